@@ -1,0 +1,128 @@
+import { z } from "zod";
+import {
+  Id,
+  IsoDate,
+  IsoDateTime,
+  OptionalText,
+  Paging,
+  Text,
+  TimeZone,
+  UserRef,
+  VersionField,
+  pageOf,
+} from "./common.contract";
+
+export const ACTIVITY_TYPES = ["CALL", "VISIT", "MEETING", "TASK", "EMAIL", "OTHER"] as const;
+export const ActivityType = z.enum(ACTIVITY_TYPES);
+export const ActivityStatus = z.enum(["PLANNED", "FINISHED", "CANCELLED"]);
+export type ActivityStatus = z.infer<typeof ActivityStatus>;
+export const SyncState = z.enum(["NOT_SYNCED", "PENDING", "SYNCED", "FAILED"]);
+
+const ReminderMinutes = z.number().int().min(0).max(40320);
+
+// No defaults here: zod applies defaults inside .partial(), and an update must not reset what it omits.
+const ActivityFields = z.object({
+  customerId: Id.nullable().optional(),
+  contactId: Id.nullable().optional(),
+  templateId: Id.nullable().optional(),
+  type: ActivityType.optional(),
+  subject: Text(255).optional(),
+  notes: OptionalText(20000),
+  location: OptionalText(255),
+  startsAt: IsoDateTime,
+  endsAt: IsoDateTime.optional(),
+  timeZone: TimeZone,
+  allDay: z.boolean(),
+  status: ActivityStatus,
+  reminderMinutesBefore: ReminderMinutes.nullable().optional(),
+  ownerId: Id.optional(),
+});
+
+const endsAfterStart = (value: { startsAt?: string; endsAt?: string }) =>
+  !value.startsAt || !value.endsAt || Date.parse(value.endsAt) >= Date.parse(value.startsAt);
+const endsAfterStartIssue = { message: "must not be before startsAt", path: ["endsAt"] };
+
+/** type and subject may come from a template; without one they are required. */
+export const ActivityCreate = ActivityFields.extend({
+  allDay: z.boolean().default(false),
+  status: ActivityStatus.default("PLANNED"),
+})
+  .refine(endsAfterStart, endsAfterStartIssue)
+  .refine((value) => value.templateId || value.type, { message: "is required without templateId", path: ["type"] })
+  .refine((value) => value.templateId || value.subject, {
+    message: "is required without templateId",
+    path: ["subject"],
+  });
+export type ActivityCreate = z.infer<typeof ActivityCreate>;
+
+export const ActivityUpdate = ActivityFields.omit({ templateId: true })
+  .partial()
+  .extend(VersionField.shape)
+  .refine(endsAfterStart, endsAfterStartIssue);
+export type ActivityUpdate = z.infer<typeof ActivityUpdate>;
+
+export const Activity = z.object({
+  id: Id,
+  type: ActivityType,
+  templateId: Id.nullable(),
+  subject: z.string(),
+  notes: z.string().nullable(),
+  location: z.string().nullable(),
+  startsAt: IsoDateTime,
+  endsAt: IsoDateTime,
+  timeZone: z.string(),
+  allDay: z.boolean(),
+  status: ActivityStatus,
+  reminderMinutesBefore: z.number().int().nullable(),
+  owner: UserRef,
+  customerId: Id.nullable(),
+  contactId: Id.nullable(),
+  finishedAt: IsoDateTime.nullable(),
+  sync: z.object({
+    state: SyncState,
+    eventId: z.string().nullable(),
+    error: z.string().nullable(),
+    lastSyncedAt: IsoDateTime.nullable(),
+  }),
+  createdAt: IsoDateTime,
+  modifiedAt: IsoDateTime,
+  version: z.number().int(),
+});
+export type Activity = z.infer<typeof Activity>;
+
+export const ActivityListQuery = Paging.extend({
+  customerId: Id.optional(),
+  contactId: Id.optional(),
+  when: z.enum(["future", "history", "all"]).default("all"),
+  showFinished: z.enum(["true", "false"]).default("true"),
+});
+export type ActivityListQuery = z.infer<typeof ActivityListQuery>;
+export const ActivityPage = pageOf(Activity);
+
+export const ReminderQuery = z.object({ until: IsoDate.optional(), timeZone: TimeZone.optional() });
+export type ReminderQuery = z.infer<typeof ReminderQuery>;
+export const ReminderList = z.object({ until: IsoDate, items: z.array(Activity) });
+export type ReminderList = z.infer<typeof ReminderList>;
+
+export const TemplateCreate = z.object({
+  name: Text(100),
+  type: ActivityType,
+  subject: Text(255),
+  notes: OptionalText(20000),
+  durationMinutes: z.number().int().min(0).max(10080).default(30),
+  reminderMinutesBefore: ReminderMinutes.nullable().optional(),
+});
+export type TemplateCreate = z.infer<typeof TemplateCreate>;
+export const TemplateUpdate = TemplateCreate.partial();
+export type TemplateUpdate = z.infer<typeof TemplateUpdate>;
+export const Template = z.object({
+  id: Id,
+  name: z.string(),
+  type: ActivityType,
+  subject: z.string(),
+  notes: z.string().nullable(),
+  durationMinutes: z.number().int(),
+  reminderMinutesBefore: z.number().int().nullable(),
+});
+export type Template = z.infer<typeof Template>;
+export const TemplateList = z.object({ items: z.array(Template) });

@@ -1,0 +1,110 @@
+import { z } from "zod";
+import {
+  Id,
+  IsoDateTime,
+  OneOrMany,
+  OptionalText,
+  Paging,
+  Text,
+  UserRef,
+  VersionField,
+  pageOf,
+} from "./common.contract";
+
+export const LIFECYCLE_STATES = ["NEW", "RELEASED", "ACTIVE", "DECLINED"] as const;
+export const Lifecycle = z.enum(LIFECYCLE_STATES);
+
+/** Status 1 is an actual customer, the only status that may receive quotes and orders. */
+export const ACTUAL_CUSTOMER_STATUS = 1;
+export const StatusCode = z.number().int().min(0).max(999);
+
+export const Address = z.object({
+  street: OptionalText(200),
+  postalCode: OptionalText(20),
+  city: OptionalText(100),
+  region: OptionalText(100),
+  country: OptionalText(100),
+});
+export type Address = z.infer<typeof Address>;
+
+const Domain = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .transform((value) => value.replace(/^@/, ""))
+  .pipe(
+    z.string().regex(/^(?=.{1,253}$)([a-z0-9-]+\.)+[a-z]{2,}$/, { message: "must be a domain such as contoso.com" }),
+  );
+
+// No defaults here: zod applies defaults inside .partial(), and an update must not reset what it omits.
+const CustomerFields = z.object({
+  accountNumber: Text(40),
+  name: Text(200),
+  status: StatusCode,
+  types: z.array(Text(80)).max(50),
+  address: Address,
+  phone: OptionalText(50),
+  website: OptionalText(200),
+  emailDomains: z.array(Domain).max(20),
+  /** Defaults to the creating user. */
+  salesmanIds: z.array(Id).max(50).optional(),
+});
+
+export const CustomerCreate = CustomerFields.extend({
+  types: CustomerFields.shape.types.default([]),
+  address: Address.default({}),
+  emailDomains: CustomerFields.shape.emailDomains.default([]),
+});
+export type CustomerCreate = z.infer<typeof CustomerCreate>;
+
+/** Only the fields given change; within address, only the parts given. */
+export const CustomerUpdate = CustomerFields.partial().extend(VersionField.shape);
+export type CustomerUpdate = z.infer<typeof CustomerUpdate>;
+
+export const StatusSummary = z.object({ code: z.number().int(), label: z.string() });
+
+export const CustomerSummary = z.object({
+  id: Id,
+  accountNumber: z.string(),
+  name: z.string(),
+  status: StatusSummary,
+  lifecycle: Lifecycle,
+  types: z.array(z.string()),
+  city: z.string().nullable(),
+  country: z.string().nullable(),
+  phone: z.string().nullable(),
+});
+export type CustomerSummary = z.infer<typeof CustomerSummary>;
+
+export const Customer = CustomerSummary.extend({
+  address: z.object({
+    street: z.string().nullable(),
+    postalCode: z.string().nullable(),
+    city: z.string().nullable(),
+    region: z.string().nullable(),
+    country: z.string().nullable(),
+  }),
+  website: z.string().nullable(),
+  emailDomains: z.array(z.string()),
+  salesmen: z.array(UserRef),
+  canReceiveOrders: z.boolean(),
+  createdBy: UserRef,
+  createdAt: IsoDateTime,
+  modifiedBy: UserRef,
+  modifiedAt: IsoDateTime,
+  version: z.number().int(),
+});
+export type Customer = z.infer<typeof Customer>;
+
+export const CustomerListQuery = Paging.extend({
+  search: z.string().trim().max(200).optional(),
+  type: OneOrMany(Text(80)),
+  status: OneOrMany(z.coerce.number().int().min(0).max(999)),
+  reminders: z.enum(["due"]).optional(),
+});
+export type CustomerListQuery = z.infer<typeof CustomerListQuery>;
+
+export const CustomerPage = pageOf(CustomerSummary);
+export type CustomerPage = z.infer<typeof CustomerPage>;
+
+export const CustomerStatusList = z.object({ items: z.array(StatusSummary) });

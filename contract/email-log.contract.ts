@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { Email, Id, IsoDateTime, Paging, Text, UserRef, pageOf } from "./common.contract";
+
+export const Participant = z.object({ email: Email, name: z.string().trim().max(200).nullable().optional() });
+export type Participant = z.infer<typeof Participant>;
+
+export const EmailLogCreate = z.object({
+  internetMessageId: Text(998),
+  conversationId: z.string().trim().max(998).nullable().optional(),
+  subject: z.string().max(998).default(""),
+  from: Participant,
+  to: z.array(Participant).max(500).default([]),
+  cc: z.array(Participant).max(500).default([]),
+  sentAt: IsoDateTime,
+  receivedAt: IsoDateTime.nullable().optional(),
+  /** Raw HTML from the message; sanitised by the service. */
+  bodyHtml: z.string().max(2_000_000).default(""),
+  bodyText: z.string().max(2_000_000).optional(),
+  customerId: Id,
+  contactId: Id.nullable().optional(),
+});
+export type EmailLogCreate = z.infer<typeof EmailLogCreate>;
+
+export const EmailLogEntry = z.object({
+  id: Id,
+  internetMessageId: z.string(),
+  conversationId: z.string().nullable(),
+  subject: z.string(),
+  from: z.object({ email: z.string(), name: z.string().nullable() }),
+  to: z.array(z.object({ email: z.string(), name: z.string().nullable() })),
+  cc: z.array(z.object({ email: z.string(), name: z.string().nullable() })),
+  sentAt: IsoDateTime,
+  receivedAt: IsoDateTime.nullable(),
+  bodyHtml: z.string(),
+  bodyText: z.string(),
+  customerId: Id,
+  contactId: Id.nullable(),
+  loggedBy: UserRef,
+  loggedAt: IsoDateTime,
+});
+export type EmailLogEntry = z.infer<typeof EmailLogEntry>;
+
+export const EmailLogCreated = z.object({ id: Id, created: z.boolean(), entry: EmailLogEntry });
+export type EmailLogCreated = z.infer<typeof EmailLogCreated>;
+
+export const EmailLogPage = pageOf(EmailLogEntry);
+
+/** Which customers already have this message logged: lets the pane show "logged" on any device. */
+export const EmailLogStatusQuery = z.object({ internetMessageId: Text(998) });
+export const EmailLogStatus = z.object({
+  internetMessageId: z.string(),
+  entries: z.array(z.object({ id: Id, customerId: Id, loggedBy: UserRef, loggedAt: IsoDateTime })),
+});
+export const EmailLogListQuery = Paging;

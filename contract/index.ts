@@ -1,0 +1,12 @@
+// The one contract between the task pane and the service: zod schemas for every request,
+// response and the error body. Types come from z.infer; the OpenAPI document is generated from them.
+export * from "./common.contract";
+export * from "./customers.contract";
+export * from "./contacts.contract";
+export * from "./activities.contract";
+export * from "./notes.contract";
+export * from "./types.contract";
+export * from "./email-log.contract";
+export * from "./lookup.contract";
+export * from "./record.contract";
+export * from "./me.contract";

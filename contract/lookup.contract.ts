@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { Email, Id, OneOrMany } from "./common.contract";
+import { CustomerRef } from "./contacts.contract";
+
+export const LookupQuery = z.object({ email: OneOrMany(Email).pipe(z.array(Email).min(1).max(50)) });
+export type LookupQuery = z.infer<typeof LookupQuery>;
+
+export const LookupContact = z.object({
+  id: Id,
+  firstName: z.string(),
+  lastName: z.string(),
+  role: z.string().nullable(),
+  customer: CustomerRef.nullable(),
+});
+
+export const LookupMatch = z.object({
+  email: z.string(),
+  /** Contacts having this address, each with its customer (null when unassigned). */
+  contacts: z.array(LookupContact),
+  /** The one customer this address points to; null when none or when it is ambiguous. */
+  customer: CustomerRef.nullable(),
+  /** Customers found by the address's domain when no contact matched; more than one means ambiguous. */
+  domainCustomers: z.array(CustomerRef),
+  matchedBy: z.enum(["contact", "domain", "none"]),
+});
+export type LookupMatch = z.infer<typeof LookupMatch>;
+export const LookupResult = z.object({ matches: z.array(LookupMatch) });
+export type LookupResult = z.infer<typeof LookupResult>;

@@ -1,0 +1,11 @@
+import { z } from "zod";
+import { Id, TimeZone } from "./common.contract";
+
+export const ROLES = ["SALESMAN", "MANAGER", "ADMIN"] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+export const Me = z.object({ id: Id, name: z.string(), email: z.string(), role: Role, timeZone: z.string() });
+export type Me = z.infer<typeof Me>;
+export const MeUpdate = z.object({ timeZone: TimeZone });
+export const UserList = z.object({ items: z.array(Me) });

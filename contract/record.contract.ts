@@ -1,0 +1,15 @@
+import { z } from "zod";
+import { Activity } from "./activities.contract";
+import { Contact } from "./contacts.contract";
+import { Customer } from "./customers.contract";
+import { Note } from "./notes.contract";
+
+/** Everything the task pane shows for one customer, in one call. */
+export const CustomerRecord = z.object({
+  customer: Customer,
+  contacts: z.array(Contact),
+  activities: z.object({ future: z.array(Activity), history: z.array(Activity) }),
+  notes: z.array(Note),
+  emailLogCount: z.number().int(),
+});
+export type CustomerRecord = z.infer<typeof CustomerRecord>;

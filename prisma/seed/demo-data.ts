@@ -1,0 +1,318 @@
+// Realistic demo data: a small sales team at Contoso and the companies they sell to.
+// Company names are Microsoft's fictitious sample companies.
+
+export const DEMO_USERS = [
+  { email: "alice@contoso.com", name: "Alice Wagner", role: "SALESMAN", timeZone: "Europe/Berlin" },
+  { email: "ben@contoso.com", name: "Ben Okafor", role: "SALESMAN", timeZone: "Europe/London" },
+  { email: "maria@contoso.com", name: "Maria Rossi", role: "MANAGER", timeZone: "Europe/Berlin" },
+  { email: "admin@contoso.com", name: "Sam Admin", role: "ADMIN", timeZone: "UTC" },
+] as const;
+
+export const DEMO_TYPES = ["Distributor", "Reseller", "End customer", "OEM", "Key account", "Service partner"];
+
+export const DEMO_TEMPLATES = [
+  { name: "Follow-up call", type: "CALL", subject: "Follow-up call", durationMinutes: 15, reminderMinutesBefore: 10 },
+  {
+    name: "Customer visit",
+    type: "VISIT",
+    subject: "Visit at customer site",
+    durationMinutes: 120,
+    reminderMinutesBefore: 60,
+  },
+  {
+    name: "Quarterly review",
+    type: "MEETING",
+    subject: "Quarterly business review",
+    durationMinutes: 60,
+    reminderMinutesBefore: 30,
+  },
+  {
+    name: "Send quote",
+    type: "TASK",
+    subject: "Prepare and send quote",
+    durationMinutes: 30,
+    reminderMinutesBefore: null,
+  },
+  { name: "Cold call", type: "CALL", subject: "Cold call", durationMinutes: 10, reminderMinutesBefore: 5 },
+] as const;
+
+type DemoContact = { first: string; last: string; role: string; email: string; phone?: string };
+type DemoCustomer = {
+  account: string;
+  name: string;
+  status: number;
+  lifecycle: "NEW" | "RELEASED" | "ACTIVE" | "DECLINED";
+  types: string[];
+  street: string;
+  postalCode: string;
+  city: string;
+  country: string;
+  phone: string;
+  website: string;
+  domains: string[];
+  salesmen: string[];
+  contacts: DemoContact[];
+};
+
+export const DEMO_CUSTOMERS: DemoCustomer[] = [
+  {
+    account: "10001",
+    name: "Fabrikam, Inc.",
+    status: 1,
+    lifecycle: "ACTIVE",
+    types: ["Distributor", "Key account"],
+    street: "Hauptstraße 12",
+    postalCode: "10115",
+    city: "Berlin",
+    country: "Germany",
+    phone: "+49 30 1234560",
+    website: "https://fabrikam.example",
+    domains: ["fabrikam.com"],
+    salesmen: ["alice@contoso.com"],
+    contacts: [
+      {
+        first: "Jonas",
+        last: "Keller",
+        role: "Purchasing manager",
+        email: "jonas.keller@fabrikam.com",
+        phone: "+49 30 1234561",
+      },
+      { first: "Lena", last: "Vogel", role: "CEO", email: "lena.vogel@fabrikam.com" },
+      { first: "Tim", last: "Brandt", role: "Service lead", email: "tim.brandt@fabrikam.com" },
+    ],
+  },
+  {
+    account: "10002",
+    name: "Northwind Traders",
+    status: 1,
+    lifecycle: "ACTIVE",
+    types: ["Reseller"],
+    street: "12 Harbour Road",
+    postalCode: "SE1 9PG",
+    city: "London",
+    country: "United Kingdom",
+    phone: "+44 20 7946 0001",
+    website: "https://northwindtraders.example",
+    domains: ["northwindtraders.com"],
+    salesmen: ["ben@contoso.com"],
+    contacts: [
+      { first: "Nancy", last: "Davolio", role: "Sales representative", email: "nancy.davolio@northwindtraders.com" },
+      { first: "Andrew", last: "Fuller", role: "Vice president, sales", email: "andrew.fuller@northwindtraders.com" },
+    ],
+  },
+  {
+    account: "10003",
+    name: "Adventure Works Cycles",
+    status: 2,
+    lifecycle: "NEW",
+    types: ["End customer"],
+    street: "1 Microsoft Way",
+    postalCode: "98052",
+    city: "Redmond",
+    country: "United States",
+    phone: "+1 425 555 0100",
+    website: "https://adventure-works.example",
+    domains: ["adventure-works.com"],
+    salesmen: ["alice@contoso.com"],
+    contacts: [{ first: "Kim", last: "Abercrombie", role: "Buyer", email: "kim@adventure-works.com" }],
+  },
+  {
+    account: "10004",
+    name: "Tailspin Toys",
+    status: 3,
+    lifecycle: "NEW",
+    types: ["Reseller"],
+    street: "Via Roma 5",
+    postalCode: "20121",
+    city: "Milano",
+    country: "Italy",
+    phone: "+39 02 555 0199",
+    website: "https://tailspintoys.example",
+    domains: ["tailspintoys.com"],
+    salesmen: ["maria@contoso.com"],
+    contacts: [{ first: "Giulia", last: "Conti", role: "Owner", email: "giulia.conti@tailspintoys.com" }],
+  },
+  {
+    account: "10005",
+    name: "Wide World Importers",
+    status: 1,
+    lifecycle: "ACTIVE",
+    types: ["Distributor", "OEM"],
+    street: "Keizersgracht 100",
+    postalCode: "1015 CW",
+    city: "Amsterdam",
+    country: "Netherlands",
+    phone: "+31 20 555 0142",
+    website: "https://wideworldimporters.example",
+    domains: ["wideworldimporters.com"],
+    salesmen: ["ben@contoso.com", "alice@contoso.com"],
+    contacts: [
+      { first: "Pieter", last: "de Vries", role: "Supply chain", email: "pieter.devries@wideworldimporters.com" },
+      { first: "Anouk", last: "Jansen", role: "Finance", email: "anouk.jansen@wideworldimporters.com" },
+    ],
+  },
+  {
+    account: "10006",
+    name: "Litware, Inc.",
+    status: 2,
+    lifecycle: "RELEASED",
+    types: ["OEM"],
+    street: "Bahnhofstrasse 3",
+    postalCode: "8001",
+    city: "Zürich",
+    country: "Switzerland",
+    phone: "+41 44 555 0110",
+    website: "https://litwareinc.example",
+    domains: ["litwareinc.com"],
+    salesmen: ["alice@contoso.com"],
+    contacts: [{ first: "Reto", last: "Meier", role: "CTO", email: "reto.meier@litwareinc.com" }],
+  },
+  {
+    account: "10007",
+    name: "Proseware, Inc.",
+    status: 1,
+    lifecycle: "ACTIVE",
+    types: ["Service partner"],
+    street: "Rue de Rivoli 50",
+    postalCode: "75001",
+    city: "Paris",
+    country: "France",
+    phone: "+33 1 55 50 01 23",
+    website: "https://proseware.example",
+    domains: ["proseware.com"],
+    salesmen: ["maria@contoso.com"],
+    contacts: [
+      { first: "Camille", last: "Laurent", role: "Service manager", email: "camille.laurent@proseware.com" },
+      { first: "Hugo", last: "Bernard", role: "Technician", email: "hugo.bernard@proseware.com" },
+    ],
+  },
+  {
+    account: "10008",
+    name: "Woodgrove Bank",
+    status: 4,
+    lifecycle: "ACTIVE",
+    types: ["End customer"],
+    street: "Kungsgatan 8",
+    postalCode: "111 43",
+    city: "Stockholm",
+    country: "Sweden",
+    phone: "+46 8 555 0177",
+    website: "https://woodgrovebank.example",
+    domains: ["woodgrovebank.com"],
+    salesmen: ["ben@contoso.com"],
+    contacts: [
+      { first: "Erik", last: "Lindqvist", role: "Facility manager", email: "erik.lindqvist@woodgrovebank.com" },
+    ],
+  },
+  {
+    account: "10009",
+    name: "A. Datum Corporation",
+    status: 1,
+    lifecycle: "ACTIVE",
+    types: ["Key account", "End customer"],
+    street: "Marienplatz 1",
+    postalCode: "80331",
+    city: "München",
+    country: "Germany",
+    phone: "+49 89 555 0188",
+    website: "https://adatum.example",
+    domains: ["adatum.com"],
+    salesmen: ["alice@contoso.com"],
+    contacts: [
+      { first: "Sophie", last: "Schneider", role: "Head of IT", email: "sophie.schneider@adatum.com" },
+      { first: "Max", last: "Huber", role: "Procurement", email: "max.huber@adatum.com" },
+    ],
+  },
+  {
+    account: "10010",
+    name: "Lucerne Publishing",
+    status: 2,
+    lifecycle: "NEW",
+    types: ["End customer"],
+    street: "Pilatusstrasse 20",
+    postalCode: "6003",
+    city: "Luzern",
+    country: "Switzerland",
+    phone: "+41 41 555 0133",
+    website: "https://lucernepublishing.example",
+    domains: ["lucernepublishing.com"],
+    salesmen: ["maria@contoso.com"],
+    contacts: [
+      { first: "Nina", last: "Baumann", role: "Editor in chief", email: "nina.baumann@lucernepublishing.com" },
+    ],
+  },
+  {
+    account: "10011",
+    name: "Coho Winery",
+    status: 1,
+    lifecycle: "ACTIVE",
+    types: ["End customer"],
+    street: "Calle Mayor 7",
+    postalCode: "26001",
+    city: "Logroño",
+    country: "Spain",
+    phone: "+34 941 555 014",
+    website: "https://cohowinery.example",
+    domains: ["cohowinery.com"],
+    salesmen: ["ben@contoso.com"],
+    contacts: [{ first: "Lucía", last: "García", role: "Owner", email: "lucia.garcia@cohowinery.com" }],
+  },
+  {
+    account: "10012",
+    name: "Trey Research",
+    status: 3,
+    lifecycle: "NEW",
+    types: ["OEM"],
+    street: "Technologiepark 4",
+    postalCode: "4040",
+    city: "Linz",
+    country: "Austria",
+    phone: "+43 732 555 010",
+    website: "https://treyresearch.example",
+    domains: ["treyresearch.net"],
+    salesmen: ["alice@contoso.com"],
+    contacts: [{ first: "Florian", last: "Gruber", role: "Research lead", email: "florian.gruber@treyresearch.net" }],
+  },
+  {
+    account: "10013",
+    name: "Fourth Coffee",
+    status: 1,
+    lifecycle: "ACTIVE",
+    types: ["Reseller", "Service partner"],
+    street: "Nørrebrogade 22",
+    postalCode: "2200",
+    city: "København",
+    country: "Denmark",
+    phone: "+45 33 55 50 10",
+    website: "https://fourthcoffee.example",
+    domains: ["fourthcoffee.com"],
+    salesmen: ["maria@contoso.com", "ben@contoso.com"],
+    contacts: [
+      { first: "Mette", last: "Nielsen", role: "Operations", email: "mette.nielsen@fourthcoffee.com" },
+      { first: "Lars", last: "Hansen", role: "Purchasing", email: "lars.hansen@fourthcoffee.com" },
+    ],
+  },
+  {
+    // Two companies of one group share a domain: the pane must show both, not guess.
+    account: "10014",
+    name: "Fabrikam Services GmbH",
+    status: 2,
+    lifecycle: "NEW",
+    types: ["Service partner"],
+    street: "Industriestraße 40",
+    postalCode: "70565",
+    city: "Stuttgart",
+    country: "Germany",
+    phone: "+49 711 555 0190",
+    website: "https://fabrikam.example/services",
+    domains: ["fabrikam.com"],
+    salesmen: ["alice@contoso.com"],
+    contacts: [],
+  },
+];
+
+/** Contacts nobody has placed under a customer yet (met at a fair, cold leads). */
+export const DEMO_UNASSIGNED_CONTACTS: DemoContact[] = [
+  { first: "Oliver", last: "Stone", role: "Freelance consultant", email: "oliver.stone@gmail.com" },
+  { first: "Priya", last: "Nair", role: "Met at Hannover Messe", email: "priya.nair@outlook.com" },
+];

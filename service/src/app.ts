@@ -1,0 +1,101 @@
+import express, { Router } from "express";
+import type { Config } from "./config";
+import type { Database } from "./db/database";
+import { authMiddleware } from "./auth/auth-middleware";
+import type { TokenVerifier } from "./auth/token-verifier";
+import { activitiesRoutes } from "./features/activities/activities.routes";
+import { createActivitiesRepository } from "./features/activities/activities.repository";
+import { createActivitiesService } from "./features/activities/activities.service";
+import { createTemplatesRepository } from "./features/activities/templates.repository";
+import { contactsRoutes } from "./features/contacts/contacts.routes";
+import { createContactsRepository } from "./features/contacts/contacts.repository";
+import { createCustomerRecordService } from "./features/customers/customer-record.service";
+import { customersRoutes } from "./features/customers/customers.routes";
+import { createCustomersRepository } from "./features/customers/customers.repository";
+import { createCustomersService } from "./features/customers/customers.service";
+import { emailLogRoutes } from "./features/email-log/email-log.routes";
+import { createEmailLogRepository } from "./features/email-log/email-log.repository";
+import { lookupRoutes } from "./features/lookup/lookup.routes";
+import { createLookupRepository } from "./features/lookup/lookup.repository";
+import { createLookupService } from "./features/lookup/lookup.service";
+import { notesRoutes } from "./features/notes/notes.routes";
+import { createNotesRepository } from "./features/notes/notes.repository";
+import { typesRoutes } from "./features/types/types.routes";
+import { createTypesRepository } from "./features/types/types.repository";
+import { usersRoutes } from "./features/users/users.routes";
+import { createUsersRepository } from "./features/users/users.repository";
+import { errorMiddleware, notFoundRoute } from "./http/error-middleware";
+import { buildOpenApi } from "./http/openapi";
+import { type AnyRoute, defineRoute, mountRoutes } from "./http/route";
+import { z } from "zod";
+
+/** The composition root: repositories over Prisma, services over repositories, routes over services. */
+export function createApp(config: Config, db: Database, verifyToken: TokenVerifier) {
+  const prisma = db.prisma;
+  const users = createUsersRepository(prisma);
+  const types = createTypesRepository(prisma);
+  const customers = createCustomersRepository(prisma);
+  const contacts = createContactsRepository(prisma);
+  const activities = createActivitiesRepository(prisma);
+  const templates = createTemplatesRepository(prisma);
+  const notes = createNotesRepository(prisma);
+  const emailLog = createEmailLogRepository(prisma);
+  const lookups = createLookupRepository(prisma);
+
+  const customersService = createCustomersService(customers, types, users);
+  const records = createCustomerRecordService({ customers: customersService, contacts, activities, notes, emailLog });
+  const activitiesService = createActivitiesService({ activities, templates, customers, contacts, users });
+  const lookupService = createLookupService(contacts, lookups, config.orgDomains);
+
+  const routes: AnyRoute[] = [
+    ...usersRoutes(users),
+    ...typesRoutes(types),
+    ...customersRoutes(customersService, records, customers),
+    ...contactsRoutes(contacts, customers),
+    ...lookupRoutes(lookupService),
+    ...activitiesRoutes(activitiesService, activities, templates),
+    ...notesRoutes(notes, customers, contacts),
+    ...emailLogRoutes(emailLog, customers, contacts),
+  ];
+  const openApi = buildOpenApi(routes);
+  routes.push(
+    defineRoute({
+      method: "get",
+      path: "/api/openapi.json",
+      tag: "meta",
+      summary: "This document",
+      response: z.record(z.string(), z.unknown()),
+      handler: async () => openApi,
+    }),
+  );
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.use((_request, response, next) => {
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    response.setHeader("Cache-Control", "no-store");
+    next();
+  });
+  if (config.logRequests) {
+    // Method, path and status only: never headers (tokens) or bodies (customer data).
+    app.use((request, response, next) => {
+      const started = Date.now();
+      response.on("finish", () =>
+        console.log(`${request.method} ${request.path} ${response.statusCode} ${Date.now() - started}ms`),
+      );
+      next();
+    });
+  }
+  app.get("/api/health", async (_request, response) => {
+    response.json({ status: "ok", database: db.kind });
+  });
+
+  // Everything under /api but health needs a valid bearer token, before its body is even read.
+  app.use("/api", authMiddleware(verifyToken, users), express.json({ limit: "5mb" }));
+  const api = Router();
+  mountRoutes(api, routes);
+  app.use(api);
+  app.use(notFoundRoute);
+  app.use(errorMiddleware);
+  return app;
+}

@@ -1,0 +1,70 @@
+import { type JWTPayload, type JWTVerifyGetKey, createLocalJWKSet, createRemoteJWKSet, jwtVerify } from "jose";
+import type { Role } from "../../../contract";
+import type { Config } from "../config";
+import { AppError } from "../shared/app-error";
+import type { TokenIdentity } from "./current-user";
+import { DEV_AUDIENCE, DEV_ISSUER, DEV_SCOPE, DEV_TENANT, loadOrCreateDevKeys } from "./dev-issuer";
+
+export type TokenVerifier = (token: string) => Promise<TokenIdentity>;
+
+interface Expectations {
+  keys: JWTVerifyGetKey;
+  issuer: string;
+  audience: string;
+  scope: string;
+  tenantId: string;
+}
+
+/** Entra ID in production; the development issuer only when no production auth is configured. */
+export async function createTokenVerifier(config: Config): Promise<TokenVerifier> {
+  if (config.auth.mode === "entra") {
+    const { jwksUri, issuer, audience, scope, tenantId } = config.auth;
+    return verifierFor({ keys: createRemoteJWKSet(new URL(jwksUri)), issuer, audience, scope, tenantId });
+  }
+  const devKeys = await loadOrCreateDevKeys(config.dataDir);
+  return verifierFor({
+    keys: createLocalJWKSet({ keys: [devKeys.publicJwk] }),
+    issuer: DEV_ISSUER,
+    audience: DEV_AUDIENCE,
+    scope: DEV_SCOPE,
+    tenantId: DEV_TENANT,
+  });
+}
+
+function verifierFor(expected: Expectations): TokenVerifier {
+  return async (token) => {
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, expected.keys, {
+        issuer: expected.issuer,
+        audience: expected.audience,
+        algorithms: ["RS256", "ES256"],
+        clockTolerance: 60,
+      }));
+    } catch (error) {
+      throw new AppError("unauthenticated", `The bearer token was rejected: ${(error as Error).message}`);
+    }
+    if (payload.tid !== expected.tenantId) throw new AppError("unauthenticated", "The token is from another tenant");
+    const scopes = String(payload.scp ?? "").split(" ");
+    if (!scopes.includes(expected.scope))
+      throw new AppError("unauthenticated", `The token lacks the ${expected.scope} scope`);
+    const oid = typeof payload.oid === "string" ? payload.oid : undefined;
+    const email = String(payload.preferred_username ?? payload.upn ?? payload.email ?? "").toLowerCase();
+    if (!oid || !email) throw new AppError("unauthenticated", "The token names no user (oid, preferred_username)");
+    return {
+      oid,
+      tenantId: String(payload.tid),
+      email,
+      name: typeof payload.name === "string" && payload.name ? payload.name : email,
+      role: roleFrom(payload.roles),
+    };
+  };
+}
+
+/** Entra app roles CRM.Admin and CRM.Manager; everyone else is a salesman. */
+function roleFrom(roles: unknown): Role {
+  const list = Array.isArray(roles) ? roles.map(String) : [];
+  if (list.includes("CRM.Admin")) return "ADMIN";
+  if (list.includes("CRM.Manager")) return "MANAGER";
+  return "SALESMAN";
+}

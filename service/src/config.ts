@@ -1,0 +1,57 @@
+import path from "node:path";
+
+/** Service configuration, from the environment only. README.md documents every variable. */
+export interface Config {
+  port: number;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  seed: "demo" | "none";
+  /** The organisation's own email domains: never used to find a customer. */
+  orgDomains: string[];
+  auth: ProductionAuth | { mode: "development" };
+  logRequests: boolean;
+}
+
+export interface ProductionAuth {
+  mode: "entra";
+  tenantId: string;
+  audience: string;
+  scope: string;
+  issuer: string;
+  jwksUri: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3001);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number, got ${env.PORT}`);
+  const seed = env.SEED ?? "none";
+  if (seed !== "demo" && seed !== "none") throw new Error(`SEED must be "demo" or "none", got ${seed}`);
+  return {
+    port,
+    dataDir: path.resolve(env.DATA_DIR ?? "./data"),
+    databaseUrl: env.DATABASE_URL || undefined,
+    seed,
+    orgDomains: (env.ORG_DOMAINS ?? "contoso.com")
+      .split(",")
+      .map((domain) => domain.trim().toLowerCase())
+      .filter(Boolean),
+    auth: loadAuth(env),
+    logRequests: env.LOG_REQUESTS === "1",
+  };
+}
+
+function loadAuth(env: NodeJS.ProcessEnv): Config["auth"] {
+  const tenantId = env.AUTH_TENANT_ID;
+  if (!tenantId) return { mode: "development" };
+  const audience = env.AUTH_AUDIENCE;
+  if (!audience) throw new Error("AUTH_AUDIENCE is required when AUTH_TENANT_ID is set");
+  return {
+    mode: "entra",
+    tenantId,
+    audience,
+    scope: env.AUTH_SCOPE ?? "access_as_user",
+    issuer: env.AUTH_ISSUER ?? `https://login.microsoftonline.com/${tenantId}/v2.0`,
+    jwksUri: env.AUTH_JWKS_URI ?? `https://login.microsoftonline.com/${tenantId}/discovery/v2.0/keys`,
+  };
+}

@@ -1,0 +1,179 @@
+import type { Activity, ActivityListQuery, ActivityStatus } from "../../../../contract";
+import type { Prisma, PrismaClient } from "../../generated/prisma/client";
+import { staleVersion } from "../../shared/app-error";
+import { USER_REF_SELECT } from "../users/users.repository";
+
+/** A fully resolved activity, as the service writes it. */
+export interface ActivityWrite {
+  type: Activity["type"];
+  templateId: string | null;
+  subject: string;
+  notes: string | null;
+  location: string | null;
+  startsAt: Date;
+  endsAt: Date;
+  timeZone: string;
+  allDay: boolean;
+  status: ActivityStatus;
+  reminderMinutesBefore: number | null;
+  ownerId: string;
+  customerId: string | null;
+  contactId: string | null;
+  finishedAt: Date | null;
+}
+
+export interface ActivitiesRepository {
+  create(data: ActivityWrite, userId: string): Promise<Activity>;
+  update(id: string, version: number, data: Partial<ActivityWrite>, userId: string): Promise<Activity>;
+  findById(id: string): Promise<Activity | null>;
+  findWrite(id: string): Promise<(ActivityWrite & { id: string; version: number }) | null>;
+  list(query: ActivityListQuery): Promise<{ items: Activity[]; total: number }>;
+  /** Planned activities for a customer (soonest first) and finished or cancelled ones (latest first). */
+  forRecord(customerId: string, limit: number): Promise<{ future: Activity[]; history: Activity[] }>;
+  /** The owner's planned activities starting before the given instant. */
+  dueFor(ownerId: string, before: Date): Promise<Activity[]>;
+}
+
+const ACTIVITY_INCLUDE = { owner: { select: USER_REF_SELECT } } satisfies Prisma.ActivityInclude;
+type ActivityRow = Prisma.ActivityGetPayload<{ include: typeof ACTIVITY_INCLUDE }>;
+
+function toActivity(row: ActivityRow): Activity {
+  return {
+    id: row.id,
+    type: row.type,
+    templateId: row.templateId,
+    subject: row.subject,
+    notes: row.notes,
+    location: row.location,
+    startsAt: row.startsAt.toISOString(),
+    endsAt: row.endsAt.toISOString(),
+    timeZone: row.timeZone,
+    allDay: row.allDay,
+    status: row.status,
+    reminderMinutesBefore: row.reminderMinutesBefore,
+    owner: row.owner,
+    customerId: row.customerId,
+    contactId: row.contactId,
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+    sync: {
+      state: row.syncState,
+      eventId: row.graphEventId,
+      error: row.syncError,
+      lastSyncedAt: row.lastSyncedAt?.toISOString() ?? null,
+    },
+    createdAt: row.createdAt.toISOString(),
+    modifiedAt: row.modifiedAt.toISOString(),
+    version: row.version,
+  };
+}
+
+const FUTURE_ORDER = [{ startsAt: "asc" }, { id: "asc" }] satisfies Prisma.ActivityOrderByWithRelationInput[];
+const HISTORY_ORDER = [{ startsAt: "desc" }, { id: "asc" }] satisfies Prisma.ActivityOrderByWithRelationInput[];
+
+export function createActivitiesRepository(prisma: PrismaClient): ActivitiesRepository {
+  return {
+    async create(data, userId) {
+      const row = await prisma.activity.create({
+        data: { ...data, createdById: userId, modifiedById: userId },
+        include: ACTIVITY_INCLUDE,
+      });
+      return toActivity(row);
+    },
+
+    async update(id, version, data, userId) {
+      return prisma.$transaction(async (tx) => {
+        const { count } = await tx.activity.updateMany({
+          where: { id, version },
+          data: { ...data, modifiedById: userId, modifiedAt: new Date(), version: { increment: 1 } },
+        });
+        if (count === 0) throw staleVersion("This activity");
+        return toActivity(await tx.activity.findUniqueOrThrow({ where: { id }, include: ACTIVITY_INCLUDE }));
+      });
+    },
+
+    async findById(id) {
+      const row = await prisma.activity.findUnique({ where: { id }, include: ACTIVITY_INCLUDE });
+      return row ? toActivity(row) : null;
+    },
+
+    async findWrite(id) {
+      return prisma.activity.findUnique({
+        where: { id },
+        select: {
+          id: true,
+          version: true,
+          type: true,
+          templateId: true,
+          subject: true,
+          notes: true,
+          location: true,
+          startsAt: true,
+          endsAt: true,
+          timeZone: true,
+          allDay: true,
+          status: true,
+          reminderMinutesBefore: true,
+          ownerId: true,
+          customerId: true,
+          contactId: true,
+          finishedAt: true,
+        },
+      });
+    },
+
+    async list(query) {
+      const statusFilter: Prisma.ActivityWhereInput =
+        query.when === "future"
+          ? { status: "PLANNED" }
+          : query.when === "history"
+            ? { status: { in: query.showFinished === "true" ? ["FINISHED", "CANCELLED"] : ["CANCELLED"] } }
+            : query.showFinished === "true"
+              ? {}
+              : { status: "PLANNED" };
+      const where: Prisma.ActivityWhereInput = {
+        ...(query.customerId && { customerId: query.customerId }),
+        ...(query.contactId && { contactId: query.contactId }),
+        ...statusFilter,
+      };
+      const [rows, total] = await Promise.all([
+        prisma.activity.findMany({
+          where,
+          include: ACTIVITY_INCLUDE,
+          orderBy: query.when === "history" ? HISTORY_ORDER : FUTURE_ORDER,
+          take: query.limit,
+          skip: query.offset,
+        }),
+        prisma.activity.count({ where }),
+      ]);
+      return { items: rows.map(toActivity), total };
+    },
+
+    async forRecord(customerId, limit) {
+      const [future, history] = await Promise.all([
+        prisma.activity.findMany({
+          where: { customerId, status: "PLANNED" },
+          include: ACTIVITY_INCLUDE,
+          orderBy: FUTURE_ORDER,
+          take: limit,
+        }),
+        prisma.activity.findMany({
+          where: { customerId, status: { in: ["FINISHED", "CANCELLED"] } },
+          include: ACTIVITY_INCLUDE,
+          orderBy: HISTORY_ORDER,
+          take: limit,
+        }),
+      ]);
+      return { future: future.map(toActivity), history: history.map(toActivity) };
+    },
+
+    async dueFor(ownerId, before) {
+      const rows = await prisma.activity.findMany({
+        where: { ownerId, status: "PLANNED", startsAt: { lt: before } },
+        include: ACTIVITY_INCLUDE,
+        orderBy: FUTURE_ORDER,
+        take: 500,
+      });
+      return rows.map(toActivity);
+    },
+  };
+}

@@ -1,0 +1,128 @@
+import type { Activity, ActivityCreate, ActivityUpdate, ReminderList, ReminderQuery } from "../../../../contract";
+import type { CurrentUser } from "../../auth/current-user";
+import { requireOwnerOr } from "../../auth/permissions";
+import { badRequest, notFound } from "../../shared/app-error";
+import { dayInZone, nextDay, startOfDayInZone } from "../../shared/zoned-time";
+import type { ContactsRepository } from "../contacts/contacts.repository";
+import type { CustomersRepository } from "../customers/customers.repository";
+import type { UsersRepository } from "../users/users.repository";
+import type { ActivitiesRepository, ActivityWrite } from "./activities.repository";
+import type { TemplatesRepository } from "./templates.repository";
+
+export interface ActivitiesService {
+  create(input: ActivityCreate, user: CurrentUser): Promise<Activity>;
+  update(id: string, input: ActivityUpdate, user: CurrentUser): Promise<Activity>;
+  get(id: string): Promise<Activity>;
+  reminders(query: ReminderQuery, user: CurrentUser, now?: Date): Promise<ReminderList>;
+}
+
+interface Deps {
+  activities: ActivitiesRepository;
+  templates: TemplatesRepository;
+  customers: CustomersRepository;
+  contacts: ContactsRepository;
+  users: UsersRepository;
+}
+
+const DEFAULT_MINUTES = 30;
+
+export function createActivitiesService({
+  activities,
+  templates,
+  customers,
+  contacts,
+  users,
+}: Deps): ActivitiesService {
+  /** Checks customer, contact and owner; a contact alone brings its customer along. */
+  async function resolveLinks(links: { customerId?: string | null; contactId?: string | null; ownerId?: string }) {
+    let customerId = links.customerId;
+    if (customerId && !(await customers.exists(customerId))) throw notFound("customer", customerId, "body.customerId");
+    if (links.contactId) {
+      const contact = await contacts.belongsTo(links.contactId);
+      if (!contact) throw notFound("contact", links.contactId, "body.contactId");
+      if (customerId && contact.customerId && contact.customerId !== customerId)
+        throw badRequest("body.contactId", "this contact belongs to another customer");
+      if (customerId === undefined || customerId === null) customerId = contact.customerId ?? customerId;
+    }
+    if (links.ownerId && (await users.existingIds([links.ownerId])).length === 0)
+      throw notFound("user", links.ownerId, "body.ownerId");
+    return customerId;
+  }
+
+  const finishedAtFor = (status: ActivityWrite["status"], previous: Date | null) =>
+    status === "FINISHED" ? (previous ?? new Date()) : null;
+
+  return {
+    async create(input, user) {
+      const template = input.templateId ? await templates.findById(input.templateId) : null;
+      if (input.templateId && !template) throw notFound("activity template", input.templateId, "body.templateId");
+      const customerId = await resolveLinks(input);
+      const startsAt = new Date(input.startsAt);
+      const minutes = template?.durationMinutes ?? DEFAULT_MINUTES;
+      const data: ActivityWrite = {
+        type: input.type ?? template!.type,
+        templateId: template?.id ?? null,
+        subject: input.subject ?? template!.subject,
+        notes: input.notes ?? template?.notes ?? null,
+        location: input.location ?? null,
+        startsAt,
+        endsAt: input.endsAt ? new Date(input.endsAt) : new Date(startsAt.getTime() + minutes * 60_000),
+        timeZone: input.timeZone,
+        allDay: input.allDay,
+        status: input.status,
+        reminderMinutesBefore:
+          input.reminderMinutesBefore !== undefined
+            ? input.reminderMinutesBefore
+            : (template?.reminderMinutesBefore ?? 15),
+        ownerId: input.ownerId ?? user.id,
+        customerId: customerId ?? null,
+        contactId: input.contactId ?? null,
+        finishedAt: finishedAtFor(input.status, null),
+      };
+      return activities.create(data, user.id);
+    },
+
+    async update(id, input, user) {
+      const current = await activities.findWrite(id);
+      if (!current) throw notFound("activity", id);
+      requireOwnerOr(user, current.ownerId, "activity");
+      const customerId = await resolveLinks({
+        customerId: input.customerId === undefined ? current.customerId : input.customerId,
+        contactId: input.contactId,
+        ownerId: input.ownerId,
+      });
+      const startsAt = input.startsAt ? new Date(input.startsAt) : current.startsAt;
+      // Moving the start keeps the duration unless a new end is given.
+      const endsAt = input.endsAt
+        ? new Date(input.endsAt)
+        : new Date(startsAt.getTime() + (current.endsAt.getTime() - current.startsAt.getTime()));
+      if (endsAt < startsAt) throw badRequest("body.endsAt", "must not be before startsAt");
+      const status = input.status ?? current.status;
+      const { version, ...changes } = input;
+      return activities.update(
+        id,
+        version,
+        {
+          ...changes,
+          customerId: customerId ?? null,
+          startsAt,
+          endsAt,
+          status,
+          finishedAt: finishedAtFor(status, current.finishedAt),
+        },
+        user.id,
+      );
+    },
+
+    async get(id) {
+      return (await activities.findById(id)) ?? Promise.reject(notFound("activity", id));
+    },
+
+    async reminders(query, user, now = new Date()) {
+      const timeZone = query.timeZone ?? user.timeZone;
+      const until = query.until ?? dayInZone(now, timeZone);
+      const items = await activities.dueFor(user.id, startOfDayInZone(nextDay(until), timeZone));
+      return { until, items };
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import type { CustomerRecord } from "../../../../contract";
+import type { ActivitiesRepository } from "../activities/activities.repository";
+import type { ContactsRepository } from "../contacts/contacts.repository";
+import type { EmailLogRepository } from "../email-log/email-log.repository";
+import type { NotesRepository } from "../notes/notes.repository";
+import type { CustomersService } from "./customers.service";
+
+export interface CustomerRecordService {
+  get(customerId: string): Promise<CustomerRecord>;
+}
+
+const SECTION_LIMIT = 20;
+
+/** Assembles the record the pane draws, so that opening an email costs one round trip. */
+export function createCustomerRecordService(deps: {
+  customers: CustomersService;
+  contacts: ContactsRepository;
+  activities: ActivitiesRepository;
+  notes: NotesRepository;
+  emailLog: EmailLogRepository;
+}): CustomerRecordService {
+  return {
+    async get(customerId) {
+      const customer = await deps.customers.get(customerId);
+      const [contacts, activities, notes, emailLogCount] = await Promise.all([
+        deps.contacts.listForCustomer(customerId),
+        deps.activities.forRecord(customerId, SECTION_LIMIT),
+        deps.notes.list({ customerId, limit: SECTION_LIMIT, offset: 0 }),
+        deps.emailLog.countForCustomer(customerId),
+      ]);
+      return { customer, contacts, activities, notes: notes.items, emailLogCount };
+    },
+  };
+}

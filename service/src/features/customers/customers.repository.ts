@@ -1,0 +1,194 @@
+import type {
+  Customer,
+  CustomerCreate,
+  CustomerListQuery,
+  CustomerPage,
+  CustomerSummary,
+  CustomerUpdate,
+} from "../../../../contract";
+import { ACTUAL_CUSTOMER_STATUS } from "../../../../contract";
+import type { Prisma, PrismaClient } from "../../generated/prisma/client";
+import { staleVersion } from "../../shared/app-error";
+import { USER_REF_SELECT } from "../users/users.repository";
+import { customerSearchText } from "./customer-search-text";
+
+export interface CustomersRepository {
+  create(input: CustomerCreate, typeIds: string[], userId: string): Promise<Customer>;
+  update(id: string, input: CustomerUpdate, typeIds: string[] | undefined, userId: string): Promise<Customer | null>;
+  findById(id: string): Promise<Customer | null>;
+  exists(id: string): Promise<boolean>;
+  list(query: CustomerListQuery, userId: string, dueBefore: Date): Promise<CustomerPage>;
+  statusCodes(): Promise<{ code: number; label: string }[]>;
+}
+
+const CUSTOMER_INCLUDE = {
+  status: true,
+  types: { include: { type: true }, orderBy: { type: { name: "asc" } } },
+  salesmen: { include: { user: { select: USER_REF_SELECT } } },
+  domains: { orderBy: { domain: "asc" } },
+  createdBy: { select: USER_REF_SELECT },
+  modifiedBy: { select: USER_REF_SELECT },
+} satisfies Prisma.CustomerInclude;
+
+type CustomerRow = Prisma.CustomerGetPayload<{ include: typeof CUSTOMER_INCLUDE }>;
+
+const SUMMARY_INCLUDE = {
+  status: true,
+  types: { include: { type: true }, orderBy: { type: { name: "asc" } } },
+} satisfies Prisma.CustomerInclude;
+type SummaryRow = Prisma.CustomerGetPayload<{ include: typeof SUMMARY_INCLUDE }>;
+
+export function toCustomerSummary(row: SummaryRow): CustomerSummary {
+  return {
+    id: row.id,
+    accountNumber: row.accountNumber,
+    name: row.name,
+    status: { code: row.status.code, label: row.status.label },
+    lifecycle: row.lifecycle,
+    types: row.types.map((assignment) => assignment.type.name),
+    city: row.city,
+    country: row.country,
+    phone: row.phone,
+  };
+}
+
+function toCustomer(row: CustomerRow): Customer {
+  return {
+    ...toCustomerSummary(row),
+    address: {
+      street: row.street,
+      postalCode: row.postalCode,
+      city: row.city,
+      region: row.region,
+      country: row.country,
+    },
+    website: row.website,
+    emailDomains: row.domains.map((domain) => domain.domain),
+    salesmen: row.salesmen.map((link) => link.user),
+    canReceiveOrders: row.status.code === ACTUAL_CUSTOMER_STATUS,
+    createdBy: row.createdBy,
+    createdAt: row.createdAt.toISOString(),
+    modifiedBy: row.modifiedBy,
+    modifiedAt: row.modifiedAt.toISOString(),
+    version: row.version,
+  };
+}
+
+function scalarFields(input: Partial<CustomerCreate>) {
+  return {
+    ...(input.accountNumber !== undefined && { accountNumber: input.accountNumber }),
+    ...(input.name !== undefined && { name: input.name }),
+    ...(input.status !== undefined && { statusCode: input.status }),
+    ...(input.phone !== undefined && { phone: input.phone }),
+    ...(input.website !== undefined && { website: input.website }),
+    ...(input.address?.street !== undefined && { street: input.address.street }),
+    ...(input.address?.postalCode !== undefined && { postalCode: input.address.postalCode }),
+    ...(input.address?.city !== undefined && { city: input.address.city }),
+    ...(input.address?.region !== undefined && { region: input.address.region }),
+    ...(input.address?.country !== undefined && { country: input.address.country }),
+  };
+}
+
+export function createCustomersRepository(prisma: PrismaClient): CustomersRepository {
+  const findById = async (id: string) => {
+    const row = await prisma.customer.findUnique({ where: { id }, include: CUSTOMER_INCLUDE });
+    return row ? toCustomer(row) : null;
+  };
+
+  return {
+    findById,
+
+    async exists(id) {
+      return (await prisma.customer.count({ where: { id } })) > 0;
+    },
+
+    async create(input, typeIds, userId) {
+      const fields = scalarFields(input);
+      const row = await prisma.customer.create({
+        data: {
+          accountNumber: input.accountNumber,
+          name: input.name,
+          statusCode: input.status,
+          ...fields,
+          searchText: customerSearchText({ ...fields, accountNumber: input.accountNumber, name: input.name }),
+          createdById: userId,
+          modifiedById: userId,
+          types: { create: typeIds.map((typeId) => ({ typeId })) },
+          domains: { create: [...new Set(input.emailDomains)].map((domain) => ({ domain })) },
+          salesmen: {
+            create: [...new Set(input.salesmanIds ?? [userId])].map((salesmanId) => ({ userId: salesmanId })),
+          },
+        },
+        include: CUSTOMER_INCLUDE,
+      });
+      return toCustomer(row);
+    },
+
+    async update(id, input, typeIds, userId) {
+      return prisma.$transaction(async (tx) => {
+        const current = await tx.customer.findUnique({ where: { id } });
+        if (!current) return null;
+        const fields = scalarFields(input);
+        const merged = { ...current, ...fields };
+        // The version in the WHERE clause makes the check and the write one atomic step.
+        const { count } = await tx.customer.updateMany({
+          where: { id, version: input.version },
+          data: {
+            ...fields,
+            searchText: customerSearchText(merged),
+            modifiedById: userId,
+            modifiedAt: new Date(),
+            version: { increment: 1 },
+          },
+        });
+        if (count === 0) throw staleVersion("This customer");
+        if (typeIds) {
+          await tx.customerTypeAssignment.deleteMany({ where: { customerId: id } });
+          await tx.customerTypeAssignment.createMany({ data: typeIds.map((typeId) => ({ customerId: id, typeId })) });
+        }
+        if (input.emailDomains) {
+          await tx.customerDomain.deleteMany({ where: { customerId: id } });
+          await tx.customerDomain.createMany({
+            data: [...new Set(input.emailDomains)].map((domain) => ({ customerId: id, domain })),
+          });
+        }
+        if (input.salesmanIds) {
+          await tx.customerSalesman.deleteMany({ where: { customerId: id } });
+          await tx.customerSalesman.createMany({
+            data: [...new Set(input.salesmanIds)].map((salesmanId) => ({ customerId: id, userId: salesmanId })),
+          });
+        }
+        const row = await tx.customer.findUniqueOrThrow({ where: { id }, include: CUSTOMER_INCLUDE });
+        return toCustomer(row);
+      });
+    },
+
+    async list(query, userId, dueBefore) {
+      const where: Prisma.CustomerWhereInput = query.search
+        ? // A search ignores the other filters: the user is looking for one company.
+          { searchText: { contains: query.search.toLowerCase() } }
+        : {
+            ...(query.type.length > 0 && { types: { some: { type: { name: { in: query.type } } } } }),
+            ...(query.status.length > 0 && { statusCode: { in: query.status } }),
+            ...(query.reminders === "due" && {
+              activities: { some: { ownerId: userId, status: "PLANNED", startsAt: { lt: dueBefore } } },
+            }),
+          };
+      const [rows, total] = await Promise.all([
+        prisma.customer.findMany({
+          where,
+          include: SUMMARY_INCLUDE,
+          orderBy: [{ name: "asc" }, { id: "asc" }],
+          take: query.limit,
+          skip: query.offset,
+        }),
+        prisma.customer.count({ where }),
+      ]);
+      return { items: rows.map(toCustomerSummary), total, limit: query.limit, offset: query.offset };
+    },
+
+    async statusCodes() {
+      return prisma.customerStatus.findMany({ orderBy: { code: "asc" } });
+    },
+  };
+}

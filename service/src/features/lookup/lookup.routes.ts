@@ -1,0 +1,17 @@
+import { LookupQuery, LookupResult } from "../../../../contract";
+import { defineRoute } from "../../http/route";
+import type { LookupService } from "./lookup.service";
+
+export function lookupRoutes(lookup: LookupService) {
+  return [
+    defineRoute({
+      method: "get",
+      path: "/api/lookup",
+      tag: "lookup",
+      summary: "Contacts and customers behind email addresses (?email=a@x.com&email=b@y.com)",
+      query: LookupQuery,
+      response: LookupResult,
+      handler: async ({ query, user }) => lookup.lookup(query.email, user.email),
+    }),
+  ];
+}

@@ -1,0 +1,76 @@
+import { IdParams, Note, NoteCreate, NoteListQuery, NotePage, NoteUpdate } from "../../../../contract";
+import { requireOwnerOr } from "../../auth/permissions";
+import { defineRoute } from "../../http/route";
+import { badRequest, notFound } from "../../shared/app-error";
+import { htmlToText, sanitizeHtml } from "../../shared/sanitize-html";
+import type { ContactsRepository } from "../contacts/contacts.repository";
+import type { CustomersRepository } from "../customers/customers.repository";
+import type { NotesRepository } from "./notes.repository";
+
+/** Sanitised rich text; a note that is empty once cleaned is refused rather than stored blank. */
+function cleanBody(bodyHtml: string) {
+  const html = sanitizeHtml(bodyHtml);
+  const text = htmlToText(html);
+  if (!text && !/<img\b/i.test(html)) throw badRequest("body.bodyHtml", "has no content once unsafe HTML is removed");
+  return { bodyHtml: html, bodyText: text };
+}
+
+export function notesRoutes(notes: NotesRepository, customers: CustomersRepository, contacts: ContactsRepository) {
+  return [
+    defineRoute({
+      method: "post",
+      path: "/api/notes",
+      tag: "notes",
+      summary: "Add a note (sanitised rich text with links) to a customer or contact",
+      permission: "record:write",
+      body: NoteCreate,
+      response: Note,
+      status: 201,
+      handler: async ({ body, user }) => {
+        if (body.customerId && !(await customers.exists(body.customerId)))
+          throw notFound("customer", body.customerId, "body.customerId");
+        let customerId = body.customerId ?? null;
+        if (body.contactId) {
+          const contact = await contacts.belongsTo(body.contactId);
+          if (!contact) throw notFound("contact", body.contactId, "body.contactId");
+          customerId ??= contact.customerId;
+        }
+        return notes.create({ customerId, contactId: body.contactId ?? null, ...cleanBody(body.bodyHtml) }, user.id);
+      },
+    }),
+    defineRoute({
+      method: "get",
+      path: "/api/notes",
+      tag: "notes",
+      summary: "Notes of a customer or contact, newest first",
+      query: NoteListQuery,
+      response: NotePage,
+      handler: async ({ query }) => ({ ...(await notes.list(query)), limit: query.limit, offset: query.offset }),
+    }),
+    defineRoute({
+      method: "get",
+      path: "/api/notes/:id",
+      tag: "notes",
+      summary: "One note",
+      params: IdParams,
+      response: Note,
+      handler: async ({ params }) => (await notes.findById(params.id)) ?? Promise.reject(notFound("note", params.id)),
+    }),
+    defineRoute({
+      method: "patch",
+      path: "/api/notes/:id",
+      tag: "notes",
+      summary: "Edit a note (its author, a manager or an admin)",
+      permission: "record:write",
+      params: IdParams,
+      body: NoteUpdate,
+      response: Note,
+      handler: async ({ params, body, user }) => {
+        const note = await notes.findById(params.id);
+        if (!note) throw notFound("note", params.id);
+        requireOwnerOr(user, note.author.id, "note");
+        return notes.update(params.id, body.version, cleanBody(body.bodyHtml));
+      },
+    }),
+  ];
+}

@@ -1,0 +1,39 @@
+import { Me, MeUpdate, UserList } from "../../../../contract";
+import { defineRoute } from "../../http/route";
+import type { UsersRepository } from "./users.repository";
+
+export function usersRoutes(users: UsersRepository) {
+  return [
+    defineRoute({
+      method: "get",
+      path: "/api/me",
+      tag: "users",
+      summary: "The signed-in user, as the service knows them",
+      response: Me,
+      handler: async ({ user }) => ({
+        id: user.id,
+        name: user.name,
+        email: user.email,
+        role: user.role,
+        timeZone: user.timeZone,
+      }),
+    }),
+    defineRoute({
+      method: "patch",
+      path: "/api/me",
+      tag: "users",
+      summary: "Set the signed-in user's time zone (used for reminders)",
+      body: MeUpdate,
+      response: Me,
+      handler: async ({ user, body }) => users.setTimeZone(user.id, body.timeZone),
+    }),
+    defineRoute({
+      method: "get",
+      path: "/api/users",
+      tag: "users",
+      summary: "Everyone who has signed in (for choosing salesmen and owners)",
+      response: UserList,
+      handler: async () => ({ items: await users.list() }),
+    }),
+  ];
+}

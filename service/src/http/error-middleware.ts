@@ -1,0 +1,60 @@
+import type { ErrorRequestHandler, RequestHandler } from "express";
+import type { ErrorBody } from "../../../contract";
+import { Prisma } from "../generated/prisma/client";
+import { AppError, type ErrorCode } from "../shared/app-error";
+
+const STATUS: Record<ErrorCode, number> = {
+  bad_request: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  internal: 500,
+};
+
+export const notFoundRoute: RequestHandler = (request) => {
+  throw new AppError("not_found", `No route ${request.method} ${request.path}`);
+};
+
+/** Maps every error to `{ error: { code, message, details } }` with the matching HTTP status. */
+export const errorMiddleware: ErrorRequestHandler = (error, request, response, _next) => {
+  const appError = toAppError(error);
+  if (appError.code === "internal") console.error(`${request.method} ${request.path} failed`, error);
+  const body: ErrorBody = {
+    error: {
+      code: appError.code,
+      message: appError.message,
+      ...(appError.details ? { details: appError.details } : {}),
+    },
+  };
+  response.status(STATUS[appError.code]).json(body);
+};
+
+function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof Prisma.PrismaClientKnownRequestError) {
+    if (error.code === "P2002") {
+      const fields = uniqueFields(error);
+      return new AppError(
+        "conflict",
+        `A record with this ${fields.join(", ") || "value"} already exists`,
+        fields.map((field) => ({ field, message: "is already taken" })),
+      );
+    }
+    if (error.code === "P2025") return new AppError("not_found", "The record was not found");
+    if (error.code === "P2003") return new AppError("bad_request", "A referenced record does not exist");
+  }
+  // body-parser errors carry a status and a type.
+  const parserError = error as { type?: string; status?: number };
+  if (parserError.type === "entity.parse.failed") return new AppError("bad_request", "The body is not valid JSON");
+  if (parserError.type === "entity.too.large") return new AppError("payload_too_large", "The body is too large");
+  return new AppError("internal", "Something went wrong on our side; the request was not applied");
+}
+
+function uniqueFields(error: Prisma.PrismaClientKnownRequestError): string[] {
+  const meta = error.meta as
+    { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: string[] } } } } | undefined;
+  if (Array.isArray(meta?.target)) return meta.target.map(String);
+  return meta?.driverAdapterError?.cause?.constraint?.fields?.map((field) => field.replace(/"/g, "")) ?? [];
+}

@@ -1,0 +1,69 @@
+import { z } from "zod";
+import { ErrorBody } from "../../../contract";
+import type { AnyRoute } from "./route";
+
+/** The OpenAPI document, generated from the same zod schemas the routes validate with. */
+export function buildOpenApi(routes: AnyRoute[]): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of routes) {
+    const path = route.path.replace(/:(\w+)/g, "{$1}");
+    const status = route.status ?? 200;
+    const responses: Record<string, unknown> = {
+      [status]:
+        status === 204 ? { description: "No content" } : { description: "OK", content: json(route.response, "output") },
+      ...Object.fromEntries(
+        (route.alsoReplies ?? []).map((other) => [
+          other,
+          { description: "OK", content: json(route.response, "output") },
+        ]),
+      ),
+      400: errorResponse("Invalid input; details name the fields"),
+      401: errorResponse("Missing or invalid bearer token"),
+      ...(route.permission ? { 403: errorResponse("The caller's role lacks this right") } : {}),
+      ...(route.params ? { 404: errorResponse("Not found") } : {}),
+      ...(["post", "patch", "put"].includes(route.method)
+        ? { 409: errorResponse("Conflict: duplicate or stale version") }
+        : {}),
+    };
+    paths[path] = {
+      ...paths[path],
+      [route.method]: {
+        summary: route.summary,
+        tags: [route.tag],
+        parameters: [...parameters(route.params, "path"), ...parameters(route.query, "query")],
+        ...(route.body ? { requestBody: { required: true, content: json(route.body, "input") } } : {}),
+        responses,
+        ...(route.path === "/api/health" ? { security: [] } : {}),
+      },
+    };
+  }
+  return {
+    openapi: "3.1.0",
+    info: { title: "Outlook CRM service", version: "1" },
+    components: { securitySchemes: { bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" } } },
+    security: [{ bearer: [] }],
+    paths,
+  };
+}
+
+function json(schema: z.ZodType, io: "input" | "output") {
+  return { "application/json": { schema: z.toJSONSchema(schema, { io, unrepresentable: "any" }) } };
+}
+
+function errorResponse(description: string) {
+  return { description, content: json(ErrorBody, "output") };
+}
+
+function parameters(schema: z.ZodType | undefined, where: "path" | "query") {
+  if (!schema) return [];
+  const jsonSchema = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as {
+    properties?: Record<string, unknown>;
+    required?: string[];
+  };
+  return Object.entries(jsonSchema.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: where,
+    required: where === "path" || (jsonSchema.required ?? []).includes(name),
+    schema: property,
+  }));
+}

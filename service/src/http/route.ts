@@ -1,0 +1,95 @@
+import type { Request, RequestHandler, Router } from "express";
+import { z } from "zod";
+import type { CurrentUser } from "../auth/current-user";
+import { type Permission, requirePermission } from "../auth/permissions";
+import { AppError } from "../shared/app-error";
+
+type Method = "get" | "post" | "patch" | "put" | "delete";
+type Schema = z.ZodType;
+type Input<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface RouteContext<P, Q, B> {
+  params: Input<P>;
+  query: Input<Q>;
+  body: Input<B>;
+  user: CurrentUser;
+  request: Request;
+}
+
+/** A reply with a status other than the route's default (e.g. 200 for an already logged email). */
+export class Reply<T> {
+  constructor(
+    readonly status: number,
+    readonly body: T,
+  ) {}
+}
+
+export interface RouteSpec<
+  P extends Schema | undefined,
+  Q extends Schema | undefined,
+  B extends Schema | undefined,
+  R extends Schema,
+> {
+  method: Method;
+  /** Express path, e.g. /api/customers/:id */
+  path: string;
+  summary: string;
+  tag: string;
+  params?: P;
+  query?: Q;
+  body?: B;
+  response: R;
+  /** Status of a successful reply; 200 unless given. */
+  status?: number;
+  /** Other statuses the route answers with that body (documented in OpenAPI). */
+  alsoReplies?: number[];
+  permission?: Permission;
+  handler: (context: RouteContext<P, Q, B>) => Promise<z.input<R> | Reply<z.input<R>>>;
+}
+
+// The registry is erased over the schema types: each route keeps its own types where it is declared.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRoute = RouteSpec<any, any, any, Schema>;
+
+export function defineRoute<
+  R extends Schema,
+  P extends Schema | undefined = undefined,
+  Q extends Schema | undefined = undefined,
+  B extends Schema | undefined = undefined,
+>(spec: RouteSpec<P, Q, B, R>): AnyRoute {
+  return spec as AnyRoute;
+}
+
+/** Mounts routes on a router: validates params, query and body with the route's schemas, then runs it. */
+export function mountRoutes(router: Router, routes: AnyRoute[]): void {
+  for (const route of routes) {
+    const handler: RequestHandler = async (request, response) => {
+      const user = response.locals.user as CurrentUser;
+      if (route.permission) requirePermission(user, route.permission);
+      const params = parse("path", route.params, request.params);
+      const query = parse("query", route.query, request.query);
+      const body = parse("body", route.body, request.body);
+      const result = await route.handler({ params, query, body, user, request });
+      const [status, payload] = result instanceof Reply ? [result.status, result.body] : [route.status ?? 200, result];
+      if (status === 204) response.status(204).end();
+      else response.status(status).json(payload);
+    };
+    router[route.method](route.path, handler);
+  }
+}
+
+function parse(where: "path" | "query" | "body", schema: Schema | undefined, value: unknown): unknown {
+  if (!schema) return undefined;
+  const result = schema.safeParse(value ?? (where === "body" ? undefined : {}));
+  if (result.success) return result.data;
+  throw validationError(where, result.error);
+}
+
+export function validationError(where: string, error: z.ZodError): AppError {
+  const details = error.issues.map((issue) => ({
+    field: [where, ...issue.path.map(String)].join("."),
+    message: issue.message,
+  }));
+  const summary = details.map((detail) => `${detail.field}: ${detail.message}`).join("; ");
+  return new AppError("bad_request", `Invalid request: ${summary}`, details);
+}

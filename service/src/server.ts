@@ -1,0 +1,46 @@
+import type { Server } from "node:http";
+import { createApp } from "./app";
+import { createTokenVerifier } from "./auth/token-verifier";
+import type { Config } from "./config";
+import { type Database, openDatabase } from "./db/database";
+import { migrate } from "./db/migrate";
+import { seedDemoData } from "../../prisma/seed/demo-seed";
+
+export interface RunningService {
+  url: string;
+  port: number;
+  db: Database;
+  server: Server;
+  stop(): Promise<void>;
+}
+
+/** Opens the database, applies migrations, seeds when asked, and listens. Used by main and tests. */
+export async function startService(
+  config: Config,
+  options: { inMemory?: boolean; db?: Database } = {},
+): Promise<RunningService> {
+  const db =
+    options.db ??
+    (await openDatabase(
+      config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: options.inMemory ? null : config.dataDir },
+    ));
+  await migrate(db);
+  if (config.seed === "demo") await seedDemoData(db.prisma);
+  const app = createApp(config, db, await createTokenVerifier(config));
+  const server = await new Promise<Server>((resolve, reject) => {
+    const listening = app.listen(config.port, (error?: Error) => (error ? reject(error) : resolve(listening)));
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    db,
+    server,
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      if (!options.db) await db.close();
+    },
+  };
+}

@@ -1,0 +1,76 @@
+import sanitize from "sanitize-html";
+
+// Email and note HTML is shown again in the task pane, so it is sanitised once, on the way in.
+// Scripts, event handlers, forms, iframes and remote images (tracking pixels) are dropped;
+// links keep only http(s), mailto and tel, and open in a new window without an opener.
+const OPTIONS: sanitize.IOptions = {
+  allowedTags: [
+    ...sanitize.defaults.allowedTags.filter((tag) => tag !== "img"),
+    "img",
+    "span",
+    "font",
+    "center",
+    "u",
+    "s",
+    "del",
+    "ins",
+    "sub",
+    "sup",
+  ],
+  allowedAttributes: {
+    // target and rel are set by transformTags below, never taken from the input.
+    a: ["href", "title", "name", "target", "rel"],
+    img: ["src", "alt", "title", "width", "height"],
+    td: ["colspan", "rowspan", "align", "valign", "width"],
+    th: ["colspan", "rowspan", "align", "valign", "width"],
+    table: ["width", "cellpadding", "cellspacing", "border", "align"],
+    font: ["color", "face", "size"],
+    "*": ["style", "dir", "lang"],
+  },
+  allowedSchemes: ["http", "https", "mailto", "tel"],
+  allowedSchemesByTag: { img: ["data", "cid"] },
+  allowedSchemesAppliedToAttributes: ["href", "src", "cite"],
+  allowProtocolRelative: false,
+  allowedStyles: {
+    "*": {
+      color: [/^[#a-z0-9(),.\s%]+$/i],
+      "background-color": [/^[#a-z0-9(),.\s%]+$/i],
+      "font-weight": [/^(normal|bold|bolder|lighter|\d{3})$/],
+      "font-style": [/^(normal|italic|oblique)$/],
+      "font-size": [/^\d+(\.\d+)?(px|pt|em|rem|%)$/],
+      "font-family": [/^[\w\s,'"-]+$/],
+      "text-align": [/^(left|right|center|justify)$/],
+      "text-decoration": [/^[a-z\s-]+$/],
+    },
+  },
+  transformTags: {
+    a: (tagName, attribs) => ({
+      tagName,
+      attribs: { href: attribs.href ?? "", title: attribs.title ?? "", target: "_blank", rel: "noopener noreferrer" },
+    }),
+  },
+  disallowedTagsMode: "discard",
+  nonTextTags: ["style", "script", "textarea", "option", "noscript", "title", "head"],
+};
+
+export function sanitizeHtml(html: string): string {
+  return sanitize(html, OPTIONS).trim();
+}
+
+/** Plain text of sanitised HTML, for search and previews. */
+export function htmlToText(html: string): string {
+  return sanitize(html.replace(/<(br|\/p|\/div|\/li|\/tr|\/h\d)\b[^>]*>/gi, "$&\n"), {
+    allowedTags: [],
+    allowedAttributes: {},
+    nonTextTags: OPTIONS.nonTextTags,
+  })
+    .replace(/&nbsp;/g, " ")
+    .replace(/&amp;/g, "&")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/[ \t]+\n/g, "\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}
