@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import type { ErrorBody } from "../../../contract";
-import { Prisma } from "../generated/prisma/client";
+import { classifyDbError } from "../db/db-errors";
 import { AppError, type ErrorCode } from "../shared/app-error";
 
 const STATUS: Record<ErrorCode, number> = {
@@ -33,28 +33,18 @@ export const errorMiddleware: ErrorRequestHandler = (error, request, response, _
 
 function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
-  if (error instanceof Prisma.PrismaClientKnownRequestError) {
-    if (error.code === "P2002") {
-      const fields = uniqueFields(error);
-      return new AppError(
-        "conflict",
-        `A record with this ${fields.join(", ") || "value"} already exists`,
-        fields.map((field) => ({ field, message: "is already taken" })),
-      );
-    }
-    if (error.code === "P2025") return new AppError("not_found", "The record was not found");
-    if (error.code === "P2003") return new AppError("bad_request", "A referenced record does not exist");
-  }
+  const dbError = classifyDbError(error);
+  if (dbError?.kind === "unique")
+    return new AppError(
+      "conflict",
+      `A record with this ${dbError.fields.join(", ") || "value"} already exists`,
+      dbError.fields.map((field) => ({ field, message: "is already taken" })),
+    );
+  if (dbError?.kind === "not-found") return new AppError("not_found", "The record was not found");
+  if (dbError?.kind === "foreign-key") return new AppError("bad_request", "A referenced record does not exist");
   // body-parser errors carry a status and a type.
   const parserError = error as { type?: string; status?: number };
   if (parserError.type === "entity.parse.failed") return new AppError("bad_request", "The body is not valid JSON");
   if (parserError.type === "entity.too.large") return new AppError("payload_too_large", "The body is too large");
   return new AppError("internal", "Something went wrong on our side; the request was not applied");
-}
-
-function uniqueFields(error: Prisma.PrismaClientKnownRequestError): string[] {
-  const meta = error.meta as
-    { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: string[] } } } } | undefined;
-  if (Array.isArray(meta?.target)) return meta.target.map(String);
-  return meta?.driverAdapterError?.cause?.constraint?.fields?.map((field) => field.replace(/"/g, "")) ?? [];
 }

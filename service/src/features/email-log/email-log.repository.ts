@@ -1,5 +1,6 @@
 import type { EmailLogEntry, Participant } from "../../../../contract";
-import { Prisma, type PrismaClient } from "../../generated/prisma/client";
+import { classifyDbError } from "../../db/db-errors";
+import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import { USER_REF_SELECT } from "../users/users.repository";
 
 export interface EmailLogWrite {
@@ -73,7 +74,7 @@ export function createEmailLogRepository(prisma: PrismaClient): EmailLogReposito
         return { entry: toEntry(row), created: true };
       } catch (error) {
         // Another device or colleague logged it between our check and insert: the unique key decides.
-        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+        if (classifyDbError(error)?.kind === "unique") {
           const winner = await findExisting(data.customerId, data.internetMessageId);
           if (winner) return { entry: toEntry(winner), created: false };
         }

@@ -1,0 +1,34 @@
+// One jest run for the whole project: service suites over HTTP against real databases, add-in
+// component suites in jsdom. TypeScript is type-checked by `tsc` in `npm test`, so ts-jest only transpiles.
+const tsJest = [
+  "ts-jest",
+  {
+    tsconfig: {
+      jsx: "react-jsx",
+      allowJs: true,
+      isolatedModules: true,
+      module: "commonjs",
+      moduleResolution: "node10",
+      esModuleInterop: true,
+      target: "ES2022",
+    },
+    diagnostics: false,
+  },
+];
+// ESM-only packages that jest must transpile to CommonJS.
+const esmPackages = ["jose", "rettime", "until-async", "@open-draft/deferred-promise"];
+const transformIgnorePatterns = [`/node_modules/(?!(.*/)?(${esmPackages.join("|")})/)`];
+
+module.exports = {
+  globalSetup: "<rootDir>/test/support/global-setup.ts",
+  globalTeardown: "<rootDir>/test/support/global-teardown.ts",
+  projects: [
+    {
+      displayName: "service",
+      testEnvironment: "node",
+      testMatch: ["<rootDir>/test/service/**/*.test.ts", "<rootDir>/service/**/*.test.ts"],
+      transform: { "^.+\\.[tj]sx?$": tsJest },
+      transformIgnorePatterns,
+    },
+  ],
+};

@@ -1,0 +1,149 @@
+import type { ApiClient } from "../support/api-client";
+import { createContact, createCustomer, createType, unique } from "../support/fixtures";
+import { testBackends } from "../support/test-database";
+import { type TestService, startTestService } from "../support/test-service";
+
+describe.each(testBackends())("customers on %s", (backend) => {
+  let service: TestService;
+  let alice: ApiClient;
+  let manager: ApiClient;
+
+  beforeAll(async () => {
+    service = await startTestService(backend);
+    alice = await service.as("alice@contoso.com");
+    manager = await service.as("maria@contoso.com", "MANAGER");
+    await createType(manager, "Distributor");
+    await createType(manager, "Reseller");
+  });
+  afterAll(() => service.stop());
+
+  it("creates a customer in lifecycle NEW with types, domains and the creator as salesman", async () => {
+    const accountNumber = unique("10001");
+    const response = await alice.post("/api/customers", {
+      accountNumber,
+      name: "Fabrikam, Inc.",
+      status: 1,
+      types: ["Distributor", "reseller"],
+      address: { street: "Hauptstraße 12", city: "Berlin", country: "Germany" },
+      phone: "+49 30 1234560",
+      emailDomains: ["@Fabrikam.com"],
+    });
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({
+      accountNumber,
+      name: "Fabrikam, Inc.",
+      status: { code: 1, label: "Customer" },
+      lifecycle: "NEW",
+      types: ["Distributor", "Reseller"],
+      address: { street: "Hauptstraße 12", city: "Berlin", postalCode: null },
+      emailDomains: ["fabrikam.com"],
+      canReceiveOrders: true,
+      createdBy: { email: "alice@contoso.com" },
+      salesmen: [{ email: "alice@contoso.com" }],
+      version: 1,
+    });
+  });
+
+  it("refuses a duplicate account number with 409 and keeps the first customer", async () => {
+    const first = await createCustomer(alice, { name: "First Ltd" });
+    const second = await alice.post("/api/customers", {
+      accountNumber: first.accountNumber,
+      name: "Second Ltd",
+      status: 2,
+    });
+    expect(second.status).toBe(409);
+    expect(second.body.error.code).toBe("conflict");
+    expect(second.body.error.details).toEqual([{ field: "accountNumber", message: "is already taken" }]);
+    const search = await alice.get(`/api/customers?search=${encodeURIComponent(first.accountNumber)}`);
+    expect(search.body.items.map((c: { name: string }) => c.name)).toEqual(["First Ltd"]);
+  });
+
+  it("names every invalid field with 400", async () => {
+    const response = await alice.post("/api/customers", { accountNumber: "", status: "one", types: "Distributor" });
+    expect(response.status).toBe(400);
+    const fields = response.body.error.details.map((detail: { field: string }) => detail.field);
+    expect(fields).toEqual(expect.arrayContaining(["body.accountNumber", "body.name", "body.status", "body.types"]));
+  });
+
+  it("refuses unknown types and status codes, naming the field, and writes nothing", async () => {
+    const accountNumber = unique("T");
+    const unknownType = await alice.post("/api/customers", {
+      accountNumber,
+      name: "X",
+      status: 1,
+      types: ["Reseller", "Nope"],
+    });
+    expect(unknownType.status).toBe(400);
+    expect(unknownType.body.error.details).toEqual([{ field: "body.types.1", message: "unknown customer type" }]);
+    const unknownStatus = await alice.post("/api/customers", { accountNumber, name: "X", status: 77 });
+    expect(unknownStatus.status).toBe(400);
+    expect(unknownStatus.body.error.details[0].field).toBe("body.status");
+    expect((await alice.get(`/api/customers?search=${accountNumber}`)).body.total).toBe(0);
+  });
+
+  it("updates with the current version and refuses a stale one with 409", async () => {
+    const customer = await createCustomer(alice, { types: ["Distributor"] });
+    const updated = await alice.patch(`/api/customers/${customer.id}`, {
+      version: 1,
+      name: "Fabrikam AG",
+      address: { city: "Hamburg" },
+    });
+    expect(updated.status).toBe(200);
+    expect(updated.body).toMatchObject({
+      name: "Fabrikam AG",
+      version: 2,
+      types: ["Distributor"],
+      address: { city: "Hamburg", street: "Hauptstraße 12" },
+    });
+    const stale = await manager.patch(`/api/customers/${customer.id}`, { version: 1, name: "Lost update" });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.details).toEqual([{ field: "version", message: "is not the current version" }]);
+    expect((await alice.get(`/api/customers/${customer.id}`)).body.customer.name).toBe("Fabrikam AG");
+  });
+
+  it("answers 404 for unknown ids and 400 for malformed ones", async () => {
+    expect((await alice.get("/api/customers/00000000-0000-4000-8000-000000000000")).status).toBe(404);
+    const malformed = await alice.get("/api/customers/not-a-uuid");
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.details[0].field).toBe("path.id");
+    expect(
+      (await alice.patch("/api/customers/00000000-0000-4000-8000-000000000000", { version: 1, name: "X" })).status,
+    ).toBe(404);
+  });
+
+  it("returns the whole record in one call", async () => {
+    const customer = await createCustomer(alice);
+    const contact = await createContact(alice, { customerId: customer.id });
+    await alice.post("/api/activities", {
+      customerId: customer.id,
+      contactId: contact.id,
+      type: "CALL",
+      subject: "Done call",
+      startsAt: "2026-01-05T09:00:00Z",
+      timeZone: "Europe/Berlin",
+      status: "FINISHED",
+    });
+    await alice.post("/api/activities", {
+      customerId: customer.id,
+      type: "VISIT",
+      subject: "Planned visit",
+      startsAt: "2027-01-05T09:00:00Z",
+      timeZone: "Europe/Berlin",
+    });
+    await alice.post("/api/notes", { customerId: customer.id, bodyHtml: "<p>Prefers <b>mornings</b></p>" });
+    const record = await alice.get(`/api/customers/${customer.id}`);
+    expect(record.status).toBe(200);
+    expect(record.body.customer.id).toBe(customer.id);
+    expect(record.body.contacts.map((c: { id: string }) => c.id)).toEqual([contact.id]);
+    expect(record.body.activities.future.map((a: { subject: string }) => a.subject)).toEqual(["Planned visit"]);
+    expect(record.body.activities.history.map((a: { subject: string }) => a.subject)).toEqual(["Done call"]);
+    expect(record.body.notes[0].bodyText).toBe("Prefers mornings");
+    expect(record.body.emailLogCount).toBe(0);
+  });
+
+  it("marks only status 1 as able to receive orders", async () => {
+    const prospect = await createCustomer(alice, { status: 2 });
+    const record = await alice.get(`/api/customers/${prospect.id}`);
+    expect(record.body.customer).toMatchObject({ status: { code: 2, label: "Prospect" }, canReceiveOrders: false });
+  });
+});

@@ -1,0 +1,42 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Role } from "../../contract";
+import { loadOrCreateDevKeys, signDevToken } from "../../service/src/auth/dev-issuer";
+import { loadConfig } from "../../service/src/config";
+import { startService, type RunningService } from "../../service/src/server";
+import { ApiClient } from "./api-client";
+import { type Backend, createTestDatabase } from "./test-database";
+
+export interface TestService {
+  backend: Backend;
+  url: string;
+  service: RunningService;
+  /** An API client signed in as this user (development issuer). */
+  as(email: string, role?: Role): Promise<ApiClient>;
+  anonymous(): ApiClient;
+  stop(): Promise<void>;
+}
+
+/** The real service over real HTTP on a fresh database of the given backend. */
+export async function startTestService(backend: Backend, env: Record<string, string> = {}): Promise<TestService> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "crm-test-"));
+  const database = await createTestDatabase(backend);
+  const config = loadConfig({ PORT: "0", DATA_DIR: dataDir, SEED: "none", ORG_DOMAINS: "contoso.com", ...env });
+  const service = await startService(config, { db: database.db });
+  const keys = await loadOrCreateDevKeys(dataDir);
+  return {
+    backend,
+    url: service.url,
+    service,
+    async as(email, role = "SALESMAN") {
+      return new ApiClient(service.url, await signDevToken(keys, { email, role }));
+    },
+    anonymous: () => new ApiClient(service.url),
+    async stop() {
+      await service.stop();
+      await database.drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
