@@ -26,7 +26,27 @@ module.exports = {
     {
       displayName: "service",
       testEnvironment: "node",
-      testMatch: ["<rootDir>/test/service/**/*.test.ts", "<rootDir>/service/**/*.test.ts"],
+      testMatch: [
+        "<rootDir>/test/service/**/*.test.ts",
+        "<rootDir>/test/calendar-sync/**/*.test.ts",
+        "<rootDir>/service/**/*.test.ts",
+      ],
+      transform: { "^.+\\.[tj]sx?$": tsJest },
+      transformIgnorePatterns,
+    },
+    {
+      // Task pane components with an Office mock; the service faked at the HTTP level with msw.
+      displayName: "addin",
+      testEnvironment: "jest-fixed-jsdom",
+      testMatch: ["<rootDir>/addin/**/*.test.ts?(x)", "<rootDir>/test/addin/**/*.test.ts?(x)"],
+      transform: { "^.+\\.[tj]sx?$": tsJest },
+      transformIgnorePatterns,
+    },
+    {
+      // The built pane in Debian's Chromium (playwright-core) against the real service.
+      displayName: "browser",
+      testEnvironment: "node",
+      testMatch: ["<rootDir>/test/browser/**/*.test.ts"],
       transform: { "^.+\\.[tj]sx?$": tsJest },
       transformIgnorePatterns,
     },
