@@ -2,6 +2,7 @@ import express, { Router } from "express";
 import type { Config } from "./config";
 import type { Database } from "./db/database";
 import { authMiddleware } from "./auth/auth-middleware";
+import { devTokenRoutes } from "./auth/dev-token.routes";
 import type { TokenVerifier } from "./auth/token-verifier";
 import { activitiesRoutes } from "./features/activities/activities.routes";
 import { createActivitiesRepository } from "./features/activities/activities.repository";
@@ -24,6 +25,7 @@ import { typesRoutes } from "./features/types/types.routes";
 import { createTypesRepository } from "./features/types/types.repository";
 import { usersRoutes } from "./features/users/users.routes";
 import { createUsersRepository } from "./features/users/users.repository";
+import { addinStaticRoutes } from "./http/addin-static";
 import { errorMiddleware, notFoundRoute } from "./http/error-middleware";
 import { buildOpenApi } from "./http/openapi";
 import { type AnyRoute, defineRoute, mountRoutes } from "./http/route";
@@ -89,6 +91,9 @@ export function createApp(config: Config, db: Database, verifyToken: TokenVerifi
   app.get("/api/health", async (_request, response) => {
     response.json({ status: "ok", database: db.kind });
   });
+  // Development issuer only: a token for the demo host and a sideloaded pane; absent with Entra ID.
+  if (config.auth.mode === "development") app.use(devTokenRoutes(config.dataDir));
+  if (config.addinDir) app.use(addinStaticRoutes(config.addinDir));
 
   // Everything under /api but health needs a valid bearer token, before its body is even read.
   app.use("/api", authMiddleware(verifyToken, users), express.json({ limit: "5mb" }));

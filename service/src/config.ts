@@ -10,6 +10,8 @@ export interface Config {
   orgDomains: string[];
   auth: ProductionAuth | { mode: "development" };
   logRequests: boolean;
+  /** The built task pane (dist/addin), served under /addin when set; npm start sets it. */
+  addinDir: string | undefined;
 }
 
 export interface ProductionAuth {
@@ -38,6 +40,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter(Boolean),
     auth: loadAuth(env),
     logRequests: env.LOG_REQUESTS === "1",
+    addinDir: env.ADDIN_DIR ? path.resolve(env.ADDIN_DIR) : undefined,
   };
 }
 
