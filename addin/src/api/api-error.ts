@@ -1,0 +1,49 @@
+import type { ErrorBody } from "../../../contract";
+
+type ErrorCode = ErrorBody["error"]["code"] | "network" | "unexpected";
+
+/** A failed API call, with what a person can do about it. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: { field: string; message: string }[] = [],
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+
+  /** Sentence for the pane: the service's message, with a hint when the cause is not the input. */
+  get userMessage(): string {
+    switch (this.code) {
+      case "network":
+        return "The CRM service cannot be reached. Check your connection, then try again.";
+      case "unauthenticated":
+        return "Your sign-in has expired or was refused. Sign in again.";
+      case "forbidden":
+        return `You are not allowed to do this: ${this.message}`;
+      case "conflict":
+        return `${this.message}. Reload the record and try again.`;
+      case "internal":
+      case "unexpected":
+        return "The CRM service had a problem; nothing was changed. Try again in a moment.";
+      default:
+        return this.details.length > 0
+          ? `${this.message}: ${this.details.map((detail) => `${detail.field} ${detail.message}`).join("; ")}`
+          : this.message;
+    }
+  }
+}
+
+export function isErrorBody(value: unknown): value is ErrorBody {
+  const error = (value as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+  return typeof error?.code === "string" && typeof error.message === "string";
+}
+
+export async function toApiError(response: Response): Promise<ApiError> {
+  const body: unknown = await response.json().catch(() => undefined);
+  if (isErrorBody(body))
+    return new ApiError(response.status, body.error.code, body.error.message, body.error.details ?? []);
+  return new ApiError(response.status, "unexpected", `HTTP ${response.status}`);
+}

@@ -1,0 +1,103 @@
+import type {
+  ActivityCreate,
+  Activity,
+  Contact,
+  ContactCreate,
+  Customer,
+  CustomerCreate,
+  CustomerPage,
+  CustomerRecord,
+  CustomerStatusList,
+  CustomerTypeList,
+  EmailLogCreate,
+  EmailLogCreated,
+  EmailLogPage,
+  EmailLogStatus,
+  LookupResult,
+  Me,
+  Note,
+  NoteCreate,
+  TemplateList,
+} from "../../../contract";
+import type { z } from "zod";
+import { ApiError, toApiError } from "./api-error";
+
+type Json<T extends z.ZodType> = z.output<T>;
+
+/** Gives a bearer token for each request; signing in again happens behind it. */
+export type TokenSource = () => Promise<string>;
+
+export interface CustomerSearch {
+  search?: string;
+  types?: string[];
+  statuses?: number[];
+  dueReminders?: boolean;
+  limit?: number;
+}
+
+/** Typed calls to the service; request and response types come from the shared contract. */
+export function createCrmApi(baseUrl: string, token: TokenSource) {
+  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetch(`${baseUrl}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${await token()}`,
+          accept: "application/json",
+          ...(body === undefined ? {} : { "content-type": "application/json" }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch (error) {
+      if (error instanceof ApiError) throw error;
+      throw new ApiError(0, "network", (error as Error).message);
+    }
+    if (!response.ok) throw await toApiError(response);
+    return (await response.json()) as T;
+  }
+  const query = (params: [string, string | number | boolean | undefined][]) => {
+    const search = new URLSearchParams();
+    for (const [key, value] of params) if (value !== undefined && value !== "") search.append(key, String(value));
+    const text = search.toString();
+    return text ? `?${text}` : "";
+  };
+
+  return {
+    me: () => call<Me>("GET", "/api/me"),
+    lookup: (emails: string[]) =>
+      call<LookupResult>("GET", `/api/lookup${query(emails.map((email) => ["email", email]))}`),
+    record: (customerId: string) => call<CustomerRecord>("GET", `/api/customers/${encodeURIComponent(customerId)}`),
+    searchCustomers: (search: CustomerSearch) =>
+      call<CustomerPage>(
+        "GET",
+        `/api/customers${query([
+          ["search", search.search?.trim()],
+          ...(search.types ?? []).map((type): [string, string] => ["type", type]),
+          ...(search.statuses ?? []).map((status): [string, number] => ["status", status]),
+          ["reminders", search.dueReminders ? "due" : undefined],
+          ["limit", search.limit ?? 25],
+        ])}`,
+      ),
+    createCustomer: (body: z.input<typeof CustomerCreate>) => call<Customer>("POST", "/api/customers", body),
+    statuses: () => call<Json<typeof CustomerStatusList>>("GET", "/api/customer-statuses"),
+    types: () => call<Json<typeof CustomerTypeList>>("GET", "/api/types"),
+    createContact: (body: z.input<typeof ContactCreate>) => call<Contact>("POST", "/api/contacts", body),
+    templates: () => call<Json<typeof TemplateList>>("GET", "/api/templates"),
+    createActivity: (body: z.input<typeof ActivityCreate>) => call<Activity>("POST", "/api/activities", body),
+    createNote: (body: z.input<typeof NoteCreate>) => call<Note>("POST", "/api/notes", body),
+    logEmail: (body: z.input<typeof EmailLogCreate>) => call<EmailLogCreated>("POST", "/api/email-log", body),
+    emailLog: (customerId: string, limit = 10) =>
+      call<Json<typeof EmailLogPage>>(
+        "GET",
+        `/api/customers/${encodeURIComponent(customerId)}/email-log${query([["limit", limit]])}`,
+      ),
+    emailLogStatus: (internetMessageId: string) =>
+      call<Json<typeof EmailLogStatus>>(
+        "GET",
+        `/api/email-log/status${query([["internetMessageId", internetMessageId]])}`,
+      ),
+  };
+}
+
+export type CrmApi = ReturnType<typeof createCrmApi>;

@@ -1,0 +1,73 @@
+import {
+  FluentProvider,
+  Tab,
+  TabList,
+  Title3,
+  makeStyles,
+  tokens,
+  webDarkTheme,
+  webLightTheme,
+} from "@fluentui/react-components";
+import { useState } from "react";
+import type { CrmApi } from "../api/crm-api";
+import { EmailView } from "../features/participants/email-view";
+import { CustomerSearch } from "../features/search/customer-search";
+import type { Mailbox } from "../office/mail-item.types";
+import type { ThemeMode } from "../office/office-theme";
+import { useAsync } from "../shared/use-async";
+import { ServicesProvider } from "./services-context";
+import { ErrorState, Loading } from "./state-views";
+
+const useStyles = makeStyles({
+  root: {
+    minHeight: "100%",
+    boxSizing: "border-box",
+    padding: tokens.spacingHorizontalM,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    fontFamily: tokens.fontFamilyBase,
+    // The pane is narrow: headings sit tight, Fluent's Text does the sizing.
+    "& h1, & h2, & h3, & h4, & p": { margin: 0 },
+    "& h4": { display: "block", marginTop: tokens.spacingVerticalXS },
+  },
+});
+
+export interface TaskPaneAppProps {
+  api: CrmApi;
+  mailbox: Mailbox;
+  theme: ThemeMode;
+}
+
+/** The task pane: the current email's people and records, or a customer search. */
+export function TaskPaneApp({ api, mailbox, theme }: TaskPaneAppProps) {
+  const styles = useStyles();
+  const me = useAsync(() => api.me(), [api]);
+  const [tab, setTab] = useState<"email" | "search">("email");
+  return (
+    <FluentProvider theme={theme === "dark" ? webDarkTheme : webLightTheme} className={styles.root}>
+      <Title3 as="h1">CRM</Title3>
+      {me.status === "loading" && <Loading label="Signing in…" />}
+      {me.status === "error" && <ErrorState error={me.error} onRetry={me.reload} />}
+      {me.status === "ready" && (
+        <ServicesProvider value={{ api, mailbox, me: me.data }}>
+          <TabList
+            selectedValue={tab}
+            onTabSelect={(_event, data) => setTab(data.value as "email" | "search")}
+            aria-label="Views"
+          >
+            <Tab value="email">This email</Tab>
+            <Tab value="search">Search customers</Tab>
+          </TabList>
+          {/* Both stay mounted: switching tabs keeps a search or a half-filled form. */}
+          <div hidden={tab !== "email"}>
+            <EmailView />
+          </div>
+          <div hidden={tab !== "search"}>
+            <CustomerSearch />
+          </div>
+        </ServicesProvider>
+      )}
+    </FluentProvider>
+  );
+}

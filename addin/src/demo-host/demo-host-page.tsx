@@ -1,0 +1,106 @@
+import { useMemo, useState } from "react";
+import { createCrmApi } from "../api/crm-api";
+import { TaskPaneApp } from "../app/task-pane-app";
+import { createDevTokenSource } from "../auth/dev-token-source";
+import { createSimulatedMailbox } from "../office/simulated-mailbox";
+import type { ThemeMode } from "../office/office-theme";
+import { SafeHtml } from "../shared/safe-html";
+import { DEMO_HOST_USERS, sampleEmails } from "./sample-emails";
+
+/**
+ * Outlook without Outlook: an inbox of sample emails from the demo data, a reading pane, and the
+ * real task pane beside them on a simulated mailbox. Selecting a message is ItemChanged.
+ */
+export function DemoHost() {
+  const [user, setUser] = useState(DEMO_HOST_USERS[0]!.email);
+  const [theme, setTheme] = useState<ThemeMode>(
+    window.matchMedia?.("(prefers-color-scheme: dark)").matches ? "dark" : "light",
+  );
+  // One mailbox for the page's life; switching user re-addresses it.
+  const [mailbox] = useState(() => createSimulatedMailbox(DEMO_HOST_USERS[0]!.email));
+  const api = useMemo(
+    () =>
+      createCrmApi(
+        "",
+        createDevTokenSource("", () => mailbox.userEmail()),
+      ),
+    [mailbox],
+  );
+  const emails = useMemo(() => sampleEmails(user), [user]);
+  const [selected, setSelected] = useState<number | null>(null);
+  const current = selected === null ? null : emails[selected]!;
+
+  const select = (index: number | null) => {
+    setSelected(index);
+    mailbox.select(index === null ? null : emails[index]!);
+  };
+  const switchUser = (email: string) => {
+    mailbox.setUser(email);
+    setUser(email);
+    // The same message, addressed to the new user.
+    mailbox.select(selected === null ? null : sampleEmails(email)[selected]!);
+  };
+
+  return (
+    <div className={`demo-host demo-host--${theme}`}>
+      <header className="demo-host__bar">
+        <strong>Outlook CRM · demo host</strong>
+        <label>
+          Signed in as{" "}
+          <select value={user} onChange={(event) => switchUser(event.target.value)} aria-label="Signed in as">
+            {DEMO_HOST_USERS.map((option) => (
+              <option key={option.email} value={option.email}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            checked={theme === "dark"}
+            onChange={(event) => setTheme(event.target.checked ? "dark" : "light")}
+          />{" "}
+          Dark theme
+        </label>
+      </header>
+      <nav className="demo-host__inbox" aria-label="Inbox">
+        <ul>
+          {emails.map((email, index) => (
+            <li key={email.internetMessageId}>
+              <button
+                type="button"
+                aria-current={index === selected ? "true" : undefined}
+                onClick={() => select(index)}
+                data-message-id={email.internetMessageId}
+              >
+                <span className="demo-host__from">{email.from?.name ?? email.from?.email}</span>
+                <span className="demo-host__subject">{email.subject}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+        <button type="button" className="demo-host__clear" onClick={() => select(null)}>
+          Deselect (item becomes null)
+        </button>
+      </nav>
+      <main className="demo-host__reading" aria-label="Reading pane">
+        {current ? (
+          <>
+            <h2>{current.subject}</h2>
+            <p>
+              From {current.from?.name} &lt;{current.from?.email}&gt;
+              {current.cc.length > 0 && <> · Cc {current.cc.map((cc) => cc.email).join(", ")}</>}
+            </p>
+            <SafeHtml html={current.body.html} />
+          </>
+        ) : (
+          <p>Select a message on the left. The CRM pane on the right follows it, as a pinned pane does in Outlook.</p>
+        )}
+      </main>
+      <aside className="demo-host__pane" aria-label="Task pane">
+        <TaskPaneApp key={user} api={api} mailbox={mailbox} theme={theme} />
+      </aside>
+    </div>
+  );
+}

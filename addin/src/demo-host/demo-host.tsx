@@ -1,0 +1,4 @@
+import { createRoot } from "react-dom/client";
+import { DemoHost } from "./demo-host-page";
+
+createRoot(document.getElementById("root")!).render(<DemoHost />);

@@ -1,0 +1,91 @@
+import { Badge, Caption1, Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import type { Activity } from "../../../../contract";
+import { useServices } from "../../app/services-context";
+import { EmptyState } from "../../app/state-views";
+import { formatInZone } from "../../shared/zoned-time";
+
+const useStyles = makeStyles({
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  list: {
+    listStyle: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+  },
+  item: { display: "flex", flexDirection: "column" },
+  line: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
+});
+
+const TYPE_LABEL: Record<Activity["type"], string> = {
+  CALL: "Call",
+  VISIT: "Visit",
+  MEETING: "Meeting",
+  TASK: "Task",
+  EMAIL: "E-mail",
+  OTHER: "Other",
+};
+
+/** Planned and past activities; finished and cancelled ones only on request, as the users asked. */
+export function ActivitiesSection({ future, history }: { future: Activity[]; history: Activity[] }) {
+  const styles = useStyles();
+  const [showFinished, setShowFinished] = useState(false);
+  const visible = (activities: Activity[]) =>
+    showFinished ? activities : activities.filter((activity) => activity.status === "PLANNED");
+  return (
+    <section className={styles.section} aria-labelledby="activities-heading">
+      <div className={styles.line}>
+        <Text id="activities-heading" as="h3" weight="semibold" size={400}>
+          Activities
+        </Text>
+        <Switch
+          label="Show finished"
+          checked={showFinished}
+          onChange={(_event, data) => setShowFinished(data.checked)}
+        />
+      </div>
+      <ActivityList title="Future" activities={visible(future)} empty="Nothing planned." />
+      <ActivityList
+        title="History"
+        activities={visible(history)}
+        empty={showFinished ? "No past activities." : "No open past activities. Show finished to see all."}
+      />
+    </section>
+  );
+}
+
+function ActivityList({ title, activities, empty }: { title: string; activities: Activity[]; empty: string }) {
+  const styles = useStyles();
+  const { me } = useServices();
+  return (
+    <div>
+      <Text as="h4" weight="semibold">
+        {title}
+      </Text>
+      {activities.length === 0 ? (
+        <EmptyState>{empty}</EmptyState>
+      ) : (
+        <ul className={styles.list} aria-label={`${title} activities`}>
+          {activities.map((activity) => (
+            <li key={activity.id} className={styles.item}>
+              <span className={styles.line}>
+                <Badge appearance="outline">{TYPE_LABEL[activity.type]}</Badge>
+                <Text>{activity.subject}</Text>
+                {activity.status !== "PLANNED" && (
+                  <Badge appearance="tint" color={activity.status === "FINISHED" ? "success" : "subtle"}>
+                    {activity.status === "FINISHED" ? "Finished" : "Cancelled"}
+                  </Badge>
+                )}
+              </span>
+              <Caption1>
+                {formatInZone(activity.startsAt, me.timeZone, !activity.allDay)} · {activity.owner.name}
+              </Caption1>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

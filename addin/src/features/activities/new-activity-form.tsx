@@ -1,0 +1,189 @@
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { type FormEvent, useState } from "react";
+import { ACTIVITY_TYPES, type Contact } from "../../../../contract";
+import { useServices } from "../../app/services-context";
+import { errorMessage } from "../../shared/error-message";
+import { useAsync } from "../../shared/use-async";
+import { isoToZoned, zonedToIso } from "../../shared/zoned-time";
+
+const useStyles = makeStyles({
+  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  row: { display: "flex", gap: tokens.spacingHorizontalS, "& > *": { flex: 1 } },
+  buttons: { display: "flex", gap: tokens.spacingHorizontalS },
+});
+
+const REMINDERS: { label: string; minutes: number | null }[] = [
+  { label: "No reminder", minutes: null },
+  { label: "5 minutes before", minutes: 5 },
+  { label: "15 minutes before", minutes: 15 },
+  { label: "30 minutes before", minutes: 30 },
+  { label: "1 hour before", minutes: 60 },
+  { label: "1 day before", minutes: 1440 },
+];
+
+/** Tomorrow at 09:00 in the user's zone: a sensible default for a follow-up. */
+function defaultStart(timeZone: string) {
+  const { day } = isoToZoned(new Date(Date.now() + 24 * 3600_000).toISOString(), timeZone);
+  return { day, time: "09:00" };
+}
+
+/** Journey 3: plan an activity from the email; date, time and reminder are in the user's zone. */
+export function NewActivityForm({
+  customerId,
+  contacts,
+  contactId,
+  subject,
+  onSaved,
+  onCancel,
+}: {
+  customerId: string;
+  contacts: Contact[];
+  contactId: string | null;
+  subject: string;
+  onSaved: () => void;
+  onCancel: () => void;
+}) {
+  const styles = useStyles();
+  const { api, me } = useServices();
+  const templates = useAsync(() => api.templates(), [api]);
+  const start = defaultStart(me.timeZone);
+  const [templateId, setTemplateId] = useState("");
+  const [type, setType] = useState<(typeof ACTIVITY_TYPES)[number]>("CALL");
+  const [title, setTitle] = useState(subject);
+  const [who, setWho] = useState(contactId ?? "");
+  const [day, setDay] = useState(start.day);
+  const [time, setTime] = useState(start.time);
+  const [duration, setDuration] = useState(30);
+  const [reminder, setReminder] = useState<number | null>(15);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  const chooseTemplate = (id: string) => {
+    setTemplateId(id);
+    const template = templates.data?.items.find((candidate) => candidate.id === id);
+    if (!template) return;
+    setType(template.type);
+    if (!subject) setTitle(template.subject);
+    setDuration(template.durationMinutes);
+    setReminder(template.reminderMinutesBefore);
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaving(true);
+    setError(null);
+    try {
+      const startsAt = zonedToIso(day, time, me.timeZone);
+      await api.createActivity({
+        customerId,
+        contactId: who || null,
+        templateId: templateId || null,
+        type,
+        subject: title,
+        startsAt,
+        endsAt: new Date(Date.parse(startsAt) + duration * 60_000).toISOString(),
+        timeZone: me.timeZone,
+        allDay: false,
+        status: "PLANNED",
+        reminderMinutesBefore: reminder,
+      });
+      onSaved();
+    } catch (caught) {
+      setError(caught);
+      setSaving(false);
+    }
+  };
+
+  return (
+    <form className={styles.form} onSubmit={submit} aria-label="New activity">
+      <Field label="Template">
+        <Select value={templateId} onChange={(_event, data) => chooseTemplate(data.value)}>
+          <option value="">{templates.status === "loading" ? "Loading templates…" : "No template"}</option>
+          {templates.data?.items.map((template) => (
+            <option key={template.id} value={template.id}>
+              {template.name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <div className={styles.row}>
+        <Field label="Type">
+          <Select value={type} onChange={(_event, data) => setType(data.value as typeof type)}>
+            {ACTIVITY_TYPES.map((value) => (
+              <option key={value} value={value}>
+                {value[0] + value.slice(1).toLowerCase()}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Contact">
+          <Select value={who} onChange={(_event, data) => setWho(data.value)}>
+            <option value="">Nobody in particular</option>
+            {contacts.map((contact) => (
+              <option key={contact.id} value={contact.id}>
+                {contact.firstName} {contact.lastName}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      <Field label="Subject" required>
+        <Input value={title} onChange={(_event, data) => setTitle(data.value)} required maxLength={255} />
+      </Field>
+      <div className={styles.row}>
+        <Field label="Date" required hint={me.timeZone}>
+          <Input type="date" value={day} onChange={(_event, data) => setDay(data.value)} required />
+        </Field>
+        <Field label="Time" required>
+          <Input type="time" value={time} onChange={(_event, data) => setTime(data.value)} required />
+        </Field>
+      </div>
+      <div className={styles.row}>
+        <Field label="Duration (minutes)">
+          <Input
+            type="number"
+            min={0}
+            max={10080}
+            value={String(duration)}
+            onChange={(_event, data) => setDuration(Number(data.value) || 0)}
+          />
+        </Field>
+        <Field label="Reminder">
+          <Select
+            value={reminder === null ? "" : String(reminder)}
+            onChange={(_event, data) => setReminder(data.value === "" ? null : Number(data.value))}
+          >
+            {REMINDERS.map((option) => (
+              <option key={option.label} value={option.minutes === null ? "" : String(option.minutes)}>
+                {option.label}
+              </option>
+            ))}
+            {reminder !== null && !REMINDERS.some((option) => option.minutes === reminder) && (
+              <option value={String(reminder)}>{reminder} minutes before</option>
+            )}
+          </Select>
+        </Field>
+      </div>
+      {error !== null && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{errorMessage(error)}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.buttons}>
+        <Button appearance="primary" type="submit" disabled={saving || !title.trim() || !day || !time}>
+          {saving ? "Saving…" : "Save activity"}
+        </Button>
+        <Button onClick={onCancel}>Cancel</Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,51 @@
+import { Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useServices } from "../../app/services-context";
+import { EmptyState, ErrorState, Loading } from "../../app/state-views";
+import { useAsync } from "../../shared/use-async";
+import { formatInZone } from "../../shared/zoned-time";
+
+const useStyles = makeStyles({
+  list: {
+    listStyle: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+  },
+  item: { display: "flex", flexDirection: "column" },
+});
+
+const SHOWN = 5;
+
+/** The customer's latest logged messages; `round` changes when this email was just logged. */
+export function EmailLogSection({ customerId, count, round }: { customerId: string; count: number; round: number }) {
+  const styles = useStyles();
+  const { api, me } = useServices();
+  const log = useAsync(() => api.emailLog(customerId, SHOWN), [customerId, round]);
+  return (
+    <section aria-labelledby="email-log-heading">
+      <Text id="email-log-heading" as="h3" weight="semibold" size={400}>
+        E-mail log ({log.data?.total ?? count})
+      </Text>
+      {log.status === "loading" && <Loading label="Loading the e-mail log…" />}
+      {log.status === "error" && <ErrorState error={log.error} onRetry={log.reload} />}
+      {log.status === "ready" &&
+        (log.data.items.length === 0 ? (
+          <EmptyState>No emails logged yet.</EmptyState>
+        ) : (
+          <ul className={styles.list} aria-label="Logged emails">
+            {log.data.items.map((entry) => (
+              <li key={entry.id} className={styles.item}>
+                <Text>{entry.subject || "(no subject)"}</Text>
+                <Caption1>
+                  {entry.from.name ?? entry.from.email} · {formatInZone(entry.sentAt, me.timeZone)}
+                </Caption1>
+              </li>
+            ))}
+            {log.data.total > SHOWN && <Caption1>and {log.data.total - SHOWN} earlier</Caption1>}
+          </ul>
+        ))}
+    </section>
+  );
+}

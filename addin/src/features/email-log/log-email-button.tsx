@@ -1,0 +1,74 @@
+import { Button, Caption1, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import { useServices } from "../../app/services-context";
+import type { MailItem } from "../../office/mail-item.types";
+import { errorMessage } from "../../shared/error-message";
+import { useAsync } from "../../shared/use-async";
+import { formatInZone } from "../../shared/zoned-time";
+import { emailLogPayload } from "./email-log-payload";
+
+const useStyles = makeStyles({
+  logged: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexBasis: "100%" },
+  mark: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
+});
+
+/**
+ * Journey 2: one click logs the message for this customer. Whether it is logged comes from the
+ * service (by internetMessageId), so "Logged" shows on any device and for colleagues too.
+ */
+export function LogEmailButton({
+  item,
+  customerId,
+  contactId,
+  onLogged,
+}: {
+  item: MailItem;
+  customerId: string;
+  contactId: string | null;
+  onLogged: () => void;
+}) {
+  const styles = useStyles();
+  const { api, mailbox, me } = useServices();
+  const messageId = item.internetMessageId!;
+  const status = useAsync(() => api.emailLogStatus(messageId), [messageId]);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const here = status.data?.entries.find((entry) => entry.customerId === customerId);
+
+  const log = async () => {
+    setSaving(true);
+    setError(null);
+    try {
+      const body = await mailbox.body();
+      await api.logEmail(emailLogPayload(item, body, customerId, contactId));
+      status.reload();
+      onLogged();
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  if (here)
+    return (
+      <div className={styles.logged} role="status">
+        <span className={styles.mark}>✓ Logged</span>
+        <Caption1>
+          by {here.loggedBy.name}, {formatInZone(here.loggedAt, me.timeZone)}
+        </Caption1>
+      </div>
+    );
+  return (
+    <>
+      <Button appearance="primary" onClick={log} disabled={saving || status.status === "loading"}>
+        {saving ? "Logging…" : "Log this email"}
+      </Button>
+      {error !== null && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{errorMessage(error)}</MessageBarBody>
+        </MessageBar>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+import { Button, Field, MessageBar, MessageBarBody, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import { type FormEvent, useState } from "react";
+import { useServices } from "../../app/services-context";
+import { errorMessage } from "../../shared/error-message";
+import { textToNoteHtml } from "../../shared/safe-html";
+
+const useStyles = makeStyles({
+  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  buttons: { display: "flex", gap: tokens.spacingHorizontalS },
+});
+
+/** A note on the customer (and the contact); web addresses typed in become links. */
+export function NewNoteForm({
+  customerId,
+  contactId,
+  onSaved,
+  onCancel,
+}: {
+  customerId: string;
+  contactId: string | null;
+  onSaved: () => void;
+  onCancel: () => void;
+}) {
+  const styles = useStyles();
+  const { api } = useServices();
+  const [text, setText] = useState("");
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaving(true);
+    setError(null);
+    try {
+      await api.createNote({ customerId, contactId, bodyHtml: textToNoteHtml(text) });
+      onSaved();
+    } catch (caught) {
+      setError(caught);
+      setSaving(false);
+    }
+  };
+  return (
+    <form className={styles.form} onSubmit={submit} aria-label="New note">
+      <Field label="Note" hint="Web addresses become links.">
+        <Textarea value={text} onChange={(_event, data) => setText(data.value)} rows={4} resize="vertical" />
+      </Field>
+      {error !== null && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{errorMessage(error)}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.buttons}>
+        <Button appearance="primary" type="submit" disabled={saving || !text.trim()}>
+          {saving ? "Saving…" : "Save note"}
+        </Button>
+        <Button onClick={onCancel}>Cancel</Button>
+      </div>
+    </form>
+  );
+}

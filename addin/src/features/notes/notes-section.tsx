@@ -1,0 +1,44 @@
+import { Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { Note } from "../../../../contract";
+import { useServices } from "../../app/services-context";
+import { EmptyState } from "../../app/state-views";
+import { SafeHtml } from "../../shared/safe-html";
+import { formatInZone } from "../../shared/zoned-time";
+
+const useStyles = makeStyles({
+  list: {
+    listStyle: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+  },
+  body: { "& p": { margin: 0 }, overflowWrap: "anywhere" },
+});
+
+export function NotesSection({ notes }: { notes: Note[] }) {
+  const styles = useStyles();
+  const { me } = useServices();
+  return (
+    <section aria-labelledby="notes-heading">
+      <Text id="notes-heading" as="h3" weight="semibold" size={400}>
+        Notes
+      </Text>
+      {notes.length === 0 ? (
+        <EmptyState>No notes yet.</EmptyState>
+      ) : (
+        <ul className={styles.list} aria-label="Notes">
+          {notes.map((note) => (
+            <li key={note.id}>
+              <SafeHtml html={note.bodyHtml} className={styles.body} />
+              <Caption1>
+                {note.author.name} · {formatInZone(note.createdAt, me.timeZone)}
+              </Caption1>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

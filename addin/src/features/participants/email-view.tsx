@@ -1,0 +1,117 @@
+import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import { useServices } from "../../app/services-context";
+import { EmptyState, ErrorState, Loading } from "../../app/state-views";
+import { type MailAddress, type MailItem, participantsOf } from "../../office/mail-item.types";
+import { useAsync } from "../../shared/use-async";
+import { CreateContactForm } from "../contacts/create-contact-form";
+import { RecordView } from "../record/record-view";
+import { type CustomerCandidate, customerCandidates } from "./participant-matches";
+import { ParticipantList } from "./participant-list";
+import { useMailItem } from "./use-mail-item";
+
+const useStyles = makeStyles({
+  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  choices: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, alignItems: "flex-start" },
+});
+
+/** Journey 1: the message's people, their matches, and the record of the customer behind them. */
+export function EmailView() {
+  const item = useMailItem();
+  if (item.status === "loading") return <Loading label="Reading the message…" />;
+  if (item.status === "error") return <ErrorState error={item.error} onRetry={item.reload} />;
+  if (!item.data) return <EmptyState>Select an email to see its sender&apos;s customer record.</EmptyState>;
+  // A new key per item: nothing chosen or typed for one message leaks into the next.
+  return <EmailRecords key={item.key} item={item.data} />;
+}
+
+function EmailRecords({ item }: { item: MailItem }) {
+  const styles = useStyles();
+  const { api, mailbox } = useServices();
+  const participants = participantsOf(item, mailbox.userEmail());
+  const emails = participants.map((participant) => participant.email);
+  const lookup = useAsync(
+    () => (emails.length > 0 ? api.lookup(emails) : Promise.resolve({ matches: [] })),
+    [emails.join(",")],
+  );
+  const [chosen, setChosen] = useState<CustomerCandidate | null>(null);
+  const [creatingFor, setCreatingFor] = useState<MailAddress | null>(null);
+
+  const heading = (
+    <Text as="h2" weight="semibold" size={400}>
+      {item.subject || "(no subject)"}
+    </Text>
+  );
+  if (participants.length === 0)
+    return (
+      <div className={styles.stack}>
+        {heading}
+        <EmptyState>This email has nobody on it but you.</EmptyState>
+      </div>
+    );
+  if (lookup.status === "loading")
+    return (
+      <div className={styles.stack}>
+        {heading}
+        <Loading label="Looking up the people on this email…" />
+      </div>
+    );
+  if (lookup.status === "error")
+    return (
+      <div className={styles.stack}>
+        {heading}
+        <ErrorState error={lookup.error} onRetry={lookup.reload} />
+      </div>
+    );
+
+  const matches = lookup.data.matches;
+  const candidates = customerCandidates(participants, matches);
+  const open = chosen ?? (candidates.length === 1 ? candidates[0]! : null);
+  const creatingMatch = creatingFor && matches.find((match) => match.email === creatingFor.email);
+
+  return (
+    <div className={styles.stack}>
+      {heading}
+      <ParticipantList
+        participants={participants}
+        matches={matches}
+        onCreateContact={(participant) => setCreatingFor(participant)}
+      />
+      {creatingFor ? (
+        <CreateContactForm
+          participant={creatingFor}
+          domainCustomers={creatingMatch?.domainCustomers ?? []}
+          onCreated={() => {
+            setCreatingFor(null);
+            setChosen(null);
+            lookup.reload();
+          }}
+          onCancel={() => setCreatingFor(null)}
+        />
+      ) : open ? (
+        <>
+          {candidates.length > 1 && (
+            <Button appearance="subtle" onClick={() => setChosen(null)}>
+              ← All {candidates.length} matching customers
+            </Button>
+          )}
+          <RecordView customerId={open.customer.id} contactId={open.contact?.id ?? null} item={item} />
+        </>
+      ) : candidates.length > 1 ? (
+        <section aria-labelledby="choose-customer" className={styles.choices}>
+          <Text id="choose-customer" as="h3" weight="semibold">
+            Several customers match this email. Which one?
+          </Text>
+          {candidates.map((candidate) => (
+            <Button key={candidate.customer.id} onClick={() => setChosen(candidate)}>
+              {candidate.customer.name} ({candidate.customer.accountNumber})
+              {candidate.contact ? ` · ${candidate.contact.firstName} ${candidate.contact.lastName}` : " · by domain"}
+            </Button>
+          ))}
+        </section>
+      ) : (
+        <EmptyState>Nobody on this email belongs to a customer yet. Add the sender as a contact above.</EmptyState>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import { Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { LookupMatch } from "../../../../contract";
+import type { MailAddress } from "../../office/mail-item.types";
+import { displayName } from "./participant-matches";
+
+const useStyles = makeStyles({
+  list: {
+    listStyle: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+  },
+  row: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
+  who: { display: "flex", flexDirection: "column", minWidth: 0, overflowWrap: "anywhere" },
+});
+
+/** Everyone on the message but the user, with what the CRM knows about each. */
+export function ParticipantList({
+  participants,
+  matches,
+  onCreateContact,
+}: {
+  participants: MailAddress[];
+  matches: LookupMatch[];
+  onCreateContact: (participant: MailAddress) => void;
+}) {
+  const styles = useStyles();
+  return (
+    <ul className={styles.list} aria-label="People on this email">
+      {participants.map((participant) => {
+        const match = matches.find((candidate) => candidate.email === participant.email);
+        return (
+          <li key={participant.email} className={styles.row}>
+            <span className={styles.who}>
+              <Text weight="semibold">{participant.name ?? participant.email}</Text>
+              <Caption1>{participant.email}</Caption1>
+              <Caption1>{describe(match)}</Caption1>
+            </span>
+            {(!match || match.contacts.length === 0) && (
+              <Button size="small" onClick={() => onCreateContact(participant)}>
+                Add as contact
+              </Button>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+function describe(match: LookupMatch | undefined): string {
+  if (!match || match.matchedBy === "none") return "Not in the CRM";
+  if (match.matchedBy === "domain")
+    return match.domainCustomers.length === 1
+      ? `Unknown person at ${match.domainCustomers[0]!.name}`
+      : `Unknown person; domain used by ${match.domainCustomers.length} customers`;
+  return match.contacts
+    .map((contact) => `${displayName(contact)} · ${contact.customer ? contact.customer.name : "unassigned contact"}`)
+    .join("; ");
+}

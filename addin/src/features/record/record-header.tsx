@@ -1,0 +1,81 @@
+import { Badge, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { ACTUAL_CUSTOMER_STATUS, type Contact, type Customer } from "../../../../contract";
+
+const useStyles = makeStyles({
+  header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  line: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  // Users of the documented systems read a red status code as "not a customer yet: no orders".
+  notCustomer: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  facts: { margin: 0, display: "grid", gridTemplateColumns: "auto 1fr", columnGap: tokens.spacingHorizontalM },
+  term: { color: tokens.colorNeutralForeground3 },
+  value: { margin: 0, overflowWrap: "anywhere" },
+});
+
+const LIFECYCLE: Record<Customer["lifecycle"], string> = {
+  NEW: "New",
+  RELEASED: "Released",
+  ACTIVE: "Active (approved)",
+  DECLINED: "Declined",
+};
+
+export function RecordHeader({ customer, contact }: { customer: Customer; contact: Contact | null }) {
+  const styles = useStyles();
+  const isCustomer = customer.status.code === ACTUAL_CUSTOMER_STATUS;
+  const address = [
+    customer.address.street,
+    [customer.address.postalCode, customer.address.city].filter(Boolean).join(" "),
+    customer.address.country,
+  ]
+    .filter(Boolean)
+    .join(", ");
+  return (
+    <header className={styles.header}>
+      <Text as="h2" size={500} weight="semibold">
+        {customer.name}
+      </Text>
+      <div className={styles.line}>
+        <Caption1>Account {customer.accountNumber}</Caption1>
+        <Text
+          className={isCustomer ? undefined : styles.notCustomer}
+          data-testid="status"
+          title={isCustomer ? "Customer: may receive orders" : "Not an actual customer: no orders"}
+        >
+          Status {customer.status.code} · {customer.status.label}
+        </Text>
+        <Badge appearance="outline">{LIFECYCLE[customer.lifecycle]}</Badge>
+      </div>
+      {customer.types.length > 0 && (
+        <div className={styles.line} aria-label="Types">
+          {customer.types.map((type) => (
+            <Badge key={type} appearance="tint" color="brand">
+              {type}
+            </Badge>
+          ))}
+        </div>
+      )}
+      <dl className={styles.facts}>
+        {address && <Fact term="Address" value={address} />}
+        {customer.phone && <Fact term="Phone" value={customer.phone} />}
+        <Fact term="Salesmen" value={customer.salesmen.map((salesman) => salesman.name).join(", ") || "none"} />
+        {contact && (
+          <Fact
+            term="Contact"
+            value={[`${contact.firstName} ${contact.lastName}`, contact.role, contact.phone]
+              .filter(Boolean)
+              .join(" · ")}
+          />
+        )}
+      </dl>
+    </header>
+  );
+}
+
+function Fact({ term, value }: { term: string; value: string }) {
+  const styles = useStyles();
+  return (
+    <>
+      <dt className={styles.term}>{term}</dt>
+      <dd className={styles.value}>{value}</dd>
+    </>
+  );
+}

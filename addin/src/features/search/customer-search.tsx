@@ -1,0 +1,154 @@
+import {
+  Button,
+  Caption1,
+  Checkbox,
+  Dropdown,
+  Field,
+  Option,
+  SearchBox,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { type FormEvent, useState } from "react";
+import { ACTUAL_CUSTOMER_STATUS, type CustomerSummary } from "../../../../contract";
+import { useServices } from "../../app/services-context";
+import { EmptyState, ErrorState, Loading } from "../../app/state-views";
+import type { CustomerSearch as SearchQuery } from "../../api/crm-api";
+import { useAsync } from "../../shared/use-async";
+import { useMailItem } from "../participants/use-mail-item";
+import { RecordView } from "../record/record-view";
+
+const useStyles = makeStyles({
+  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  list: {
+    listStyle: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+  },
+  result: { width: "100%", justifyContent: "flex-start", textAlign: "start" },
+  notCustomer: { color: tokens.colorPaletteRedForeground1 },
+});
+
+/** Search by account number, name or address, filtered by types, statuses and due reminders. */
+export function CustomerSearch() {
+  const styles = useStyles();
+  const { api } = useServices();
+  const item = useMailItem();
+  const types = useAsync(() => api.types(), [api]);
+  const statuses = useAsync(() => api.statuses(), [api]);
+  const [text, setText] = useState("");
+  const [selectedTypes, setSelectedTypes] = useState<string[]>([]);
+  const [selectedStatuses, setSelectedStatuses] = useState<string[]>([]);
+  const [due, setDue] = useState(false);
+  const [query, setQuery] = useState<SearchQuery | null>(null);
+  const [open, setOpen] = useState<string | null>(null);
+  const results = useAsync(() => (query ? api.searchCustomers(query) : Promise.resolve(null)), [query]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setOpen(null);
+    setQuery({ search: text, types: selectedTypes, statuses: selectedStatuses.map(Number), dueReminders: due });
+  };
+
+  if (open)
+    return (
+      <div className={styles.stack}>
+        <Button appearance="subtle" onClick={() => setOpen(null)}>
+          ← Back to results
+        </Button>
+        <RecordView customerId={open} contactId={null} item={item.data ?? null} />
+      </div>
+    );
+
+  return (
+    <div className={styles.stack}>
+      <form className={styles.stack} onSubmit={submit} role="search" aria-label="Search customers">
+        <Field label="Search">
+          <SearchBox
+            value={text}
+            onChange={(_event, data) => setText(data.value)}
+            placeholder="Account number, name or address"
+          />
+        </Field>
+        <Field label="Types">
+          <Dropdown
+            multiselect
+            placeholder="Any type"
+            selectedOptions={selectedTypes}
+            value={selectedTypes.join(", ")}
+            onOptionSelect={(_event, data) => setSelectedTypes(data.selectedOptions)}
+          >
+            {(types.data?.items ?? []).map((type) => (
+              <Option key={type.id} value={type.name}>
+                {type.name}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+        <Field label="Statuses">
+          <Dropdown
+            multiselect
+            placeholder="Any status"
+            selectedOptions={selectedStatuses}
+            value={selectedStatuses.join(", ")}
+            onOptionSelect={(_event, data) => setSelectedStatuses(data.selectedOptions)}
+          >
+            {(statuses.data?.items ?? []).map((status) => (
+              <Option key={status.code} value={String(status.code)} text={`${status.code} ${status.label}`}>
+                {`${status.code} · ${status.label}`}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+        <Checkbox
+          checked={due}
+          onChange={(_event, data) => setDue(data.checked === true)}
+          label="Only with reminders due today"
+        />
+        <Button appearance="primary" type="submit">
+          Search
+        </Button>
+      </form>
+      {query && results.status === "loading" && <Loading label="Searching…" />}
+      {results.status === "error" && <ErrorState error={results.error} onRetry={results.reload} />}
+      {results.status === "ready" && results.data && (
+        <Results items={results.data.items} total={results.data.total} onOpen={setOpen} />
+      )}
+    </div>
+  );
+}
+
+function Results({ items, total, onOpen }: { items: CustomerSummary[]; total: number; onOpen: (id: string) => void }) {
+  const styles = useStyles();
+  if (items.length === 0) return <EmptyState>No customer matches. Change the search or the filters.</EmptyState>;
+  return (
+    <section aria-label="Search results">
+      <Caption1>
+        {total} customer{total === 1 ? "" : "s"}
+        {total > items.length ? `, first ${items.length} shown` : ""}
+      </Caption1>
+      <ul className={styles.list}>
+        {items.map((customer) => (
+          <li key={customer.id}>
+            <Button appearance="subtle" className={styles.result} onClick={() => onOpen(customer.id)}>
+              <span>
+                <Text weight="semibold">{customer.name}</Text>{" "}
+                <Caption1>
+                  {customer.accountNumber}
+                  {customer.city ? ` · ${customer.city}` : ""} ·{" "}
+                  <span className={customer.status.code === ACTUAL_CUSTOMER_STATUS ? undefined : styles.notCustomer}>
+                    status {customer.status.code}
+                  </span>
+                </Caption1>
+              </span>
+            </Button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+/** An email address with the name Outlook shows for it. */
+export interface MailAddress {
+  email: string;
+  name: string | null;
+}
+
+export interface MailAttachment {
+  id: string;
+  name: string;
+  contentType: string;
+  size: number;
+  isInline: boolean;
+}
+
+/**
+ * The message the pane looks at, read once from the host. Read mode has every field; in compose
+ * mode internetMessageId is null (the message is not sent yet) and `from` is the user.
+ */
+export interface MailItem {
+  mode: "read" | "compose";
+  itemId: string | null;
+  internetMessageId: string | null;
+  conversationId: string | null;
+  subject: string;
+  from: MailAddress | null;
+  sender: MailAddress | null;
+  to: MailAddress[];
+  cc: MailAddress[];
+  /** When it was sent (read mode) or created; ISO 8601. */
+  sentAt: string | null;
+  receivedAt: string | null;
+  attachments: MailAttachment[];
+}
+
+export interface MailBody {
+  html: string;
+  text: string;
+}
+
+export type MailboxErrorCode = "not-available" | "no-item" | "host-error";
+
+/** Every failure of the host surfaces as this one type, so components show one kind of message. */
+export class MailboxError extends Error {
+  constructor(
+    readonly code: MailboxErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = "MailboxError";
+  }
+}
+
+/**
+ * What the pane needs from Outlook. Two implementations: office.js (office-mailbox.ts) and the
+ * demo host's simulated mailbox. Components receive one through context and never see Office.*.
+ */
+export interface Mailbox {
+  /** The signed-in user's address: left out of the participants. */
+  userEmail(): string;
+  /** The current item, or null when none is selected (a pinned pane after the last one closed). */
+  currentItem(): Promise<MailItem | null>;
+  body(): Promise<MailBody>;
+  /** Called whenever the pane now shows another item (pinned pane); returns an unsubscribe. */
+  onItemChanged(listener: () => void): () => void;
+}
+
+/** Everyone on the message but the user, each address once, sender first. */
+export function participantsOf(item: MailItem, userEmail: string): MailAddress[] {
+  const me = userEmail.toLowerCase();
+  const seen = new Set<string>([me]);
+  const result: MailAddress[] = [];
+  for (const address of [item.from, item.sender, ...item.to, ...item.cc]) {
+    if (!address?.email) continue;
+    const key = address.email.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    result.push({ email: key, name: address.name });
+  }
+  return result;
+}

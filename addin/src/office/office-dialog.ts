@@ -1,0 +1,21 @@
+/// <reference types="office-js" />
+import { MailboxError } from "./mail-item.types";
+
+/** Opens a page in Office's dialog and resolves with the token it posts back (see auth/auth-dialog.ts). */
+export function signInWithDialog(office: typeof Office, url: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    office.context.ui.displayDialogAsync(url, { height: 60, width: 30 }, (opened) => {
+      if (opened.error) return reject(new MailboxError("host-error", opened.error.message));
+      const dialog = opened.value;
+      dialog.addEventHandler(office.EventType.DialogMessageReceived, (event) => {
+        dialog.close();
+        const message = JSON.parse("message" in event ? event.message : "{}") as { token?: string; error?: string };
+        if (message.token) resolve(message.token);
+        else reject(new MailboxError("host-error", message.error ?? "Sign-in was cancelled"));
+      });
+      dialog.addEventHandler(office.EventType.DialogEventReceived, () =>
+        reject(new MailboxError("host-error", "The sign-in window was closed")),
+      );
+    });
+  });
+}

@@ -1,0 +1,126 @@
+/// <reference types="office-js" />
+import {
+  type MailAddress,
+  type MailAttachment,
+  type MailBody,
+  type MailItem,
+  type Mailbox,
+  MailboxError,
+} from "./mail-item.types";
+
+type AnyItem = Office.MessageRead & Office.MessageCompose;
+
+/** The Mailbox over office.js. `office` is the global Office object (a mock in tests). */
+export function createOfficeMailbox(office: typeof Office): Mailbox {
+  const mailbox = () => {
+    const value = office.context?.mailbox;
+    if (!value) throw new MailboxError("not-available", "Outlook's mailbox is not available in this window");
+    return value;
+  };
+  const item = () => mailbox().item as AnyItem | null | undefined;
+
+  return {
+    userEmail: () => mailbox().userProfile?.emailAddress?.toLowerCase() ?? "",
+    async currentItem() {
+      const current = item();
+      if (!current) return null;
+      return typeof current.subject === "string" ? readItem(current) : composeItem(current);
+    },
+    async body() {
+      const current = item();
+      if (!current) throw new MailboxError("no-item", "No message is selected");
+      const [html, text] = await Promise.all([
+        bodyAs(current, office.CoercionType.Html),
+        bodyAs(current, office.CoercionType.Text),
+      ]);
+      return { html, text } satisfies MailBody;
+    },
+    onItemChanged(listener) {
+      // Requirement set 1.5: only a pinned pane gets this; elsewhere the call fails and that is fine.
+      let active = true;
+      mailbox().addHandlerAsync(office.EventType.ItemChanged, () => active && listener());
+      return () => {
+        active = false;
+        mailbox().removeHandlerAsync(office.EventType.ItemChanged);
+      };
+    },
+  };
+}
+
+function address(details: Office.EmailAddressDetails | null | undefined): MailAddress | null {
+  if (!details?.emailAddress) return null;
+  return { email: details.emailAddress, name: details.displayName || null };
+}
+
+function addresses(list: Office.EmailAddressDetails[] | null | undefined): MailAddress[] {
+  return (list ?? []).map(address).filter((value): value is MailAddress => value !== null);
+}
+
+function iso(value: Date | string | null | undefined): string | null {
+  if (!value) return null;
+  const date = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+function attachments(list: Office.AttachmentDetails[] | null | undefined): MailAttachment[] {
+  return (list ?? []).map(({ id, name, contentType, size, isInline }) => ({ id, name, contentType, size, isInline }));
+}
+
+function readItem(item: Office.MessageRead): MailItem {
+  return {
+    mode: "read",
+    itemId: item.itemId ?? null,
+    internetMessageId: item.internetMessageId || null,
+    conversationId: item.conversationId || null,
+    subject: item.subject ?? "",
+    from: address(item.from),
+    sender: address(item.sender),
+    to: addresses(item.to),
+    cc: addresses(item.cc),
+    sentAt: iso(item.dateTimeCreated),
+    receivedAt: null,
+    attachments: attachments(item.attachments),
+  };
+}
+
+async function composeItem(item: Office.MessageCompose): Promise<MailItem> {
+  const [subject, to, cc] = await Promise.all([
+    callAsync<string>((done) => item.subject.getAsync(done)),
+    callAsync<Office.EmailAddressDetails[]>((done) => item.to.getAsync(done)),
+    callAsync<Office.EmailAddressDetails[]>((done) => item.cc.getAsync(done)),
+  ]);
+  return {
+    mode: "compose",
+    itemId: null,
+    internetMessageId: null,
+    conversationId: item.conversationId || null,
+    subject,
+    from: null,
+    sender: null,
+    to: addresses(to),
+    cc: addresses(cc),
+    sentAt: null,
+    receivedAt: null,
+    attachments: [],
+  };
+}
+
+function bodyAs(item: AnyItem, coercion: Office.CoercionType): Promise<string> {
+  return callAsync<string>((done) => item.body.getAsync(coercion, done));
+}
+
+/** office.js callbacks as promises; a failed AsyncResult becomes a MailboxError. */
+function callAsync<T>(start: (done: (result: Office.AsyncResult<T>) => void) => void): Promise<T> {
+  return new Promise((resolve, reject) => {
+    try {
+      start((result) => {
+        // Compared by value: the enum object lives in office.js, which a test or the demo host may lack.
+        if (String(result.status) === "failed" || result.error)
+          reject(new MailboxError("host-error", result.error?.message ?? "Outlook could not read the message"));
+        else resolve(result.value);
+      });
+    } catch (error) {
+      reject(new MailboxError("host-error", (error as Error).message));
+    }
+  });
+}

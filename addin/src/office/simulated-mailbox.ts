@@ -1,0 +1,41 @@
+import type { MailBody, MailItem, Mailbox } from "./mail-item.types";
+
+export interface SimulatedMessage extends MailItem {
+  body: MailBody;
+}
+
+export interface SimulatedMailbox extends Mailbox {
+  /** What a click in the demo host's message list does: like selecting a message in Outlook. */
+  select(message: SimulatedMessage | null): void;
+  setUser(email: string): void;
+}
+
+/** The demo host's stand-in for Outlook, behind the same Mailbox interface the pane uses. */
+export function createSimulatedMailbox(userEmail: string): SimulatedMailbox {
+  let user = userEmail.toLowerCase();
+  let current: SimulatedMessage | null = null;
+  const listeners = new Set<() => void>();
+  return {
+    userEmail: () => user,
+    async currentItem() {
+      if (!current) return null;
+      const { body: _body, ...item } = current;
+      return item;
+    },
+    async body() {
+      if (!current) throw new Error("No message is selected");
+      return current.body;
+    },
+    onItemChanged(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    select(message) {
+      current = message;
+      for (const listener of listeners) listener();
+    },
+    setUser(email) {
+      user = email.toLowerCase();
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+
+export type AsyncState<T> =
+  | { status: "loading"; data?: undefined; error?: undefined }
+  | { status: "ready"; data: T; error?: undefined }
+  | { status: "error"; data?: undefined; error: Error };
+
+/**
+ * Runs `load` whenever `deps` change and keeps the latest result only: a slow answer for the
+ * previous email never overwrites the current one. `reload` runs it again after a change and keeps
+ * showing the old data meanwhile, so the pane does not flash a spinner after every save.
+ */
+export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): AsyncState<T> & { reload: () => void } {
+  const [state, setState] = useState<AsyncState<T>>({ status: "loading" });
+  const [round, setRound] = useState(0);
+  const latest = useRef(0);
+  const reloading = useRef(false);
+  useEffect(() => {
+    const run = ++latest.current;
+    if (!reloading.current) setState({ status: "loading" });
+    reloading.current = false;
+    load().then(
+      (data) => run === latest.current && setState({ status: "ready", data }),
+      (error: Error) => run === latest.current && setState({ status: "error", error }),
+    );
+    // The caller lists what load depends on; load itself is a new closure on every render.
+  }, [...deps, round]);
+  const reload = useCallback(() => {
+    reloading.current = true;
+    setRound((value) => value + 1);
+  }, []);
+  return { ...state, reload };
+}

@@ -1,0 +1,37 @@
+import { createRoot } from "react-dom/client";
+import { TaskPaneApp } from "../app/task-pane-app";
+import { createCrmApi } from "../api/crm-api";
+import { authConfigFromBuild } from "../auth/auth-config";
+import { createDevTokenSource } from "../auth/dev-token-source";
+import { createMsalTokenSource } from "../auth/msal-token-source";
+import { signInWithDialog } from "../office/office-dialog";
+import { createOfficeMailbox } from "../office/office-mailbox";
+import { officeIfHosted } from "../office/office-ready";
+import { officeThemeMode, onOfficeThemeChanged } from "../office/office-theme";
+
+// The API's origin: same origin as the pane unless the build says otherwise (API_BASE_URL).
+const apiBase = process.env.API_BASE_URL ?? "";
+
+async function main() {
+  const root = createRoot(document.getElementById("root")!);
+  const office = await officeIfHosted();
+  if (!office) {
+    root.render(
+      <p style={{ fontFamily: "sans-serif", padding: 12 }}>
+        This is the Outlook task pane. Open it from Outlook, or try it in the <a href="demo-host.html">demo host</a>.
+      </p>,
+    );
+    return;
+  }
+  const mailbox = createOfficeMailbox(office);
+  const authConfig = authConfigFromBuild();
+  const token = authConfig
+    ? createMsalTokenSource(authConfig, () => signInWithDialog(office, new URL("auth-dialog.html", location.href).href))
+    : createDevTokenSource(apiBase, () => mailbox.userEmail());
+  const api = createCrmApi(apiBase, token);
+  const render = (theme: "light" | "dark") => root.render(<TaskPaneApp api={api} mailbox={mailbox} theme={theme} />);
+  render(officeThemeMode(office) ?? "light");
+  onOfficeThemeChanged(office, render);
+}
+
+void main();
