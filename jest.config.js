@@ -39,7 +39,10 @@ module.exports = {
       displayName: "addin",
       testEnvironment: "jest-fixed-jsdom",
       testMatch: ["<rootDir>/addin/**/*.test.ts?(x)", "<rootDir>/test/addin/**/*.test.ts?(x)"],
-      transform: { "^.+\\.[tj]sx?$": tsJest },
+      // office-addin-mock needs only OfficeApp from office-addin-manifest, whose own dependencies are ESM-only.
+      moduleNameMapper: { "^office-addin-manifest$": "<rootDir>/test/addin/support/office-addin-manifest.stub.js" },
+      // msw's dependencies (rettime) ship only .mjs files.
+      transform: { "^.+\\.m?[tj]sx?$": tsJest },
       transformIgnorePatterns,
     },
     {

@@ -18,6 +18,8 @@ export function createOfficeMailbox(office: typeof Office): Mailbox {
     return value;
   };
   const item = () => mailbox().item as AnyItem | null | undefined;
+  // Requirement set 1.5: only a pinned pane gets ItemChanged; elsewhere nothing fires, and that is fine.
+  const listeners = new Set<() => void>();
 
   return {
     userEmail: () => mailbox().userProfile?.emailAddress?.toLowerCase() ?? "",
@@ -36,12 +38,16 @@ export function createOfficeMailbox(office: typeof Office): Mailbox {
       return { html, text } satisfies MailBody;
     },
     onItemChanged(listener) {
-      // Requirement set 1.5: only a pinned pane gets this; elsewhere the call fails and that is fine.
-      let active = true;
-      mailbox().addHandlerAsync(office.EventType.ItemChanged, () => active && listener());
+      // One office.js handler fans out to every listener: Outlook keeps a single handler per event
+      // type, so a second addHandlerAsync would silently replace the first view's subscription.
+      listeners.add(listener);
+      if (listeners.size === 1)
+        mailbox().addHandlerAsync(office.EventType.ItemChanged, () => {
+          for (const each of [...listeners]) each();
+        });
       return () => {
-        active = false;
-        mailbox().removeHandlerAsync(office.EventType.ItemChanged);
+        listeners.delete(listener);
+        if (listeners.size === 0) mailbox().removeHandlerAsync(office.EventType.ItemChanged);
       };
     },
   };

@@ -53,7 +53,7 @@ export function LogEmailButton({
   if (here)
     return (
       <div className={styles.logged} role="status">
-        <span className={styles.mark}>✓ Logged</span>
+        <span className={styles.mark}>✓ Logged</span>{" "}
         <Caption1>
           by {here.loggedBy.name}, {formatInZone(here.loggedAt, me.timeZone)}
         </Caption1>

@@ -11,26 +11,24 @@ export interface CustomerCandidate {
 }
 
 /**
- * The customers behind the participants, sender first, each once. A contact match wins over a
- * domain match; an ambiguous domain (several customers) yields every one of them.
+ * The customers behind the participants, sender first, each once. Contacts are strong evidence:
+ * when any participant is a known contact of a customer, only those customers count. Otherwise
+ * the domains decide, and an ambiguous domain (several customers) yields every one of them.
  */
 export function customerCandidates(participants: MailAddress[], matches: LookupMatch[]): CustomerCandidate[] {
   const byEmail = new Map(matches.map((match) => [match.email.toLowerCase(), match]));
-  const result = new Map<string, CustomerCandidate>();
-  for (const participant of participants) {
-    const match = byEmail.get(participant.email.toLowerCase());
-    if (!match) continue;
-    for (const contact of match.contacts) {
-      if (!contact.customer) continue;
-      const existing = result.get(contact.customer.id);
-      if (!existing || !existing.contact)
-        result.set(contact.customer.id, { customer: contact.customer, contact, via: match.email });
-    }
-    for (const customer of match.domainCustomers) {
-      if (!result.has(customer.id)) result.set(customer.id, { customer, contact: null, via: match.email });
-    }
-  }
-  return [...result.values()];
+  const ordered = participants.flatMap((participant) => byEmail.get(participant.email.toLowerCase()) ?? []);
+  const byContact = new Map<string, CustomerCandidate>();
+  for (const match of ordered)
+    for (const contact of match.contacts)
+      if (contact.customer && !byContact.has(contact.customer.id))
+        byContact.set(contact.customer.id, { customer: contact.customer, contact, via: match.email });
+  if (byContact.size > 0) return [...byContact.values()];
+  const byDomain = new Map<string, CustomerCandidate>();
+  for (const match of ordered)
+    for (const customer of match.domainCustomers)
+      if (!byDomain.has(customer.id)) byDomain.set(customer.id, { customer, contact: null, via: match.email });
+  return [...byDomain.values()];
 }
 
 export function displayName(contact: { firstName: string; lastName: string }): string {

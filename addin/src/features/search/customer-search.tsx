@@ -1,15 +1,4 @@
-import {
-  Button,
-  Caption1,
-  Checkbox,
-  Dropdown,
-  Field,
-  Option,
-  SearchBox,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Caption1, Checkbox, Field, SearchBox, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
 import { ACTUAL_CUSTOMER_STATUS, type CustomerSummary } from "../../../../contract";
 import { useServices } from "../../app/services-context";
@@ -28,6 +17,15 @@ const useStyles = makeStyles({
     display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalXS,
+  },
+  // Checkboxes rather than drop-downs: every filter visible at once in a narrow pane, no popups.
+  group: {
+    border: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexWrap: "wrap",
+    "& legend": { fontWeight: tokens.fontWeightSemibold, padding: 0 },
   },
   result: { width: "100%", justifyContent: "flex-start", textAlign: "start" },
   notCustomer: { color: tokens.colorPaletteRedForeground1 },
@@ -74,36 +72,30 @@ export function CustomerSearch() {
             placeholder="Account number, name or address"
           />
         </Field>
-        <Field label="Types">
-          <Dropdown
-            multiselect
-            placeholder="Any type"
-            selectedOptions={selectedTypes}
-            value={selectedTypes.join(", ")}
-            onOptionSelect={(_event, data) => setSelectedTypes(data.selectedOptions)}
-          >
-            {(types.data?.items ?? []).map((type) => (
-              <Option key={type.id} value={type.name}>
-                {type.name}
-              </Option>
-            ))}
-          </Dropdown>
-        </Field>
-        <Field label="Statuses">
-          <Dropdown
-            multiselect
-            placeholder="Any status"
-            selectedOptions={selectedStatuses}
-            value={selectedStatuses.join(", ")}
-            onOptionSelect={(_event, data) => setSelectedStatuses(data.selectedOptions)}
-          >
-            {(statuses.data?.items ?? []).map((status) => (
-              <Option key={status.code} value={String(status.code)} text={`${status.code} ${status.label}`}>
-                {`${status.code} · ${status.label}`}
-              </Option>
-            ))}
-          </Dropdown>
-        </Field>
+        <fieldset className={styles.group}>
+          <legend>Types</legend>
+          {(types.data?.items ?? []).map((type) => (
+            <Checkbox
+              key={type.id}
+              label={type.name}
+              checked={selectedTypes.includes(type.name)}
+              onChange={(_event, data) => setSelectedTypes(toggle(selectedTypes, type.name, data.checked === true))}
+            />
+          ))}
+        </fieldset>
+        <fieldset className={styles.group}>
+          <legend>Statuses</legend>
+          {(statuses.data?.items ?? []).map((status) => (
+            <Checkbox
+              key={status.code}
+              label={`${status.code} · ${status.label}`}
+              checked={selectedStatuses.includes(String(status.code))}
+              onChange={(_event, data) =>
+                setSelectedStatuses(toggle(selectedStatuses, String(status.code), data.checked === true))
+              }
+            />
+          ))}
+        </fieldset>
         <Checkbox
           checked={due}
           onChange={(_event, data) => setDue(data.checked === true)}
@@ -151,4 +143,8 @@ function Results({ items, total, onOpen }: { items: CustomerSummary[]; total: nu
       </ul>
     </section>
   );
+}
+
+function toggle(values: string[], value: string, on: boolean): string[] {
+  return on ? [...values.filter((each) => each !== value), value] : values.filter((each) => each !== value);
 }

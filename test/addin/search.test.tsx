@@ -1,0 +1,44 @@
+import { screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { renderPane, useFakeServer } from "./support/render-pane";
+
+useFakeServer();
+
+describe("search customers", () => {
+  it("filters by text, type, status and due reminders, and opens a record", async () => {
+    const user = userEvent.setup();
+    const { crm } = renderPane(null);
+    await user.click(await screen.findByRole("tab", { name: "Search customers" }));
+    const form = screen.getByRole("search", { name: "Search customers" });
+    await user.type(within(form).getByRole("searchbox"), "fab");
+    const types = within(form).getByRole("group", { name: "Types" });
+    await user.click(await within(types).findByRole("checkbox", { name: "Distributor" }));
+    const statuses = within(form).getByRole("group", { name: "Statuses" });
+    await user.click(await within(statuses).findByRole("checkbox", { name: "1 · Customer" }));
+    await user.click(within(form).getByRole("checkbox", { name: "Only with reminders due today" }));
+    await user.click(within(form).getByRole("button", { name: "Search" }));
+
+    const results = await screen.findByRole("region", { name: "Search results" });
+    expect(within(results).getByText("1 customer")).toBeInTheDocument();
+    const search = crm.requests.filter((request) => request.path.startsWith("/api/customers?")).at(-1)!;
+    const params = new URLSearchParams(search.path.split("?")[1]);
+    expect(params.get("search")).toBe("fab");
+    expect(params.getAll("type")).toEqual(["Distributor"]);
+    expect(params.getAll("status")).toEqual(["1"]);
+    expect(params.get("reminders")).toBe("due");
+
+    await user.click(within(results).getByRole("button", { name: /Fabrikam, Inc\./ }));
+    expect(await screen.findByRole("article", { name: "Customer record Fabrikam, Inc." })).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "← Back to results" }));
+    expect(screen.getByRole("region", { name: "Search results" })).toBeInTheDocument();
+  });
+
+  it("says so when nothing matches", async () => {
+    const user = userEvent.setup();
+    renderPane(null);
+    await user.click(await screen.findByRole("tab", { name: "Search customers" }));
+    await user.type(screen.getByRole("searchbox"), "no such company");
+    await user.keyboard("{Enter}");
+    expect(await screen.findByText("No customer matches. Change the search or the filters.")).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,30 @@
+import "@testing-library/jest-dom";
+import { render } from "@testing-library/react";
+import { createCrmApi } from "../../../addin/src/api/crm-api";
+import { TaskPaneApp } from "../../../addin/src/app/task-pane-app";
+import { API, type FakeCrm, createFakeCrm, server } from "./fake-crm";
+import { type TestMessage, createOutlookMock } from "./office-mock";
+
+// jsdom has no ResizeObserver; Fluent's MessageBar watches its own width with one.
+globalThis.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+} as unknown as typeof ResizeObserver;
+
+/** The whole pane as Outlook would host it: office mock for the mailbox, msw for the service. */
+export function renderPane(message: TestMessage | null, crm: FakeCrm = createFakeCrm()) {
+  server.resetHandlers(...crm.handlers);
+  const outlook = createOutlookMock(message);
+  const api = createCrmApi(API, async () => "test-token");
+  const view = render(<TaskPaneApp api={api} mailbox={outlook.mailbox} theme="light" />);
+  return { ...view, crm, outlook };
+}
+
+export function useFakeServer() {
+  beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+  afterAll(() => server.close());
+}
+
+export const JONAS = { email: "jonas.keller@fabrikam.com", name: "Jonas Keller" };
+export const GIULIA = { email: "giulia.conti@tailspintoys.com", name: "Giulia Conti" };
