@@ -20,6 +20,8 @@ const esmPackages = ["jose", "rettime", "until-async", "@open-draft/deferred-pro
 const transformIgnorePatterns = [`/node_modules/(?!(.*/)?(${esmPackages.join("|")})/)`];
 
 module.exports = {
+  // Suites start a real service and database; a busy two-core machine needs more than 5 s for that.
+  testTimeout: 30_000,
   globalSetup: "<rootDir>/test/support/global-setup.ts",
   globalTeardown: "<rootDir>/test/support/global-teardown.ts",
   projects: [
@@ -31,7 +33,8 @@ module.exports = {
         "<rootDir>/test/calendar-sync/**/*.test.ts",
         "<rootDir>/service/**/*.test.ts",
       ],
-      transform: { "^.+\\.[tj]sx?$": tsJest },
+      // .mjs too: msw's node interceptors pull ESM-only packages (rettime) into the calendar-sync suites.
+      transform: { "^.+\\.m?[tj]sx?$": tsJest },
       transformIgnorePatterns,
     },
     {

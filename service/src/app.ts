@@ -1,7 +1,7 @@
 import express, { Router } from "express";
 import type { Config } from "./config";
 import type { Database } from "./db/database";
-import { authMiddleware } from "./auth/auth-middleware";
+import { SeenUsers, authMiddleware } from "./auth/auth-middleware";
 import { devTokenRoutes } from "./auth/dev-token.routes";
 import type { TokenVerifier } from "./auth/token-verifier";
 import { activitiesRoutes } from "./features/activities/activities.routes";
@@ -49,8 +49,9 @@ export function createApp(config: Config, db: Database, verifyToken: TokenVerifi
   const activitiesService = createActivitiesService({ activities, templates, customers, contacts, users });
   const lookupService = createLookupService(contacts, lookups, config.orgDomains);
 
+  const seenUsers = new SeenUsers();
   const routes: AnyRoute[] = [
-    ...usersRoutes(users),
+    ...usersRoutes(users, seenUsers),
     ...typesRoutes(types),
     ...customersRoutes(customersService, records, customers),
     ...contactsRoutes(contacts, customers),
@@ -96,7 +97,7 @@ export function createApp(config: Config, db: Database, verifyToken: TokenVerifi
   if (config.addinDir) app.use(addinStaticRoutes(config.addinDir));
 
   // Everything under /api but health needs a valid bearer token, before its body is even read.
-  app.use("/api", authMiddleware(verifyToken, users), express.json({ limit: "5mb" }));
+  app.use("/api", authMiddleware(verifyToken, users, seenUsers), express.json({ limit: "5mb" }));
   const api = Router();
   mountRoutes(api, routes);
   app.use(api);

@@ -8,20 +8,39 @@ import type { TokenVerifier } from "./token-verifier";
 const REFRESH_MS = 5 * 60_000;
 const CACHE_LIMIT = 10_000;
 
+/**
+ * Users this replica has seen recently. A change to a user through this replica forgets them at once;
+ * other replicas pick it up within REFRESH_MS.
+ */
+export class SeenUsers {
+  private readonly entries = new Map<string, { user: CurrentUser; at: number }>();
+
+  get(oid: string, role: CurrentUser["role"]): CurrentUser | undefined {
+    const entry = this.entries.get(oid);
+    return entry && Date.now() - entry.at < REFRESH_MS && entry.user.role === role ? entry.user : undefined;
+  }
+
+  remember(user: CurrentUser): void {
+    if (this.entries.size >= CACHE_LIMIT) this.entries.clear();
+    this.entries.set(user.oid, { user, at: Date.now() });
+  }
+
+  forget(oid: string): void {
+    this.entries.delete(oid);
+  }
+}
+
 /** Requires `Authorization: Bearer <JWT>`, verifies it and puts the caller in response.locals.user. */
-export function authMiddleware(verify: TokenVerifier, users: UsersRepository): RequestHandler {
-  const seen = new Map<string, { user: CurrentUser; at: number }>();
+export function authMiddleware(verify: TokenVerifier, users: UsersRepository, seen: SeenUsers): RequestHandler {
   return async (request, response, next) => {
     const header = request.headers.authorization ?? "";
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw new AppError("unauthenticated", "Sign in: this request needs an Authorization: Bearer token");
     const identity = await verify(match[1]!);
-    const cached = seen.get(identity.oid);
-    const fresh = cached && Date.now() - cached.at < REFRESH_MS && cached.user.role === identity.role;
-    const user = fresh ? cached.user : await users.upsertFromToken(identity);
-    if (!fresh) {
-      if (seen.size >= CACHE_LIMIT) seen.clear();
-      seen.set(identity.oid, { user, at: Date.now() });
+    let user = seen.get(identity.oid, identity.role);
+    if (!user) {
+      user = await users.upsertFromToken(identity);
+      seen.remember(user);
     }
     response.locals.user = user;
     next();

@@ -1,8 +1,9 @@
 import { Me, MeUpdate, UserList } from "../../../../contract";
 import { defineRoute } from "../../http/route";
+import type { SeenUsers } from "../../auth/auth-middleware";
 import type { UsersRepository } from "./users.repository";
 
-export function usersRoutes(users: UsersRepository) {
+export function usersRoutes(users: UsersRepository, seen: SeenUsers) {
   return [
     defineRoute({
       method: "get",
@@ -25,7 +26,11 @@ export function usersRoutes(users: UsersRepository) {
       summary: "Set the signed-in user's time zone (used for reminders)",
       body: MeUpdate,
       response: Me,
-      handler: async ({ user, body }) => users.setTimeZone(user.id, body.timeZone),
+      handler: async ({ user, body }) => {
+        const updated = await users.setTimeZone(user.id, body.timeZone);
+        seen.forget(user.oid);
+        return updated;
+      },
     }),
     defineRoute({
       method: "get",

@@ -1,0 +1,152 @@
+import type { ApiClient } from "../support/api-client";
+import { createContact, createCustomer, unique } from "../support/fixtures";
+import { testBackends } from "../support/test-database";
+import { type TestService, startTestService } from "../support/test-service";
+
+describe.each(testBackends())("contacts and sender lookup on %s", (backend) => {
+  let service: TestService;
+  let alice: ApiClient;
+
+  beforeAll(async () => {
+    service = await startTestService(backend);
+    alice = await service.as("alice@contoso.com");
+  });
+  afterAll(() => service.stop());
+
+  const lookup = (...emails: string[]) =>
+    alice.get(`/api/lookup?${emails.map((email) => `email=${encodeURIComponent(email)}`).join("&")}`);
+
+  it("finds a contact by any of its addresses, whatever the case, with its customer", async () => {
+    const customer = await createCustomer(alice, { name: "Northwind Traders", status: 2 });
+    const contact = await createContact(alice, {
+      customerId: customer.id,
+      firstName: "Nancy",
+      lastName: "Davolio",
+      emails: ["Nancy.Davolio@northwind.example", "nancy@private.example"],
+    });
+    const response = await lookup("NANCY@private.EXAMPLE");
+    expect(response.status).toBe(200);
+    expect(response.body.matches).toEqual([
+      {
+        email: "nancy@private.example",
+        contacts: [
+          {
+            id: contact.id,
+            firstName: "Nancy",
+            lastName: "Davolio",
+            role: null,
+            customer: {
+              id: customer.id,
+              name: "Northwind Traders",
+              accountNumber: customer.accountNumber,
+              status: { code: 2, label: "Prospect" },
+            },
+          },
+        ],
+        customer: {
+          id: customer.id,
+          name: "Northwind Traders",
+          accountNumber: customer.accountNumber,
+          status: { code: 2, label: "Prospect" },
+        },
+        domainCustomers: [],
+        matchedBy: "contact",
+      },
+    ]);
+  });
+
+  it("answers every address in one call: contact, domain, nothing", async () => {
+    const domain = `${unique("litware")}.example`;
+    const customer = await createCustomer(alice, { name: "Litware", emailDomains: [domain] });
+    const contact = await createContact(alice, { customerId: customer.id, emails: [`reto@${domain}`] });
+    const response = await lookup(`reto@${domain}`, `someone.new@${domain}`, "stranger@nowhere.example");
+    const [byContact, byDomain, none] = response.body.matches;
+    expect(byContact).toMatchObject({
+      matchedBy: "contact",
+      contacts: [{ id: contact.id }],
+      customer: { id: customer.id },
+    });
+    expect(byDomain).toMatchObject({
+      matchedBy: "domain",
+      contacts: [],
+      customer: { id: customer.id },
+      domainCustomers: [{ id: customer.id }],
+    });
+    expect(none).toEqual({
+      email: "stranger@nowhere.example",
+      contacts: [],
+      customer: null,
+      domainCustomers: [],
+      matchedBy: "none",
+    });
+  });
+
+  it("never finds a company by a free-mail domain or the organisation's own", async () => {
+    await createCustomer(alice, { name: "Registered gmail", emailDomains: ["gmail.com"] });
+    await createCustomer(alice, { name: "Registered own", emailDomains: ["contoso.com"] });
+    const response = await lookup("someone@gmail.com", "colleague@contoso.com");
+    expect(response.body.matches.map((match: { matchedBy: string }) => match.matchedBy)).toEqual(["none", "none"]);
+  });
+
+  it("shows ambiguity instead of guessing: two companies on one domain, one address on two contacts", async () => {
+    const domain = `${unique("group")}.example`;
+    const first = await createCustomer(alice, { name: "Group North", emailDomains: [domain] });
+    const second = await createCustomer(alice, { name: "Group South", emailDomains: [domain] });
+    const shared = `info@${unique("shared")}.example`;
+    await createContact(alice, { customerId: first.id, emails: [shared] });
+    await createContact(alice, { customerId: second.id, emails: [shared] });
+    const [byDomain, byShared] = (await lookup(`x@${domain}`, shared)).body.matches;
+    expect(byDomain.customer).toBeNull();
+    expect(byDomain.domainCustomers.map((c: { name: string }) => c.name)).toEqual(["Group North", "Group South"]);
+    expect(byShared.customer).toBeNull();
+    expect(byShared.contacts).toHaveLength(2);
+  });
+
+  it("keeps unassigned contacts and moves them to a customer later", async () => {
+    const contact = await createContact(alice, { customerId: null, emails: [`${unique("lead")}@outlook.com`] });
+    expect(contact.customer).toBeNull();
+    const unassigned = await alice.get("/api/contacts?unassigned=true&limit=200");
+    expect(unassigned.body.items.map((c: { id: string }) => c.id)).toContain(contact.id);
+    const customer = await createCustomer(alice);
+    const moved = await alice.patch(`/api/contacts/${contact.id}`, {
+      version: contact.version,
+      customerId: customer.id,
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({
+      customerId: customer.id,
+      customer: { id: customer.id },
+      version: 2,
+      emails: contact.emails,
+    });
+  });
+
+  it("validates contacts: bad address named, unknown customer 404, nothing written", async () => {
+    const bad = await alice.post("/api/contacts", {
+      customerId: null,
+      firstName: "A",
+      lastName: "B",
+      emails: ["ok@x.example", "not-an-address"],
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details[0].field).toBe("body.emails.1");
+    const missing = await alice.post("/api/contacts", {
+      customerId: "00000000-0000-4000-8000-000000000000",
+      firstName: "Ghost",
+      lastName: "Writer",
+      emails: ["ghost@x.example"],
+    });
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.details).toEqual([{ field: "body.customerId", message: "no customer with this id" }]);
+    expect((await lookup("ghost@x.example")).body.matches[0].contacts).toEqual([]);
+  });
+
+  it("refuses a lookup without addresses or with a malformed one", async () => {
+    const none = await alice.get("/api/lookup");
+    expect(none.status).toBe(400);
+    expect(none.body.error.details[0].field).toBe("query.email");
+    const malformed = await lookup("not-an-address");
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.details[0].field).toMatch(/^query\.email/);
+  });
+});

@@ -1,0 +1,74 @@
+import type { ApiClient } from "../support/api-client";
+import { createContact, createCustomer, unique } from "../support/fixtures";
+import { testBackends } from "../support/test-database";
+import { type TestService, startTestService } from "../support/test-service";
+
+describe.each(testBackends())("notes and customer types on %s", (backend) => {
+  let service: TestService;
+  let alice: ApiClient;
+  let ben: ApiClient;
+  let admin: ApiClient;
+
+  beforeAll(async () => {
+    service = await startTestService(backend);
+    alice = await service.as("alice@contoso.com");
+    ben = await service.as("ben@contoso.com");
+    admin = await service.as("admin@contoso.com", "ADMIN");
+  });
+  afterAll(() => service.stop());
+
+  it("stores notes sanitised with their links, newest first, for customer and contact", async () => {
+    const customer = await createCustomer(alice);
+    const contact = await createContact(alice, { customerId: customer.id });
+    const first = await alice.post("/api/notes", { customerId: customer.id, bodyHtml: "<p>First</p>" });
+    const second = await alice.post("/api/notes", {
+      contactId: contact.id,
+      bodyHtml:
+        '<p>See <a href="https://fabrikam.example/contract" onmouseover="x()">contract</a><script>x()</script></p>',
+    });
+    expect([first.status, second.status]).toEqual([201, 201]);
+    expect(second.body.customerId).toBe(customer.id);
+    expect(second.body.bodyHtml).toBe(
+      '<p>See <a href="https://fabrikam.example/contract" target="_blank" rel="noopener noreferrer">contract</a></p>',
+    );
+    const list = await alice.get(`/api/notes?customerId=${customer.id}`);
+    expect(list.body.items.map((note: { bodyText: string }) => note.bodyText)).toEqual(["See contract", "First"]);
+    const forContact = await alice.get(`/api/notes?contactId=${contact.id}`);
+    expect(forContact.body.total).toBe(1);
+  });
+
+  it("refuses a note that is empty once cleaned, or that belongs to nobody", async () => {
+    const customer = await createCustomer(alice);
+    const onlyScript = await alice.post("/api/notes", {
+      customerId: customer.id,
+      bodyHtml: "<script>alert(1)</script>",
+    });
+    expect(onlyScript.status).toBe(400);
+    expect(onlyScript.body.error.details[0].field).toBe("body.bodyHtml");
+    const orphan = await alice.post("/api/notes", { bodyHtml: "<p>x</p>" });
+    expect(orphan.status).toBe(400);
+    expect(orphan.body.error.details[0].field).toBe("body.customerId");
+    expect((await alice.get(`/api/notes?customerId=${customer.id}`)).body.total).toBe(0);
+  });
+
+  it("lets the author, a manager or an admin edit a note", async () => {
+    const customer = await createCustomer(alice);
+    const note = (await alice.post("/api/notes", { customerId: customer.id, bodyHtml: "<p>Mine</p>" })).body;
+    expect((await ben.patch(`/api/notes/${note.id}`, { version: 1, bodyHtml: "<p>Yours</p>" })).status).toBe(403);
+    const edited = await admin.patch(`/api/notes/${note.id}`, { version: 1, bodyHtml: "<p>Fixed typo</p>" });
+    expect(edited.body).toMatchObject({ bodyText: "Fixed typo", version: 2 });
+  });
+
+  it("keeps types as a curated list: salesmen read, managers and admins maintain", async () => {
+    const name = unique("Key account");
+    expect((await alice.post("/api/types", { name })).status).toBe(403);
+    const created = await admin.post("/api/types", { name });
+    expect(created.status).toBe(201);
+    expect((await admin.post("/api/types", { name })).status).toBe(409);
+    await createCustomer(alice, { types: [name] });
+    const types = await alice.get("/api/types");
+    expect(types.body.items.find((type: { name: string }) => type.name === name)).toMatchObject({ customerCount: 1 });
+    const renamed = await admin.patch(`/api/types/${created.body.id}`, { name: `${name} A` });
+    expect(renamed.body.name).toBe(`${name} A`);
+  });
+});
