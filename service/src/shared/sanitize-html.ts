@@ -64,7 +64,7 @@ export function htmlToText(html: string): string {
     allowedAttributes: {},
     nonTextTags: OPTIONS.nonTextTags,
   })
-    .replace(/&nbsp;/g, " ")
+    .replace(/&nbsp;|\u00a0/g, " ")
     .replace(/&amp;/g, "&")
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")

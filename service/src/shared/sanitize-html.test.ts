@@ -1,0 +1,22 @@
+import { htmlToText, sanitizeHtml } from "./sanitize-html";
+
+describe("sanitising HTML from emails and notes", () => {
+  it("keeps formatting, tables and safe links, and drops what can run or track", () => {
+    const html = sanitizeHtml(
+      '<table><tr><td style="color: red; position: fixed">Price</td></tr></table>' +
+        '<a href="https://x.example" target="_self" rel="opener" onclick="x()">link</a>' +
+        '<a href="data:text/html;base64,PHNjcmlwdD4=">data</a><img src="https://t.example/p.gif" alt="pixel">' +
+        '<img src="cid:logo@01" alt="logo"><form action="https://x.example"><input name="p"></form><svg onload="x()"></svg>',
+    );
+    expect(html).toContain('<td style="color:red">Price</td>');
+    expect(html).toContain('<a href="https://x.example" target="_blank" rel="noopener noreferrer">link</a>');
+    expect(html).toContain('<img src="cid:logo@01" alt="logo" />');
+    expect(html).not.toMatch(/onclick|data:text|t\.example|<form|<input|<svg|position/);
+  });
+
+  it("turns HTML into readable text", () => {
+    expect(htmlToText("<p>Hello&nbsp;Alice</p><p>Line 1<br>Line 2</p><style>p{}</style>")).toBe(
+      "Hello Alice\nLine 1\nLine 2",
+    );
+  });
+});
