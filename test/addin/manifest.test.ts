@@ -1,0 +1,80 @@
+/**
+ * @jest-environment node
+ */
+import fs from "node:fs";
+import type { Server } from "node:http";
+import path from "node:path";
+import express from "express";
+import { JSDOM } from "jsdom";
+import { ensureAddinBuild } from "../../scripts/addin-build";
+import { addinStaticRoutes } from "../../service/src/http/addin-static";
+
+// The manifest Outlook installs: well formed, the shape issue 3 asks for, and no URL in it that the
+// build does not serve (a missing icon or page only shows up at sideloading otherwise).
+jest.setTimeout(180_000);
+
+const BASE = "https://localhost:3000/addin/";
+const manifestText = fs.readFileSync(path.join(__dirname, "..", "..", "manifest.xml"), "utf8");
+const xml = new new JSDOM("").window.DOMParser().parseFromString(manifestText, "application/xml");
+
+const all = (name: string) => Array.from(xml.getElementsByTagName(name));
+const XSI = "http://www.w3.org/2001/XMLSchema-instance";
+
+describe("manifest.xml", () => {
+  it("is well-formed XML of a mail add-in with the least permission that works", () => {
+    expect(xml.getElementsByTagName("parsererror")).toHaveLength(0);
+    expect(xml.documentElement.localName).toBe("OfficeApp");
+    expect(xml.documentElement.getAttributeNS(XSI, "type")).toBe("MailApp");
+    expect(all("Permissions")[0]?.textContent).toBe("ReadItem");
+  });
+
+  it("has VersionOverrides 1.1 with pinnable task pane buttons in read and compose mode", () => {
+    const overrides = all("VersionOverrides").map((element) => element.getAttributeNS(XSI, "type"));
+    expect(overrides).toEqual(["VersionOverridesV1_0", "VersionOverridesV1_1"]);
+    const surfaces = all("ExtensionPoint").map((element) => element.getAttributeNS(XSI, "type"));
+    expect(surfaces).toEqual(["MessageReadCommandSurface", "MessageComposeCommandSurface"]);
+    expect(all("SupportsPinning").map((element) => element.textContent)).toEqual(["true", "true"]);
+    const sets = all("bt:Sets")[0];
+    expect(sets?.getAttribute("DefaultMinVersion")).toBe("1.5");
+  });
+
+  describe("every URL it names is served by the build", () => {
+    let server: Server;
+    let origin: string;
+    beforeAll(async () => {
+      const app = express().use(addinStaticRoutes(await ensureAddinBuild()));
+      server = await new Promise<Server>((resolve) => {
+        const listening = app.listen(0, "127.0.0.1", () => resolve(listening));
+      });
+      origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    });
+    afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+    // From attributes and AppDomain elements, not from comments.
+    const urls = [
+      ...new Set([
+        ...all("*").flatMap((element) =>
+          Array.from(element.attributes)
+            .map((attribute) => attribute.value)
+            .filter((value) => value.startsWith("https://")),
+        ),
+        ...all("AppDomain").map((element) => element.textContent ?? ""),
+      ]),
+    ];
+    const own = urls.filter((url) => url.startsWith(BASE));
+    const foreign = urls.filter((url) => !url.startsWith(BASE));
+
+    it("names only the add-in's own address, besides the sign-in domain", () => {
+      expect(own).toEqual(expect.arrayContaining([`${BASE}taskpane.html`, `${BASE}commands.html`]));
+      expect(foreign).toEqual(["https://localhost:3000", "https://login.microsoftonline.com"]);
+    });
+
+    it.each(own)("%s", async (url) => {
+      const response = await fetch(`${origin}/addin/${url.slice(BASE.length)}`);
+      expect(response.status).toBe(200);
+      const type = response.headers.get("content-type") ?? "";
+      expect(type).toContain(url.endsWith(".png") ? "image/png" : "text/html");
+      if (url.endsWith(".png")) expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(50);
+    });
+  });
+});

@@ -1,0 +1,133 @@
+import type { BrowserContext, Page } from "playwright-core";
+import { browserAvailable, launchChromium } from "./support/browser";
+import { startDemoStack } from "./support/demo-stack";
+
+// The built pane in Debian's Chromium against the real service on PGlite, in the demo host's
+// simulated mailbox: the journeys a newcomer tries first.
+const describeBrowser = browserAvailable() ? describe : describe.skip;
+jest.setTimeout(180_000);
+
+describeBrowser("the task pane in a real browser", () => {
+  let stack: Awaited<ReturnType<typeof startDemoStack>>;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  let context: BrowserContext;
+
+  beforeAll(async () => {
+    [stack, browser] = await Promise.all([startDemoStack(), launchChromium()]);
+    context = browser.context;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  async function openDemoHost(): Promise<Page> {
+    const page = await context.newPage();
+    await page.goto(stack.demoHost);
+    return page;
+  }
+  const pane = (page: Page) => page.getByRole("complementary", { name: "Task pane" });
+  const open = (page: Page, sender: string, subject: string) =>
+    page
+      .getByRole("navigation", { name: "Inbox" })
+      .getByRole("button", { name: `${sender} ${subject}` })
+      .click();
+
+  it("opening an email shows the sender's record", async () => {
+    const page = await openDemoHost();
+    await open(page, "Lena Vogel", "Offer for the spring campaign");
+    const record = pane(page).getByRole("article", { name: "Customer record Fabrikam, Inc." });
+    await record.waitFor();
+    await expectVisible(record.getByText("Status 1 · Customer"));
+    await expectVisible(record.getByText("Lena Vogel · CEO"));
+    // Another message: the pane follows it, as a pinned pane follows ItemChanged.
+    await open(page, "Giulia Conti", "Question about our open order");
+    await expectVisible(pane(page).getByRole("article", { name: "Customer record Tailspin Toys" }));
+    await expectVisible(pane(page).getByText("Status 3 · Contact at a fair"));
+    await page.close();
+  });
+
+  it("logging an email twice, from two panes at once, stores one entry and shows it logged in both", async () => {
+    const [first, second] = await Promise.all([openDemoHost(), openDemoHost()]);
+    for (const page of [first, second]) await open(page, "Reto Meier", "Delivery dates for Q3");
+    const buttons = [first, second].map((page) => pane(page).getByRole("button", { name: "Log this email" }));
+    await Promise.all(buttons.map((button) => button.waitFor()));
+    await Promise.all(buttons.map((button) => button.click()));
+    for (const page of [first, second]) await expectVisible(pane(page).getByRole("status").getByText("✓ Logged"));
+
+    const alice = await stack.as("alice@contoso.com");
+    const litware = (await alice.get("/api/customers?search=Litware")).body.items[0];
+    const log = await alice.get(`/api/customers/${litware.id}/email-log`);
+    const entries = log.body.items.filter((entry: { subject: string }) => entry.subject === "Delivery dates for Q3");
+    expect(entries).toHaveLength(1);
+
+    // Reopened later, the pane asks the service and still shows it logged.
+    await open(first, "Lena Vogel", "Offer for the spring campaign");
+    await open(first, "Reto Meier", "Delivery dates for Q3");
+    await expectVisible(pane(first).getByRole("status").getByText("✓ Logged"));
+    await Promise.all([first.close(), second.close()]);
+  });
+
+  it("an unknown sender at a known company becomes a contact of it", async () => {
+    const page = await openDemoHost();
+    await open(page, "Sara Klein", "Introduction: new buyer at A. Datum");
+    await expectVisible(pane(page).getByText("Unknown person at A. Datum Corporation"));
+    await pane(page).getByRole("button", { name: "Add as contact" }).click();
+    const form = pane(page).getByRole("form", { name: "New contact" });
+    expect(await form.getByLabel("First name").inputValue()).toBe("Sara");
+    expect(await form.getByLabel("Last name").inputValue()).toBe("Klein");
+    await form.getByRole("button", { name: "Create contact" }).click();
+    await expectVisible(pane(page).getByRole("article", { name: "Customer record A. Datum Corporation" }));
+
+    const alice = await stack.as("alice@contoso.com");
+    const lookup = await alice.get("/api/lookup?email=sara.klein@adatum.com");
+    expect(lookup.body.matches[0]).toMatchObject({
+      matchedBy: "contact",
+      contacts: [{ firstName: "Sara", lastName: "Klein", customer: { name: "A. Datum Corporation" } }],
+    });
+    await page.close();
+  });
+
+  it("a new activity planned from the email is listed under future", async () => {
+    const page = await openDemoHost();
+    await open(page, "Pieter de Vries", "Offer for the spring campaign");
+    const record = pane(page).getByRole("article", { name: "Customer record Wide World Importers" });
+    await record.waitFor();
+    await record.getByRole("button", { name: "New activity" }).click();
+    const form = record.getByRole("form", { name: "New activity" });
+    await form.getByLabel("Template").selectOption({ label: "Follow-up call" });
+    await form.getByLabel("Subject").fill("Call Pieter about the spring offer");
+    await form.getByLabel("Date").fill("2099-05-04");
+    await form.getByLabel("Time").fill("10:15");
+    await form.getByRole("button", { name: "Save activity" }).click();
+    const future = record.getByRole("list", { name: "Future activities" });
+    await expectVisible(future.getByText("Call Pieter about the spring offer"));
+    // Alice plans in Europe/Berlin: 10:15 there on 4 May is 08:15 UTC.
+    const alice = await stack.as("alice@contoso.com");
+    const activities = await alice.get(`/api/activities?when=future&limit=200`);
+    const saved = activities.body.items.find(
+      (activity: { subject: string }) => activity.subject === "Call Pieter about the spring offer",
+    );
+    expect(saved).toMatchObject({ startsAt: "2099-05-04T08:15:00.000Z", type: "CALL", reminderMinutesBefore: 10 });
+    await page.close();
+  });
+
+  it("is usable with the keyboard: from the pane's tabs, Tab reaches the log button and Enter logs", async () => {
+    const page = await openDemoHost();
+    await open(page, "Max Huber", "Meeting next week?");
+    const button = pane(page).getByRole("button", { name: "Log this email" });
+    await button.waitFor();
+    await pane(page).getByRole("tab", { name: "This email" }).focus();
+    for (let presses = 0; presses < 10; presses++) {
+      await page.keyboard.press("Tab");
+      if (await button.evaluate((element) => element === document.activeElement)) break;
+    }
+    await page.keyboard.press("Enter");
+    await expectVisible(pane(page).getByRole("status").getByText("✓ Logged"));
+    await page.close();
+  });
+});
+
+async function expectVisible(locator: import("playwright-core").Locator) {
+  await locator.first().waitFor({ state: "visible", timeout: 15_000 });
+}

@@ -1,0 +1,41 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { ensureAddinBuild } from "../../../scripts/addin-build";
+import { loadConfig } from "../../../service/src/config";
+import { startService } from "../../../service/src/server";
+import { ApiClient } from "../../support/api-client";
+
+/**
+ * What `npm start` runs, in-process: the built pane (production webpack build) served by the real
+ * service on an in-memory PGlite database with the demo data, development sign-in on.
+ */
+export async function startDemoStack() {
+  const addinDir = await ensureAddinBuild();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "crm-browser-"));
+  const config = loadConfig({
+    PORT: "0",
+    DATA_DIR: dataDir,
+    SEED: "demo",
+    ORG_DOMAINS: "contoso.com",
+    ADDIN_DIR: addinDir,
+  });
+  const service = await startService(config, { inMemory: true });
+  return {
+    url: service.url,
+    demoHost: `${service.url}/addin/demo-host.html`,
+    /** The API as a user, for checking what the pane stored. */
+    async as(email: string) {
+      const response = await fetch(`${service.url}/api/dev/token`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email }),
+      });
+      return new ApiClient(service.url, ((await response.json()) as { token: string }).token);
+    },
+    async stop() {
+      await service.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
