@@ -36,18 +36,18 @@ export function createApp(config: Config, db: Database, verifyToken: TokenVerifi
   const prisma = db.prisma;
   const users = createUsersRepository(prisma);
   const types = createTypesRepository(prisma);
-  const customers = createCustomersRepository(prisma);
+  const customers = createCustomersRepository(db);
   const contacts = createContactsRepository(prisma);
   const activities = createActivitiesRepository(prisma);
   const templates = createTemplatesRepository(prisma);
   const notes = createNotesRepository(prisma);
-  const emailLog = createEmailLogRepository(prisma);
-  const lookups = createLookupRepository(prisma);
+  const emailLog = createEmailLogRepository(db);
+  const lookups = createLookupRepository(db);
 
   const customersService = createCustomersService(customers, types, users);
   const records = createCustomerRecordService({ customers: customersService, contacts, activities, notes, emailLog });
   const activitiesService = createActivitiesService({ activities, templates, customers, contacts, users });
-  const lookupService = createLookupService(contacts, lookups, config.orgDomains);
+  const lookupService = createLookupService(lookups, config.orgDomains);
 
   const seenUsers = new SeenUsers();
   const routes: AnyRoute[] = [

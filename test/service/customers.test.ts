@@ -141,6 +141,39 @@ describe.each(testBackends())("customers on %s", (backend) => {
     expect(record.body.emailLogCount).toBe(0);
   });
 
+  it("searches account number, name and address in any case and ignores the other filters", async () => {
+    const tag = unique("zz").toLowerCase();
+    const target = await createCustomer(alice, {
+      name: `Wingtip ${tag} Toys`,
+      status: 2,
+      address: { street: `Lindenallee ${tag}`, city: "Köln" },
+    });
+    await createCustomer(alice, { name: "100% Organic" });
+    for (const term of [target.accountNumber.toLowerCase(), `WINGTIP ${tag.toUpperCase()}`, `lindenallee ${tag}`]) {
+      const response = await alice.get(`/api/customers?search=${encodeURIComponent(term)}&status=1&type=Reseller`);
+      expect(response.body.items.map((c: { id: string }) => c.id)).toEqual([target.id]);
+      expect(response.body.total).toBe(1);
+    }
+    // % and _ are literal characters, not wildcards.
+    expect((await alice.get(`/api/customers?search=${encodeURIComponent("0% O")}`)).body.total).toBe(1);
+    expect((await alice.get(`/api/customers?search=${encodeURIComponent("_")}`)).body.total).toBe(0);
+  });
+
+  it("filters by type and status, paged with a total", async () => {
+    const type = unique("Filter type");
+    await createType(manager, type);
+    const made = [];
+    for (const status of [1, 1, 2]) made.push(await createCustomer(alice, { status, types: [type] }));
+    const both = await alice.get(`/api/customers?type=${encodeURIComponent(type)}&status=1&status=2&limit=2`);
+    expect(both.body).toMatchObject({ total: 3, limit: 2, offset: 0 });
+    expect(both.body.items).toHaveLength(2);
+    const actual = await alice.get(`/api/customers?type=${encodeURIComponent(type)}&status=1`);
+    expect(actual.body.items.map((c: { id: string }) => c.id).sort()).toEqual([made[0].id, made[1].id].sort());
+    const badStatus = await alice.get("/api/customers?status=abc");
+    expect(badStatus.status).toBe(400);
+    expect(badStatus.body.error.details[0].field).toBe("query.status.0");
+  });
+
   it("marks only status 1 as able to receive orders", async () => {
     const prospect = await createCustomer(alice, { status: 2 });
     const record = await alice.get(`/api/customers/${prospect.id}`);

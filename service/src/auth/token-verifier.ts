@@ -31,8 +31,29 @@ export async function createTokenVerifier(config: Config): Promise<TokenVerifier
   });
 }
 
-function verifierFor(expected: Expectations): TokenVerifier {
+// Verifying a signature costs more than the lookup it guards; a token seen before is answered from
+// memory until it expires. Only successes are kept, keyed by the whole token string.
+const VERIFIED_LIMIT = 10_000;
+
+function cached(verify: TokenVerifier): TokenVerifier {
+  const verified = new Map<string, { identity: TokenIdentity; expiresAt: number }>();
   return async (token) => {
+    const hit = verified.get(token);
+    if (hit && hit.expiresAt > Date.now()) return hit.identity;
+    const identity = await verify(token);
+    if (verified.size >= VERIFIED_LIMIT) verified.clear();
+    verified.set(token, { identity, expiresAt: expiryOf(token) });
+    return identity;
+  };
+}
+
+function expiryOf(token: string): number {
+  const payload = JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString()) as { exp?: number };
+  return (payload.exp ?? 0) * 1000;
+}
+
+function verifierFor(expected: Expectations): TokenVerifier {
+  return cached(async (token) => {
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, expected.keys, {
@@ -58,7 +79,7 @@ function verifierFor(expected: Expectations): TokenVerifier {
       name: typeof payload.name === "string" && payload.name ? payload.name : email,
       role: roleFrom(payload.roles),
     };
-  };
+  });
 }
 
 /** Entra app roles CRM.Admin and CRM.Manager; everyone else is a salesman. */

@@ -15,6 +15,11 @@ export interface SqlSession {
 export interface Database {
   kind: "pglite" | "postgres";
   prisma: PrismaClient;
+  /**
+   * One SQL statement straight through the driver, for the few hot paths (lookup, logging, search)
+   * where Prisma's per-query overhead and one-query-per-relation loading would dominate.
+   */
+  query<T>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Runs fn on one dedicated connection (advisory locks need the same session). */
   withSession<T>(fn: (session: SqlSession) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -41,6 +46,7 @@ async function openPGlite(dataDir: string | null): Promise<Database> {
   return {
     kind: "pglite",
     prisma,
+    query: session.query,
     withSession: (fn) => fn(session),
     close: async () => {
       await prisma.$disconnect();
@@ -50,11 +56,13 @@ async function openPGlite(dataDir: string | null): Promise<Database> {
 }
 
 async function openPostgres(databaseUrl: string, poolSize: number): Promise<Database> {
-  const pool = new Pool({ connectionString: databaseUrl, max: 2 });
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: poolSize }) });
+  // One pool for Prisma, the hot-path queries and the migrator.
+  const pool = new Pool({ connectionString: databaseUrl, max: poolSize });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     kind: "postgres",
     prisma,
+    query: async <T>(sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows as T[],
     withSession: async (fn) => {
       const client = await pool.connect();
       try {

@@ -12,11 +12,15 @@ export function classifyDbError(error: unknown): DbErrorKind | null {
     if (error.code === "P2003") return { kind: "foreign-key" };
     if (error.code === "P2025") return { kind: "not-found" };
   }
-  const cause = (error as { name?: string; cause?: { kind?: string; code?: string; detail?: string } }).cause;
-  if ((error as { name?: string }).name === "DriverAdapterError" && cause?.kind === "postgres") {
-    if (cause.code === "23505") return { kind: "unique", fields: fieldsFromDetail(cause.detail) };
-    if (cause.code === "23503") return { kind: "foreign-key" };
-  }
+  // Through the adapter (DriverAdapterError with a cause) or straight from pg / PGlite (Database.query).
+  const withCause = error as { name?: string; cause?: { kind?: string; code?: string; detail?: string } };
+  const postgresError =
+    withCause.name === "DriverAdapterError" && withCause.cause?.kind === "postgres"
+      ? withCause.cause
+      : (error as { code?: unknown; detail?: string; severity?: unknown });
+  if (typeof postgresError?.code !== "string" || !("severity" in postgresError)) return null;
+  if (postgresError.code === "23505") return { kind: "unique", fields: fieldsFromDetail(postgresError.detail) };
+  if (postgresError.code === "23503") return { kind: "foreign-key" };
   return null;
 }
 

@@ -8,8 +8,6 @@ export interface ContactsRepository {
   findById(id: string): Promise<Contact | null>;
   list(query: ContactListQuery): Promise<{ items: Contact[]; total: number }>;
   listForCustomer(customerId: string): Promise<Contact[]>;
-  /** Contacts having any of these addresses (lower case), each with the address that matched. */
-  findByEmails(emails: string[]): Promise<{ email: string; contact: Contact }[]>;
   belongsTo(contactId: string): Promise<{ customerId: string | null } | null>;
 }
 
@@ -143,15 +141,6 @@ export function createContactsRepository(prisma: PrismaClient): ContactsReposito
         take: 200,
       });
       return rows.map(toContact);
-    },
-
-    async findByEmails(emails) {
-      const rows = await prisma.contactEmail.findMany({
-        where: { emailNormalized: { in: emails } },
-        include: { contact: { include: CONTACT_INCLUDE } },
-        orderBy: [{ contact: { lastName: "asc" } }, { contactId: "asc" }],
-      });
-      return rows.map((row) => ({ email: row.emailNormalized, contact: toContact(row.contact) }));
     },
 
     async belongsTo(contactId) {

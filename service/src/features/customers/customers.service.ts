@@ -59,6 +59,10 @@ export function createCustomersService(
     async get(id) {
       return (await customers.findById(id)) ?? Promise.reject(notFound("customer", id));
     },
-    list: (query, userId, dueBefore) => customers.list(query, userId, dueBefore),
+    // A search ignores the other filters: the user is looking for one company.
+    list: (query, userId, dueBefore) =>
+      query.search
+        ? customers.search(query.search, query.limit, query.offset)
+        : customers.list(query, userId, dueBefore),
   };
 }

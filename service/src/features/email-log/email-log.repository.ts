@@ -1,6 +1,7 @@
-import type { EmailLogEntry, Participant } from "../../../../contract";
-import { classifyDbError } from "../../db/db-errors";
-import type { Prisma, PrismaClient } from "../../generated/prisma/client";
+import { randomUUID } from "node:crypto";
+import type { EmailLogEntry, Participant, UserRef } from "../../../../contract";
+import type { Database } from "../../db/database";
+import type { Prisma } from "../../generated/prisma/client";
 import { USER_REF_SELECT } from "../users/users.repository";
 
 export interface EmailLogWrite {
@@ -21,7 +22,7 @@ export interface EmailLogWrite {
 
 export interface EmailLogRepository {
   /** Stores the entry unless this message is already logged for this customer; returns the stored one. */
-  createOnce(data: EmailLogWrite, userId: string): Promise<{ entry: EmailLogEntry; created: boolean }>;
+  createOnce(data: EmailLogWrite, loggedBy: UserRef): Promise<{ entry: EmailLogEntry; created: boolean }>;
   listForCustomer(
     customerId: string,
     limit: number,
@@ -55,7 +56,17 @@ const toEntry = (row: EntryRow): EmailLogEntry => ({
   loggedAt: row.loggedAt.toISOString(),
 });
 
-export function createEmailLogRepository(prisma: PrismaClient): EmailLogRepository {
+// Logging is one statement: the unique key (customer, message) decides, so retries, two devices
+// and two colleagues racing all end with one entry, without a read-then-write window.
+const INSERT_ONCE = `
+  INSERT INTO "EmailLogEntry" (id, "internetMessageId", "conversationId", subject, "fromEmail", "fromName", "to", cc,
+    "sentAt", "receivedAt", "bodyHtml", "bodyText", "customerId", "contactId", "loggedById")
+  VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10, $11, $12, $13, $14, $15)
+  ON CONFLICT ("customerId", "internetMessageId") DO NOTHING
+  RETURNING "loggedAt"`;
+
+export function createEmailLogRepository(db: Database): EmailLogRepository {
+  const prisma = db.prisma;
   const findExisting = (customerId: string, internetMessageId: string) =>
     prisma.emailLogEntry.findUnique({
       where: { customerId_internetMessageId: { customerId, internetMessageId } },
@@ -63,23 +74,48 @@ export function createEmailLogRepository(prisma: PrismaClient): EmailLogReposito
     });
 
   return {
-    async createOnce(data, userId) {
-      const existing = await findExisting(data.customerId, data.internetMessageId);
-      if (existing) return { entry: toEntry(existing), created: false };
-      try {
-        const row = await prisma.emailLogEntry.create({
-          data: { ...data, to: data.to, cc: data.cc, loggedById: userId },
-          include: ENTRY_INCLUDE,
-        });
-        return { entry: toEntry(row), created: true };
-      } catch (error) {
-        // Another device or colleague logged it between our check and insert: the unique key decides.
-        if (classifyDbError(error)?.kind === "unique") {
-          const winner = await findExisting(data.customerId, data.internetMessageId);
-          if (winner) return { entry: toEntry(winner), created: false };
-        }
-        throw error;
+    async createOnce(data, loggedBy) {
+      const id = randomUUID();
+      const inserted = await db.query<{ loggedAt: Date }>(INSERT_ONCE, [
+        id,
+        data.internetMessageId,
+        data.conversationId,
+        data.subject,
+        data.fromEmail,
+        data.fromName,
+        JSON.stringify(data.to),
+        JSON.stringify(data.cc),
+        data.sentAt,
+        data.receivedAt,
+        data.bodyHtml,
+        data.bodyText,
+        data.customerId,
+        data.contactId,
+        loggedBy.id,
+      ]);
+      if (inserted[0]) {
+        const entry: EmailLogEntry = {
+          id,
+          internetMessageId: data.internetMessageId,
+          conversationId: data.conversationId,
+          subject: data.subject,
+          from: { email: data.fromEmail, name: data.fromName },
+          to: participants(data.to),
+          cc: participants(data.cc),
+          sentAt: data.sentAt.toISOString(),
+          receivedAt: data.receivedAt?.toISOString() ?? null,
+          bodyHtml: data.bodyHtml,
+          bodyText: data.bodyText,
+          customerId: data.customerId,
+          contactId: data.contactId,
+          loggedBy,
+          loggedAt: new Date(inserted[0].loggedAt).toISOString(),
+        };
+        return { entry, created: true };
       }
+      const existing = await findExisting(data.customerId, data.internetMessageId);
+      if (!existing) throw new Error("e-mail log entry vanished between conflict and read");
+      return { entry: toEntry(existing), created: false };
     },
     async listForCustomer(customerId, limit, offset) {
       const [rows, total] = await Promise.all([

@@ -7,6 +7,7 @@ import {
   EmailLogStatusQuery,
   IdParams,
 } from "../../../../contract";
+import { classifyDbError } from "../../db/db-errors";
 import { Reply, defineRoute } from "../../http/route";
 import { badRequest, notFound } from "../../shared/app-error";
 import { htmlToText, sanitizeHtml } from "../../shared/sanitize-html";
@@ -31,7 +32,6 @@ export function emailLogRoutes(
       status: 201,
       alsoReplies: [200],
       handler: async ({ body, user }) => {
-        if (!(await customers.exists(body.customerId))) throw notFound("customer", body.customerId, "body.customerId");
         if (body.contactId) {
           const contact = await contacts.belongsTo(body.contactId);
           if (!contact) throw notFound("contact", body.contactId, "body.contactId");
@@ -39,24 +39,31 @@ export function emailLogRoutes(
             throw badRequest("body.contactId", "this contact belongs to another customer");
         }
         const bodyHtml = sanitizeHtml(body.bodyHtml);
-        const { entry, created } = await emailLog.createOnce(
-          {
-            internetMessageId: body.internetMessageId,
-            conversationId: body.conversationId ?? null,
-            subject: body.subject,
-            fromEmail: body.from.email.toLowerCase(),
-            fromName: body.from.name ?? null,
-            to: body.to,
-            cc: body.cc,
-            sentAt: new Date(body.sentAt),
-            receivedAt: body.receivedAt ? new Date(body.receivedAt) : null,
-            bodyHtml,
-            bodyText: body.bodyText?.trim() || htmlToText(bodyHtml),
-            customerId: body.customerId,
-            contactId: body.contactId ?? null,
-          },
-          user.id,
-        );
+        const { entry, created } = await emailLog
+          .createOnce(
+            {
+              internetMessageId: body.internetMessageId,
+              conversationId: body.conversationId ?? null,
+              subject: body.subject,
+              fromEmail: body.from.email.toLowerCase(),
+              fromName: body.from.name ?? null,
+              to: body.to,
+              cc: body.cc,
+              sentAt: new Date(body.sentAt),
+              receivedAt: body.receivedAt ? new Date(body.receivedAt) : null,
+              bodyHtml,
+              bodyText: body.bodyText?.trim() || htmlToText(bodyHtml),
+              customerId: body.customerId,
+              contactId: body.contactId ?? null,
+            },
+            { id: user.id, name: user.name, email: user.email },
+          )
+          .catch((error: unknown) => {
+            // The foreign key answers "does this customer exist?" without a query of its own.
+            if (classifyDbError(error)?.kind === "foreign-key")
+              throw notFound("customer", body.customerId, "body.customerId");
+            throw error;
+          });
         return new Reply(created ? 201 : 200, { id: entry.id, created, entry });
       },
     }),

@@ -1,24 +1,79 @@
-import type { CustomerRef } from "../../../../contract";
-import type { PrismaClient } from "../../generated/prisma/client";
-import { CUSTOMER_REF_SELECT, toCustomerRef } from "../contacts/contacts.repository";
+import type { CustomerRef, LookupMatch } from "../../../../contract";
+import type { Database } from "../../db/database";
+
+export type LookupContact = LookupMatch["contacts"][number];
 
 export interface LookupRepository {
+  /** Contacts having any of these addresses (lower case), each with the address that matched. */
+  contactsByEmails(emails: string[]): Promise<{ email: string; contact: LookupContact }[]>;
   /** Customers by email domain (lower case), grouped by domain. */
   customersByDomains(domains: string[]): Promise<Map<string, CustomerRef[]>>;
 }
 
-export function createLookupRepository(prisma: PrismaClient): LookupRepository {
+// Lookup runs every time a user opens an email: one statement each, straight through the driver.
+const CONTACTS_BY_EMAILS = `
+  SELECT ce."emailNormalized" AS email, c.id, c."firstName" AS first_name, c."lastName" AS last_name, c.role,
+         cu.id AS customer_id, cu.name AS customer_name, cu."accountNumber" AS account_number,
+         s.code AS status_code, s.label AS status_label
+  FROM "ContactEmail" ce
+  JOIN "Contact" c ON c.id = ce."contactId"
+  LEFT JOIN "Customer" cu ON cu.id = c."customerId"
+  LEFT JOIN "CustomerStatus" s ON s.code = cu."statusCode"
+  WHERE ce."emailNormalized" = ANY($1::text[])
+  ORDER BY c."lastName", c."firstName", c.id
+  LIMIT 500`;
+
+const CUSTOMERS_BY_DOMAINS = `
+  SELECT d.domain, cu.id AS customer_id, cu.name AS customer_name, cu."accountNumber" AS account_number,
+         s.code AS status_code, s.label AS status_label
+  FROM "CustomerDomain" d
+  JOIN "Customer" cu ON cu.id = d."customerId"
+  JOIN "CustomerStatus" s ON s.code = cu."statusCode"
+  WHERE d.domain = ANY($1::text[])
+  ORDER BY cu.name, cu.id
+  LIMIT 200`;
+
+interface CustomerColumns {
+  customer_id: string | null;
+  customer_name: string | null;
+  account_number: string | null;
+  status_code: number | null;
+  status_label: string | null;
+}
+
+const customerRef = (row: CustomerColumns): CustomerRef | null =>
+  row.customer_id
+    ? {
+        id: row.customer_id,
+        name: row.customer_name!,
+        accountNumber: row.account_number!,
+        status: { code: row.status_code!, label: row.status_label! },
+      }
+    : null;
+
+export function createLookupRepository(db: Database): LookupRepository {
   return {
+    async contactsByEmails(emails) {
+      if (emails.length === 0) return [];
+      const rows = await db.query<
+        CustomerColumns & { email: string; id: string; first_name: string; last_name: string; role: string | null }
+      >(CONTACTS_BY_EMAILS, [emails]);
+      return rows.map((row) => ({
+        email: row.email,
+        contact: {
+          id: row.id,
+          firstName: row.first_name,
+          lastName: row.last_name,
+          role: row.role,
+          customer: customerRef(row),
+        },
+      }));
+    },
     async customersByDomains(domains) {
       const result = new Map<string, CustomerRef[]>();
       if (domains.length === 0) return result;
-      const rows = await prisma.customerDomain.findMany({
-        where: { domain: { in: domains } },
-        include: { customer: { select: CUSTOMER_REF_SELECT } },
-        orderBy: { customer: { name: "asc" } },
-        take: 200,
-      });
-      for (const row of rows) result.set(row.domain, [...(result.get(row.domain) ?? []), toCustomerRef(row.customer)]);
+      const rows = await db.query<CustomerColumns & { domain: string }>(CUSTOMERS_BY_DOMAINS, [domains]);
+      for (const row of rows) result.set(row.domain, [...(result.get(row.domain) ?? []), customerRef(row)!]);
       return result;
     },
   };

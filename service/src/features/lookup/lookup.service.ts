@@ -1,5 +1,4 @@
-import type { LookupMatch, LookupResult } from "../../../../contract";
-import type { ContactsRepository } from "../contacts/contacts.repository";
+import type { CustomerRef, LookupMatch, LookupResult } from "../../../../contract";
 import { FREE_MAIL_DOMAINS } from "./free-mail-domains";
 import type { LookupRepository } from "./lookup.repository";
 
@@ -12,45 +11,32 @@ export interface LookupService {
  * customer owning its domain. Never by free-mail or our own domains; several candidates are all
  * returned and `customer` stays null, so the pane shows the ambiguity instead of guessing.
  */
-export function createLookupService(
-  contacts: ContactsRepository,
-  lookups: LookupRepository,
-  orgDomains: string[],
-  extraFreeMail: string[] = [],
-): LookupService {
-  const ignoredDomains = new Set([...FREE_MAIL_DOMAINS, ...orgDomains, ...extraFreeMail]);
+export function createLookupService(lookups: LookupRepository, orgDomains: string[]): LookupService {
+  const ignoredDomains = new Set([...FREE_MAIL_DOMAINS, ...orgDomains]);
   return {
     async lookup(emails, callerEmail) {
       const addresses = [...new Set(emails.map((email) => email.trim().toLowerCase()))];
-      const contactMatches = await contacts.findByEmails(addresses);
       const callerDomain = domainOf(callerEmail.toLowerCase());
-      const unmatchedDomains = addresses
-        .filter((address) => !contactMatches.some((match) => match.email === address))
-        .map(domainOf)
-        .filter((domain) => domain && !ignoredDomains.has(domain) && domain !== callerDomain);
-      const byDomain = await lookups.customersByDomains([...new Set(unmatchedDomains)]);
+      const domains = [...new Set(addresses.map(domainOf))].filter((d) => !ignoredDomains.has(d) && d !== callerDomain);
+      // Both questions at once: domain answers are simply not used for addresses a contact has.
+      const [contactMatches, byDomain] = await Promise.all([
+        lookups.contactsByEmails(addresses),
+        lookups.customersByDomains(domains),
+      ]);
 
       const matches = addresses.map((email): LookupMatch => {
-        const found = contactMatches.filter((match) => match.email === email).map((match) => match.contact);
-        if (found.length > 0) {
-          const customers = [
-            ...new Map(found.flatMap((c) => (c.customer ? [[c.customer.id, c.customer] as const] : []))).values(),
-          ];
+        const contacts = contactMatches.filter((match) => match.email === email).map((match) => match.contact);
+        if (contacts.length > 0) {
+          const customers = distinct(contacts.flatMap((contact) => (contact.customer ? [contact.customer] : [])));
           return {
             email,
-            contacts: found.map(({ id, firstName, lastName, role, customer }) => ({
-              id,
-              firstName,
-              lastName,
-              role,
-              customer,
-            })),
+            contacts,
             customer: customers.length === 1 ? customers[0]! : null,
             domainCustomers: [],
             matchedBy: "contact",
           };
         }
-        const domainCustomers = byDomain.get(domainOf(email)) ?? [];
+        const domainCustomers = ignoredDomains.has(domainOf(email)) ? [] : (byDomain.get(domainOf(email)) ?? []);
         return {
           email,
           contacts: [],
@@ -62,6 +48,10 @@ export function createLookupService(
       return { matches };
     },
   };
+}
+
+function distinct(customers: CustomerRef[]): CustomerRef[] {
+  return [...new Map(customers.map((customer) => [customer.id, customer])).values()];
 }
 
 function domainOf(email: string): string {
