@@ -10,3 +10,4 @@ export * from "./email-log.contract";
 export * from "./lookup.contract";
 export * from "./record.contract";
 export * from "./me.contract";
+export * from "./sync.contract";

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { type CalendarSyncConfig, loadCalendarSyncConfig } from "./calendar-sync/calendar-sync.config";
 
 /** Service configuration, from the environment only. README.md documents every variable. */
 export interface Config {
@@ -12,6 +13,8 @@ export interface Config {
   logRequests: boolean;
   /** The built task pane (dist/addin), served under /addin when set; npm start sets it. */
   addinDir: string | undefined;
+  /** Outlook calendar sync through Microsoft Graph (GRAPH_*, SYNC_*). */
+  calendarSync: CalendarSyncConfig;
 }
 
 export interface ProductionAuth {
@@ -41,6 +44,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auth: loadAuth(env),
     logRequests: env.LOG_REQUESTS === "1",
     addinDir: env.ADDIN_DIR ? path.resolve(env.ADDIN_DIR) : undefined,
+    calendarSync: loadCalendarSyncConfig(env),
   };
 }
 

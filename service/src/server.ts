@@ -1,6 +1,11 @@
 import type { Server } from "node:http";
 import { createApp } from "./app";
 import { createTokenVerifier } from "./auth/token-verifier";
+import {
+  type CalendarSync,
+  type CalendarSyncOverrides,
+  createCalendarSync,
+} from "./calendar-sync/calendar-sync.service";
 import type { Config } from "./config";
 import { type Database, openDatabase } from "./db/database";
 import { migrate } from "./db/migrate";
@@ -11,13 +16,14 @@ export interface RunningService {
   port: number;
   db: Database;
   server: Server;
+  calendarSync: CalendarSync;
   stop(): Promise<void>;
 }
 
 /** Opens the database, applies migrations, seeds when asked, and listens. Used by main and tests. */
 export async function startService(
   config: Config,
-  options: { inMemory?: boolean; db?: Database } = {},
+  options: { inMemory?: boolean; db?: Database; calendarSync?: CalendarSyncOverrides } = {},
 ): Promise<RunningService> {
   const db =
     options.db ??
@@ -26,18 +32,22 @@ export async function startService(
     ));
   await migrate(db);
   if (config.seed === "demo") await seedDemoData(db.prisma);
-  const app = createApp(config, db, await createTokenVerifier(config));
+  const calendarSync = createCalendarSync(config.calendarSync, db.prisma, options.calendarSync);
+  const app = createApp(config, db, await createTokenVerifier(config), calendarSync);
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, (error?: Error) => (error ? reject(error) : resolve(listening)));
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
+  calendarSync.start();
   return {
     url: `http://127.0.0.1:${port}`,
     port,
     db,
     server,
+    calendarSync,
     async stop() {
+      await calendarSync.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       if (!options.db) await db.close();

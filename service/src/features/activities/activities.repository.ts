@@ -1,5 +1,6 @@
 import type { Activity, ActivityListQuery, ActivityStatus } from "../../../../contract";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
+import { type ActivityOutbox, NO_OUTBOX } from "../../calendar-sync/outbox/activity-outbox";
 import { staleVersion } from "../../shared/app-error";
 import { USER_REF_SELECT } from "../users/users.repository";
 
@@ -70,14 +71,22 @@ function toActivity(row: ActivityRow): Activity {
 const FUTURE_ORDER = [{ startsAt: "asc" }, { id: "asc" }] satisfies Prisma.ActivityOrderByWithRelationInput[];
 const HISTORY_ORDER = [{ startsAt: "desc" }, { id: "asc" }] satisfies Prisma.ActivityOrderByWithRelationInput[];
 
-export function createActivitiesRepository(prisma: PrismaClient): ActivitiesRepository {
+/** outbox: the calendar sync's; it writes its entry inside the transaction that saves the activity. */
+export function createActivitiesRepository(
+  prisma: PrismaClient,
+  outbox: ActivityOutbox = NO_OUTBOX,
+): ActivitiesRepository {
   return {
     async create(data, userId) {
-      const row = await prisma.activity.create({
-        data: { ...data, createdById: userId, modifiedById: userId },
-        include: ACTIVITY_INCLUDE,
+      return prisma.$transaction(async (tx) => {
+        const row = await tx.activity.create({
+          data: { ...data, createdById: userId, modifiedById: userId },
+          include: ACTIVITY_INCLUDE,
+        });
+        // Same transaction: a saved activity always has its calendar push queued, even after a crash.
+        const syncState = await outbox.enqueue(tx, row);
+        return toActivity(syncState ? { ...row, syncState } : row);
       });
-      return toActivity(row);
     },
 
     async update(id, version, data, userId) {
@@ -87,7 +96,9 @@ export function createActivitiesRepository(prisma: PrismaClient): ActivitiesRepo
           data: { ...data, modifiedById: userId, modifiedAt: new Date(), version: { increment: 1 } },
         });
         if (count === 0) throw staleVersion("This activity");
-        return toActivity(await tx.activity.findUniqueOrThrow({ where: { id }, include: ACTIVITY_INCLUDE }));
+        const row = await tx.activity.findUniqueOrThrow({ where: { id }, include: ACTIVITY_INCLUDE });
+        const syncState = await outbox.enqueue(tx, row);
+        return toActivity(syncState ? { ...row, syncState, syncError: null } : row);
       });
     },
 

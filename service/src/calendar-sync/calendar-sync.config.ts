@@ -1,0 +1,66 @@
+/** Calendar sync settings, from the environment. README.md ("Calendar sync") documents each variable. */
+export interface CalendarSyncConfig {
+  /** Sync runs when a Graph token can be had: GRAPH_STATIC_TOKEN, or on-behalf-of credentials. */
+  enabled: boolean;
+  graphBaseUrl: string;
+  /** Sent as is (a local fake); "{user}" is replaced by the user's email, giving each user a mailbox. */
+  staticToken: string | undefined;
+  onBehalfOf: OnBehalfOfConfig | undefined;
+  /** How often the background worker pushes and pulls; 0 turns it off (sync then runs on demand only). */
+  intervalMs: number;
+  windowPastDays: number;
+  windowFutureDays: number;
+  /** Outlook events with a known contact as attendee become activities. */
+  importOutlookEvents: boolean;
+  timeoutMs: number;
+}
+
+export interface OnBehalfOfConfig {
+  clientId: string;
+  clientSecret: string;
+  authority: string;
+  scopes: string[];
+  /** 32 bytes: the key that encrypts cached Graph tokens at rest. */
+  cacheKey: Buffer;
+}
+
+function number(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = Number(env[name] ?? fallback);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a non-negative number, got ${env[name]}`);
+  return value;
+}
+
+export function loadCalendarSyncConfig(env: NodeJS.ProcessEnv = process.env): CalendarSyncConfig {
+  const staticToken = env.GRAPH_STATIC_TOKEN || undefined;
+  const onBehalfOf = loadOnBehalfOf(env);
+  return {
+    enabled: Boolean(staticToken || onBehalfOf),
+    graphBaseUrl: (env.GRAPH_BASE_URL || "https://graph.microsoft.com/v1.0").replace(/\/+$/, ""),
+    staticToken,
+    onBehalfOf,
+    intervalMs: number(env, "SYNC_INTERVAL_MS", 60_000),
+    windowPastDays: number(env, "SYNC_WINDOW_PAST_DAYS", 30),
+    windowFutureDays: number(env, "SYNC_WINDOW_FUTURE_DAYS", 180),
+    importOutlookEvents: env.SYNC_IMPORT_OUTLOOK_EVENTS === "1",
+    timeoutMs: number(env, "GRAPH_TIMEOUT_MS", 30_000),
+  };
+}
+
+function loadOnBehalfOf(env: NodeJS.ProcessEnv): OnBehalfOfConfig | undefined {
+  const clientId = env.GRAPH_CLIENT_ID;
+  if (!clientId) return undefined;
+  const clientSecret = env.GRAPH_CLIENT_SECRET;
+  const tenantId = env.AUTH_TENANT_ID;
+  const key = env.GRAPH_TOKEN_CACHE_KEY;
+  if (!clientSecret || !tenantId || !key)
+    throw new Error("GRAPH_CLIENT_ID needs GRAPH_CLIENT_SECRET, AUTH_TENANT_ID and GRAPH_TOKEN_CACHE_KEY");
+  const cacheKey = Buffer.from(key, "base64");
+  if (cacheKey.length !== 32) throw new Error("GRAPH_TOKEN_CACHE_KEY must be 32 bytes, base64 encoded");
+  return {
+    clientId,
+    clientSecret,
+    authority: `https://login.microsoftonline.com/${tenantId}`,
+    scopes: ["https://graph.microsoft.com/Calendars.ReadWrite", "offline_access"],
+    cacheKey,
+  };
+}

@@ -1,0 +1,352 @@
+import { randomUUID } from "node:crypto";
+import type { GraphEvent, GraphEventWrite } from "../graph/graph-event.types";
+import { instantOf } from "../graph/graph-time";
+import { FakeMailbox, type StoredEvent, instancesIn, present } from "./fake-calendar.store";
+
+/** A fault to inject: matched against outer requests and requests inside a $batch alike. */
+export interface FakeFault {
+  method?: string;
+  /** Matched against the path after the version, e.g. /me/events or /$batch. */
+  path?: RegExp;
+  status?: number;
+  retryAfterSeconds?: number;
+  /** Apply the request, then fail anyway: Graph created the event but the answer never arrived. */
+  afterApply?: boolean;
+  /** Drop the connection instead of answering (outer requests only). */
+  networkError?: boolean;
+  /** How many requests it hits; 1 unless given. */
+  times?: number;
+}
+
+export interface FakeStats {
+  /** HTTP requests that reached the fake (a $batch counts once). */
+  httpRequests: number;
+  /** Requests by "METHOD /path-pattern", counting those inside batches. */
+  operations: Record<string, number>;
+  /** Times a create was answered with an existing event because of its transactionId. */
+  deduplicatedCreates: number;
+}
+
+export interface GraphFakeOptions {
+  /** Where the fake answers, including the version, e.g. https://graph.fake.test/v1.0 */
+  baseUrl: string;
+  /** Simulated latency of every HTTP request. */
+  latencyMs?: number;
+  /** Items per calendarView/delta page unless the client asks for fewer (Prefer: odata.maxpagesize). */
+  pageSize?: number;
+}
+
+interface Answer {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+interface DeltaSession {
+  items: unknown[];
+  offset: number;
+  deltaToken: string;
+}
+
+const graphError = (status: number, code: string, message: string, headers?: Record<string, string>): Answer => ({
+  status,
+  body: { error: { code, message } },
+  headers,
+});
+
+const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
+const unb64 = <T>(value: string): T | null => {
+  try {
+    return JSON.parse(Buffer.from(value, "base64url").toString()) as T;
+  } catch {
+    return null;
+  }
+};
+
+export type GraphFake = ReturnType<typeof createGraphFake>;
+
+/**
+ * A Microsoft Graph calendar fake as one fetch-style handler: `handle(Request) => Response`.
+ * msw handlers (jest) and a plain http server (`npm run graph-fake`) both delegate to it.
+ */
+export function createGraphFake(options: GraphFakeOptions) {
+  const base = new URL(options.baseUrl);
+  const basePath = base.pathname.replace(/\/+$/, "");
+  const mailboxes = new Map<string, FakeMailbox>();
+  const sessions = new Map<string, DeltaSession>();
+  const faults: (FakeFault & { left: number })[] = [];
+  const stats: FakeStats = { httpRequests: 0, operations: {}, deduplicatedCreates: 0 };
+  const settings = { latencyMs: options.latencyMs ?? 0, pageSize: options.pageSize ?? 50 };
+
+  const mailbox = (token: string) => {
+    let found = mailboxes.get(token);
+    if (!found) mailboxes.set(token, (found = new FakeMailbox(token)));
+    return found;
+  };
+
+  /** network: only connection drops; status: only answers; any: both (the $batch request itself). */
+  function takeFault(method: string, path: string, kind: "network" | "status" | "any"): FakeFault | null {
+    const index = faults.findIndex(
+      (fault) =>
+        (!fault.method || fault.method === method) &&
+        (!fault.path || fault.path.test(path)) &&
+        (kind === "any" || (kind === "network") === Boolean(fault.networkError)),
+    );
+    if (index < 0) return null;
+    const fault = faults[index]!;
+    if (--fault.left <= 0) faults.splice(index, 1);
+    return fault;
+  }
+
+  const faultAnswer = (fault: FakeFault): Answer =>
+    graphError(
+      fault.status ?? 503,
+      fault.status === 429 ? "TooManyRequests" : "ServiceUnavailable",
+      "Injected fault",
+      fault.retryAfterSeconds !== undefined ? { "Retry-After": String(fault.retryAfterSeconds) } : undefined,
+    );
+
+  function link(params: Record<string, string>) {
+    return `${options.baseUrl.replace(/\/+$/, "")}/me/calendarView/delta?${new URLSearchParams(params)}`;
+  }
+
+  function delta(box: FakeMailbox, url: URL, prefer: string): Answer {
+    const utc = /outlook\.timezone="?UTC"?/i.test(prefer);
+    const maxPage = Number(/odata\.maxpagesize=(\d+)/i.exec(prefer)?.[1] ?? settings.pageSize);
+    const pageSize = Math.min(maxPage, settings.pageSize);
+    const skip = url.searchParams.get("$skiptoken");
+    let session: DeltaSession | undefined;
+    if (skip) {
+      session = sessions.get(skip);
+      if (!session) return graphError(410, "SyncStateNotFound", "The skip token is no longer valid");
+      sessions.delete(skip);
+    } else {
+      const deltaToken = url.searchParams.get("$deltatoken");
+      let since = -1;
+      let window: { a: string; b: string };
+      if (deltaToken) {
+        const state = unb64<{ s: number; a: string; b: string }>(deltaToken);
+        if (!state || state.s < box.oldestValidSeq)
+          return graphError(410, "SyncStateNotFound", "The sync state was not found; start a full sync");
+        since = state.s;
+        window = state;
+      } else {
+        const a = url.searchParams.get("startDateTime");
+        const b = url.searchParams.get("endDateTime");
+        if (!a || !b || Number.isNaN(Date.parse(a)) || Number.isNaN(Date.parse(b)))
+          return graphError(400, "ErrorInvalidParameter", "startDateTime and endDateTime are required");
+        window = { a, b };
+      }
+      const start = new Date(window.a);
+      const end = new Date(window.b);
+      const items: unknown[] = [];
+      for (const event of box.events.values()) {
+        if (event.seq <= since) continue;
+        if (event.deleted) {
+          if (since >= 0) for (const id of removedIds(event, start, end)) items.push(removed(id));
+          continue;
+        }
+        const instances = instancesIn(event, start, end);
+        for (const instance of instances) items.push(present(instance, utc));
+        if (since >= 0) {
+          if (!event.recurrence && instances.length === 0) items.push(removed(event.id));
+          for (const day of event.deletedOccurrences ?? []) items.push(removed(`${event.id}_occ_${day}`));
+        }
+      }
+      session = { items, offset: 0, deltaToken: b64({ s: box.seq, a: window.a, b: window.b }) };
+    }
+    const page = session.items.slice(session.offset, session.offset + pageSize);
+    session.offset += page.length;
+    const body: Record<string, unknown> = { value: page };
+    if (session.offset < session.items.length) {
+      const token = randomUUID();
+      sessions.set(token, session);
+      body["@odata.nextLink"] = link({ $skiptoken: token });
+    } else body["@odata.deltaLink"] = link({ $deltatoken: session.deltaToken });
+    return { status: 200, body };
+  }
+
+  const removed = (id: string) => ({ id, "@removed": { reason: "deleted" } });
+  const removedIds = (event: StoredEvent, start: Date, end: Date) =>
+    event.recurrence
+      ? instancesIn({ ...event, deleted: false }, start, end).map((occurrence) => occurrence.id)
+      : [event.id];
+
+  function validateWrite(body: Partial<GraphEventWrite>, partial: boolean): Answer | null {
+    if (!partial && (typeof body.subject !== "string" || !body.start || !body.end))
+      return graphError(400, "ErrorInvalidRequest", "subject, start and end are required");
+    for (const value of [body.start, body.end]) {
+      if (!value) continue;
+      try {
+        new Intl.DateTimeFormat("en", { timeZone: value.timeZone === "UTC" ? "UTC" : value.timeZone });
+        instantOf(value);
+      } catch {
+        return graphError(400, "ErrorInvalidRequest", `invalid dateTime or timeZone: ${JSON.stringify(value)}`);
+      }
+    }
+    return null;
+  }
+
+  /** One Graph request against a mailbox: used for outer requests and for each item of a $batch. */
+  function dispatch(box: FakeMailbox, method: string, url: URL, headers: Headers, body: unknown): Answer {
+    const path = url.pathname.slice(basePath.length).replace(/\/+$/, "");
+    const utc = /outlook\.timezone="?UTC"?/i.test(headers.get("prefer") ?? "");
+    const eventMatch = /^\/me\/events\/([^/]+)(\/cancel)?$/.exec(path);
+    const operation = `${method} ${eventMatch ? `/me/events/{id}${eventMatch[2] ?? ""}` : path}`;
+    stats.operations[operation] = (stats.operations[operation] ?? 0) + 1;
+    const fault = takeFault(method, path, "status");
+    if (fault && !fault.afterApply) return faultAnswer(fault);
+    const answer = apply();
+    return fault ? faultAnswer(fault) : answer;
+
+    function apply(): Answer {
+      if (path === "/me/calendarView/delta" && method === "GET") return delta(box, url, headers.get("prefer") ?? "");
+      if (path === "/me/events" && method === "POST") {
+        const write = body as GraphEventWrite;
+        const invalid = validateWrite(write, false);
+        if (invalid) return invalid;
+        if (write.transactionId) {
+          const existing = box.live().find((event) => event.transactionId === write.transactionId);
+          if (existing) {
+            stats.deduplicatedCreates++;
+            return { status: 201, body: present(existing, utc) };
+          }
+        }
+        return { status: 201, body: present(box.insert(write as unknown as GraphEvent), utc) };
+      }
+      if (!eventMatch) return graphError(400, "BadRequest", `Unsupported ${method} ${path}`);
+      const id = decodeURIComponent(eventMatch[1]!);
+      const event = box.find(id);
+      if (!event) return graphError(404, "ErrorItemNotFound", "The specified object was not found in the store.");
+      const ifMatch = headers.get("if-match");
+      if (ifMatch && ifMatch !== "*" && ifMatch.replace(/^W\//, "").replace(/"/g, "") !== event.changeKey)
+        return graphError(412, "ErrorIrresolvableConflict", "The change key does not match the current one");
+      if (method === "GET") {
+        const expanded = url.searchParams.get("$expand")?.includes("singleValueExtendedProperties");
+        const presented = present(event, utc);
+        return {
+          status: 200,
+          body: expanded
+            ? { ...presented, singleValueExtendedProperties: event.singleValueExtendedProperties ?? [] }
+            : presented,
+        };
+      }
+      if (event.type === "occurrence") {
+        if (method !== "DELETE") return graphError(400, "ErrorInvalidRequest", "occurrences can only be deleted here");
+        const master = box.events.get(event.seriesMasterId!)!;
+        master.deletedOccurrences = [...(master.deletedOccurrences ?? []), event.start.dateTime.slice(0, 10)];
+        box.touch(master);
+        return { status: 204 };
+      }
+      if (method === "PATCH") {
+        const write = body as Partial<GraphEventWrite>;
+        const invalid = validateWrite(write, true);
+        if (invalid) return invalid;
+        Object.assign(event, write);
+        box.touch(event);
+        return { status: 200, body: present(event, utc) };
+      }
+      if (method === "DELETE" || (method === "POST" && eventMatch[2])) {
+        if (eventMatch[2])
+          box.cancellations.push({ eventId: id, comment: String((body as { comment?: string })?.comment ?? "") });
+        event.deleted = true;
+        box.touch(event);
+        return { status: method === "DELETE" ? 204 : 202 };
+      }
+      return graphError(405, "MethodNotAllowed", `${method} is not supported here`);
+    }
+  }
+
+  async function handle(request: Request): Promise<Response> {
+    stats.httpRequests++;
+    if (settings.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, settings.latencyMs));
+    const url = new URL(request.url);
+    const token = /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "")?.[1];
+    const reply = (answer: Answer) =>
+      new Response(answer.body === undefined ? null : JSON.stringify(answer.body), {
+        status: answer.status,
+        headers: { "content-type": "application/json", ...answer.headers },
+      });
+    if (!token) return reply(graphError(401, "InvalidAuthenticationToken", "Access token is empty."));
+    const box = mailbox(token);
+    const path = url.pathname.slice(basePath.length).replace(/\/+$/, "");
+    const text = await request.text();
+    const body = text ? JSON.parse(text) : undefined;
+    if (path === "/$batch" && request.method === "POST") {
+      const fault = takeFault("POST", path, "any");
+      if (fault?.networkError) return Response.error();
+      if (fault) return reply(faultAnswer(fault));
+      const requests =
+        (
+          body as {
+            requests?: { id: string; method: string; url: string; headers?: Record<string, string>; body?: unknown }[];
+          }
+        ).requests ?? [];
+      if (requests.length > 20) return reply(graphError(400, "BadRequest", "A $batch holds at most 20 requests"));
+      const responses = requests.map((item) => {
+        const answer = dispatch(
+          box,
+          item.method,
+          new URL(`${basePath}${item.url}`, base),
+          new Headers(item.headers),
+          item.body,
+        );
+        return { id: item.id, status: answer.status, headers: answer.headers ?? {}, body: answer.body };
+      });
+      return reply({ status: 200, body: { responses } });
+    }
+    if (takeFault(request.method, path, "network")) return Response.error();
+    return reply(dispatch(box, request.method, url, request.headers, body));
+  }
+
+  return {
+    handle,
+    stats,
+    settings,
+    /** The mailbox behind a bearer token (created on first use). */
+    mailbox,
+    inject(fault: FakeFault) {
+      faults.push({ ...fault, left: fault.times ?? 1 });
+    },
+    clearFaults() {
+      faults.length = 0;
+    },
+    resetStats() {
+      stats.httpRequests = 0;
+      stats.operations = {};
+      stats.deduplicatedCreates = 0;
+    },
+    /** What a user does in Outlook itself, outside the CRM. */
+    outlook: {
+      create(token: string, fields: Omit<GraphEvent, "id" | "changeKey" | "lastModifiedDateTime">, at?: Date) {
+        return mailbox(token).insert(fields, at);
+      },
+      update(token: string, id: string, changes: Partial<GraphEvent>, at?: Date) {
+        const event = mailbox(token).events.get(id);
+        if (!event || event.deleted) throw new Error(`no event ${id}`);
+        Object.assign(event, changes);
+        mailbox(token).touch(event, at);
+        return event;
+      },
+      delete(token: string, id: string) {
+        const event = mailbox(token).events.get(id);
+        if (!event || event.deleted) throw new Error(`no event ${id}`);
+        event.deleted = true;
+        mailbox(token).touch(event);
+      },
+      /** Graph forgets its delta sync state: every earlier deltaLink now answers 410. */
+      expireDeltaTokens(token: string) {
+        mailbox(token).oldestValidSeq = mailbox(token).seq + 1;
+      },
+    },
+    /** Live events of a mailbox as Graph would return them (series masters unexpanded). */
+    events(token: string): GraphEvent[] {
+      return mailbox(token)
+        .live()
+        .map((event) => ({
+          ...present(event, true),
+          singleValueExtendedProperties: event.singleValueExtendedProperties,
+        }));
+    },
+  };
+}

@@ -1,0 +1,18 @@
+import { startGraphFakeServer } from "./fake-graph.server";
+
+// `npm run graph-fake`: the Graph calendar fake on GRAPH_FAKE_PORT (default 4010), in memory.
+async function main() {
+  const server = await startGraphFakeServer({
+    port: Number(process.env.GRAPH_FAKE_PORT ?? 4010),
+    latencyMs: Number(process.env.GRAPH_FAKE_LATENCY_MS ?? 0),
+  });
+  console.log(`Graph fake listening: GRAPH_BASE_URL=${server.baseUrl} (any bearer token; one mailbox per token)`);
+  const stop = () => server.close().then(() => process.exit(0));
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,62 @@
+// The subset of Microsoft Graph's event resource this project reads and writes.
+
+export interface GraphDateTime {
+  /** Wall-clock time without offset, e.g. 2026-03-30T09:00:00.0000000 */
+  dateTime: string;
+  /** An IANA zone ("Europe/Berlin") or "UTC"; Graph answers in UTC when asked with Prefer: outlook.timezone. */
+  timeZone: string;
+}
+
+export interface GraphAttendee {
+  emailAddress: { address: string; name?: string };
+  type: "required" | "optional" | "resource";
+}
+
+export interface GraphExtendedProperty {
+  id: string;
+  value: string;
+}
+
+export interface GraphRecurrence {
+  pattern: { type: "daily" | "weekly"; interval: number; daysOfWeek?: string[] };
+  range: { type: "endDate" | "numbered" | "noEnd"; startDate: string; endDate?: string; numberOfOccurrences?: number };
+}
+
+/** What the CRM sends when it creates or changes an event. */
+export interface GraphEventWrite {
+  subject: string;
+  body: { contentType: "text" | "html"; content: string };
+  location: { displayName: string };
+  start: GraphDateTime;
+  end: GraphDateTime;
+  isAllDay: boolean;
+  isReminderOn: boolean;
+  reminderMinutesBeforeStart: number;
+  attendees: GraphAttendee[];
+  showAs: "busy" | "free" | "tentative" | "oof" | "workingElsewhere";
+  transactionId?: string;
+  singleValueExtendedProperties?: GraphExtendedProperty[];
+  recurrence?: GraphRecurrence | null;
+}
+
+/** An event as Graph returns it. */
+export interface GraphEvent extends Partial<GraphEventWrite> {
+  id: string;
+  changeKey: string;
+  lastModifiedDateTime: string;
+  start: GraphDateTime;
+  end: GraphDateTime;
+  isAllDay: boolean;
+  subject: string;
+  isCancelled?: boolean;
+  type?: "singleInstance" | "occurrence" | "exception" | "seriesMaster";
+  seriesMasterId?: string | null;
+  transactionId?: string;
+  "@odata.etag"?: string;
+}
+
+/** A calendarView/delta item: a changed event, or the id of one that left the view. */
+export type GraphDeltaItem = GraphEvent | { id: string; "@removed": { reason: string } };
+
+export const isRemoved = (item: GraphDeltaItem): item is { id: string; "@removed": { reason: string } } =>
+  "@removed" in item;

@@ -1,0 +1,204 @@
+import type { PrismaClient } from "../../generated/prisma/client";
+import type { PushableActivity } from "../graph/graph-event.mapper";
+
+/** An activity the worker leased, with what it needs to push it. */
+export interface LeasedActivity extends PushableActivity {
+  /** The version being pushed: the entry is done only if no later change came in meanwhile. */
+  version: number;
+  ownerId: string;
+  ownerEmail: string;
+  graphEventId: string | null;
+  graphChangeKey: string | null;
+  attempts: number;
+}
+
+export type PushOutcome =
+  | { kind: "synced"; eventId: string; changeKey: string | null }
+  | { kind: "removed" } // our event deleted or cancelled as the activity asked
+  | { kind: "nothing-to-do" } // finished or cancelled before it ever reached Outlook
+  | { kind: "deleted-in-outlook" }
+  | { kind: "failed"; message: string }
+  | { kind: "retry"; availableAt: Date; message: string; showOnActivity?: string };
+
+export interface OutboxRepository {
+  /** Leases due entries (FOR UPDATE SKIP LOCKED, so replicas never take the same ones). */
+  claim(options: { workerId: string; now: Date; leaseMs: number; limit: number; ownerId?: string }): Promise<string[]>;
+  load(activityIds: string[]): Promise<LeasedActivity[]>;
+  /** Gives leased entries back untouched. */
+  release(activityIds: string[]): Promise<void>;
+  record(activity: LeasedActivity, outcome: PushOutcome, now: Date): Promise<void>;
+  /** Due entries left for an owner (or everyone). */
+  pendingCount(ownerId?: string): Promise<number>;
+}
+
+// Raw SQL for the lease: Prisma has no FOR UPDATE SKIP LOCKED. PGlite is one connection, where
+// the same statement is simply serial.
+const CLAIM_SQL = `
+UPDATE "CalendarOutbox" SET "lockedUntil" = $1, "lockedBy" = $2
+WHERE "activityId" IN (
+  SELECT o."activityId" FROM "CalendarOutbox" o JOIN "Activity" a ON a.id = o."activityId"
+  WHERE o."availableAt" <= $3 AND (o."lockedUntil" IS NULL OR o."lockedUntil" < $3)
+    AND ($4::uuid IS NULL OR a."ownerId" = $4::uuid)
+  ORDER BY o."enqueuedAt", o."activityId"
+  LIMIT $5
+  FOR UPDATE OF o SKIP LOCKED)
+RETURNING "activityId"`;
+
+export function createOutboxRepository(prisma: PrismaClient): OutboxRepository {
+  /** Done up to the pushed version: the entry goes; a later change keeps it, unlocked, for the next round. */
+  async function finishEntry(activity: LeasedActivity) {
+    const { count } = await prisma.calendarOutbox.deleteMany({
+      where: { activityId: activity.id, activityVersion: { lte: activity.version } },
+    });
+    if (count === 0)
+      await prisma.calendarOutbox.updateMany({
+        where: { activityId: activity.id },
+        data: { lockedUntil: null, lockedBy: null },
+      });
+  }
+
+  /** Sync state shows SYNCED only if nobody changed the activity while it was being pushed. */
+  async function setSyncFields(activity: LeasedActivity, data: Record<string, unknown>, state: "SYNCED" | "FAILED") {
+    await prisma.activity.updateMany({
+      where: { id: activity.id, version: activity.version },
+      data: { ...data, syncState: state },
+    });
+    await prisma.activity.updateMany({ where: { id: activity.id, version: { not: activity.version } }, data });
+  }
+
+  return {
+    async claim({ workerId, now, leaseMs, limit, ownerId }) {
+      const rows = await prisma.$queryRawUnsafe<{ activityId: string }[]>(
+        CLAIM_SQL,
+        new Date(now.getTime() + leaseMs),
+        workerId,
+        now,
+        ownerId ?? null,
+        limit,
+      );
+      return rows.map((row) => row.activityId);
+    },
+
+    async load(activityIds) {
+      const rows = await prisma.activity.findMany({
+        where: { id: { in: activityIds } },
+        include: {
+          owner: { select: { email: true } },
+          contact: { include: { emails: { orderBy: { position: "asc" }, take: 1 } } },
+          calendarOutbox: { select: { attempts: true } },
+        },
+      });
+      return rows.map((row) => {
+        const email = row.contact?.emails[0]?.email;
+        return {
+          id: row.id,
+          version: row.version,
+          ownerId: row.ownerId,
+          ownerEmail: row.owner.email,
+          subject: row.subject,
+          notes: row.notes,
+          location: row.location,
+          startsAt: row.startsAt,
+          endsAt: row.endsAt,
+          timeZone: row.timeZone,
+          allDay: row.allDay,
+          status: row.status,
+          reminderMinutesBefore: row.reminderMinutesBefore,
+          graphGeneration: row.graphGeneration,
+          graphEventId: row.graphEventId,
+          graphChangeKey: row.graphChangeKey,
+          attempts: row.calendarOutbox?.attempts ?? 0,
+          attendee:
+            row.contact && email ? { email, name: `${row.contact.firstName} ${row.contact.lastName}`.trim() } : null,
+        };
+      });
+    },
+
+    async release(activityIds) {
+      if (activityIds.length === 0) return;
+      await prisma.calendarOutbox.updateMany({
+        where: { activityId: { in: activityIds } },
+        data: { lockedUntil: null, lockedBy: null },
+      });
+    },
+
+    async record(activity, outcome, now) {
+      switch (outcome.kind) {
+        case "synced":
+          await setSyncFields(
+            activity,
+            { graphEventId: outcome.eventId, graphChangeKey: outcome.changeKey, lastSyncedAt: now, syncError: null },
+            "SYNCED",
+          );
+          return finishEntry(activity);
+        case "removed":
+          await setSyncFields(
+            activity,
+            {
+              graphEventId: null,
+              graphChangeKey: null,
+              graphGeneration: { increment: 1 },
+              lastSyncedAt: now,
+              syncError: null,
+            },
+            "SYNCED",
+          );
+          return finishEntry(activity);
+        case "nothing-to-do":
+          await prisma.activity.updateMany({
+            where: { id: activity.id, version: activity.version },
+            data: { syncState: "NOT_SYNCED", syncError: null },
+          });
+          return finishEntry(activity);
+        case "deleted-in-outlook": {
+          // Deleted in Outlook: the activity is cancelled, not erased; a newer CRM change re-creates the event instead.
+          const { count } = await prisma.activity.updateMany({
+            where: { id: activity.id, version: activity.version },
+            data: {
+              status: activity.status === "PLANNED" ? "CANCELLED" : activity.status,
+              version: { increment: 1 },
+              modifiedAt: now,
+              graphEventId: null,
+              graphChangeKey: null,
+              graphGeneration: { increment: 1 },
+              lastSyncedAt: now,
+              syncState: "SYNCED",
+              syncError: null,
+            },
+          });
+          if (count === 0)
+            await prisma.activity.updateMany({
+              where: { id: activity.id },
+              data: { graphEventId: null, graphChangeKey: null, graphGeneration: { increment: 1 } },
+            });
+          return finishEntry(activity);
+        }
+        case "failed":
+          // A request Graph will never accept: shown on the activity, not retried until the activity changes.
+          await setSyncFields(activity, { syncError: outcome.message, lastSyncedAt: now }, "FAILED");
+          return finishEntry(activity);
+        case "retry":
+          await prisma.calendarOutbox.updateMany({
+            where: { activityId: activity.id },
+            data: {
+              lockedUntil: null,
+              lockedBy: null,
+              availableAt: outcome.availableAt,
+              attempts: { increment: 1 },
+              lastError: outcome.message,
+            },
+          });
+          if (outcome.showOnActivity)
+            await prisma.activity.updateMany({
+              where: { id: activity.id },
+              data: { syncError: outcome.showOnActivity },
+            });
+          return;
+      }
+    },
+
+    async pendingCount(ownerId) {
+      return prisma.calendarOutbox.count({ where: ownerId ? { activity: { ownerId } } : {} });
+    },
+  };
+}

@@ -1,0 +1,180 @@
+import type { CalendarGateway, Mailbox } from "../graph/calendar-gateway";
+import { MAX_BATCH } from "../graph/calendar-gateway";
+import { GraphCallError } from "../graph/graph-errors";
+import { activityIdOfTransaction, fromGraphEvent } from "../graph/graph-event.mapper";
+import { type GraphEvent, isRemoved } from "../graph/graph-event.types";
+import type { PullRepository, SyncedActivity } from "./pull.repository";
+
+export interface PullReport {
+  pages: number;
+  fullResync: boolean;
+  updated: number;
+  cancelled: number;
+  imported: number;
+}
+
+export interface PullOptions {
+  windowPastDays: number;
+  windowFutureDays: number;
+  importOutlookEvents: boolean;
+  now: () => Date;
+}
+
+export interface PullUser extends Mailbox {
+  timeZone: string;
+}
+
+const DAY = 86_400_000;
+
+/** Pulls Outlook-side changes for one user through calendarView/delta over a window. */
+export function createPullService(repository: PullRepository, gateway: CalendarGateway, options: PullOptions) {
+  function desiredWindow() {
+    const today = Math.floor(options.now().getTime() / DAY) * DAY;
+    return {
+      start: new Date(today - options.windowPastDays * DAY),
+      end: new Date(today + options.windowFutureDays * DAY),
+    };
+  }
+
+  /** Compares an Outlook event with its activity; returns what changed (empty: nothing). */
+  function differences(activity: SyncedActivity, event: GraphEvent) {
+    const outlook = fromGraphEvent(event, activity.timeZone);
+    const changes: Parameters<PullRepository["applyOutlook"]>[1] = {};
+    if (outlook.startsAt.getTime() !== activity.startsAt.getTime()) changes.startsAt = outlook.startsAt;
+    if (outlook.endsAt.getTime() !== activity.endsAt.getTime()) changes.endsAt = outlook.endsAt;
+    if (outlook.allDay !== activity.allDay) changes.allDay = outlook.allDay;
+    if (outlook.subject !== activity.subject) changes.subject = outlook.subject;
+    if ((outlook.location ?? null) !== (activity.location ?? null)) changes.location = outlook.location;
+    if (outlook.cancelled && activity.status === "PLANNED") changes.status = "CANCELLED";
+    return changes;
+  }
+
+  async function applyEvent(activity: SyncedActivity, event: GraphEvent, report: PullReport) {
+    const now = options.now();
+    if (!activity.graphEventId) return repository.link(activity, event.id, event.changeKey);
+    if (event.changeKey === activity.graphChangeKey) return; // our own write coming back
+    // Later modification wins: a CRM change not pushed yet that is newer than Outlook's stays.
+    if (activity.pendingPush && activity.modifiedAt.getTime() > Date.parse(event.lastModifiedDateTime))
+      return repository.keepCrm(activity, event.changeKey);
+    const changes = differences(activity, event);
+    if (await repository.applyOutlook(activity, changes, event.changeKey, now)) {
+      if (changes.status === "CANCELLED") report.cancelled++;
+      else if (Object.keys(changes).length > 0) report.updated++;
+    }
+  }
+
+  /** Outlook says these left the view: deleted, or moved out of the window. A GET tells which. */
+  async function confirmGone(user: PullUser, activities: SyncedActivity[], report: PullReport) {
+    for (let index = 0; index < activities.length; index += MAX_BATCH) {
+      const chunk = activities.slice(index, index + MAX_BATCH);
+      const results = await gateway.batch(
+        user,
+        chunk.map((activity) => ({ key: activity.id, kind: "get", eventId: activity.graphEventId! })),
+      );
+      for (const [position, result] of results.entries()) {
+        const activity = chunk[position]!;
+        if (result.ok && result.event) await applyEvent(activity, result.event, report);
+        else if (!result.ok && result.failure.kind === "gone") {
+          if ((await repository.deletedInOutlook(activity, options.now())) && activity.status === "PLANNED")
+            report.cancelled++;
+        } else if (!result.ok) throw new GraphCallError(result.failure);
+      }
+    }
+  }
+
+  async function applyPage(
+    user: PullUser,
+    items: Parameters<typeof isRemoved>[0][],
+    seen: Set<string>,
+    report: PullReport,
+  ) {
+    const events = items.filter((item): item is GraphEvent => !isRemoved(item) && item.type !== "seriesMaster");
+    const removedIds = items.filter(isRemoved).map((item) => item.id);
+    events.forEach((event) => seen.add(event.id));
+    const ourIds = events
+      .map((event) => activityIdOfTransaction(event.transactionId))
+      .filter((id): id is string => id !== null);
+    const known = await repository.find(user.userId, [...events.map((event) => event.id), ...removedIds], ourIds);
+    const byEvent = new Map(known.filter((a) => a.graphEventId).map((activity) => [activity.graphEventId!, activity]));
+    const byId = new Map(known.map((activity) => [activity.id, activity]));
+    for (const event of events) {
+      const activity = byEvent.get(event.id) ?? byId.get(activityIdOfTransaction(event.transactionId) ?? "");
+      if (activity) await applyEvent(activity, event, report);
+      else if (options.importOutlookEvents && !activityIdOfTransaction(event.transactionId))
+        await importEvent(user, event, report);
+    }
+    const gone = removedIds.map((id) => byEvent.get(id)).filter((activity): activity is SyncedActivity => !!activity);
+    await confirmGone(user, gone, report);
+  }
+
+  async function importEvent(user: PullUser, event: GraphEvent, report: PullReport) {
+    const addresses = (event.attendees ?? []).map((attendee) => attendee.emailAddress.address).filter(Boolean);
+    const contact = await repository.contactByEmails(addresses);
+    if (!contact) return;
+    const imported = await repository.importEvent(
+      {
+        ...fromGraphEvent(event, user.timeZone),
+        ownerId: user.userId,
+        timeZone: user.timeZone,
+        contactId: contact.id,
+        customerId: contact.customerId,
+        eventId: event.id,
+        changeKey: event.changeKey,
+      },
+      options.now(),
+    );
+    if (imported) report.imported++;
+  }
+
+  return {
+    async pull(user: PullUser): Promise<PullReport> {
+      const report: PullReport = { pages: 0, fullResync: false, updated: 0, cancelled: 0, imported: 0 };
+      const state = await repository.state(user.userId);
+      const desired = desiredWindow();
+      // A window that drifted by a day or more is renewed with a full sync.
+      const drifted = !state || Math.abs(state.windowStart.getTime() - desired.start.getTime()) >= DAY;
+      let window = drifted ? desired : { start: state.windowStart, end: state.windowEnd };
+      let from: { link: string } | { start: Date; end: Date } =
+        !drifted && state?.deltaLink ? { link: state.deltaLink } : window;
+      report.fullResync = !("link" in from);
+      const seen = new Set<string>();
+      for (;;) {
+        let page;
+        try {
+          page = await gateway.deltaPage(user, from);
+        } catch (error) {
+          // 410: Graph forgot our sync state. Start over; matching by event id keeps it free of duplicates.
+          if (error instanceof GraphCallError && error.failure.kind === "delta-expired" && !report.fullResync) {
+            window = desired;
+            from = window;
+            report.fullResync = true;
+            seen.clear();
+            continue;
+          }
+          throw error;
+        }
+        report.pages++;
+        await applyPage(user, page.items, seen, report);
+        if (page.nextLink) {
+          from = { link: page.nextLink };
+          continue;
+        }
+        if (report.fullResync) {
+          // Events that vanished while we were not looking (e.g. before a 410) are found by their absence.
+          const missing = (await repository.withEventsIn(user.userId, window.start, window.end)).filter(
+            (activity) => !seen.has(activity.graphEventId!),
+          );
+          await confirmGone(user, missing, report);
+        }
+        await repository.saveState(
+          user.userId,
+          { deltaLink: page.deltaLink, windowStart: window.start, windowEnd: window.end },
+          options.now(),
+        );
+        return report;
+      }
+    },
+  };
+}
+
+export type PullService = ReturnType<typeof createPullService>;

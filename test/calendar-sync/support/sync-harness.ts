@@ -1,0 +1,50 @@
+import { setupServer } from "msw/node";
+import { type GraphFake, createGraphFake } from "../../../service/src/calendar-sync/graph-fake/fake-graph.handler";
+import { graphFakeHandlers } from "../../../service/src/calendar-sync/graph-fake/fake-graph.msw";
+import type { ApiClient } from "../../support/api-client";
+import type { Backend } from "../../support/test-database";
+import { type TestService, startTestService } from "../../support/test-service";
+
+export const GRAPH_BASE_URL = "https://graph.fake.test/v1.0";
+/** Each user gets a mailbox of their own in the fake: the token names them. */
+export const tokenOf = (email: string) => `fake-${email}`;
+
+/** The Graph fake behind msw for a whole suite; the service's own HTTP passes through untouched. */
+export function useGraphFake(options: { pageSize?: number } = {}) {
+  const holder = { fake: createGraphFake({ baseUrl: GRAPH_BASE_URL, ...options }) };
+  const server = setupServer(...graphFakeHandlers(holder.fake, GRAPH_BASE_URL));
+  beforeAll(() => server.listen({ onUnhandledRequest: "bypass" }));
+  afterAll(() => server.close());
+  return holder as { readonly fake: GraphFake };
+}
+
+export const SYNC_ENV = {
+  GRAPH_BASE_URL,
+  GRAPH_STATIC_TOKEN: "fake-{user}",
+  SYNC_INTERVAL_MS: "0",
+  GRAPH_TIMEOUT_MS: "2000",
+};
+
+export function startSyncService(backend: Backend, env: Record<string, string> = {}): Promise<TestService> {
+  return startTestService(backend, { ...SYNC_ENV, ...env });
+}
+
+export async function planActivity(client: ApiClient, overrides: Record<string, unknown> = {}) {
+  const response = await client.post("/api/activities", {
+    type: "MEETING",
+    subject: "Quarterly review",
+    startsAt: "2026-12-03T09:00:00.000Z",
+    endsAt: "2026-12-03T10:00:00.000Z",
+    timeZone: "Europe/Berlin",
+    reminderMinutesBefore: 15,
+    ...overrides,
+  });
+  if (response.status !== 201) throw new Error(`activity: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body;
+}
+
+export async function syncNow(client: ApiClient) {
+  const response = await client.post("/api/sync/run", {});
+  if (response.status !== 200) throw new Error(`sync: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body;
+}
