@@ -25,6 +25,7 @@ const LOGS = Number(process.env.BENCH_LOGS ?? 3000);
 const BENCH_EMAIL = "bench@contoso.com";
 
 type Backend = "pglite" | "postgres";
+const CLOCK_TICKS = 100; // USER_HZ on Linux
 
 async function main() {
   const only = process.env.BENCH_BACKENDS?.split(",") as Backend[] | undefined;
@@ -64,7 +65,9 @@ async function benchBackend(backend: Backend): Promise<Record<string, string>> {
             throw new Error(`${method} ${urlPath}: ${response.status}`);
         });
       await run(200, CONCURRENCY, (i) => call("GET", lookupPath(i))); // warm-up
+      const cpuBefore = child.cpuMs();
       const lookups = await run(LOOKUPS, CONCURRENCY, (i) => call("GET", lookupPath(i + 7)));
+      const lookupCpuMs = (child.cpuMs() - cpuBefore) / LOOKUPS;
       console.log(`[${backend}] lookup done`);
       const searches = await run(SEARCHES, CONCURRENCY, (i) => call("GET", searchPath(i)));
       const searchesAlone = await run(Math.min(SEARCHES, 300), 1, (i) => call("GET", searchPath(i + 11)));
@@ -80,6 +83,7 @@ async function benchBackend(backend: Backend): Promise<Record<string, string>> {
         "lookup p50 ms": lookups.p(50),
         "lookup p95 ms": lookups.p(95),
         "lookup p99 ms": lookups.p(99),
+        "service CPU ms per lookup": lookupCpuMs.toFixed(2),
         "search p50 ms": searches.p(50),
         "search p95 ms": searches.p(95),
         "search p95 ms (1 client)": searchesAlone.p(95),
@@ -207,6 +211,11 @@ async function startServiceProcess(databaseUrl: string | undefined, dataDir: str
   }
   return {
     url,
+    /** CPU time (user + system) the service process has used; other processes' load does not count. */
+    cpuMs: () => {
+      const fields = fs.readFileSync(`/proc/${child.pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+      return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+    },
     /** VmHWM: the most resident memory the process has had. */
     peakRssMiB: () => Number(/VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${child.pid}/status`, "utf8"))![1]) / 1024,
     stop: () =>
