@@ -1,4 +1,6 @@
+import { execFileSync } from "node:child_process";
 import http from "node:http";
+import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { SignJWT, exportJWK, generateKeyPair } from "jose";
 import { ApiClient } from "../support/api-client";
@@ -56,6 +58,21 @@ describe("authentication and authorisation", () => {
       });
       const users = await (await service.as("alice@contoso.com")).get("/api/users");
       expect(users.body.items.map((user: { email: string }) => user.email)).toContain("new.colleague@contoso.com");
+    });
+
+    it("accepts what `npm run token` prints for the same DATA_DIR", async () => {
+      const printed = execFileSync(
+        process.execPath,
+        ["--import", "tsx", "scripts/token.ts", "--email", "Ben@Contoso.com", "--role", "manager"],
+        {
+          cwd: path.resolve(__dirname, "../.."),
+          env: { ...process.env, DATA_DIR: service.dataDir },
+          encoding: "utf8",
+        },
+      ).trim();
+      const me = await new ApiClient(service.url, printed).get("/api/me");
+      expect(me.status).toBe(200);
+      expect(me.body).toMatchObject({ email: "ben@contoso.com", role: "MANAGER" });
     });
 
     it("answers 403 when the role lacks the right", async () => {

@@ -11,6 +11,8 @@ import { type Backend, createTestDatabase } from "./test-database";
 export interface TestService {
   backend: Backend;
   url: string;
+  /** Where the service keeps its development issuer's key. */
+  dataDir: string;
   service: RunningService;
   /** An API client signed in as this user (development issuer). */
   as(email: string, role?: Role): Promise<ApiClient>;
@@ -28,6 +30,7 @@ export async function startTestService(backend: Backend, env: Record<string, str
   return {
     backend,
     url: service.url,
+    dataDir,
     service,
     async as(email, role = "SALESMAN") {
       return new ApiClient(service.url, await signDevToken(keys, { email, role }));
