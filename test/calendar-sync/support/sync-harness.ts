@@ -1,4 +1,8 @@
 import { setupServer } from "msw/node";
+import { createStaticTokenProvider } from "../../../service/src/calendar-sync/auth/static-token.provider";
+import { loadCalendarSyncConfig } from "../../../service/src/calendar-sync/calendar-sync.config";
+import { createCalendarSync } from "../../../service/src/calendar-sync/calendar-sync.service";
+import { createGraphCalendarGateway } from "../../../service/src/calendar-sync/graph/calendar-gateway";
 import { type GraphFake, createGraphFake } from "../../../service/src/calendar-sync/graph-fake/fake-graph.handler";
 import { graphFakeHandlers } from "../../../service/src/calendar-sync/graph-fake/fake-graph.msw";
 import type { ApiClient } from "../../support/api-client";
@@ -47,4 +51,26 @@ export async function syncNow(client: ApiClient) {
   const response = await client.post("/api/sync/run", {});
   if (response.status !== 200) throw new Error(`sync: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body;
+}
+
+/** A second service replica's sync over the same database (and its own leases), as tests need it. */
+export function anotherReplica(
+  prisma: import("../../../service/src/generated/prisma/client").PrismaClient,
+  overrides: import("../../../service/src/calendar-sync/calendar-sync.service").CalendarSyncOverrides = {},
+) {
+  const config = loadCalendarSyncConfig(SYNC_ENV);
+  return createCalendarSync(config, prisma, overrides);
+}
+
+/** The gateway a replica would use, to wrap with faults of the process itself (a crash). */
+export function realGateway() {
+  return createGraphCalendarGateway(createStaticTokenProvider(SYNC_ENV.GRAPH_STATIC_TOKEN), {
+    baseUrl: GRAPH_BASE_URL,
+    timeoutMs: 2_000,
+    maxRetries: 3,
+  });
+}
+
+export async function activityOf(client: ApiClient, id: string) {
+  return (await client.get(`/api/activities/${id}`)).body;
 }

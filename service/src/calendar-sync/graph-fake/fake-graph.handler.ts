@@ -14,8 +14,19 @@ export interface FakeFault {
   afterApply?: boolean;
   /** Drop the connection instead of answering (outer requests only). */
   networkError?: boolean;
+  /** Answer this much later (with afterApply: Graph did the work, but the client gave up waiting). */
+  delayMs?: number;
   /** How many requests it hits; 1 unless given. */
   times?: number;
+}
+
+/** One request the fake answered, outer or inside a $batch, for tests to inspect. */
+export interface FakeLogEntry {
+  at: number;
+  method: string;
+  path: string;
+  status: number;
+  inBatch: boolean;
 }
 
 export interface FakeStats {
@@ -76,6 +87,10 @@ export function createGraphFake(options: GraphFakeOptions) {
   const sessions = new Map<string, DeltaSession>();
   const faults: (FakeFault & { left: number })[] = [];
   const stats: FakeStats = { httpRequests: 0, operations: {}, deduplicatedCreates: 0 };
+  const log: FakeLogEntry[] = [];
+  const note = (method: string, path: string, status: number, inBatch: boolean) => {
+    if (log.length < 100_000) log.push({ at: Date.now(), method, path, status, inBatch });
+  };
   const settings = { latencyMs: options.latencyMs ?? 0, pageSize: options.pageSize ?? 50 };
 
   const mailbox = (token: string) => {
@@ -188,16 +203,24 @@ export function createGraphFake(options: GraphFakeOptions) {
   }
 
   /** One Graph request against a mailbox: used for outer requests and for each item of a $batch. */
-  function dispatch(box: FakeMailbox, method: string, url: URL, headers: Headers, body: unknown): Answer {
+  function dispatch(
+    box: FakeMailbox,
+    method: string,
+    url: URL,
+    headers: Headers,
+    body: unknown,
+    inBatch: boolean,
+  ): Answer {
     const path = url.pathname.slice(basePath.length).replace(/\/+$/, "");
     const utc = /outlook\.timezone="?UTC"?/i.test(headers.get("prefer") ?? "");
     const eventMatch = /^\/me\/events\/([^/]+)(\/cancel)?$/.exec(path);
     const operation = `${method} ${eventMatch ? `/me/events/{id}${eventMatch[2] ?? ""}` : path}`;
     stats.operations[operation] = (stats.operations[operation] ?? 0) + 1;
     const fault = takeFault(method, path, "status");
-    if (fault && !fault.afterApply) return faultAnswer(fault);
-    const answer = apply();
-    return fault ? faultAnswer(fault) : answer;
+    const answer = fault && !fault.afterApply ? faultAnswer(fault) : apply();
+    const final = fault ? faultAnswer(fault) : answer;
+    note(method, path, final.status, inBatch);
+    return final;
 
     function apply(): Answer {
       if (path === "/me/calendarView/delta" && method === "GET") return delta(box, url, headers.get("prefer") ?? "");
@@ -274,8 +297,11 @@ export function createGraphFake(options: GraphFakeOptions) {
     const body = text ? JSON.parse(text) : undefined;
     if (path === "/$batch" && request.method === "POST") {
       const fault = takeFault("POST", path, "any");
-      if (fault?.networkError) return Response.error();
-      if (fault) return reply(faultAnswer(fault));
+      if (fault && !fault.afterApply) {
+        note("POST", path, fault.networkError ? 0 : (fault.status ?? 503), false);
+        if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+        return fault.networkError ? Response.error() : reply(faultAnswer(fault));
+      }
       const requests =
         (
           body as {
@@ -290,19 +316,28 @@ export function createGraphFake(options: GraphFakeOptions) {
           new URL(`${basePath}${item.url}`, base),
           new Headers(item.headers),
           item.body,
+          true,
         );
         return { id: item.id, status: answer.status, headers: answer.headers ?? {}, body: answer.body };
       });
+      note("POST", path, 200, false);
+      if (fault?.afterApply) {
+        // Graph did every request of the batch; the answer arrives late or never.
+        if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+        return fault.networkError ? Response.error() : reply(faultAnswer(fault));
+      }
       return reply({ status: 200, body: { responses } });
     }
     if (takeFault(request.method, path, "network")) return Response.error();
-    return reply(dispatch(box, request.method, url, request.headers, body));
+    return reply(dispatch(box, request.method, url, request.headers, body, false));
   }
 
   return {
     handle,
     stats,
     settings,
+    /** Every request answered, in order (outer ones and those inside batches). */
+    log,
     /** The mailbox behind a bearer token (created on first use). */
     mailbox,
     inject(fault: FakeFault) {
@@ -315,6 +350,7 @@ export function createGraphFake(options: GraphFakeOptions) {
       stats.httpRequests = 0;
       stats.operations = {};
       stats.deduplicatedCreates = 0;
+      log.length = 0;
     },
     /** What a user does in Outlook itself, outside the CRM. */
     outlook: {
