@@ -94,24 +94,14 @@ export function createEmailLogRepository(db: Database): EmailLogRepository {
         loggedBy.id,
       ]);
       if (inserted[0]) {
-        const entry: EmailLogEntry = {
+        const row: EntryRow = {
           id,
-          internetMessageId: data.internetMessageId,
-          conversationId: data.conversationId,
-          subject: data.subject,
-          from: { email: data.fromEmail, name: data.fromName },
-          to: participants(data.to),
-          cc: participants(data.cc),
-          sentAt: data.sentAt.toISOString(),
-          receivedAt: data.receivedAt?.toISOString() ?? null,
-          bodyHtml: data.bodyHtml,
-          bodyText: data.bodyText,
-          customerId: data.customerId,
-          contactId: data.contactId,
+          ...data,
+          loggedById: loggedBy.id,
+          loggedAt: new Date(inserted[0].loggedAt),
           loggedBy,
-          loggedAt: new Date(inserted[0].loggedAt).toISOString(),
         };
-        return { entry, created: true };
+        return { entry: toEntry(row), created: true };
       }
       const existing = await findExisting(data.customerId, data.internetMessageId);
       if (!existing) throw new Error("e-mail log entry vanished between conflict and read");
