@@ -2,6 +2,8 @@ import express, { Router } from "express";
 import type { Config } from "./config";
 import type { Database } from "./db/database";
 import { SeenUsers, authMiddleware } from "./auth/auth-middleware";
+import { calendarSyncRoutes } from "./calendar-sync/calendar-sync.routes";
+import { type CalendarSync, createCalendarSync } from "./calendar-sync/calendar-sync.service";
 import { devTokenRoutes } from "./auth/dev-token.routes";
 import type { TokenVerifier } from "./auth/token-verifier";
 import { activitiesRoutes } from "./features/activities/activities.routes";
@@ -32,13 +34,18 @@ import { type AnyRoute, defineRoute, mountRoutes } from "./http/route";
 import { z } from "zod";
 
 /** The composition root: repositories over Prisma, services over repositories, routes over services. */
-export function createApp(config: Config, db: Database, verifyToken: TokenVerifier) {
+export function createApp(
+  config: Config,
+  db: Database,
+  verifyToken: TokenVerifier,
+  calendarSync: CalendarSync = createCalendarSync(config.calendarSync, db.prisma),
+) {
   const prisma = db.prisma;
   const users = createUsersRepository(prisma);
   const types = createTypesRepository(prisma);
   const customers = createCustomersRepository(db);
   const contacts = createContactsRepository(prisma);
-  const activities = createActivitiesRepository(prisma);
+  const activities = createActivitiesRepository(prisma, calendarSync.outbox);
   const templates = createTemplatesRepository(prisma);
   const notes = createNotesRepository(prisma);
   const emailLog = createEmailLogRepository(db);
@@ -59,6 +66,7 @@ export function createApp(config: Config, db: Database, verifyToken: TokenVerifi
     ...activitiesRoutes(activitiesService, activities, templates),
     ...notesRoutes(notes, customers, contacts),
     ...emailLogRoutes(emailLog, customers, contacts),
+    ...calendarSyncRoutes(calendarSync),
   ];
   const openApi = buildOpenApi(routes);
   routes.push(
