@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { GraphEvent, GraphEventWrite } from "../graph/graph-event.types";
-import { instantOf } from "../graph/graph-time";
+import { ianaZone, instantOf } from "../graph/graph-time";
 import { FakeMailbox, type StoredEvent, instancesIn, present } from "./fake-calendar.store";
 
 /** A fault to inject: matched against outer requests and requests inside a $batch alike. */
@@ -64,6 +64,8 @@ const graphError = (status: number, code: string, message: string, headers?: Rec
   body: { error: { code, message } },
   headers,
 });
+
+const knownZones = new Set(["UTC"]);
 
 const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
 const unb64 = <T>(value: string): T | null => {
@@ -193,7 +195,10 @@ export function createGraphFake(options: GraphFakeOptions) {
     for (const value of [body.start, body.end]) {
       if (!value) continue;
       try {
-        new Intl.DateTimeFormat("en", { timeZone: value.timeZone === "UTC" ? "UTC" : value.timeZone });
+        if (!knownZones.has(value.timeZone)) {
+          new Intl.DateTimeFormat("en", { timeZone: ianaZone(value.timeZone) });
+          knownZones.add(value.timeZone);
+        }
         instantOf(value);
       } catch {
         return graphError(400, "ErrorInvalidRequest", `invalid dateTime or timeZone: ${JSON.stringify(value)}`);

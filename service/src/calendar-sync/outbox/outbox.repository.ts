@@ -27,6 +27,11 @@ export interface OutboxRepository {
   /** Gives leased entries back untouched. */
   release(activityIds: string[]): Promise<void>;
   record(activity: LeasedActivity, outcome: PushOutcome, now: Date): Promise<void>;
+  /** The common case in bulk: events created or updated, two statements for a whole batch. */
+  recordSynced(
+    items: { activity: LeasedActivity; eventId: string; changeKey: string | null }[],
+    now: Date,
+  ): Promise<void>;
   /** Due entries left for an owner (or everyone). */
   pendingCount(ownerId?: string): Promise<number>;
 }
@@ -43,6 +48,19 @@ WHERE "activityId" IN (
   LIMIT $5
   FOR UPDATE OF o SKIP LOCKED)
 RETURNING "activityId"`;
+
+const SYNCED_SQL = `
+UPDATE "Activity" a SET "graphEventId" = v.event_id, "graphChangeKey" = v.change_key, "lastSyncedAt" = $5,
+  "syncError" = NULL,
+  "syncState" = CASE WHEN a.version = v.version THEN 'SYNCED'::"SyncState" ELSE a."syncState" END
+FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[]) AS v(id, event_id, change_key, version)
+WHERE a.id = v.id`;
+
+// Entries are done up to the version pushed; those with a later change stay, unlocked, for the next round.
+const FINISH_SQL = `
+DELETE FROM "CalendarOutbox" o USING unnest($1::uuid[], $2::int[]) AS v(id, version)
+WHERE o."activityId" = v.id AND o."activityVersion" <= v.version`;
+const UNLOCK_SQL = `UPDATE "CalendarOutbox" SET "lockedUntil" = NULL, "lockedBy" = NULL WHERE "activityId" = ANY($1::uuid[])`;
 
 export function createOutboxRepository(prisma: PrismaClient): OutboxRepository {
   /** Done up to the pushed version: the entry goes; a later change keeps it, unlocked, for the next round. */
@@ -112,6 +130,22 @@ export function createOutboxRepository(prisma: PrismaClient): OutboxRepository {
             row.contact && email ? { email, name: `${row.contact.firstName} ${row.contact.lastName}`.trim() } : null,
         };
       });
+    },
+
+    async recordSynced(items, now) {
+      if (items.length === 0) return;
+      const ids = items.map((item) => item.activity.id);
+      const versions = items.map((item) => item.activity.version);
+      await prisma.$executeRawUnsafe(
+        SYNCED_SQL,
+        ids,
+        items.map((item) => item.eventId),
+        items.map((item) => item.changeKey),
+        versions,
+        now,
+      );
+      await prisma.$executeRawUnsafe(FINISH_SQL, ids, versions);
+      await prisma.$executeRawUnsafe(UNLOCK_SQL, ids);
     },
 
     async release(activityIds) {

@@ -100,17 +100,22 @@ export function createPushWorker(outbox: OutboxRepository, gateway: CalendarGate
       });
     };
 
-    async function settle(request: CalendarRequest, result: CalendarResult): Promise<GraphFailure | null> {
+    type Synced = Parameters<OutboxRepository["recordSynced"]>[0][number];
+    async function settle(
+      request: CalendarRequest,
+      result: CalendarResult,
+      synced: Synced[],
+    ): Promise<GraphFailure | null> {
       const activity = byId.get(request.key)!;
       if (result.ok) {
-        report.pushed++;
         if (request.kind === "delete" || request.kind === "cancel") await record(activity, { kind: "removed" });
         else {
           const event = result.event;
           const eventId = event?.id ?? (request.kind === "update" ? request.eventId : null);
           if (!eventId) return { kind: "retry", status: 0, code: "NoEventId", message: "Graph returned no event id" };
-          await record(activity, { kind: "synced", eventId, changeKey: event?.changeKey ?? null });
+          synced.push({ activity, eventId, changeKey: event?.changeKey ?? null });
         }
+        report.pushed++;
         return null;
       }
       const failure = result.failure;
@@ -158,11 +163,13 @@ export function createPushWorker(outbox: OutboxRepository, gateway: CalendarGate
             if (!(error instanceof GraphCallError)) throw error;
             results = batch.map((request) => ({ key: request.key, ok: false, failure: error.failure }));
           }
+          const synced: Synced[] = [];
           for (const [index, result] of results.entries()) {
-            const failure = await settle(batch[index]!, result);
+            const failure = await settle(batch[index]!, result, synced);
             if (failure?.kind === "auth") authFailure = failure;
             if (failure) again.push({ request: batch[index]!, failure });
           }
+          await outbox.recordSynced(synced, options.now());
         }
       });
       await Promise.all(lanes);
