@@ -1,0 +1,18 @@
+import { startGraphFakeServer } from "../service/src/calendar-sync/graph-fake/fake-graph.server";
+
+/**
+ * `npm start` demo: the Graph fake on GRAPH_FAKE_PORT (default 4010) and the service pointed at it,
+ * so planned activities show up as "synced" with event ids. Skipped when GRAPH_BASE_URL is already
+ * set (a real tenant, or a fake run separately with `npm run graph-fake`).
+ */
+export function startGraphFakeForDemo(): void {
+  if (process.env.GRAPH_BASE_URL) return;
+  const port = Number(process.env.GRAPH_FAKE_PORT ?? 4010);
+  // Set now, before the service reads its configuration; the fake is listening long before the first sync.
+  process.env.GRAPH_BASE_URL = `http://127.0.0.1:${port}/v1.0`;
+  process.env.GRAPH_STATIC_TOKEN ??= "demo-{user}";
+  process.env.SYNC_INTERVAL_MS ??= "15000";
+  startGraphFakeServer({ port })
+    .then((server) => console.log(`Graph fake (Outlook calendars in memory) on ${server.baseUrl}`))
+    .catch((error: Error) => console.error(`Graph fake could not start on port ${port}: ${error.message}`));
+}
