@@ -58,6 +58,9 @@ async function openPGlite(dataDir: string | null): Promise<Database> {
 async function openPostgres(databaseUrl: string, poolSize: number): Promise<Database> {
   // One pool for Prisma, the hot-path queries and the migrator.
   const pool = new Pool({ connectionString: databaseUrl, max: poolSize });
+  // An idle connection the server ends (restart, failover, admin) must not bring the process down;
+  // the pool replaces it on the next query.
+  pool.on("error", (error) => console.warn(`database connection lost while idle: ${error.message}`));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     kind: "postgres",
