@@ -65,6 +65,14 @@ describe.each(testBackends())("customers on %s", (backend) => {
     expect(fields).toEqual(expect.arrayContaining(["body.accountNumber", "body.name", "body.status", "body.types"]));
   });
 
+  it("answers malformed JSON with 400 and an oversized body with 413", async () => {
+    const malformed = await alice.request("POST", "/api/customers", '{"name": ', { "content-type": "application/json" });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.message).toMatch(/not valid JSON/);
+    const huge = await alice.post("/api/customers", { accountNumber: unique("big"), name: "x".repeat(6_000_000), status: 1 });
+    expect(huge.status).toBe(413);
+  });
+
   it("refuses unknown types and status codes, naming the field, and writes nothing", async () => {
     const accountNumber = unique("T");
     const unknownType = await alice.post("/api/customers", {
