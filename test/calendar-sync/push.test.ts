@@ -94,4 +94,23 @@ describe.each(testBackends())("pushing activities to Outlook on %s", (backend) =
     await syncNow(alice);
     expect(mailbox().some((event) => event.subject === "Call logged afterwards")).toBe(false);
   });
+
+  it("moves the event from the previous owner's calendar to the new owner's when the activity is handed over", async () => {
+    const manager = await service.as("maria@contoso.com", "MANAGER");
+    const bob = await service.as("bob@contoso.com");
+    const bobId = (await bob.get("/api/me")).body.id;
+    const activity = await planActivity(alice, { subject: "Handover visit" });
+    await syncNow(alice);
+    const before = (await alice.get(`/api/activities/${activity.id}`)).body;
+    expect(mailbox().some((event) => event.id === before.sync.eventId)).toBe(true);
+
+    await manager.patch(`/api/activities/${activity.id}`, { version: before.version, ownerId: bobId });
+    await syncNow(bob);
+    const after = (await bob.get(`/api/activities/${activity.id}`)).body;
+    expect(after).toMatchObject({ status: "PLANNED", sync: { state: "SYNCED" } });
+    expect(mailbox().some((event) => event.subject === "Handover visit")).toBe(false);
+    expect(graph.fake.events(tokenOf("bob@contoso.com")).map((event) => [event.id, event.subject])).toEqual([
+      [after.sync.eventId, "Handover visit"],
+    ]);
+  });
 });

@@ -9,6 +9,8 @@ export interface LeasedActivity extends PushableActivity {
   ownerEmail: string;
   graphEventId: string | null;
   graphChangeKey: string | null;
+  /** Whose calendar holds graphEventId (the owner's, unless the activity changed owner since). */
+  graphMailbox: { userId: string; email: string } | null;
   attempts: number;
 }
 
@@ -24,6 +26,8 @@ export interface OutboxRepository {
   /** Leases due entries (FOR UPDATE SKIP LOCKED, so replicas never take the same ones). */
   claim(options: { workerId: string; now: Date; leaseMs: number; limit: number; ownerId?: string }): Promise<string[]>;
   load(activityIds: string[]): Promise<LeasedActivity[]>;
+  /** The old owner's event is gone after a change of owner. */
+  movedOut(activity: LeasedActivity): Promise<void>;
   /** Gives leased entries back untouched. */
   release(activityIds: string[]): Promise<void>;
   record(activity: LeasedActivity, outcome: PushOutcome, now: Date): Promise<void>;
@@ -51,9 +55,9 @@ RETURNING "activityId"`;
 
 const SYNCED_SQL = `
 UPDATE "Activity" a SET "graphEventId" = v.event_id, "graphChangeKey" = v.change_key, "lastSyncedAt" = $5,
-  "syncError" = NULL,
+  "graphMailboxUserId" = v.mailbox, "syncError" = NULL,
   "syncState" = CASE WHEN a.version = v.version THEN 'SYNCED'::"SyncState" ELSE a."syncState" END
-FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[]) AS v(id, event_id, change_key, version)
+FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $6::uuid[]) AS v(id, event_id, change_key, version, mailbox)
 WHERE a.id = v.id`;
 
 // Entries are done up to the version pushed; those with a later change stay, unlocked, for the next round.
@@ -106,8 +110,16 @@ export function createOutboxRepository(prisma: PrismaClient): OutboxRepository {
           calendarOutbox: { select: { attempts: true } },
         },
       });
+      const mailboxIds = [...new Set(rows.flatMap((row) => (row.graphMailboxUserId ? [row.graphMailboxUserId] : [])))];
+      const mailboxEmails = new Map(
+        (await prisma.user.findMany({ where: { id: { in: mailboxIds } }, select: { id: true, email: true } })).map(
+          (user) => [user.id, user.email],
+        ),
+      );
       return rows.map((row) => {
         const email = row.contact?.emails[0]?.email;
+        // Events pushed before the mailbox was recorded are in the owner's calendar.
+        const mailboxId = row.graphEventId ? (row.graphMailboxUserId ?? row.ownerId) : null;
         return {
           id: row.id,
           version: row.version,
@@ -125,6 +137,9 @@ export function createOutboxRepository(prisma: PrismaClient): OutboxRepository {
           graphGeneration: row.graphGeneration,
           graphEventId: row.graphEventId,
           graphChangeKey: row.graphChangeKey,
+          graphMailbox: mailboxId
+            ? { userId: mailboxId, email: mailboxEmails.get(mailboxId) ?? row.owner.email }
+            : null,
           attempts: row.calendarOutbox?.attempts ?? 0,
           attendee:
             row.contact && email ? { email, name: `${row.contact.firstName} ${row.contact.lastName}`.trim() } : null,
@@ -143,9 +158,18 @@ export function createOutboxRepository(prisma: PrismaClient): OutboxRepository {
         items.map((item) => item.changeKey),
         versions,
         now,
+        items.map((item) => item.activity.ownerId),
       );
       await prisma.$executeRawUnsafe(FINISH_SQL, ids, versions);
       await prisma.$executeRawUnsafe(UNLOCK_SQL, ids);
+    },
+
+    async movedOut(activity) {
+      // The event left the previous owner's calendar; the activity is now to be created in the new one's.
+      await prisma.activity.updateMany({
+        where: { id: activity.id },
+        data: { graphEventId: null, graphChangeKey: null, graphMailboxUserId: null, graphGeneration: { increment: 1 } },
+      });
     },
 
     async release(activityIds) {
@@ -171,6 +195,7 @@ export function createOutboxRepository(prisma: PrismaClient): OutboxRepository {
             {
               graphEventId: null,
               graphChangeKey: null,
+              graphMailboxUserId: null,
               graphGeneration: { increment: 1 },
               lastSyncedAt: now,
               syncError: null,
@@ -194,6 +219,7 @@ export function createOutboxRepository(prisma: PrismaClient): OutboxRepository {
               modifiedAt: now,
               graphEventId: null,
               graphChangeKey: null,
+              graphMailboxUserId: null,
               graphGeneration: { increment: 1 },
               lastSyncedAt: now,
               syncState: "SYNCED",
@@ -203,7 +229,12 @@ export function createOutboxRepository(prisma: PrismaClient): OutboxRepository {
           if (count === 0)
             await prisma.activity.updateMany({
               where: { id: activity.id },
-              data: { graphEventId: null, graphChangeKey: null, graphGeneration: { increment: 1 } },
+              data: {
+                graphEventId: null,
+                graphChangeKey: null,
+                graphMailboxUserId: null,
+                graphGeneration: { increment: 1 },
+              },
             });
           return finishEntry(activity);
         }

@@ -103,7 +103,7 @@ export function createPullRepository(prisma: PrismaClient) {
     async link(activity: SyncedActivity, eventId: string, changeKey: string) {
       await prisma.activity.updateMany({
         where: { id: activity.id, graphEventId: null },
-        data: { graphEventId: eventId, graphChangeKey: changeKey },
+        data: { graphEventId: eventId, graphChangeKey: changeKey, graphMailboxUserId: activity.ownerId },
       });
     },
 
@@ -149,6 +149,7 @@ export function createPullRepository(prisma: PrismaClient) {
           }),
           graphEventId: null,
           graphChangeKey: null,
+          graphMailboxUserId: null,
           graphGeneration: { increment: 1 },
           lastSyncedAt: now,
           syncState: "SYNCED",
@@ -190,6 +191,7 @@ export function createPullRepository(prisma: PrismaClient) {
             modifiedById: input.ownerId,
             graphEventId: input.eventId,
             graphChangeKey: input.changeKey,
+            graphMailboxUserId: input.ownerId,
             syncState: "SYNCED",
             lastSyncedAt: now,
           },

@@ -192,6 +192,63 @@ export function createPushWorker(outbox: OutboxRepository, gateway: CalendarGate
     }
   }
 
+  /**
+   * An activity given to a colleague: its event leaves the previous owner's calendar first (delete or
+   * cancel there), then it is created in the new owner's like a new one. Those whose removal must wait are left out.
+   */
+  async function moveBetweenOwners(activities: LeasedActivity[], report: PushReport): Promise<LeasedActivity[]> {
+    const moving = activities.filter((a) => a.graphEventId && a.graphMailbox && a.graphMailbox.userId !== a.ownerId);
+    if (moving.length === 0) return activities;
+    const waiting = new Set<string>();
+    const byMailbox = new Map<string, LeasedActivity[]>();
+    for (const activity of moving)
+      byMailbox.set(activity.graphMailbox!.userId, [...(byMailbox.get(activity.graphMailbox!.userId) ?? []), activity]);
+    for (const group of byMailbox.values()) {
+      for (const batch of chunks(group, MAX_BATCH)) {
+        const requests: CalendarRequest[] = batch.map((activity) =>
+          activity.attendee
+            ? {
+                key: activity.id,
+                kind: "cancel",
+                eventId: activity.graphEventId!,
+                comment: "Handed over to a colleague",
+              }
+            : { key: activity.id, kind: "delete", eventId: activity.graphEventId! },
+        );
+        let results: CalendarResult[];
+        try {
+          results = await gateway.batch(group[0]!.graphMailbox!, requests);
+        } catch (error) {
+          if (!(error instanceof GraphCallError)) throw error;
+          results = requests.map((request) => ({ key: request.key, ok: false, failure: error.failure }));
+        }
+        for (const [index, result] of results.entries()) {
+          const activity = batch[index]!;
+          if (result.ok || result.failure.kind === "gone" || result.failure.kind === "rejected") {
+            await outbox.movedOut(activity);
+            Object.assign(activity, { graphEventId: null, graphChangeKey: null, graphMailbox: null });
+            activity.graphGeneration++;
+          } else {
+            waiting.add(activity.id);
+            report.retrying++;
+            await outbox.record(
+              activity,
+              {
+                kind: "retry",
+                availableAt: new Date(
+                  options.now().getTime() + (result.failure.retryAfterMs ?? backoffMs(activity.attempts)),
+                ),
+                message: result.failure.message,
+              },
+              options.now(),
+            );
+          }
+        }
+      }
+    }
+    return activities.filter((activity) => !waiting.has(activity.id));
+  }
+
   return {
     /** Pushes due entries (of one owner, or all) until none is left that this run has not tried. */
     async push(ownerId?: string): Promise<PushReport> {
@@ -210,7 +267,7 @@ export function createPushWorker(outbox: OutboxRepository, gateway: CalendarGate
         await outbox.release(ids.filter((id) => tried.has(id)));
         if (fresh.length === 0) return report;
         fresh.forEach((id) => tried.add(id));
-        const activities = await outbox.load(fresh);
+        const activities = await moveBetweenOwners(await outbox.load(fresh), report);
         const byOwner = new Map<string, LeasedActivity[]>();
         for (const activity of activities)
           byOwner.set(activity.ownerId, [...(byOwner.get(activity.ownerId) ?? []), activity]);
