@@ -178,4 +178,24 @@ describe.each(testBackends())("pulling Outlook changes on %s", (backend) => {
     expect((await syncNow(user)).pull).toMatchObject({ fullResync: true, imported: 0 });
     expect(await mine()).toHaveLength(5);
   });
+
+  it("recognises an event whose creation answer was lost by its transactionId, and links it instead of creating another", async () => {
+    const email = "lost-answer@contoso.com";
+    const user = await service.as(email);
+    const activity = await planActivity(user, { subject: "Lost answer" });
+    // Graph makes the event, then answers 503 with a long Retry-After: the push retries later, the pull runs now.
+    graph.fake.inject({ path: /^\/\$batch$/, afterApply: true, status: 503, retryAfterSeconds: 60 });
+    await syncNow(user);
+    graph.fake.clearFaults();
+    const linked = await activityOf(user, activity.id);
+    const events = graph.fake.events(tokenOf(email));
+    expect(events).toHaveLength(1);
+    expect(linked.sync).toMatchObject({ state: "PENDING", eventId: events[0]!.id });
+    await service.service.db.prisma.calendarOutbox.updateMany({ data: { availableAt: new Date() } });
+    graph.fake.resetStats();
+    await syncNow(user);
+    expect(graph.fake.stats.operations["POST /me/events"]).toBeUndefined();
+    expect(graph.fake.events(tokenOf(email))).toHaveLength(1);
+    expect((await activityOf(user, activity.id)).sync.state).toBe("SYNCED");
+  });
 });

@@ -6,6 +6,7 @@ import {
   RetryHandler,
   RetryHandlerOptions,
 } from "@microsoft/microsoft-graph-client";
+import { retryAfterMs } from "./graph-errors";
 
 // The client's default chain adds the bearer token only for graph.microsoft.com (and https custom
 // hosts), so a local fake over http would get no token: this chain always sends it, to our base URL only.
@@ -44,6 +45,8 @@ class TimeoutMiddleware implements Middleware {
   }
 }
 
+const MAX_CLIENT_WAIT_MS = 10_000;
+
 export interface GraphClientOptions {
   baseUrl: string;
   timeoutMs: number;
@@ -54,7 +57,14 @@ export interface GraphClientOptions {
 /** A msgraph client for one user's token. Paths are relative to baseUrl (which includes the version). */
 export function createGraphClient(token: string, options: GraphClientOptions): Client {
   const bearer = new BearerMiddleware(token, new URL(options.baseUrl).origin);
-  const retry = new RetryHandler(new RetryHandlerOptions(1, options.maxRetries));
+  // Short Retry-After waits are sat out here; longer ones go back to the worker, which retries the entry
+  // later instead of holding a "sync now" request for minutes.
+  const retry = new RetryHandler(
+    new RetryHandlerOptions(1, options.maxRetries, (_delay, _attempt, _request, _options, response) => {
+      const wait = retryAfterMs(response?.headers?.get("retry-after"));
+      return wait === undefined || wait <= MAX_CLIENT_WAIT_MS;
+    }),
+  );
   const timeout = new TimeoutMiddleware(options.timeoutMs);
   const http = new HTTPMessageHandler();
   return Client.initWithMiddleware({

@@ -1,7 +1,7 @@
 import type { CalendarGateway, Mailbox } from "../graph/calendar-gateway";
 import { MAX_BATCH } from "../graph/calendar-gateway";
 import { GraphCallError } from "../graph/graph-errors";
-import { activityIdOfTransaction, fromGraphEvent } from "../graph/graph-event.mapper";
+import { activityIdOfTransaction, fromGraphEvent, transactionIdFor } from "../graph/graph-event.mapper";
 import { type GraphEvent, isRemoved } from "../graph/graph-event.types";
 import type { PullRepository, SyncedActivity } from "./pull.repository";
 
@@ -98,7 +98,13 @@ export function createPullService(repository: PullRepository, gateway: CalendarG
     const byEvent = new Map(known.filter((a) => a.graphEventId).map((activity) => [activity.graphEventId!, activity]));
     const byId = new Map(known.map((activity) => [activity.id, activity]));
     for (const event of events) {
-      const activity = byEvent.get(event.id) ?? byId.get(activityIdOfTransaction(event.transactionId) ?? "");
+      // By transactionId only for the event of the activity's current generation: an older one is not ours to link.
+      const created = byId.get(activityIdOfTransaction(event.transactionId) ?? "");
+      const current =
+        created &&
+        !created.graphEventId &&
+        event.transactionId === transactionIdFor(created.id, created.graphGeneration);
+      const activity = byEvent.get(event.id) ?? (current ? created : undefined);
       if (activity) await applyEvent(activity, event, report);
       else if (options.importOutlookEvents && !activityIdOfTransaction(event.transactionId))
         await importEvent(user, event, report);

@@ -17,6 +17,7 @@ export interface SyncedActivity {
   modifiedAt: Date;
   graphEventId: string | null;
   graphChangeKey: string | null;
+  graphGeneration: number;
   /** A CRM change not pushed yet. */
   pendingPush: boolean;
 }
@@ -50,6 +51,7 @@ const SELECT = {
   modifiedAt: true,
   graphEventId: true,
   graphChangeKey: true,
+  graphGeneration: true,
   calendarOutbox: { select: { activityId: true } },
 } as const;
 
