@@ -22,15 +22,19 @@ type Backend = "pglite" | "postgres";
 type Scenario = "clean" | "faults";
 
 async function main() {
-  const fake = createGraphFake({ baseUrl: BASE_URL, latencyMs: LATENCY_MS, pageSize: 100 });
-  const server = setupServer(...graphFakeHandlers(fake, BASE_URL));
+  const server = setupServer();
   server.listen({ onUnhandledRequest: "error" });
   const backends = (process.env.BENCH_BACKENDS?.split(",") as Backend[] | undefined) ?? ["pglite", "postgres"];
   const rows: Record<string, Record<string, string | number>> = {};
   try {
     for (const backend of backends)
       for (const scenario of ["clean", "faults"] as Scenario[])
-        rows[`${backend} ${scenario}`] = await withDatabase(backend, (db) => run(db, fake, scenario));
+        rows[`${backend} ${scenario}`] = await withDatabase(backend, (db) => {
+          // A fresh, empty Outlook for every run.
+          const fake = createGraphFake({ baseUrl: BASE_URL, latencyMs: LATENCY_MS, pageSize: 100 });
+          server.resetHandlers(...graphFakeHandlers(fake, BASE_URL));
+          return run(db, fake, scenario);
+        });
   } finally {
     server.close();
   }
@@ -112,6 +116,9 @@ async function run(db: Database, fake: GraphFake, scenario: Scenario) {
   const result = await sync.runForUser(me);
   const pushPullMs = performance.now() - began;
   const requests = fake.stats.httpRequests;
+  const outer = fake.log.filter((entry) => !entry.inBatch);
+  const batches = outer.filter((entry) => entry.path === "/$batch").length;
+  const deltaPages = outer.filter((entry) => entry.path === "/me/calendarView/delta").length;
   fake.resetStats();
   const again = performance.now();
   await sync.runForUser(me);
@@ -129,7 +136,9 @@ async function run(db: Database, fake: GraphFake, scenario: Scenario) {
   const duplicated = [...perActivity.values()].reduce((sum, count) => sum + (count - 1), 0);
   const synced = await prisma.activity.count({ where: { ownerId: user.id, syncState: "SYNCED" } });
   return {
-    "Graph requests (push+pull)": requests,
+    "Graph HTTP requests": requests,
+    "push ($batch)": batches,
+    "pull (delta pages)": deltaPages,
     "wall time": `${(pushPullMs / 1000).toFixed(2)} s`,
     "events in Outlook": events.length,
     "events duplicated": duplicated,
