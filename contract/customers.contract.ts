@@ -104,7 +104,9 @@ export const CustomerListQuery = Paging.extend({
 });
 export type CustomerListQuery = z.infer<typeof CustomerListQuery>;
 
-export const CustomerPage = pageOf(CustomerSummary);
+/** A search counts at most SEARCH_COUNT_LIMIT matches; past that `totalCapped` is true ("1,000+"). */
+export const SEARCH_COUNT_LIMIT = 1000;
+export const CustomerPage = pageOf(CustomerSummary).extend({ totalCapped: z.boolean().optional() });
 export type CustomerPage = z.infer<typeof CustomerPage>;
 
 export const CustomerStatusList = z.object({ items: z.array(StatusSummary) });

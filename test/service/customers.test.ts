@@ -66,10 +66,16 @@ describe.each(testBackends())("customers on %s", (backend) => {
   });
 
   it("answers malformed JSON with 400 and an oversized body with 413", async () => {
-    const malformed = await alice.request("POST", "/api/customers", '{"name": ', { "content-type": "application/json" });
+    const malformed = await alice.request("POST", "/api/customers", '{"name": ', {
+      "content-type": "application/json",
+    });
     expect(malformed.status).toBe(400);
     expect(malformed.body.error.message).toMatch(/not valid JSON/);
-    const huge = await alice.post("/api/customers", { accountNumber: unique("big"), name: "x".repeat(6_000_000), status: 1 });
+    const huge = await alice.post("/api/customers", {
+      accountNumber: unique("big"),
+      name: "x".repeat(6_000_000),
+      status: 1,
+    });
     expect(huge.status).toBe(413);
   });
 
@@ -165,6 +171,21 @@ describe.each(testBackends())("customers on %s", (backend) => {
     // % and _ are literal characters, not wildcards.
     expect((await alice.get(`/api/customers?search=${encodeURIComponent("0% O")}`)).body.total).toBe(1);
     expect((await alice.get(`/api/customers?search=${encodeURIComponent("_")}`)).body.total).toBe(0);
+  });
+
+  it("counts a broad search up to 1,000 and says when there are more", async () => {
+    const me = (await alice.get("/api/me")).body;
+    const tag = unique("broad").toLowerCase();
+    await service.service.db.query(
+      `INSERT INTO "Customer" (id, "accountNumber", name, "statusCode", "searchText", "createdById", "modifiedById")
+       SELECT gen_random_uuid(), $1 || i, 'Broad ' || i, 1, $1 || i || ' broad', $2, $2 FROM generate_series(1, 1005) AS i`,
+      [tag, me.id],
+    );
+    const page = await alice.get(`/api/customers?search=${encodeURIComponent(tag)}&limit=20`);
+    expect(page.body).toMatchObject({ total: 1000, totalCapped: true, limit: 20 });
+    expect(page.body.items).toHaveLength(20);
+    const narrow = await alice.get(`/api/customers?search=${encodeURIComponent(`${tag}1004 `)}`);
+    expect(narrow.body).toMatchObject({ total: 1, totalCapped: false });
   });
 
   it("filters by type and status, paged with a total", async () => {

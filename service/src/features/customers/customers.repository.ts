@@ -6,7 +6,7 @@ import type {
   CustomerSummary,
   CustomerUpdate,
 } from "../../../../contract";
-import { ACTUAL_CUSTOMER_STATUS } from "../../../../contract";
+import { ACTUAL_CUSTOMER_STATUS, SEARCH_COUNT_LIMIT } from "../../../../contract";
 import type { Database } from "../../db/database";
 import type { Prisma } from "../../generated/prisma/client";
 import { staleVersion } from "../../shared/app-error";
@@ -93,19 +93,19 @@ function scalarFields(input: Partial<CustomerCreate>) {
   };
 }
 
-// Search is what people do all day: one statement with the types folded in and the total alongside.
+// Search is what people do all day: one statement for the page with the types folded in, and a
+// count that stops at SEARCH_COUNT_LIMIT, so a broad term ("gmbh") costs no more than a page.
 // LIKE over the trigram-indexed searchText; the user's % and _ are matched literally.
 const SEARCH = `
   SELECT c.id, c."accountNumber", c.name, c.lifecycle, c.city, c.country, c.phone, s.code AS status_code, s.label AS status_label,
          ARRAY(SELECT t.name FROM "CustomerTypeAssignment" a JOIN "CustomerType" t ON t.id = a."typeId"
-               WHERE a."customerId" = c.id ORDER BY t.name) AS types,
-         count(*) OVER ()::int AS total
+               WHERE a."customerId" = c.id ORDER BY t.name) AS types
   FROM "Customer" c JOIN "CustomerStatus" s ON s.code = c."statusCode"
   WHERE c."searchText" LIKE $1
   ORDER BY c.name, c.id
   LIMIT $2 OFFSET $3`;
 
-const SEARCH_COUNT = `SELECT count(*)::int AS total FROM "Customer" WHERE "searchText" LIKE $1`;
+const SEARCH_COUNT = `SELECT count(*)::int AS total FROM (SELECT 1 FROM "Customer" WHERE "searchText" LIKE $1 LIMIT $2) matches`;
 
 interface SearchRow {
   id: string;
@@ -118,7 +118,6 @@ interface SearchRow {
   status_code: number;
   status_label: string;
   types: string[];
-  total: number;
 }
 
 export function containsPattern(term: string): string {
@@ -201,11 +200,12 @@ export function createCustomersRepository(db: Database): CustomersRepository {
     },
 
     async search(term, limit, offset) {
-      const rows = await db.query<SearchRow>(SEARCH, [containsPattern(term), limit, offset]);
-      // Past the last page the window count is gone with the rows; ask for it alone.
-      const total =
-        rows[0]?.total ??
-        (offset > 0 ? (await db.query<{ total: number }>(SEARCH_COUNT, [containsPattern(term)]))[0]!.total : 0);
+      const pattern = containsPattern(term);
+      const [rows, [counted]] = await Promise.all([
+        db.query<SearchRow>(SEARCH, [pattern, limit, offset]),
+        db.query<{ total: number }>(SEARCH_COUNT, [pattern, SEARCH_COUNT_LIMIT + 1]),
+      ]);
+      const totalCapped = counted!.total > SEARCH_COUNT_LIMIT;
       const items = rows.map((row) => ({
         id: row.id,
         accountNumber: row.accountNumber,
@@ -217,7 +217,7 @@ export function createCustomersRepository(db: Database): CustomersRepository {
         country: row.country,
         phone: row.phone,
       }));
-      return { items, total, limit, offset };
+      return { items, total: Math.min(counted!.total, SEARCH_COUNT_LIMIT), totalCapped, limit, offset };
     },
 
     async list(query, userId, dueBefore) {
