@@ -13,7 +13,12 @@ describeBrowser("the task pane in a real browser", () => {
   let context: BrowserContext;
 
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([startDemoStack(), launchChromium()]);
+    // Both started at once; whichever started is stopped again in afterAll even if the other failed.
+    const [started, launched] = await Promise.allSettled([startDemoStack(), launchChromium()]);
+    if (started.status === "fulfilled") stack = started.value;
+    if (launched.status === "fulfilled") browser = launched.value;
+    if (started.status === "rejected") throw started.reason;
+    if (launched.status === "rejected") throw launched.reason;
     context = browser.context;
   });
   afterAll(async () => {
