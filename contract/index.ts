@@ -11,3 +11,6 @@ export * from "./lookup.contract";
 export * from "./record.contract";
 export * from "./me.contract";
 export * from "./sync.contract";
+export * from "./lifecycle.contract";
+export * from "./money.contract";
+export * from "./opportunities.contract";

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { Activity } from "./activities.contract";
 import { Contact } from "./contacts.contract";
 import { Customer } from "./customers.contract";
+import { LifecycleSection } from "./lifecycle.contract";
 import { Note } from "./notes.contract";
 
 /** Everything the task pane shows for one customer, in one call. */
@@ -11,5 +12,7 @@ export const CustomerRecord = z.object({
   activities: z.object({ future: z.array(Activity), history: z.array(Activity) }),
   notes: z.array(Note),
   emailLogCount: z.number().int(),
+  /** State, the transitions the caller may perform now (the pane offers only these), history. */
+  lifecycle: LifecycleSection,
 });
 export type CustomerRecord = z.infer<typeof CustomerRecord>;

@@ -17,6 +17,9 @@ import { customersRoutes } from "./features/customers/customers.routes";
 import { createCustomersRepository } from "./features/customers/customers.repository";
 import { createCustomersService } from "./features/customers/customers.service";
 import { emailLogRoutes } from "./features/email-log/email-log.routes";
+import { lifecycleRoutes } from "./features/lifecycle/lifecycle.routes";
+import { createLifecycleRepository } from "./features/lifecycle/lifecycle.repository";
+import { createLifecycleService } from "./features/lifecycle/lifecycle.service";
 import { createEmailLogRepository } from "./features/email-log/email-log.repository";
 import { lookupRoutes } from "./features/lookup/lookup.routes";
 import { createLookupRepository } from "./features/lookup/lookup.repository";
@@ -52,7 +55,15 @@ export function createApp(
   const lookups = createLookupRepository(db);
 
   const customersService = createCustomersService(customers, types, users);
-  const records = createCustomerRecordService({ customers: customersService, contacts, activities, notes, emailLog });
+  const lifecycle = createLifecycleService(customersService, createLifecycleRepository(prisma));
+  const records = createCustomerRecordService({
+    customers: customersService,
+    contacts,
+    activities,
+    notes,
+    emailLog,
+    lifecycle,
+  });
   const activitiesService = createActivitiesService({ activities, templates, customers, contacts, users });
   const lookupService = createLookupService(lookups, config.orgDomains);
 
@@ -61,6 +72,7 @@ export function createApp(
     ...usersRoutes(users, seenUsers),
     ...typesRoutes(types),
     ...customersRoutes(customersService, records, customers),
+    ...lifecycleRoutes(lifecycle, customersService),
     ...contactsRoutes(contacts, customers),
     ...lookupRoutes(lookupService),
     ...activitiesRoutes(activitiesService, activities, templates),

@@ -10,6 +10,8 @@ const GRANTS = {
   "types:manage": ["MANAGER", "ADMIN"],
   "templates:manage": ["MANAGER", "ADMIN"],
   "others-items:manage": ["MANAGER", "ADMIN"],
+  // Approving or declining a released customer is the accounts department's call.
+  "customers:approve": ["MANAGER", "ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof GRANTS;

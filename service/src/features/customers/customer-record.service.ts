@@ -1,12 +1,15 @@
 import type { CustomerRecord } from "../../../../contract";
+import type { CurrentUser } from "../../auth/current-user";
 import type { ActivitiesRepository } from "../activities/activities.repository";
 import type { ContactsRepository } from "../contacts/contacts.repository";
 import type { EmailLogRepository } from "../email-log/email-log.repository";
+import type { LifecycleService } from "../lifecycle/lifecycle.service";
 import type { NotesRepository } from "../notes/notes.repository";
 import type { CustomersService } from "./customers.service";
 
 export interface CustomerRecordService {
-  get(customerId: string): Promise<CustomerRecord>;
+  /** The caller decides which lifecycle transitions the record offers. */
+  get(customerId: string, user: CurrentUser): Promise<CustomerRecord>;
 }
 
 const SECTION_LIMIT = 20;
@@ -18,17 +21,19 @@ export function createCustomerRecordService(deps: {
   activities: ActivitiesRepository;
   notes: NotesRepository;
   emailLog: EmailLogRepository;
+  lifecycle: LifecycleService;
 }): CustomerRecordService {
   return {
-    async get(customerId) {
+    async get(customerId, user) {
       const customer = await deps.customers.get(customerId);
-      const [contacts, activities, notes, emailLogCount] = await Promise.all([
+      const [contacts, activities, notes, emailLogCount, lifecycle] = await Promise.all([
         deps.contacts.listForCustomer(customerId),
         deps.activities.forRecord(customerId, SECTION_LIMIT),
         deps.notes.list({ customerId, limit: SECTION_LIMIT, offset: 0 }),
         deps.emailLog.countForCustomer(customerId),
+        deps.lifecycle.section(customer, user),
       ]);
-      return { customer, contacts, activities, notes: notes.items, emailLogCount };
+      return { customer, contacts, activities, notes: notes.items, emailLogCount, lifecycle };
     },
   };
 }

@@ -48,10 +48,11 @@ export function customersRoutes(
       method: "get",
       path: "/api/customers/:id",
       tag: "customers",
-      summary: "The whole record the task pane shows: customer, contacts, activities, notes, e-mail log count",
+      summary:
+        "The whole record the task pane shows: customer, contacts, activities, notes, e-mail log count, lifecycle",
       params: IdParams,
       response: CustomerRecord,
-      handler: async ({ params }) => records.get(params.id),
+      handler: async ({ params, user }) => records.get(params.id, user),
     }),
     defineRoute({
       method: "patch",

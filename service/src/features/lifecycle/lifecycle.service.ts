@@ -1,0 +1,86 @@
+import type {
+  Customer,
+  LifecycleResult,
+  LifecycleSection,
+  LifecycleState,
+  LifecycleTransition,
+} from "../../../../contract";
+import { LIFECYCLE_TRANSITIONS } from "../../../../contract";
+import type { CurrentUser } from "../../auth/current-user";
+import { can } from "../../auth/permissions";
+import { AppError, forbidden, staleVersion } from "../../shared/app-error";
+import type { CustomersService } from "../customers/customers.service";
+import type { LifecycleRepository } from "./lifecycle.repository";
+
+/**
+ * The lifecycle rules. DECLINED is not a state a customer stays in: "Decline: back to New with a
+ * reason" is a transition RELEASED → NEW, and the history keeps the reason. Customers left in
+ * DECLINED by older data may be released again like NEW ones.
+ */
+const RULES: Record<LifecycleTransition, { from: LifecycleState[]; to: LifecycleState; verb: string }> = {
+  RELEASE: { from: ["NEW", "DECLINED"], to: "RELEASED", verb: "released" },
+  APPROVE: { from: ["RELEASED"], to: "ACTIVE", verb: "approved" },
+  DECLINE: { from: ["RELEASED"], to: "NEW", verb: "declined" },
+};
+
+export interface LifecycleService {
+  /** What the record shows: state, the transitions this caller may perform now, history. */
+  section(customer: Customer, user: CurrentUser): Promise<LifecycleSection>;
+  perform(
+    customerId: string,
+    transition: LifecycleTransition,
+    input: { version: number; reason?: string },
+    user: CurrentUser,
+  ): Promise<LifecycleResult>;
+}
+
+export function createLifecycleService(customers: CustomersService, lifecycle: LifecycleRepository): LifecycleService {
+  /** Release: a salesman linked to the customer, or a manager or admin; approve and decline: manager or admin. */
+  const mayPerform = (transition: LifecycleTransition, customer: Customer, user: CurrentUser) =>
+    can(user, "customers:approve") ||
+    (transition === "RELEASE" && customer.salesmen.some((salesman) => salesman.id === user.id));
+
+  const allowed = (customer: Customer, user: CurrentUser) =>
+    LIFECYCLE_TRANSITIONS.filter(
+      (transition) => RULES[transition].from.includes(customer.lifecycle) && mayPerform(transition, customer, user),
+    );
+
+  const section = async (customer: Customer, user: CurrentUser): Promise<LifecycleSection> => ({
+    state: customer.lifecycle,
+    allowedTransitions: allowed(customer, user),
+    history: await lifecycle.history(customer.id),
+  });
+
+  return {
+    section,
+
+    async perform(customerId, transition, input, user) {
+      const customer = await customers.get(customerId);
+      const rule = RULES[transition];
+      const verb = transition.toLowerCase();
+      if (!mayPerform(transition, customer, user))
+        throw forbidden(
+          transition === "RELEASE"
+            ? "Only a salesman linked to this customer, a manager or an admin may release it"
+            : `Only a manager or an admin may ${verb} a customer`,
+        );
+      if (!rule.from.includes(customer.lifecycle)) {
+        const message = `This customer is ${customer.lifecycle}; only a ${rule.from[0]} customer can be ${rule.verb}`;
+        throw new AppError("conflict", message, [{ field: "lifecycle", message }]);
+      }
+      if (customer.version !== input.version) throw staleVersion("This customer");
+      const moved = await lifecycle.transition({
+        customerId,
+        version: input.version,
+        from: customer.lifecycle,
+        to: rule.to,
+        transition,
+        reason: input.reason ?? null,
+        userId: user.id,
+      });
+      if (!moved) throw staleVersion("This customer");
+      const updated = await customers.get(customerId);
+      return { customer: updated, lifecycle: await section(updated, user) };
+    },
+  };
+}
