@@ -32,6 +32,7 @@ module.exports = {
         "<rootDir>/test/service/**/*.test.ts",
         "<rootDir>/test/calendar-sync/**/*.test.ts",
         "<rootDir>/service/**/*.test.ts",
+        "<rootDir>/contract/**/*.test.ts",
       ],
       // .mjs too: msw's node interceptors pull ESM-only packages (rettime) into the calendar-sync suites.
       transform: { "^.+\\.m?[tj]sx?$": tsJest },

@@ -1,4 +1,10 @@
-import { dayInZone, nextDay, startOfDayInZone } from "../../shared/zoned-time";
+import {
+  dayInZone,
+  instantOfWallClock,
+  nextDay,
+  startOfDayInZone,
+  zoneOffsetMs,
+} from "../../../../contract/zoned-time";
 import type { GraphDateTime } from "./graph-event.types";
 
 // Graph carries wall-clock times plus a zone. Sending the activity's own zone (not UTC) keeps a
@@ -19,36 +25,9 @@ const WINDOWS_ZONES: Record<string, string> = {
 
 export const ianaZone = (zone: string) => WINDOWS_ZONES[zone] ?? zone;
 
-// Building an Intl.DateTimeFormat costs about 0.1 ms; a sync of thousands of events converts tens of
-// thousands of times, so formatters are kept per zone (and UTC needs none).
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** Milliseconds the zone is ahead of UTC at that instant. */
-function offsetMs(instant: Date, timeZone: string): number {
-  if (timeZone === "UTC") return 0;
-  let format = formatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    });
-    formatters.set(timeZone, format);
-  }
-  const parts: Record<string, number> = {};
-  for (const part of format.formatToParts(instant)) parts[part.type] = Number(part.value);
-  const wall = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
-  return wall - Math.floor(instant.getTime() / 1000) * 1000;
-}
-
 /** "2026-03-30T09:00:00.0000000" for the instant as seen in the zone. */
 export function wallTime(instant: Date, timeZone: string): string {
-  const local = new Date(instant.getTime() + offsetMs(instant, timeZone));
+  const local = new Date(instant.getTime() + zoneOffsetMs(instant, timeZone));
   return `${local.toISOString().slice(0, 19)}.0000000`;
 }
 
@@ -58,11 +37,7 @@ export function instantOf(value: GraphDateTime): Date {
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(value.dateTime);
   if (!match) throw new Error(`not a Graph dateTime: ${value.dateTime}`);
   const [, y, mo, d, h, mi, s] = match.map(Number) as number[];
-  const wall = Date.UTC(y!, mo! - 1, d!, h!, mi!, s || 0);
-  // Two passes: the offset at the first guess may differ from the offset at the answer across a DST change.
-  let instant = wall - offsetMs(new Date(wall), zone);
-  instant = wall - offsetMs(new Date(instant), zone);
-  return new Date(instant);
+  return instantOfWallClock(Date.UTC(y!, mo! - 1, d!, h!, mi!, s || 0), zone);
 }
 
 /** An all-day event's day (YYYY-MM-DD): Graph keeps all-day events as floating midnights. */

@@ -2,7 +2,7 @@ import type { Activity, ActivityCreate, ActivityUpdate, ReminderList, ReminderQu
 import type { CurrentUser } from "../../auth/current-user";
 import { requireOwnerOr } from "../../auth/permissions";
 import { badRequest, notFound } from "../../shared/app-error";
-import { dayInZone, nextDay, startOfDayInZone } from "../../shared/zoned-time";
+import { dayInZone, nextDay, startOfDayInZone } from "../../../../contract/zoned-time";
 import type { ContactsRepository } from "../contacts/contacts.repository";
 import type { CustomersRepository } from "../customers/customers.repository";
 import type { UsersRepository } from "../users/users.repository";

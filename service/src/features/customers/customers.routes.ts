@@ -9,7 +9,7 @@ import {
   IdParams,
 } from "../../../../contract";
 import { defineRoute } from "../../http/route";
-import { dayInZone, nextDay, startOfDayInZone } from "../../shared/zoned-time";
+import { dayInZone, nextDay, startOfDayInZone } from "../../../../contract/zoned-time";
 import type { CustomerRecordService } from "./customer-record.service";
 import type { CustomersRepository } from "./customers.repository";
 import type { CustomersService } from "./customers.service";
