@@ -47,6 +47,20 @@ class AddinFilesPlugin {
   }
 }
 
+/**
+ * Outlook loads the pane only over HTTPS it trusts: use the certificate `npm run addin:certs`
+ * (office-addin-dev-certs install) put in ~/.office-addin-dev-certs, else a self-signed one.
+ */
+function devServerHttps() {
+  const dir = path.join(require("node:os").homedir(), ".office-addin-dev-certs");
+  const files = { key: "localhost.key", cert: "localhost.crt", ca: "ca.crt" };
+  if (!fs.existsSync(path.join(dir, files.cert))) return "https";
+  const options = Object.fromEntries(
+    Object.entries(files).map(([name, file]) => [name, fs.readFileSync(path.join(dir, file))]),
+  );
+  return { type: "https", options };
+}
+
 /** @returns {import("webpack").Configuration} */
 module.exports = (env = {}, argv = {}) => {
   const mode = argv.mode ?? env.mode ?? "production";
@@ -106,7 +120,7 @@ module.exports = (env = {}, argv = {}) => {
     devServer: {
       // `npm run addin:dev`: HTTPS for Outlook sideloading; the API is proxied to the local service.
       port: 3000,
-      server: "https",
+      server: devServerHttps(),
       devMiddleware: { publicPath: "/addin/" },
       static: false,
       headers: { "Access-Control-Allow-Origin": "*" },
