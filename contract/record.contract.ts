@@ -4,6 +4,7 @@ import { Contact } from "./contacts.contract";
 import { Customer } from "./customers.contract";
 import { LifecycleSection } from "./lifecycle.contract";
 import { Note } from "./notes.contract";
+import { Action, Incident, Opportunity } from "./opportunities.contract";
 
 /** Everything the task pane shows for one customer, in one call. */
 export const CustomerRecord = z.object({
@@ -14,5 +15,10 @@ export const CustomerRecord = z.object({
   emailLogCount: z.number().int(),
   /** State, the transitions the caller may perform now (the pane offers only these), history. */
   lifecycle: LifecycleSection,
+  /** Open ones first, each with its actions. */
+  opportunities: z.array(Opportunity),
+  incidents: z.array(Incident),
+  /** Not done yet: the customer's own, its opportunities' and incidents', its contacts'; soonest due first. */
+  openActions: z.array(Action),
 });
 export type CustomerRecord = z.infer<typeof CustomerRecord>;

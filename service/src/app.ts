@@ -18,6 +18,15 @@ import { createCustomersRepository } from "./features/customers/customers.reposi
 import { createCustomersService } from "./features/customers/customers.service";
 import { emailLogRoutes } from "./features/email-log/email-log.routes";
 import { lifecycleRoutes } from "./features/lifecycle/lifecycle.routes";
+import { actionsRoutes } from "./features/actions/actions.routes";
+import { createActionsRepository } from "./features/actions/actions.repository";
+import { createActionsService } from "./features/actions/actions.service";
+import { incidentsRoutes } from "./features/incidents/incidents.routes";
+import { createIncidentsRepository } from "./features/incidents/incidents.repository";
+import { createIncidentsService } from "./features/incidents/incidents.service";
+import { opportunitiesRoutes } from "./features/opportunities/opportunities.routes";
+import { createOpportunitiesRepository } from "./features/opportunities/opportunities.repository";
+import { createOpportunitiesService } from "./features/opportunities/opportunities.service";
 import { createLifecycleRepository } from "./features/lifecycle/lifecycle.repository";
 import { createLifecycleService } from "./features/lifecycle/lifecycle.service";
 import { createEmailLogRepository } from "./features/email-log/email-log.repository";
@@ -53,6 +62,9 @@ export function createApp(
   const notes = createNotesRepository(prisma);
   const emailLog = createEmailLogRepository(db);
   const lookups = createLookupRepository(db);
+  const opportunities = createOpportunitiesRepository(prisma);
+  const incidents = createIncidentsRepository(prisma);
+  const actions = createActionsRepository(prisma);
 
   const customersService = createCustomersService(customers, types, users);
   const lifecycle = createLifecycleService(customersService, createLifecycleRepository(prisma));
@@ -63,7 +75,13 @@ export function createApp(
     notes,
     emailLog,
     lifecycle,
+    opportunities,
+    incidents,
+    actions,
   });
+  const opportunitiesService = createOpportunitiesService(opportunities, customers, users);
+  const incidentsService = createIncidentsService({ incidents, customers, contacts, users });
+  const actionsService = createActionsService({ actions, opportunities, incidents, customers, contacts, users });
   const activitiesService = createActivitiesService({ activities, templates, customers, contacts, users });
   const lookupService = createLookupService(lookups, config.orgDomains);
 
@@ -73,6 +91,9 @@ export function createApp(
     ...typesRoutes(types),
     ...customersRoutes(customersService, records, customers),
     ...lifecycleRoutes(lifecycle, customersService),
+    ...opportunitiesRoutes(opportunitiesService, opportunities),
+    ...incidentsRoutes(incidentsService, incidents),
+    ...actionsRoutes(actionsService, actions),
     ...contactsRoutes(contacts, customers),
     ...lookupRoutes(lookupService),
     ...activitiesRoutes(activitiesService, activities, templates),

@@ -211,6 +211,9 @@ export function createFakeCrm() {
       notes: notes.filter((item) => item.customerId === row.id),
       emailLogCount: emailLog.filter((item) => item.customerId === row.id).length,
       lifecycle: { state: row.lifecycle, allowedTransitions: [], history: [] },
+      opportunities: [],
+      incidents: [],
+      openActions: [],
     };
   };
 

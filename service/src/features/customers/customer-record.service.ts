@@ -4,6 +4,9 @@ import type { ActivitiesRepository } from "../activities/activities.repository";
 import type { ContactsRepository } from "../contacts/contacts.repository";
 import type { EmailLogRepository } from "../email-log/email-log.repository";
 import type { LifecycleService } from "../lifecycle/lifecycle.service";
+import type { ActionsRepository } from "../actions/actions.repository";
+import type { IncidentsRepository } from "../incidents/incidents.repository";
+import type { OpportunitiesRepository } from "../opportunities/opportunities.repository";
 import type { NotesRepository } from "../notes/notes.repository";
 import type { CustomersService } from "./customers.service";
 
@@ -13,6 +16,7 @@ export interface CustomerRecordService {
 }
 
 const SECTION_LIMIT = 20;
+const ACTIONS_LIMIT = 50;
 
 /** Assembles the record the pane draws, so that opening an email costs one round trip. */
 export function createCustomerRecordService(deps: {
@@ -22,18 +26,35 @@ export function createCustomerRecordService(deps: {
   notes: NotesRepository;
   emailLog: EmailLogRepository;
   lifecycle: LifecycleService;
+  opportunities: OpportunitiesRepository;
+  incidents: IncidentsRepository;
+  actions: ActionsRepository;
 }): CustomerRecordService {
   return {
     async get(customerId, user) {
       const customer = await deps.customers.get(customerId);
-      const [contacts, activities, notes, emailLogCount, lifecycle] = await Promise.all([
-        deps.contacts.listForCustomer(customerId),
-        deps.activities.forRecord(customerId, SECTION_LIMIT),
-        deps.notes.list({ customerId, limit: SECTION_LIMIT, offset: 0 }),
-        deps.emailLog.countForCustomer(customerId),
-        deps.lifecycle.section(customer, user),
-      ]);
-      return { customer, contacts, activities, notes: notes.items, emailLogCount, lifecycle };
+      const [contacts, activities, notes, emailLogCount, lifecycle, opportunities, incidents, openActions] =
+        await Promise.all([
+          deps.contacts.listForCustomer(customerId),
+          deps.activities.forRecord(customerId, SECTION_LIMIT),
+          deps.notes.list({ customerId, limit: SECTION_LIMIT, offset: 0 }),
+          deps.emailLog.countForCustomer(customerId),
+          deps.lifecycle.section(customer, user),
+          deps.opportunities.listForCustomer(customerId, SECTION_LIMIT),
+          deps.incidents.listForCustomer(customerId, SECTION_LIMIT),
+          deps.actions.openForCustomer(customerId, ACTIONS_LIMIT),
+        ]);
+      return {
+        customer,
+        contacts,
+        activities,
+        notes: notes.items,
+        emailLogCount,
+        lifecycle,
+        opportunities,
+        incidents,
+        openActions,
+      };
     },
   };
 }
