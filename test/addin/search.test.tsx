@@ -1,5 +1,7 @@
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { http, HttpResponse } from "msw";
+import { API, server } from "./support/fake-crm";
 import { renderPane, useFakeServer } from "./support/render-pane";
 
 useFakeServer();
@@ -40,5 +42,31 @@ describe("search customers", () => {
     await user.type(screen.getByRole("searchbox"), "no such company");
     await user.keyboard("{Enter}");
     expect(await screen.findByText("No customer matches. Change the search or the filters.")).toBeInTheDocument();
+  });
+
+  it("shows a broad search as 1000+ when the service stopped counting", async () => {
+    const user = userEvent.setup();
+    renderPane(null);
+    const summary = {
+      id: "00000000-0000-4000-8000-000000000001",
+      accountNumber: "B0000001",
+      name: "Broad GmbH",
+      status: { code: 1, label: "Customer" },
+      lifecycle: "ACTIVE",
+      types: [],
+      city: null,
+      country: null,
+      phone: null,
+    };
+    server.use(
+      http.get(`${API}/api/customers`, () =>
+        HttpResponse.json({ items: [summary], total: 1000, totalCapped: true, limit: 25, offset: 0 }),
+      ),
+    );
+    await user.click(await screen.findByRole("tab", { name: "Search customers" }));
+    await user.type(screen.getByRole("searchbox"), "gmbh");
+    await user.keyboard("{Enter}");
+    const results = await screen.findByRole("region", { name: "Search results" });
+    expect(within(results).getByText("1000+ customers, first 1 shown")).toBeInTheDocument();
   });
 });

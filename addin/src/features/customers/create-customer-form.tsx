@@ -11,7 +11,7 @@ import {
 } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
 import type { Customer } from "../../../../contract";
-import { FREE_MAIL_DOMAINS } from "../../../../service/src/features/lookup/free-mail-domains";
+import { FREE_MAIL_DOMAINS } from "../../../../contract/free-mail-domains";
 import { useServices } from "../../app/services-context";
 import { errorMessage } from "../../shared/error-message";
 import { useAsync } from "../../shared/use-async";

@@ -108,19 +108,33 @@ export function CustomerSearch() {
       {query && results.status === "loading" && <Loading label="Searching…" />}
       {results.status === "error" && <ErrorState error={results.error} onRetry={results.reload} />}
       {results.status === "ready" && results.data && (
-        <Results items={results.data.items} total={results.data.total} onOpen={setOpen} />
+        <Results
+          items={results.data.items}
+          total={results.data.total}
+          totalCapped={results.data.totalCapped ?? false}
+          onOpen={setOpen}
+        />
       )}
     </div>
   );
 }
 
-function Results({ items, total, onOpen }: { items: CustomerSummary[]; total: number; onOpen: (id: string) => void }) {
+interface ResultsProps {
+  items: CustomerSummary[];
+  total: number;
+  /** The service stops counting a broad search at a limit: "1000+ customers". */
+  totalCapped: boolean;
+  onOpen: (id: string) => void;
+}
+
+function Results({ items, total, totalCapped, onOpen }: ResultsProps) {
   const styles = useStyles();
   if (items.length === 0) return <EmptyState>No customer matches. Change the search or the filters.</EmptyState>;
   return (
     <section aria-label="Search results">
       <Caption1>
-        {total} customer{total === 1 ? "" : "s"}
+        {total}
+        {totalCapped ? "+" : ""} customer{total === 1 && !totalCapped ? "" : "s"}
         {total > items.length ? `, first ${items.length} shown` : ""}
       </Caption1>
       <ul className={styles.list}>

@@ -1,5 +1,6 @@
-// Addresses at these providers say nothing about the company behind them, so a customer is never
-// found by these domains. Lower case. Extend with FREE_MAIL_DOMAINS (comma-separated) if needed.
+// Addresses at these providers say nothing about the company behind them: the service never finds a
+// customer by them, and the pane does not offer them as a new customer's domain.
+// Lower case.
 export const FREE_MAIL_DOMAINS: ReadonlySet<string> = new Set([
   "gmail.com",
   "googlemail.com",
