@@ -101,6 +101,8 @@ export const CustomerListQuery = Paging.extend({
   type: OneOrMany(Text(80)),
   status: OneOrMany(z.coerce.number().int().min(0).max(999)),
   reminders: z.enum(["due"]).optional(),
+  /** Only customers the caller is linked to as salesman; applies to a search too. */
+  mine: z.enum(["true", "false"]).default("false"),
 });
 export type CustomerListQuery = z.infer<typeof CustomerListQuery>;
 

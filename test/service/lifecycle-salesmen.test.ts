@@ -175,4 +175,30 @@ describe.each(testBackends())("customer lifecycle and salesmen on %s", (backend)
     expect(cleared.body.salesmen).toEqual([]);
     expect((await record(alice, customer.id)).customer.salesmen).toEqual([]);
   });
+
+  it("limits the list and a search to the caller's customers with ?mine=true, with the count", async () => {
+    const dave = await service.as("dave@contoso.com");
+    const daveId = (await dave.get("/api/me")).body.id;
+    const tag = `mine-${Date.now()}`;
+    const own = await createCustomer(dave, { name: `Own ${tag} A` });
+    await createCustomer(dave, { name: `Own ${tag} B` });
+    const shared = await createCustomer(alice, { name: `Shared ${tag}` });
+    await createCustomer(alice, { name: `Foreign ${tag}` });
+    await alice.request("PUT", `/api/customers/${shared.id}/salesmen`, {
+      version: 1,
+      salesmanIds: [ids.alice, daveId],
+    });
+
+    const mine = await dave.get("/api/customers?mine=true&limit=2");
+    expect(mine.body.total).toBe(3);
+    expect(mine.body.items.map((c: { name: string }) => c.name)).toEqual([`Own ${tag} A`, `Own ${tag} B`]);
+    const searched = await dave.get(`/api/customers?mine=true&search=${tag}`);
+    expect(searched.body.total).toBe(3);
+    expect(searched.body.items.map((c: { name: string }) => c.name)).not.toContain(`Foreign ${tag}`);
+    expect((await dave.get(`/api/customers?search=${tag}`)).body.total).toBe(4);
+    // Unlinking takes the customer off the list at once.
+    await dave.request("PUT", `/api/customers/${own.id}/salesmen`, { version: 1, salesmanIds: [] });
+    expect((await dave.get("/api/customers?mine=true")).body.total).toBe(2);
+    expect((await dave.get("/api/customers?mine=yes")).status).toBe(400);
+  });
 });

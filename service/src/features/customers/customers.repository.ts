@@ -19,7 +19,7 @@ export interface CustomersRepository {
   findById(id: string): Promise<Customer | null>;
   exists(id: string): Promise<boolean>;
   /** Account number, name or address containing the term, any case. */
-  search(term: string, limit: number, offset: number): Promise<CustomerPage>;
+  search(term: string, limit: number, offset: number, salesmanId?: string | null): Promise<CustomerPage>;
   /** Filters by types, statuses and the user's due reminders. */
   list(query: CustomerListQuery, userId: string, dueBefore: Date): Promise<CustomerPage>;
   statusCodes(): Promise<{ code: number; label: string }[]>;
@@ -102,10 +102,13 @@ const SEARCH = `
                WHERE a."customerId" = c.id ORDER BY t.name) AS types
   FROM "Customer" c JOIN "CustomerStatus" s ON s.code = c."statusCode"
   WHERE c."searchText" LIKE $1
+    AND ($4::uuid IS NULL OR EXISTS (SELECT 1 FROM "CustomerSalesman" m WHERE m."customerId" = c.id AND m."userId" = $4::uuid))
   ORDER BY c.name, c.id
   LIMIT $2 OFFSET $3`;
 
-const SEARCH_COUNT = `SELECT count(*)::int AS total FROM (SELECT 1 FROM "Customer" WHERE "searchText" LIKE $1 LIMIT $2) matches`;
+const SEARCH_COUNT = `SELECT count(*)::int AS total FROM (SELECT 1 FROM "Customer" c WHERE c."searchText" LIKE $1
+    AND ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM "CustomerSalesman" m WHERE m."customerId" = c.id AND m."userId" = $3::uuid))
+  LIMIT $2) matches`;
 
 interface SearchRow {
   id: string;
@@ -199,11 +202,11 @@ export function createCustomersRepository(db: Database): CustomersRepository {
       });
     },
 
-    async search(term, limit, offset) {
+    async search(term, limit, offset, salesmanId = null) {
       const pattern = containsPattern(term);
       const [rows, [counted]] = await Promise.all([
-        db.query<SearchRow>(SEARCH, [pattern, limit, offset]),
-        db.query<{ total: number }>(SEARCH_COUNT, [pattern, SEARCH_COUNT_LIMIT + 1]),
+        db.query<SearchRow>(SEARCH, [pattern, limit, offset, salesmanId]),
+        db.query<{ total: number }>(SEARCH_COUNT, [pattern, SEARCH_COUNT_LIMIT + 1, salesmanId]),
       ]);
       const totalCapped = counted!.total > SEARCH_COUNT_LIMIT;
       const items = rows.map((row) => ({
@@ -224,6 +227,7 @@ export function createCustomersRepository(db: Database): CustomersRepository {
       const where: Prisma.CustomerWhereInput = {
         ...(query.type.length > 0 && { types: { some: { type: { name: { in: query.type } } } } }),
         ...(query.status.length > 0 && { statusCode: { in: query.status } }),
+        ...(query.mine === "true" && { salesmen: { some: { userId } } }),
         ...(query.reminders === "due" && {
           activities: { some: { ownerId: userId, status: "PLANNED", startsAt: { lt: dueBefore } } },
         }),

@@ -59,10 +59,10 @@ export function createCustomersService(
     async get(id) {
       return (await customers.findById(id)) ?? Promise.reject(notFound("customer", id));
     },
-    // A search ignores the other filters: the user is looking for one company.
+    // A search ignores the other filters (the user is looking for one company) but "mine", a scope.
     list: (query, userId, dueBefore) =>
       query.search
-        ? customers.search(query.search, query.limit, query.offset)
+        ? customers.search(query.search, query.limit, query.offset, query.mine === "true" ? userId : null)
         : customers.list(query, userId, dueBefore),
   };
 }
