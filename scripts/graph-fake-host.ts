@@ -1,9 +1,10 @@
+import path from "node:path";
 import { startGraphFakeServer } from "../service/src/calendar-sync/graph-fake/fake-graph.server";
 
 /**
  * `npm start` demo: the Graph fake on GRAPH_FAKE_PORT (default 4010) and the service pointed at it,
- * so planned activities show up as "synced" with event ids. Skipped when GRAPH_BASE_URL is already
- * set (a real tenant, or a fake run separately with `npm run graph-fake`).
+ * so planned activities show up as "synced" with event ids; its calendars are kept in DATA_DIR.
+ * Skipped when GRAPH_BASE_URL is already set (a real tenant, or a fake run with `npm run graph-fake`).
  */
 export function startGraphFakeForDemo(): void {
   if (process.env.GRAPH_BASE_URL) return;
@@ -12,7 +13,9 @@ export function startGraphFakeForDemo(): void {
   process.env.GRAPH_BASE_URL = `http://127.0.0.1:${port}/v1.0`;
   process.env.GRAPH_STATIC_TOKEN ??= "demo-{user}";
   process.env.SYNC_INTERVAL_MS ??= "15000";
-  startGraphFakeServer({ port })
+  // Kept beside the demo database, so the demo calendars and the CRM stay in step across restarts.
+  const stateFile = path.resolve(process.env.DATA_DIR ?? "./data", "graph-fake-calendars.json");
+  startGraphFakeServer({ port, stateFile })
     .then((server) => console.log(`Graph fake (Outlook calendars in memory) on ${server.baseUrl}`))
     .catch((error: Error) => console.error(`Graph fake could not start on port ${port}: ${error.message}`));
 }

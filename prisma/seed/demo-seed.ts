@@ -1,5 +1,6 @@
 import { stableObjectId } from "../../service/src/auth/dev-issuer";
 import { customerSearchText } from "../../service/src/features/customers/customer-search-text";
+import { type ActivityOutbox, NO_OUTBOX } from "../../service/src/calendar-sync/outbox/activity-outbox";
 import type { PrismaClient } from "../../service/src/generated/prisma/client";
 import { DEMO_CUSTOMERS, DEMO_TEMPLATES, DEMO_TYPES, DEMO_UNASSIGNED_CONTACTS, DEMO_USERS } from "./demo-data";
 
@@ -11,7 +12,12 @@ const DAY = 24 * HOUR;
  * on every start. Users get the development issuer's object ids, so `npm run token -- --email
  * alice@contoso.com` signs in as the seeded Alice.
  */
-export async function seedDemoData(prisma: PrismaClient, now = new Date()): Promise<boolean> {
+export async function seedDemoData(
+  prisma: PrismaClient,
+  options: { now?: Date; outbox?: ActivityOutbox } = {},
+): Promise<boolean> {
+  const now = options.now ?? new Date();
+  const outbox = options.outbox ?? NO_OUTBOX;
   if ((await prisma.customer.count()) > 0) return false;
   await prisma.$transaction(async (tx) => {
     const users = new Map<string, string>();
@@ -97,20 +103,19 @@ export async function seedDemoData(prisma: PrismaClient, now = new Date()): Prom
         date.setUTCHours(hour, 0, 0, 0);
         return date;
       };
-      await tx.activity.createMany({
-        data: [
-          activity("CALL", `Call ${first.first} about the open offer`, at(-30 - dayOffset, 8), 15, "FINISHED"),
-          activity("VISIT", `Visit ${demo.name} in ${demo.city}`, at(-12 - dayOffset, 9), 120, "FINISHED"),
-          activity("MEETING", "Quarterly business review", at(3 + dayOffset, 13), 60, "PLANNED"),
-          activity(
-            "CALL",
-            `Follow-up with ${first.first} ${first.last}`,
-            at(dayOffset % 3 === 0 ? -1 : dayOffset % 5, 7),
-            15,
-            "PLANNED",
-          ),
-        ],
-      });
+      const plans = [
+        activity("CALL", `Call ${first.first} about the open offer`, at(-30 - dayOffset, 8), 15, "FINISHED"),
+        activity("VISIT", `Visit ${demo.name} in ${demo.city}`, at(-12 - dayOffset, 9), 120, "FINISHED"),
+        activity("MEETING", "Quarterly business review", at(3 + dayOffset, 13), 60, "PLANNED"),
+        activity(
+          "CALL",
+          `Follow-up with ${first.first} ${first.last}`,
+          at(dayOffset % 3 === 0 ? -1 : dayOffset % 5, 7),
+          15,
+          "PLANNED",
+        ),
+      ];
+      for (const data of plans) await outbox.enqueue(tx, await tx.activity.create({ data }));
       await tx.note.create({
         data: {
           customerId: customer.id,

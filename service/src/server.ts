@@ -31,8 +31,9 @@ export async function startService(
       config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: options.inMemory ? null : config.dataDir },
     ));
   await migrate(db);
-  if (config.seed === "demo") await seedDemoData(db.prisma);
   const calendarSync = createCalendarSync(config.calendarSync, db.prisma, options.calendarSync);
+  // Seeded plans go through the same outbox as any other, so the demo calendar shows them too.
+  if (config.seed === "demo") await seedDemoData(db.prisma, { outbox: calendarSync.outbox });
   const app = createApp(config, db, await createTokenVerifier(config), calendarSync);
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, (error?: Error) => (error ? reject(error) : resolve(listening)));

@@ -345,6 +345,8 @@ export function createGraphFake(options: GraphFakeOptions) {
     log,
     /** The mailbox behind a bearer token (created on first use). */
     mailbox,
+    /** Every mailbox used so far. */
+    mailboxes: () => [...mailboxes.values()],
     inject(fault: FakeFault) {
       faults.push({ ...fault, left: fault.times ?? 1 });
     },

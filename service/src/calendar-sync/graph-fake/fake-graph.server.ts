@@ -1,6 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { type GraphFake, createGraphFake } from "./fake-graph.handler";
+import { loadFakeState, saveFakeState } from "./fake-graph.state";
 
 export interface GraphFakeServer {
   /** Base URL including the version, for GRAPH_BASE_URL. */
@@ -11,7 +12,7 @@ export interface GraphFakeServer {
 
 /** The Graph fake as a local HTTP server: the same handler msw uses in jest, behind node:http. */
 export async function startGraphFakeServer(
-  options: { port?: number; host?: string; latencyMs?: number } = {},
+  options: { port?: number; host?: string; latencyMs?: number; stateFile?: string } = {},
 ): Promise<GraphFakeServer> {
   const host = options.host ?? "127.0.0.1";
   // The fake needs the port it listens on (its nextLink and deltaLink are absolute), so it comes second.
@@ -35,6 +36,7 @@ export async function startGraphFakeServer(
       }
       outgoing.writeHead(response.status, Object.fromEntries(response.headers));
       outgoing.end(Buffer.from(await response.arrayBuffer()));
+      if (options.stateFile && incoming.method !== "GET") saveFakeState(holder.fake!, options.stateFile);
     } catch (error) {
       outgoing.writeHead(500, { "content-type": "application/json" });
       outgoing.end(JSON.stringify({ error: { code: "FakeFailure", message: (error as Error).message } }));
@@ -44,6 +46,7 @@ export async function startGraphFakeServer(
   const { port } = server.address() as AddressInfo;
   const baseUrl = `http://${host}:${port}/v1.0`;
   const fake = (holder.fake = createGraphFake({ baseUrl, latencyMs: options.latencyMs }));
+  if (options.stateFile) loadFakeState(fake, options.stateFile);
   return {
     baseUrl,
     fake,
