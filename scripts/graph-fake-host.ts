@@ -16,6 +16,6 @@ export function startGraphFakeForDemo(): void {
   // Kept beside the demo database, so the demo calendars and the CRM stay in step across restarts.
   const stateFile = path.resolve(process.env.DATA_DIR ?? "./data", "graph-fake-calendars.json");
   startGraphFakeServer({ port, stateFile })
-    .then((server) => console.log(`Graph fake (Outlook calendars in memory) on ${server.baseUrl}`))
+    .then((server) => console.log(`Graph fake (demo Outlook calendars, kept in DATA_DIR) on ${server.baseUrl}`))
     .catch((error: Error) => console.error(`Graph fake could not start on port ${port}: ${error.message}`));
 }
