@@ -14,3 +14,4 @@ export * from "./sync.contract";
 export * from "./lifecycle.contract";
 export * from "./money.contract";
 export * from "./opportunities.contract";
+export * from "./sales-documents.contract";

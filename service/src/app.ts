@@ -27,6 +27,9 @@ import { createIncidentsService } from "./features/incidents/incidents.service";
 import { opportunitiesRoutes } from "./features/opportunities/opportunities.routes";
 import { createOpportunitiesRepository } from "./features/opportunities/opportunities.repository";
 import { createOpportunitiesService } from "./features/opportunities/opportunities.service";
+import { salesDocumentsRoutes } from "./features/sales-documents/sales-documents.routes";
+import { createSalesDocumentsRepository } from "./features/sales-documents/sales-documents.repository";
+import { createSalesDocumentsService } from "./features/sales-documents/sales-documents.service";
 import { createLifecycleRepository } from "./features/lifecycle/lifecycle.repository";
 import { createLifecycleService } from "./features/lifecycle/lifecycle.service";
 import { createEmailLogRepository } from "./features/email-log/email-log.repository";
@@ -65,6 +68,7 @@ export function createApp(
   const opportunities = createOpportunitiesRepository(prisma);
   const incidents = createIncidentsRepository(prisma);
   const actions = createActionsRepository(prisma);
+  const salesDocuments = createSalesDocumentsRepository(prisma);
 
   const customersService = createCustomersService(customers, types, users);
   const lifecycle = createLifecycleService(customersService, createLifecycleRepository(prisma));
@@ -82,6 +86,7 @@ export function createApp(
   const opportunitiesService = createOpportunitiesService(opportunities, customers, users);
   const incidentsService = createIncidentsService({ incidents, customers, contacts, users });
   const actionsService = createActionsService({ actions, opportunities, incidents, customers, contacts, users });
+  const salesDocumentsService = createSalesDocumentsService({ documents: salesDocuments, customers, contacts });
   const activitiesService = createActivitiesService({ activities, templates, customers, contacts, users });
   const lookupService = createLookupService(lookups, config.orgDomains);
 
@@ -94,6 +99,7 @@ export function createApp(
     ...opportunitiesRoutes(opportunitiesService, opportunities),
     ...incidentsRoutes(incidentsService, incidents),
     ...actionsRoutes(actionsService, actions),
+    ...salesDocumentsRoutes(salesDocumentsService, salesDocuments),
     ...contactsRoutes(contacts, customers),
     ...lookupRoutes(lookupService),
     ...activitiesRoutes(activitiesService, activities, templates),

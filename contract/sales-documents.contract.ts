@@ -1,0 +1,104 @@
+import { z } from "zod";
+import { Id, IsoDate, IsoDateTime, OptionalText, Text, UserRef, VersionField } from "./common.contract";
+import { Amount, Currency, DecimalString } from "./money.contract";
+
+/** Quantity, up to three decimals, more than zero. */
+export const Quantity = DecimalString(9, 3).refine((value) => Number(value) > 0, { message: "must be more than 0" });
+/** Discount in percent, 0 to 100, up to two decimals. */
+export const DiscountPercent = DecimalString(3, 2).refine((value) => Number(value) <= 100, {
+  message: "must be at most 100",
+});
+
+export const SalesLineInput = z.object({
+  item: Text(80),
+  description: OptionalText(1000),
+  quantity: Quantity,
+  unitPrice: Amount,
+  discountPercent: DiscountPercent.default("0"),
+});
+export type SalesLineInput = z.infer<typeof SalesLineInput>;
+const Lines = z.array(SalesLineInput).min(1).max(200);
+
+/** Amounts as decimal strings; the service computes line and document totals (rounded half up to cents). */
+export const SalesLine = z.object({
+  position: z.number().int(),
+  item: z.string(),
+  description: z.string().nullable(),
+  quantity: z.string(),
+  unitPrice: z.string(),
+  discountPercent: z.string(),
+  /** quantity × unit price less the discount. */
+  lineTotal: z.string(),
+});
+export type SalesLine = z.infer<typeof SalesLine>;
+/** subtotal: before discounts; discount: all line discounts; total = subtotal − discount. */
+export const DocumentTotals = z.object({ subtotal: z.string(), discount: z.string(), total: z.string() });
+export type DocumentTotals = z.infer<typeof DocumentTotals>;
+
+export const QuoteStatus = z.enum(["OPEN", "CONVERTED", "CANCELLED"]);
+export const OrderStatus = z.enum(["OPEN", "CLOSED", "CANCELLED"]);
+
+const DocumentFields = {
+  customerId: Id,
+  contactId: Id.nullable().optional(),
+  title: OptionalText(255),
+  currency: Currency.default("EUR"),
+  lines: Lines,
+};
+
+export const QuoteCreate = z.object({ ...DocumentFields, validUntil: IsoDate.nullable().optional() });
+export type QuoteCreate = z.infer<typeof QuoteCreate>;
+/** Only an OPEN quote changes; status CANCELLED withdraws it. */
+export const QuoteUpdate = VersionField.extend({
+  contactId: Id.nullable().optional(),
+  title: OptionalText(255),
+  validUntil: IsoDate.nullable().optional(),
+  lines: Lines.optional(),
+  status: z.enum(["CANCELLED"]).optional(),
+});
+export type QuoteUpdate = z.infer<typeof QuoteUpdate>;
+export const QuoteConvert = VersionField;
+
+export const OrderCreate = z.object(DocumentFields);
+export type OrderCreate = z.infer<typeof OrderCreate>;
+/** Only an OPEN order changes; status CLOSED or CANCELLED ends it. */
+export const OrderUpdate = VersionField.extend({
+  contactId: Id.nullable().optional(),
+  title: OptionalText(255),
+  lines: Lines.optional(),
+  status: z.enum(["CLOSED", "CANCELLED"]).optional(),
+});
+export type OrderUpdate = z.infer<typeof OrderUpdate>;
+
+const DocumentBase = z.object({
+  id: Id,
+  /** Shown to people: Q-<number>, SO-<number>. */
+  number: z.number().int(),
+  customerId: Id,
+  contactId: Id.nullable(),
+  title: z.string().nullable(),
+  currency: z.string(),
+  lines: z.array(SalesLine),
+  totals: DocumentTotals,
+  createdBy: UserRef,
+  createdAt: IsoDateTime,
+  modifiedAt: IsoDateTime,
+  version: z.number().int(),
+});
+export const Quote = DocumentBase.extend({
+  status: QuoteStatus,
+  validUntil: IsoDate.nullable(),
+  /** The order it was converted to. */
+  orderId: Id.nullable(),
+});
+export type Quote = z.infer<typeof Quote>;
+export const SalesOrder = DocumentBase.extend({
+  status: OrderStatus,
+  /** The quote it was converted from. */
+  quoteId: Id.nullable(),
+});
+export type SalesOrder = z.infer<typeof SalesOrder>;
+
+export const SalesDocumentListQuery = z.object({ customerId: Id });
+export const QuoteList = z.object({ items: z.array(Quote) });
+export const SalesOrderList = z.object({ items: z.array(SalesOrder) });
