@@ -4,18 +4,10 @@ import type { Activity } from "../../../../contract";
 import { useServices } from "../../app/services-context";
 import { EmptyState } from "../../app/state-views";
 import { formatInZone } from "../../shared/zoned-time";
+import { useLayoutStyles } from "../../shared/layout-styles";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  list: {
-    listStyle: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-  },
-  item: { display: "flex", flexDirection: "column" },
   line: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
 });
 
@@ -58,6 +50,7 @@ export function ActivitiesSection({ future, history }: { future: Activity[]; his
 
 function ActivityList({ title, activities, empty }: { title: string; activities: Activity[]; empty: string }) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const { me } = useServices();
   return (
     <div>
@@ -67,9 +60,9 @@ function ActivityList({ title, activities, empty }: { title: string; activities:
       {activities.length === 0 ? (
         <EmptyState>{empty}</EmptyState>
       ) : (
-        <ul className={styles.list} aria-label={`${title} activities`}>
+        <ul className={layout.list} aria-label={`${title} activities`}>
           {activities.map((activity) => (
-            <li key={activity.id} className={styles.item}>
+            <li key={activity.id} className={layout.item}>
               <span className={styles.line}>
                 <Badge appearance="outline">{TYPE_LABEL[activity.type]}</Badge>
                 <Text>{activity.subject}</Text>

@@ -14,11 +14,10 @@ import { useServices } from "../../app/services-context";
 import { errorMessage } from "../../shared/error-message";
 import { useAsync } from "../../shared/use-async";
 import { isoToZoned, zonedToIso } from "../../shared/zoned-time";
+import { useLayoutStyles } from "../../shared/layout-styles";
 
 const useStyles = makeStyles({
-  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   row: { display: "flex", gap: tokens.spacingHorizontalS, "& > *": { flex: 1 } },
-  buttons: { display: "flex", gap: tokens.spacingHorizontalS },
 });
 
 const REMINDERS: { label: string; minutes: number | null }[] = [
@@ -53,6 +52,7 @@ export function NewActivityForm({
   onCancel: () => void;
 }) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const { api, me } = useServices();
   const templates = useAsync(() => api.templates(), [api]);
   const start = defaultStart(me.timeZone);
@@ -104,7 +104,7 @@ export function NewActivityForm({
   };
 
   return (
-    <form className={styles.form} onSubmit={submit} aria-label="New activity">
+    <form className={layout.form} onSubmit={submit} aria-label="New activity">
       <Field label="Template">
         <Select value={templateId} onChange={(_event, data) => chooseTemplate(data.value)}>
           <option value="">{templates.status === "loading" ? "Loading templates…" : "No template"}</option>
@@ -178,7 +178,7 @@ export function NewActivityForm({
           <MessageBarBody>{errorMessage(error)}</MessageBarBody>
         </MessageBar>
       )}
-      <div className={styles.buttons}>
+      <div className={layout.buttons}>
         <Button appearance="primary" type="submit" disabled={saving || !title.trim() || !day || !time}>
           {saving ? "Saving…" : "Save activity"}
         </Button>

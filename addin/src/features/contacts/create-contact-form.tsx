@@ -1,15 +1,4 @@
-import {
-  Button,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Radio,
-  RadioGroup,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Text } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
 import type { Customer, CustomerRef } from "../../../../contract";
 import { useServices } from "../../app/services-context";
@@ -17,11 +6,7 @@ import type { MailAddress } from "../../office/mail-item.types";
 import { errorMessage } from "../../shared/error-message";
 import { CreateCustomerForm } from "../customers/create-customer-form";
 import { CustomerPicker } from "../customers/customer-picker";
-
-const useStyles = makeStyles({
-  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-});
+import { useLayoutStyles } from "../../shared/layout-styles";
 
 /** "Jonas Keller" → Jonas / Keller; "Keller, Jonas" → Jonas / Keller; no name → from the address. */
 export function splitName(participant: MailAddress): { firstName: string; lastName: string } {
@@ -50,7 +35,7 @@ export function CreateContactForm({
   onCreated: () => void;
   onCancel: () => void;
 }) {
-  const styles = useStyles();
+  const layout = useLayoutStyles();
   const { api } = useServices();
   const initial = splitName(participant);
   const [firstName, setFirstName] = useState(initial.firstName);
@@ -93,7 +78,7 @@ export function CreateContactForm({
 
   if (newCustomer)
     return (
-      <section aria-label="New customer for this sender" className={styles.form}>
+      <section aria-label="New customer for this sender" className={layout.form}>
         <Text as="h3" weight="semibold">
           New customer for {participant.email}
         </Text>
@@ -106,7 +91,7 @@ export function CreateContactForm({
     );
 
   return (
-    <form className={styles.form} onSubmit={submit} aria-label="New contact">
+    <form className={layout.form} onSubmit={submit} aria-label="New contact">
       <Text as="h3" weight="semibold">
         Add {participant.email} as a contact
       </Text>
@@ -150,7 +135,7 @@ export function CreateContactForm({
           <MessageBarBody>{errorMessage(error)}</MessageBarBody>
         </MessageBar>
       )}
-      <div className={styles.buttons}>
+      <div className={layout.buttons}>
         <Button
           appearance="primary"
           type="submit"

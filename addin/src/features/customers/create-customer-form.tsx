@@ -1,25 +1,11 @@
-import {
-  Button,
-  Checkbox,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Select } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
 import type { Customer } from "../../../../contract";
 import { FREE_MAIL_DOMAINS } from "../../../../contract/free-mail-domains";
 import { useServices } from "../../app/services-context";
 import { errorMessage } from "../../shared/error-message";
 import { useAsync } from "../../shared/use-async";
-
-const useStyles = makeStyles({
-  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  buttons: { display: "flex", gap: tokens.spacingHorizontalS },
-});
+import { useLayoutStyles } from "../../shared/layout-styles";
 
 /** A new customer for an unknown sender; it starts as a prospect in lifecycle state New. */
 export function CreateCustomerForm({
@@ -31,7 +17,7 @@ export function CreateCustomerForm({
   onCreated: (customer: Customer) => void;
   onCancel: () => void;
 }) {
-  const styles = useStyles();
+  const layout = useLayoutStyles();
   const { api } = useServices();
   const statuses = useAsync(() => api.statuses(), [api]);
   const domain = email.slice(email.lastIndexOf("@") + 1).toLowerCase();
@@ -65,7 +51,7 @@ export function CreateCustomerForm({
   };
 
   return (
-    <form className={styles.form} onSubmit={submit} aria-label="New customer">
+    <form className={layout.form} onSubmit={submit} aria-label="New customer">
       <Field label="Company name" required>
         <Input value={name} onChange={(_event, data) => setName(data.value)} required maxLength={200} />
       </Field>
@@ -101,7 +87,7 @@ export function CreateCustomerForm({
           <MessageBarBody>{errorMessage(error)}</MessageBarBody>
         </MessageBar>
       )}
-      <div className={styles.buttons}>
+      <div className={layout.buttons}>
         <Button appearance="primary" type="submit" disabled={saving || !name.trim() || !accountNumber.trim()}>
           {saving ? "Creating…" : "Create customer"}
         </Button>

@@ -1,26 +1,15 @@
-import { Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Caption1, Text } from "@fluentui/react-components";
 import { useServices } from "../../app/services-context";
 import { EmptyState, ErrorState, Loading } from "../../app/state-views";
 import { useAsync } from "../../shared/use-async";
 import { formatInZone } from "../../shared/zoned-time";
-
-const useStyles = makeStyles({
-  list: {
-    listStyle: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-  },
-  item: { display: "flex", flexDirection: "column" },
-});
+import { useLayoutStyles } from "../../shared/layout-styles";
 
 const SHOWN = 5;
 
 /** The customer's latest logged messages; `round` changes when this email was just logged. */
 export function EmailLogSection({ customerId, count, round }: { customerId: string; count: number; round: number }) {
-  const styles = useStyles();
+  const layout = useLayoutStyles();
   const { api, me } = useServices();
   const log = useAsync(() => api.emailLog(customerId, SHOWN), [customerId, round]);
   return (
@@ -34,9 +23,9 @@ export function EmailLogSection({ customerId, count, round }: { customerId: stri
         (log.data.items.length === 0 ? (
           <EmptyState>No emails logged yet.</EmptyState>
         ) : (
-          <ul className={styles.list} aria-label="Logged emails">
+          <ul className={layout.list} aria-label="Logged emails">
             {log.data.items.map((entry) => (
-              <li key={entry.id} className={styles.item}>
+              <li key={entry.id} className={layout.item}>
                 <Text>{entry.subject || "(no subject)"}</Text>
                 <Caption1>
                   {entry.from.name ?? entry.from.email} · {formatInZone(entry.sentAt, me.timeZone)}

@@ -1,13 +1,9 @@
-import { Button, Field, MessageBar, MessageBarBody, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, MessageBar, MessageBarBody, Textarea } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
 import { useServices } from "../../app/services-context";
 import { errorMessage } from "../../shared/error-message";
 import { textToNoteHtml } from "../../shared/safe-html";
-
-const useStyles = makeStyles({
-  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  buttons: { display: "flex", gap: tokens.spacingHorizontalS },
-});
+import { useLayoutStyles } from "../../shared/layout-styles";
 
 /** A note on the customer (and the contact); web addresses typed in become links. */
 export function NewNoteForm({
@@ -21,7 +17,7 @@ export function NewNoteForm({
   onSaved: () => void;
   onCancel: () => void;
 }) {
-  const styles = useStyles();
+  const layout = useLayoutStyles();
   const { api } = useServices();
   const [text, setText] = useState("");
   const [saving, setSaving] = useState(false);
@@ -39,7 +35,7 @@ export function NewNoteForm({
     }
   };
   return (
-    <form className={styles.form} onSubmit={submit} aria-label="New note">
+    <form className={layout.form} onSubmit={submit} aria-label="New note">
       <Field label="Note" hint="Web addresses become links.">
         <Textarea value={text} onChange={(_event, data) => setText(data.value)} rows={4} resize="vertical" />
       </Field>
@@ -48,7 +44,7 @@ export function NewNoteForm({
           <MessageBarBody>{errorMessage(error)}</MessageBarBody>
         </MessageBar>
       )}
-      <div className={styles.buttons}>
+      <div className={layout.buttons}>
         <Button appearance="primary" type="submit" disabled={saving || !text.trim()}>
           {saving ? "Saving…" : "Save note"}
         </Button>

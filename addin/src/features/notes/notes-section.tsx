@@ -1,24 +1,18 @@
-import { Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Caption1, Text, makeStyles } from "@fluentui/react-components";
 import type { Note } from "../../../../contract";
 import { useServices } from "../../app/services-context";
 import { EmptyState } from "../../app/state-views";
 import { SafeHtml } from "../../shared/safe-html";
 import { formatInZone } from "../../shared/zoned-time";
+import { useLayoutStyles } from "../../shared/layout-styles";
 
 const useStyles = makeStyles({
-  list: {
-    listStyle: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalM,
-  },
   body: { "& p": { margin: 0 }, overflowWrap: "anywhere" },
 });
 
 export function NotesSection({ notes }: { notes: Note[] }) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const { me } = useServices();
   return (
     <section aria-labelledby="notes-heading">
@@ -28,7 +22,7 @@ export function NotesSection({ notes }: { notes: Note[] }) {
       {notes.length === 0 ? (
         <EmptyState>No notes yet.</EmptyState>
       ) : (
-        <ul className={styles.list} aria-label="Notes">
+        <ul className={layout.list} aria-label="Notes">
           {notes.map((note) => (
             <li key={note.id}>
               <SafeHtml html={note.bodyHtml} className={styles.body} />

@@ -2,16 +2,9 @@ import { Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-comp
 import type { LookupMatch } from "../../../../contract";
 import type { MailAddress } from "../../office/mail-item.types";
 import { displayName } from "./participant-matches";
+import { useLayoutStyles } from "../../shared/layout-styles";
 
 const useStyles = makeStyles({
-  list: {
-    listStyle: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-  },
   row: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
   who: { display: "flex", flexDirection: "column", minWidth: 0, overflowWrap: "anywhere" },
 });
@@ -27,8 +20,9 @@ export function ParticipantList({
   onCreateContact: (participant: MailAddress) => void;
 }) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   return (
-    <ul className={styles.list} aria-label="People on this email">
+    <ul className={layout.list} aria-label="People on this email">
       {participants.map((participant) => {
         const match = matches.find((candidate) => candidate.email === participant.email);
         return (

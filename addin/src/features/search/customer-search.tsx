@@ -7,17 +7,10 @@ import type { CustomerSearch as SearchQuery } from "../../api/crm-api";
 import { useAsync } from "../../shared/use-async";
 import { useMailItem } from "../participants/use-mail-item";
 import { RecordView } from "../record/record-view";
+import { useLayoutStyles } from "../../shared/layout-styles";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  list: {
-    listStyle: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
-  },
   // Checkboxes rather than drop-downs: every filter visible at once in a narrow pane, no popups.
   group: {
     border: "none",
@@ -129,6 +122,7 @@ interface ResultsProps {
 
 function Results({ items, total, totalCapped, onOpen }: ResultsProps) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   if (items.length === 0) return <EmptyState>No customer matches. Change the search or the filters.</EmptyState>;
   return (
     <section aria-label="Search results">
@@ -137,7 +131,7 @@ function Results({ items, total, totalCapped, onOpen }: ResultsProps) {
         {totalCapped ? "+" : ""} customer{total === 1 && !totalCapped ? "" : "s"}
         {total > items.length ? `, first ${items.length} shown` : ""}
       </Caption1>
-      <ul className={styles.list}>
+      <ul className={layout.list}>
         {items.map((customer) => (
           <li key={customer.id}>
             <Button appearance="subtle" className={styles.result} onClick={() => onOpen(customer.id)}>
