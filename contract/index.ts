@@ -15,3 +15,4 @@ export * from "./lifecycle.contract";
 export * from "./money.contract";
 export * from "./opportunities.contract";
 export * from "./sales-documents.contract";
+export * from "./cold-calls.contract";

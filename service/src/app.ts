@@ -30,6 +30,9 @@ import { createOpportunitiesService } from "./features/opportunities/opportuniti
 import { salesDocumentsRoutes } from "./features/sales-documents/sales-documents.routes";
 import { createSalesDocumentsRepository } from "./features/sales-documents/sales-documents.repository";
 import { createSalesDocumentsService } from "./features/sales-documents/sales-documents.service";
+import { coldCallsRoutes } from "./features/cold-calls/cold-calls.routes";
+import { createColdCallsRepository } from "./features/cold-calls/cold-calls.repository";
+import { createColdCallsService } from "./features/cold-calls/cold-calls.service";
 import { createLifecycleRepository } from "./features/lifecycle/lifecycle.repository";
 import { createLifecycleService } from "./features/lifecycle/lifecycle.service";
 import { createEmailLogRepository } from "./features/email-log/email-log.repository";
@@ -87,6 +90,12 @@ export function createApp(
   const incidentsService = createIncidentsService({ incidents, customers, contacts, users });
   const actionsService = createActionsService({ actions, opportunities, incidents, customers, contacts, users });
   const salesDocumentsService = createSalesDocumentsService({ documents: salesDocuments, customers, contacts });
+  const coldCallsService = createColdCallsService({
+    coldCalls: createColdCallsRepository(prisma, calendarSync.outbox),
+    activities,
+    customers,
+    contacts,
+  });
   const activitiesService = createActivitiesService({ activities, templates, customers, contacts, users });
   const lookupService = createLookupService(lookups, config.orgDomains);
 
@@ -100,6 +109,7 @@ export function createApp(
     ...incidentsRoutes(incidentsService, incidents),
     ...actionsRoutes(actionsService, actions),
     ...salesDocumentsRoutes(salesDocumentsService, salesDocuments),
+    ...coldCallsRoutes(coldCallsService),
     ...contactsRoutes(contacts, customers),
     ...lookupRoutes(lookupService),
     ...activitiesRoutes(activitiesService, activities, templates),

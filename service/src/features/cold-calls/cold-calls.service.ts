@@ -1,0 +1,86 @@
+import type { CallOutcome, ColdCallCreate, ColdCallResult } from "../../../../contract";
+import type { CurrentUser } from "../../auth/current-user";
+import { badRequest, notFound } from "../../shared/app-error";
+import type { ActivitiesRepository, ActivityWrite } from "../activities/activities.repository";
+import type { ContactsRepository } from "../contacts/contacts.repository";
+import type { CustomersRepository } from "../customers/customers.repository";
+import type { ColdCallsRepository } from "./cold-calls.repository";
+
+export interface ColdCallsService {
+  record(input: ColdCallCreate, user: CurrentUser, now?: Date): Promise<ColdCallResult>;
+}
+
+const OUTCOME_LABEL: Record<CallOutcome, string> = {
+  INTERESTED: "interested",
+  NOT_INTERESTED: "not interested",
+  CALL_BACK: "call back",
+  NO_ANSWER: "no answer",
+  WRONG_CONTACT: "wrong contact",
+  MEETING_AGREED: "meeting agreed",
+};
+
+const minutes = (count: number) => count * 60_000;
+
+export function createColdCallsService(deps: {
+  coldCalls: ColdCallsRepository;
+  activities: ActivitiesRepository;
+  customers: CustomersRepository;
+  contacts: ContactsRepository;
+}): ColdCallsService {
+  return {
+    async record(input, user, now = new Date()) {
+      if (!(await deps.customers.exists(input.customerId)))
+        throw notFound("customer", input.customerId, "body.customerId");
+      if (input.contactId) {
+        const contact = await deps.contacts.belongsTo(input.contactId);
+        if (!contact) throw notFound("contact", input.contactId, "body.contactId");
+        if (contact.customerId && contact.customerId !== input.customerId)
+          throw badRequest("body.contactId", "this contact belongs to another customer");
+      }
+      const timeZone = input.timeZone ?? user.timeZone;
+      const startsAt = input.startedAt
+        ? new Date(input.startedAt)
+        : new Date(now.getTime() - minutes(input.durationMinutes));
+      const links = { ownerId: user.id, customerId: input.customerId, contactId: input.contactId ?? null };
+      const call: ActivityWrite = {
+        ...links,
+        type: "CALL",
+        templateId: null,
+        subject: input.subject ?? `Cold call: ${OUTCOME_LABEL[input.outcome]}`,
+        notes: input.notes ?? null,
+        location: null,
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + minutes(input.durationMinutes)),
+        timeZone,
+        allDay: false,
+        status: "FINISHED",
+        reminderMinutesBefore: null,
+        finishedAt: now,
+      };
+      const next = input.followUp;
+      const followUp: ActivityWrite | null = next
+        ? {
+            ...links,
+            type: next.type,
+            templateId: null,
+            subject: next.subject,
+            notes: next.notes ?? null,
+            location: null,
+            startsAt: new Date(next.startsAt),
+            endsAt: new Date(Date.parse(next.startsAt) + minutes(next.durationMinutes)),
+            timeZone,
+            allDay: false,
+            status: "PLANNED",
+            reminderMinutesBefore: next.reminderMinutesBefore,
+            finishedAt: null,
+          }
+        : null;
+      const { callId, followUpId } = await deps.coldCalls.record(call, input.outcome, followUp, user.id);
+      const [callActivity, followUpActivity] = await Promise.all([
+        deps.activities.findById(callId),
+        followUpId ? deps.activities.findById(followUpId) : null,
+      ]);
+      return { call: callActivity!, outcome: input.outcome, followUp: followUpActivity };
+    },
+  };
+}
