@@ -117,6 +117,29 @@ describeBrowser("the task pane in a real browser", () => {
     await page.close();
   });
 
+  it("sync now puts a planned activity into the Outlook calendar and says so on the activity", async () => {
+    const page = await openDemoHost();
+    await open(page, "Lena Vogel", "Offer for the spring campaign");
+    const record = pane(page).getByRole("article", { name: "Customer record Fabrikam, Inc." });
+    await record.waitFor();
+    await record.getByRole("button", { name: "New activity" }).click();
+    const form = record.getByRole("form", { name: "New activity" });
+    await form.getByLabel("Subject").fill("Visit Lena about the campaign");
+    await form.getByLabel("Date").fill("2099-06-01");
+    await form.getByLabel("Time").fill("09:00");
+    await form.getByRole("button", { name: "Save activity" }).click();
+    const planned = record.getByRole("list", { name: "Future activities" }).getByRole("listitem").filter({
+      hasText: "Visit Lena about the campaign",
+    });
+    await planned.waitFor();
+    await record.getByRole("button", { name: "Sync with Outlook" }).click();
+    await expectVisible(record.getByText("Outlook calendar is up to date."));
+    await expectVisible(planned.getByText("In Outlook"));
+    const events = stack.graph.mailbox("demo-alice@contoso.com").live();
+    expect(events.filter((event) => event.subject === "Visit Lena about the campaign")).toHaveLength(1);
+    await page.close();
+  });
+
   it("is usable with the keyboard: from the pane's tabs, Tab reaches the log button and Enter logs", async () => {
     const page = await openDemoHost();
     await open(page, "Max Huber", "Meeting next week?");

@@ -17,6 +17,7 @@ import type {
   Me,
   Note,
   NoteCreate,
+  SyncRunResult,
   TemplateList,
 } from "../../../contract";
 import type { z } from "zod";
@@ -92,6 +93,8 @@ export function createCrmApi(baseUrl: string, token: TokenSource) {
         "GET",
         `/api/customers/${encodeURIComponent(customerId)}/email-log${query([["limit", limit]])}`,
       ),
+    /** "Sync now": pushes the caller's changes to Outlook and pulls Outlook's back, then answers. */
+    syncNow: () => call<SyncRunResult>("POST", "/api/sync/run"),
     emailLogStatus: (internetMessageId: string) =>
       call<Json<typeof EmailLogStatus>>(
         "GET",

@@ -3,15 +3,19 @@ import os from "node:os";
 import path from "node:path";
 import { ensureAddinBuild } from "../../../scripts/addin-build";
 import { loadConfig } from "../../../service/src/config";
+import { startGraphFakeServer } from "../../../service/src/calendar-sync/graph-fake/fake-graph.server";
 import { startService } from "../../../service/src/server";
 import { ApiClient } from "../../support/api-client";
 
 /**
  * What `npm start` runs, in-process: the built pane (production webpack build) served by the real
- * service on an in-memory PGlite database with the demo data, development sign-in on.
+ * service on an in-memory PGlite database with the demo data, development sign-in on, and the
+ * Graph fake standing in for Outlook's calendars.
  */
 export async function startDemoStack() {
   const addinDir = await ensureAddinBuild();
+  // As under npm start: the Outlook calendars are the Graph fake's, synced on "Sync now" only.
+  const graph = await startGraphFakeServer();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "crm-browser-"));
   const config = loadConfig({
     PORT: "0",
@@ -19,11 +23,16 @@ export async function startDemoStack() {
     SEED: "demo",
     ORG_DOMAINS: "contoso.com",
     ADDIN_DIR: addinDir,
+    GRAPH_BASE_URL: graph.baseUrl,
+    GRAPH_STATIC_TOKEN: "demo-{user}",
+    SYNC_INTERVAL_MS: "0",
   });
   const service = await startService(config, { inMemory: true });
   return {
     url: service.url,
     demoHost: `${service.url}/addin/demo-host.html`,
+    /** The Outlook calendars behind the demo. */
+    graph: graph.fake,
     /** The API as a user, for checking what the pane stored. */
     async as(email: string) {
       const response = await fetch(`${service.url}/api/dev/token`, {
@@ -35,6 +44,7 @@ export async function startDemoStack() {
     },
     async stop() {
       await service.stop();
+      await graph.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

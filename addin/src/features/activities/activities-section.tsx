@@ -5,6 +5,8 @@ import { useServices } from "../../app/services-context";
 import { EmptyState } from "../../app/state-views";
 import { formatInZone } from "../../shared/zoned-time";
 import { useLayoutStyles } from "../../shared/layout-styles";
+import { SyncNowButton } from "./sync-now-button";
+import { SyncStateBadge } from "./sync-state-badge";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -21,7 +23,15 @@ const TYPE_LABEL: Record<Activity["type"], string> = {
 };
 
 /** Planned and past activities; finished and cancelled ones only on request, as the users asked. */
-export function ActivitiesSection({ future, history }: { future: Activity[]; history: Activity[] }) {
+export function ActivitiesSection({
+  future,
+  history,
+  onSynced,
+}: {
+  future: Activity[];
+  history: Activity[];
+  onSynced: () => void;
+}) {
   const styles = useStyles();
   const [showFinished, setShowFinished] = useState(false);
   const visible = (activities: Activity[]) =>
@@ -37,6 +47,7 @@ export function ActivitiesSection({ future, history }: { future: Activity[]; his
           checked={showFinished}
           onChange={(_event, data) => setShowFinished(data.checked)}
         />
+        <SyncNowButton onSynced={onSynced} />
       </div>
       <ActivityList title="Future" activities={visible(future)} empty="Nothing planned." />
       <ActivityList
@@ -71,6 +82,7 @@ function ActivityList({ title, activities, empty }: { title: string; activities:
                     {activity.status === "FINISHED" ? "Finished" : "Cancelled"}
                   </Badge>
                 )}
+                <SyncStateBadge sync={activity.sync} />
               </span>
               <Caption1>
                 {formatInZone(activity.startsAt, me.timeZone, !activity.allDay)} · {activity.owner.name}

@@ -83,7 +83,7 @@ export function RecordView({
           onCancel={() => setForm(null)}
         />
       )}
-      <ActivitiesSection future={activities.future} history={activities.history} />
+      <ActivitiesSection future={activities.future} history={activities.history} onSynced={record.reload} />
       <EmailLogSection customerId={customer.id} count={emailLogCount} round={logRound} />
       <NotesSection notes={notes} />
     </article>
