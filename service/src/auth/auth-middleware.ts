@@ -30,19 +30,34 @@ export class SeenUsers {
   }
 }
 
-/** Requires `Authorization: Bearer <JWT>`, verifies it and puts the caller in response.locals.user. */
-export function authMiddleware(verify: TokenVerifier, users: UsersRepository, seen: SeenUsers): RequestHandler {
+/**
+ * Requires `Authorization: Bearer <JWT>`, verifies it and puts the caller in response.locals.user.
+ * `onNewToken` hears of each token the first time this replica sees it (not awaited).
+ */
+export function authMiddleware(
+  verify: TokenVerifier,
+  users: UsersRepository,
+  seen: SeenUsers,
+  onNewToken: (user: CurrentUser, token: string) => void = () => undefined,
+): RequestHandler {
+  const knownTokens = new Set<string>();
   return async (request, response, next) => {
     const header = request.headers.authorization ?? "";
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw new AppError("unauthenticated", "Sign in: this request needs an Authorization: Bearer token");
-    const identity = await verify(match[1]!);
+    const token = match[1]!;
+    const identity = await verify(token);
     let user = seen.get(identity.oid, identity.role);
     if (!user) {
       user = await users.upsertFromToken(identity);
       seen.remember(user);
     }
     response.locals.user = user;
+    if (!knownTokens.has(token)) {
+      if (knownTokens.size >= CACHE_LIMIT) knownTokens.clear();
+      knownTokens.add(token);
+      onNewToken(user, token);
+    }
     next();
   };
 }

@@ -25,6 +25,12 @@ export interface CalendarSync {
   outbox: ActivityOutbox;
   /** "Sync now": the caller's push, then pull (then push again if Outlook had changed an event meanwhile). */
   runForUser(user: CurrentUser, assertion?: string): Promise<SyncRunResult>;
+  /**
+   * A signed-in user's new add-in token: kept for on-behalf-of, so the background worker reaches
+   * their calendar without waiting for "sync now". Never throws; a refused exchange shows later as
+   * "Outlook sign-in needed" on the activities.
+   */
+  rememberAssertion(user: CurrentUser, assertion: string): Promise<void>;
   /** One background round: every due push, then a pull for every user who syncs. */
   runAll(): Promise<void>;
   start(): void;
@@ -100,6 +106,13 @@ export function createCalendarSync(
     enabled,
     outbox: enabled ? calendarOutbox : NO_OUTBOX,
 
+    async rememberAssertion(user, assertion) {
+      if (!enabled || !obo) return;
+      await obo.remember(user.id, assertion).catch((error: Error) => {
+        console.warn(`on-behalf-of exchange for user ${user.id} failed: ${error.message}`);
+      });
+    },
+
     async runForUser(user, assertion) {
       if (!enabled)
         return {
@@ -110,7 +123,7 @@ export function createCalendarSync(
           error: null,
           finishedAt: now().toISOString(),
         };
-      if (obo && assertion) await obo.remember(user.id, assertion).catch(() => undefined);
+      if (assertion) await sync.rememberAssertion(user, assertion);
       return serial(async () => {
         const mailbox = { userId: user.id, email: user.email, timeZone: user.timeZone };
         const first = await push.push(user.id);
