@@ -16,3 +16,5 @@ export * from "./money.contract";
 export * from "./opportunities.contract";
 export * from "./sales-documents.contract";
 export * from "./cold-calls.contract";
+export * from "./third-parties.contract";
+export * from "./consent.contract";

@@ -33,6 +33,14 @@ import { createSalesDocumentsService } from "./features/sales-documents/sales-do
 import { coldCallsRoutes } from "./features/cold-calls/cold-calls.routes";
 import { createColdCallsRepository } from "./features/cold-calls/cold-calls.repository";
 import { createColdCallsService } from "./features/cold-calls/cold-calls.service";
+import { consentRoutes } from "./features/consent/consent.routes";
+import { createConsentRepository } from "./features/consent/consent.repository";
+import { createConsentService } from "./features/consent/consent.service";
+import { shipToRoutes } from "./features/ship-to/ship-to.routes";
+import { createShipToRepository } from "./features/ship-to/ship-to.repository";
+import { thirdPartiesRoutes } from "./features/third-parties/third-parties.routes";
+import { createThirdPartiesRepository } from "./features/third-parties/third-parties.repository";
+import { createThirdPartiesService } from "./features/third-parties/third-parties.service";
 import { createLifecycleRepository } from "./features/lifecycle/lifecycle.repository";
 import { createLifecycleService } from "./features/lifecycle/lifecycle.service";
 import { createEmailLogRepository } from "./features/email-log/email-log.repository";
@@ -96,6 +104,8 @@ export function createApp(
     customers,
     contacts,
   });
+  const thirdPartiesService = createThirdPartiesService(createThirdPartiesRepository(prisma), customers);
+  const consentService = createConsentService(createConsentRepository(prisma), contacts);
   const activitiesService = createActivitiesService({ activities, templates, customers, contacts, users });
   const lookupService = createLookupService(lookups, config.orgDomains);
 
@@ -110,6 +120,9 @@ export function createApp(
     ...actionsRoutes(actionsService, actions),
     ...salesDocumentsRoutes(salesDocumentsService, salesDocuments),
     ...coldCallsRoutes(coldCallsService),
+    ...thirdPartiesRoutes(thirdPartiesService),
+    ...shipToRoutes(createShipToRepository(prisma), customers),
+    ...consentRoutes(consentService),
     ...contactsRoutes(contacts, customers),
     ...lookupRoutes(lookupService),
     ...activitiesRoutes(activitiesService, activities, templates),
@@ -154,7 +167,14 @@ export function createApp(
   if (config.addinDir) app.use(addinStaticRoutes(config.addinDir));
 
   // Everything under /api but health needs a valid bearer token, before its body is even read.
-  app.use("/api", authMiddleware(verifyToken, users, seenUsers), express.json({ limit: "5mb" }));
+  app.use(
+    "/api",
+    authMiddleware(verifyToken, users, seenUsers, (user, token) => {
+      // On-behalf-of needs the add-in's token: keep each new one so background sync reaches the calendar.
+      void calendarSync.rememberAssertion(user, token);
+    }),
+    express.json({ limit: "5mb" }),
+  );
   const api = Router();
   mountRoutes(api, routes);
   app.use(api);
