@@ -1,9 +1,8 @@
 import { execFileSync } from "node:child_process";
-import http from "node:http";
 import path from "node:path";
-import type { AddressInfo } from "node:net";
-import { SignJWT, exportJWK, generateKeyPair } from "jose";
+import { SignJWT, generateKeyPair } from "jose";
 import { ApiClient } from "../support/api-client";
+import { startEntraIssuer } from "../support/entra-issuer";
 import { type TestService, startTestService } from "../support/test-service";
 
 // Only PGlite here: authentication does not depend on the database server.
@@ -85,46 +84,18 @@ describe("authentication and authorisation", () => {
 
   describe("with Entra ID configured", () => {
     const tenant = "11111111-2222-3333-4444-555555555555";
-    const audience = "api://crm.contoso.example/abc";
-    let jwks: http.Server;
+    let entra: Awaited<ReturnType<typeof startEntraIssuer>>;
     let service: TestService;
     let sign: (claims: Record<string, unknown>, issuer?: string) => Promise<string>;
 
     beforeAll(async () => {
-      // A stand-in for Entra's key endpoint at the HTTP level: the service fetches keys like it would in production.
-      const { privateKey, publicKey } = await generateKeyPair("RS256");
-      const publicJwk = { ...(await exportJWK(publicKey)), kid: "entra-key-1", alg: "RS256", use: "sig" };
-      jwks = http.createServer((_request, response) => {
-        response.setHeader("content-type", "application/json");
-        response.end(JSON.stringify({ keys: [publicJwk] }));
-      });
-      await new Promise<void>((resolve) => jwks.listen(0, "127.0.0.1", resolve));
-      const jwksUri = `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/discovery/v2.0/keys`;
-      const issuer = `https://login.microsoftonline.com/${tenant}/v2.0`;
-      sign = (claims, tokenIssuer = issuer) =>
-        new SignJWT({
-          tid: tenant,
-          scp: "access_as_user",
-          oid: "0b1c",
-          preferred_username: "Alice@Contoso.com",
-          name: "Alice Wagner",
-          ...claims,
-        })
-          .setProtectedHeader({ alg: "RS256", kid: "entra-key-1" })
-          .setIssuer(tokenIssuer)
-          .setAudience(audience)
-          .setIssuedAt()
-          .setExpirationTime("1h")
-          .sign(privateKey);
-      service = await startTestService("pglite", {
-        AUTH_TENANT_ID: tenant,
-        AUTH_AUDIENCE: audience,
-        AUTH_JWKS_URI: jwksUri,
-      });
+      entra = await startEntraIssuer(tenant, "api://crm.contoso.example/abc");
+      sign = entra.sign;
+      service = await startTestService("pglite", entra.env);
     });
     afterAll(async () => {
       await service.stop();
-      jwks.close();
+      await entra.close();
     });
 
     const call = async (token: string) => new ApiClient(service.url, token).get("/api/me");
