@@ -18,3 +18,4 @@ export * from "./sales-documents.contract";
 export * from "./cold-calls.contract";
 export * from "./third-parties.contract";
 export * from "./consent.contract";
+export * from "./timeline.contract";

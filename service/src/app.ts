@@ -41,6 +41,8 @@ import { createShipToRepository } from "./features/ship-to/ship-to.repository";
 import { thirdPartiesRoutes } from "./features/third-parties/third-parties.routes";
 import { createThirdPartiesRepository } from "./features/third-parties/third-parties.repository";
 import { createThirdPartiesService } from "./features/third-parties/third-parties.service";
+import { timelineRoutes } from "./features/timeline/timeline.routes";
+import { createTimelineRepository } from "./features/timeline/timeline.repository";
 import { createLifecycleRepository } from "./features/lifecycle/lifecycle.repository";
 import { createLifecycleService } from "./features/lifecycle/lifecycle.service";
 import { createEmailLogRepository } from "./features/email-log/email-log.repository";
@@ -123,6 +125,7 @@ export function createApp(
     ...thirdPartiesRoutes(thirdPartiesService),
     ...shipToRoutes(createShipToRepository(prisma), customers),
     ...consentRoutes(consentService),
+    ...timelineRoutes(createTimelineRepository(prisma), customers),
     ...contactsRoutes(contacts, customers),
     ...lookupRoutes(lookupService),
     ...activitiesRoutes(activitiesService, activities, templates),
