@@ -26,7 +26,7 @@ export function SyncNowButton({ onSynced }: { onSynced: () => void }) {
       <Button size="small" onClick={run} disabled={state.kind === "running"}>
         {state.kind === "running" ? "Syncing…" : "Sync with Outlook"}
       </Button>
-      <Caption1 role="status">{summary(state)}</Caption1>
+      <Caption1 aria-live="polite">{summary(state)}</Caption1>
     </>
   );
 }
