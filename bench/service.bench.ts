@@ -68,6 +68,8 @@ async function benchBackend(backend: Backend): Promise<Record<string, string>> {
       const cpuBefore = child.cpuMs();
       const lookups = await run(LOOKUPS, CONCURRENCY, (i) => call("GET", lookupPath(i + 7)));
       const lookupCpuMs = (child.cpuMs() - cpuBefore) / LOOKUPS;
+      // One client alone: the latency of a single pane, without 15 others queueing on two cores.
+      const lookupsAlone = await run(Math.min(LOOKUPS, 500), 1, (i) => call("GET", lookupPath(i + 13)));
       console.log(`[${backend}] lookup done`);
       const searches = await run(SEARCHES, CONCURRENCY, (i) => call("GET", searchPath(i)));
       const searchesAlone = await run(Math.min(SEARCHES, 300), 1, (i) => call("GET", searchPath(i + 11)));
@@ -83,6 +85,7 @@ async function benchBackend(backend: Backend): Promise<Record<string, string>> {
         "lookup p50 ms": lookups.p(50),
         "lookup p95 ms": lookups.p(95),
         "lookup p99 ms": lookups.p(99),
+        "lookup p95 ms (1 client)": lookupsAlone.p(95),
         "service CPU ms per lookup": lookupCpuMs.toFixed(2),
         "search p50 ms": searches.p(50),
         "search p95 ms": searches.p(95),

@@ -18,6 +18,35 @@ export const Lifecycle = z.enum(LIFECYCLE_STATES);
 export const ACTUAL_CUSTOMER_STATUS = 1;
 export const StatusCode = z.number().int().min(0).max(999);
 
+/**
+ * Why a customer may not receive quotes and orders (empty when it may): only actual customers
+ * (status 1) that accounts approved (lifecycle ACTIVE). The record's canReceiveOrders and the
+ * refusal of a quote or order both come from here.
+ */
+export function orderRefusals(customer: {
+  statusCode: number;
+  lifecycle: (typeof LIFECYCLE_STATES)[number];
+}): { field: "customer.status" | "customer.lifecycle"; message: string }[] {
+  return [
+    ...(customer.statusCode !== ACTUAL_CUSTOMER_STATUS
+      ? [
+          {
+            field: "customer.status" as const,
+            message: `has status ${customer.statusCode}; only status ${ACTUAL_CUSTOMER_STATUS} (customer) may receive quotes and orders`,
+          },
+        ]
+      : []),
+    ...(customer.lifecycle !== "ACTIVE"
+      ? [
+          {
+            field: "customer.lifecycle" as const,
+            message: `is ${customer.lifecycle}; it must be approved (ACTIVE) before it may receive quotes and orders`,
+          },
+        ]
+      : []),
+  ];
+}
+
 export const Address = z.object({
   street: OptionalText(200),
   postalCode: OptionalText(20),

@@ -37,7 +37,8 @@ describe.each(testBackends())("customers on %s", (backend) => {
       types: ["Distributor", "Reseller"],
       address: { street: "Hauptstraße 12", city: "Berlin", postalCode: null },
       emailDomains: ["fabrikam.com"],
-      canReceiveOrders: true,
+      // Status 1, but still NEW: orders wait until accounts approved it.
+      canReceiveOrders: false,
       createdBy: { email: "alice@contoso.com" },
       salesmen: [{ email: "alice@contoso.com" }],
       version: 1,
@@ -203,9 +204,14 @@ describe.each(testBackends())("customers on %s", (backend) => {
     expect(badStatus.body.error.details[0].field).toBe("query.status.0");
   });
 
-  it("marks only status 1 as able to receive orders", async () => {
-    const prospect = await createCustomer(alice, { status: 2 });
-    const record = await alice.get(`/api/customers/${prospect.id}`);
-    expect(record.body.customer).toMatchObject({ status: { code: 2, label: "Prospect" }, canReceiveOrders: false });
+  it("lets only an approved (ACTIVE) customer of status 1 receive orders", async () => {
+    const customer = await createCustomer(alice, { status: 1 });
+    const canReceive = async () => (await alice.get(`/api/customers/${customer.id}`)).body.customer.canReceiveOrders;
+    expect(await canReceive()).toBe(false);
+    expect((await alice.post(`/api/customers/${customer.id}/release`, { version: 1 })).status).toBe(200);
+    expect((await manager.post(`/api/customers/${customer.id}/approve`, { version: 2 })).status).toBe(200);
+    expect(await canReceive()).toBe(true);
+    const updated = await alice.patch(`/api/customers/${customer.id}`, { version: 3, status: 2 });
+    expect(updated.body).toMatchObject({ status: { code: 2, label: "Prospect" }, canReceiveOrders: false });
   });
 });

@@ -11,6 +11,7 @@ import type {
   Note,
   Template,
 } from "../../../contract";
+import { orderRefusals } from "../../../contract";
 
 export const API = "http://crm.test";
 const NOW = "2026-01-10T10:00:00.000Z";
@@ -39,7 +40,8 @@ function customer(fields: Partial<Customer> & Pick<Customer, "name" | "accountNu
     website: null,
     emailDomains: [],
     salesmen: [alice],
-    canReceiveOrders: fields.status.code === 1,
+    canReceiveOrders:
+      orderRefusals({ statusCode: fields.status.code, lifecycle: fields.lifecycle ?? "ACTIVE" }).length === 0,
     createdBy: alice,
     createdAt: NOW,
     modifiedBy: alice,

@@ -6,7 +6,7 @@ import type {
   CustomerSummary,
   CustomerUpdate,
 } from "../../../../contract";
-import { ACTUAL_CUSTOMER_STATUS, SEARCH_COUNT_LIMIT } from "../../../../contract";
+import { SEARCH_COUNT_LIMIT, orderRefusals } from "../../../../contract";
 import type { Database } from "../../db/database";
 import type { Prisma } from "../../generated/prisma/client";
 import { staleVersion } from "../../shared/app-error";
@@ -69,7 +69,7 @@ function toCustomer(row: CustomerRow): Customer {
     website: row.website,
     emailDomains: row.domains.map((domain) => domain.domain),
     salesmen: row.salesmen.map((link) => link.user),
-    canReceiveOrders: row.status.code === ACTUAL_CUSTOMER_STATUS,
+    canReceiveOrders: orderRefusals(row).length === 0,
     createdBy: row.createdBy,
     createdAt: row.createdAt.toISOString(),
     modifiedBy: row.modifiedBy,

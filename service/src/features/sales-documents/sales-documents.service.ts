@@ -7,8 +7,8 @@ import type {
   SalesLineInput,
   SalesOrder,
 } from "../../../../contract";
-import { ACTUAL_CUSTOMER_STATUS } from "../../../../contract";
-import { AppError, type ErrorDetail, badRequest, notFound, staleVersion } from "../../shared/app-error";
+import { orderRefusals } from "../../../../contract";
+import { AppError, badRequest, notFound, staleVersion } from "../../shared/app-error";
 import { optionalDay } from "../../shared/calendar-date";
 import { priceLines } from "../../shared/money";
 import type { ContactsRepository } from "../contacts/contacts.repository";
@@ -33,17 +33,7 @@ const MAX_CENTS = 10n ** 16n;
  * writing transaction, on the customer row as it is locked there; names every reason at once.
  */
 export function requireCanReceiveOrders(customer: CustomerStanding): void {
-  const details: ErrorDetail[] = [];
-  if (customer.statusCode !== ACTUAL_CUSTOMER_STATUS)
-    details.push({
-      field: "customer.status",
-      message: `has status ${customer.statusCode}; only status ${ACTUAL_CUSTOMER_STATUS} (customer) may receive quotes and orders`,
-    });
-  if (customer.lifecycle !== "ACTIVE")
-    details.push({
-      field: "customer.lifecycle",
-      message: `is ${customer.lifecycle}; it must be approved (ACTIVE) before it may receive quotes and orders`,
-    });
+  const details = orderRefusals(customer);
   if (details.length > 0)
     throw new AppError(
       "conflict",
