@@ -140,6 +140,24 @@ describeBrowser("the task pane in a real browser", () => {
     await page.close();
   });
 
+  it("a salesman releases a new customer from the record, and the service records it", async () => {
+    const page = await openDemoHost();
+    await open(page, "Kim Abercrombie", "Service visit follow-up");
+    const record = pane(page).getByRole("article", { name: "Customer record Adventure Works Cycles" });
+    await record.waitFor();
+    await record.getByRole("group", { name: "Lifecycle" }).getByRole("button", { name: "Release…" }).click();
+    await record.getByRole("form", { name: "Release customer" }).getByRole("button", { name: "Release" }).click();
+    await expectVisible(record.getByText("Released", { exact: true }));
+    const alice = await stack.as("alice@contoso.com");
+    const found = await alice.get("/api/customers?search=Adventure%20Works");
+    const saved = await alice.get(`/api/customers/${found.body.items[0].id}`);
+    expect(saved.body.lifecycle).toMatchObject({
+      state: "RELEASED",
+      history: [{ transition: "RELEASE", from: "NEW", to: "RELEASED", changedBy: { email: "alice@contoso.com" } }],
+    });
+    await page.close();
+  });
+
   it("is usable with the keyboard: from the pane's tabs, Tab reaches the log button and Enter logs", async () => {
     const page = await openDemoHost();
     await open(page, "Max Huber", "Meeting next week?");

@@ -13,6 +13,7 @@ import type {
   EmailLogCreated,
   EmailLogPage,
   EmailLogStatus,
+  LifecycleResult,
   LookupResult,
   Me,
   Note,
@@ -93,6 +94,12 @@ export function createCrmApi(baseUrl: string, token: TokenSource) {
         "GET",
         `/api/customers/${encodeURIComponent(customerId)}/email-log${query([["limit", limit]])}`,
       ),
+    /** Release, approve or decline a customer (lifecycle); `version` is the customer's as loaded. */
+    changeLifecycle: (customerId: string, step: "release" | "approve" | "decline", version: number, reason?: string) =>
+      call<LifecycleResult>("POST", `/api/customers/${encodeURIComponent(customerId)}/${step}`, {
+        version,
+        ...(reason === undefined ? {} : { reason }),
+      }),
     /** "Sync now": pushes the caller's changes to Outlook and pulls Outlook's back, then answers. */
     syncNow: () => call<SyncRunResult>("POST", "/api/sync/run"),
     emailLogStatus: (internetMessageId: string) =>

@@ -6,6 +6,8 @@ import type {
   Customer,
   CustomerRecord,
   EmailLogEntry,
+  LifecycleChange,
+  LifecycleTransition,
   LookupMatch,
   Me,
   Note,
@@ -79,6 +81,8 @@ function activity(customerId: string, fields: Partial<Activity>): Activity {
 
 /** An in-memory CRM behind msw: enough of the service's behaviour for the pane's journeys. */
 export function createFakeCrm() {
+  /** The signed-in user; a test may make them a manager before rendering. */
+  const me: Me = { ...ME };
   const fabrikam = customer({
     name: "Fabrikam, Inc.",
     accountNumber: "10001",
@@ -198,6 +202,19 @@ export function createFakeCrm() {
     };
   };
 
+  const lifecycleHistory = new Map<string, LifecycleChange[]>();
+  const allowedTransitions = (row: Customer): LifecycleTransition[] => {
+    const manager = me.role !== "SALESMAN";
+    if (row.lifecycle === "NEW" || row.lifecycle === "DECLINED") return ["RELEASE"];
+    if (row.lifecycle === "RELEASED" && manager) return ["APPROVE", "DECLINE"];
+    return [];
+  };
+  const lifecycleOf = (row: Customer) => ({
+    state: row.lifecycle,
+    allowedTransitions: allowedTransitions(row),
+    history: lifecycleHistory.get(row.id) ?? [],
+  });
+
   const record = (customerId: string): CustomerRecord | null => {
     const row = customers.find((candidate) => candidate.id === customerId);
     if (!row) return null;
@@ -212,7 +229,7 @@ export function createFakeCrm() {
       },
       notes: notes.filter((item) => item.customerId === row.id),
       emailLogCount: emailLog.filter((item) => item.customerId === row.id).length,
-      lifecycle: { state: row.lifecycle, allowedTransitions: [], history: [] },
+      lifecycle: lifecycleOf(row),
       opportunities: [],
       incidents: [],
       openActions: [],
@@ -233,7 +250,38 @@ export function createFakeCrm() {
         return HttpResponse.json({ error: { code: "unauthenticated", message: "no token" } }, { status: 401 });
       return undefined;
     }),
-    http.get(`${API}/api/me`, () => HttpResponse.json(ME)),
+    http.get(`${API}/api/me`, () => HttpResponse.json(me)),
+    // Lifecycle as the service rules it: release NEW (salesman or above), approve or decline RELEASED (manager).
+    http.post(`${API}/api/customers/:id/:step`, async ({ params, request }) => {
+      const row = customers.find((candidate) => candidate.id === params.id);
+      const step = String(params.step);
+      if (!row || !["release", "approve", "decline"].includes(step)) return notFound();
+      const body = (await request.json()) as { version: number; reason?: string };
+      if (body.version !== row.version)
+        return HttpResponse.json({ error: { code: "conflict", message: "changed by someone else" } }, { status: 409 });
+      const transition = step.toUpperCase() as LifecycleTransition;
+      if (!allowedTransitions(row).includes(transition))
+        return HttpResponse.json(
+          { error: { code: "conflict", message: `not allowed from ${row.lifecycle}` } },
+          { status: 409 },
+        );
+      const from = row.lifecycle;
+      row.lifecycle = step === "release" ? "RELEASED" : step === "approve" ? "ACTIVE" : "NEW";
+      row.version += 1;
+      lifecycleHistory.set(row.id, [
+        {
+          id: id(),
+          transition,
+          from,
+          to: row.lifecycle,
+          reason: body.reason ?? null,
+          changedBy: { id: me.id, name: me.name, email: me.email },
+          changedAt: NOW,
+        },
+        ...(lifecycleHistory.get(row.id) ?? []),
+      ]);
+      return HttpResponse.json({ customer: row, lifecycle: lifecycleOf(row) });
+    }),
     http.get(`${API}/api/lookup`, ({ request }) =>
       HttpResponse.json({ matches: new URL(request.url).searchParams.getAll("email").map(lookup) }),
     ),
@@ -355,7 +403,9 @@ export function createFakeCrm() {
   return {
     handlers,
     requests,
+    me,
     customers: { fabrikam, fabrikamServices, tailspin },
+    lifecycleHistory,
     contacts,
     emailLog,
     activities,

@@ -10,6 +10,7 @@ import { LogEmailButton } from "../email-log/log-email-button";
 import { NewNoteForm } from "../notes/new-note-form";
 import { NotesSection } from "../notes/notes-section";
 import { ActivitiesSection } from "../activities/activities-section";
+import { LifecycleActions } from "../lifecycle/lifecycle-actions";
 import { RecordHeader } from "./record-header";
 
 const useStyles = makeStyles({
@@ -46,6 +47,7 @@ export function RecordView({
   return (
     <article className={styles.stack} aria-label={`Customer record ${customer.name}`} data-testid="customer-record">
       <RecordHeader customer={customer} contact={contact} />
+      <LifecycleActions customer={customer} lifecycle={record.data.lifecycle} onChanged={record.reload} />
       <div className={styles.actions}>
         {item?.internetMessageId && (
           <LogEmailButton
