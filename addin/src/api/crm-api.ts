@@ -20,6 +20,7 @@ import type {
   NoteCreate,
   SyncRunResult,
   TemplateList,
+  UserList,
 } from "../../../contract";
 import type { z } from "zod";
 import { ApiError, toApiError } from "./api-error";
@@ -34,6 +35,8 @@ export interface CustomerSearch {
   types?: string[];
   statuses?: number[];
   dueReminders?: boolean;
+  /** Only customers the signed-in user is a linked salesman of. */
+  mine?: boolean;
   limit?: number;
 }
 
@@ -78,6 +81,7 @@ export function createCrmApi(baseUrl: string, token: TokenSource) {
           ...(search.types ?? []).map((type): [string, string] => ["type", type]),
           ...(search.statuses ?? []).map((status): [string, number] => ["status", status]),
           ["reminders", search.dueReminders ? "due" : undefined],
+          ["mine", search.mine ? "true" : undefined],
           ["limit", search.limit ?? 25],
         ])}`,
       ),
@@ -94,6 +98,10 @@ export function createCrmApi(baseUrl: string, token: TokenSource) {
         "GET",
         `/api/customers/${encodeURIComponent(customerId)}/email-log${query([["limit", limit]])}`,
       ),
+    users: () => call<Json<typeof UserList>>("GET", "/api/users"),
+    /** The complete set of salesmen linked to a customer. */
+    setSalesmen: (customerId: string, version: number, salesmanIds: string[]) =>
+      call<Customer>("PUT", `/api/customers/${encodeURIComponent(customerId)}/salesmen`, { version, salesmanIds }),
     /** Release, approve or decline a customer (lifecycle); `version` is the customer's as loaded. */
     changeLifecycle: (customerId: string, step: "release" | "approve" | "decline", version: number, reason?: string) =>
       call<LifecycleResult>("POST", `/api/customers/${encodeURIComponent(customerId)}/${step}`, {

@@ -251,6 +251,19 @@ export function createFakeCrm() {
       return undefined;
     }),
     http.get(`${API}/api/me`, () => HttpResponse.json(me)),
+    http.get(`${API}/api/users`, () =>
+      HttpResponse.json({ items: [me, { ...BEN, role: "SALESMAN", timeZone: "Europe/London" }] }),
+    ),
+    http.put(`${API}/api/customers/:id/salesmen`, async ({ params, request }) => {
+      const row = customers.find((candidate) => candidate.id === params.id);
+      if (!row) return notFound();
+      const body = (await request.json()) as { version: number; salesmanIds: string[] };
+      if (body.version !== row.version)
+        return HttpResponse.json({ error: { code: "conflict", message: "changed by someone else" } }, { status: 409 });
+      row.salesmen = [alice, BEN].filter((user) => body.salesmanIds.includes(user.id));
+      row.version += 1;
+      return HttpResponse.json(row);
+    }),
     // Lifecycle as the service rules it: release NEW (salesman or above), approve or decline RELEASED (manager).
     http.post(`${API}/api/customers/:id/:step`, async ({ params, request }) => {
       const row = customers.find((candidate) => candidate.id === params.id);
@@ -309,7 +322,8 @@ export function createFakeCrm() {
         (row) =>
           (!search || row.name.toLowerCase().includes(search) || row.accountNumber.includes(search)) &&
           (types.length === 0 || types.some((type) => row.types.includes(type))) &&
-          (statuses.length === 0 || statuses.includes(row.status.code)),
+          (statuses.length === 0 || statuses.includes(row.status.code)) &&
+          (params.get("mine") !== "true" || row.salesmen.some((salesman) => salesman.id === me.id)),
       );
       return HttpResponse.json({ items, total: items.length, limit: 25, offset: 0 });
     }),

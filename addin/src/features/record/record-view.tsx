@@ -10,6 +10,7 @@ import { LogEmailButton } from "../email-log/log-email-button";
 import { NewNoteForm } from "../notes/new-note-form";
 import { NotesSection } from "../notes/notes-section";
 import { ActivitiesSection } from "../activities/activities-section";
+import { SalesmenEditor } from "../customers/salesmen-editor";
 import { LifecycleActions } from "../lifecycle/lifecycle-actions";
 import { RecordHeader } from "./record-header";
 
@@ -48,6 +49,7 @@ export function RecordView({
     <article className={styles.stack} aria-label={`Customer record ${customer.name}`} data-testid="customer-record">
       <RecordHeader customer={customer} contact={contact} />
       <LifecycleActions customer={customer} lifecycle={record.data.lifecycle} onChanged={record.reload} />
+      <SalesmenEditor customer={customer} onSaved={record.reload} />
       <div className={styles.actions}>
         {item?.internetMessageId && (
           <LogEmailButton

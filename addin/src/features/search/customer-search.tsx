@@ -35,6 +35,7 @@ export function CustomerSearch() {
   const [selectedTypes, setSelectedTypes] = useState<string[]>([]);
   const [selectedStatuses, setSelectedStatuses] = useState<string[]>([]);
   const [due, setDue] = useState(false);
+  const [mine, setMine] = useState(false);
   const [query, setQuery] = useState<SearchQuery | null>(null);
   const [open, setOpen] = useState<string | null>(null);
   const results = useAsync(() => (query ? api.searchCustomers(query) : Promise.resolve(null)), [query]);
@@ -42,7 +43,7 @@ export function CustomerSearch() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setOpen(null);
-    setQuery({ search: text, types: selectedTypes, statuses: selectedStatuses.map(Number), dueReminders: due });
+    setQuery({ search: text, types: selectedTypes, statuses: selectedStatuses.map(Number), dueReminders: due, mine });
   };
 
   if (open)
@@ -93,6 +94,11 @@ export function CustomerSearch() {
           checked={due}
           onChange={(_event, data) => setDue(data.checked === true)}
           label="Only with reminders due today"
+        />
+        <Checkbox
+          checked={mine}
+          onChange={(_event, data) => setMine(data.checked === true)}
+          label="Only my customers"
         />
         <Button appearance="primary" type="submit">
           Search

@@ -1,0 +1,46 @@
+import { screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { createFakeCrm } from "./support/fake-crm";
+import { JONAS, renderPane, useFakeServer } from "./support/render-pane";
+
+useFakeServer();
+
+describe("salesmen of a customer", () => {
+  it("changes the linked salesmen with check boxes over the team", async () => {
+    const user = userEvent.setup();
+    const crm = createFakeCrm();
+    renderPane({ from: JONAS, subject: "Open order" }, crm);
+    const record = await screen.findByRole("article", { name: "Customer record Fabrikam, Inc." });
+    await user.click(within(record).getByRole("button", { name: "Change salesmen" }));
+    const form = await within(record).findByRole("form", { name: "Salesmen" });
+    expect(within(form).getByRole("checkbox", { name: "Alice Wagner" })).toBeChecked();
+    await user.click(within(form).getByRole("checkbox", { name: "Ben Okafor" }));
+    await user.click(within(form).getByRole("button", { name: "Save salesmen" }));
+
+    expect(await within(record).findByText("Alice Wagner, Ben Okafor")).toBeInTheDocument();
+    const saved = crm.requests.find((request) => request.method === "PUT")!;
+    expect(saved.path).toBe(`/api/customers/${crm.customers.fabrikam.id}/salesmen`);
+    expect((saved.body as { version: number; salesmanIds: string[] }).salesmanIds).toHaveLength(2);
+  });
+
+  it("limits a search to the user's own customers, with their count", async () => {
+    const user = userEvent.setup();
+    const crm = createFakeCrm();
+    renderPane(null, crm);
+    await user.click(await screen.findByRole("tab", { name: "Search customers" }));
+    const form = screen.getByRole("search", { name: "Search customers" });
+    await user.click(within(form).getByRole("checkbox", { name: "Only my customers" }));
+    await user.click(within(form).getByRole("button", { name: "Search" }));
+    const results = await screen.findByRole("region", { name: "Search results" });
+    const names = within(results)
+      .getAllByRole("button")
+      .map((button) => button.textContent ?? "");
+    const mine = Object.values(crm.customers).filter((customer) =>
+      customer.salesmen.some((salesman) => salesman.email === "alice@contoso.com"),
+    );
+    expect(names).toHaveLength(mine.length);
+    expect(mine.length).toBeLessThan(Object.values(crm.customers).length);
+    expect(within(results).getByText(`${mine.length} customers`)).toBeInTheDocument();
+    expect(crm.requests.some((request) => request.path.includes("mine=true"))).toBe(true);
+  });
+});
