@@ -1,16 +1,19 @@
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import type {
+  Action,
   Activity,
   Contact,
   Customer,
   CustomerRecord,
   EmailLogEntry,
+  Incident,
   LifecycleChange,
   LifecycleTransition,
   LookupMatch,
   Me,
   Note,
+  Opportunity,
   Template,
 } from "../../../contract";
 import { orderRefusals } from "../../../contract";
@@ -203,6 +206,9 @@ export function createFakeCrm() {
   };
 
   const lifecycleHistory = new Map<string, LifecycleChange[]>();
+  const opportunities: Opportunity[] = [];
+  const incidents: Incident[] = [];
+  const openActions: Action[] = [];
   const allowedTransitions = (row: Customer): LifecycleTransition[] => {
     const manager = me.role !== "SALESMAN";
     if (row.lifecycle === "NEW" || row.lifecycle === "DECLINED") return ["RELEASE"];
@@ -230,9 +236,9 @@ export function createFakeCrm() {
       notes: notes.filter((item) => item.customerId === row.id),
       emailLogCount: emailLog.filter((item) => item.customerId === row.id).length,
       lifecycle: lifecycleOf(row),
-      opportunities: [],
-      incidents: [],
-      openActions: [],
+      opportunities: opportunities.filter((item) => item.customerId === row.id),
+      incidents: incidents.filter((item) => item.customerId === row.id),
+      openActions: openActions.filter((item) => item.customerId === row.id && !item.done),
     };
   };
 
@@ -420,6 +426,9 @@ export function createFakeCrm() {
     me,
     customers: { fabrikam, fabrikamServices, tailspin },
     lifecycleHistory,
+    opportunities,
+    incidents,
+    openActions,
     contacts,
     emailLog,
     activities,

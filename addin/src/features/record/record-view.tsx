@@ -12,6 +12,7 @@ import { NotesSection } from "../notes/notes-section";
 import { ActivitiesSection } from "../activities/activities-section";
 import { SalesmenEditor } from "../customers/salesmen-editor";
 import { LifecycleActions } from "../lifecycle/lifecycle-actions";
+import { SalesSection } from "../sales/sales-section";
 import { RecordHeader } from "./record-header";
 
 const useStyles = makeStyles({
@@ -88,6 +89,11 @@ export function RecordView({
         />
       )}
       <ActivitiesSection future={activities.future} history={activities.history} onSynced={record.reload} />
+      <SalesSection
+        opportunities={record.data.opportunities}
+        incidents={record.data.incidents}
+        openActions={record.data.openActions}
+      />
       <EmailLogSection customerId={customer.id} count={emailLogCount} round={logRound} />
       <NotesSection notes={notes} />
     </article>
