@@ -158,6 +158,29 @@ describeBrowser("the task pane in a real browser", () => {
     await page.close();
   });
 
+  it("a cold call is recorded finished with its outcome in one step", async () => {
+    const page = await openDemoHost();
+    await open(page, "Nancy Davolio", "Delivery dates for Q3");
+    const record = pane(page).getByRole("article", { name: "Customer record Northwind Traders" });
+    await record.waitFor();
+    await record.getByRole("button", { name: "Cold call" }).click();
+    const form = record.getByRole("form", { name: "Cold call" });
+    await form.getByLabel("Outcome").selectOption({ label: "No answer" });
+    await form.getByRole("button", { name: "Save call" }).click();
+    await record.getByRole("switch", { name: "Show finished" }).check();
+    await expectVisible(record.getByRole("list", { name: "History activities" }).getByText("Cold call: no answer"));
+    const alice = await stack.as("alice@contoso.com");
+    const found = await alice.get("/api/customers?search=Northwind");
+    const history = await alice.get(`/api/activities?customerId=${found.body.items[0].id}&when=history`);
+    expect(history.body.items[0]).toMatchObject({
+      type: "CALL",
+      status: "FINISHED",
+      subject: "Cold call: no answer",
+      owner: { email: "alice@contoso.com" },
+    });
+    await page.close();
+  });
+
   it("is usable with the keyboard: from the pane's tabs, Tab reaches the log button and Enter logs", async () => {
     const page = await openDemoHost();
     await open(page, "Max Huber", "Meeting next week?");

@@ -1,6 +1,8 @@
 import type {
   ActivityCreate,
   Activity,
+  ColdCallCreate,
+  ColdCallResult,
   Contact,
   ContactCreate,
   Customer,
@@ -99,6 +101,8 @@ export function createCrmApi(baseUrl: string, token: TokenSource) {
         `/api/customers/${encodeURIComponent(customerId)}/email-log${query([["limit", limit]])}`,
       ),
     users: () => call<Json<typeof UserList>>("GET", "/api/users"),
+    /** A finished call with its outcome, and the follow-up it led to, in one step. */
+    coldCall: (body: z.input<typeof ColdCallCreate>) => call<ColdCallResult>("POST", "/api/cold-calls", body),
     /** The complete set of salesmen linked to a customer. */
     setSalesmen: (customerId: string, version: number, salesmanIds: string[]) =>
       call<Customer>("PUT", `/api/customers/${encodeURIComponent(customerId)}/salesmen`, { version, salesmanIds }),

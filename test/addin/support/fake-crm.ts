@@ -257,6 +257,28 @@ export function createFakeCrm() {
       return undefined;
     }),
     http.get(`${API}/api/me`, () => HttpResponse.json(me)),
+    // Cold calls as the service writes them: a finished CALL now, and the follow-up planned.
+    http.post(`${API}/api/cold-calls`, async ({ request }) => {
+      const body = (await request.json()) as {
+        customerId: string;
+        contactId?: string | null;
+        outcome: string;
+        followUp?: { subject: string; startsAt: string };
+      };
+      const outcome = body.outcome.toLowerCase().replace(/_/g, " ");
+      const call = activity(body.customerId, {
+        subject: `Cold call: ${outcome}`,
+        status: "FINISHED",
+        startsAt: new Date(Date.now() - 5 * 60_000).toISOString(),
+        contactId: body.contactId ?? null,
+      });
+      activities.push(call);
+      const followUp = body.followUp
+        ? activity(body.customerId, { subject: body.followUp.subject, startsAt: body.followUp.startsAt })
+        : null;
+      if (followUp) activities.push(followUp);
+      return HttpResponse.json({ call, outcome: body.outcome, followUp }, { status: 201 });
+    }),
     http.get(`${API}/api/users`, () =>
       HttpResponse.json({ items: [me, { ...BEN, role: "SALESMAN", timeZone: "Europe/London" }] }),
     ),

@@ -10,6 +10,7 @@ import { LogEmailButton } from "../email-log/log-email-button";
 import { NewNoteForm } from "../notes/new-note-form";
 import { NotesSection } from "../notes/notes-section";
 import { ActivitiesSection } from "../activities/activities-section";
+import { ColdCallForm } from "../activities/cold-call-form";
 import { SalesmenEditor } from "../customers/salesmen-editor";
 import { LifecycleActions } from "../lifecycle/lifecycle-actions";
 import { SalesSection } from "../sales/sales-section";
@@ -33,7 +34,7 @@ export function RecordView({
   const styles = useStyles();
   const { api } = useServices();
   const record = useAsync(() => api.record(customerId), [customerId]);
-  const [form, setForm] = useState<"activity" | "note" | null>(null);
+  const [form, setForm] = useState<"activity" | "note" | "cold-call" | null>(null);
   // The e-mail log list reloads when this changes (after logging this email).
   const [logRound, setLogRound] = useState(0);
 
@@ -69,6 +70,9 @@ export function RecordView({
         <Button onClick={() => setForm(form === "note" ? null : "note")} aria-expanded={form === "note"}>
           Add note
         </Button>
+        <Button onClick={() => setForm(form === "cold-call" ? null : "cold-call")} aria-expanded={form === "cold-call"}>
+          Cold call
+        </Button>
       </div>
       {form === "activity" && (
         <NewActivityForm
@@ -79,6 +83,9 @@ export function RecordView({
           onSaved={saved}
           onCancel={() => setForm(null)}
         />
+      )}
+      {form === "cold-call" && (
+        <ColdCallForm customerId={customer.id} contact={contact} onSaved={saved} onCancel={() => setForm(null)} />
       )}
       {form === "note" && (
         <NewNoteForm

@@ -1,0 +1,120 @@
+import {
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Textarea,
+} from "@fluentui/react-components";
+import { type FormEvent, useState } from "react";
+import { type CallOutcome, type Contact } from "../../../../contract";
+import { useServices } from "../../app/services-context";
+import { errorMessage } from "../../shared/error-message";
+import { useLayoutStyles } from "../../shared/layout-styles";
+import { isoToZoned, zonedToIso } from "../../shared/zoned-time";
+
+const OUTCOMES: Record<CallOutcome, string> = {
+  INTERESTED: "Interested",
+  NOT_INTERESTED: "Not interested",
+  CALL_BACK: "Call back",
+  NO_ANSWER: "No answer",
+  WRONG_CONTACT: "Wrong contact",
+  MEETING_AGREED: "Meeting agreed",
+};
+
+/** A cold call in one step: what came of it, and the follow-up it led to, planned in the user's zone. */
+export function ColdCallForm({
+  customerId,
+  contact,
+  onSaved,
+  onCancel,
+}: {
+  customerId: string;
+  contact: Contact | null;
+  onSaved: () => void;
+  onCancel: () => void;
+}) {
+  const layout = useLayoutStyles();
+  const { api, me } = useServices();
+  const tomorrow = isoToZoned(new Date(Date.now() + 24 * 3600_000).toISOString(), me.timeZone).day;
+  const [outcome, setOutcome] = useState<CallOutcome>("INTERESTED");
+  const [notes, setNotes] = useState("");
+  const [followUp, setFollowUp] = useState(false);
+  const [followUpSubject, setFollowUpSubject] = useState(
+    contact ? `Call ${contact.firstName} ${contact.lastName} back` : "Call back",
+  );
+  const [day, setDay] = useState(tomorrow);
+  const [time, setTime] = useState("09:00");
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaving(true);
+    setError(null);
+    try {
+      await api.coldCall({
+        customerId,
+        contactId: contact?.id ?? null,
+        outcome,
+        notes: notes.trim() || null,
+        timeZone: me.timeZone,
+        ...(followUp && {
+          followUp: { type: "CALL", subject: followUpSubject, startsAt: zonedToIso(day, time, me.timeZone) },
+        }),
+      });
+      onSaved();
+    } catch (failure) {
+      setError(errorMessage(failure));
+      setSaving(false);
+    }
+  };
+
+  return (
+    <form className={layout.form} onSubmit={submit} aria-label="Cold call">
+      <Field label="Outcome">
+        <Select value={outcome} onChange={(_event, data) => setOutcome(data.value as CallOutcome)}>
+          {Object.entries(OUTCOMES).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Notes">
+        <Textarea value={notes} onChange={(_event, data) => setNotes(data.value)} />
+      </Field>
+      <Checkbox
+        label="Plan a follow-up call"
+        checked={followUp}
+        onChange={(_event, data) => setFollowUp(data.checked === true)}
+      />
+      {followUp && (
+        <>
+          <Field label="Follow-up subject" required>
+            <Input value={followUpSubject} onChange={(_event, data) => setFollowUpSubject(data.value)} />
+          </Field>
+          <Field label="Follow-up date">
+            <Input type="date" value={day} onChange={(_event, data) => setDay(data.value)} />
+          </Field>
+          <Field label="Follow-up time">
+            <Input type="time" value={time} onChange={(_event, data) => setTime(data.value)} />
+          </Field>
+        </>
+      )}
+      <div className={layout.buttons}>
+        <Button appearance="primary" type="submit" disabled={saving || (followUp && !followUpSubject.trim())}>
+          Save call
+        </Button>
+        <Button onClick={onCancel}>Cancel</Button>
+      </div>
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+    </form>
+  );
+}
