@@ -1,4 +1,5 @@
 import { Badge, Caption1, Text } from "@fluentui/react-components";
+import type { ReactNode } from "react";
 import type { Action, Incident, Opportunity } from "../../../../contract";
 import { useServices } from "../../app/services-context";
 import { EmptyState } from "../../app/state-views";
@@ -31,7 +32,6 @@ export function SalesSection({
   incidents: Incident[];
   openActions: Action[];
 }) {
-  const layout = useLayoutStyles();
   const { me } = useServices();
   const money = (opportunity: Opportunity) =>
     new Intl.NumberFormat(undefined, { style: "currency", currency: opportunity.currency }).format(
@@ -39,73 +39,88 @@ export function SalesSection({
     );
   return (
     <>
-      <section className={layout.form} aria-label="Opportunities">
-        <Text as="h3" weight="semibold" size={400}>
-          Opportunities
-        </Text>
-        {opportunities.length === 0 ? (
-          <EmptyState>No opportunities.</EmptyState>
-        ) : (
-          <ul className={layout.list}>
-            {opportunities.map((opportunity) => (
-              <li key={opportunity.id} className={layout.item}>
-                <Text>
-                  {opportunity.title} <Badge appearance="outline">{STAGE[opportunity.stage]}</Badge>
-                </Text>
-                <Caption1>
-                  {money(opportunity)} · {opportunity.probability}%
-                  {opportunity.expectedCloseDate ? ` · close ${opportunity.expectedCloseDate}` : ""} ·{" "}
-                  {opportunity.owner.name}
-                </Caption1>
-              </li>
-            ))}
-          </ul>
+      <TitledList
+        title="Opportunities"
+        items={opportunities}
+        empty="No opportunities."
+        render={(opportunity) => (
+          <>
+            <Text>
+              {opportunity.title} <Badge appearance="outline">{STAGE[opportunity.stage]}</Badge>
+            </Text>
+            <Caption1>
+              {money(opportunity)} · {opportunity.probability}%
+              {opportunity.expectedCloseDate ? ` · close ${opportunity.expectedCloseDate}` : ""} ·{" "}
+              {opportunity.owner.name}
+            </Caption1>
+          </>
         )}
-      </section>
-      <section className={layout.form} aria-label="Incidents">
-        <Text as="h3" weight="semibold" size={400}>
-          Incidents
-        </Text>
-        {incidents.length === 0 ? (
-          <EmptyState>No incidents.</EmptyState>
-        ) : (
-          <ul className={layout.list}>
-            {incidents.map((incident) => (
-              <li key={incident.id} className={layout.item}>
-                <Text>
-                  {incident.subject}{" "}
-                  <Badge appearance="tint" color={SEVERITY_COLOR[incident.severity]}>
-                    {incident.severity.toLowerCase()}
-                  </Badge>
-                </Text>
-                <Caption1>
-                  {STATE[incident.state]} · {incident.owner.name} · opened{" "}
-                  {formatInZone(incident.createdAt, me.timeZone, false)}
-                </Caption1>
-              </li>
-            ))}
-          </ul>
+      />
+      <TitledList
+        title="Incidents"
+        items={incidents}
+        empty="No incidents."
+        render={(incident) => (
+          <>
+            <Text>
+              {incident.subject}{" "}
+              <Badge appearance="tint" color={SEVERITY_COLOR[incident.severity]}>
+                {incident.severity.toLowerCase()}
+              </Badge>
+            </Text>
+            <Caption1>
+              {STATE[incident.state]} · {incident.owner.name} · opened{" "}
+              {formatInZone(incident.createdAt, me.timeZone, false)}
+            </Caption1>
+          </>
         )}
-      </section>
-      <section className={layout.form} aria-label="Open actions">
-        <Text as="h3" weight="semibold" size={400}>
-          Open actions
-        </Text>
-        {openActions.length === 0 ? (
-          <EmptyState>Nothing to do.</EmptyState>
-        ) : (
-          <ul className={layout.list}>
-            {openActions.map((action) => (
-              <li key={action.id} className={layout.item}>
-                <Text>{action.title}</Text>
-                <Caption1>
-                  {action.dueDate ? `due ${action.dueDate}` : "no due day"} · {action.owner.name}
-                </Caption1>
-              </li>
-            ))}
-          </ul>
+      />
+      <TitledList
+        title="Open actions"
+        items={openActions}
+        empty="Nothing to do."
+        render={(action) => (
+          <>
+            <Text>{action.title}</Text>
+            <Caption1>
+              {action.dueDate ? `due ${action.dueDate}` : "no due day"} · {action.owner.name}
+            </Caption1>
+          </>
         )}
-      </section>
+      />
     </>
+  );
+}
+
+/** A titled section of the record: its entries, or a sentence saying there are none. */
+function TitledList<T extends { id: string }>({
+  title,
+  items,
+  empty,
+  render,
+}: {
+  title: string;
+  items: T[];
+  empty: string;
+  render: (item: T) => ReactNode;
+}) {
+  const layout = useLayoutStyles();
+  return (
+    <section className={layout.form} aria-label={title}>
+      <Text as="h3" weight="semibold" size={400}>
+        {title}
+      </Text>
+      {items.length === 0 ? (
+        <EmptyState>{empty}</EmptyState>
+      ) : (
+        <ul className={layout.list}>
+          {items.map((item) => (
+            <li key={item.id} className={layout.item}>
+              {render(item)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
