@@ -1,24 +1,21 @@
-import { Button, makeStyles, tokens } from "@fluentui/react-components";
+import { Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import { useServices } from "../../app/services-context";
 import { ErrorState, Loading } from "../../app/state-views";
 import type { MailItem } from "../../office/mail-item.types";
 import { useAsync } from "../../shared/use-async";
-import { NewActivityForm } from "../activities/new-activity-form";
-import { EmailLogSection } from "../email-log/email-log-section";
-import { LogEmailButton } from "../email-log/log-email-button";
-import { NewNoteForm } from "../notes/new-note-form";
-import { NotesSection } from "../notes/notes-section";
-import { ActivitiesSection } from "../activities/activities-section";
-import { ColdCallForm } from "../activities/cold-call-form";
 import { SalesmenEditor } from "../customers/salesmen-editor";
 import { LifecycleActions } from "../lifecycle/lifecycle-actions";
-import { SalesSection } from "../sales/sales-section";
 import { RecordHeader } from "./record-header";
+import type { RecordTab } from "./record-tab.types";
+import { RECORD_TABS } from "./record-tabs";
+
+const [FIRST_TAB] = RECORD_TABS as [RecordTab, ...RecordTab[]];
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  tabs: { flexWrap: "wrap" },
+  panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
 });
 
 /** A customer's whole record in one call, with what the user can do from the current email. */
@@ -34,75 +31,37 @@ export function RecordView({
   const styles = useStyles();
   const { api } = useServices();
   const record = useAsync(() => api.record(customerId), [customerId]);
-  const [form, setForm] = useState<"activity" | "note" | "cold-call" | null>(null);
-  // The e-mail log list reloads when this changes (after logging this email).
-  const [logRound, setLogRound] = useState(0);
+  const [tab, setTab] = useState(FIRST_TAB.value);
 
   if (record.status === "loading") return <Loading label="Loading the customer record…" />;
   if (record.status === "error") return <ErrorState error={record.error} onRetry={record.reload} />;
-  const { customer, contacts, activities, notes, emailLogCount } = record.data;
+  const { customer, contacts } = record.data;
   const contact = contacts.find((candidate) => candidate.id === contactId) ?? null;
-  const saved = () => {
-    setForm(null);
-    record.reload();
-  };
+  const current = RECORD_TABS.find((candidate) => candidate.value === tab) ?? FIRST_TAB;
 
   return (
     <article className={styles.stack} aria-label={`Customer record ${customer.name}`} data-testid="customer-record">
       <RecordHeader customer={customer} contact={contact} />
       <LifecycleActions customer={customer} lifecycle={record.data.lifecycle} onChanged={record.reload} />
       <SalesmenEditor customer={customer} onSaved={record.reload} />
-      <div className={styles.actions}>
-        {item?.internetMessageId && (
-          <LogEmailButton
-            item={item}
-            customerId={customer.id}
-            contactId={contact?.id ?? null}
-            onLogged={() => {
-              setLogRound((value) => value + 1);
-              record.reload();
-            }}
-          />
-        )}
-        <Button onClick={() => setForm(form === "activity" ? null : "activity")} aria-expanded={form === "activity"}>
-          New activity
-        </Button>
-        <Button onClick={() => setForm(form === "note" ? null : "note")} aria-expanded={form === "note"}>
-          Add note
-        </Button>
-        <Button onClick={() => setForm(form === "cold-call" ? null : "cold-call")} aria-expanded={form === "cold-call"}>
-          Cold call
-        </Button>
+      {RECORD_TABS.length > 1 && (
+        <TabList
+          size="small"
+          className={styles.tabs}
+          selectedValue={current.value}
+          onTabSelect={(_event, data) => setTab(String(data.value))}
+          aria-label="Record sections"
+        >
+          {RECORD_TABS.map((candidate) => (
+            <Tab key={candidate.value} value={candidate.value}>
+              {candidate.label}
+            </Tab>
+          ))}
+        </TabList>
+      )}
+      <div className={styles.panel} role="tabpanel" aria-label={current.label}>
+        {current.render({ record: record.data, contactId, item, reload: record.reload })}
       </div>
-      {form === "activity" && (
-        <NewActivityForm
-          customerId={customer.id}
-          contacts={contacts}
-          contactId={contact?.id ?? null}
-          subject={item?.subject ?? ""}
-          onSaved={saved}
-          onCancel={() => setForm(null)}
-        />
-      )}
-      {form === "cold-call" && (
-        <ColdCallForm customerId={customer.id} contact={contact} onSaved={saved} onCancel={() => setForm(null)} />
-      )}
-      {form === "note" && (
-        <NewNoteForm
-          customerId={customer.id}
-          contactId={contact?.id ?? null}
-          onSaved={saved}
-          onCancel={() => setForm(null)}
-        />
-      )}
-      <ActivitiesSection future={activities.future} history={activities.history} onSynced={record.reload} />
-      <SalesSection
-        opportunities={record.data.opportunities}
-        incidents={record.data.incidents}
-        openActions={record.data.openActions}
-      />
-      <EmailLogSection customerId={customer.id} count={emailLogCount} round={logRound} />
-      <NotesSection notes={notes} />
     </article>
   );
 }

@@ -1,0 +1,8 @@
+import { OverviewTab } from "./overview-tab";
+import type { RecordTab } from "./record-tab.types";
+
+// The record is long and the pane is narrow: the everyday parts first, the rest one tab away.
+// Each feature adds its tab here.
+export const RECORD_TABS: RecordTab[] = [
+  { value: "overview", label: "Overview", render: (context) => <OverviewTab {...context} /> },
+];
