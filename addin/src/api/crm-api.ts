@@ -22,6 +22,8 @@ import type {
   NoteCreate,
   SyncRunResult,
   TemplateList,
+  TimelineKind,
+  TimelinePage,
   UserList,
 } from "../../../contract";
 import type { z } from "zod";
@@ -40,6 +42,15 @@ export interface CustomerSearch {
   /** Only customers the signed-in user is a linked salesman of. */
   mine?: boolean;
   limit?: number;
+}
+
+export interface TimelineFilter {
+  kinds?: TimelineKind[];
+  /** ISO date-times. */
+  from?: string;
+  to?: string;
+  limit?: number;
+  offset?: number;
 }
 
 /** Typed calls to the service; request and response types come from the shared contract. */
@@ -101,6 +112,18 @@ export function createCrmApi(baseUrl: string, token: TokenSource) {
         `/api/customers/${encodeURIComponent(customerId)}/email-log${query([["limit", limit]])}`,
       ),
     users: () => call<Json<typeof UserList>>("GET", "/api/users"),
+    /** One page of the customer's timeline, latest first; no kinds means all. */
+    timeline: (customerId: string, filter: TimelineFilter) =>
+      call<TimelinePage>(
+        "GET",
+        `/api/customers/${encodeURIComponent(customerId)}/timeline${query([
+          ...(filter.kinds ?? []).map((kind): [string, string] => ["kind", kind]),
+          ["from", filter.from],
+          ["to", filter.to],
+          ["limit", filter.limit],
+          ["offset", filter.offset],
+        ])}`,
+      ),
     /** A finished call with its outcome, and the follow-up it led to, in one step. */
     coldCall: (body: z.input<typeof ColdCallCreate>) => call<ColdCallResult>("POST", "/api/cold-calls", body),
     /** The complete set of salesmen linked to a customer. */

@@ -1,3 +1,4 @@
+import { TimelineTab } from "../timeline/timeline-tab";
 import { OverviewTab } from "./overview-tab";
 import type { RecordTab } from "./record-tab.types";
 
@@ -5,4 +6,5 @@ import type { RecordTab } from "./record-tab.types";
 // Each feature adds its tab here.
 export const RECORD_TABS: RecordTab[] = [
   { value: "overview", label: "Overview", render: (context) => <OverviewTab {...context} /> },
+  { value: "timeline", label: "Timeline", render: (context) => <TimelineTab {...context} /> },
 ];
