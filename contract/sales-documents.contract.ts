@@ -9,12 +9,17 @@ export const DiscountPercent = DecimalString(3, 2).refine((value) => Number(valu
   message: "must be at most 100",
 });
 
+/**
+ * unitPrice omitted: the customer's special price for the item in the document's currency, valid on
+ * the document's day (400 naming the field when there is none); its discount too unless one is given.
+ * An explicit unitPrice always wins, and then an omitted discount is 0.
+ */
 export const SalesLineInput = z.object({
   item: Text(80),
   description: OptionalText(1000),
   quantity: Quantity,
-  unitPrice: Amount,
-  discountPercent: DiscountPercent.default("0"),
+  unitPrice: Amount.optional(),
+  discountPercent: DiscountPercent.optional(),
 });
 export type SalesLineInput = z.infer<typeof SalesLineInput>;
 const Lines = z.array(SalesLineInput).min(1).max(200);

@@ -30,6 +30,12 @@ import { createOpportunitiesService } from "./features/opportunities/opportuniti
 import { salesDocumentsRoutes } from "./features/sales-documents/sales-documents.routes";
 import { createSalesDocumentsRepository } from "./features/sales-documents/sales-documents.repository";
 import { createSalesDocumentsService } from "./features/sales-documents/sales-documents.service";
+import { commentsRoutes } from "./features/comments/comments.routes";
+import { createCommentsRepository } from "./features/comments/comments.repository";
+import { createCommentsService } from "./features/comments/comments.service";
+import { profilingRoutes } from "./features/profiling/profiling.routes";
+import { createProfilingRepository } from "./features/profiling/profiling.repository";
+import { createProfilingService } from "./features/profiling/profiling.service";
 import { coldCallsRoutes } from "./features/cold-calls/cold-calls.routes";
 import { createColdCallsRepository } from "./features/cold-calls/cold-calls.repository";
 import { createColdCallsService } from "./features/cold-calls/cold-calls.service";
@@ -39,6 +45,9 @@ import { createConsentService } from "./features/consent/consent.service";
 import { shipToRoutes } from "./features/ship-to/ship-to.routes";
 import { createShipToRepository } from "./features/ship-to/ship-to.repository";
 import { thirdPartiesRoutes } from "./features/third-parties/third-parties.routes";
+import { specialPricesRoutes } from "./features/special-prices/special-prices.routes";
+import { createSpecialPricesRepository } from "./features/special-prices/special-prices.repository";
+import { createSpecialPricesService } from "./features/special-prices/special-prices.service";
 import { createThirdPartiesRepository } from "./features/third-parties/third-parties.repository";
 import { createThirdPartiesService } from "./features/third-parties/third-parties.service";
 import { timelineRoutes } from "./features/timeline/timeline.routes";
@@ -82,6 +91,11 @@ export function createApp(
   const incidents = createIncidentsRepository(prisma);
   const actions = createActionsRepository(prisma);
   const salesDocuments = createSalesDocumentsRepository(prisma);
+  const comments = createCommentsRepository(prisma);
+  const consentRepository = createConsentRepository(prisma);
+  const thirdPartiesRepository = createThirdPartiesRepository(prisma);
+  const shipToRepository = createShipToRepository(prisma);
+  const specialPrices = createSpecialPricesRepository(prisma);
 
   const customersService = createCustomersService(customers, types, users);
   const lifecycle = createLifecycleService(customersService, createLifecycleRepository(prisma));
@@ -95,19 +109,28 @@ export function createApp(
     opportunities,
     incidents,
     actions,
+    consent: consentRepository,
+    thirdParties: thirdPartiesRepository,
+    shipTo: shipToRepository,
+    comments,
   });
   const opportunitiesService = createOpportunitiesService(opportunities, customers, users);
   const incidentsService = createIncidentsService({ incidents, customers, contacts, users });
   const actionsService = createActionsService({ actions, opportunities, incidents, customers, contacts, users });
-  const salesDocumentsService = createSalesDocumentsService({ documents: salesDocuments, customers, contacts });
+  const salesDocumentsService = createSalesDocumentsService({
+    documents: salesDocuments,
+    customers,
+    contacts,
+    specialPrices,
+  });
   const coldCallsService = createColdCallsService({
     coldCalls: createColdCallsRepository(prisma, calendarSync.outbox),
     activities,
     customers,
     contacts,
   });
-  const thirdPartiesService = createThirdPartiesService(createThirdPartiesRepository(prisma), customers);
-  const consentService = createConsentService(createConsentRepository(prisma), contacts);
+  const thirdPartiesService = createThirdPartiesService(thirdPartiesRepository, customers);
+  const consentService = createConsentService(consentRepository, contacts);
   const activitiesService = createActivitiesService({ activities, templates, customers, contacts, users });
   const lookupService = createLookupService(lookups, config.orgDomains);
 
@@ -121,10 +144,13 @@ export function createApp(
     ...incidentsRoutes(incidentsService, incidents),
     ...actionsRoutes(actionsService, actions),
     ...salesDocumentsRoutes(salesDocumentsService, salesDocuments),
+    ...specialPricesRoutes(createSpecialPricesService(specialPrices, customers)),
     ...coldCallsRoutes(coldCallsService),
     ...thirdPartiesRoutes(thirdPartiesService),
-    ...shipToRoutes(createShipToRepository(prisma), customers),
+    ...shipToRoutes(shipToRepository, customers),
     ...consentRoutes(consentService),
+    ...commentsRoutes(createCommentsService(comments, customers)),
+    ...profilingRoutes(createProfilingService(createProfilingRepository(prisma), customers)),
     ...timelineRoutes(createTimelineRepository(prisma), customers),
     ...contactsRoutes(contacts, customers),
     ...lookupRoutes(lookupService),

@@ -12,6 +12,10 @@ const GRANTS = {
   "others-items:manage": ["MANAGER", "ADMIN"],
   // Approving or declining a released customer is the accounts department's call.
   "customers:approve": ["MANAGER", "ADMIN"],
+  // Profiling question sets shape what every customer is asked: one owner, the admin.
+  "profiling:manage": ["ADMIN"],
+  // A special price is a commercial agreement: sales staff apply it on quotes, managers set it.
+  "prices:manage": ["MANAGER", "ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof GRANTS;

@@ -16,12 +16,13 @@ export interface DocumentHeader {
   currency: string;
 }
 
-export interface DocumentChanges {
+/** What an update changes; only the fields given. A quote may be cancelled, an order closed or cancelled. */
+export interface DocumentChanges<S extends string = "CANCELLED" | "CLOSED"> {
   contactId?: string | null;
   title?: string | null;
   validUntil?: Date | null;
   priced?: PricedDocument;
-  status?: "CANCELLED" | "CLOSED";
+  status?: S;
 }
 
 /** What decides whether a customer may receive quotes and orders, read under a row lock. */
@@ -40,7 +41,12 @@ export interface SalesDocumentsRepository {
     userId: string,
     guard: StandingGuard,
   ): Promise<Quote>;
-  updateQuote(id: string, version: number, changes: DocumentChanges, guard: StandingGuard | null): Promise<Quote>;
+  updateQuote(
+    id: string,
+    version: number,
+    changes: DocumentChanges<"CANCELLED">,
+    guard: StandingGuard | null,
+  ): Promise<Quote>;
   findQuote(id: string): Promise<Quote | null>;
   listQuotes(customerId: string): Promise<Quote[]>;
   /** Copies an OPEN quote at the given version into a new order and marks it CONVERTED, atomically. */
@@ -52,7 +58,12 @@ export interface SalesDocumentsRepository {
     userId: string,
     guard: StandingGuard,
   ): Promise<SalesOrder>;
-  updateOrder(id: string, version: number, changes: DocumentChanges, guard: StandingGuard | null): Promise<SalesOrder>;
+  updateOrder(
+    id: string,
+    version: number,
+    changes: Omit<DocumentChanges, "validUntil">,
+    guard: StandingGuard | null,
+  ): Promise<SalesOrder>;
   findOrder(id: string): Promise<SalesOrder | null>;
   listOrders(customerId: string): Promise<SalesOrder[]>;
 }
@@ -132,56 +143,101 @@ async function checkStanding(tx: Prisma.TransactionClient, customerId: string, g
   guard(rows[0]!);
 }
 
-function headerChanges(changes: DocumentChanges) {
-  return {
-    ...(changes.contactId !== undefined && { contactId: changes.contactId }),
-    ...(changes.title !== undefined && { title: changes.title }),
-    ...(changes.priced && totalsData(changes.priced)),
-    modifiedAt: new Date(),
-    version: { increment: 1 },
+type Tx = Prisma.TransactionClient;
+type NewDocument<H> = H &
+  ReturnType<typeof totalsData> & {
+    customerId: string;
+    createdById: string;
+    lines: { create: ReturnType<typeof linesData> };
   };
+type DocumentUpdate<S extends string> = Omit<DocumentChanges<S>, "priced"> &
+  Partial<ReturnType<typeof totalsData>> & { modifiedAt: Date; version: { increment: number } };
+
+/**
+ * What differs between quotes and orders is only which tables they live in; writing them (standing
+ * check, version and OPEN guard, lines replaced as a whole) is one path for both, below.
+ */
+interface DocumentTables<T, H, S extends string> {
+  what: string;
+  insert(tx: Tx, data: NewDocument<H>): Promise<T>;
+  customerOf(tx: Tx, id: string): Promise<{ customerId: string } | null>;
+  /** Rows changed: 0 when the version is not current or the document is no longer OPEN. */
+  updateOpen(tx: Tx, id: string, version: number, data: DocumentUpdate<S>): Promise<number>;
+  replaceLines(tx: Tx, id: string, lines: ReturnType<typeof linesData>): Promise<void>;
+  load(tx: Tx, id: string): Promise<T>;
+}
+
+const byId = (id: string) => ({ where: { id }, select: { customerId: true } });
+
+const QUOTES: DocumentTables<Quote, DocumentHeader & { validUntil: Date | null }, "CANCELLED"> = {
+  what: "This quote",
+  insert: async (tx, data) => toQuote(await tx.quote.create({ data, include: QUOTE_INCLUDE })),
+  customerOf: (tx, id) => tx.quote.findUnique(byId(id)),
+  updateOpen: async (tx, id, version, data) =>
+    (await tx.quote.updateMany({ where: { id, version, status: "OPEN" }, data })).count,
+  async replaceLines(tx, quoteId, lines) {
+    await tx.quoteLine.deleteMany({ where: { quoteId } });
+    await tx.quoteLine.createMany({ data: lines.map((line) => ({ ...line, quoteId })) });
+  },
+  load: async (tx, id) => toQuote(await tx.quote.findUniqueOrThrow({ where: { id }, include: QUOTE_INCLUDE })),
+};
+
+const ORDERS: DocumentTables<SalesOrder, DocumentHeader, "CANCELLED" | "CLOSED"> = {
+  what: "This order",
+  insert: async (tx, data) => toOrder(await tx.salesOrder.create({ data, include: ORDER_INCLUDE })),
+  customerOf: (tx, id) => tx.salesOrder.findUnique(byId(id)),
+  updateOpen: async (tx, id, version, { validUntil: _orders, ...data }) =>
+    (await tx.salesOrder.updateMany({ where: { id, version, status: "OPEN" }, data })).count,
+  async replaceLines(tx, orderId, lines) {
+    await tx.salesOrderLine.deleteMany({ where: { orderId } });
+    await tx.salesOrderLine.createMany({ data: lines.map((line) => ({ ...line, orderId })) });
+  },
+  load: async (tx, id) => toOrder(await tx.salesOrder.findUniqueOrThrow({ where: { id }, include: ORDER_INCLUDE })),
+};
+
+function createDocument<T, H>(
+  prisma: PrismaClient,
+  tables: DocumentTables<T, H, string>,
+  customerId: string,
+  header: H,
+  priced: PricedDocument,
+  userId: string,
+  guard: StandingGuard,
+): Promise<T> {
+  return prisma.$transaction(async (tx) => {
+    await checkStanding(tx, customerId, guard);
+    const data = { ...header, ...totalsData(priced), customerId, createdById: userId };
+    return tables.insert(tx, { ...data, lines: { create: linesData(priced) } });
+  });
+}
+
+function updateDocument<T, S extends string>(
+  prisma: PrismaClient,
+  tables: DocumentTables<T, unknown, S>,
+  id: string,
+  version: number,
+  { priced, ...changes }: DocumentChanges<S>,
+  guard: StandingGuard | null,
+): Promise<T> {
+  return prisma.$transaction(async (tx) => {
+    const current = await tables.customerOf(tx, id);
+    if (current && guard) await checkStanding(tx, current.customerId, guard);
+    // Version and OPEN in the WHERE clause: a converted, closed or cancelled document never changes.
+    const data = { ...changes, ...(priced && totalsData(priced)), modifiedAt: new Date(), version: { increment: 1 } };
+    if ((await tables.updateOpen(tx, id, version, data)) === 0) throw staleVersion(tables.what);
+    if (priced) await tables.replaceLines(tx, id, linesData(priced));
+    return tables.load(tx, id);
+  });
 }
 
 export function createSalesDocumentsRepository(prisma: PrismaClient): SalesDocumentsRepository {
   return {
-    async createQuote(customerId, header, priced, userId, guard) {
-      return prisma.$transaction(async (tx) => {
-        await checkStanding(tx, customerId, guard);
-        const row = await tx.quote.create({
-          data: {
-            customerId,
-            ...header,
-            ...totalsData(priced),
-            createdById: userId,
-            lines: { create: linesData(priced) },
-          },
-          include: QUOTE_INCLUDE,
-        });
-        return toQuote(row);
-      });
-    },
-
-    async updateQuote(id, version, changes, guard) {
-      return prisma.$transaction(async (tx) => {
-        const current = await tx.quote.findUnique({ where: { id }, select: { customerId: true } });
-        if (current && guard) await checkStanding(tx, current.customerId, guard);
-        // Version and OPEN in the WHERE clause: a converted or cancelled quote never changes.
-        const { count } = await tx.quote.updateMany({
-          where: { id, version, status: "OPEN" },
-          data: {
-            ...headerChanges(changes),
-            ...(changes.validUntil !== undefined && { validUntil: changes.validUntil }),
-            ...(changes.status === "CANCELLED" && { status: "CANCELLED" as const }),
-          },
-        });
-        if (count === 0) throw staleVersion("This quote");
-        if (changes.priced) {
-          await tx.quoteLine.deleteMany({ where: { quoteId: id } });
-          await tx.quoteLine.createMany({ data: linesData(changes.priced).map((line) => ({ ...line, quoteId: id })) });
-        }
-        return toQuote(await tx.quote.findUniqueOrThrow({ where: { id }, include: QUOTE_INCLUDE }));
-      });
-    },
+    createQuote: (customerId, header, priced, userId, guard) =>
+      createDocument(prisma, QUOTES, customerId, header, priced, userId, guard),
+    updateQuote: (id, version, changes, guard) => updateDocument(prisma, QUOTES, id, version, changes, guard),
+    createOrder: (customerId, header, priced, userId, guard) =>
+      createDocument(prisma, ORDERS, customerId, header, priced, userId, guard),
+    updateOrder: (id, version, changes, guard) => updateDocument(prisma, ORDERS, id, version, changes, guard),
 
     async findQuote(id) {
       const row = await prisma.quote.findUnique({ where: { id }, include: QUOTE_INCLUDE });
@@ -219,57 +275,22 @@ export function createSalesDocumentsRepository(prisma: PrismaClient): SalesDocum
             total: quote.total,
             createdById: userId,
             lines: {
-              create: quote.lines.map((line) => ({
-                position: line.position,
-                item: line.item,
-                description: line.description,
-                quantity: line.quantity,
-                unitPrice: line.unitPrice,
-                discountPercent: line.discountPercent,
-                lineTotal: line.lineTotal,
-              })),
+              create: quote.lines.map(
+                ({ position, item, description, quantity, unitPrice, discountPercent, lineTotal }) => ({
+                  position,
+                  item,
+                  description,
+                  quantity,
+                  unitPrice,
+                  discountPercent,
+                  lineTotal,
+                }),
+              ),
             },
           },
           include: ORDER_INCLUDE,
         });
         return toOrder(row);
-      });
-    },
-
-    async createOrder(customerId, header, priced, userId, guard) {
-      return prisma.$transaction(async (tx) => {
-        await checkStanding(tx, customerId, guard);
-        const row = await tx.salesOrder.create({
-          data: {
-            customerId,
-            ...header,
-            ...totalsData(priced),
-            createdById: userId,
-            lines: { create: linesData(priced) },
-          },
-          include: ORDER_INCLUDE,
-        });
-        return toOrder(row);
-      });
-    },
-
-    async updateOrder(id, version, changes, guard) {
-      return prisma.$transaction(async (tx) => {
-        const current = await tx.salesOrder.findUnique({ where: { id }, select: { customerId: true } });
-        if (current && guard) await checkStanding(tx, current.customerId, guard);
-        // Version and OPEN in the WHERE clause: a closed or cancelled order never changes.
-        const { count } = await tx.salesOrder.updateMany({
-          where: { id, version, status: "OPEN" },
-          data: { ...headerChanges(changes), ...(changes.status && { status: changes.status }) },
-        });
-        if (count === 0) throw staleVersion("This order");
-        if (changes.priced) {
-          await tx.salesOrderLine.deleteMany({ where: { orderId: id } });
-          await tx.salesOrderLine.createMany({
-            data: linesData(changes.priced).map((line) => ({ ...line, orderId: id })),
-          });
-        }
-        return toOrder(await tx.salesOrder.findUniqueOrThrow({ where: { id }, include: ORDER_INCLUDE }));
       });
     },
 

@@ -7,13 +7,18 @@ import type {
   SalesLineInput,
   SalesOrder,
 } from "../../../../contract";
-import { orderRefusals } from "../../../../contract";
+import { orderRefusals, priceLines, specialPriceOn } from "../../../../contract";
 import { AppError, badRequest, notFound, staleVersion } from "../../shared/app-error";
-import { optionalDay } from "../../shared/calendar-date";
-import { priceLines } from "../../shared/money";
+import { dayFromDate, optionalDay } from "../../shared/calendar-date";
 import type { ContactsRepository } from "../contacts/contacts.repository";
 import type { CustomersRepository } from "../customers/customers.repository";
-import type { CustomerStanding, PricedDocument, SalesDocumentsRepository } from "./sales-documents.repository";
+import type { SpecialPricesRepository } from "../special-prices/special-prices.repository";
+import type {
+  CustomerStanding,
+  DocumentChanges,
+  PricedDocument,
+  SalesDocumentsRepository,
+} from "./sales-documents.repository";
 
 export interface SalesDocumentsService {
   createQuote(input: QuoteCreate, userId: string): Promise<Quote>;
@@ -42,7 +47,9 @@ export function requireCanReceiveOrders(customer: CustomerStanding): void {
     );
 }
 
-function price(lines: SalesLineInput[]): PricedDocument {
+type PricedInput = Required<Pick<SalesLineInput, "unitPrice" | "discountPercent">> & SalesLineInput;
+
+function price(lines: PricedInput[]): PricedDocument {
   const priced = priceLines(lines);
   priced.lineTotals.forEach((line, index) => {
     if (line.cents >= MAX_CENTS) throw badRequest(`body.lines.${index}.quantity`, "the line total is too large");
@@ -61,10 +68,18 @@ function price(lines: SalesLineInput[]): PricedDocument {
   };
 }
 
+/** Where a document stands for pricing: whose, in which currency, on which day (YYYY-MM-DD). */
+interface PricingContext {
+  customerId: string;
+  currency: string;
+  day: string;
+}
+
 export function createSalesDocumentsService(deps: {
   documents: SalesDocumentsRepository;
   customers: CustomersRepository;
   contacts: ContactsRepository;
+  specialPrices: SpecialPricesRepository;
 }): SalesDocumentsService {
   const { documents } = deps;
 
@@ -74,6 +89,35 @@ export function createSalesDocumentsService(deps: {
     const contact = await deps.contacts.belongsTo(contactId);
     if (!contact) throw notFound("contact", contactId, "body.contactId");
     if (contact.customerId !== customerId) throw badRequest("body.contactId", "this contact is not the customer's");
+  }
+
+  /**
+   * Lines without a unit price take the customer's special price for the item valid on the document's
+   * day, and its discount unless one is given; an explicit price always wins (discount then 0 if omitted).
+   */
+  async function priceWithSpecialPrices(lines: SalesLineInput[], context: PricingContext) {
+    const missing = [...new Set(lines.filter((line) => line.unitPrice === undefined).map((line) => line.item))];
+    const prices =
+      missing.length === 0
+        ? []
+        : await deps.specialPrices.listForCustomer(context.customerId, { currency: context.currency, items: missing });
+    return price(
+      lines.map((line, index) => {
+        if (line.unitPrice !== undefined)
+          return { ...line, unitPrice: line.unitPrice, discountPercent: line.discountPercent ?? "0" };
+        const special = specialPriceOn(prices, line.item, context.currency, context.day);
+        if (!special)
+          throw badRequest(
+            `body.lines.${index}.unitPrice`,
+            `no special price for item ${line.item} in ${context.currency} on ${context.day}; enter a unit price`,
+          );
+        return {
+          ...line,
+          unitPrice: special.unitPrice,
+          discountPercent: line.discountPercent ?? special.discountPercent,
+        };
+      }),
+    );
   }
 
   /** Only OPEN documents change; anything else is a conflict that names the state. */
@@ -88,38 +132,56 @@ export function createSalesDocumentsService(deps: {
   const getQuote = async (id: string) => (await documents.findQuote(id)) ?? Promise.reject(notFound("quote", id));
   const getOrder = async (id: string) => (await documents.findOrder(id)) ?? Promise.reject(notFound("order", id));
 
+  /** The header of a new document, its lines priced on today's date (UTC). */
+  async function newDocument(input: OrderCreate) {
+    await checkCustomerAndContact(input.customerId, input.contactId);
+    const context = { customerId: input.customerId, currency: input.currency, day: dayFromDate(new Date()) };
+    const header = { contactId: input.contactId ?? null, title: input.title ?? null, currency: input.currency };
+    return { header, priced: await priceWithSpecialPrices(input.lines, context) };
+  }
+
+  /**
+   * What an update of an OPEN document changes; new lines are priced on the day the document was
+   * made, so editing an old quote keeps the special prices it was offered with.
+   */
+  async function changesTo<S extends string>(
+    kind: "quote" | "order",
+    document: Quote | SalesOrder,
+    input: Pick<OrderUpdate, "version" | "contactId" | "title" | "lines"> & { status?: S },
+  ): Promise<DocumentChanges<S>> {
+    requireOpen(kind, document, input.version);
+    if (input.contactId) await checkCustomerAndContact(document.customerId, input.contactId);
+    const context = { ...document, day: document.createdAt.slice(0, 10) };
+    return {
+      contactId: input.contactId,
+      title: input.title,
+      priced: input.lines && (await priceWithSpecialPrices(input.lines, context)),
+      status: input.status,
+    };
+  }
+  // Cancelling is always possible; changing what is offered needs a customer that may receive it.
+  const guardFor = (input: { lines?: unknown }) => (input.lines ? requireCanReceiveOrders : null);
+
   return {
     getQuote,
     getOrder,
 
     async createQuote(input, userId) {
-      await checkCustomerAndContact(input.customerId, input.contactId);
-      const header = {
-        contactId: input.contactId ?? null,
-        title: input.title ?? null,
-        currency: input.currency,
-        validUntil: optionalDay(input.validUntil) ?? null,
-      };
-      return documents.createQuote(input.customerId, header, price(input.lines), userId, requireCanReceiveOrders);
+      const { header, priced } = await newDocument(input);
+      const validUntil = optionalDay(input.validUntil) ?? null;
+      return documents.createQuote(
+        input.customerId,
+        { ...header, validUntil },
+        priced,
+        userId,
+        requireCanReceiveOrders,
+      );
     },
 
     async updateQuote(id, input) {
-      const quote = await getQuote(id);
-      requireOpen("quote", quote, input.version);
-      if (input.contactId) await checkCustomerAndContact(quote.customerId, input.contactId);
-      return documents.updateQuote(
-        id,
-        input.version,
-        {
-          contactId: input.contactId,
-          title: input.title,
-          validUntil: optionalDay(input.validUntil),
-          priced: input.lines && price(input.lines),
-          status: input.status,
-        },
-        // Cancelling is always possible; changing what is offered needs a customer that may receive it.
-        input.lines ? requireCanReceiveOrders : null,
-      );
+      const changes = await changesTo("quote", await getQuote(id), input);
+      const validUntil = optionalDay(input.validUntil);
+      return documents.updateQuote(id, input.version, { ...changes, validUntil }, guardFor(input));
     },
 
     async convertQuote(id, version, userId) {
@@ -128,26 +190,13 @@ export function createSalesDocumentsService(deps: {
     },
 
     async createOrder(input, userId) {
-      await checkCustomerAndContact(input.customerId, input.contactId);
-      const header = { contactId: input.contactId ?? null, title: input.title ?? null, currency: input.currency };
-      return documents.createOrder(input.customerId, header, price(input.lines), userId, requireCanReceiveOrders);
+      const { header, priced } = await newDocument(input);
+      return documents.createOrder(input.customerId, header, priced, userId, requireCanReceiveOrders);
     },
 
     async updateOrder(id, input) {
-      const order = await getOrder(id);
-      requireOpen("order", order, input.version);
-      if (input.contactId) await checkCustomerAndContact(order.customerId, input.contactId);
-      return documents.updateOrder(
-        id,
-        input.version,
-        {
-          contactId: input.contactId,
-          title: input.title,
-          priced: input.lines && price(input.lines),
-          status: input.status,
-        },
-        input.lines ? requireCanReceiveOrders : null,
-      );
+      const changes = await changesTo("order", await getOrder(id), input);
+      return documents.updateOrder(id, input.version, changes, guardFor(input));
     },
   };
 }

@@ -1,5 +1,8 @@
 // Money without floating point: decimal strings become scaled integers (BigInt), are multiplied
-// exactly, and are rounded once, half up, to cents.
+// exactly, and are rounded once, half up, to cents. The service prices stored documents with it and
+// the pane shows live totals with it while a quote is typed, so both always agree to the cent.
+import { DiscountPercent, Quantity } from "./sales-documents.contract";
+import { Amount } from "./money.contract";
 
 /** "12.5" at scale 2 → 1250n. The contract has checked the format (non-negative, no more decimals than the scale). */
 export function toScaled(value: string, scale: number): bigint {
@@ -53,5 +56,33 @@ export function priceLines(lines: PricedLine[]) {
       discount: fromScaled(subtotal - total, 2),
       total: fromScaled(total, 2),
     },
+  };
+}
+
+/** A line as someone is typing it: any field may be empty or not (yet) a number. */
+export interface DraftLine {
+  quantity: string;
+  unitPrice: string;
+  discountPercent: string;
+}
+
+/**
+ * Totals while typing: a line that is not complete or not valid yet has no total (null) and counts
+ * for nothing; the others are priced exactly as the service will price them.
+ */
+export function priceDraftLines(lines: DraftLine[]) {
+  const valid = lines.map((line) => {
+    const quantity = Quantity.safeParse(line.quantity);
+    const unitPrice = Amount.safeParse(line.unitPrice);
+    const discount = DiscountPercent.safeParse(line.discountPercent.trim() === "" ? "0" : line.discountPercent);
+    return quantity.success && unitPrice.success && discount.success
+      ? { quantity: quantity.data, unitPrice: unitPrice.data, discountPercent: discount.data }
+      : null;
+  });
+  const priced = priceLines(valid.filter((line): line is PricedLine => line !== null));
+  let next = 0;
+  return {
+    lineTotals: valid.map((line) => (line ? priced.lineTotals[next++]!.lineTotal : null)),
+    totals: priced.totals,
   };
 }

@@ -1,6 +1,6 @@
-import { fromScaled, lineCents, priceLines, toScaled } from "./money";
+import { fromScaled, lineCents, priceDraftLines, priceLines, toScaled } from "./line-pricing";
 
-describe("money", () => {
+describe("line pricing", () => {
   it("scales decimal strings exactly", () => {
     expect(toScaled("12.5", 2)).toBe(1250n);
     expect(toScaled("0.07", 2)).toBe(7n);
@@ -31,5 +31,16 @@ describe("money", () => {
     ]);
     expect(priced.lineTotals.map((line) => line.lineTotal)).toEqual(["122.44", "1.49"]);
     expect(priced.totals).toEqual({ subtotal: "141.42", discount: "17.49", total: "123.93" });
+  });
+
+  it("prices a half-typed quote like the service, leaving out lines that are not valid yet", () => {
+    const draft = priceDraftLines([
+      { quantity: "7", unitPrice: "19.99", discountPercent: "12.5" },
+      { quantity: "1.5", unitPrice: "", discountPercent: "" },
+      { quantity: "1.5", unitPrice: "0.99", discountPercent: "" },
+      { quantity: "2", unitPrice: "5", discountPercent: "101" },
+    ]);
+    expect(draft.lineTotals).toEqual(["122.44", null, "1.49", null]);
+    expect(draft.totals).toEqual({ subtotal: "141.42", discount: "17.49", total: "123.93" });
   });
 });
