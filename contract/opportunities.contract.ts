@@ -68,79 +68,80 @@ export const ActionListQuery = z.object({
 export type ActionListQuery = z.infer<typeof ActionListQuery>;
 export const ActionList = z.object({ items: z.array(Action) });
 
-// ---- Opportunities
+// ---- Opportunities and incidents: both hang on a customer, have an owner and carry their actions.
 
-// No defaults here: zod applies defaults inside .partial(), and an update must not reset what it omits.
-const OpportunityFields = z.object({
-  title: Text(255),
-  value: Amount,
-  currency: Currency,
-  stage: OpportunityStage,
-  expectedCloseDate: IsoDate.nullable().optional(),
-  /** Percent; defaults by stage when not given. */
-  probability: Probability.optional(),
-  ownerId: Id.optional(),
-});
-export const OpportunityCreate = OpportunityFields.extend({
-  customerId: Id,
-  currency: Currency.default("EUR"),
-  stage: OpportunityStage.default("PROSPECTING"),
-});
-export type OpportunityCreate = z.infer<typeof OpportunityCreate>;
-export const OpportunityUpdate = OpportunityFields.partial().extend(VersionField.shape);
-export type OpportunityUpdate = z.infer<typeof OpportunityUpdate>;
+/** Create takes the customer and the defaults; update takes any of the fields and the version loaded. */
+function customerItemWrites<Fields extends z.ZodRawShape, Defaults extends z.ZodRawShape>(
+  fields: z.ZodObject<Fields>,
+  defaults: Defaults,
+) {
+  return {
+    create: fields.extend({ customerId: Id }).extend(defaults),
+    update: fields.partial().extend(VersionField.shape),
+  };
+}
 
-export const Opportunity = z.object({
+/** What the service adds to every opportunity and incident it returns. */
+const CustomerItemStamp = z.object({
   id: Id,
   customerId: Id,
+  owner: UserRef,
+  createdBy: UserRef,
+  createdAt: IsoDateTime,
+  modifiedAt: IsoDateTime,
+  version: z.number().int(),
+  actions: z.array(Action),
+});
+
+// No defaults in the fields: zod applies defaults inside .partial(), and an update must not reset what it omits.
+export const { create: OpportunityCreate, update: OpportunityUpdate } = customerItemWrites(
+  z.object({
+    title: Text(255),
+    value: Amount,
+    currency: Currency,
+    stage: OpportunityStage,
+    expectedCloseDate: IsoDate.nullable().optional(),
+    /** Percent; defaults by stage when not given. */
+    probability: Probability.optional(),
+    ownerId: Id.optional(),
+  }),
+  { currency: Currency.default("EUR"), stage: OpportunityStage.default("PROSPECTING") },
+);
+export type OpportunityCreate = z.infer<typeof OpportunityCreate>;
+export type OpportunityUpdate = z.infer<typeof OpportunityUpdate>;
+
+export const Opportunity = CustomerItemStamp.extend({
   title: z.string(),
   value: z.string(),
   currency: z.string(),
   stage: OpportunityStage,
   expectedCloseDate: IsoDate.nullable(),
   probability: z.number().int(),
-  owner: UserRef,
-  createdBy: UserRef,
-  createdAt: IsoDateTime,
-  modifiedAt: IsoDateTime,
-  version: z.number().int(),
-  actions: z.array(Action),
 });
 export type Opportunity = z.infer<typeof Opportunity>;
 
 // ---- Incidents
 
-const IncidentFields = z.object({
-  contactId: Id.nullable().optional(),
-  subject: Text(255),
-  description: OptionalText(20000),
-  severity: IncidentSeverity,
-  state: IncidentState,
-  ownerId: Id.optional(),
-});
-export const IncidentCreate = IncidentFields.extend({
-  customerId: Id,
-  severity: IncidentSeverity.default("MEDIUM"),
-  state: IncidentState.default("OPEN"),
-});
+export const { create: IncidentCreate, update: IncidentUpdate } = customerItemWrites(
+  z.object({
+    contactId: Id.nullable().optional(),
+    subject: Text(255),
+    description: OptionalText(20000),
+    severity: IncidentSeverity,
+    state: IncidentState,
+    ownerId: Id.optional(),
+  }),
+  { severity: IncidentSeverity.default("MEDIUM"), state: IncidentState.default("OPEN") },
+);
 export type IncidentCreate = z.infer<typeof IncidentCreate>;
-export const IncidentUpdate = IncidentFields.partial().extend(VersionField.shape);
 export type IncidentUpdate = z.infer<typeof IncidentUpdate>;
 
-export const Incident = z.object({
-  id: Id,
-  customerId: Id,
+export const Incident = CustomerItemStamp.extend({
   contactId: Id.nullable(),
   subject: z.string(),
   description: z.string().nullable(),
   severity: IncidentSeverity,
   state: IncidentState,
-  owner: UserRef,
-  createdBy: UserRef,
-  createdAt: IsoDateTime,
-  modifiedAt: IsoDateTime,
-  version: z.number().int(),
-  actions: z.array(Action),
 });
 export type Incident = z.infer<typeof Incident>;
 

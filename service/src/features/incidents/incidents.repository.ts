@@ -1,8 +1,11 @@
 import type { Incident, IncidentState } from "../../../../contract";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
-import { staleVersion } from "../../shared/app-error";
-import { USER_REF_SELECT } from "../users/users.repository";
-import { ACTION_INCLUDE, ACTION_ORDER, toAction } from "../actions/actions.repository";
+import {
+  CUSTOMER_ITEM_INCLUDE,
+  type CustomerItemsRepository,
+  customerItemStamp,
+  customerItemsRepository,
+} from "../actions/customer-items.repository";
 
 export interface IncidentWrite {
   contactId: string | null;
@@ -13,38 +16,19 @@ export interface IncidentWrite {
   ownerId: string;
 }
 
-export interface IncidentsRepository {
-  create(customerId: string, data: IncidentWrite, userId: string): Promise<Incident>;
-  update(id: string, version: number, data: Partial<IncidentWrite>): Promise<Incident>;
-  findById(id: string): Promise<Incident | null>;
-  /** The incident's customer, or null when there is no such incident. */
-  customerOf(id: string): Promise<string | null>;
-  /** Unresolved first (most severe, then oldest), then resolved and closed (latest first). */
-  listForCustomer(customerId: string, limit: number): Promise<Incident[]>;
-}
+/** listForCustomer: unresolved first (most severe, then oldest), then resolved and closed (latest first). */
+export type IncidentsRepository = CustomerItemsRepository<Incident, IncidentWrite>;
 
-const INCLUDE = {
-  owner: { select: USER_REF_SELECT },
-  createdBy: { select: USER_REF_SELECT },
-  actions: { include: ACTION_INCLUDE, orderBy: ACTION_ORDER },
-} satisfies Prisma.IncidentInclude;
-type Row = Prisma.IncidentGetPayload<{ include: typeof INCLUDE }>;
+type Row = Prisma.IncidentGetPayload<{ include: typeof CUSTOMER_ITEM_INCLUDE }>;
 
 function toIncident(row: Row): Incident {
   return {
-    id: row.id,
-    customerId: row.customerId,
+    ...customerItemStamp(row),
     contactId: row.contactId,
     subject: row.subject,
     description: row.description,
     severity: row.severity,
     state: row.state,
-    owner: row.owner,
-    createdBy: row.createdBy,
-    createdAt: row.createdAt.toISOString(),
-    modifiedAt: row.modifiedAt.toISOString(),
-    version: row.version,
-    actions: row.actions.map(toAction),
   };
 }
 
@@ -53,45 +37,23 @@ const SEVERITY_RANK = { CRITICAL: 0, HIGH: 1, MEDIUM: 2, LOW: 3 } as const;
 
 export function createIncidentsRepository(prisma: PrismaClient): IncidentsRepository {
   return {
-    async create(customerId, data, userId) {
-      const row = await prisma.incident.create({
-        data: { ...data, customerId, createdById: userId },
-        include: INCLUDE,
-      });
-      return toIncident(row);
-    },
-
-    async update(id, version, data) {
-      return prisma.$transaction(async (tx) => {
-        const { count } = await tx.incident.updateMany({
-          where: { id, version },
-          data: { ...data, modifiedAt: new Date(), version: { increment: 1 } },
-        });
-        if (count === 0) throw staleVersion("This incident");
-        return toIncident(await tx.incident.findUniqueOrThrow({ where: { id }, include: INCLUDE }));
-      });
-    },
-
-    async findById(id) {
-      const row = await prisma.incident.findUnique({ where: { id }, include: INCLUDE });
-      return row ? toIncident(row) : null;
-    },
-
-    async customerOf(id) {
-      return (await prisma.incident.findUnique({ where: { id }, select: { customerId: true } }))?.customerId ?? null;
-    },
+    ...customerItemsRepository<Row, Incident, IncidentWrite>(prisma, {
+      what: "This incident",
+      table: (client) => client.incident,
+      toItem: toIncident,
+    }),
 
     async listForCustomer(customerId, limit) {
       const [open, settled] = await Promise.all([
         prisma.incident.findMany({
           where: { customerId, state: { notIn: SETTLED } },
-          include: INCLUDE,
+          include: CUSTOMER_ITEM_INCLUDE,
           orderBy: [{ createdAt: "asc" }, { id: "asc" }],
           take: 500,
         }),
         prisma.incident.findMany({
           where: { customerId, state: { in: SETTLED } },
-          include: INCLUDE,
+          include: CUSTOMER_ITEM_INCLUDE,
           orderBy: [{ modifiedAt: "desc" }, { id: "asc" }],
           take: limit,
         }),

@@ -1,9 +1,12 @@
 import type { Opportunity, OpportunityStage } from "../../../../contract";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
-import { staleVersion } from "../../shared/app-error";
 import { dayFromDate } from "../../shared/calendar-date";
-import { USER_REF_SELECT } from "../users/users.repository";
-import { ACTION_INCLUDE, ACTION_ORDER, toAction } from "../actions/actions.repository";
+import {
+  CUSTOMER_ITEM_INCLUDE,
+  type CustomerItemsRepository,
+  customerItemStamp,
+  customerItemsRepository,
+} from "../actions/customer-items.repository";
 
 export interface OpportunityWrite {
   title: string;
@@ -16,74 +19,32 @@ export interface OpportunityWrite {
   ownerId: string;
 }
 
-export interface OpportunitiesRepository {
-  create(customerId: string, data: OpportunityWrite, userId: string): Promise<Opportunity>;
-  update(id: string, version: number, data: Partial<OpportunityWrite>): Promise<Opportunity>;
-  findById(id: string): Promise<Opportunity | null>;
-  /** The opportunity's customer, or null when there is no such opportunity. */
-  customerOf(id: string): Promise<string | null>;
-  /** Open stages first (by expected close), then won and lost. */
-  listForCustomer(customerId: string, limit: number): Promise<Opportunity[]>;
-}
+/** listForCustomer: open stages first (by expected close), then won and lost. */
+export type OpportunitiesRepository = CustomerItemsRepository<Opportunity, OpportunityWrite>;
 
-const INCLUDE = {
-  owner: { select: USER_REF_SELECT },
-  createdBy: { select: USER_REF_SELECT },
-  actions: { include: ACTION_INCLUDE, orderBy: ACTION_ORDER },
-} satisfies Prisma.OpportunityInclude;
-type Row = Prisma.OpportunityGetPayload<{ include: typeof INCLUDE }>;
+type Row = Prisma.OpportunityGetPayload<{ include: typeof CUSTOMER_ITEM_INCLUDE }>;
 
 function toOpportunity(row: Row): Opportunity {
   return {
-    id: row.id,
-    customerId: row.customerId,
+    ...customerItemStamp(row),
     title: row.title,
     value: row.value.toFixed(2),
     currency: row.currency,
     stage: row.stage,
     expectedCloseDate: row.expectedCloseDate ? dayFromDate(row.expectedCloseDate) : null,
     probability: row.probability,
-    owner: row.owner,
-    createdBy: row.createdBy,
-    createdAt: row.createdAt.toISOString(),
-    modifiedAt: row.modifiedAt.toISOString(),
-    version: row.version,
-    actions: row.actions.map(toAction),
   };
 }
 
 const CLOSED_STAGES: OpportunityStage[] = ["WON", "LOST"];
 
 export function createOpportunitiesRepository(prisma: PrismaClient): OpportunitiesRepository {
-  const findById = async (id: string) => {
-    const row = await prisma.opportunity.findUnique({ where: { id }, include: INCLUDE });
-    return row ? toOpportunity(row) : null;
-  };
   return {
-    findById,
-
-    async create(customerId, data, userId) {
-      const row = await prisma.opportunity.create({
-        data: { ...data, customerId, createdById: userId },
-        include: INCLUDE,
-      });
-      return toOpportunity(row);
-    },
-
-    async update(id, version, data) {
-      return prisma.$transaction(async (tx) => {
-        const { count } = await tx.opportunity.updateMany({
-          where: { id, version },
-          data: { ...data, modifiedAt: new Date(), version: { increment: 1 } },
-        });
-        if (count === 0) throw staleVersion("This opportunity");
-        return toOpportunity(await tx.opportunity.findUniqueOrThrow({ where: { id }, include: INCLUDE }));
-      });
-    },
-
-    async customerOf(id) {
-      return (await prisma.opportunity.findUnique({ where: { id }, select: { customerId: true } }))?.customerId ?? null;
-    },
+    ...customerItemsRepository<Row, Opportunity, OpportunityWrite>(prisma, {
+      what: "This opportunity",
+      table: (client) => client.opportunity,
+      toItem: toOpportunity,
+    }),
 
     async listForCustomer(customerId, limit) {
       const order = [
@@ -94,13 +55,13 @@ export function createOpportunitiesRepository(prisma: PrismaClient): Opportuniti
       const [open, closed] = await Promise.all([
         prisma.opportunity.findMany({
           where: { customerId, stage: { notIn: CLOSED_STAGES } },
-          include: INCLUDE,
+          include: CUSTOMER_ITEM_INCLUDE,
           orderBy: order,
           take: limit,
         }),
         prisma.opportunity.findMany({
           where: { customerId, stage: { in: CLOSED_STAGES } },
-          include: INCLUDE,
+          include: CUSTOMER_ITEM_INCLUDE,
           orderBy: [{ modifiedAt: "desc" }, { id: "asc" }],
           take: limit,
         }),
