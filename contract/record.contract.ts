@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Activity } from "./activities.contract";
+import { CustomerComment } from "./comments.contract";
 import { Contact } from "./contacts.contract";
 import { Customer } from "./customers.contract";
 import { LifecycleSection } from "./lifecycle.contract";
@@ -20,5 +21,7 @@ export const CustomerRecord = z.object({
   incidents: z.array(Incident),
   /** Not done yet: the customer's own, its opportunities' and incidents', its contacts'; soonest due first. */
   openActions: z.array(Action),
+  /** Pinned first, then newest first; the latest few (the comments route pages through all). */
+  comments: z.array(CustomerComment),
 });
 export type CustomerRecord = z.infer<typeof CustomerRecord>;

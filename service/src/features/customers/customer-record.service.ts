@@ -1,6 +1,7 @@
 import type { CustomerRecord } from "../../../../contract";
 import type { CurrentUser } from "../../auth/current-user";
 import type { ActivitiesRepository } from "../activities/activities.repository";
+import type { CommentsRepository } from "../comments/comments.repository";
 import type { ContactsRepository } from "../contacts/contacts.repository";
 import type { EmailLogRepository } from "../email-log/email-log.repository";
 import type { LifecycleService } from "../lifecycle/lifecycle.service";
@@ -29,10 +30,12 @@ export function createCustomerRecordService(deps: {
   opportunities: OpportunitiesRepository;
   incidents: IncidentsRepository;
   actions: ActionsRepository;
+  comments: CommentsRepository;
 }): CustomerRecordService {
   return {
     async get(customerId, user) {
       const customer = await deps.customers.get(customerId);
+      const comments = deps.comments.list(customerId, SECTION_LIMIT, 0);
       const [contacts, activities, notes, emailLogCount, lifecycle, opportunities, incidents, openActions] =
         await Promise.all([
           deps.contacts.listForCustomer(customerId),
@@ -54,6 +57,7 @@ export function createCustomerRecordService(deps: {
         opportunities,
         incidents,
         openActions,
+        comments: (await comments).items,
       };
     },
   };
