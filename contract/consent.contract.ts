@@ -28,16 +28,20 @@ export const ConsentEntry = z.object({
 });
 export type ConsentEntry = z.infer<typeof ConsentEntry>;
 
+/** One channel's current state: the latest entry, UNKNOWN when none was ever recorded. */
+export const ConsentChannelState = z.object({
+  channel: ConsentChannel,
+  status: z.enum(["GRANTED", "WITHDRAWN", "UNKNOWN"]),
+  current: ConsentEntry.nullable(),
+});
+export type ConsentChannelState = z.infer<typeof ConsentChannelState>;
+/** Every channel, in the order of CONSENT_CHANNELS. */
+export const ConsentChannels = z.array(ConsentChannelState);
+
 /** Per channel the current state (UNKNOWN when never recorded) and every entry, newest first (kept for GDPR). */
 export const ConsentView = z.object({
   contactId: Id,
-  channels: z.array(
-    z.object({
-      channel: ConsentChannel,
-      status: z.enum(["GRANTED", "WITHDRAWN", "UNKNOWN"]),
-      current: ConsentEntry.nullable(),
-    }),
-  ),
+  channels: ConsentChannels,
   history: z.array(ConsentEntry),
 });
 export type ConsentView = z.infer<typeof ConsentView>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Email, Id, OneOrMany } from "./common.contract";
+import { ConsentChannel } from "./consent.contract";
 import { CustomerRef } from "./contacts.contract";
 
 export const LookupQuery = z.object({ email: OneOrMany(Email).pipe(z.array(Email).min(1).max(50)) });
@@ -11,6 +12,8 @@ export const LookupContact = z.object({
   lastName: z.string(),
   role: z.string().nullable(),
   customer: CustomerRef.nullable(),
+  /** Channels whose current consent is withdrawn: the pane warns before using them. */
+  withdrawnConsent: z.array(ConsentChannel),
 });
 
 export const LookupMatch = z.object({

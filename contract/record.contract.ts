@@ -1,16 +1,19 @@
 import { z } from "zod";
 import { Activity } from "./activities.contract";
 import { CustomerComment } from "./comments.contract";
+import { ConsentChannels } from "./consent.contract";
 import { Contact } from "./contacts.contract";
 import { Customer } from "./customers.contract";
 import { LifecycleSection } from "./lifecycle.contract";
 import { Note } from "./notes.contract";
 import { Action, Incident, Opportunity } from "./opportunities.contract";
+import { ShipTo, ThirdParty } from "./third-parties.contract";
 
 /** Everything the task pane shows for one customer, in one call. */
 export const CustomerRecord = z.object({
   customer: Customer,
-  contacts: z.array(Contact),
+  /** Each with its current marketing consent per channel. */
+  contacts: z.array(Contact.extend({ consent: ConsentChannels })),
   activities: z.object({ future: z.array(Activity), history: z.array(Activity) }),
   notes: z.array(Note),
   emailLogCount: z.number().int(),
@@ -23,5 +26,8 @@ export const CustomerRecord = z.object({
   openActions: z.array(Action),
   /** Pinned first, then newest first; the latest few (the comments route pages through all). */
   comments: z.array(CustomerComment),
+  /** By role, then name. */
+  thirdParties: z.array(ThirdParty),
+  shipTo: z.array(ShipTo),
 });
 export type CustomerRecord = z.infer<typeof CustomerRecord>;

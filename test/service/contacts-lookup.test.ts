@@ -41,6 +41,7 @@ describe.each(testBackends())("contacts and sender lookup on %s", (backend) => {
               accountNumber: customer.accountNumber,
               status: { code: 2, label: "Prospect" },
             },
+            withdrawnConsent: [],
           },
         ],
         customer: {

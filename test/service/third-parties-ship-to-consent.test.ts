@@ -1,5 +1,5 @@
 import type { ApiClient } from "../support/api-client";
-import { createContact, createCustomer } from "../support/fixtures";
+import { createContact, createCustomer, unique } from "../support/fixtures";
 import { testBackends } from "../support/test-database";
 import { type TestService, startTestService } from "../support/test-service";
 
@@ -177,6 +177,114 @@ describe.each(testBackends())("third parties, ship-to addresses and consent on %
       expect((await alice.post(`/api/contacts/${UNKNOWN}/consent`, entry)).status).toBe(404);
       expect((await alice.get(`/api/contacts/${UNKNOWN}/consent`)).status).toBe(404);
       expect((await alice.get(`/api/contacts/${contact.id}/consent`)).body.history).toEqual([]);
+    });
+  });
+
+  describe("in the lookup and the record", () => {
+    it("the lookup names each matched contact's withdrawn channels; the latest entry decides", async () => {
+      const customer = await createCustomer(alice);
+      const email = `${unique("consent")}@fabrikam.com`;
+      const quiet = await createContact(alice, { customerId: customer.id, emails: [email] });
+      const open = await createContact(alice, { customerId: customer.id, firstName: "Anna", emails: [email] });
+      const record = (contactId: string, channel: string, status: string) =>
+        alice.post(`/api/contacts/${contactId}/consent`, { channel, status, source: "Letter", date: "2026-02-01" });
+      await record(quiet.id, "EMAIL", "WITHDRAWN");
+      await record(quiet.id, "PHONE", "WITHDRAWN");
+      await record(quiet.id, "POST", "WITHDRAWN");
+      await record(quiet.id, "POST", "GRANTED"); // withdrawn earlier, granted again: no longer withdrawn
+      await record(open.id, "EMAIL", "GRANTED");
+
+      const lookup = await alice.get(`/api/lookup?email=${encodeURIComponent(email.toUpperCase())}`);
+      expect(lookup.status).toBe(200);
+      const withdrawn = Object.fromEntries(
+        lookup.body.matches[0].contacts.map((c: { id: string; withdrawnConsent: string[] }) => [
+          c.id,
+          c.withdrawnConsent,
+        ]),
+      );
+      expect(withdrawn).toEqual({ [quiet.id]: ["EMAIL", "PHONE"], [open.id]: [] });
+    });
+
+    it("the record carries each contact's current consent, the third parties and the ship-to addresses", async () => {
+      const customer = await createCustomer(alice);
+      const contact = await createContact(alice, { customerId: customer.id });
+      const other = await createContact(alice, { customerId: customer.id, firstName: "Anna" });
+      await alice.post(`/api/contacts/${contact.id}/consent`, {
+        channel: "EMAIL",
+        status: "GRANTED",
+        source: "Web form",
+        date: "2026-01-05",
+      });
+      await alice.post(`/api/contacts/${contact.id}/consent`, {
+        channel: "EMAIL",
+        status: "WITHDRAWN",
+        source: "Unsubscribe link",
+        date: "2026-02-05",
+      });
+      const party = await alice.post(`/api/customers/${customer.id}/third-parties`, {
+        name: "Steuerkanzlei Weber",
+        role: "Tax adviser",
+      });
+      const address = await alice.post(`/api/customers/${customer.id}/ship-to`, {
+        name: "Warehouse Hamburg",
+        street: "Hafenstraße 1",
+        postalCode: "20457",
+        city: "Hamburg",
+        country: "Germany",
+      });
+      // Another customer's rows stay out.
+      const elsewhere = await createCustomer(alice);
+      await alice.post(`/api/customers/${elsewhere.id}/third-parties`, { name: "Other", role: "Installer" });
+
+      const record = await alice.get(`/api/customers/${customer.id}`);
+      expect(record.status).toBe(200);
+      const consentOf = (id: string) =>
+        record.body.contacts.find((c: { id: string }) => c.id === id).consent as {
+          channel: string;
+          status: string;
+          current: { source: string; date: string } | null;
+        }[];
+      expect(consentOf(contact.id)).toEqual([
+        {
+          channel: "EMAIL",
+          status: "WITHDRAWN",
+          current: expect.objectContaining({ source: "Unsubscribe link", date: "2026-02-05" }),
+        },
+        { channel: "PHONE", status: "UNKNOWN", current: null },
+        { channel: "POST", status: "UNKNOWN", current: null },
+      ]);
+      expect(consentOf(other.id).map((c) => c.status)).toEqual(["UNKNOWN", "UNKNOWN", "UNKNOWN"]);
+      expect(record.body.thirdParties).toEqual([party.body]);
+      expect(record.body.shipTo).toEqual([address.body]);
+    });
+
+    it("every consent, third-party and ship-to route wants a signed-in user", async () => {
+      const customer = await createCustomer(alice);
+      const contact = await createContact(alice, { customerId: customer.id });
+      const anonymous = service.anonymous();
+      const calls = [
+        anonymous.get(`/api/contacts/${contact.id}/consent`),
+        anonymous.post(`/api/contacts/${contact.id}/consent`, {
+          channel: "EMAIL",
+          status: "GRANTED",
+          source: "x",
+          date: "2026-01-01",
+        }),
+        anonymous.get(`/api/customers/${customer.id}/third-parties`),
+        anonymous.post(`/api/customers/${customer.id}/third-parties`, { name: "X", role: "Y" }),
+        anonymous.get(`/api/customers/${customer.id}/ship-to`),
+        anonymous.post(`/api/customers/${customer.id}/ship-to`, {
+          street: "a",
+          postalCode: "1",
+          city: "b",
+          country: "c",
+        }),
+        anonymous.patch(`/api/ship-to/${UNKNOWN}`, { city: "x" }),
+        anonymous.request("DELETE", `/api/third-parties/${UNKNOWN}`),
+      ];
+      expect((await Promise.all(calls)).map((response) => response.status)).toEqual(calls.map(() => 401));
+      expect((await alice.get(`/api/contacts/${contact.id}/consent`)).body.history).toEqual([]);
+      expect((await alice.get(`/api/customers/${customer.id}/third-parties`)).body.items).toEqual([]);
     });
   });
 });

@@ -17,6 +17,7 @@ import type {
   Template,
 } from "../../../contract";
 import { orderRefusals } from "../../../contract";
+import { createFakeDetails } from "./fake-details";
 
 export const API = "http://crm.test";
 const NOW = "2026-01-10T10:00:00.000Z";
@@ -188,6 +189,7 @@ export function createFakeCrm() {
           lastName,
           role,
           customer: owner,
+          withdrawnConsent: details.withdrawn(contactId),
         })),
         customer: owners.length === 1 ? found.find((row) => row.customer)!.customer : null,
         domainCustomers: [],
@@ -206,6 +208,18 @@ export function createFakeCrm() {
   };
 
   const lifecycleHistory = new Map<string, LifecycleChange[]>();
+  const details = createFakeDetails({
+    API,
+    id,
+    me,
+    now: NOW,
+    customerExists: (customerId) => customers.some((row) => row.id === customerId),
+    contactExists: (contactId) => contacts.some((row) => row.id === contactId),
+    activities,
+    emailLog,
+    notes,
+    lifecycleHistory,
+  });
   const opportunities: Opportunity[] = [];
   const incidents: Incident[] = [];
   const openActions: Action[] = [];
@@ -228,7 +242,10 @@ export function createFakeCrm() {
     const now = Date.now();
     return {
       customer: row,
-      contacts: contacts.filter((item) => item.customerId === row.id),
+      contacts: contacts
+        .filter((item) => item.customerId === row.id)
+        .map((item) => ({ ...item, consent: details.channels(item.id) })),
+      ...details.recordFields(row.id),
       activities: {
         future: mine.filter((item) => Date.parse(item.startsAt) >= now),
         history: mine.filter((item) => Date.parse(item.startsAt) < now),
@@ -257,6 +274,7 @@ export function createFakeCrm() {
       return undefined;
     }),
     http.get(`${API}/api/me`, () => HttpResponse.json(me)),
+    ...details.handlers,
     // Cold calls as the service writes them: a finished CALL now, and the follow-up planned.
     http.post(`${API}/api/cold-calls`, async ({ request }) => {
       const body = (await request.json()) as {
@@ -454,6 +472,8 @@ export function createFakeCrm() {
     contacts,
     emailLog,
     activities,
+    /** Third parties, ship-to addresses and consent entries. */
+    details,
     /** A colleague logged this message for a customer already (another device, another user). */
     loggedByColleague(internetMessageId: string, customerId: string) {
       emailLog.push({

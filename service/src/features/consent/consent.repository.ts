@@ -8,7 +8,30 @@ export interface ConsentRepository {
   record(contactId: string, input: ConsentRecordCreate, userId: string): Promise<void>;
   /** Every entry of the contact, newest first. */
   history(contactId: string): Promise<ConsentEntry[]>;
+  /** The latest entry per channel of each of the customer's contacts, by contact id. */
+  currentForCustomer(customerId: string): Promise<Map<string, ConsentEntry[]>>;
 }
+
+type Row = {
+  id: string;
+  contactId: string;
+  channel: ConsentEntry["channel"];
+  status: ConsentEntry["status"];
+  source: string;
+  effectiveOn: Date;
+  recordedAt: Date;
+  recordedBy: ConsentEntry["recordedBy"];
+};
+const entry = (row: Row): ConsentEntry => ({
+  id: row.id,
+  channel: row.channel,
+  status: row.status,
+  source: row.source,
+  date: dayFromDate(row.effectiveOn),
+  recordedBy: row.recordedBy,
+  recordedAt: row.recordedAt.toISOString(),
+});
+const recordedBy = { recordedBy: { select: USER_REF_SELECT } } as const;
 
 export function createConsentRepository(prisma: PrismaClient): ConsentRepository {
   return {
@@ -27,18 +50,21 @@ export function createConsentRepository(prisma: PrismaClient): ConsentRepository
     async history(contactId) {
       const rows = await prisma.consentRecord.findMany({
         where: { contactId },
-        include: { recordedBy: { select: USER_REF_SELECT } },
+        include: recordedBy,
         orderBy: { sequence: "desc" },
       });
-      return rows.map((row) => ({
-        id: row.id,
-        channel: row.channel,
-        status: row.status,
-        source: row.source,
-        date: dayFromDate(row.effectiveOn),
-        recordedBy: row.recordedBy,
-        recordedAt: row.recordedAt.toISOString(),
-      }));
+      return rows.map(entry);
+    },
+    async currentForCustomer(customerId) {
+      const rows = await prisma.consentRecord.findMany({
+        where: { contact: { customerId } },
+        include: recordedBy,
+        orderBy: [{ contactId: "asc" }, { channel: "asc" }, { sequence: "desc" }],
+        distinct: ["contactId", "channel"],
+      });
+      const result = new Map<string, ConsentEntry[]>();
+      for (const row of rows) result.set(row.contactId, [...(result.get(row.contactId) ?? []), entry(row)]);
+      return result;
     },
   };
 }

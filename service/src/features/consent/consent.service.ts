@@ -1,4 +1,4 @@
-import type { ConsentRecordCreate, ConsentView } from "../../../../contract";
+import type { ConsentChannelState, ConsentEntry, ConsentRecordCreate, ConsentView } from "../../../../contract";
 import { CONSENT_CHANNELS } from "../../../../contract";
 import { dayInZone } from "../../../../contract/zoned-time";
 import type { CurrentUser } from "../../auth/current-user";
@@ -11,6 +11,15 @@ export interface ConsentService {
   record(contactId: string, input: ConsentRecordCreate, user: CurrentUser, now?: Date): Promise<ConsentView>;
 }
 
+/** Every channel's current state from entries newest first: the latest entry of a channel is current. */
+export function consentChannels(newestFirst: ConsentEntry[]): ConsentChannelState[] {
+  return CONSENT_CHANNELS.map((channel) => {
+    // The latest recorded entry is the current state, even if it names an earlier day.
+    const current = newestFirst.find((entry) => entry.channel === channel) ?? null;
+    return { channel, status: current?.status ?? "UNKNOWN", current };
+  });
+}
+
 export function createConsentService(consent: ConsentRepository, contacts: ContactsRepository): ConsentService {
   const requireContact = async (contactId: string) => {
     if (!(await contacts.belongsTo(contactId))) throw notFound("contact", contactId);
@@ -18,15 +27,7 @@ export function createConsentService(consent: ConsentRepository, contacts: Conta
 
   async function view(contactId: string): Promise<ConsentView> {
     const history = await consent.history(contactId);
-    return {
-      contactId,
-      channels: CONSENT_CHANNELS.map((channel) => {
-        // The latest recorded entry is the current state, even if it names an earlier day.
-        const current = history.find((entry) => entry.channel === channel) ?? null;
-        return { channel, status: current?.status ?? "UNKNOWN", current };
-      }),
-      history,
-    };
+    return { contactId, channels: consentChannels(history), history };
   }
 
   return {

@@ -2,6 +2,8 @@ import type { CustomerRecord } from "../../../../contract";
 import type { CurrentUser } from "../../auth/current-user";
 import type { ActivitiesRepository } from "../activities/activities.repository";
 import type { CommentsRepository } from "../comments/comments.repository";
+import type { ConsentRepository } from "../consent/consent.repository";
+import { consentChannels } from "../consent/consent.service";
 import type { ContactsRepository } from "../contacts/contacts.repository";
 import type { EmailLogRepository } from "../email-log/email-log.repository";
 import type { LifecycleService } from "../lifecycle/lifecycle.service";
@@ -9,6 +11,8 @@ import type { ActionsRepository } from "../actions/actions.repository";
 import type { IncidentsRepository } from "../incidents/incidents.repository";
 import type { OpportunitiesRepository } from "../opportunities/opportunities.repository";
 import type { NotesRepository } from "../notes/notes.repository";
+import type { ShipToRepository } from "../ship-to/ship-to.repository";
+import type { ThirdPartiesRepository } from "../third-parties/third-parties.repository";
 import type { CustomersService } from "./customers.service";
 
 export interface CustomerRecordService {
@@ -30,12 +34,20 @@ export function createCustomerRecordService(deps: {
   opportunities: OpportunitiesRepository;
   incidents: IncidentsRepository;
   actions: ActionsRepository;
+  consent: ConsentRepository;
+  thirdParties: ThirdPartiesRepository;
+  shipTo: ShipToRepository;
   comments: CommentsRepository;
 }): CustomerRecordService {
   return {
     async get(customerId, user) {
       const customer = await deps.customers.get(customerId);
       const comments = deps.comments.list(customerId, SECTION_LIMIT, 0);
+      const details = Promise.all([
+        deps.consent.currentForCustomer(customerId),
+        deps.thirdParties.listForCustomer(customerId),
+        deps.shipTo.listForCustomer(customerId),
+      ]);
       const [contacts, activities, notes, emailLogCount, lifecycle, opportunities, incidents, openActions] =
         await Promise.all([
           deps.contacts.listForCustomer(customerId),
@@ -47,9 +59,12 @@ export function createCustomerRecordService(deps: {
           deps.incidents.listForCustomer(customerId, SECTION_LIMIT),
           deps.actions.openForCustomer(customerId, ACTIONS_LIMIT),
         ]);
+      const [consent, thirdParties, shipTo] = await details;
       return {
         customer,
-        contacts,
+        contacts: contacts.map((contact) => ({ ...contact, consent: consentChannels(consent.get(contact.id) ?? []) })),
+        thirdParties,
+        shipTo,
         activities,
         notes: notes.items,
         emailLogCount,

@@ -14,7 +14,18 @@ export interface LookupRepository {
 const CONTACTS_BY_EMAILS = `
   SELECT ce."emailNormalized" AS email, c.id, c."firstName" AS first_name, c."lastName" AS last_name, c.role,
          cu.id AS customer_id, cu.name AS customer_name, cu."accountNumber" AS account_number,
-         s.code AS status_code, s.label AS status_label
+         s.code AS status_code, s.label AS status_label,
+         -- The latest entry per channel is current; only the withdrawn ones matter to the pane.
+         ARRAY(
+           SELECT latest.channel::text FROM (
+             SELECT DISTINCT ON (cr.channel) cr.channel, cr.status
+             FROM "ConsentRecord" cr
+             WHERE cr."contactId" = c.id
+             ORDER BY cr.channel, cr.sequence DESC
+           ) latest
+           WHERE latest.status = 'WITHDRAWN'
+           ORDER BY latest.channel
+         ) AS withdrawn
   FROM "ContactEmail" ce
   JOIN "Contact" c ON c.id = ce."contactId"
   LEFT JOIN "Customer" cu ON cu.id = c."customerId"
@@ -56,7 +67,14 @@ export function createLookupRepository(db: Database): LookupRepository {
     async contactsByEmails(emails) {
       if (emails.length === 0) return [];
       const rows = await db.query<
-        CustomerColumns & { email: string; id: string; first_name: string; last_name: string; role: string | null }
+        CustomerColumns & {
+          email: string;
+          id: string;
+          first_name: string;
+          last_name: string;
+          role: string | null;
+          withdrawn: LookupContact["withdrawnConsent"];
+        }
       >(CONTACTS_BY_EMAILS, [emails]);
       return rows.map((row) => ({
         email: row.email,
@@ -66,6 +84,7 @@ export function createLookupRepository(db: Database): LookupRepository {
           lastName: row.last_name,
           role: row.role,
           customer: customerRef(row),
+          withdrawnConsent: row.withdrawn,
         },
       }));
     },
