@@ -61,6 +61,26 @@ export const ActivityUpdate = ActivityFields.omit({ templateId: true })
   .refine(endsAfterStart, endsAfterStartIssue);
 export type ActivityUpdate = z.infer<typeof ActivityUpdate>;
 
+export const CALL_OUTCOMES = [
+  "INTERESTED",
+  "NOT_INTERESTED",
+  "CALL_BACK",
+  "NO_ANSWER",
+  "WRONG_CONTACT",
+  "MEETING_AGREED",
+] as const;
+export const CallOutcome = z.enum(CALL_OUTCOMES);
+export type CallOutcome = z.infer<typeof CallOutcome>;
+/** How an outcome reads, in the pane and in a cold call's default subject. */
+export const CALL_OUTCOME_LABELS: Record<CallOutcome, string> = {
+  INTERESTED: "Interested",
+  NOT_INTERESTED: "Not interested",
+  CALL_BACK: "Call back",
+  NO_ANSWER: "No answer",
+  WRONG_CONTACT: "Wrong contact",
+  MEETING_AGREED: "Meeting agreed",
+};
+
 export const Activity = z.object({
   id: Id,
   type: ActivityType,
@@ -78,6 +98,8 @@ export const Activity = z.object({
   customerId: Id.nullable(),
   contactId: Id.nullable(),
   finishedAt: IsoDateTime.nullable(),
+  /** How a finished call went, when it was recorded as a (cold) call with an outcome. */
+  callOutcome: CallOutcome.nullable(),
   sync: z.object({
     state: SyncState,
     eventId: z.string().nullable(),

@@ -1,17 +1,6 @@
 import { z } from "zod";
-import { Activity, ActivityType } from "./activities.contract";
+import { Activity, ActivityType, CallOutcome } from "./activities.contract";
 import { Id, IsoDateTime, OptionalText, Text, TimeZone } from "./common.contract";
-
-export const CALL_OUTCOMES = [
-  "INTERESTED",
-  "NOT_INTERESTED",
-  "CALL_BACK",
-  "NO_ANSWER",
-  "WRONG_CONTACT",
-  "MEETING_AGREED",
-] as const;
-export const CallOutcome = z.enum(CALL_OUTCOMES);
-export type CallOutcome = z.infer<typeof CallOutcome>;
 
 /** A cold call in one step: the finished call with its outcome and, optionally, the follow-up it led to. */
 export const ColdCallCreate = z.object({

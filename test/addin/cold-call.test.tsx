@@ -37,5 +37,6 @@ describe("a cold call from the record", () => {
     });
     await user.click(within(record).getByRole("switch", { name: "Show finished" }));
     expect(within(record).getByText("Cold call: call back")).toBeInTheDocument();
+    expect(within(record).getByLabelText("Outcome: Call back")).toBeInTheDocument();
   });
 });

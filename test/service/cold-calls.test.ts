@@ -53,6 +53,9 @@ describe.each(testBackends())("cold calls on %s", (backend) => {
     const record = (await alice.get(`/api/customers/${customer.id}`)).body;
     expect(record.activities.history.map((a: { id: string }) => a.id)).toEqual([call.id]);
     expect(record.activities.future.map((a: { id: string }) => a.id)).toEqual([followUp.id]);
+    // The outcome stays on the call, so the history says how it went; the follow-up has none yet.
+    expect(record.activities.history[0].callOutcome).toBe("CALL_BACK");
+    expect(record.activities.future[0].callOutcome).toBeNull();
   });
 
   it("takes a subject, start and duration when given, and needs no follow-up", async () => {

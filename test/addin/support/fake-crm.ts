@@ -3,6 +3,7 @@ import { setupServer } from "msw/node";
 import type {
   Action,
   Activity,
+  CallOutcome,
   Contact,
   Customer,
   CustomerRecord,
@@ -16,7 +17,7 @@ import type {
   Opportunity,
   Template,
 } from "../../../contract";
-import { orderRefusals } from "../../../contract";
+import { CALL_OUTCOME_LABELS, orderRefusals } from "../../../contract";
 import { createFakeDetails } from "./fake-details";
 
 export const API = "http://crm.test";
@@ -75,6 +76,7 @@ function activity(customerId: string, fields: Partial<Activity>): Activity {
     customerId,
     contactId: null,
     finishedAt: null,
+    callOutcome: null,
     sync: { state: "NOT_SYNCED", eventId: null, error: null, lastSyncedAt: null },
     createdAt: NOW,
     modifiedAt: NOW,
@@ -280,13 +282,13 @@ export function createFakeCrm() {
       const body = (await request.json()) as {
         customerId: string;
         contactId?: string | null;
-        outcome: string;
+        outcome: CallOutcome;
         followUp?: { subject: string; startsAt: string };
       };
-      const outcome = body.outcome.toLowerCase().replace(/_/g, " ");
       const call = activity(body.customerId, {
-        subject: `Cold call: ${outcome}`,
+        subject: `Cold call: ${CALL_OUTCOME_LABELS[body.outcome].toLowerCase()}`,
         status: "FINISHED",
+        callOutcome: body.outcome,
         startsAt: new Date(Date.now() - 5 * 60_000).toISOString(),
         contactId: body.contactId ?? null,
       });

@@ -1,6 +1,6 @@
 import { Badge, Caption1, Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import type { Activity } from "../../../../contract";
+import { type Activity, CALL_OUTCOME_LABELS } from "../../../../contract";
 import { useServices } from "../../app/services-context";
 import { EmptyState } from "../../app/state-views";
 import { formatInZone } from "../../shared/zoned-time";
@@ -80,6 +80,15 @@ function ActivityList({ title, activities, empty }: { title: string; activities:
                 {activity.status !== "PLANNED" && (
                   <Badge appearance="tint" color={activity.status === "FINISHED" ? "success" : "subtle"}>
                     {activity.status === "FINISHED" ? "Finished" : "Cancelled"}
+                  </Badge>
+                )}
+                {activity.callOutcome && (
+                  <Badge
+                    appearance="tint"
+                    color="brand"
+                    aria-label={`Outcome: ${CALL_OUTCOME_LABELS[activity.callOutcome]}`}
+                  >
+                    {CALL_OUTCOME_LABELS[activity.callOutcome]}
                   </Badge>
                 )}
                 <SyncStateBadge sync={activity.sync} />

@@ -35,7 +35,10 @@ export interface ActivitiesRepository {
   dueFor(ownerId: string, before: Date): Promise<Activity[]>;
 }
 
-const ACTIVITY_INCLUDE = { owner: { select: USER_REF_SELECT } } satisfies Prisma.ActivityInclude;
+const ACTIVITY_INCLUDE = {
+  owner: { select: USER_REF_SELECT },
+  callResult: { select: { outcome: true } },
+} satisfies Prisma.ActivityInclude;
 type ActivityRow = Prisma.ActivityGetPayload<{ include: typeof ACTIVITY_INCLUDE }>;
 
 function toActivity(row: ActivityRow): Activity {
@@ -56,6 +59,7 @@ function toActivity(row: ActivityRow): Activity {
     customerId: row.customerId,
     contactId: row.contactId,
     finishedAt: row.finishedAt?.toISOString() ?? null,
+    callOutcome: row.callResult?.outcome ?? null,
     sync: {
       state: row.syncState,
       eventId: row.graphEventId,

@@ -1,4 +1,4 @@
-import type { CallOutcome, ColdCallCreate, ColdCallResult } from "../../../../contract";
+import { CALL_OUTCOME_LABELS, type ColdCallCreate, type ColdCallResult } from "../../../../contract";
 import type { CurrentUser } from "../../auth/current-user";
 import { badRequest, notFound } from "../../shared/app-error";
 import type { ActivitiesRepository, ActivityWrite } from "../activities/activities.repository";
@@ -9,15 +9,6 @@ import type { ColdCallsRepository } from "./cold-calls.repository";
 export interface ColdCallsService {
   record(input: ColdCallCreate, user: CurrentUser, now?: Date): Promise<ColdCallResult>;
 }
-
-const OUTCOME_LABEL: Record<CallOutcome, string> = {
-  INTERESTED: "interested",
-  NOT_INTERESTED: "not interested",
-  CALL_BACK: "call back",
-  NO_ANSWER: "no answer",
-  WRONG_CONTACT: "wrong contact",
-  MEETING_AGREED: "meeting agreed",
-};
 
 const minutes = (count: number) => count * 60_000;
 
@@ -46,7 +37,7 @@ export function createColdCallsService(deps: {
         ...links,
         type: "CALL",
         templateId: null,
-        subject: input.subject ?? `Cold call: ${OUTCOME_LABEL[input.outcome]}`,
+        subject: input.subject ?? `Cold call: ${CALL_OUTCOME_LABELS[input.outcome].toLowerCase()}`,
         notes: input.notes ?? null,
         location: null,
         startsAt,
