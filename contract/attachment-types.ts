@@ -127,6 +127,8 @@ export function sanitizeFileName(raw: string): string {
   const base = raw.split(/[\\/]/).pop() ?? "";
   let name = base
     .normalize("NFC")
+    // Control characters are exactly what must go.
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f-\u009f<>:"|?*]/g, "")
     .replace(/\s+/g, " ")
     .trim()

@@ -10,6 +10,7 @@ export const ErrorBody = z.object({
       "not_found",
       "conflict",
       "payload_too_large",
+      "unsupported_media_type",
       "internal",
     ]),
     message: z.string(),

@@ -23,5 +23,7 @@ export * from "./consent.contract";
 export * from "./timeline.contract";
 export * from "./attachments.contract";
 export * from "./attachment-types";
+export * from "./attachments.contract";
+export * from "./attachment-types";
 export * from "./profiling.contract";
 export * from "./comments.contract";

@@ -17,6 +17,9 @@ import { customersRoutes } from "./features/customers/customers.routes";
 import { createCustomersRepository } from "./features/customers/customers.repository";
 import { createCustomersService } from "./features/customers/customers.service";
 import { emailLogRoutes } from "./features/email-log/email-log.routes";
+import { attachmentUploadBody, attachmentsRoutes } from "./features/attachments/attachments.routes";
+import { createAttachmentsRepository } from "./features/attachments/attachments.repository";
+import { createAttachmentsService } from "./features/attachments/attachments.service";
 import { lifecycleRoutes } from "./features/lifecycle/lifecycle.routes";
 import { actionsRoutes } from "./features/actions/actions.routes";
 import { createActionsRepository } from "./features/actions/actions.repository";
@@ -157,6 +160,7 @@ export function createApp(
     ...activitiesRoutes(activitiesService, activities, templates),
     ...notesRoutes(notes, customers, contacts),
     ...emailLogRoutes(emailLog, customers, contacts),
+    ...attachmentsRoutes(createAttachmentsService(createAttachmentsRepository(prisma), customers)),
     ...calendarSyncRoutes(calendarSync),
   ];
   const openApi = buildOpenApi(routes);
@@ -202,6 +206,7 @@ export function createApp(
       // On-behalf-of needs the add-in's token: keep each new one so background sync reaches the calendar.
       void calendarSync.rememberAssertion(user, token);
     }),
+    attachmentUploadBody,
     express.json({ limit: "5mb" }),
   );
   const api = Router();

@@ -11,6 +11,8 @@ export interface NotesRepository {
   update(id: string, version: number, data: { bodyHtml: string; bodyText: string }): Promise<Note>;
   findById(id: string): Promise<Note | null>;
   list(query: NoteListQuery): Promise<{ items: Note[]; total: number }>;
+  /** False when there was nothing to delete. Its files go with it (cascade). */
+  delete(id: string): Promise<boolean>;
 }
 
 const NOTE_INCLUDE = { author: { select: USER_REF_SELECT } } satisfies Prisma.NoteInclude;
@@ -63,6 +65,9 @@ export function createNotesRepository(prisma: PrismaClient): NotesRepository {
         prisma.note.count({ where }),
       ]);
       return { items: rows.map(toNote), total };
+    },
+    async delete(id) {
+      return (await prisma.note.deleteMany({ where: { id } })).count > 0;
     },
   };
 }

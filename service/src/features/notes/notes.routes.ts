@@ -1,4 +1,5 @@
 import { IdParams, Note, NoteCreate, NoteListQuery, NotePage, NoteUpdate } from "../../../../contract";
+import { z } from "zod";
 import { requireOwnerOr } from "../../auth/permissions";
 import { defineRoute } from "../../http/route";
 import { badRequest, notFound } from "../../shared/app-error";
@@ -70,6 +71,23 @@ export function notesRoutes(notes: NotesRepository, customers: CustomersReposito
         if (!note) throw notFound("note", params.id);
         requireOwnerOr(user, note.author.id, "note");
         return notes.update(params.id, body.version, cleanBody(body.bodyHtml));
+      },
+    }),
+    defineRoute({
+      method: "delete",
+      path: "/api/notes/:id",
+      tag: "notes",
+      summary: "Delete a note and the files on it (its author, a manager or an admin)",
+      permission: "record:write",
+      params: IdParams,
+      response: z.undefined(),
+      status: 204,
+      handler: async ({ params, user }) => {
+        const note = await notes.findById(params.id);
+        if (!note) throw notFound("note", params.id);
+        requireOwnerOr(user, note.author.id, "note");
+        if (!(await notes.delete(params.id))) throw notFound("note", params.id);
+        return undefined;
       },
     }),
   ];
