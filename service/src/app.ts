@@ -54,6 +54,9 @@ import { createSpecialPricesService } from "./features/special-prices/special-pr
 import { createThirdPartiesRepository } from "./features/third-parties/third-parties.repository";
 import { createThirdPartiesService } from "./features/third-parties/third-parties.service";
 import { timelineRoutes } from "./features/timeline/timeline.routes";
+import { reportsRoutes } from "./features/reports/reports.routes";
+import { createReportsRepository } from "./features/reports/reports.repository";
+import { createReportsService } from "./features/reports/reports.service";
 import { createTimelineRepository } from "./features/timeline/timeline.repository";
 import { createLifecycleRepository } from "./features/lifecycle/lifecycle.repository";
 import { createLifecycleService } from "./features/lifecycle/lifecycle.service";
@@ -155,6 +158,7 @@ export function createApp(
     ...commentsRoutes(createCommentsService(comments, customers)),
     ...profilingRoutes(createProfilingService(createProfilingRepository(prisma), customers)),
     ...timelineRoutes(createTimelineRepository(prisma), customers),
+    ...reportsRoutes(createReportsService(createReportsRepository(db)), customers, config.ownCountry),
     ...contactsRoutes(contacts, customers),
     ...lookupRoutes(lookupService),
     ...activitiesRoutes(activitiesService, activities, templates),

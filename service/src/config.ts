@@ -15,6 +15,8 @@ export interface Config {
   addinDir: string | undefined;
   /** Outlook calendar sync through Microsoft Graph (GRAPH_*, SYNC_*). */
   calendarSync: CalendarSyncConfig;
+  /** The organisation's own country (OWN_COUNTRY): address labels leave it out; unset, they always print it. */
+  ownCountry: string | undefined;
 }
 
 export interface ProductionAuth {
@@ -45,6 +47,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logRequests: env.LOG_REQUESTS === "1",
     addinDir: env.ADDIN_DIR ? path.resolve(env.ADDIN_DIR) : undefined,
     calendarSync: loadCalendarSyncConfig(env),
+    ownCountry: env.OWN_COUNTRY?.trim() || undefined,
   };
 }
 

@@ -9,8 +9,7 @@ export function buildOpenApi(routes: AnyRoute[]): Record<string, unknown> {
     const path = route.path.replace(/:(\w+)/g, "{$1}");
     const status = route.status ?? 200;
     const responses: Record<string, unknown> = {
-      [status]:
-        status === 204 ? { description: "No content" } : { description: "OK", content: json(route.response, "output") },
+      [status]: status === 204 ? { description: "No content" } : { description: "OK", content: successContent(route) },
       ...Object.fromEntries(
         (route.alsoReplies ?? []).map((other) => [
           other,
@@ -48,6 +47,17 @@ export function buildOpenApi(routes: AnyRoute[]): Record<string, unknown> {
 
 function json(schema: z.ZodType, io: "input" | "output") {
   return { "application/json": { schema: z.toJSONSchema(schema, { io, unrepresentable: "any" }) } };
+}
+
+function successContent(route: AnyRoute) {
+  if (!route.produces) return json(route.response, "output");
+  return Object.fromEntries(
+    route.produces.map((type) =>
+      type === "application/json"
+        ? [type, json(route.response, "output")["application/json"]]
+        : [type, { schema: { type: "string", format: "binary" } }],
+    ),
+  );
 }
 
 function errorResponse(description: string) {

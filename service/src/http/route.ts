@@ -1,4 +1,4 @@
-import type { Request, RequestHandler, Router } from "express";
+import type { Request, RequestHandler, Response, Router } from "express";
 import { z } from "zod";
 import type { CurrentUser } from "../auth/current-user";
 import { type Permission, requirePermission } from "../auth/permissions";
@@ -24,6 +24,19 @@ export class Reply<T> {
   ) {}
 }
 
+/**
+ * A file instead of JSON (CSV, PDF): the headers go out once the handler has validated everything,
+ * then `write` streams the body, so a large export never sits in memory. A failure half-way can no
+ * longer become an error body: the connection is cut, and the client sees a broken download.
+ */
+export class Download {
+  constructor(
+    readonly contentType: string,
+    readonly fileName: string,
+    readonly write: (response: Response) => Promise<void>,
+  ) {}
+}
+
 export interface RouteSpec<
   P extends Schema | undefined,
   Q extends Schema | undefined,
@@ -44,7 +57,9 @@ export interface RouteSpec<
   /** Other statuses the route answers with that body (documented in OpenAPI). */
   alsoReplies?: number[];
   permission?: Permission;
-  handler: (context: RouteContext<P, Q, B>) => Promise<z.input<R> | Reply<z.input<R>>>;
+  /** Media types of a successful reply when not only JSON (a Download), e.g. ["application/json", "text/csv"]. */
+  produces?: string[];
+  handler: (context: RouteContext<P, Q, B>) => Promise<z.input<R> | Reply<z.input<R>> | Download>;
 }
 
 // The registry is erased over the schema types: each route keeps its own types where it is declared.
@@ -70,11 +85,28 @@ export function mountRoutes(router: Router, routes: AnyRoute[]): void {
       const query = parse("query", route.query, request.query);
       const body = parse("body", route.body, request.body);
       const result = await route.handler({ params, query, body, user, request });
+      if (result instanceof Download) return sendDownload(response, result);
       const [status, payload] = result instanceof Reply ? [result.status, result.body] : [route.status ?? 200, result];
       if (status === 204) response.status(204).end();
       else response.status(status).json(payload);
     };
     router[route.method](route.path, handler);
+  }
+}
+
+async function sendDownload(response: Response, download: Download): Promise<void> {
+  response.status(200);
+  response.setHeader("Content-Type", download.contentType);
+  response.setHeader(
+    "Content-Disposition",
+    `attachment; filename="${download.fileName.replace(/[^\w.-]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(download.fileName)}`,
+  );
+  try {
+    await download.write(response);
+    if (!response.writableEnded) response.end();
+  } catch (error) {
+    console.error(`download ${download.fileName} failed half-way`, error);
+    response.destroy(error as Error);
   }
 }
 
