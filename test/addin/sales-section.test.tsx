@@ -61,11 +61,16 @@ describe("opportunities, incidents and open actions in the record", () => {
 
     const opportunities = within(record).getByRole("region", { name: "Opportunities" });
     expect(within(opportunities).getByText(/Framework agreement 2027/)).toBeInTheDocument();
-    expect(within(opportunities).getByText("Proposal")).toBeInTheDocument();
+    expect(
+      within(opportunities).getByRole("combobox", { name: "Stage of Framework agreement 2027" }),
+    ).toHaveDisplayValue("Proposal");
     expect(within(opportunities).getByText(/125,000\.00.*50%.*close 2027-03-31/)).toBeInTheDocument();
     const incidents = within(record).getByRole("region", { name: "Incidents" });
     expect(within(incidents).getByText("critical")).toBeInTheDocument();
-    expect(within(incidents).getByText(/In progress · Alice Wagner/)).toBeInTheDocument();
+    expect(
+      within(incidents).getByRole("combobox", { name: "State of Conveyor stops after an hour" }),
+    ).toHaveDisplayValue("In progress");
+    expect(within(incidents).getByText(/Alice Wagner · opened/)).toBeInTheDocument();
     const actions = within(record).getByRole("region", { name: "Open actions" });
     expect(within(actions).getByText("Send the revised price list")).toBeInTheDocument();
     expect(within(actions).getByText("due 2027-01-15 · Alice Wagner")).toBeInTheDocument();

@@ -28,6 +28,7 @@ import type {
 } from "../../../contract";
 import type { z } from "zod";
 import { ApiError, toApiError } from "./api-error";
+import { salesCalls } from "./sales-calls";
 
 type Json<T extends z.ZodType> = z.output<T>;
 
@@ -142,6 +143,7 @@ export function createCrmApi(baseUrl: string, token: TokenSource) {
         "GET",
         `/api/email-log/status${query([["internetMessageId", internetMessageId]])}`,
       ),
+    ...salesCalls(call),
   };
 }
 

@@ -19,6 +19,7 @@ import type {
 } from "../../../contract";
 import { CALL_OUTCOME_LABELS, orderRefusals } from "../../../contract";
 import { createFakeDetails } from "./fake-details";
+import { salesHandlers } from "./fake-sales";
 
 export const API = "http://crm.test";
 const NOW = "2026-01-10T10:00:00.000Z";
@@ -257,7 +258,13 @@ export function createFakeCrm() {
       lifecycle: lifecycleOf(row),
       opportunities: opportunities.filter((item) => item.customerId === row.id),
       incidents: incidents.filter((item) => item.customerId === row.id),
-      openActions: openActions.filter((item) => item.customerId === row.id && !item.done),
+      // Like the service: the customer's own, its opportunities' and incidents', and its contacts' open actions.
+      openActions: openActions.filter(
+        (item) =>
+          !item.done &&
+          (item.customerId === row.id ||
+            contacts.some((person) => person.id === item.contactId && person.customerId === row.id)),
+      ),
     };
   };
 
@@ -277,6 +284,17 @@ export function createFakeCrm() {
     }),
     http.get(`${API}/api/me`, () => HttpResponse.json(me)),
     ...details.handlers,
+    ...salesHandlers({
+      api: API,
+      me,
+      team: [alice, BEN],
+      customers,
+      contacts,
+      opportunities,
+      incidents,
+      actions: openActions,
+      newId: id,
+    }),
     // Cold calls as the service writes them: a finished CALL now, and the follow-up planned.
     http.post(`${API}/api/cold-calls`, async ({ request }) => {
       const body = (await request.json()) as {

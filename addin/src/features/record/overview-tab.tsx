@@ -72,9 +72,13 @@ export function OverviewTab({ record, contactId, item, reload }: RecordTabContex
       )}
       <ActivitiesSection future={activities.future} history={activities.history} onSynced={reload} />
       <SalesSection
+        customer={customer}
+        contacts={contacts}
+        contactId={contact?.id ?? null}
         opportunities={record.opportunities}
         incidents={record.incidents}
         openActions={record.openActions}
+        reload={reload}
       />
       <EmailLogSection customerId={customer.id} count={emailLogCount} round={logRound} />
       <NotesSection notes={notes} />

@@ -1,108 +1,175 @@
-import { Badge, Caption1, Text } from "@fluentui/react-components";
-import type { ReactNode } from "react";
-import type { Action, Incident, Opportunity } from "../../../../contract";
+import { Badge, Button, Caption1, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
+import { type ReactNode, useState } from "react";
+import type { Action, Contact, Incident, Opportunity } from "../../../../contract";
 import { useServices } from "../../app/services-context";
 import { EmptyState } from "../../app/state-views";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { formatInZone } from "../../shared/zoned-time";
+import { ActionForm, type ActionTargets } from "./action-form";
+import { ActionList } from "./action-list";
+import { IncidentForm } from "./incident-form";
+import { OpportunityForm } from "./opportunity-form";
+import { useQuickChange } from "./quick-change";
+import { SalesItem } from "./sales-item";
+import { SEVERITY_COLOR, SEVERITY_LABEL, STAGE_LABEL, STATE_LABEL, money } from "./sales-labels";
+import { CHANGED_ELSEWHERE } from "./use-save";
 
-const STAGE: Record<Opportunity["stage"], string> = {
-  PROSPECTING: "Prospecting",
-  QUALIFICATION: "Qualification",
-  PROPOSAL: "Proposal",
-  NEGOTIATION: "Negotiation",
-  WON: "Won",
-  LOST: "Lost",
-};
-const SEVERITY_COLOR = { LOW: "subtle", MEDIUM: "informative", HIGH: "warning", CRITICAL: "danger" } as const;
-const STATE: Record<Incident["state"], string> = {
-  OPEN: "Open",
-  IN_PROGRESS: "In progress",
-  RESOLVED: "Resolved",
-  CLOSED: "Closed",
+type NewForm = "opportunity" | "incident" | "action";
+const NEW_LABEL: Record<NewForm, string> = {
+  opportunity: "New opportunity",
+  incident: "New incident",
+  action: "New action",
 };
 
 /** What is being sold and what needs fixing for this customer, and the open to-dos around both. */
 export function SalesSection({
+  customer,
+  contacts,
+  contactId,
   opportunities,
   incidents,
   openActions,
+  reload,
 }: {
+  customer: { id: string; name: string };
+  contacts: Contact[];
+  /** The contact of the open email, if any: preselected for a new incident. */
+  contactId: string | null;
   opportunities: Opportunity[];
   incidents: Incident[];
   openActions: Action[];
+  reload: () => void;
 }) {
-  const { me } = useServices();
-  const money = (opportunity: Opportunity) =>
-    new Intl.NumberFormat(undefined, { style: "currency", currency: opportunity.currency }).format(
-      Number(opportunity.value),
-    );
+  const layout = useLayoutStyles();
+  const { api, me } = useServices();
+  const quick = useQuickChange(reload);
+  const [form, setForm] = useState<NewForm | null>(null);
+  const targets: ActionTargets = { customer, contacts, opportunities, incidents };
+  const close = () => setForm(null);
+  const saved = () => {
+    close();
+    reload();
+  };
+  const shared = { targets, quick, reload };
+
   return (
     <>
-      <TitledList
-        title="Opportunities"
-        items={opportunities}
-        empty="No opportunities."
-        render={(opportunity) => (
-          <>
-            <Text>
-              {opportunity.title} <Badge appearance="outline">{STAGE[opportunity.stage]}</Badge>
-            </Text>
-            <Caption1>
-              {money(opportunity)} · {opportunity.probability}%
-              {opportunity.expectedCloseDate ? ` · close ${opportunity.expectedCloseDate}` : ""} ·{" "}
-              {opportunity.owner.name}
-            </Caption1>
-          </>
-        )}
-      />
-      <TitledList
-        title="Incidents"
-        items={incidents}
-        empty="No incidents."
-        render={(incident) => (
-          <>
-            <Text>
-              {incident.subject}{" "}
-              <Badge appearance="tint" color={SEVERITY_COLOR[incident.severity]}>
-                {incident.severity.toLowerCase()}
-              </Badge>
-            </Text>
-            <Caption1>
-              {STATE[incident.state]} · {incident.owner.name} · opened{" "}
-              {formatInZone(incident.createdAt, me.timeZone, false)}
-            </Caption1>
-          </>
-        )}
-      />
-      <TitledList
-        title="Open actions"
-        items={openActions}
-        empty="Nothing to do."
-        render={(action) => (
-          <>
-            <Text>{action.title}</Text>
-            <Caption1>
-              {action.dueDate ? `due ${action.dueDate}` : "no due day"} · {action.owner.name}
-            </Caption1>
-          </>
-        )}
-      />
+      <div className={layout.buttons}>
+        {(Object.keys(NEW_LABEL) as NewForm[]).map((kind) => (
+          <Button key={kind} aria-expanded={form === kind} onClick={() => setForm(form === kind ? null : kind)}>
+            {NEW_LABEL[kind]}
+          </Button>
+        ))}
+      </div>
+      {form === "opportunity" && (
+        <OpportunityForm customerId={customer.id} onSaved={saved} onCancel={close} reload={reload} />
+      )}
+      {form === "incident" && (
+        <IncidentForm
+          customerId={customer.id}
+          contacts={contacts}
+          contactId={contactId}
+          onSaved={saved}
+          onCancel={close}
+          reload={reload}
+        />
+      )}
+      {form === "action" && <ActionForm targets={targets} onSaved={saved} onCancel={close} reload={reload} />}
+      {quick.message && (
+        <MessageBar intent={quick.message === CHANGED_ELSEWHERE ? "warning" : "error"} role="alert">
+          <MessageBarBody>{quick.message}</MessageBarBody>
+        </MessageBar>
+      )}
+      <TitledList title="Opportunities" empty="No opportunities." count={opportunities.length}>
+        <ul className={layout.list}>
+          {opportunities.map((opportunity) => (
+            <SalesItem
+              key={opportunity.id}
+              {...shared}
+              name={opportunity.title}
+              summary={
+                <>
+                  <Text>{opportunity.title}</Text>
+                  <Caption1>
+                    {money(opportunity)} · {opportunity.probability}%
+                    {opportunity.expectedCloseDate ? ` · close ${opportunity.expectedCloseDate}` : ""} ·{" "}
+                    {opportunity.owner.name}
+                  </Caption1>
+                </>
+              }
+              quickLabel="Stage"
+              quickValue={opportunity.stage}
+              quickChoices={STAGE_LABEL}
+              onQuickChange={(stage) => api.updateOpportunity(opportunity.id, { stage, version: opportunity.version })}
+              version={opportunity.version}
+              actions={opportunity.actions}
+              parent={`opportunityId:${opportunity.id}`}
+              renderEdit={(done) => (
+                <OpportunityForm customerId={customer.id} opportunity={opportunity} reload={reload} {...done} />
+              )}
+            />
+          ))}
+        </ul>
+      </TitledList>
+      <TitledList title="Incidents" empty="No incidents." count={incidents.length}>
+        <ul className={layout.list}>
+          {incidents.map((incident) => (
+            <SalesItem
+              key={incident.id}
+              {...shared}
+              name={incident.subject}
+              summary={
+                <>
+                  <Text>
+                    {incident.subject}{" "}
+                    <Badge appearance="tint" color={SEVERITY_COLOR[incident.severity]}>
+                      {SEVERITY_LABEL[incident.severity].toLowerCase()}
+                    </Badge>
+                  </Text>
+                  <Caption1>
+                    {incident.owner.name} · opened {formatInZone(incident.createdAt, me.timeZone, false)}
+                  </Caption1>
+                </>
+              }
+              quickLabel="State"
+              quickValue={incident.state}
+              quickChoices={STATE_LABEL}
+              onQuickChange={(state) => api.updateIncident(incident.id, { state, version: incident.version })}
+              version={incident.version}
+              actions={incident.actions}
+              parent={`incidentId:${incident.id}`}
+              renderEdit={(done) => (
+                <IncidentForm
+                  customerId={customer.id}
+                  contacts={contacts}
+                  contactId={null}
+                  incident={incident}
+                  reload={reload}
+                  {...done}
+                />
+              )}
+            />
+          ))}
+        </ul>
+      </TitledList>
+      <TitledList title="Open actions" empty="Nothing to do." count={openActions.length}>
+        <ActionList actions={openActions} label="Open actions of this customer" empty="" {...shared} />
+      </TitledList>
     </>
   );
 }
 
-/** A titled section of the record: its entries, or a sentence saying there are none. */
-function TitledList<T extends { id: string }>({
+/** A titled section of the record: its list, or a sentence saying there are none. */
+function TitledList({
   title,
-  items,
+  count,
   empty,
-  render,
+  children,
 }: {
   title: string;
-  items: T[];
+  count: number;
   empty: string;
-  render: (item: T) => ReactNode;
+  children: ReactNode;
 }) {
   const layout = useLayoutStyles();
   return (
@@ -110,17 +177,7 @@ function TitledList<T extends { id: string }>({
       <Text as="h3" weight="semibold" size={400}>
         {title}
       </Text>
-      {items.length === 0 ? (
-        <EmptyState>{empty}</EmptyState>
-      ) : (
-        <ul className={layout.list}>
-          {items.map((item) => (
-            <li key={item.id} className={layout.item}>
-              {render(item)}
-            </li>
-          ))}
-        </ul>
-      )}
+      {count === 0 ? <EmptyState>{empty}</EmptyState> : children}
     </section>
   );
 }

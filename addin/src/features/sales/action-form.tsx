@@ -1,0 +1,120 @@
+import type { Action, Contact, Incident, Opportunity } from "../../../../contract";
+import { useServices } from "../../app/services-context";
+import { useLayoutStyles } from "../../shared/layout-styles";
+import { displayName } from "../participants/participant-matches";
+import { ChoiceField, FormFooter, OwnerField, TextField, changedFields } from "./sales-fields";
+import { useSalesForm } from "./use-sales-form";
+
+const FIELDS = ["title", "dueDate", "ownerId", "notes", "parent"] as const;
+type Values = Record<(typeof FIELDS)[number], string>;
+type ParentKey = "customerId" | "contactId" | "opportunityId" | "incidentId";
+/** The service names the parent by its request field; the form shows all four in one select. */
+const PARENT_ALIASES = {
+  customerId: "parent",
+  contactId: "parent",
+  opportunityId: "parent",
+  incidentId: "parent",
+} as const;
+
+/** What a new action can hang on: "<request field>:<id>". */
+export type ActionParent = `${ParentKey}:${string}`;
+
+export interface ActionTargets {
+  customer: { id: string; name: string };
+  contacts: Contact[];
+  opportunities: Opportunity[];
+  incidents: Incident[];
+}
+
+function parentChoices(targets: ActionTargets): [ActionParent, string][] {
+  return [
+    [`customerId:${targets.customer.id}`, `Customer ${targets.customer.name}`],
+    ...targets.contacts.map((contact): [ActionParent, string] => [
+      `contactId:${contact.id}`,
+      `Contact ${displayName(contact)}`,
+    ]),
+    ...targets.opportunities.map((item): [ActionParent, string] => [
+      `opportunityId:${item.id}`,
+      `Opportunity ${item.title}`,
+    ]),
+    ...targets.incidents.map((item): [ActionParent, string] => [`incidentId:${item.id}`, `Incident ${item.subject}`]),
+  ];
+}
+
+function bodyOf(values: Values) {
+  return {
+    title: values.title,
+    dueDate: values.dueDate || null,
+    ownerId: values.ownerId,
+    notes: values.notes.trim() || null,
+  };
+}
+
+/**
+ * A task with a due day and an owner from the team, on the customer, one of its contacts, an
+ * opportunity or an incident; or an existing action's fields (its parent stays).
+ */
+export function ActionForm({
+  targets,
+  parent,
+  action,
+  onSaved,
+  onCancel,
+  reload,
+}: {
+  targets: ActionTargets;
+  /** Preselected parent of a new action. */
+  parent?: ActionParent;
+  action?: Action;
+  onSaved: () => void;
+  onCancel: () => void;
+  reload: () => void;
+}) {
+  const layout = useLayoutStyles();
+  const { api, me } = useServices();
+  const { initial, values, save, field, submitWith } = useSalesForm(
+    FIELDS,
+    () => ({
+      title: action?.title ?? "",
+      dueDate: action?.dueDate ?? "",
+      ownerId: action?.owner.id ?? me.id,
+      notes: action?.notes ?? "",
+      parent: parent ?? `customerId:${targets.customer.id}`,
+    }),
+    reload,
+    PARENT_ALIASES,
+  );
+
+  const create = () => {
+    const [key, id] = values.parent.split(":") as [ParentKey, string];
+    return api.createAction({ ...bodyOf(values), [key]: id });
+  };
+  const submit = submitWith(
+    () =>
+      action
+        ? api.updateAction(action.id, { ...changedFields(bodyOf(initial), bodyOf(values)), version: action.version })
+        : create(),
+    onSaved,
+  );
+
+  return (
+    <form
+      className={layout.form}
+      onSubmit={submit}
+      aria-label={action ? `Edit action ${action.title}` : "New action"}
+      noValidate
+    >
+      <TextField label="Title" required {...field("title")} />
+      <TextField label="Due date" type="date" {...field("dueDate")} />
+      <OwnerField {...field("ownerId")} />
+      {!action && <ChoiceField label="Attached to" choices={parentChoices(targets)} {...field("parent")} />}
+      <TextField label="Notes" multiline {...field("notes")} />
+      <FormFooter
+        save={save}
+        submitLabel={action ? "Save action" : "Create action"}
+        onCancel={onCancel}
+        disabled={!values.title.trim()}
+      />
+    </form>
+  );
+}

@@ -1,0 +1,91 @@
+import { Button, Caption1, Checkbox, Text } from "@fluentui/react-components";
+import { useState } from "react";
+import type { Action } from "../../../../contract";
+import { useServices } from "../../app/services-context";
+import { EmptyState } from "../../app/state-views";
+import { useLayoutStyles } from "../../shared/layout-styles";
+import { ActionForm, type ActionTargets } from "./action-form";
+import type { QuickChange } from "./quick-change";
+
+/** Actions with a one-click done (and reopen) and an edit form each. */
+export function ActionList({
+  actions,
+  label,
+  empty,
+  targets,
+  quick,
+  reload,
+}: {
+  actions: Action[];
+  label: string;
+  empty: string;
+  targets: ActionTargets;
+  quick: QuickChange;
+  reload: () => void;
+}) {
+  const layout = useLayoutStyles();
+  if (actions.length === 0) return <EmptyState>{empty}</EmptyState>;
+  return (
+    <ul className={layout.list} aria-label={label}>
+      {actions.map((action) => (
+        <ActionRow key={action.id} action={action} targets={targets} quick={quick} reload={reload} />
+      ))}
+    </ul>
+  );
+}
+
+function ActionRow({
+  action,
+  targets,
+  quick,
+  reload,
+}: {
+  action: Action;
+  targets: ActionTargets;
+  quick: QuickChange;
+  reload: () => void;
+}) {
+  const layout = useLayoutStyles();
+  const { api } = useServices();
+  const [editing, setEditing] = useState(false);
+  return (
+    <li className={layout.item}>
+      <div className={layout.buttons}>
+        <Checkbox
+          label={<Text strikethrough={action.done}>{action.title}</Text>}
+          aria-label={`Done: ${action.title}`}
+          checked={action.done}
+          disabled={quick.saving}
+          onChange={() =>
+            void quick.run(() => api.updateAction(action.id, { done: !action.done, version: action.version }))
+          }
+        />
+        <Button
+          size="small"
+          appearance="subtle"
+          aria-label={`Edit action ${action.title}`}
+          aria-expanded={editing}
+          onClick={() => setEditing(!editing)}
+        >
+          Edit
+        </Button>
+      </div>
+      <Caption1>
+        {action.dueDate ? `due ${action.dueDate}` : "no due day"} · {action.owner.name}
+        {action.done ? " · done" : ""}
+      </Caption1>
+      {editing && (
+        <ActionForm
+          targets={targets}
+          action={action}
+          onSaved={() => {
+            setEditing(false);
+            reload();
+          }}
+          onCancel={() => setEditing(false)}
+          reload={reload}
+        />
+      )}
+    </li>
+  );
+}

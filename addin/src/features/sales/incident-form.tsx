@@ -1,0 +1,97 @@
+import type { Contact, Incident } from "../../../../contract";
+import { useServices } from "../../app/services-context";
+import { useLayoutStyles } from "../../shared/layout-styles";
+import { displayName } from "../participants/participant-matches";
+import { SEVERITY_LABEL, STATE_LABEL } from "./sales-labels";
+import { ChoiceField, FormFooter, OwnerField, TextField, changedFields } from "./sales-fields";
+import { useSalesForm } from "./use-sales-form";
+
+const FIELDS = ["subject", "severity", "state", "contactId", "description", "ownerId"] as const;
+type Values = Record<(typeof FIELDS)[number], string>;
+
+function valuesOf(incident: Incident | undefined, contactId: string | null, meId: string): Values {
+  return {
+    subject: incident?.subject ?? "",
+    severity: incident?.severity ?? "MEDIUM",
+    state: incident?.state ?? "OPEN",
+    contactId: (incident ? incident.contactId : contactId) ?? "",
+    description: incident?.description ?? "",
+    ownerId: incident?.owner.id ?? meId,
+  };
+}
+
+function bodyOf(values: Values) {
+  return {
+    subject: values.subject,
+    severity: values.severity as Incident["severity"],
+    state: values.state as Incident["state"],
+    contactId: values.contactId || null,
+    description: values.description.trim() || null,
+    ownerId: values.ownerId,
+  };
+}
+
+/** A repair or service case for the customer, optionally for one of its contacts; or its fields to edit. */
+export function IncidentForm({
+  customerId,
+  contacts,
+  contactId,
+  incident,
+  onSaved,
+  onCancel,
+  reload,
+}: {
+  customerId: string;
+  contacts: Contact[];
+  /** The contact of the open email, preselected for a new incident. */
+  contactId: string | null;
+  incident?: Incident;
+  onSaved: () => void;
+  onCancel: () => void;
+  reload: () => void;
+}) {
+  const layout = useLayoutStyles();
+  const { api, me } = useServices();
+  const { initial, values, save, field, submitWith } = useSalesForm(
+    FIELDS,
+    () => valuesOf(incident, contactId, me.id),
+    reload,
+  );
+  const contactChoices: [string, string][] = [
+    ["", "No contact"],
+    ...contacts.map((contact): [string, string] => [contact.id, displayName(contact)]),
+  ];
+
+  const submit = submitWith(
+    () =>
+      incident
+        ? api.updateIncident(incident.id, {
+            ...changedFields(bodyOf(initial), bodyOf(values)),
+            version: incident.version,
+          })
+        : api.createIncident({ customerId, ...bodyOf(values) }),
+    onSaved,
+  );
+
+  return (
+    <form
+      className={layout.form}
+      onSubmit={submit}
+      aria-label={incident ? `Edit incident ${incident.subject}` : "New incident"}
+      noValidate
+    >
+      <TextField label="Subject" required {...field("subject")} />
+      <ChoiceField label="Severity" choices={SEVERITY_LABEL} {...field("severity")} />
+      <ChoiceField label="State" choices={STATE_LABEL} {...field("state")} />
+      <ChoiceField label="Contact" choices={contactChoices} {...field("contactId")} />
+      <TextField label="Description" multiline {...field("description")} />
+      <OwnerField {...field("ownerId")} />
+      <FormFooter
+        save={save}
+        submitLabel={incident ? "Save incident" : "Create incident"}
+        onCancel={onCancel}
+        disabled={!values.subject.trim()}
+      />
+    </form>
+  );
+}

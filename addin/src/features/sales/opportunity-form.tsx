@@ -1,0 +1,95 @@
+import type { Opportunity } from "../../../../contract";
+import { useServices } from "../../app/services-context";
+import { useLayoutStyles } from "../../shared/layout-styles";
+import { STAGE_LABEL } from "./sales-labels";
+import { ChoiceField, FormFooter, OwnerField, TextField, changedFields } from "./sales-fields";
+import { useSalesForm } from "./use-sales-form";
+
+const FIELDS = ["title", "value", "currency", "stage", "expectedCloseDate", "probability", "ownerId"] as const;
+type Values = Record<(typeof FIELDS)[number], string>;
+
+function valuesOf(opportunity: Opportunity | undefined, meId: string): Values {
+  return {
+    title: opportunity?.title ?? "",
+    value: opportunity?.value ?? "",
+    currency: opportunity?.currency ?? "EUR",
+    stage: opportunity?.stage ?? "PROSPECTING",
+    expectedCloseDate: opportunity?.expectedCloseDate ?? "",
+    probability: opportunity ? String(opportunity.probability) : "",
+    ownerId: opportunity?.owner.id ?? meId,
+  };
+}
+
+/** What the service takes; an empty probability is left to the service (by stage). */
+function bodyOf(values: Values) {
+  return {
+    title: values.title,
+    value: values.value.trim(),
+    currency: values.currency,
+    stage: values.stage as Opportunity["stage"],
+    expectedCloseDate: values.expectedCloseDate || null,
+    ...(values.probability.trim() !== "" && { probability: Number(values.probability) }),
+    ownerId: values.ownerId,
+  };
+}
+
+/** A new opportunity for the customer, or the fields of an existing one (only changes are sent). */
+export function OpportunityForm({
+  customerId,
+  opportunity,
+  onSaved,
+  onCancel,
+  reload,
+}: {
+  customerId: string;
+  opportunity?: Opportunity;
+  onSaved: () => void;
+  onCancel: () => void;
+  reload: () => void;
+}) {
+  const layout = useLayoutStyles();
+  const { api, me } = useServices();
+  const { initial, values, save, field, submitWith } = useSalesForm(FIELDS, () => valuesOf(opportunity, me.id), reload);
+
+  const submit = submitWith(
+    () =>
+      opportunity
+        ? // The version is the one shown now: after a conflict the reloaded one, with the user's edits kept.
+          api.updateOpportunity(opportunity.id, {
+            ...changedFields(bodyOf(initial), bodyOf(values)),
+            version: opportunity.version,
+          })
+        : api.createOpportunity({ customerId, ...bodyOf(values) }),
+    onSaved,
+  );
+
+  return (
+    <form
+      className={layout.form}
+      onSubmit={submit}
+      aria-label={opportunity ? `Edit opportunity ${opportunity.title}` : "New opportunity"}
+      noValidate
+    >
+      <TextField label="Title" required {...field("title")} />
+      <div className={layout.buttons}>
+        <TextField label="Value" required {...field("value")} />
+        <TextField label="Currency" {...field("currency")} />
+      </div>
+      <ChoiceField label="Stage" choices={STAGE_LABEL} {...field("stage")} />
+      <TextField label="Expected close" type="date" {...field("expectedCloseDate")} />
+      <TextField
+        label="Probability (%)"
+        type="number"
+        hint={opportunity ? undefined : "Empty: by stage"}
+        {...field("probability")}
+      />
+      <OwnerField {...field("ownerId")} />
+      <FormFooter
+        save={save}
+        submitLabel={opportunity ? "Save opportunity" : "Create opportunity"}
+        onCancel={onCancel}
+        disabled={!values.title.trim() || !values.value.trim()}
+      />
+    </form>
+  );
+}

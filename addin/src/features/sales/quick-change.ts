@@ -1,0 +1,21 @@
+import { useSave } from "./use-save";
+
+/** A one-click change (stage, state, done) with its outcome; the record reloads after every try. */
+export interface QuickChange {
+  run: (request: () => Promise<unknown>) => Promise<void>;
+  saving: boolean;
+  message: string | null;
+}
+
+export function useQuickChange(reload: () => void): QuickChange {
+  // Nothing to reload on conflict here: every try reloads, so a refused select shows the stored value again.
+  const save = useSave([], () => undefined);
+  return {
+    saving: save.saving,
+    message: save.message,
+    run: async (request) => {
+      await save.run(request);
+      reload();
+    },
+  };
+}

@@ -1,0 +1,109 @@
+import { Button, Select, Text } from "@fluentui/react-components";
+import { type ReactNode, useState } from "react";
+import type { Action } from "../../../../contract";
+import { useLayoutStyles } from "../../shared/layout-styles";
+import { ActionForm, type ActionParent, type ActionTargets } from "./action-form";
+import { ActionList } from "./action-list";
+import type { QuickChange } from "./quick-change";
+
+/**
+ * One opportunity or incident: its summary, a select for the change made most often (stage,
+ * state) that saves at once, and when opened its edit form and its actions.
+ */
+export function SalesItem<T extends string>({
+  name,
+  summary,
+  quickLabel,
+  quickValue,
+  quickChoices,
+  onQuickChange,
+  version,
+  actions,
+  parent,
+  targets,
+  quick,
+  reload,
+  renderEdit,
+}: {
+  /** The item's title or subject. */
+  name: string;
+  summary: ReactNode;
+  quickLabel: string;
+  quickValue: T;
+  quickChoices: Record<T, string>;
+  onQuickChange: (value: T) => Promise<unknown>;
+  version: number;
+  actions: Action[];
+  parent: ActionParent;
+  targets: ActionTargets;
+  quick: QuickChange;
+  reload: () => void;
+  renderEdit: (done: { onSaved: () => void; onCancel: () => void }) => ReactNode;
+}) {
+  const layout = useLayoutStyles();
+  const [open, setOpen] = useState(false);
+  const [form, setForm] = useState<"edit" | "action" | null>(null);
+  const close = () => setForm(null);
+  const saved = () => {
+    close();
+    reload();
+  };
+  return (
+    <li className={layout.item}>
+      {summary}
+      <div className={layout.buttons}>
+        {/* Keyed by version: after the reload it shows what is stored, also when the change was refused. */}
+        <Select
+          key={version}
+          size="small"
+          aria-label={`${quickLabel} of ${name}`}
+          defaultValue={quickValue}
+          disabled={quick.saving}
+          onChange={(_event, data) => void quick.run(() => onQuickChange(data.value as T))}
+        >
+          {(Object.entries(quickChoices) as [T, string][]).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </Select>
+        <Button size="small" aria-expanded={open} aria-label={`Open ${name}`} onClick={() => setOpen(!open)}>
+          {open ? "Close" : "Open"}
+        </Button>
+      </div>
+      {open && (
+        <section className={layout.form} aria-label={name}>
+          <div className={layout.buttons}>
+            <Button
+              size="small"
+              aria-expanded={form === "edit"}
+              onClick={() => setForm(form === "edit" ? null : "edit")}
+            >
+              Edit
+            </Button>
+            <Button
+              size="small"
+              aria-expanded={form === "action"}
+              onClick={() => setForm(form === "action" ? null : "action")}
+            >
+              New action
+            </Button>
+          </div>
+          {form === "edit" && renderEdit({ onSaved: saved, onCancel: close })}
+          {form === "action" && (
+            <ActionForm targets={targets} parent={parent} onSaved={saved} onCancel={close} reload={reload} />
+          )}
+          <Text weight="semibold">Actions</Text>
+          <ActionList
+            actions={actions}
+            label={`Actions of ${name}`}
+            empty="No actions yet."
+            targets={targets}
+            quick={quick}
+            reload={reload}
+          />
+        </section>
+      )}
+    </li>
+  );
+}
