@@ -47,6 +47,10 @@ export function orderRefusals(customer: {
   ];
 }
 
+/** The refusal as one sentence, the same in the service's 409 and in the pane. */
+export const orderRefusalSentence = (refusals: { message: string }[]) =>
+  `This customer may not receive quotes or orders: it ${refusals.map((refusal) => refusal.message).join(", and it ")}`;
+
 export const Address = z.object({
   street: OptionalText(200),
   postalCode: OptionalText(20),

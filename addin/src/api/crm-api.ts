@@ -29,6 +29,7 @@ import type {
 import type { z } from "zod";
 import { ApiError, toApiError } from "./api-error";
 import { salesCalls } from "./sales-calls";
+import { salesDocumentCalls } from "./sales-document-calls";
 
 type Json<T extends z.ZodType> = z.output<T>;
 
@@ -73,6 +74,8 @@ export function createCrmApi(baseUrl: string, token: TokenSource) {
       throw new ApiError(0, "network", (error as Error).message);
     }
     if (!response.ok) throw await toApiError(response);
+    // A deletion answers 204 without a body.
+    if (response.status === 204) return undefined as T;
     return (await response.json()) as T;
   }
   const query = (params: [string, string | number | boolean | undefined][]) => {
@@ -144,6 +147,7 @@ export function createCrmApi(baseUrl: string, token: TokenSource) {
         `/api/email-log/status${query([["internetMessageId", internetMessageId]])}`,
       ),
     ...salesCalls(call),
+    ...salesDocumentCalls(call),
   };
 }
 

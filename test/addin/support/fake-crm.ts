@@ -19,6 +19,7 @@ import type {
 } from "../../../contract";
 import { CALL_OUTCOME_LABELS, orderRefusals } from "../../../contract";
 import { createFakeDetails } from "./fake-details";
+import { createFakeSalesDocuments } from "./fake-sales-documents";
 import { salesHandlers } from "./fake-sales";
 
 export const API = "http://crm.test";
@@ -211,6 +212,12 @@ export function createFakeCrm() {
   };
 
   const lifecycleHistory = new Map<string, LifecycleChange[]>();
+  const salesDocuments = createFakeSalesDocuments({
+    API,
+    id,
+    me,
+    customerOf: (customerId) => customers.find((row) => row.id === customerId),
+  });
   const details = createFakeDetails({
     API,
     id,
@@ -269,7 +276,14 @@ export function createFakeCrm() {
   };
 
   const log = async (request: Request) => {
-    const body = request.method === "GET" ? undefined : await request.clone().json();
+    // A DELETE has no body.
+    const body =
+      request.method === "GET"
+        ? undefined
+        : await request
+            .clone()
+            .json()
+            .catch(() => undefined);
     const url = new URL(request.url);
     requests.push({ method: request.method, path: `${url.pathname}${url.search}`, body });
   };
@@ -284,6 +298,8 @@ export function createFakeCrm() {
     }),
     http.get(`${API}/api/me`, () => HttpResponse.json(me)),
     ...details.handlers,
+    // Before the lifecycle route: POST /api/customers/:id/:step would take .../special-prices.
+    ...salesDocuments.handlers,
     ...salesHandlers({
       api: API,
       me,
@@ -485,6 +501,8 @@ export function createFakeCrm() {
     requests,
     me,
     customers: { fabrikam, fabrikamServices, tailspin },
+    /** Quotes, orders and special prices the fake holds. */
+    salesDocuments,
     lifecycleHistory,
     opportunities,
     incidents,

@@ -1,4 +1,5 @@
 import { TimelineTab } from "../timeline/timeline-tab";
+import { SalesDocumentsTab } from "../sales-documents/sales-documents-tab";
 import { OverviewTab } from "./overview-tab";
 import type { RecordTab } from "./record-tab.types";
 
@@ -6,5 +7,6 @@ import type { RecordTab } from "./record-tab.types";
 // Each feature adds its tab here.
 export const RECORD_TABS: RecordTab[] = [
   { value: "overview", label: "Overview", render: (context) => <OverviewTab {...context} /> },
+  { value: "quotes", label: "Quotes", render: (context) => <SalesDocumentsTab {...context} /> },
   { value: "timeline", label: "Timeline", render: (context) => <TimelineTab {...context} /> },
 ];

@@ -7,7 +7,7 @@ import type {
   SalesLineInput,
   SalesOrder,
 } from "../../../../contract";
-import { orderRefusals, priceLines, specialPriceOn } from "../../../../contract";
+import { orderRefusalSentence, orderRefusals, priceLines, specialPriceOn } from "../../../../contract";
 import { AppError, badRequest, notFound, staleVersion } from "../../shared/app-error";
 import { dayFromDate, optionalDay } from "../../shared/calendar-date";
 import type { ContactsRepository } from "../contacts/contacts.repository";
@@ -39,12 +39,7 @@ const MAX_CENTS = 10n ** 16n;
  */
 export function requireCanReceiveOrders(customer: CustomerStanding): void {
   const details = orderRefusals(customer);
-  if (details.length > 0)
-    throw new AppError(
-      "conflict",
-      `This customer may not receive quotes or orders: it ${details.map((detail) => detail.message).join(", and it ")}`,
-      details,
-    );
+  if (details.length > 0) throw new AppError("conflict", orderRefusalSentence(details), details);
 }
 
 type PricedInput = Required<Pick<SalesLineInput, "unitPrice" | "discountPercent">> & SalesLineInput;

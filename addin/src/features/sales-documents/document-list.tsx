@@ -1,0 +1,121 @@
+import { Badge, Button, Caption1, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
+import { useState } from "react";
+import type { Quote, SalesOrder } from "../../../../contract";
+import { useServices } from "../../app/services-context";
+import { EmptyState } from "../../app/state-views";
+import { errorMessage } from "../../shared/error-message";
+import { useLayoutStyles } from "../../shared/layout-styles";
+import { formatInZone } from "../../shared/zoned-time";
+import type { Editing } from "./sales-document-editor";
+import { formatMoney } from "./money-format";
+
+const STATUS_COLOR = {
+  OPEN: "brand",
+  CONVERTED: "success",
+  CLOSED: "success",
+  CANCELLED: "subtle",
+} as const;
+
+type Entry = { kind: "quote"; document: Quote } | { kind: "order"; document: SalesOrder };
+
+/** The customer's quotes and orders, newest first, with what can still be done to the open ones. */
+export function DocumentList({
+  quotes,
+  orders,
+  canChange,
+  onEdit,
+  onChanged,
+}: {
+  quotes: Quote[];
+  orders: SalesOrder[];
+  /** False for a customer that may not receive quotes or orders: nothing is offered but cancelling. */
+  canChange: boolean;
+  onEdit: (editing: Editing) => void;
+  onChanged: () => void;
+}) {
+  const layout = useLayoutStyles();
+  const { api, me } = useServices();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const entries: Entry[] = [
+    ...quotes.map((document) => ({ kind: "quote" as const, document })),
+    ...orders.map((document) => ({ kind: "order" as const, document })),
+  ].sort((a, b) => b.document.createdAt.localeCompare(a.document.createdAt));
+
+  const act = async (action: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+      onChanged();
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const cancel = (entry: Entry) =>
+    act(() =>
+      entry.kind === "quote"
+        ? api.updateQuote(entry.document.id, { version: entry.document.version, status: "CANCELLED" })
+        : api.updateOrder(entry.document.id, { version: entry.document.version, status: "CANCELLED" }),
+    );
+
+  return (
+    <>
+      {error !== null && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{errorMessage(error)}</MessageBarBody>
+        </MessageBar>
+      )}
+      {entries.length === 0 ? (
+        <EmptyState>No quotes or orders.</EmptyState>
+      ) : (
+        <ul className={layout.list} aria-label="Quotes and orders">
+          {entries.map((entry) => {
+            const { document } = entry;
+            const number = `${entry.kind === "quote" ? "Q" : "SO"}-${document.number}`;
+            return (
+              <li key={document.id} className={layout.item} aria-label={number}>
+                <Text>
+                  {number} {document.title ?? (entry.kind === "quote" ? "Quote" : "Order")}{" "}
+                  <Badge appearance="tint" color={STATUS_COLOR[document.status]}>
+                    {document.status.toLowerCase()}
+                  </Badge>
+                </Text>
+                <Caption1>
+                  {formatMoney(document.totals.total, document.currency)} ·{" "}
+                  {formatInZone(document.createdAt, me.timeZone, false)}
+                  {entry.kind === "quote" && entry.document.validUntil
+                    ? ` · valid until ${entry.document.validUntil}`
+                    : ""}
+                </Caption1>
+                {document.status === "OPEN" && (
+                  <div className={layout.buttons}>
+                    {canChange && (
+                      <Button size="small" disabled={busy} onClick={() => onEdit(entry)}>
+                        Edit {number}
+                      </Button>
+                    )}
+                    {canChange && entry.kind === "quote" && (
+                      <Button
+                        size="small"
+                        disabled={busy}
+                        onClick={() => act(() => api.convertQuote(document.id, document.version))}
+                      >
+                        Convert {number} to order
+                      </Button>
+                    )}
+                    <Button size="small" disabled={busy} onClick={() => cancel(entry)}>
+                      Cancel {number}
+                    </Button>
+                  </div>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text } from "@fluentui/react-components";
+import { useState } from "react";
+import { orderRefusalSentence, orderRefusals } from "../../../../contract";
+import { useServices } from "../../app/services-context";
+import { ErrorState, Loading } from "../../app/state-views";
+import { useAsync } from "../../shared/use-async";
+import { useLayoutStyles } from "../../shared/layout-styles";
+import type { RecordTabContext } from "../record/record-tab.types";
+import { DocumentList } from "./document-list";
+import { type Editing, SalesDocumentEditor } from "./sales-document-editor";
+import { SpecialPricesSection } from "./special-prices-section";
+
+/**
+ * The customer's quotes and orders and the prices agreed with it. Loads its own lists, so the
+ * record call stays light for everyone who never opens this tab.
+ */
+export function SalesDocumentsTab({ record }: RecordTabContext) {
+  const layout = useLayoutStyles();
+  const { api } = useServices();
+  const { customer } = record;
+  const lists = useAsync(
+    () => Promise.all([api.quotes(customer.id), api.orders(customer.id), api.specialPrices(customer.id)]),
+    [customer.id],
+  );
+  const [editing, setEditing] = useState<Editing | null>(null);
+  // The service's own rule (status 1 and ACTIVE), so the pane explains instead of offering a form it would refuse.
+  const refusals = orderRefusals({ statusCode: customer.status.code, lifecycle: customer.lifecycle });
+
+  if (lists.status === "loading") return <Loading label="Loading quotes and orders…" />;
+  if (lists.status === "error") return <ErrorState error={lists.error} onRetry={lists.reload} />;
+  const [quotes, orders, prices] = lists.data;
+  const saved = () => {
+    setEditing(null);
+    lists.reload();
+  };
+
+  return (
+    <>
+      <section className={layout.form} aria-label="Quotes and orders">
+        <Text as="h3" weight="semibold" size={400}>
+          Quotes and orders
+        </Text>
+        {refusals.length > 0 ? (
+          <MessageBar intent="warning">
+            <MessageBarBody>
+              <MessageBarTitle>No quotes or orders</MessageBarTitle>
+              {orderRefusalSentence(refusals)}.
+            </MessageBarBody>
+          </MessageBar>
+        ) : editing ? (
+          <SalesDocumentEditor
+            key={editing.document?.id ?? "new"}
+            customerId={customer.id}
+            editing={editing}
+            prices={prices.items}
+            onSaved={saved}
+            onCancel={() => setEditing(null)}
+          />
+        ) : (
+          <div className={layout.buttons}>
+            <Button appearance="primary" onClick={() => setEditing({ kind: "quote", document: null })}>
+              New quote
+            </Button>
+          </div>
+        )}
+        <DocumentList
+          quotes={quotes.items}
+          orders={orders.items}
+          canChange={refusals.length === 0}
+          onEdit={setEditing}
+          onChanged={lists.reload}
+        />
+      </section>
+      <SpecialPricesSection customerId={customer.id} prices={prices.items} onChanged={lists.reload} />
+    </>
+  );
+}

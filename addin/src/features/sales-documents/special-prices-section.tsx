@@ -1,0 +1,97 @@
+import { Button, Caption1, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
+import { useState } from "react";
+import type { SpecialPrice } from "../../../../contract";
+import { useServices } from "../../app/services-context";
+import { EmptyState } from "../../app/state-views";
+import { errorMessage } from "../../shared/error-message";
+import { useLayoutStyles } from "../../shared/layout-styles";
+import { formatMoney } from "./money-format";
+import { SpecialPriceForm } from "./special-price-form";
+
+const validity = (price: SpecialPrice) =>
+  price.validFrom || price.validUntil ? `valid ${price.validFrom ?? "…"} – ${price.validUntil ?? "…"}` : "always valid";
+
+/** Prices agreed with this customer; everyone sees them, managers and admins change them. */
+export function SpecialPricesSection({
+  customerId,
+  prices,
+  onChanged,
+}: {
+  customerId: string;
+  prices: SpecialPrice[];
+  onChanged: () => void;
+}) {
+  const layout = useLayoutStyles();
+  const { api, me } = useServices();
+  // The service's rule (permission prices:manage): salesmen read them only.
+  const canManage = me.role === "MANAGER" || me.role === "ADMIN";
+  const [editing, setEditing] = useState<SpecialPrice | "new" | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const saved = () => {
+    setEditing(null);
+    onChanged();
+  };
+  const remove = async (price: SpecialPrice) => {
+    setError(null);
+    try {
+      await api.deleteSpecialPrice(price.id);
+      onChanged();
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+
+  return (
+    <section className={layout.form} aria-label="Special prices">
+      <Text as="h3" weight="semibold" size={400}>
+        Special prices
+      </Text>
+      {canManage && editing === null && (
+        <div className={layout.buttons}>
+          <Button onClick={() => setEditing("new")}>Add special price</Button>
+        </div>
+      )}
+      {editing !== null && (
+        <SpecialPriceForm
+          customerId={customerId}
+          price={editing === "new" ? null : editing}
+          onSaved={saved}
+          onCancel={() => setEditing(null)}
+        />
+      )}
+      {error !== null && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{errorMessage(error)}</MessageBarBody>
+        </MessageBar>
+      )}
+      {prices.length === 0 ? (
+        <EmptyState>No special prices.</EmptyState>
+      ) : (
+        <ul className={layout.list}>
+          {prices.map((price) => (
+            <li key={price.id} className={layout.item} aria-label={`Special price ${price.item} ${price.currency}`}>
+              <Text>
+                {price.item} · {formatMoney(price.unitPrice, price.currency)}
+                {Number(price.discountPercent) > 0 ? ` less ${price.discountPercent}%` : ""}
+              </Text>
+              <Caption1>
+                {price.description ? `${price.description} · ` : ""}
+                {validity(price)}
+              </Caption1>
+              {canManage && (
+                <div className={layout.buttons}>
+                  <Button size="small" onClick={() => setEditing(price)}>
+                    Edit {price.item} {price.currency}
+                  </Button>
+                  <Button size="small" onClick={() => remove(price)}>
+                    Delete {price.item} {price.currency}
+                  </Button>
+                </div>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,217 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { type FakeCrm, createFakeCrm } from "./support/fake-crm";
+import { GIULIA, JONAS, renderPane, useFakeServer } from "./support/render-pane";
+
+useFakeServer();
+
+const alice = { id: "00000000-0000-4000-8000-00000000a11c", name: "Alice Wagner", email: "alice@contoso.com" };
+
+function withSpecialPrice(crm: FakeCrm, fields: Record<string, string | null> = {}) {
+  crm.salesDocuments.specialPrices.push({
+    id: `00000000-0000-4000-8000-0000000005${crm.salesDocuments.specialPrices.length}0`,
+    customerId: crm.customers.fabrikam.id,
+    item: "PUMP-200",
+    description: "Framework agreement",
+    currency: "EUR",
+    unitPrice: "17.50",
+    discountPercent: "10",
+    validFrom: null,
+    validUntil: null,
+    createdBy: alice,
+    createdAt: "2026-01-05T09:00:00.000Z",
+    modifiedAt: "2026-01-05T09:00:00.000Z",
+    version: 1,
+    ...fields,
+  });
+  return crm;
+}
+
+async function openQuotesTab(crm: FakeCrm, from = JONAS) {
+  const user = userEvent.setup();
+  renderPane({ from, subject: "Prices" }, crm);
+  // The first render of a suite is slow on a busy machine.
+  const record = await screen.findByRole("article", { name: /Customer record/ }, { timeout: 5000 });
+  await user.click(within(record).getByRole("tab", { name: "Quotes" }));
+  const panel = await screen.findByRole("tabpanel", { name: "Quotes" });
+  await within(panel).findByRole("region", { name: "Special prices" });
+  return { user, panel };
+}
+
+const line = (form: HTMLElement, number: number) => within(form).getByRole("group", { name: `Line ${number}` });
+const field = (scope: HTMLElement, label: string) => within(scope).getByRole("textbox", { name: label });
+
+describe("quotes and orders in the record", () => {
+  it("creates a quote whose price comes from the special price, with live totals the service agrees with", async () => {
+    const crm = withSpecialPrice(createFakeCrm());
+    const { user, panel } = await openQuotesTab(crm);
+    expect(within(panel).getByText("No quotes or orders.")).toBeInTheDocument();
+
+    await user.click(within(panel).getByRole("button", { name: "New quote" }));
+    const form = within(panel).getByRole("form", { name: "New quote" });
+    await user.type(field(form, "Title"), "Pumps for line 3");
+    await user.type(field(line(form, 1), "Item"), "PUMP-200");
+    expect(field(line(form, 1), "Unit price")).toHaveValue("17.50");
+    expect(field(line(form, 1), "Discount %")).toHaveValue("10");
+    expect(within(line(form, 1)).getByText("Special price")).toBeInTheDocument();
+    await user.clear(field(line(form, 1), "Quantity"));
+    await user.type(field(line(form, 1), "Quantity"), "2");
+    expect(within(line(form, 1)).getByText("Line total €31.50")).toBeInTheDocument();
+
+    await user.click(within(form).getByRole("button", { name: "Add line" }));
+    await user.type(field(line(form, 2), "Item"), "SEAL-KIT");
+    expect(field(line(form, 2), "Unit price")).toHaveValue("");
+    await user.clear(field(line(form, 2), "Quantity"));
+    await user.type(field(line(form, 2), "Quantity"), "1.5");
+    await user.type(field(line(form, 2), "Unit price"), "0.99");
+    // 1.5 × 0.99 = 1.485, rounded half up once per line like the service: 1.49.
+    expect(within(line(form, 2)).getByText("Line total €1.49")).toBeInTheDocument();
+    expect(within(form).getByRole("status", { name: "Totals" })).toHaveTextContent(
+      "Subtotal €36.49 · Discount €3.50 · Total €32.99",
+    );
+
+    await user.click(within(form).getByRole("button", { name: "Create quote" }));
+    const quote = await within(panel).findByRole("listitem", { name: "Q-1001" });
+    expect(within(quote).getByText(/Pumps for line 3/)).toBeInTheDocument();
+    expect(within(quote).getByText("open")).toBeInTheDocument();
+    expect(within(quote).getByText(/€32\.99/)).toBeInTheDocument();
+    // The service stored what the pane showed.
+    expect(crm.salesDocuments.quotes[0]!.totals).toEqual({ subtotal: "36.49", discount: "3.50", total: "32.99" });
+    const sent = crm.requests.find((request) => request.method === "POST" && request.path === "/api/quotes");
+    expect(sent?.body).toMatchObject({
+      lines: [
+        { item: "PUMP-200", quantity: "2", unitPrice: "17.50", discountPercent: "10" },
+        { item: "SEAL-KIT", quantity: "1.5", unitPrice: "0.99" },
+      ],
+    });
+  });
+
+  it("does not prefill a special price that is not valid today or in another currency", async () => {
+    const crm = withSpecialPrice(createFakeCrm(), { validUntil: "2025-12-31" });
+    withSpecialPrice(crm, { item: "VALVE", currency: "USD", unitPrice: "3.00" });
+    const { user, panel } = await openQuotesTab(crm);
+    await user.click(within(panel).getByRole("button", { name: "New quote" }));
+    const form = within(panel).getByRole("form", { name: "New quote" });
+    await user.type(field(line(form, 1), "Item"), "PUMP-200");
+    expect(field(line(form, 1), "Unit price")).toHaveValue("");
+    await user.clear(field(line(form, 1), "Item"));
+    await user.type(field(line(form, 1), "Item"), "VALVE");
+    expect(field(line(form, 1), "Unit price")).toHaveValue("");
+    await user.clear(field(form, "Currency"));
+    await user.type(field(form, "Currency"), "USD");
+    expect(field(line(form, 1), "Unit price")).toHaveValue("3.00");
+  });
+
+  it("shows the service's 400s next to the line fields and keeps what was typed", async () => {
+    const crm = createFakeCrm();
+    const { user, panel } = await openQuotesTab(crm);
+    await user.click(within(panel).getByRole("button", { name: "New quote" }));
+    const form = within(panel).getByRole("form", { name: "New quote" });
+    await user.type(field(line(form, 1), "Item"), "GEARBOX");
+    await user.click(within(form).getByRole("button", { name: "Add line" }));
+    await user.type(field(line(form, 2), "Item"), "BOLT");
+    await user.clear(field(line(form, 2), "Quantity"));
+    await user.type(field(line(form, 2), "Quantity"), "0");
+    await user.type(field(line(form, 2), "Unit price"), "1");
+    expect(within(line(form, 2)).getByText("Line total –")).toBeInTheDocument();
+    await user.click(within(form).getByRole("button", { name: "Create quote" }));
+
+    expect(await within(line(form, 2)).findByText("must be more than 0")).toBeInTheDocument();
+    await user.clear(field(line(form, 2), "Quantity"));
+    await user.type(field(line(form, 2), "Quantity"), "4");
+    await user.click(within(form).getByRole("button", { name: "Create quote" }));
+    expect(
+      await within(line(form, 1)).findByText(
+        "no special price for item GEARBOX in EUR on " + new Date().toISOString().slice(0, 10) + "; enter a unit price",
+      ),
+    ).toBeInTheDocument();
+    expect(field(line(form, 1), "Item")).toHaveValue("GEARBOX");
+    expect(crm.salesDocuments.quotes).toEqual([]);
+  });
+
+  it("converts a quote to an order, edits the order while open and cancels it", async () => {
+    const crm = withSpecialPrice(createFakeCrm());
+    const { user, panel } = await openQuotesTab(crm);
+    await user.click(within(panel).getByRole("button", { name: "New quote" }));
+    const form = within(panel).getByRole("form", { name: "New quote" });
+    await user.type(field(line(form, 1), "Item"), "PUMP-200");
+    await user.click(within(form).getByRole("button", { name: "Create quote" }));
+    const quote = await within(panel).findByRole("listitem", { name: "Q-1001" });
+
+    await user.click(within(quote).getByRole("button", { name: "Convert Q-1001 to order" }));
+    const order = await within(panel).findByRole("listitem", { name: "SO-1002" });
+    expect(within(within(panel).getByRole("listitem", { name: "Q-1001" })).getByText("converted")).toBeInTheDocument();
+    expect(within(panel).queryByRole("button", { name: "Edit Q-1001" })).not.toBeInTheDocument();
+    expect(within(order).getByText(/€15\.75/)).toBeInTheDocument();
+
+    await user.click(within(order).getByRole("button", { name: "Edit SO-1002" }));
+    const editor = within(panel).getByRole("form", { name: "Edit order SO-1002" });
+    expect(field(editor, "Currency")).toBeDisabled();
+    await user.clear(field(line(editor, 1), "Quantity"));
+    await user.type(field(line(editor, 1), "Quantity"), "3");
+    await user.click(within(editor).getByRole("button", { name: "Save order" }));
+    await waitFor(() => expect(within(panel).getByRole("listitem", { name: "SO-1002" })).toHaveTextContent("€47.25"));
+
+    await user.click(within(panel).getByRole("button", { name: "Cancel SO-1002" }));
+    await waitFor(() =>
+      expect(
+        within(within(panel).getByRole("listitem", { name: "SO-1002" })).getByText("cancelled"),
+      ).toBeInTheDocument(),
+    );
+    expect(crm.salesDocuments.orders[0]).toMatchObject({ status: "CANCELLED", totals: { total: "47.25" } });
+    expect(within(panel).queryByRole("button", { name: "Edit SO-1002" })).not.toBeInTheDocument();
+  });
+
+  it("explains why a customer may not receive quotes instead of offering the editor", async () => {
+    const { panel } = await openQuotesTab(createFakeCrm(), GIULIA);
+    expect(within(panel).queryByRole("button", { name: "New quote" })).not.toBeInTheDocument();
+    expect(
+      within(panel).getByText(
+        /This customer may not receive quotes or orders: it has status 3; only status 1 \(customer\) may receive quotes and orders, and it is RELEASED; it must be approved \(ACTIVE\)/,
+      ),
+    ).toBeInTheDocument();
+  });
+});
+
+describe("special prices in the record", () => {
+  it("are read-only for salesmen", async () => {
+    const { panel } = await openQuotesTab(withSpecialPrice(createFakeCrm()));
+    const prices = within(panel).getByRole("region", { name: "Special prices" });
+    const price = within(prices).getByRole("listitem", { name: "Special price PUMP-200 EUR" });
+    expect(price).toHaveTextContent("PUMP-200 · €17.50 less 10%");
+    expect(price).toHaveTextContent("Framework agreement · always valid");
+    expect(within(prices).queryByRole("button")).not.toBeInTheDocument();
+  });
+
+  it("are added, changed and deleted by managers, with field errors at the field", async () => {
+    const crm = createFakeCrm();
+    crm.me.role = "MANAGER";
+    const { user, panel } = await openQuotesTab(crm);
+    const prices = within(panel).getByRole("region", { name: "Special prices" });
+    await user.click(within(prices).getByRole("button", { name: "Add special price" }));
+    const form = within(prices).getByRole("form", { name: "New special price" });
+    await user.type(field(form, "Item"), "VALVE");
+    await user.type(field(form, "Unit price"), "-3");
+    await user.click(within(form).getByRole("button", { name: "Save special price" }));
+    expect(await within(form).findByText(/must be a non-negative decimal number/)).toBeInTheDocument();
+    await user.clear(field(form, "Unit price"));
+    await user.type(field(form, "Unit price"), "3.5");
+    await user.click(within(form).getByRole("button", { name: "Save special price" }));
+    const price = await within(prices).findByRole("listitem", { name: "Special price VALVE EUR" });
+    expect(price).toHaveTextContent("VALVE · €3.50");
+
+    await user.click(within(price).getByRole("button", { name: "Edit VALVE EUR" }));
+    const editor = within(prices).getByRole("form", { name: "Edit special price VALVE" });
+    await user.clear(field(editor, "Unit price"));
+    await user.type(field(editor, "Unit price"), "3.25");
+    await user.click(within(editor).getByRole("button", { name: "Save special price" }));
+    await waitFor(() =>
+      expect(within(prices).getByRole("listitem", { name: "Special price VALVE EUR" })).toHaveTextContent("€3.25"),
+    );
+    expect(crm.salesDocuments.specialPrices[0]).toMatchObject({ unitPrice: "3.25", version: 2 });
+
+    await user.click(within(prices).getByRole("button", { name: "Delete VALVE EUR" }));
+    expect(await within(prices).findByText("No special prices.")).toBeInTheDocument();
+    expect(crm.salesDocuments.specialPrices).toEqual([]);
+  });
+});
