@@ -28,6 +28,8 @@ import type {
 } from "../../../contract";
 import type { z } from "zod";
 import { ApiError, toApiError } from "./api-error";
+import { commentsCalls } from "./comments-calls";
+import { profilingCalls } from "./profiling-calls";
 import { salesCalls } from "./sales-calls";
 import { salesDocumentCalls } from "./sales-document-calls";
 
@@ -147,6 +149,8 @@ export function createCrmApi(baseUrl: string, token: TokenSource) {
         `/api/email-log/status${query([["internetMessageId", internetMessageId]])}`,
       ),
     ...salesCalls(call),
+    ...commentsCalls(call),
+    ...profilingCalls(call),
     ...salesDocumentCalls(call),
   };
 }

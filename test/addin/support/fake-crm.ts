@@ -19,6 +19,7 @@ import type {
 } from "../../../contract";
 import { CALL_OUTCOME_LABELS, orderRefusals } from "../../../contract";
 import { createFakeDetails } from "./fake-details";
+import { createFakeComments, createFakeProfiling } from "./fake-profiling-comments";
 import { createFakeSalesDocuments } from "./fake-sales-documents";
 import { salesHandlers } from "./fake-sales";
 
@@ -230,6 +231,14 @@ export function createFakeCrm() {
     notes,
     lifecycleHistory,
   });
+  const extras = {
+    API,
+    id,
+    me,
+    customerExists: (customerId: string) => customers.some((row) => row.id === customerId),
+  };
+  const comments = createFakeComments(extras);
+  const profiling = createFakeProfiling(extras);
   const opportunities: Opportunity[] = [];
   const incidents: Incident[] = [];
   const openActions: Action[] = [];
@@ -256,6 +265,7 @@ export function createFakeCrm() {
         .filter((item) => item.customerId === row.id)
         .map((item) => ({ ...item, consent: details.channels(item.id) })),
       ...details.recordFields(row.id),
+      comments: comments.forRecord(row.id),
       activities: {
         future: mine.filter((item) => Date.parse(item.startsAt) >= now),
         history: mine.filter((item) => Date.parse(item.startsAt) < now),
@@ -298,6 +308,8 @@ export function createFakeCrm() {
     }),
     http.get(`${API}/api/me`, () => HttpResponse.json(me)),
     ...details.handlers,
+    ...comments.handlers,
+    ...profiling.handlers,
     // Before the lifecycle route: POST /api/customers/:id/:step would take .../special-prices.
     ...salesDocuments.handlers,
     ...salesHandlers({
@@ -501,6 +513,9 @@ export function createFakeCrm() {
     requests,
     me,
     customers: { fabrikam, fabrikamServices, tailspin },
+    /** Comments and profiling sets and answers the fake holds. */
+    comments,
+    profiling,
     /** Quotes, orders and special prices the fake holds. */
     salesDocuments,
     lifecycleHistory,

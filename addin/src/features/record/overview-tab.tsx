@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { ActivitiesSection } from "../activities/activities-section";
 import { ColdCallForm } from "../activities/cold-call-form";
+import { CommentsSection } from "../comments/comments-section";
 import { NewActivityForm } from "../activities/new-activity-form";
 import { EmailLogSection } from "../email-log/email-log-section";
 import { LogEmailButton } from "../email-log/log-email-button";
@@ -27,6 +28,7 @@ export function OverviewTab({ record, contactId, item, reload }: RecordTabContex
 
   return (
     <>
+      <CommentsSection customerId={customer.id} comments={record.comments} onChanged={reload} />
       <div className={styles.buttons}>
         {item?.internetMessageId && (
           <LogEmailButton

@@ -1,5 +1,6 @@
 import { TimelineTab } from "../timeline/timeline-tab";
 import { SalesDocumentsTab } from "../sales-documents/sales-documents-tab";
+import { ProfilingTab } from "../profiling/profiling-tab";
 import { OverviewTab } from "./overview-tab";
 import type { RecordTab } from "./record-tab.types";
 
@@ -9,4 +10,5 @@ export const RECORD_TABS: RecordTab[] = [
   { value: "overview", label: "Overview", render: (context) => <OverviewTab {...context} /> },
   { value: "quotes", label: "Quotes", render: (context) => <SalesDocumentsTab {...context} /> },
   { value: "timeline", label: "Timeline", render: (context) => <TimelineTab {...context} /> },
+  { value: "profile", label: "Profile", render: (context) => <ProfilingTab {...context} /> },
 ];

@@ -1,0 +1,187 @@
+import {
+  Badge,
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarBody,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useState } from "react";
+import type { CustomerComment } from "../../../../contract";
+import { useServices } from "../../app/services-context";
+import { EmptyState } from "../../app/state-views";
+import { errorMessage } from "../../shared/error-message";
+import { useLayoutStyles } from "../../shared/layout-styles";
+import { formatInZone } from "../../shared/zoned-time";
+import { CommentForm } from "./comment-form";
+
+const useStyles = makeStyles({
+  header: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
+  comment: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    padding: tokens.spacingVerticalS,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  pinned: {
+    backgroundColor: tokens.colorPaletteYellowBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorPaletteYellowBorder2}`,
+  },
+  // Plain text as typed: line breaks kept, nothing interpreted as markup.
+  body: { whiteSpace: "pre-wrap", overflowWrap: "anywhere" },
+});
+
+/** Short remarks on the customer everyone should see first; pinned ones stay on top, highlighted. */
+export function CommentsSection({
+  customerId,
+  comments,
+  onChanged,
+}: {
+  customerId: string;
+  comments: CustomerComment[];
+  onChanged: () => void;
+}) {
+  const layout = useLayoutStyles();
+  const styles = useStyles();
+  const { api } = useServices();
+  const [adding, setAdding] = useState(false);
+
+  return (
+    <section className={layout.form} aria-label="Comments">
+      <div className={styles.header}>
+        <Text as="h3" weight="semibold" size={400}>
+          Comments
+        </Text>
+        <Button size="small" aria-expanded={adding} onClick={() => setAdding(!adding)}>
+          Add comment
+        </Button>
+      </div>
+      {adding && (
+        <CommentForm
+          label="New comment"
+          offerPin
+          onSubmit={async (body, pinned) => {
+            await api.createComment(customerId, { body, pinned });
+            setAdding(false);
+            onChanged();
+          }}
+          onCancel={() => setAdding(false)}
+        />
+      )}
+      {comments.length === 0 ? (
+        !adding && <EmptyState>No comments.</EmptyState>
+      ) : (
+        <ul className={layout.list}>
+          {comments.map((comment) => (
+            <CommentItem key={comment.id} comment={comment} onChanged={onChanged} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function CommentItem({ comment, onChanged }: { comment: CustomerComment; onChanged: () => void }) {
+  const layout = useLayoutStyles();
+  const styles = useStyles();
+  const { api, me } = useServices();
+  const [mode, setMode] = useState<"view" | "edit" | "confirm-delete">("view");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  // The service lets the author, managers and admins change a comment; others only read it.
+  const mayChange = comment.author.id === me.id || me.role !== "SALESMAN";
+  const edited = comment.modifiedAt !== comment.createdAt && comment.version > 1;
+
+  const run = async (change: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await change();
+      setMode("view");
+      onChanged();
+    } catch (failure) {
+      setError(errorMessage(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <li
+      className={`${styles.comment} ${comment.pinned ? styles.pinned : ""}`}
+      aria-label={comment.pinned ? "Pinned comment" : "Comment"}
+    >
+      {mode === "edit" ? (
+        <CommentForm
+          label="Edit comment"
+          initialBody={comment.body}
+          offerPin={false}
+          onSubmit={async (body) => {
+            await api.updateComment(comment.id, { version: comment.version, body });
+            setMode("view");
+            onChanged();
+          }}
+          onCancel={() => setMode("view")}
+        />
+      ) : (
+        <>
+          {comment.pinned && (
+            <Badge appearance="tint" color="warning" size="small">
+              Pinned
+            </Badge>
+          )}
+          <Text className={styles.body}>{comment.body}</Text>
+          <Caption1>
+            {comment.author.name} · {formatInZone(comment.createdAt, me.timeZone)}
+            {edited ? " · edited" : ""}
+          </Caption1>
+        </>
+      )}
+      {mayChange && mode === "view" && (
+        <div className={layout.buttons}>
+          <Button size="small" appearance="subtle" disabled={busy} onClick={() => setMode("edit")}>
+            Edit
+          </Button>
+          <Button
+            size="small"
+            appearance="subtle"
+            disabled={busy}
+            onClick={() =>
+              void run(() => api.updateComment(comment.id, { version: comment.version, pinned: !comment.pinned }))
+            }
+          >
+            {comment.pinned ? "Unpin" : "Pin"}
+          </Button>
+          <Button size="small" appearance="subtle" disabled={busy} onClick={() => setMode("confirm-delete")}>
+            Delete
+          </Button>
+        </div>
+      )}
+      {mode === "confirm-delete" && (
+        <div className={layout.buttons} role="group" aria-label="Delete this comment?">
+          <Text>Delete this comment?</Text>
+          <Button
+            size="small"
+            appearance="primary"
+            disabled={busy}
+            onClick={() => void run(() => api.deleteComment(comment.id))}
+          >
+            Delete comment
+          </Button>
+          <Button size="small" disabled={busy} onClick={() => setMode("view")}>
+            Keep
+          </Button>
+        </div>
+      )}
+      {error && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+    </li>
+  );
+}

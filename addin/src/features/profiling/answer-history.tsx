@@ -1,0 +1,36 @@
+import { Caption1 } from "@fluentui/react-components";
+import { useServices } from "../../app/services-context";
+import { EmptyState, ErrorState, Loading } from "../../app/state-views";
+import { useLayoutStyles } from "../../shared/layout-styles";
+import { useAsync } from "../../shared/use-async";
+import { formatInZone } from "../../shared/zoned-time";
+import { formatAnswer } from "./profiling-draft";
+
+/** Every answer given to one question for this customer, newest first: nothing is overwritten. */
+export function AnswerHistory({
+  customerId,
+  questionId,
+  label,
+}: {
+  customerId: string;
+  questionId: string;
+  label: string;
+}) {
+  const layout = useLayoutStyles();
+  const { api, me } = useServices();
+  const history = useAsync(() => api.profilingHistory(customerId, questionId), [customerId, questionId]);
+  if (history.status === "loading") return <Loading label="Loading earlier answers…" />;
+  if (history.status === "error") return <ErrorState error={history.error} onRetry={history.reload} />;
+  if (history.data.items.length === 0) return <EmptyState>Never answered.</EmptyState>;
+  return (
+    <ul className={layout.list} aria-label={`History of ${label}`}>
+      {history.data.items.map((answer) => (
+        <li key={answer.id} className={layout.item}>
+          <Caption1>
+            {formatAnswer(answer.value)} – {answer.answeredBy.name}, {formatInZone(answer.answeredAt, me.timeZone)}
+          </Caption1>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,220 @@
+import {
+  Button,
+  Caption1,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Switch,
+  Textarea,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { type FormEvent, useState } from "react";
+import { PROFILING_KINDS, type ProfilingQuestionKind, type ProfilingSet, isChoiceKind } from "../../../../contract";
+import { ApiError } from "../../api/api-error";
+import { useServices } from "../../app/services-context";
+import { errorMessage } from "../../shared/error-message";
+import { useLayoutStyles } from "../../shared/layout-styles";
+
+const KIND_LABEL: Record<ProfilingQuestionKind, string> = {
+  TEXT: "Text",
+  NUMBER: "Number",
+  YES_NO: "Yes / no",
+  SINGLE_CHOICE: "One of several",
+  MULTIPLE_CHOICE: "Several of several",
+};
+
+const useStyles = makeStyles({
+  question: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    paddingLeft: tokens.spacingHorizontalS,
+    borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke2}`,
+  },
+  archived: { opacity: 0.6 },
+});
+
+interface EditableQuestion {
+  /** React key; stays while the list is reordered. */
+  key: string;
+  /** Absent until saved. */
+  id?: string;
+  text: string;
+  kind: ProfilingQuestionKind;
+  /** One option per line. */
+  options: string;
+  archived: boolean;
+}
+
+let newKeys = 0;
+const editable = (set?: ProfilingSet): EditableQuestion[] =>
+  (set?.questions ?? []).map((question) => ({ ...question, key: question.id, options: question.options.join("\n") }));
+
+/**
+ * Creates or changes one question set: its name, whether it is asked, and its questions in order.
+ * Saved questions are archived, never removed, so the answers to them stay readable.
+ */
+export function QuestionSetForm({
+  set,
+  onSaved,
+  onCancel,
+}: {
+  set?: ProfilingSet;
+  onSaved: () => void;
+  onCancel: () => void;
+}) {
+  const layout = useLayoutStyles();
+  const styles = useStyles();
+  const { api } = useServices();
+  const [name, setName] = useState(set?.name ?? "");
+  const [active, setActive] = useState(set?.active ?? true);
+  const [questions, setQuestions] = useState(editable(set));
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const details = error instanceof ApiError ? error.details : [];
+  const fieldError = (field: string) =>
+    details
+      .filter((detail) => detail.field === `body.${field}` || detail.field.startsWith(`body.${field}.`))
+      .map((detail) => detail.message)
+      .join("; ") || undefined;
+  const validation = (message?: string) => ({
+    validationState: message ? ("error" as const) : ("none" as const),
+    validationMessage: message,
+  });
+
+  const change = (index: number, fields: Partial<EditableQuestion>) =>
+    setQuestions(questions.map((question, at) => (at === index ? { ...question, ...fields } : question)));
+  const move = (index: number, by: -1 | 1) => {
+    const next = [...questions];
+    [next[index], next[index + by]] = [next[index + by]!, next[index]!];
+    setQuestions(next);
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaving(true);
+    setError(null);
+    const body = {
+      name,
+      active,
+      questions: questions.map(({ id, text, kind, options, archived }) => ({
+        ...(id ? { id } : {}),
+        text,
+        kind,
+        options: isChoiceKind(kind)
+          ? options
+              .split("\n")
+              .map((option) => option.trim())
+              .filter(Boolean)
+          : [],
+        archived,
+      })),
+    };
+    try {
+      if (set) await api.updateProfilingSet(set.id, { ...body, version: set.version });
+      else await api.createProfilingSet(body);
+      onSaved();
+    } catch (failure) {
+      setError(failure);
+      setSaving(false);
+    }
+  };
+
+  // Messages not shown next to a field (a stale version, a dropped question) go above the buttons.
+  const general = details.filter((detail) => !/^body\.(name|questions\.\d+)/.test(detail.field));
+  return (
+    <form className={layout.form} onSubmit={submit} aria-label={set ? `Edit ${set.name}` : "New question set"}>
+      <Field label="Set name" required {...validation(fieldError("name"))}>
+        <Input value={name} onChange={(_event, data) => setName(data.value)} />
+      </Field>
+      <Switch label="Asked (active)" checked={active} onChange={(_event, data) => setActive(data.checked)} />
+      {questions.map((question, index) => (
+        <div
+          key={question.key}
+          className={`${styles.question} ${question.archived ? styles.archived : ""}`}
+          role="group"
+          aria-label={`Question ${index + 1}`}
+        >
+          <Field label={`Question ${index + 1}`} {...validation(fieldError(`questions.${index}.text`))}>
+            <Input value={question.text} onChange={(_event, data) => change(index, { text: data.value })} />
+          </Field>
+          <Field label="Kind" {...validation(fieldError(`questions.${index}.kind`))}>
+            <Select
+              value={question.kind}
+              onChange={(_event, data) => change(index, { kind: data.value as ProfilingQuestionKind })}
+            >
+              {PROFILING_KINDS.map((kind) => (
+                <option key={kind} value={kind}>
+                  {KIND_LABEL[kind]}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          {isChoiceKind(question.kind) && (
+            <Field label="Options, one per line" {...validation(fieldError(`questions.${index}.options`))}>
+              <Textarea
+                value={question.options}
+                rows={3}
+                onChange={(_event, data) => change(index, { options: data.value })}
+              />
+            </Field>
+          )}
+          {question.archived && <Caption1>Archived: no longer asked; earlier answers stay readable.</Caption1>}
+          <div className={layout.buttons}>
+            <Button size="small" appearance="subtle" disabled={index === 0} onClick={() => move(index, -1)}>
+              Up
+            </Button>
+            <Button
+              size="small"
+              appearance="subtle"
+              disabled={index === questions.length - 1}
+              onClick={() => move(index, 1)}
+            >
+              Down
+            </Button>
+            {question.id ? (
+              <Button size="small" appearance="subtle" onClick={() => change(index, { archived: !question.archived })}>
+                {question.archived ? "Restore" : "Archive"}
+              </Button>
+            ) : (
+              <Button
+                size="small"
+                appearance="subtle"
+                onClick={() => setQuestions(questions.filter((_question, at) => at !== index))}
+              >
+                Remove
+              </Button>
+            )}
+          </div>
+        </div>
+      ))}
+      <div className={layout.buttons}>
+        <Button
+          size="small"
+          onClick={() =>
+            setQuestions([
+              ...questions,
+              { key: `new-${++newKeys}`, text: "", kind: "TEXT", options: "", archived: false },
+            ])
+          }
+        >
+          Add question
+        </Button>
+      </div>
+      {error !== null && (general.length > 0 || details.length === 0) && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{errorMessage(error)}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={layout.buttons}>
+        <Button appearance="primary" type="submit" disabled={saving}>
+          {saving ? "Saving…" : "Save set"}
+        </Button>
+        <Button onClick={onCancel}>Cancel</Button>
+      </div>
+    </form>
+  );
+}

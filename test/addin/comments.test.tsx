@@ -1,0 +1,111 @@
+import { screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { createFakeCrm } from "./support/fake-crm";
+import { JONAS, renderPane, useFakeServer } from "./support/render-pane";
+
+useFakeServer();
+
+const BEN = { id: "00000000-0000-4000-8000-00000000b0b0", name: "Ben Okafor", email: "ben@contoso.com" };
+
+async function openFabrikam(crm = createFakeCrm()) {
+  renderPane({ from: JONAS, subject: "Order" }, crm);
+  // The first render of a suite compiles Fluent's styles: slow on a busy machine.
+  const record = await screen.findByRole("article", { name: "Customer record Fabrikam, Inc." }, { timeout: 5000 });
+  return { crm, record, comments: within(record).getByRole("region", { name: "Comments" }) };
+}
+
+describe("comments at the top of the record", () => {
+  it("shows pinned comments first and highlighted, as plain text", async () => {
+    const crm = createFakeCrm();
+    const fabrikam = crm.customers.fabrikam.id;
+    crm.comments.add(fabrikam, "Older remark", BEN);
+    crm.comments.add(fabrikam, "Always <b>call</b> before <img src=x onerror=alert(1)> visiting", BEN, true);
+    crm.comments.add(fabrikam, "Newest remark", BEN);
+    const { comments } = await openFabrikam(crm);
+
+    const items = within(comments).getAllByRole("listitem");
+    expect(items.map((item) => item.getAttribute("aria-label"))).toEqual(["Pinned comment", "Comment", "Comment"]);
+    expect(items[0]).toHaveTextContent("Always <b>call</b> before <img src=x onerror=alert(1)> visiting");
+    expect(items[0]!.querySelector("b, img")).toBeNull();
+    expect(items[0]).toHaveTextContent("Pinned");
+    expect(items[1]).toHaveTextContent("Newest remark");
+    expect(items[2]).toHaveTextContent("Older remark");
+  });
+
+  it("adds a pinned comment and shows it on top", async () => {
+    const user = userEvent.setup();
+    const { crm, comments } = await openFabrikam();
+    crm.comments.add(crm.customers.fabrikam.id, "Earlier note", BEN);
+    await user.click(within(comments).getByRole("button", { name: "Add comment" }));
+    const form = within(comments).getByRole("form", { name: "New comment" });
+    await user.type(within(form).getByRole("textbox", { name: /Comment/ }), "Credit limit reached – ask accounts");
+    await user.click(within(form).getByRole("checkbox", { name: "Pin to the top" }));
+    await user.click(within(form).getByRole("button", { name: "Save comment" }));
+
+    const pinned = await within(comments).findByRole("listitem", { name: "Pinned comment" });
+    expect(pinned).toHaveTextContent("Credit limit reached – ask accounts");
+    expect(within(comments).getAllByRole("listitem")[0]).toBe(pinned);
+    expect(
+      crm.requests.find((request) => request.method === "POST" && request.path.endsWith("/comments"))?.body,
+    ).toEqual({
+      body: "Credit limit reached – ask accounts",
+      pinned: true,
+    });
+  });
+
+  it("shows the service's refusal next to the text and keeps what was typed", async () => {
+    const user = userEvent.setup();
+    const { comments } = await openFabrikam();
+    await user.click(within(comments).getByRole("button", { name: "Add comment" }));
+    const box = within(comments).getByRole("textbox", { name: /Comment/ });
+    await user.click(box);
+    await user.paste("x".repeat(2001));
+    await user.click(within(comments).getByRole("button", { name: "Save comment" }));
+    expect(await within(comments).findByText(/2000/, { selector: "[id*=validation]" })).toBeInTheDocument();
+    expect(box).toHaveValue("x".repeat(2001));
+  });
+
+  it("lets the author edit, unpin and delete their comment", async () => {
+    const user = userEvent.setup();
+    const crm = createFakeCrm();
+    const me = { id: crm.me.id, name: crm.me.name, email: crm.me.email };
+    crm.comments.add(crm.customers.fabrikam.id, "Visit in March", me, true);
+    const { comments } = await openFabrikam(crm);
+
+    await user.click(within(comments).getByRole("button", { name: "Edit" }));
+    const form = within(comments).getByRole("form", { name: "Edit comment" });
+    const box = within(form).getByRole("textbox", { name: /Comment/ });
+    await user.clear(box);
+    await user.type(box, "Visit in April");
+    await user.click(within(form).getByRole("button", { name: "Save comment" }));
+    expect(await within(comments).findByText("Visit in April")).toBeInTheDocument();
+
+    await user.click(within(comments).getByRole("button", { name: "Unpin" }));
+    expect(await within(comments).findByRole("listitem", { name: "Comment" })).toHaveTextContent("edited");
+    expect(crm.comments.comments[0]).toMatchObject({ body: "Visit in April", pinned: false, version: 3 });
+
+    await user.click(within(comments).getByRole("button", { name: "Delete" }));
+    await user.click(within(comments).getByRole("button", { name: "Delete comment" }));
+    expect(await within(comments).findByText("No comments.")).toBeInTheDocument();
+    expect(crm.comments.comments).toHaveLength(0);
+  });
+
+  it("offers a colleague's comment for change only to managers and admins", async () => {
+    const salesman = createFakeCrm();
+    salesman.comments.add(salesman.customers.fabrikam.id, "Ben's remark", BEN);
+    const view = await openFabrikam(salesman);
+    expect(within(view.comments).getByText("Ben's remark")).toBeInTheDocument();
+    expect(within(view.comments).queryByRole("button", { name: "Edit" })).not.toBeInTheDocument();
+    expect(within(view.comments).queryByRole("button", { name: "Delete" })).not.toBeInTheDocument();
+  });
+
+  it("lets a manager pin a colleague's comment", async () => {
+    const user = userEvent.setup();
+    const crm = createFakeCrm();
+    crm.me.role = "MANAGER";
+    crm.comments.add(crm.customers.fabrikam.id, "Ben's remark", BEN);
+    const { comments } = await openFabrikam(crm);
+    await user.click(within(comments).getByRole("button", { name: "Pin" }));
+    expect(await within(comments).findByRole("listitem", { name: "Pinned comment" })).toHaveTextContent("Ben's remark");
+  });
+});
