@@ -3,6 +3,7 @@ import { customerSearchText } from "../../service/src/features/customers/custome
 import { type ActivityOutbox, NO_OUTBOX } from "../../service/src/calendar-sync/outbox/activity-outbox";
 import type { PrismaClient } from "../../service/src/generated/prisma/client";
 import { DEMO_CUSTOMERS, DEMO_TEMPLATES, DEMO_TYPES, DEMO_UNASSIGNED_CONTACTS, DEMO_USERS } from "./demo-data";
+import { seedDemoSales } from "./demo-sales";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -160,6 +161,7 @@ export async function seedDemoData(
         },
       });
     }
+    await seedDemoSales(tx, users.get("maria@contoso.com")!, users.get("ben@contoso.com")!, now);
   });
   return true;
 }

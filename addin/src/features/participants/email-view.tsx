@@ -5,8 +5,9 @@ import { EmptyState, ErrorState, Loading } from "../../app/state-views";
 import { type MailAddress, type MailItem, participantsOf } from "../../office/mail-item.types";
 import { useAsync } from "../../shared/use-async";
 import { CreateContactForm } from "../contacts/create-contact-form";
+import { MoveContactForm } from "../contacts/move-contact-form";
 import { RecordView } from "../record/record-view";
-import { type CustomerCandidate, customerCandidates } from "./participant-matches";
+import { type CustomerCandidate, type LookupContact, customerCandidates, displayName } from "./participant-matches";
 import { ParticipantList } from "./participant-list";
 import { useMailItem } from "./use-mail-item";
 
@@ -36,6 +37,7 @@ function EmailRecords({ item }: { item: MailItem }) {
   );
   const [chosen, setChosen] = useState<CustomerCandidate | null>(null);
   const [creatingFor, setCreatingFor] = useState<MailAddress | null>(null);
+  const [moving, setMoving] = useState<{ contact: LookupContact; email: string } | null>(null);
 
   const heading = (
     <Text as="h2" weight="semibold" size={400}>
@@ -76,8 +78,24 @@ function EmailRecords({ item }: { item: MailItem }) {
         participants={participants}
         matches={matches}
         onCreateContact={(participant) => setCreatingFor(participant)}
+        onMoveContact={(contact, email) => {
+          setCreatingFor(null);
+          setMoving({ contact, email });
+        }}
       />
-      {creatingFor ? (
+      {moving ? (
+        <MoveContactForm
+          contactId={moving.contact.id}
+          name={displayName(moving.contact)}
+          onMoved={(customer) => {
+            // Straight to the customer's record, even when other people on the email match other customers.
+            setChosen({ customer, contact: { ...moving.contact, customer }, via: moving.email });
+            setMoving(null);
+            lookup.reload();
+          }}
+          onCancel={() => setMoving(null)}
+        />
+      ) : creatingFor ? (
         <CreateContactForm
           participant={creatingFor}
           domainCustomers={creatingMatch?.domainCustomers ?? []}

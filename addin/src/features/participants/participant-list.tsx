@@ -1,7 +1,7 @@
 import { Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { LookupMatch } from "../../../../contract";
 import type { MailAddress } from "../../office/mail-item.types";
-import { displayName } from "./participant-matches";
+import { type LookupContact, displayName } from "./participant-matches";
 import { useLayoutStyles } from "../../shared/layout-styles";
 
 const useStyles = makeStyles({
@@ -14,10 +14,13 @@ export function ParticipantList({
   participants,
   matches,
   onCreateContact,
+  onMoveContact,
 }: {
   participants: MailAddress[];
   matches: LookupMatch[];
   onCreateContact: (participant: MailAddress) => void;
+  /** Offered for unassigned contacts only, though the service would re-assign any. */
+  onMoveContact: (contact: LookupContact, email: string) => void;
 }) {
   const styles = useStyles();
   const layout = useLayoutStyles();
@@ -37,6 +40,13 @@ export function ParticipantList({
                 Add as contact
               </Button>
             )}
+            {match?.contacts
+              .filter((contact) => !contact.customer)
+              .map((contact) => (
+                <Button key={contact.id} size="small" onClick={() => onMoveContact(contact, participant.email)}>
+                  Move to customer
+                </Button>
+              ))}
           </li>
         );
       })}

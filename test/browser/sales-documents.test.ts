@@ -1,0 +1,106 @@
+import type { BrowserContext, Locator, Page } from "playwright-core";
+import { sampleEmails } from "../../addin/src/demo-host/sample-emails";
+import { browserAvailable, launchChromium } from "./support/browser";
+import { startDemoStack } from "./support/demo-stack";
+
+// Quotes and orders in the built pane against the real service and the demo data: Northwind
+// Traders (status 1, approved) has special prices; Tailspin Toys (status 3, New) is refused.
+const describeBrowser = browserAvailable() ? describe : describe.skip;
+jest.setTimeout(180_000);
+
+const NANCY = "nancy.davolio@northwindtraders.com";
+const nancysEmail = sampleEmails("alice@contoso.com").find((message) => message.from?.email === NANCY)!;
+
+describeBrowser("quotes and orders in a real browser", () => {
+  let stack: Awaited<ReturnType<typeof startDemoStack>>;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  let context: BrowserContext;
+
+  beforeAll(async () => {
+    // Both started at once; whichever started is stopped again in afterAll even if the other failed.
+    const [started, launched] = await Promise.allSettled([startDemoStack(), launchChromium()]);
+    if (started.status === "fulfilled") stack = started.value;
+    if (launched.status === "fulfilled") browser = launched.value;
+    if (started.status === "rejected") throw started.reason;
+    if (launched.status === "rejected") throw launched.reason;
+    context = browser.context;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  /** The demo host with one email open and the record's Quotes tab chosen. */
+  async function quotesTabFor(sender: string, subject: string, customer: string): Promise<[Page, Locator]> {
+    const page = await context.newPage();
+    await page.goto(stack.demoHost);
+    await page
+      .getByRole("navigation", { name: "Inbox" })
+      .getByRole("button", { name: `${sender} ${subject}` })
+      .click();
+    const record = page
+      .getByRole("complementary", { name: "Task pane" })
+      .getByRole("article", { name: `Customer record ${customer}` });
+    await record.getByRole("tab", { name: "Quotes" }).click();
+    const panel = record.getByRole("tabpanel", { name: "Quotes" });
+    await expectVisible(panel.getByRole("region", { name: "Special prices" }));
+    return [page, panel];
+  }
+
+  it("creates a quote with a special price, converts it to an order, and the service stored it", async () => {
+    const [page, panel] = await quotesTabFor("Nancy Davolio", nancysEmail.subject, "Northwind Traders");
+    // The demo's own quote and special prices.
+    await expectVisible(panel.getByText(/Pumps for the new warehouse/));
+    await expectVisible(panel.getByRole("listitem", { name: "Special price PUMP-200 EUR" }));
+
+    await panel.getByRole("button", { name: "New quote" }).click();
+    const form = panel.getByRole("form", { name: "New quote" });
+    await form.getByLabel("Title").fill("Browser quote");
+    const first = form.getByRole("group", { name: "Line 1" });
+    await first.getByLabel("Item").fill("PUMP-200");
+    expect(await first.getByLabel("Unit price").inputValue()).toBe("17.50");
+    expect(await first.getByLabel("Discount %").inputValue()).toBe("5");
+    await first.getByLabel("Quantity").fill("3");
+    await form.getByRole("button", { name: "Add line" }).click();
+    const second = form.getByRole("group", { name: "Line 2" });
+    await second.getByLabel("Item").fill("GASKET");
+    await second.getByLabel("Quantity").fill("2");
+    await second.getByLabel("Unit price").fill("4.10");
+    // 3 × 17.50 less 5 % = 49.875 → 49.88 (half up), + 8.20.
+    await expectVisible(form.getByText("Total €58.08", { exact: false }));
+    await form.getByRole("button", { name: "Create quote" }).click();
+
+    const quote = panel.getByRole("listitem").filter({ hasText: "Browser quote" });
+    await expectVisible(quote.getByText("open"));
+    await quote.getByRole("button", { name: /^Convert Q-\d+ to order$/ }).click();
+    await expectVisible(panel.getByRole("listitem", { name: /^SO-\d+$/ }).filter({ hasText: "Browser quote" }));
+
+    const alice = await stack.as("alice@contoso.com");
+    const northwind = (await alice.get("/api/customers?search=Northwind")).body.items[0];
+    const orders = (await alice.get(`/api/orders?customerId=${northwind.id}`)).body.items;
+    const order = orders.find((candidate: { title: string }) => candidate.title === "Browser quote");
+    expect(order).toMatchObject({
+      status: "OPEN",
+      currency: "EUR",
+      lines: [
+        { item: "PUMP-200", quantity: "3", unitPrice: "17.50", discountPercent: "5", lineTotal: "49.88" },
+        { item: "GASKET", quantity: "2", unitPrice: "4.10", discountPercent: "0", lineTotal: "8.20" },
+      ],
+      totals: { subtotal: "60.70", discount: "2.62", total: "58.08" },
+    });
+    const converted = (await alice.get(`/api/quotes/${order.quoteId}`)).body;
+    expect(converted).toMatchObject({ status: "CONVERTED", orderId: order.id, title: "Browser quote" });
+    await page.close();
+  });
+
+  it("shows a refused customer the reason instead of the editor", async () => {
+    const [page, panel] = await quotesTabFor("Giulia Conti", "Question about our open order", "Tailspin Toys");
+    await expectVisible(panel.getByText(/This customer may not receive quotes or orders: it has status 3/));
+    expect(await panel.getByRole("button", { name: "New quote" }).count()).toBe(0);
+    await page.close();
+  });
+});
+
+async function expectVisible(locator: Locator) {
+  await locator.first().waitFor({ state: "visible", timeout: 15_000 });
+}
