@@ -1,0 +1,138 @@
+import type { BrowserContext, Locator, Page } from "playwright-core";
+import { browserAvailable, launchChromium } from "./support/browser";
+import { startDemoStack } from "./support/demo-stack";
+
+// The built pane in Chromium against the real service with the demo data: an opportunity through
+// its stages, an incident with an action ticked off, and an unassigned contact placed under a customer.
+const describeBrowser = browserAvailable() ? describe : describe.skip;
+jest.setTimeout(180_000);
+
+describeBrowser("sales pipeline and contacts in a real browser", () => {
+  let stack: Awaited<ReturnType<typeof startDemoStack>>;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  let context: BrowserContext;
+
+  beforeAll(async () => {
+    // Both started at once; whichever started is stopped again in afterAll even if the other failed.
+    const [started, launched] = await Promise.allSettled([startDemoStack(), launchChromium()]);
+    if (started.status === "fulfilled") stack = started.value;
+    if (launched.status === "fulfilled") browser = launched.value;
+    if (started.status === "rejected") throw started.reason;
+    if (launched.status === "rejected") throw launched.reason;
+    context = browser.context;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  async function openEmail(sender: string, subject: string): Promise<Page> {
+    const page = await context.newPage();
+    await page.goto(stack.demoHost);
+    await page
+      .getByRole("navigation", { name: "Inbox" })
+      .getByRole("button", { name: `${sender} ${subject}` })
+      .click();
+    return page;
+  }
+  const pane = (page: Page) => page.getByRole("complementary", { name: "Task pane" });
+  const customerId = async (name: string) => {
+    const alice = await stack.as("alice@contoso.com");
+    return (await alice.get(`/api/customers?search=${encodeURIComponent(name)}`)).body.items[0].id as string;
+  };
+
+  it("creates an opportunity and moves its stage", async () => {
+    const page = await openEmail("Lena Vogel", "Offer for the spring campaign");
+    const record = pane(page).getByRole("article", { name: "Customer record Fabrikam, Inc." });
+    await record.getByRole("button", { name: "New opportunity" }).click();
+    const form = record.getByRole("form", { name: "New opportunity" });
+    await form.getByLabel("Title").fill("Spring campaign displays");
+    await form.getByLabel("Value").fill("48500");
+    await form.getByLabel("Stage").selectOption("QUALIFICATION");
+    await form.getByLabel("Expected close").fill("2099-04-30");
+    await form.getByRole("button", { name: "Create opportunity" }).click();
+
+    const stage = record.getByRole("combobox", { name: "Stage of Spring campaign displays" });
+    await expectVisible(stage);
+    await expectVisible(record.getByText(/48,500\.00.*25%.*close 2099-04-30/));
+    await stage.selectOption("NEGOTIATION");
+    await expectVisible(record.getByText(/48,500\.00.*75%/));
+
+    const alice = await stack.as("alice@contoso.com");
+    const list = await alice.get(`/api/opportunities?customerId=${await customerId("Fabrikam, Inc.")}`);
+    const stored = list.body.items.find((item: { title: string }) => item.title === "Spring campaign displays");
+    expect(stored).toMatchObject({
+      value: "48500.00",
+      currency: "EUR",
+      stage: "NEGOTIATION",
+      probability: 75,
+      expectedCloseDate: "2099-04-30",
+      owner: { email: "alice@contoso.com" },
+      version: 2,
+    });
+    await page.close();
+  });
+
+  it("creates an incident with an action and marks the action done", async () => {
+    const page = await openEmail("Giulia Conti", "Question about our open order");
+    const record = pane(page).getByRole("article", { name: "Customer record Tailspin Toys" });
+    await record.getByRole("button", { name: "New incident" }).click();
+    const form = record.getByRole("form", { name: "New incident" });
+    await form.getByLabel("Subject").fill("Wrong colour on 40 units");
+    await form.getByLabel("Severity").selectOption("HIGH");
+    await form.getByRole("button", { name: "Create incident" }).click();
+
+    await record.getByRole("button", { name: "Open Wrong colour on 40 units" }).click();
+    const incident = record.getByRole("region", { name: "Wrong colour on 40 units" });
+    await incident.getByRole("button", { name: "New action" }).click();
+    const action = incident.getByRole("form", { name: "New action" });
+    await action.getByLabel("Title").fill("Ship replacement units");
+    await action.getByLabel("Due date").fill("2099-02-10");
+    await action.getByRole("button", { name: "Create action" }).click();
+    const done = incident.getByRole("checkbox", { name: "Done: Ship replacement units" });
+    await expectVisible(done);
+    await done.click();
+    await expectVisible(incident.getByText(/due 2099-02-10 · Alice Wagner · done/));
+
+    const alice = await stack.as("alice@contoso.com");
+    const incidents = await alice.get(`/api/incidents?customerId=${await customerId("Tailspin Toys")}`);
+    const stored = incidents.body.items.find(
+      (item: { subject: string }) => item.subject === "Wrong colour on 40 units",
+    );
+    expect(stored).toMatchObject({ severity: "HIGH", state: "OPEN", contactId: expect.any(String) });
+    expect(stored.actions).toEqual([
+      expect.objectContaining({
+        title: "Ship replacement units",
+        dueDate: "2099-02-10",
+        done: true,
+        doneAt: expect.any(String),
+        incidentId: stored.id,
+        version: 2,
+      }),
+    ]);
+    await page.close();
+  });
+
+  it("moves an unassigned demo contact to a customer and shows that customer's record", async () => {
+    const page = await openEmail("Oliver Stone", "Catching up after the fair");
+    await expectVisible(pane(page).getByText("Oliver Stone · unassigned contact"));
+    await pane(page).getByRole("button", { name: "Move to customer" }).click();
+    const form = pane(page).getByRole("form", { name: "Move Oliver Stone to a customer" });
+    await form.getByLabel("Find customer").fill("Tailspin");
+    const option = form.getByRole("option", { name: /Tailspin Toys/ });
+    await option.waitFor({ state: "attached", timeout: 15_000 });
+    await form.getByLabel("Customer", { exact: true }).selectOption((await option.getAttribute("value"))!);
+    await form.getByRole("button", { name: "Move contact" }).click();
+    await expectVisible(pane(page).getByRole("article", { name: "Customer record Tailspin Toys" }));
+    await expectVisible(pane(page).getByText("Oliver Stone · Tailspin Toys"));
+
+    const alice = await stack.as("alice@contoso.com");
+    const lookup = await alice.get("/api/lookup?email=oliver.stone%40gmail.com");
+    expect(lookup.body.matches[0]).toMatchObject({ customer: { name: "Tailspin Toys" } });
+    await page.close();
+  });
+});
+
+async function expectVisible(locator: Locator) {
+  await locator.first().waitFor({ state: "visible", timeout: 15_000 });
+}
