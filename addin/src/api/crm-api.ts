@@ -30,6 +30,7 @@ import type { z } from "zod";
 import { ApiError, toApiError } from "./api-error";
 import { commentsCalls } from "./comments-calls";
 import { profilingCalls } from "./profiling-calls";
+import { type DownloadedFile, reportCalls } from "./report-calls";
 import { salesCalls } from "./sales-calls";
 import { salesDocumentCalls } from "./sales-document-calls";
 
@@ -79,6 +80,15 @@ export function createCrmApi(baseUrl: string, token: TokenSource) {
     // A deletion answers 204 without a body.
     if (response.status === 204) return undefined as T;
     return (await response.json()) as T;
+  }
+  /** A file (CSV, PDF) with the same token and errors; the name comes from Content-Disposition. */
+  async function download(path: string): Promise<DownloadedFile> {
+    const response = await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${await token()}` } }).catch(
+      (error: Error) => Promise.reject(error instanceof ApiError ? error : new ApiError(0, "network", error.message)),
+    );
+    if (!response.ok) throw await toApiError(response);
+    const fileName = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1] ?? "download";
+    return { blob: await response.blob(), fileName };
   }
   const query = (params: [string, string | number | boolean | undefined][]) => {
     const search = new URLSearchParams();
@@ -152,6 +162,7 @@ export function createCrmApi(baseUrl: string, token: TokenSource) {
     ...commentsCalls(call),
     ...profilingCalls(call),
     ...salesDocumentCalls(call),
+    ...reportCalls(call, download),
   };
 }
 

@@ -11,6 +11,7 @@ import {
 import { useState } from "react";
 import type { CrmApi } from "../api/crm-api";
 import { EmailView } from "../features/participants/email-view";
+import { ReportsView } from "../features/reports/reports-view";
 import { CustomerSearch } from "../features/search/customer-search";
 import type { Mailbox } from "../office/mail-item.types";
 import type { ThemeMode } from "../office/office-theme";
@@ -43,7 +44,10 @@ export interface TaskPaneAppProps {
 export function TaskPaneApp({ api, mailbox, theme }: TaskPaneAppProps) {
   const styles = useStyles();
   const me = useAsync(() => api.me(), [api]);
-  const [tab, setTab] = useState<"email" | "search">("email");
+  const [tab, setTab] = useState<"email" | "search" | "reports">("email");
+  // Reports load their filters only once opened, then stay mounted like the others.
+  const [reportsOpened, setReportsOpened] = useState(false);
+  if (tab === "reports" && !reportsOpened) setReportsOpened(true);
   return (
     <FluentProvider theme={theme === "dark" ? webDarkTheme : webLightTheme} className={styles.root}>
       <Title3 as="h1">CRM</Title3>
@@ -53,11 +57,12 @@ export function TaskPaneApp({ api, mailbox, theme }: TaskPaneAppProps) {
         <ServicesProvider value={{ api, mailbox, me: me.data }}>
           <TabList
             selectedValue={tab}
-            onTabSelect={(_event, data) => setTab(data.value as "email" | "search")}
+            onTabSelect={(_event, data) => setTab(data.value as "email" | "search" | "reports")}
             aria-label="Views"
           >
             <Tab value="email">This email</Tab>
             <Tab value="search">Search customers</Tab>
+            <Tab value="reports">Reports</Tab>
           </TabList>
           {/* Both stay mounted: switching tabs keeps a search or a half-filled form. */}
           <div hidden={tab !== "email"}>
@@ -66,6 +71,7 @@ export function TaskPaneApp({ api, mailbox, theme }: TaskPaneAppProps) {
           <div hidden={tab !== "search"}>
             <CustomerSearch />
           </div>
+          <div hidden={tab !== "reports"}>{reportsOpened && <ReportsView />}</div>
         </ServicesProvider>
       )}
     </FluentProvider>

@@ -19,6 +19,7 @@ import type {
 } from "../../../contract";
 import { CALL_OUTCOME_LABELS, orderRefusals } from "../../../contract";
 import { createFakeDetails } from "./fake-details";
+import { createFakeReports } from "./fake-reports";
 import { createFakeComments, createFakeProfiling } from "./fake-profiling-comments";
 import { createFakeSalesDocuments } from "./fake-sales-documents";
 import { salesHandlers } from "./fake-sales";
@@ -239,6 +240,17 @@ export function createFakeCrm() {
   };
   const comments = createFakeComments(extras);
   const profiling = createFakeProfiling(extras);
+  const reports = createFakeReports({
+    API,
+    me,
+    team: [alice, BEN],
+    customers,
+    activities,
+    emailLog,
+    quotes: salesDocuments.quotes,
+    statusCodes: [1, 2, 3],
+    typeNames: () => ["Distributor", "Key account", "Reseller"],
+  });
   const opportunities: Opportunity[] = [];
   const incidents: Incident[] = [];
   const openActions: Action[] = [];
@@ -310,6 +322,7 @@ export function createFakeCrm() {
     ...details.handlers,
     ...comments.handlers,
     ...profiling.handlers,
+    ...reports.handlers,
     // Before the lifecycle route: POST /api/customers/:id/:step would take .../special-prices.
     ...salesDocuments.handlers,
     ...salesHandlers({
@@ -527,6 +540,8 @@ export function createFakeCrm() {
     activities,
     /** Third parties, ship-to addresses and consent entries. */
     details,
+    /** The report files (CSV, PDF) the pane downloaded, by query string. */
+    reports,
     /** A colleague logged this message for a customer already (another device, another user). */
     loggedByColleague(internetMessageId: string, customerId: string) {
       emailLog.push({

@@ -1,0 +1,70 @@
+import type {
+  ActivityReportPage,
+  ActivitySummary,
+  ContactHistory,
+  CustomerReportPage,
+  QuoteReportPage,
+} from "../../../contract";
+import type { ApiCall } from "./sales-calls";
+
+export type ReportKind = "customers" | "activities" | "summary" | "quotes";
+
+/** The filters every report shares; periods are days in the user's zone, both ends included. */
+export interface ReportFilter {
+  /** Customer type names. */
+  types: string[];
+  /** Customer status codes. */
+  statuses: number[];
+  /** "" for anyone, "me", or a user id. */
+  salesman: string;
+  from: string;
+  to: string;
+  groupBy?: "month" | "week";
+}
+
+export type ReportPage = {
+  customers: CustomerReportPage;
+  activities: ActivityReportPage;
+  summary: ActivitySummary;
+  quotes: QuoteReportPage;
+};
+
+const PATHS: Record<ReportKind, string> = {
+  customers: "/api/reports/customers",
+  activities: "/api/reports/activities",
+  summary: "/api/reports/activity-summary",
+  quotes: "/api/reports/quotes",
+};
+
+/** A file the service sends (CSV, PDF) and the name it suggests. */
+export interface DownloadedFile {
+  blob: Blob;
+  fileName: string;
+}
+export type ApiDownload = (path: string) => Promise<DownloadedFile>;
+
+export function reportQuery(filter: ReportFilter, extra: [string, string | number][] = []): string {
+  const search = new URLSearchParams();
+  for (const type of filter.types) search.append("type", type);
+  for (const status of filter.statuses) search.append("status", String(status));
+  if (filter.salesman) search.set("salesman", filter.salesman);
+  if (filter.from) search.set("from", filter.from);
+  if (filter.to) search.set("to", filter.to);
+  if (filter.groupBy) search.set("groupBy", filter.groupBy);
+  for (const [key, value] of extra) search.set(key, String(value));
+  const text = search.toString();
+  return text ? `?${text}` : "";
+}
+
+/** Lists and reports, their CSV and the address labels, and a customer's contacts per month. */
+export function reportCalls(call: ApiCall, download: ApiDownload) {
+  return {
+    report: <K extends ReportKind>(kind: K, filter: ReportFilter, limit = 25) =>
+      call<ReportPage[K]>("GET", `${PATHS[kind]}${reportQuery(filter, kind === "summary" ? [] : [["limit", limit]])}`),
+    reportCsv: (kind: ReportKind, filter: ReportFilter) =>
+      download(`${PATHS[kind]}${reportQuery(filter, [["format", "csv"]])}`),
+    addressLabels: (filter: ReportFilter) => download(`/api/reports/customers/labels.pdf${reportQuery(filter)}`),
+    contactHistory: (customerId: string, months = 12) =>
+      call<ContactHistory>("GET", `/api/customers/${encodeURIComponent(customerId)}/contact-history?months=${months}`),
+  };
+}

@@ -1,0 +1,140 @@
+import { Button, Field, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { type FormEvent, useState } from "react";
+import { MAX_REPORT_DAYS } from "../../../../contract";
+import { dayInZone } from "../../../../contract/zoned-time";
+import type { DownloadedFile, ReportFilter, ReportKind } from "../../api/report-calls";
+import { useServices } from "../../app/services-context";
+import { ErrorState, Loading } from "../../app/state-views";
+import { useAsync } from "../../shared/use-async";
+import { useLayoutStyles } from "../../shared/layout-styles";
+import { ReportFilters } from "./report-filters";
+import { ReportResults } from "./report-results";
+import { saveFile } from "./save-file";
+
+const useStyles = makeStyles({
+  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+});
+
+const REPORTS: { kind: ReportKind; label: string }[] = [
+  { kind: "customers", label: "Customer list" },
+  { kind: "activities", label: "Activity list" },
+  { kind: "summary", label: "Activities per period" },
+  { kind: "quotes", label: "Quote list" },
+];
+
+const needsPeriod = (kind: ReportKind) => kind === "activities" || kind === "summary";
+
+/** What is wrong with the period, in words, or null: the service would refuse it the same way. */
+function periodProblem(kind: ReportKind, filter: ReportFilter): string | null {
+  if (needsPeriod(kind) && (!filter.from || !filter.to)) return "This report needs a period: choose both days.";
+  if (filter.from && filter.to && filter.to < filter.from) return "The period ends before it starts.";
+  if (needsPeriod(kind) && Date.parse(filter.to) - Date.parse(filter.from) >= MAX_REPORT_DAYS * 86_400_000)
+    return "The period may span at most a year.";
+  return null;
+}
+
+/** Lists and reports: choose one, filter it, see its first page, export it as CSV or print labels. */
+export function ReportsView() {
+  const styles = useStyles();
+  const layout = useLayoutStyles();
+  const { api, me } = useServices();
+  const choices = useAsync(async () => {
+    const [types, statuses, users] = await Promise.all([api.types(), api.statuses(), api.users()]);
+    return { types: types.items, statuses: statuses.items, users: users.items };
+  }, [api]);
+  const today = dayInZone(new Date(), me.timeZone);
+  const [kind, setKind] = useState<ReportKind>("customers");
+  const [filter, setFilter] = useState<ReportFilter>({
+    types: [],
+    statuses: [],
+    salesman: "",
+    from: "",
+    to: "",
+    groupBy: "month",
+  });
+  const [applied, setApplied] = useState<{ kind: ReportKind; filter: ReportFilter } | null>(null);
+  // The answer carries the report it belongs to: until a new one arrives, the last one stays whole.
+  const results = useAsync(
+    async () => (applied ? { ...applied, page: await api.report(applied.kind, applied.filter) } : null),
+    [applied],
+  );
+  const [download, setDownload] = useState<{ busy: "csv" | "labels" | null; error: unknown }>({
+    busy: null,
+    error: null,
+  });
+  const problem = periodProblem(kind, filter);
+  const shown = results.status === "ready" ? results.data : null;
+
+  // The activity reports need a period: this year so far is the usual question.
+  const choose = (next: ReportKind) => {
+    setKind(next);
+    if (needsPeriod(next) && !filter.from && !filter.to)
+      setFilter({ ...filter, from: `${today.slice(0, 4)}-01-01`, to: today });
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!problem) setApplied({ kind, filter: { ...filter, groupBy: kind === "summary" ? filter.groupBy : undefined } });
+  };
+  const fetchFile = async (what: "csv" | "labels", get: () => Promise<DownloadedFile>) => {
+    setDownload({ busy: what, error: null });
+    try {
+      saveFile(await get());
+      setDownload({ busy: null, error: null });
+    } catch (error) {
+      setDownload({ busy: null, error });
+    }
+  };
+
+  if (choices.status === "loading") return <Loading label="Loading the filters…" />;
+  if (choices.status === "error") return <ErrorState error={choices.error} onRetry={choices.reload} />;
+  return (
+    <div className={styles.stack}>
+      <form className={styles.stack} onSubmit={submit} aria-label="Report">
+        <Field label="Report">
+          <Select value={kind} onChange={(_event, data) => choose(data.value as ReportKind)}>
+            {REPORTS.map((report) => (
+              <option key={report.kind} value={report.kind}>
+                {report.label}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <ReportFilters
+          kind={kind}
+          value={filter}
+          onChange={setFilter}
+          choices={choices.data}
+          periodRequired={needsPeriod(kind)}
+        />
+        {problem && <Text role="alert">{problem}</Text>}
+        <Button appearance="primary" type="submit" disabled={problem !== null}>
+          Show report
+        </Button>
+      </form>
+      {applied && results.status === "loading" && <Loading label="Running the report…" />}
+      {results.status === "error" && <ErrorState error={results.error} onRetry={results.reload} />}
+      {shown && (
+        <section className={styles.stack} aria-label="Report results">
+          <div className={layout.buttons}>
+            <Button
+              disabled={download.busy !== null}
+              onClick={() => fetchFile("csv", () => api.reportCsv(shown.kind, shown.filter))}
+            >
+              {download.busy === "csv" ? "Exporting…" : "Export CSV"}
+            </Button>
+            {shown.kind === "customers" && (
+              <Button
+                disabled={download.busy !== null}
+                onClick={() => fetchFile("labels", () => api.addressLabels(shown.filter))}
+              >
+                {download.busy === "labels" ? "Preparing labels…" : "Address labels (PDF)"}
+              </Button>
+            )}
+          </div>
+          {download.error !== null && <ErrorState error={download.error} />}
+          <ReportResults kind={shown.kind} page={shown.page} timeZone={me.timeZone} />
+        </section>
+      )}
+    </div>
+  );
+}
