@@ -29,6 +29,7 @@ import type {
 import type { z } from "zod";
 import { ApiError, toApiError } from "./api-error";
 import { commentsCalls } from "./comments-calls";
+import { detailsCalls } from "./details-calls";
 import { profilingCalls } from "./profiling-calls";
 import { type DownloadedFile, reportCalls } from "./report-calls";
 import { salesCalls } from "./sales-calls";
@@ -160,6 +161,7 @@ export function createCrmApi(baseUrl: string, token: TokenSource) {
       ),
     ...salesCalls(call),
     ...commentsCalls(call),
+    ...detailsCalls(call),
     ...profilingCalls(call),
     ...salesDocumentCalls(call),
     ...reportCalls(call, download),

@@ -9,11 +9,13 @@ import {
   Textarea,
 } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
-import { type CallOutcome, type Contact } from "../../../../contract";
+import { type CallOutcome } from "../../../../contract";
 import { useServices } from "../../app/services-context";
 import { errorMessage } from "../../shared/error-message";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { isoToZoned, zonedToIso } from "../../shared/zoned-time";
+import type { RecordContact } from "../consent/consent-channels";
+import { useConsentWarning } from "../consent/consent-warning";
 
 const OUTCOMES: Record<CallOutcome, string> = {
   INTERESTED: "Interested",
@@ -32,7 +34,7 @@ export function ColdCallForm({
   onCancel,
 }: {
   customerId: string;
-  contact: Contact | null;
+  contact: RecordContact | null;
   onSaved: () => void;
   onCancel: () => void;
 }) {
@@ -49,9 +51,13 @@ export function ColdCallForm({
   const [time, setTime] = useState("09:00");
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const consent = useConsentWarning();
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
+    consent.guard(contact, "PHONE", () => void save());
+  };
+  const save = async () => {
     setSaving(true);
     setError(null);
     try {
@@ -104,6 +110,7 @@ export function ColdCallForm({
           </Field>
         </>
       )}
+      {consent.warning}
       <div className={layout.buttons}>
         <Button appearance="primary" type="submit" disabled={saving || (followUp && !followUpSubject.trim())}>
           Save call

@@ -9,12 +9,14 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
-import { ACTIVITY_TYPES, type Contact } from "../../../../contract";
+import { ACTIVITY_TYPES } from "../../../../contract";
 import { useServices } from "../../app/services-context";
 import { errorMessage } from "../../shared/error-message";
 import { useAsync } from "../../shared/use-async";
 import { isoToZoned, zonedToIso } from "../../shared/zoned-time";
 import { useLayoutStyles } from "../../shared/layout-styles";
+import { channelOfActivity, type RecordContact } from "../consent/consent-channels";
+import { useConsentWarning } from "../consent/consent-warning";
 
 const useStyles = makeStyles({
   row: { display: "flex", gap: tokens.spacingHorizontalS, "& > *": { flex: 1 } },
@@ -45,7 +47,7 @@ export function NewActivityForm({
   onCancel,
 }: {
   customerId: string;
-  contacts: Contact[];
+  contacts: RecordContact[];
   contactId: string | null;
   subject: string;
   onSaved: () => void;
@@ -66,6 +68,7 @@ export function NewActivityForm({
   const [reminder, setReminder] = useState<number | null>(15);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const consent = useConsentWarning();
 
   const chooseTemplate = (id: string) => {
     setTemplateId(id);
@@ -77,8 +80,12 @@ export function NewActivityForm({
     setReminder(template.reminderMinutesBefore);
   };
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
+    const contact = contacts.find((candidate) => candidate.id === who);
+    consent.guard(contact, channelOfActivity(type), () => void save());
+  };
+  const save = async () => {
     setSaving(true);
     setError(null);
     try {
@@ -178,6 +185,7 @@ export function NewActivityForm({
           <MessageBarBody>{errorMessage(error)}</MessageBarBody>
         </MessageBar>
       )}
+      {consent.warning}
       <div className={layout.buttons}>
         <Button appearance="primary" type="submit" disabled={saving || !title.trim() || !day || !time}>
           {saving ? "Saving…" : "Save activity"}

@@ -5,6 +5,8 @@ import type { MailItem } from "../../office/mail-item.types";
 import { errorMessage } from "../../shared/error-message";
 import { useAsync } from "../../shared/use-async";
 import { formatInZone } from "../../shared/zoned-time";
+import type { RecordContact } from "../consent/consent-channels";
+import { useConsentWarning } from "../consent/consent-warning";
 import { emailLogPayload } from "./email-log-payload";
 
 const useStyles = makeStyles({
@@ -20,11 +22,14 @@ export function LogEmailButton({
   item,
   customerId,
   contactId,
+  contact,
   onLogged,
 }: {
   item: MailItem;
   customerId: string;
   contactId: string | null;
+  /** The sender as a contact of this customer: logging warns when they withdrew e-mail consent. */
+  contact?: RecordContact | null;
   onLogged: () => void;
 }) {
   const styles = useStyles();
@@ -33,6 +38,7 @@ export function LogEmailButton({
   const status = useAsync(() => api.emailLogStatus(messageId), [messageId]);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const consent = useConsentWarning();
   const here = status.data?.entries.find((entry) => entry.customerId === customerId);
 
   const log = async () => {
@@ -61,9 +67,14 @@ export function LogEmailButton({
     );
   return (
     <>
-      <Button appearance="primary" onClick={log} disabled={saving || status.status === "loading"}>
+      <Button
+        appearance="primary"
+        onClick={() => consent.guard(contact, "EMAIL", () => void log())}
+        disabled={saving || status.status === "loading"}
+      >
         {saving ? "Logging…" : "Log this email"}
       </Button>
+      {consent.warning}
       {error !== null && (
         <MessageBar intent="error" role="alert">
           <MessageBarBody>{errorMessage(error)}</MessageBarBody>

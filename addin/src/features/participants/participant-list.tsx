@@ -3,6 +3,7 @@ import type { LookupMatch } from "../../../../contract";
 import type { MailAddress } from "../../office/mail-item.types";
 import { type LookupContact, displayName } from "./participant-matches";
 import { useLayoutStyles } from "../../shared/layout-styles";
+import { ConsentBadges } from "../consent/consent-badges";
 
 const useStyles = makeStyles({
   row: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
@@ -34,6 +35,7 @@ export function ParticipantList({
               <Text weight="semibold">{participant.name ?? participant.email}</Text>
               <Caption1>{participant.email}</Caption1>
               <Caption1>{describe(match)}</Caption1>
+              {match && <ConsentBadges withdrawn={[...new Set(match.contacts.flatMap((c) => c.withdrawnConsent))]} />}
             </span>
             {(!match || match.contacts.length === 0) && (
               <Button size="small" onClick={() => onCreateContact(participant)}>

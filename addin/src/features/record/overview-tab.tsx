@@ -35,6 +35,7 @@ export function OverviewTab({ record, contactId, item, reload }: RecordTabContex
             item={item}
             customerId={customer.id}
             contactId={contact?.id ?? null}
+            contact={contact}
             onLogged={() => {
               setLogRound((value) => value + 1);
               reload();

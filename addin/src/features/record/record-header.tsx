@@ -1,5 +1,7 @@
 import { Badge, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { ACTUAL_CUSTOMER_STATUS, type Contact, type Customer } from "../../../../contract";
+import { ACTUAL_CUSTOMER_STATUS, type Customer } from "../../../../contract";
+import { ConsentBadges } from "../consent/consent-badges";
+import { type RecordContact, withdrawnChannels } from "../consent/consent-channels";
 
 const useStyles = makeStyles({
   header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
@@ -18,7 +20,7 @@ const LIFECYCLE: Record<Customer["lifecycle"], string> = {
   DECLINED: "Declined",
 };
 
-export function RecordHeader({ customer, contact }: { customer: Customer; contact: Contact | null }) {
+export function RecordHeader({ customer, contact }: { customer: Customer; contact: RecordContact | null }) {
   const styles = useStyles();
   const isCustomer = customer.status.code === ACTUAL_CUSTOMER_STATUS;
   const address = [
@@ -66,6 +68,11 @@ export function RecordHeader({ customer, contact }: { customer: Customer; contac
           />
         )}
       </dl>
+      {contact && (
+        <div className={styles.line} aria-label="Consent">
+          <ConsentBadges withdrawn={withdrawnChannels(contact.consent)} />
+        </div>
+      )}
     </header>
   );
 }

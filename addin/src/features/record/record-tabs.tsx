@@ -1,4 +1,5 @@
 import { TimelineTab } from "../timeline/timeline-tab";
+import { DetailsTab } from "../details/details-tab";
 import { SalesDocumentsTab } from "../sales-documents/sales-documents-tab";
 import { ProfilingTab } from "../profiling/profiling-tab";
 import { OverviewTab } from "./overview-tab";
@@ -10,5 +11,6 @@ export const RECORD_TABS: RecordTab[] = [
   { value: "overview", label: "Overview", render: (context) => <OverviewTab {...context} /> },
   { value: "quotes", label: "Quotes", render: (context) => <SalesDocumentsTab {...context} /> },
   { value: "timeline", label: "Timeline", render: (context) => <TimelineTab {...context} /> },
+  { value: "details", label: "Details", render: (context) => <DetailsTab {...context} /> },
   { value: "profile", label: "Profile", render: (context) => <ProfilingTab {...context} /> },
 ];

@@ -28,7 +28,7 @@ export function TimelineList({
 }) {
   const layout = useLayoutStyles();
   const { me } = useServices();
-  if (items.length === 0) return <EmptyState>Nothing in this period.</EmptyState>;
+  if (items.length === 0) return <EmptyState>No entries.</EmptyState>;
   return (
     <>
       <ul className={layout.list} aria-label="Timeline entries">

@@ -1,0 +1,86 @@
+import { Button, Field, MessageBar, MessageBarBody, Radio, RadioGroup, Select } from "@fluentui/react-components";
+import { type FormEvent, useState } from "react";
+import { CONSENT_CHANNELS, type ConsentChannel } from "../../../../contract";
+import { dayInZone } from "../../../../contract/zoned-time";
+import { useServices } from "../../app/services-context";
+import { useLayoutStyles } from "../../shared/layout-styles";
+import { DetailField } from "../details/detail-field";
+import { useSave } from "../sales/use-save";
+import { CHANNEL_LABEL } from "./consent-channels";
+
+const FIELDS = ["channel", "status", "source", "date"] as const;
+
+/** Records that a contact gave or withdrew consent on a channel: where it came from and on which day. */
+export function ConsentForm({
+  contactId,
+  name,
+  onSaved,
+  onCancel,
+}: {
+  contactId: string;
+  name: string;
+  onSaved: () => void;
+  onCancel: () => void;
+}) {
+  const layout = useLayoutStyles();
+  const { api, me } = useServices();
+  const [channel, setChannel] = useState<ConsentChannel>("EMAIL");
+  const [status, setStatus] = useState<"GRANTED" | "WITHDRAWN">("WITHDRAWN");
+  const [source, setSource] = useState("");
+  const [date, setDate] = useState(() => dayInZone(new Date(), me.timeZone));
+  const save = useSave(FIELDS, onSaved);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (await save.run(() => api.recordConsent(contactId, { channel, status, source, date }))) onSaved();
+  };
+  return (
+    <form className={layout.form} onSubmit={submit} noValidate aria-label={`Record consent for ${name}`}>
+      <Field label="Channel" required validationMessage={save.fieldErrors.channel}>
+        <Select value={channel} onChange={(_event, data) => setChannel(data.value as ConsentChannel)}>
+          {CONSENT_CHANNELS.map((value) => (
+            <option key={value} value={value}>
+              {CHANNEL_LABEL[value]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Consent" required validationMessage={save.fieldErrors.status}>
+        <RadioGroup
+          layout="horizontal"
+          value={status}
+          onChange={(_event, data) => setStatus(data.value as typeof status)}
+        >
+          <Radio value="GRANTED" label="Granted" />
+          <Radio value="WITHDRAWN" label="Withdrawn" />
+        </RadioGroup>
+      </Field>
+      <DetailField
+        label="Source (e.g. web form, phone call, letter)"
+        required
+        value={source}
+        onChange={setSource}
+        error={save.fieldErrors.source}
+      />
+      <DetailField
+        label="Effective date"
+        required
+        type="date"
+        value={date}
+        onChange={setDate}
+        error={save.fieldErrors.date}
+      />
+      {save.message && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{save.message}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={layout.buttons}>
+        <Button appearance="primary" type="submit" disabled={save.saving}>
+          {save.saving ? "Saving…" : "Save consent"}
+        </Button>
+        <Button onClick={onCancel}>Cancel</Button>
+      </div>
+    </form>
+  );
+}

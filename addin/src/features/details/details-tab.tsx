@@ -1,0 +1,15 @@
+import type { RecordTabContext } from "../record/record-tab.types";
+import { ConsentSection } from "../consent/consent-section";
+import { ShipToSection } from "../ship-to/ship-to-section";
+import { ThirdPartiesSection } from "../third-parties/third-parties-section";
+
+/** The customer's surroundings: third parties, where goods go, and who may be contacted how. */
+export function DetailsTab({ record, reload }: RecordTabContext) {
+  return (
+    <>
+      <ThirdPartiesSection customerId={record.customer.id} thirdParties={record.thirdParties} onChanged={reload} />
+      <ShipToSection customerId={record.customer.id} addresses={record.shipTo} onChanged={reload} />
+      <ConsentSection contacts={record.contacts} onChanged={reload} />
+    </>
+  );
+}
