@@ -1,0 +1,122 @@
+import type { BrowserContext, Locator, Page } from "playwright-core";
+import { sampleEmails } from "../../addin/src/demo-host/sample-emails";
+import { browserAvailable, launchChromium } from "./support/browser";
+import { startDemoStack } from "./support/demo-stack";
+
+// Profiling and comments in the built pane against the real service and the demo data: Fabrikam
+// has two question sets partly answered (one answer with history) and a pinned comment.
+const describeBrowser = browserAvailable() ? describe : describe.skip;
+jest.setTimeout(180_000);
+
+const LENA = "lena.vogel@fabrikam.com";
+const lenasEmail = sampleEmails("alice@contoso.com").find((message) => message.from?.email === LENA)!;
+
+describeBrowser("profiling and comments in a real browser", () => {
+  let stack: Awaited<ReturnType<typeof startDemoStack>>;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  let context: BrowserContext;
+
+  beforeAll(async () => {
+    // Both started at once; whichever started is stopped again in afterAll even if the other failed.
+    const [started, launched] = await Promise.allSettled([startDemoStack(), launchChromium()]);
+    if (started.status === "fulfilled") stack = started.value;
+    if (launched.status === "fulfilled") browser = launched.value;
+    if (started.status === "rejected") throw started.reason;
+    if (launched.status === "rejected") throw launched.reason;
+    context = browser.context;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  /** Fabrikam's record for Lena's email, in the demo host (a fresh load each time). */
+  async function fabrikam(page: Page): Promise<Locator> {
+    await page.goto(stack.demoHost);
+    await page
+      .getByRole("navigation", { name: "Inbox" })
+      .getByRole("button", { name: `Lena Vogel ${lenasEmail.subject}` })
+      .click();
+    const record = page
+      .getByRole("complementary", { name: "Task pane" })
+      .getByRole("article", { name: "Customer record Fabrikam, Inc." });
+    await record.waitFor();
+    return record;
+  }
+  async function profileTab(record: Locator): Promise<Locator> {
+    await record.getByRole("tab", { name: "Profile" }).click();
+    const form = record.getByRole("form", { name: "Profile" });
+    await expectVisible(form);
+    return form;
+  }
+
+  it("answers the demo question set for Fabrikam and still shows the answers after a reload", async () => {
+    const page = await context.newPage();
+    let form = await profileTab(await fabrikam(page));
+    const park = form.getByRole("group", { name: "Machine park" });
+    // The demo's answers, and the earlier one kept in the history.
+    await expectVisible(park.getByRole("radio", { name: "Heidenhain", checked: true }));
+    await park.getByRole("button", { name: "History of Number of CNC machines" }).click();
+    const history = park.getByRole("list", { name: "History of Number of CNC machines" });
+    await expectVisible(history.getByText(/^14 – Alice Wagner/));
+    await expectVisible(history.getByText(/^12 – Ben Okafor/));
+
+    await park.getByRole("radiogroup", { name: "Runs a second shift?" }).getByRole("radio", { name: "Yes" }).check();
+    await park.getByRole("textbox", { name: "Notes on the machine park" }).fill("Two 5-axis centres added in 2025");
+    await park.getByRole("group", { name: "Materials machined" }).getByRole("checkbox", { name: "Plastics" }).check();
+    await form.getByRole("button", { name: "Save answers" }).click();
+    await expectVisible(form.getByText("Saved 3 answers."));
+
+    await page.reload();
+    form = await profileTab(await fabrikam(page));
+    const again = form.getByRole("group", { name: "Machine park" });
+    await expectVisible(again.getByRole("radio", { name: "Yes", checked: true }));
+    const notes = again.getByRole("textbox", { name: "Notes on the machine park" });
+    expect(await notes.inputValue()).toBe("Two 5-axis centres added in 2025");
+    expect(await notes.getAttribute("aria-describedby")).toBeTruthy();
+    await expectVisible(again.getByText(/^Answered by Alice Wagner on/));
+    const materials = again.getByRole("group", { name: "Materials machined" });
+    for (const [name, checked] of [
+      ["Steel", true],
+      ["Aluminium", true],
+      ["Plastics", true],
+      ["Stainless steel", false],
+    ] as const)
+      expect(await materials.getByRole("checkbox", { name }).isChecked()).toBe(checked);
+    await page.close();
+  });
+
+  it("shows the pinned demo comment first, adds a comment and pins it", async () => {
+    const page = await context.newPage();
+    let comments = (await fabrikam(page)).getByRole("region", { name: "Comments" });
+    const pinned = comments.getByRole("listitem", { name: "Pinned comment" });
+    await expectVisible(pinned.getByText(/gate is closed on Fridays/));
+
+    await comments.getByRole("button", { name: "Add comment" }).click();
+    const form = comments.getByRole("form", { name: "New comment" });
+    await form.getByRole("textbox", { name: /Comment/ }).fill("New purchasing manager from March: <Jonas> & team");
+    await form.getByRole("button", { name: "Save comment" }).click();
+    const added = comments.getByRole("listitem").filter({ hasText: "New purchasing manager from March" });
+    await expectVisible(added);
+    // Typed text stays text: the angle brackets are shown, nothing becomes markup.
+    await expectVisible(added.getByText("New purchasing manager from March: <Jonas> & team"));
+    expect(await added.getAttribute("aria-label")).toBe("Comment");
+    await added.getByRole("button", { name: "Pin" }).click();
+    await expectVisible(
+      comments.getByRole("listitem", { name: "Pinned comment" }).filter({ hasText: "New purchasing manager" }),
+    );
+
+    await page.reload();
+    comments = (await fabrikam(page)).getByRole("region", { name: "Comments" });
+    const pinnedNow = comments.getByRole("listitem", { name: "Pinned comment" });
+    await expectVisible(pinnedNow.filter({ hasText: "New purchasing manager" }));
+    expect(await pinnedNow.count()).toBe(2);
+    // Newest pinned first, then the demo's pinned one, then the rest.
+    expect(await comments.getByRole("listitem").first().textContent()).toContain("New purchasing manager");
+    await page.close();
+  });
+});
+
+async function expectVisible(locator: Locator) {
+  await locator.first().waitFor({ state: "visible", timeout: 15_000 });
+}
