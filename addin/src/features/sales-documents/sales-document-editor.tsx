@@ -1,38 +1,17 @@
-import {
-  Button,
-  Caption1,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Field, Input, Text } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
 import type { Quote, SalesOrder, SpecialPrice } from "../../../../contract";
 import { priceDraftLines } from "../../../../contract";
 import { useServices } from "../../app/services-context";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { type LineDraft, emptyLine, lineFrom, lineInput, withSpecialPrice } from "./draft-lines";
+import { LineFields } from "./line-fields";
 import { formatMoney, todayUtc } from "./money-format";
+import { SubmitFooter } from "./submit-footer";
 import { useSubmit } from "./use-submit";
 
 /** A new quote, or an open quote or order being changed. */
 export type Editing = { kind: "quote"; document: Quote | null } | { kind: "order"; document: SalesOrder };
-
-const useStyles = makeStyles({
-  line: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: tokens.spacingHorizontalS,
-    margin: 0,
-  },
-  numbers: { display: "grid", gridTemplateColumns: "1fr 1fr 1fr", gap: tokens.spacingHorizontalS },
-});
 
 const HEADER_FIELDS = ["title", "currency", "validUntil", "lines"];
 
@@ -54,7 +33,6 @@ export function SalesDocumentEditor({
   onCancel: () => void;
 }) {
   const layout = useLayoutStyles();
-  const styles = useStyles();
   const { api } = useServices();
   const { document } = editing;
   // Special prices apply on the document's day: today for a new one, its creation day when changed.
@@ -117,61 +95,19 @@ export function SalesDocumentEditor({
           <Input type="date" value={validUntil} onChange={(_event, data) => setValidUntil(data.value)} />
         </Field>
       )}
-      {lines.map((line, index) => {
-        const error = (field: string) => errors[`lines.${index}.${field}`];
-        const total = priced.lineTotals[index] ?? null;
-        return (
-          <fieldset key={line.key} className={styles.line} aria-label={`Line ${index + 1}`}>
-            <Field label="Item" required validationMessage={error("item")}>
-              <Input value={line.item} onChange={(_event, data) => changeItem(line.key, data.value)} maxLength={80} />
-            </Field>
-            <Field label="Description" validationMessage={error("description")}>
-              <Input
-                value={line.description}
-                onChange={(_event, data) => change(line.key, { description: data.value })}
-              />
-            </Field>
-            <div className={styles.numbers}>
-              <Field label="Quantity" required validationMessage={error("quantity")}>
-                <Input
-                  value={line.quantity}
-                  inputMode="decimal"
-                  onChange={(_event, data) => change(line.key, { quantity: data.value })}
-                />
-              </Field>
-              <Field
-                label="Unit price"
-                validationMessage={error("unitPrice")}
-                hint={line.special ? "Special price" : undefined}
-              >
-                <Input
-                  value={line.unitPrice}
-                  inputMode="decimal"
-                  onChange={(_event, data) => change(line.key, { unitPrice: data.value, special: false })}
-                />
-              </Field>
-              <Field label="Discount %" validationMessage={error("discountPercent")}>
-                <Input
-                  value={line.discountPercent}
-                  inputMode="decimal"
-                  placeholder="0"
-                  onChange={(_event, data) => change(line.key, { discountPercent: data.value })}
-                />
-              </Field>
-            </div>
-            <div className={layout.buttons}>
-              <Caption1 aria-label={`Line ${index + 1} total`}>
-                Line total {total === null ? "–" : formatMoney(total, currency)}
-              </Caption1>
-              {lines.length > 1 && (
-                <Button size="small" onClick={() => setLines(lines.filter((other) => other.key !== line.key))}>
-                  Remove line {index + 1}
-                </Button>
-              )}
-            </div>
-          </fieldset>
-        );
-      })}
+      {lines.map((line, index) => (
+        <LineFields
+          key={line.key}
+          line={line}
+          number={index + 1}
+          total={priced.lineTotals[index] ?? null}
+          currency={currency}
+          errors={(field) => errors[`lines.${index}.${field}`]}
+          onChange={(patch) => change(line.key, patch)}
+          onItem={(item) => changeItem(line.key, item)}
+          onRemove={lines.length > 1 ? () => setLines(lines.filter((other) => other.key !== line.key)) : null}
+        />
+      ))}
       <div className={layout.buttons}>
         <Button onClick={() => setLines([...lines, emptyLine()])} disabled={lines.length >= 200}>
           Add line
@@ -182,17 +118,12 @@ export function SalesDocumentEditor({
         Subtotal {formatMoney(priced.totals.subtotal, currency)} · Discount{" "}
         {formatMoney(priced.totals.discount, currency)} · Total {formatMoney(priced.totals.total, currency)}
       </Text>
-      {submit.message && (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>{submit.message}</MessageBarBody>
-        </MessageBar>
-      )}
-      <div className={layout.buttons}>
-        <Button appearance="primary" type="submit" disabled={submit.saving}>
-          {submit.saving ? "Saving…" : document ? `Save ${what}` : "Create quote"}
-        </Button>
-        <Button onClick={onCancel}>Back</Button>
-      </div>
+      <SubmitFooter
+        message={submit.message}
+        saving={submit.saving}
+        label={document ? `Save ${what}` : "Create quote"}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

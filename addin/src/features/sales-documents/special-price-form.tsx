@@ -1,8 +1,9 @@
-import { Button, Field, Input, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
+import { Field, Input, Text } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
 import type { SpecialPrice } from "../../../../contract";
 import { useServices } from "../../app/services-context";
 import { useLayoutStyles } from "../../shared/layout-styles";
+import { SubmitFooter } from "./submit-footer";
 import { useSubmit } from "./use-submit";
 
 const FIELDS = [
@@ -80,17 +81,7 @@ export function SpecialPriceForm({
           />
         </Field>
       ))}
-      {submit.message && (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>{submit.message}</MessageBarBody>
-        </MessageBar>
-      )}
-      <div className={layout.buttons}>
-        <Button appearance="primary" type="submit" disabled={submit.saving}>
-          {submit.saving ? "Saving…" : "Save special price"}
-        </Button>
-        <Button onClick={onCancel}>Back</Button>
-      </div>
+      <SubmitFooter message={submit.message} saving={submit.saving} label={"Save special price"} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,0 +1,90 @@
+import { Button, Caption1, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
+import { useLayoutStyles } from "../../shared/layout-styles";
+import type { LineDraft } from "./draft-lines";
+import { formatMoney } from "./money-format";
+
+const useStyles = makeStyles({
+  line: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingHorizontalS,
+    margin: 0,
+  },
+  numbers: { display: "grid", gridTemplateColumns: "1fr 1fr 1fr", gap: tokens.spacingHorizontalS },
+});
+
+/** One line of a quote or order: what, how many, at what price, and its total as the service will compute it. */
+export function LineFields({
+  line,
+  number,
+  total,
+  currency,
+  errors,
+  onChange,
+  onItem,
+  onRemove,
+}: {
+  line: LineDraft;
+  number: number;
+  /** null while the line is not complete or not valid. */
+  total: string | null;
+  currency: string;
+  /** The service's message for a field of this line ("unitPrice"), if any. */
+  errors: (field: string) => string | undefined;
+  onChange: (patch: Partial<LineDraft>) => void;
+  /** A new item may bring its special price. */
+  onItem: (item: string) => void;
+  onRemove: (() => void) | null;
+}) {
+  const layout = useLayoutStyles();
+  const styles = useStyles();
+  return (
+    <fieldset className={styles.line} aria-label={`Line ${number}`}>
+      <Field label="Item" required validationMessage={errors("item")}>
+        <Input value={line.item} onChange={(_event, data) => onItem(data.value)} maxLength={80} />
+      </Field>
+      <Field label="Description" validationMessage={errors("description")}>
+        <Input value={line.description} onChange={(_event, data) => onChange({ description: data.value })} />
+      </Field>
+      <div className={styles.numbers}>
+        <Field label="Quantity" required validationMessage={errors("quantity")}>
+          <Input
+            value={line.quantity}
+            inputMode="decimal"
+            onChange={(_event, data) => onChange({ quantity: data.value })}
+          />
+        </Field>
+        <Field
+          label="Unit price"
+          validationMessage={errors("unitPrice")}
+          hint={line.special ? "Special price" : undefined}
+        >
+          <Input
+            value={line.unitPrice}
+            inputMode="decimal"
+            onChange={(_event, data) => onChange({ unitPrice: data.value, special: false })}
+          />
+        </Field>
+        <Field label="Discount %" validationMessage={errors("discountPercent")}>
+          <Input
+            value={line.discountPercent}
+            inputMode="decimal"
+            placeholder="0"
+            onChange={(_event, data) => onChange({ discountPercent: data.value })}
+          />
+        </Field>
+      </div>
+      <div className={layout.buttons}>
+        <Caption1>Line total {total === null ? "–" : formatMoney(total, currency)}</Caption1>
+        {onRemove && (
+          <Button size="small" onClick={onRemove}>
+            Remove line {number}
+          </Button>
+        )}
+      </div>
+    </fieldset>
+  );
+}
