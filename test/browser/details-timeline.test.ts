@@ -1,0 +1,124 @@
+import type { BrowserContext, Locator, Page } from "playwright-core";
+import { browserAvailable, launchChromium } from "./support/browser";
+import { startDemoStack } from "./support/demo-stack";
+
+// Details (third parties, consent), the consent warning and the timeline in the built pane,
+// against the real service with the demo data.
+const describeBrowser = browserAvailable() ? describe : describe.skip;
+jest.setTimeout(180_000);
+
+describeBrowser("details, consent and timeline in a real browser", () => {
+  let stack: Awaited<ReturnType<typeof startDemoStack>>;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  let context: BrowserContext;
+
+  beforeAll(async () => {
+    // Both started at once; whichever started is stopped again in afterAll even if the other failed.
+    const [started, launched] = await Promise.allSettled([startDemoStack(), launchChromium()]);
+    if (started.status === "fulfilled") stack = started.value;
+    if (launched.status === "fulfilled") browser = launched.value;
+    if (started.status === "rejected") throw started.reason;
+    if (launched.status === "rejected") throw launched.reason;
+    context = browser.context;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  /** The record of the sender of the first message from `sender`, on the given tab. */
+  async function recordFor(sender: string, customer: string, tab: string): Promise<[Page, Locator]> {
+    const page = await context.newPage();
+    await page.goto(stack.demoHost);
+    await page
+      .getByRole("navigation", { name: "Inbox" })
+      .getByRole("button", { name: new RegExp(`^${sender} `) })
+      .first()
+      .click();
+    const record = page
+      .getByRole("complementary", { name: "Task pane" })
+      .getByRole("article", { name: `Customer record ${customer}` });
+    await record.getByRole("tab", { name: tab }).click();
+    return [page, record];
+  }
+
+  it("adds a third party, naming the missing role first; the demo's own details are there", async () => {
+    const [page, record] = await recordFor("Lena Vogel", "Fabrikam, Inc.", "Details");
+    const parties = record.getByRole("region", { name: "Third parties" });
+    await expectVisible(parties.getByText("Steuerkanzlei Weber & Partner · Tax adviser"));
+    await expectVisible(record.getByRole("region", { name: "Ship-to addresses" }).getByText("Warehouse Hamburg"));
+    await expectVisible(
+      record.getByRole("list", { name: "Current consent of Tim Brandt" }).getByText("Withdrawn", { exact: true }),
+    );
+
+    await parties.getByRole("button", { name: "Add third party" }).click();
+    const form = parties.getByRole("form", { name: "New third party" });
+    await form.getByRole("textbox", { name: /^Name/ }).fill("Leasing Nord GmbH");
+    await form.getByRole("button", { name: "Save third party" }).click();
+    const role = form.getByRole("textbox", { name: /^Role/ });
+    await expectVisible(form.getByText("Required"));
+    expect(await role.getAttribute("aria-invalid")).toBe("true");
+
+    await role.fill("Leasing company");
+    await form.getByRole("button", { name: "Save third party" }).click();
+    await expectVisible(parties.getByText("Leasing Nord GmbH · Leasing company"));
+    const alice = await stack.as("alice@contoso.com");
+    const fabrikam = (await alice.get("/api/customers?search=Fabrikam, Inc.")).body.items[0];
+    const stored = await alice.get(`/api/customers/${fabrikam.id}/third-parties`);
+    expect(stored.body.items.map((party: { name: string; role: string }) => `${party.name}: ${party.role}`)).toEqual(
+      expect.arrayContaining(["Leasing Nord GmbH: Leasing company", "Steuerkanzlei Weber & Partner: Tax adviser"]),
+    );
+    await page.close();
+  });
+
+  it("after a contact withdraws e-mail consent, logging their e-mail warns first", async () => {
+    const [page, record] = await recordFor("Camille Laurent", "Proseware, Inc.", "Details");
+    const camille = record.getByRole("listitem", { name: "Consent of Camille Laurent" });
+    await camille.getByRole("button", { name: "Record consent for Camille Laurent" }).click();
+    const form = camille.getByRole("form", { name: "Record consent for Camille Laurent" });
+    await form.getByRole("combobox", { name: /Channel/ }).selectOption({ label: "E-mail" });
+    await form.getByRole("radio", { name: "Withdrawn" }).check();
+    await form.getByRole("textbox", { name: /Source/ }).fill("Phone call");
+    await form.getByRole("button", { name: "Save consent" }).click();
+    await expectVisible(
+      camille.getByRole("list", { name: "Current consent of Camille Laurent" }).getByText(/Withdrawn/),
+    );
+    await expectVisible(record.getByLabel("Consent").getByText("No e-mail marketing"));
+
+    await record.getByRole("tab", { name: "Overview" }).click();
+    await record.getByRole("button", { name: "Log this email" }).click();
+    const warning = record.getByRole("alert").filter({ hasText: "Consent withdrawn" });
+    await expectVisible(warning.getByText(/Camille Laurent withdrew consent for e-mail \(Phone call/));
+    await warning.getByRole("button", { name: "Continue anyway" }).click();
+    await expectVisible(record.getByRole("status").getByText("✓ Logged"));
+
+    const alice = await stack.as("alice@contoso.com");
+    const proseware = (await alice.get("/api/customers?search=Proseware")).body.items[0];
+    const lookup = await alice.get("/api/lookup?email=camille.laurent@proseware.com");
+    expect(lookup.body.matches[0].contacts[0].withdrawnConsent).toEqual(["EMAIL"]);
+    expect((await alice.get(`/api/customers/${proseware.id}/email-log`)).body.total).toBe(2);
+    await page.close();
+  });
+
+  it("filters the timeline by kind and period and shows the lifecycle history", async () => {
+    const [page, record] = await recordFor("Lena Vogel", "Fabrikam, Inc.", "Timeline");
+    const entries = record.getByRole("list", { name: "Timeline entries" });
+    await expectVisible(entries.getByText("Quarterly business review"));
+    await expectVisible(record.getByRole("region", { name: "Lifecycle history" }));
+
+    await record.getByRole("checkbox", { name: "E-mail" }).check();
+    await expectVisible(record.getByText("1 of 1"));
+    await expectVisible(entries.getByText("Re: Offer for Fabrikam, Inc."));
+    expect(await entries.getByText("Quarterly business review").count()).toBe(0);
+
+    await record.getByLabel("From").fill("2099-01-01");
+    await expectVisible(record.getByText("No entries."));
+    await record.getByLabel("From").fill("");
+    await expectVisible(record.getByText("1 of 1"));
+    await page.close();
+  });
+});
+
+async function expectVisible(locator: Locator) {
+  await locator.first().waitFor({ state: "visible", timeout: 15_000 });
+}
