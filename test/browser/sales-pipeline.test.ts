@@ -56,20 +56,26 @@ describeBrowser("sales pipeline and contacts in a real browser", () => {
     await expectVisible(stage);
     await expectVisible(record.getByText(/48,500\.00.*25%.*close 2099-04-30/));
     await stage.selectOption("NEGOTIATION");
-    await expectVisible(record.getByText(/48,500\.00.*75%/));
 
+    // The stage moves on its own; the probability stays as given until the deal is won or lost.
     const alice = await stack.as("alice@contoso.com");
-    const list = await alice.get(`/api/opportunities?customerId=${await customerId("Fabrikam, Inc.")}`);
-    const stored = list.body.items.find((item: { title: string }) => item.title === "Spring campaign displays");
+    const fabrikam = await customerId("Fabrikam, Inc.");
+    const stored = await eventually(async () => {
+      const list = await alice.get(`/api/opportunities?customerId=${fabrikam}`);
+      const found = list.body.items.find((item: { title: string }) => item.title === "Spring campaign displays");
+      return found?.stage === "NEGOTIATION" ? found : null;
+    });
     expect(stored).toMatchObject({
       value: "48500.00",
       currency: "EUR",
-      stage: "NEGOTIATION",
-      probability: 75,
+      probability: 25,
       expectedCloseDate: "2099-04-30",
       owner: { email: "alice@contoso.com" },
       version: 2,
     });
+    // Won: one select again, and the service settles the probability, which the pane shows.
+    await stage.selectOption("WON");
+    await expectVisible(record.getByText(/48,500\.00.*100%/));
     await page.close();
   });
 
@@ -92,7 +98,7 @@ describeBrowser("sales pipeline and contacts in a real browser", () => {
     const done = incident.getByRole("checkbox", { name: "Done: Ship replacement units" });
     await expectVisible(done);
     await done.click();
-    await expectVisible(incident.getByText(/due 2099-02-10 · Alice Wagner · done/));
+    await expectVisible(incident.getByText(/due 2099-02-10 · .* · done/));
 
     const alice = await stack.as("alice@contoso.com");
     const incidents = await alice.get(`/api/incidents?customerId=${await customerId("Tailspin Toys")}`);
@@ -132,6 +138,16 @@ describeBrowser("sales pipeline and contacts in a real browser", () => {
     await page.close();
   });
 });
+
+/** Asks again until the answer is not null (the pane saves in the background). */
+async function eventually<T>(ask: () => Promise<T | null>): Promise<T> {
+  for (let tries = 0; tries < 50; tries++) {
+    const answer = await ask();
+    if (answer !== null) return answer;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error("no answer in 10 seconds");
+}
 
 async function expectVisible(locator: Locator) {
   await locator.first().waitFor({ state: "visible", timeout: 15_000 });

@@ -5,7 +5,7 @@ import { useServices } from "../../app/services-context";
 import { EmptyState } from "../../app/state-views";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { ActionForm, type ActionTargets } from "./action-form";
-import type { QuickChange } from "./quick-change";
+import { type QuickChange, useAwaitedVersion } from "./quick-change";
 
 /** Actions with a one-click done (and reopen) and an edit form each. */
 export function ActionList({
@@ -48,6 +48,7 @@ function ActionRow({
   const layout = useLayoutStyles();
   const { api } = useServices();
   const [editing, setEditing] = useState(false);
+  const shown = useAwaitedVersion(action.version);
   return (
     <li className={layout.item}>
       <div className={layout.buttons}>
@@ -55,9 +56,11 @@ function ActionRow({
           label={<Text strikethrough={action.done}>{action.title}</Text>}
           aria-label={`Done: ${action.title}`}
           checked={action.done}
-          disabled={quick.saving}
+          disabled={quick.saving || shown.waiting}
           onChange={() =>
-            void quick.run(() => api.updateAction(action.id, { done: !action.done, version: action.version }))
+            void quick.run(async () =>
+              shown.saved(await api.updateAction(action.id, { done: !action.done, version: action.version })),
+            )
           }
         />
         <Button

@@ -1,3 +1,4 @@
+import { useState } from "react";
 import { useSave } from "./use-save";
 
 /** A one-click change (stage, state, done) with its outcome; the record reloads after every try. */
@@ -18,4 +19,13 @@ export function useQuickChange(reload: () => void): QuickChange {
       reload();
     },
   };
+}
+
+/**
+ * After a one-click change the record reloads; until the control shows the saved version, a
+ * second click would send the old one and meet a needless conflict, so the control waits.
+ */
+export function useAwaitedVersion(current: number) {
+  const [awaited, setAwaited] = useState(0);
+  return { waiting: current < awaited, saved: (row: { version: number }) => setAwaited(row.version) };
 }

@@ -4,7 +4,7 @@ import type { Action } from "../../../../contract";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { ActionForm, type ActionParent, type ActionTargets } from "./action-form";
 import { ActionList } from "./action-list";
-import type { QuickChange } from "./quick-change";
+import { type QuickChange, useAwaitedVersion } from "./quick-change";
 
 /**
  * One opportunity or incident: its summary, a select for the change made most often (stage,
@@ -31,7 +31,7 @@ export function SalesItem<T extends string>({
   quickLabel: string;
   quickValue: T;
   quickChoices: Record<T, string>;
-  onQuickChange: (value: T) => Promise<unknown>;
+  onQuickChange: (value: T) => Promise<{ version: number }>;
   version: number;
   actions: Action[];
   parent: ActionParent;
@@ -42,6 +42,7 @@ export function SalesItem<T extends string>({
 }) {
   const layout = useLayoutStyles();
   const [open, setOpen] = useState(false);
+  const shown = useAwaitedVersion(version);
   const [form, setForm] = useState<"edit" | "action" | null>(null);
   const close = () => setForm(null);
   const saved = () => {
@@ -58,8 +59,8 @@ export function SalesItem<T extends string>({
           size="small"
           aria-label={`${quickLabel} of ${name}`}
           defaultValue={quickValue}
-          disabled={quick.saving}
-          onChange={(_event, data) => void quick.run(() => onQuickChange(data.value as T))}
+          disabled={quick.saving || shown.waiting}
+          onChange={(_event, data) => void quick.run(async () => shown.saved(await onQuickChange(data.value as T)))}
         >
           {(Object.entries(quickChoices) as [T, string][]).map(([value, label]) => (
             <option key={value} value={value}>
