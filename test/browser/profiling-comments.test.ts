@@ -54,11 +54,11 @@ describeBrowser("profiling and comments in a real browser", () => {
     const page = await context.newPage();
     let form = await profileTab(await fabrikam(page));
     const park = form.getByRole("group", { name: "Machine park" });
-    // The demo's answers, and the earlier one kept in the history.
+    // The demo's answers, and the earlier one kept in the history (the demo host signs in as Alice).
     await expectVisible(park.getByRole("radio", { name: "Heidenhain", checked: true }));
     await park.getByRole("button", { name: "History of Number of CNC machines" }).click();
     const history = park.getByRole("list", { name: "History of Number of CNC machines" });
-    await expectVisible(history.getByText(/^14 – Alice Wagner/));
+    await expectVisible(history.getByText(/^14 – Alice/));
     await expectVisible(history.getByText(/^12 – Ben Okafor/));
 
     await park.getByRole("radiogroup", { name: "Runs a second shift?" }).getByRole("radio", { name: "Yes" }).check();
@@ -74,7 +74,7 @@ describeBrowser("profiling and comments in a real browser", () => {
     const notes = again.getByRole("textbox", { name: "Notes on the machine park" });
     expect(await notes.inputValue()).toBe("Two 5-axis centres added in 2025");
     expect(await notes.getAttribute("aria-describedby")).toBeTruthy();
-    await expectVisible(again.getByText(/^Answered by Alice Wagner on/));
+    await expectVisible(again.getByText(/^Answered by Alice.* on/));
     const materials = again.getByRole("group", { name: "Materials machined" });
     for (const [name, checked] of [
       ["Steel", true],
@@ -82,7 +82,7 @@ describeBrowser("profiling and comments in a real browser", () => {
       ["Plastics", true],
       ["Stainless steel", false],
     ] as const)
-      expect(await materials.getByRole("checkbox", { name }).isChecked()).toBe(checked);
+      expect(await materials.getByRole("checkbox", { name, exact: true }).isChecked()).toBe(checked);
     await page.close();
   });
 
