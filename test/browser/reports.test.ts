@@ -1,0 +1,116 @@
+import fs from "node:fs";
+import type { BrowserContext, Locator, Page } from "playwright-core";
+import { parseCsv } from "../support/csv-parse";
+import { browserAvailable, launchChromium } from "./support/browser";
+import { startDemoStack } from "./support/demo-stack";
+
+// Reports and the contacts chart in the built pane, in Chromium, against the real service with the
+// demo data; the demo host signs in as Alice.
+const describeBrowser = browserAvailable() ? describe : describe.skip;
+jest.setTimeout(180_000);
+
+describeBrowser("reports in a real browser", () => {
+  let stack: Awaited<ReturnType<typeof startDemoStack>>;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  let context: BrowserContext;
+
+  beforeAll(async () => {
+    // Both started at once; whichever started is stopped again in afterAll even if the other failed.
+    const [started, launched] = await Promise.allSettled([startDemoStack(), launchChromium()]);
+    if (started.status === "fulfilled") stack = started.value;
+    if (launched.status === "fulfilled") browser = launched.value;
+    if (started.status === "rejected") throw started.reason;
+    if (launched.status === "rejected") throw launched.reason;
+    context = browser.context;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  async function openDemoHost(): Promise<Page> {
+    const page = await context.newPage();
+    await page.goto(stack.demoHost);
+    return page;
+  }
+  const pane = (page: Page) => page.getByRole("complementary", { name: "Task pane" });
+
+  it("runs the customer list of my customers and downloads the same rows as CSV", async () => {
+    const page = await openDemoHost();
+    await pane(page).getByRole("tab", { name: "Reports" }).click();
+    const form = pane(page).getByRole("form", { name: "Report" });
+    await form.getByLabel("Salesman of the customer").selectOption({ label: "Mine" });
+    await form.getByRole("button", { name: "Show report" }).click();
+
+    const alice = await stack.as("alice@contoso.com");
+    const mine = (await alice.get("/api/reports/customers?salesman=me&limit=200")).body;
+    const mineIds = new Set(mine.items.map((row: { id: string }) => row.id));
+    const others = (await alice.get("/api/reports/customers?limit=200")).body.items.filter(
+      (row: { id: string }) => !mineIds.has(row.id),
+    );
+    expect(mine.total).toBeGreaterThan(1);
+    expect(others.length).toBeGreaterThan(0);
+
+    const results = pane(page).getByRole("region", { name: "Report results" });
+    const table = results.getByRole("table", { name: "Customer list" });
+    await expectVisible(table);
+    const shown = await table.locator("tbody tr td:first-child").allTextContents();
+    expect(shown).toEqual(mine.items.map((row: { name: string }) => row.name));
+
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      results.getByRole("button", { name: "Export CSV" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^customers-\d{4}-\d{2}-\d{2}\.csv$/);
+    const bytes = fs.readFileSync((await download.path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = parseCsv(bytes.toString("utf8"));
+    const name = rows[0]!.indexOf("Name");
+    const account = rows[0]!.indexOf("Account number");
+    expect(rows.slice(1).map((row) => row[name])).toEqual(mine.items.map((row: { name: string }) => row.name));
+    expect(rows.slice(1).map((row) => row[account])).not.toContain(others[0].accountNumber);
+
+    const [labels] = await Promise.all([
+      page.waitForEvent("download"),
+      results.getByRole("button", { name: "Address labels (PDF)" }).click(),
+    ]);
+    expect(labels.suggestedFilename()).toMatch(/^address-labels-\d{4}-\d{2}-\d{2}\.pdf$/);
+    expect(
+      fs
+        .readFileSync((await labels.path())!)
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
+    await page.close();
+  });
+
+  it("shows a demo customer's contacts per month at the top of the Timeline tab", async () => {
+    const page = await openDemoHost();
+    await page
+      .getByRole("navigation", { name: "Inbox" })
+      .getByRole("button", { name: "Lena Vogel Offer for the spring campaign" })
+      .click();
+    const record = pane(page).getByRole("article", { name: "Customer record Fabrikam, Inc." });
+    await record.waitFor();
+    await record.getByRole("tab", { name: "Timeline" }).click();
+    const chart = record.getByRole("img", { name: /^Contacts in the last 12 months/ });
+    await expectVisible(chart);
+
+    const alice = await stack.as("alice@contoso.com");
+    const fabrikam = (await alice.get("/api/customers?search=Fabrikam, Inc.")).body.items[0];
+    const history = (await alice.get(`/api/customers/${fabrikam.id}/contact-history`)).body;
+    const sum = (key: "calls" | "meetings" | "emails") =>
+      history.months.reduce((total: number, month: Record<string, number>) => total + month[key], 0);
+    expect(sum("calls") + sum("meetings") + sum("emails")).toBeGreaterThan(0);
+    const label = await chart.getAttribute("aria-label");
+    expect(label).toContain(`${sum("calls")} call`);
+    expect(label).toContain(`${sum("emails")} e-mail`);
+    // A bar per series and month, drawn with height for the months that had contacts.
+    expect(await chart.locator("rect").count()).toBe(36);
+    await page.close();
+  });
+});
+
+async function expectVisible(locator: Locator) {
+  await locator.first().waitFor({ state: "visible", timeout: 15_000 });
+}
