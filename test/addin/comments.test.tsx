@@ -81,7 +81,8 @@ describe("comments at the top of the record", () => {
     expect(await within(comments).findByText("Visit in April")).toBeInTheDocument();
 
     await user.click(within(comments).getByRole("button", { name: "Unpin" }));
-    expect(await within(comments).findByRole("listitem", { name: "Comment" })).toHaveTextContent("edited");
+    expect(await within(comments).findByRole("listitem", { name: "Comment" })).toHaveTextContent("Visit in April");
+    expect(within(comments).queryByText("Pinned")).not.toBeInTheDocument();
     expect(crm.comments.comments[0]).toMatchObject({ body: "Visit in April", pinned: false, version: 3 });
 
     await user.click(within(comments).getByRole("button", { name: "Delete" }));

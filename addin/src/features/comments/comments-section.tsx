@@ -94,7 +94,6 @@ function CommentItem({ comment, onChanged }: { comment: CustomerComment; onChang
   const [error, setError] = useState<string | null>(null);
   // The service lets the author, managers and admins change a comment; others only read it.
   const mayChange = comment.author.id === me.id || me.role !== "SALESMAN";
-  const edited = comment.modifiedAt !== comment.createdAt && comment.version > 1;
 
   const run = async (change: () => Promise<unknown>) => {
     setBusy(true);
@@ -137,7 +136,6 @@ function CommentItem({ comment, onChanged }: { comment: CustomerComment; onChang
           <Text className={styles.body}>{comment.body}</Text>
           <Caption1>
             {comment.author.name} · {formatInZone(comment.createdAt, me.timeZone)}
-            {edited ? " · edited" : ""}
           </Caption1>
         </>
       )}
