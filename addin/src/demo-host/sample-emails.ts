@@ -86,4 +86,5 @@ export const DEMO_HOST_USERS = [
   { email: "alice@contoso.com", label: "Alice Wagner (salesman)" },
   { email: "ben@contoso.com", label: "Ben Okafor (salesman)" },
   { email: "maria@contoso.com", label: "Maria Rossi (manager)" },
+  { email: "admin@contoso.com", label: "Sam Admin (admin)" },
 ];
