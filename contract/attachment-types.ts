@@ -70,6 +70,15 @@ export function attachmentTypeFor(fileName: string, reported: string | null | un
   return BY_EXTENSION[extension] ?? (type || "application/octet-stream");
 }
 
+/** The refusals a person sees, the same from the service and its fakes. */
+export const attachmentRefusal = {
+  empty: (fileName: string) => `${fileName} is empty`,
+  tooLarge: (fileName: string) => `${fileName} is larger than ${ATTACHMENT_MAX_LABEL}, the limit per file`,
+  notAllowed: (fileName: string, declared: string) =>
+    `${fileName}: the type ${declared || "(none)"} is not accepted; allowed are PDF, images, text, CSV, Office documents, e-mails and ZIP`,
+  mismatch: (fileName: string, declared: string) => `${fileName}: the content is not ${declared}, as it was declared`,
+};
+
 export type ContentCheck = { ok: true; contentType: string } | { ok: false; reason: "not-allowed" | "mismatch" };
 
 /** Whether bytes declared as `declared` are allowed and really are what they claim. */

@@ -28,6 +28,7 @@ import type {
 } from "../../../contract";
 import type { z } from "zod";
 import { ApiError, toApiError } from "./api-error";
+import { createAttachmentsApi } from "./attachments-api";
 import { commentsCalls } from "./comments-calls";
 import { detailsCalls } from "./details-calls";
 import { profilingCalls } from "./profiling-calls";
@@ -99,6 +100,7 @@ export function createCrmApi(baseUrl: string, token: TokenSource) {
   };
 
   return {
+    ...createAttachmentsApi(baseUrl, token),
     me: () => call<Me>("GET", "/api/me"),
     lookup: (emails: string[]) =>
       call<LookupResult>("GET", `/api/lookup${query(emails.map((email) => ["email", email]))}`),

@@ -92,6 +92,15 @@ export function DemoHost() {
               From {current.from?.name} &lt;{current.from?.email}&gt;
               {current.cc.length > 0 && <> · Cc {current.cc.map((cc) => cc.email).join(", ")}</>}
             </p>
+            {current.attachments.some((attachment) => !attachment.isInline) && (
+              <p>
+                Attachments:{" "}
+                {current.attachments
+                  .filter((attachment) => !attachment.isInline)
+                  .map((attachment) => attachment.name)
+                  .join(", ")}
+              </p>
+            )}
             <SafeHtml html={current.body.html} />
           </>
         ) : (

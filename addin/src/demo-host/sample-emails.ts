@@ -1,4 +1,5 @@
 import { DEMO_CUSTOMERS, DEMO_UNASSIGNED_CONTACTS } from "../../../prisma/seed/demo-data";
+import { ORDER_CONFIRMATION_PDF_BASE64 } from "../../../prisma/seed/demo-files";
 import type { SimulatedMessage } from "../office/simulated-mailbox";
 
 interface Sender {
@@ -70,6 +71,28 @@ export function sampleEmails(userEmail: string): SimulatedMessage[] {
     message(3, DEMO_UNASSIGNED_CONTACTS.map(toSender)[0]!, userEmail, "Catching up after the fair"),
     message(4, toSender(DEMO_CUSTOMERS[0]!.contacts[0]!), userEmail, "Joint project with Northwind", {
       cc: [{ email: DEMO_CUSTOMERS[1]!.contacts[0]!.email, name: "Nancy Davolio" }],
+    }),
+    // A PDF to keep with the logged message, and an inline logo that is part of the body, not a file.
+    message(5, toSender(DEMO_CUSTOMERS[2]!.contacts[0]!), userEmail, "Signed order confirmation", {
+      attachments: [
+        {
+          id: "sample-attachment-pdf",
+          name: "Order confirmation 4711.pdf",
+          contentType: "application/pdf",
+          size: 685,
+          isInline: false,
+          kind: "file",
+        },
+        {
+          id: "sample-attachment-logo",
+          name: "logo.png",
+          contentType: "image/png",
+          size: 2048,
+          isInline: true,
+          kind: "file",
+        },
+      ],
+      attachmentContents: { "sample-attachment-pdf": { format: "base64", content: ORDER_CONFIRMATION_PDF_BASE64 } },
     }),
   ];
   const fromContacts = DEMO_CUSTOMERS.flatMap((customer) => customer.contacts).map((contact, index) =>

@@ -10,6 +10,15 @@ export interface MailAttachment {
   contentType: string;
   size: number;
   isInline: boolean;
+  /** A file, an attached message or calendar item, or a link to a file in the cloud (no bytes to read). */
+  kind: "file" | "item" | "cloud";
+}
+
+/** An attachment's bytes as read from the host, with the name and type to keep it under. */
+export interface MailAttachmentContent {
+  fileName: string;
+  contentType: string;
+  bytes: Uint8Array<ArrayBuffer>;
 }
 
 /**
@@ -60,6 +69,11 @@ export interface Mailbox {
   /** The current item, or null when none is selected (a pinned pane after the last one closed). */
   currentItem(): Promise<MailItem | null>;
   body(): Promise<MailBody>;
+  /**
+   * The bytes of one of the current item's attachments: a file as it is, an attached message as
+   * EML. Fails with a MailboxError for cloud attachments and hosts without Mailbox 1.8.
+   */
+  attachmentContent(attachment: MailAttachment): Promise<MailAttachmentContent>;
   /** Called whenever the pane now shows another item (pinned pane); returns an unsubscribe. */
   onItemChanged(listener: () => void): () => void;
 }

@@ -7,6 +7,7 @@ import {
   type Mailbox,
   MailboxError,
 } from "./mail-item.types";
+import { attachmentContentFrom } from "./attachment-bytes";
 
 type AnyItem = Office.MessageRead & Office.MessageCompose;
 
@@ -36,6 +37,25 @@ export function createOfficeMailbox(office: typeof Office): Mailbox {
         bodyAs(current, office.CoercionType.Text),
       ]);
       return { html, text } satisfies MailBody;
+    },
+    async attachmentContent(attachment) {
+      const current = item();
+      if (!current) throw new MailboxError("no-item", "No message is selected");
+      if (attachment.kind === "cloud")
+        throw new MailboxError(
+          "not-available",
+          `${attachment.name} is a link to a cloud file, not a file in the message`,
+        );
+      // Mailbox 1.8: older Outlook versions have no way to read an attachment's bytes.
+      if (typeof current.getAttachmentContentAsync !== "function")
+        throw new MailboxError(
+          "not-available",
+          "This version of Outlook cannot read attachments (Mailbox 1.8 is needed)",
+        );
+      const content = await callAsync<Office.AttachmentContent>((done) =>
+        current.getAttachmentContentAsync(attachment.id, done),
+      );
+      return attachmentContentFrom(attachment, { format: String(content.format), content: content.content });
     },
     onItemChanged(listener) {
       // One office.js handler fans out to every listener: Outlook keeps a single handler per event
@@ -69,7 +89,15 @@ function iso(value: Date | string | null | undefined): string | null {
 }
 
 function attachments(list: Office.AttachmentDetails[] | null | undefined): MailAttachment[] {
-  return (list ?? []).map(({ id, name, contentType, size, isInline }) => ({ id, name, contentType, size, isInline }));
+  return (list ?? []).map(({ id, name, contentType, size, isInline, attachmentType }) => ({
+    id,
+    name,
+    contentType: contentType ?? "",
+    size,
+    isInline,
+    // Compared by value: the enum lives in office.js (File "file", Item "item", Cloud "cloud").
+    kind: String(attachmentType) === "item" ? "item" : String(attachmentType) === "cloud" ? "cloud" : "file",
+  }));
 }
 
 function readItem(item: Office.MessageRead): MailItem {

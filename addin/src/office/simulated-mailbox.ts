@@ -1,7 +1,10 @@
-import type { MailBody, MailItem, Mailbox } from "./mail-item.types";
+import { type HostAttachmentContent, attachmentContentFrom } from "./attachment-bytes";
+import { type MailBody, type MailItem, type Mailbox, MailboxError } from "./mail-item.types";
 
 export interface SimulatedMessage extends MailItem {
   body: MailBody;
+  /** By attachment id, as Outlook's getAttachmentContentAsync would give it. */
+  attachmentContents?: Record<string, HostAttachmentContent>;
 }
 
 export interface SimulatedMailbox extends Mailbox {
@@ -19,12 +22,17 @@ export function createSimulatedMailbox(userEmail: string): SimulatedMailbox {
     userEmail: () => user,
     async currentItem() {
       if (!current) return null;
-      const { body: _body, ...item } = current;
+      const { body: _body, attachmentContents: _contents, ...item } = current;
       return item;
     },
     async body() {
       if (!current) throw new Error("No message is selected");
       return current.body;
+    },
+    async attachmentContent(attachment) {
+      const content = current?.attachmentContents?.[attachment.id];
+      if (!content) throw new MailboxError("no-item", `${attachment.name} is not in the selected message`);
+      return attachmentContentFrom(attachment, content);
     },
     onItemChanged(listener) {
       listeners.add(listener);

@@ -1,4 +1,5 @@
 import { http, HttpResponse } from "msw";
+import { createFakeAttachments } from "./fake-attachments";
 import { setupServer } from "msw/node";
 import type {
   Action,
@@ -311,6 +312,7 @@ export function createFakeCrm() {
   };
   const notFound = () => HttpResponse.json({ error: { code: "not_found", message: "not found" } }, { status: 404 });
 
+  const attachments = createFakeAttachments({ api: API, me, customers, activities, notes, emailLog });
   const handlers = [
     http.all(`${API}/*`, async ({ request }) => {
       await log(request);
@@ -319,6 +321,8 @@ export function createFakeCrm() {
       return undefined;
     }),
     http.get(`${API}/api/me`, () => HttpResponse.json(me)),
+    // Before the catch-all /api/customers/:id/:step of the lifecycle.
+    ...attachments.handlers,
     ...details.handlers,
     ...comments.handlers,
     ...profiling.handlers,
@@ -523,6 +527,8 @@ export function createFakeCrm() {
 
   return {
     handlers,
+    /** Files the fake holds. */
+    attachments,
     requests,
     me,
     customers: { fabrikam, fabrikamServices, tailspin },

@@ -12,7 +12,22 @@ export interface TestMessage {
   internetMessageId?: string;
   html?: string;
   text?: string;
+  attachments?: TestAttachment[];
 }
+
+/** An attachment as Outlook reports it, with what getAttachmentContentAsync (Mailbox 1.8) gives for it. */
+export interface TestAttachment {
+  name: string;
+  contentType: string;
+  /** Base64 for a file, EML text for an attached message, a URL for a cloud file. */
+  content: string;
+  kind?: "file" | "item" | "cloud";
+  isInline?: boolean;
+  /** How often reading its content fails before it works (a flaky connection to the mail server). */
+  failures?: number;
+}
+
+const FORMAT = { file: "base64", item: "eml", cloud: "url" } as const;
 
 let messageCounter = 0;
 
@@ -34,7 +49,29 @@ function itemSeed(message: TestMessage) {
     to: (message.to ?? [{ email: "alice@contoso.com", name: "Alice Wagner" }]).map(details),
     cc: (message.cc ?? []).map(details),
     dateTimeCreated: new Date("2026-01-15T08:00:00Z"),
-    attachments: [],
+    attachments: (message.attachments ?? []).map((attachment, index) => ({
+      id: `attachment-${index}`,
+      name: attachment.name,
+      contentType: attachment.contentType,
+      size: attachment.content.length,
+      isInline: attachment.isInline ?? false,
+      attachmentType: attachment.kind ?? "file",
+    })),
+    getAttachmentContentAsync: (
+      attachmentId: string,
+      callback: (result: { status: string; value?: unknown; error?: { message: string } }) => void,
+    ) => {
+      const attachment = message.attachments?.[Number(attachmentId.replace("attachment-", ""))];
+      if (!attachment) return callback({ status: "failed", error: { message: "The attachment was not found" } });
+      if ((attachment.failures ?? 0) > 0) {
+        attachment.failures! -= 1;
+        return callback({ status: "failed", error: { message: "The connection to the mail server was lost" } });
+      }
+      callback({
+        status: "succeeded",
+        value: { format: FORMAT[attachment.kind ?? "file"], content: attachment.content },
+      });
+    },
     body: {
       getAsync: (coercion: string, callback: (result: { status: string; value: string }) => void) =>
         callback({ status: "succeeded", value: coercion === "html" ? html : text }),

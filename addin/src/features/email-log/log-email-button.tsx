@@ -8,6 +8,7 @@ import { formatInZone } from "../../shared/zoned-time";
 import type { RecordContact } from "../consent/consent-channels";
 import { useConsentWarning } from "../consent/consent-warning";
 import { emailLogPayload } from "./email-log-payload";
+import { KeepAttachmentsOption, KeptAttachments, useKeepAttachments } from "../attachments/keep-attachments";
 
 const useStyles = makeStyles({
   logged: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexBasis: "100%" },
@@ -40,15 +41,18 @@ export function LogEmailButton({
   const [error, setError] = useState<unknown>(null);
   const consent = useConsentWarning();
   const here = status.data?.entries.find((entry) => entry.customerId === customerId);
+  const keep = useKeepAttachments(item);
 
   const log = async () => {
     setSaving(true);
     setError(null);
     try {
       const body = await mailbox.body();
-      await api.logEmail(emailLogPayload(item, body, customerId, contactId));
+      const logged = await api.logEmail(emailLogPayload(item, body, customerId, contactId));
       status.reload();
       onLogged();
+      // Logged first, then the files: each reports its own result and can be retried.
+      void keep.afterLogged(logged.id);
     } catch (caught) {
       setError(caught);
     } finally {
@@ -58,15 +62,19 @@ export function LogEmailButton({
 
   if (here)
     return (
-      <div className={styles.logged} role="status">
-        <span className={styles.mark}>✓ Logged</span>{" "}
-        <Caption1>
-          by {here.loggedBy.name}, {formatInZone(here.loggedAt, me.timeZone)}
-        </Caption1>
-      </div>
+      <>
+        <div className={styles.logged} role="status">
+          <span className={styles.mark}>✓ Logged</span>{" "}
+          <Caption1>
+            by {here.loggedBy.name}, {formatInZone(here.loggedAt, me.timeZone)}
+          </Caption1>
+        </div>
+        <KeptAttachments keep={keep} entryId={here.id} />
+      </>
     );
   return (
     <>
+      <KeepAttachmentsOption keep={keep} />
       <Button
         appearance="primary"
         onClick={() => consent.guard(contact, "EMAIL", () => void log())}

@@ -2,6 +2,7 @@ import { TimelineTab } from "../timeline/timeline-tab";
 import { DetailsTab } from "../details/details-tab";
 import { SalesDocumentsTab } from "../sales-documents/sales-documents-tab";
 import { ProfilingTab } from "../profiling/profiling-tab";
+import { FilesTab } from "../attachments/files-tab";
 import { OverviewTab } from "./overview-tab";
 import type { RecordTab } from "./record-tab.types";
 
@@ -13,4 +14,5 @@ export const RECORD_TABS: RecordTab[] = [
   { value: "timeline", label: "Timeline", render: (context) => <TimelineTab {...context} /> },
   { value: "details", label: "Details", render: (context) => <DetailsTab {...context} /> },
   { value: "profile", label: "Profile", render: (context) => <ProfilingTab {...context} /> },
+  { value: "files", label: "Files", render: (context) => <FilesTab {...context} /> },
 ];

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import {
   ATTACHMENT_MAX_BYTES,
-  ATTACHMENT_MAX_LABEL,
+  attachmentRefusal,
   type Attachment,
   checkAttachmentContent,
   normalizeContentType,
@@ -34,8 +34,7 @@ export interface AttachmentsService {
   delete(id: string, user: CurrentUser): Promise<void>;
 }
 
-export const tooLarge = (fileName: string) =>
-  new AppError("payload_too_large", `${fileName} is larger than ${ATTACHMENT_MAX_LABEL}, the limit per file`);
+export const tooLarge = (fileName: string) => new AppError("payload_too_large", attachmentRefusal.tooLarge(fileName));
 
 /**
  * Checks an upload before anything is stored: a usable name, not empty, within the size limit,
@@ -46,15 +45,15 @@ export function checkUpload(upload: Upload): AttachmentWrite {
   if (!fileName)
     throw badRequest("query.fileName", "has no usable characters once folders and control characters are removed");
   const bytes = upload.body instanceof Uint8Array ? upload.body : new Uint8Array();
-  if (bytes.byteLength === 0) throw badRequest("body", `${fileName} is empty`);
+  if (bytes.byteLength === 0) throw badRequest("body", attachmentRefusal.empty(fileName));
   if (bytes.byteLength > ATTACHMENT_MAX_BYTES) throw tooLarge(fileName);
   const declared = normalizeContentType(upload.declaredType);
   const check = checkAttachmentContent(declared, bytes);
   if (!check.ok) {
     const message =
       check.reason === "not-allowed"
-        ? `${fileName}: the type ${declared || "(none)"} is not accepted; allowed are PDF, images, text, CSV, Office documents, e-mails and ZIP`
-        : `${fileName}: the content is not ${declared}, as it was declared`;
+        ? attachmentRefusal.notAllowed(fileName, declared)
+        : attachmentRefusal.mismatch(fileName, declared);
     throw new AppError("unsupported_media_type", message);
   }
   return { fileName, contentType: check.contentType, bytes, sha256: createHash("sha256").update(bytes).digest("hex") };

@@ -1,0 +1,167 @@
+import {
+  Button,
+  Caption1,
+  Label,
+  MessageBar,
+  MessageBarBody,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useId, useRef, useState } from "react";
+import { ALLOWED_ATTACHMENT_EXTENSIONS, type Attachment, attachmentTypeFor } from "../../../../contract";
+import { useServices } from "../../app/services-context";
+import { EmptyState, ErrorState, Loading } from "../../app/state-views";
+import { errorMessage } from "../../shared/error-message";
+import { useLayoutStyles } from "../../shared/layout-styles";
+import { useAsync } from "../../shared/use-async";
+import { formatInZone } from "../../shared/zoned-time";
+import type { RecordTabContext } from "../record/record-tab.types";
+import { formatSize, kindOf, whereOf } from "./file-labels";
+import { useDownload } from "./use-download";
+
+const useStyles = makeStyles({
+  upload: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  name: { alignSelf: "flex-start", textAlign: "start", wordBreak: "break-word" },
+});
+
+/** Every file on the customer's record, with upload, download and (for one's own) delete. */
+export function FilesTab({ record }: RecordTabContext) {
+  const styles = useStyles();
+  const layout = useLayoutStyles();
+  const { api, me } = useServices();
+  const customerId = record.customer.id;
+  const files = useAsync(() => api.attachments("customers", customerId), [customerId]);
+  const { download, error: downloadError } = useDownload();
+  const inputId = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const [uploading, setUploading] = useState(false);
+  const [problems, setProblems] = useState<string[]>([]);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [deleteError, setDeleteError] = useState<unknown>(null);
+
+  const upload = async (chosen: File[]) => {
+    setUploading(true);
+    setProblems([]);
+    const failed: string[] = [];
+    // One at a time: each file gets its own answer, and one refusal does not stop the others.
+    for (const file of chosen) {
+      try {
+        await api.uploadAttachment("customers", customerId, {
+          fileName: file.name,
+          contentType: attachmentTypeFor(file.name, file.type),
+          bytes: file,
+        });
+      } catch (caught) {
+        const message = errorMessage(caught);
+        failed.push(message.includes(file.name) ? message : `${file.name}: ${message}`);
+      }
+    }
+    setProblems(failed);
+    setUploading(false);
+    if (input.current) input.current.value = "";
+    files.reload();
+  };
+
+  const remove = async (attachment: Attachment) => {
+    setDeleteError(null);
+    try {
+      await api.deleteAttachment(attachment.id);
+      setConfirming(null);
+      files.reload();
+    } catch (caught) {
+      setDeleteError(caught);
+    }
+  };
+  const mayDelete = (attachment: Attachment) => attachment.uploadedBy.id === me.id || me.role !== "SALESMAN";
+
+  return (
+    <section aria-labelledby="files-heading" className={layout.form}>
+      <Text id="files-heading" as="h3" weight="semibold" size={400}>
+        Files{files.data ? ` (${files.data.items.length})` : ""}
+      </Text>
+      <div className={styles.upload}>
+        <Label htmlFor={inputId}>Upload files</Label>
+        <input
+          id={inputId}
+          ref={input}
+          type="file"
+          multiple
+          disabled={uploading}
+          accept={ALLOWED_ATTACHMENT_EXTENSIONS.join(",")}
+          onChange={(event) => {
+            const chosen = [...(event.target.files ?? [])];
+            if (chosen.length > 0) void upload(chosen);
+          }}
+        />
+        <Caption1>PDF, images, text and CSV, Office documents, e-mails and ZIP, up to 10 MiB each.</Caption1>
+        {uploading && <Loading label="Uploading…" />}
+      </div>
+      {problems.length > 0 && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>
+            {problems.length === 1 ? (
+              problems[0]
+            ) : (
+              <ul>
+                {problems.map((problem) => (
+                  <li key={problem}>{problem}</li>
+                ))}
+              </ul>
+            )}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {downloadError !== null && <ErrorState error={downloadError} />}
+      {deleteError !== null && <ErrorState error={deleteError} />}
+      {files.status === "loading" && <Loading label="Loading files…" />}
+      {files.status === "error" && <ErrorState error={files.error} onRetry={files.reload} />}
+      {files.status === "ready" &&
+        (files.data.items.length === 0 ? (
+          <EmptyState>No files on this customer yet.</EmptyState>
+        ) : (
+          <ul className={layout.list} aria-label="Files">
+            {files.data.items.map((attachment) => (
+              <li key={attachment.id} className={layout.item}>
+                <Button
+                  appearance="transparent"
+                  className={styles.name}
+                  aria-label={`Download ${attachment.fileName}`}
+                  onClick={() => void download(attachment)}
+                >
+                  {attachment.fileName}
+                </Button>
+                <Caption1>
+                  {kindOf(attachment.contentType)} · {formatSize(attachment.size)} · {whereOf(attachment)}
+                </Caption1>
+                <Caption1>
+                  {attachment.uploadedBy.name}, {formatInZone(attachment.uploadedAt, me.timeZone)}
+                </Caption1>
+                {mayDelete(attachment) &&
+                  (confirming === attachment.id ? (
+                    <div className={layout.buttons}>
+                      <Button size="small" appearance="primary" onClick={() => void remove(attachment)}>
+                        Delete {attachment.fileName} for good
+                      </Button>
+                      <Button size="small" onClick={() => setConfirming(null)}>
+                        Keep it
+                      </Button>
+                    </div>
+                  ) : (
+                    <div className={layout.buttons}>
+                      <Button
+                        size="small"
+                        aria-label={`Delete ${attachment.fileName}`}
+                        onClick={() => setConfirming(attachment.id)}
+                      >
+                        Delete
+                      </Button>
+                    </div>
+                  ))}
+              </li>
+            ))}
+          </ul>
+        ))}
+    </section>
+  );
+}
