@@ -1,8 +1,7 @@
 import type { Action, Contact, Incident, Opportunity } from "../../../../contract";
 import { useServices } from "../../app/services-context";
-import { useLayoutStyles } from "../../shared/layout-styles";
 import { displayName } from "../participants/participant-matches";
-import { ChoiceField, FormFooter, OwnerField, TextField, changedFields } from "./sales-fields";
+import { ChoiceField, OwnerField, SalesForm, TextField } from "./sales-fields";
 import { useSalesForm } from "./use-sales-form";
 
 const FIELDS = ["title", "dueDate", "ownerId", "notes", "parent"] as const;
@@ -70,9 +69,8 @@ export function ActionForm({
   onCancel: () => void;
   reload: () => void;
 }) {
-  const layout = useLayoutStyles();
   const { api, me } = useServices();
-  const { initial, values, save, field, submitWith } = useSalesForm(
+  const { values, save, field, submitWith } = useSalesForm(
     FIELDS,
     () => ({
       title: action?.title ?? "",
@@ -90,31 +88,28 @@ export function ActionForm({
     return api.createAction({ ...bodyOf(values), [key]: id });
   };
   const submit = submitWith(
-    () =>
-      action
-        ? api.updateAction(action.id, { ...changedFields(bodyOf(initial), bodyOf(values)), version: action.version })
-        : create(),
+    bodyOf,
+    {
+      create,
+      update: action && ((changes) => api.updateAction(action.id, { ...changes, version: action.version })),
+    },
     onSaved,
   );
 
   return (
-    <form
-      className={layout.form}
+    <SalesForm
+      label={action ? `Edit action ${action.title}` : "New action"}
       onSubmit={submit}
-      aria-label={action ? `Edit action ${action.title}` : "New action"}
-      noValidate
+      save={save}
+      submitLabel={action ? "Save action" : "Create action"}
+      onCancel={onCancel}
+      disabled={!values.title.trim()}
     >
       <TextField label="Title" required {...field("title")} />
       <TextField label="Due date" type="date" {...field("dueDate")} />
       <OwnerField {...field("ownerId")} />
       {!action && <ChoiceField label="Attached to" choices={parentChoices(targets)} {...field("parent")} />}
       <TextField label="Notes" multiline {...field("notes")} />
-      <FormFooter
-        save={save}
-        submitLabel={action ? "Save action" : "Create action"}
-        onCancel={onCancel}
-        disabled={!values.title.trim()}
-      />
-    </form>
+    </SalesForm>
   );
 }

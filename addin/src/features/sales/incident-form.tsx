@@ -1,9 +1,8 @@
 import type { Contact, Incident } from "../../../../contract";
 import { useServices } from "../../app/services-context";
-import { useLayoutStyles } from "../../shared/layout-styles";
 import { displayName } from "../participants/participant-matches";
 import { SEVERITY_LABEL, STATE_LABEL } from "./sales-labels";
-import { ChoiceField, FormFooter, OwnerField, TextField, changedFields } from "./sales-fields";
+import { ChoiceField, OwnerField, SalesForm, TextField } from "./sales-fields";
 import { useSalesForm } from "./use-sales-form";
 
 const FIELDS = ["subject", "severity", "state", "contactId", "description", "ownerId"] as const;
@@ -50,35 +49,30 @@ export function IncidentForm({
   onCancel: () => void;
   reload: () => void;
 }) {
-  const layout = useLayoutStyles();
   const { api, me } = useServices();
-  const { initial, values, save, field, submitWith } = useSalesForm(
-    FIELDS,
-    () => valuesOf(incident, contactId, me.id),
-    reload,
-  );
+  const { values, save, field, submitWith } = useSalesForm(FIELDS, () => valuesOf(incident, contactId, me.id), reload);
   const contactChoices: [string, string][] = [
     ["", "No contact"],
     ...contacts.map((contact): [string, string] => [contact.id, displayName(contact)]),
   ];
 
   const submit = submitWith(
-    () =>
-      incident
-        ? api.updateIncident(incident.id, {
-            ...changedFields(bodyOf(initial), bodyOf(values)),
-            version: incident.version,
-          })
-        : api.createIncident({ customerId, ...bodyOf(values) }),
+    bodyOf,
+    {
+      create: (body) => api.createIncident({ customerId, ...body }),
+      update: incident && ((changes) => api.updateIncident(incident.id, { ...changes, version: incident.version })),
+    },
     onSaved,
   );
 
   return (
-    <form
-      className={layout.form}
+    <SalesForm
+      label={incident ? `Edit incident ${incident.subject}` : "New incident"}
       onSubmit={submit}
-      aria-label={incident ? `Edit incident ${incident.subject}` : "New incident"}
-      noValidate
+      save={save}
+      submitLabel={incident ? "Save incident" : "Create incident"}
+      onCancel={onCancel}
+      disabled={!values.subject.trim()}
     >
       <TextField label="Subject" required {...field("subject")} />
       <ChoiceField label="Severity" choices={SEVERITY_LABEL} {...field("severity")} />
@@ -86,12 +80,6 @@ export function IncidentForm({
       <ChoiceField label="Contact" choices={contactChoices} {...field("contactId")} />
       <TextField label="Description" multiline {...field("description")} />
       <OwnerField {...field("ownerId")} />
-      <FormFooter
-        save={save}
-        submitLabel={incident ? "Save incident" : "Create incident"}
-        onCancel={onCancel}
-        disabled={!values.subject.trim()}
-      />
-    </form>
+    </SalesForm>
   );
 }

@@ -2,7 +2,7 @@ import type { Opportunity } from "../../../../contract";
 import { useServices } from "../../app/services-context";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { STAGE_LABEL } from "./sales-labels";
-import { ChoiceField, FormFooter, OwnerField, TextField, changedFields } from "./sales-fields";
+import { ChoiceField, OwnerField, SalesForm, TextField } from "./sales-fields";
 import { useSalesForm } from "./use-sales-form";
 
 const FIELDS = ["title", "value", "currency", "stage", "expectedCloseDate", "probability", "ownerId"] as const;
@@ -49,26 +49,27 @@ export function OpportunityForm({
 }) {
   const layout = useLayoutStyles();
   const { api, me } = useServices();
-  const { initial, values, save, field, submitWith } = useSalesForm(FIELDS, () => valuesOf(opportunity, me.id), reload);
+  const { values, save, field, submitWith } = useSalesForm(FIELDS, () => valuesOf(opportunity, me.id), reload);
 
   const submit = submitWith(
-    () =>
-      opportunity
-        ? // The version is the one shown now: after a conflict the reloaded one, with the user's edits kept.
-          api.updateOpportunity(opportunity.id, {
-            ...changedFields(bodyOf(initial), bodyOf(values)),
-            version: opportunity.version,
-          })
-        : api.createOpportunity({ customerId, ...bodyOf(values) }),
+    bodyOf,
+    {
+      create: (body) => api.createOpportunity({ customerId, ...body }),
+      update:
+        opportunity &&
+        ((changes) => api.updateOpportunity(opportunity.id, { ...changes, version: opportunity.version })),
+    },
     onSaved,
   );
 
   return (
-    <form
-      className={layout.form}
+    <SalesForm
+      label={opportunity ? `Edit opportunity ${opportunity.title}` : "New opportunity"}
       onSubmit={submit}
-      aria-label={opportunity ? `Edit opportunity ${opportunity.title}` : "New opportunity"}
-      noValidate
+      save={save}
+      submitLabel={opportunity ? "Save opportunity" : "Create opportunity"}
+      onCancel={onCancel}
+      disabled={!values.title.trim() || !values.value.trim()}
     >
       <TextField label="Title" required {...field("title")} />
       <div className={layout.buttons}>
@@ -84,12 +85,6 @@ export function OpportunityForm({
         {...field("probability")}
       />
       <OwnerField {...field("ownerId")} />
-      <FormFooter
-        save={save}
-        submitLabel={opportunity ? "Save opportunity" : "Create opportunity"}
-        onCancel={onCancel}
-        disabled={!values.title.trim() || !values.value.trim()}
-      />
-    </form>
+    </SalesForm>
   );
 }

@@ -8,7 +8,7 @@ import {
   Select,
   Textarea,
 } from "@fluentui/react-components";
-import type { ReactNode } from "react";
+import type { FormEvent, ReactNode } from "react";
 import { useServices } from "../../app/services-context";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { useAsync } from "../../shared/use-async";
@@ -107,6 +107,26 @@ export function OwnerField({
   );
 }
 
+/** A sales form: its fields, what went wrong that no field shows, save and cancel. */
+export function SalesForm({
+  label,
+  onSubmit,
+  children,
+  ...footer
+}: {
+  label: string;
+  onSubmit: (event: FormEvent) => void;
+  children: ReactNode;
+} & Parameters<typeof FormFooter>[0]) {
+  const layout = useLayoutStyles();
+  return (
+    <form className={layout.form} onSubmit={onSubmit} aria-label={label} noValidate>
+      {children}
+      <FormFooter {...footer} />
+    </form>
+  );
+}
+
 /** Save and cancel, and what went wrong that no field shows. */
 export function FormFooter({
   save,
@@ -135,9 +155,4 @@ export function FormFooter({
       </div>
     </>
   );
-}
-
-/** Only what the user changed, so an update does not overwrite a colleague's other edits. */
-export function changedFields<T extends Record<string, unknown>>(initial: T, current: T): Partial<T> {
-  return Object.fromEntries(Object.entries(current).filter(([key, value]) => value !== initial[key])) as Partial<T>;
 }

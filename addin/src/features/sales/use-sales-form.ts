@@ -20,10 +20,28 @@ export function useSalesForm<K extends string>(
     value: values[name],
     onChange: (value: string) => setValues((current) => ({ ...current, [name]: value })),
   });
-  /** A submit handler: runs the request, then `onSaved` when it went through. */
-  const submitWith = (request: () => Promise<unknown>, onSaved: () => void) => async (event: FormEvent) => {
-    event.preventDefault();
-    if (await save.run(request)) onSaved();
-  };
+  /**
+   * A submit handler: creates from all values, or (with `update`, for an existing item) sends only
+   * what the user changed; then `onSaved` when it went through.
+   */
+  const submitWith =
+    <B extends Record<string, unknown>>(
+      bodyOf: (values: Record<K, string>) => B,
+      requests: { create: (body: B) => Promise<unknown>; update?: (changes: Partial<B>) => Promise<unknown> },
+      onSaved: () => void,
+    ) =>
+    async (event: FormEvent) => {
+      event.preventDefault();
+      const { create, update } = requests;
+      const request = update
+        ? () => update(changedFields(bodyOf(initial), bodyOf(values)))
+        : () => create(bodyOf(values));
+      if (await save.run(request)) onSaved();
+    };
   return { initial, values, save, field, submitWith };
+}
+
+/** Only what the user changed, so an update does not overwrite a colleague's other edits. */
+export function changedFields<T extends Record<string, unknown>>(initial: T, current: T): Partial<T> {
+  return Object.fromEntries(Object.entries(current).filter(([key, value]) => value !== initial[key])) as Partial<T>;
 }
