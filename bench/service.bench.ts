@@ -1,17 +1,15 @@
 // npm run bench: the service over HTTP at realistic scale, on PGlite and on a PostgreSQL 15 server.
 // Seeds BENCH_CUSTOMERS customers (default 100,000) with 3 contacts and 5 logged emails each, starts
 // the real service as a child process and prints latency percentiles, throughput and peak memory.
-import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { Client } from "pg";
-import { loadOrCreateDevKeys, signDevToken, stableObjectId } from "../service/src/auth/dev-issuer";
-import { openDatabase } from "../service/src/db/database";
-import { migrate } from "../service/src/db/migrate";
+import { loadOrCreateDevKeys, signDevToken } from "../service/src/auth/dev-issuer";
 import { startPostgresServer, stopPostgresServer } from "../test/support/postgres-server";
-import { type BenchScale, benchSeedSql } from "./bench-data.sql";
+import type { BenchScale } from "./bench-data.sql";
+import { seedBenchData, startServiceProcess } from "./service-process";
 
 const scale: BenchScale = {
   customers: Number(process.env.BENCH_CUSTOMERS ?? 100_000),
@@ -25,7 +23,6 @@ const LOGS = Number(process.env.BENCH_LOGS ?? 3000);
 const BENCH_EMAIL = "bench@contoso.com";
 
 type Backend = "pglite" | "postgres";
-const CLOCK_TICKS = 100; // USER_HZ on Linux
 
 async function main() {
   const only = process.env.BENCH_BACKENDS?.split(",") as Backend[] | undefined;
@@ -49,7 +46,7 @@ async function benchBackend(backend: Backend): Promise<Record<string, string>> {
       await admin.end();
       databaseUrl = server.url("crm_bench");
     }
-    const seeded = await seed(databaseUrl, dataDir);
+    const seeded = await seedBenchData(databaseUrl, dataDir, scale, BENCH_EMAIL);
     console.log(`[${backend}] seeded in ${seeded.toFixed(1)} s`);
     const child = await startServiceProcess(databaseUrl, dataDir);
     try {
@@ -100,23 +97,6 @@ async function benchBackend(backend: Backend): Promise<Record<string, string>> {
     if (server) stopPostgresServer(server.dir);
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
-}
-
-async function seed(databaseUrl: string | undefined, dataDir: string): Promise<number> {
-  const started = performance.now();
-  const db = await openDatabase(databaseUrl ? { databaseUrl, poolSize: 2 } : { dataDir });
-  try {
-    await migrate(db);
-    const user = await db.prisma.user.create({
-      data: { oid: stableObjectId(BENCH_EMAIL), email: BENCH_EMAIL, name: "Bench" },
-    });
-    await db.withSession(async (session) => {
-      for (const statement of benchSeedSql(scale, user.id)) await session.exec(statement);
-    });
-  } finally {
-    await db.close();
-  }
-  return (performance.now() - started) / 1000;
 }
 
 /** Like the pane: the sender plus a recipient or two; most known, some by domain only, some unknown. */
@@ -184,48 +164,6 @@ async function run(total: number, concurrency: number, call: (i: number) => Prom
   return {
     p: (percentile: number) =>
       latencies[Math.min(latencies.length - 1, Math.floor((percentile / 100) * latencies.length))]!.toFixed(1),
-  };
-}
-
-/** The real service (npm run service) in its own process, so its memory is its own. */
-async function startServiceProcess(databaseUrl: string | undefined, dataDir: string) {
-  const port = 3900 + Math.floor(Math.random() * 90);
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "service/src/main.ts"], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      SEED: "none",
-      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: "" }),
-    },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; ; attempt++) {
-    if (attempt > 600) throw new Error("service did not start");
-    if (
-      await fetch(`${url}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return {
-    url,
-    /** CPU time (user + system) the service process has used; other processes' load does not count. */
-    cpuMs: () => {
-      const fields = fs.readFileSync(`/proc/${child.pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-      return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
-    },
-    /** VmHWM: the most resident memory the process has had. */
-    peakRssMiB: () => Number(/VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${child.pid}/status`, "utf8"))![1]) / 1024,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
   };
 }
 

@@ -100,7 +100,7 @@ describeBrowser("reports in a real browser", () => {
     const fabrikam = (await alice.get("/api/customers?search=Fabrikam, Inc.")).body.items[0];
     const history = (await alice.get(`/api/customers/${fabrikam.id}/contact-history`)).body;
     const sum = (key: "calls" | "meetings" | "emails") =>
-      history.months.reduce((total: number, month: Record<string, number>) => total + month[key], 0);
+      history.months.reduce((total: number, month: Record<string, number>) => total + month[key]!, 0);
     expect(sum("calls") + sum("meetings") + sum("emails")).toBeGreaterThan(0);
     const label = await chart.getAttribute("aria-label");
     expect(label).toContain(`${sum("calls")} call`);

@@ -1,6 +1,7 @@
 import { once } from "node:events";
 import type { Writable } from "node:stream";
 import PDFDocument from "pdfkit";
+import { drained } from "./backpressure";
 
 /** What a label shows. */
 export interface LabelAddress {
@@ -99,7 +100,7 @@ export async function writeAddressLabels(
       index += 1;
     }
     if (out.destroyed) break;
-    if (out.writableNeedDrain) await Promise.race([once(out, "drain"), once(out, "close")]);
+    if (out.writableNeedDrain) await drained(out);
   }
   if (index === 0) doc.addPage();
   doc.end();

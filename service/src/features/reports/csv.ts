@@ -1,5 +1,5 @@
-import { once } from "node:events";
 import type { Writable } from "node:stream";
+import { drained } from "./backpressure";
 
 export type CsvValue = string | number | null | undefined;
 
@@ -36,7 +36,7 @@ export async function writeCsv<T>(out: Writable, columns: CsvColumn<T>[], pages:
   for await (const rows of pages) {
     if (out.destroyed) return;
     const chunk = rows.map((row) => csvLine(columns.map((column) => column.value(row)))).join("");
-    if (!out.write(chunk)) await Promise.race([once(out, "drain"), once(out, "close")]);
+    if (!out.write(chunk)) await drained(out);
   }
 }
 
