@@ -36,10 +36,14 @@ const inWinAnsi = (char: string) => {
   return (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(char);
 };
 
+// Letters that Unicode does not decompose into a base letter and an accent.
+const BASE_LETTERS: Record<string, string> = { Ł: "L", ł: "l", Đ: "D", đ: "d", Ħ: "H", ħ: "h", ı: "i", ẞ: "SS" };
+
 export function toWinAnsi(text: string): string {
   let result = "";
   for (const char of text.replace(/[\r\n\t]+/g, " ")) {
     if (inWinAnsi(char)) result += char;
+    else if (BASE_LETTERS[char]) result += BASE_LETTERS[char];
     else {
       const base = char.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
       result += base.length > 0 && [...base].every(inWinAnsi) ? base : "?";
