@@ -184,3 +184,25 @@ describe("incidents and their actions in the pane", () => {
     expect(crm.openActions[0]).toMatchObject({ customerId: crm.customers.fabrikam.id, version: 2 });
   });
 });
+
+describe("done actions", () => {
+  it("shows the customer's done actions on request and reopens one in one click", async () => {
+    const crm = createFakeCrm();
+    const user = userEvent.setup();
+    renderPane({ from: JONAS, subject: "Visit" }, crm);
+    await user.click(await screen.findByRole("button", { name: "New action" }));
+    const form = screen.getByRole("form", { name: "New action" });
+    await user.type(within(form).getByRole("textbox", { name: /Title/ }), "Book the meeting room");
+    await user.click(within(form).getByRole("button", { name: "Create action" }));
+    const open = await region("Open actions");
+    await user.click(await within(open).findByRole("checkbox", { name: "Done: Book the meeting room" }));
+    expect(await within(open).findByText("Nothing to do.")).toBeInTheDocument();
+
+    await user.click(screen.getByRole("switch", { name: "Show done actions" }));
+    const done = await screen.findByRole("list", { name: "Done actions of this customer" });
+    await user.click(within(done).getByRole("checkbox", { name: "Done: Book the meeting room" }));
+    expect(await within(open).findByRole("checkbox", { name: "Done: Book the meeting room" })).not.toBeChecked();
+    expect(crm.openActions[0]).toMatchObject({ done: false, version: 3 });
+    expect(await screen.findByText("No done actions.")).toBeInTheDocument();
+  });
+});

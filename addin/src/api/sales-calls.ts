@@ -1,6 +1,8 @@
 import type {
   Action,
   ActionCreate,
+  ActionList,
+  ActionListQuery,
   ActionUpdate,
   Contact,
   ContactUpdate,
@@ -28,6 +30,9 @@ export function salesCalls(call: ApiCall) {
     createIncident: (body: z.input<typeof IncidentCreate>) => call<Incident>("POST", "/api/incidents", body),
     updateIncident: (id: string, body: z.input<typeof IncidentUpdate>) =>
       call<Incident>("PATCH", at("incidents", id), body),
+    /** Actions of a customer (with its opportunities', incidents' and contacts'); open only unless open is "false". */
+    actions: (query: Partial<Record<keyof z.input<typeof ActionListQuery>, string>>) =>
+      call<z.output<typeof ActionList>>("GET", `/api/actions?${new URLSearchParams(query).toString()}`),
     createAction: (body: z.input<typeof ActionCreate>) => call<Action>("POST", "/api/actions", body),
     updateAction: (id: string, body: z.input<typeof ActionUpdate>) => call<Action>("PATCH", at("actions", id), body),
     contact: (id: string) => call<Contact>("GET", at("contacts", id)),

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { Action, Contact, Customer, Incident, Me, Opportunity, UserRef } from "../../../contract";
 import {
   ActionCreate,
+  ActionListQuery,
   ActionUpdate,
   ContactUpdate,
   IncidentCreate,
@@ -140,6 +141,22 @@ export function salesHandlers(state: SalesState) {
       if (ownerId && !user(ownerId)) return notFound("user", "body.ownerId");
       touch(row, { ...rest, ...(ownerId && { owner: user(ownerId)! }) } as Partial<Incident>);
       return HttpResponse.json(row);
+    }),
+    http.get(`${api}/api/actions`, ({ request }) => {
+      const query = ActionListQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+      const ofCustomer = (action: Action) =>
+        action.customerId === query.customerId ||
+        state.contacts.some((contact) => contact.id === action.contactId && contact.customerId === query.customerId);
+      const items = state.actions.filter(
+        (action) =>
+          (!query.customerId || ofCustomer(action)) &&
+          (!query.contactId || action.contactId === query.contactId) &&
+          (!query.opportunityId || action.opportunityId === query.opportunityId) &&
+          (!query.incidentId || action.incidentId === query.incidentId) &&
+          (query.mine !== "true" || action.owner.id === me.id) &&
+          (query.open !== "true" || !action.done),
+      );
+      return HttpResponse.json({ items });
     }),
     http.post(`${api}/api/actions`, async ({ request }) => {
       const body = await parse(ActionCreate, request);

@@ -7,6 +7,7 @@ import { useLayoutStyles } from "../../shared/layout-styles";
 import { formatInZone } from "../../shared/zoned-time";
 import { ActionForm, type ActionTargets } from "./action-form";
 import { ActionList } from "./action-list";
+import { DoneActions } from "./done-actions";
 import { IncidentForm } from "./incident-form";
 import { OpportunityForm } from "./opportunity-form";
 import { useQuickChange } from "./quick-change";
@@ -155,6 +156,7 @@ export function SalesSection({
       <TitledList title="Open actions" empty="Nothing to do." count={openActions.length}>
         <ActionList actions={openActions} label="Open actions of this customer" empty="" {...shared} />
       </TitledList>
+      <DoneActions openActions={openActions} {...shared} />
     </>
   );
 }
