@@ -75,6 +75,18 @@ describe("the Reports tab", () => {
     expect(screen.queryByRole("button", { name: "Address labels (PDF)" })).not.toBeInTheDocument();
   });
 
+  it("limits the customer list to those whose latest finished activity lies in the period", async () => {
+    const { user, form, crm } = await openReports();
+    await user.click(within(form).getByRole("radio", { name: "Latest activity" }));
+    await user.type(within(form).getByLabelText(/^From/), "2025-11-01");
+    await user.type(within(form).getByLabelText(/^To/), "2025-11-30");
+    await user.click(within(form).getByRole("button", { name: "Show report" }));
+    const table = await screen.findByRole("table", { name: "Customer list" });
+    expect(cells(table, 0)).toEqual(["Fabrikam, Inc."]);
+    const request = crm.requests.filter((entry) => entry.path.startsWith("/api/reports/customers?")).at(-1)!;
+    expect(new URLSearchParams(request.path.split("?")[1]).get("periodOf")).toBe("lastActivity");
+  });
+
   it("needs a period for the activity reports and refuses one that ends before it starts", async () => {
     const { user, form } = await openReports();
     await user.selectOptions(within(form).getByRole("combobox", { name: "Report" }), "Activity list");

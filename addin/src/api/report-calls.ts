@@ -20,6 +20,8 @@ export interface ReportFilter {
   from: string;
   to: string;
   groupBy?: "month" | "week";
+  /** Customer list: whether the period is of creation or of the latest finished activity. */
+  periodOf?: "created" | "lastActivity";
 }
 
 export type ReportPage = {
@@ -51,6 +53,7 @@ export function reportQuery(filter: ReportFilter, extra: [string, string | numbe
   if (filter.from) search.set("from", filter.from);
   if (filter.to) search.set("to", filter.to);
   if (filter.groupBy) search.set("groupBy", filter.groupBy);
+  if (filter.periodOf) search.set("periodOf", filter.periodOf);
   for (const [key, value] of extra) search.set(key, String(value));
   const text = search.toString();
   return text ? `?${text}` : "";

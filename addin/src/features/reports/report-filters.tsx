@@ -82,13 +82,25 @@ export function ReportFilters({
         </Select>
       </Field>
       <div className={styles.period}>
-        <Field label={kind === "customers" ? "Created from" : "From"} required={periodRequired}>
+        <Field label="From" required={periodRequired}>
           <Input type="date" value={value.from} onChange={(_event, data) => set({ from: data.value })} />
         </Field>
-        <Field label={kind === "customers" ? "Created to" : "To"} required={periodRequired}>
+        <Field label="To" required={periodRequired}>
           <Input type="date" value={value.to} onChange={(_event, data) => set({ to: data.value })} />
         </Field>
       </div>
+      {kind === "customers" && (
+        <Field label="The period is of">
+          <RadioGroup
+            layout="horizontal"
+            value={value.periodOf ?? "created"}
+            onChange={(_event, data) => set({ periodOf: data.value as "created" | "lastActivity" })}
+          >
+            <Radio value="created" label="Creation" />
+            <Radio value="lastActivity" label="Latest activity" />
+          </RadioGroup>
+        </Field>
+      )}
       {kind === "summary" && (
         <Field label="Per">
           <RadioGroup

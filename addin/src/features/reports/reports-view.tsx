@@ -51,6 +51,7 @@ export function ReportsView() {
     from: "",
     to: "",
     groupBy: "month",
+    periodOf: "created",
   });
   const [applied, setApplied] = useState<{ kind: ReportKind; filter: ReportFilter } | null>(null);
   // The answer carries the report it belongs to: until a new one arrives, the last one stays whole.
@@ -73,7 +74,12 @@ export function ReportsView() {
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!problem) setApplied({ kind, filter: { ...filter, groupBy: kind === "summary" ? filter.groupBy : undefined } });
+    // Each report gets only the parameters it knows.
+    const own = {
+      groupBy: kind === "summary" ? filter.groupBy : undefined,
+      periodOf: kind === "customers" ? filter.periodOf : undefined,
+    };
+    if (!problem) setApplied({ kind, filter: { ...filter, ...own } });
   };
   const fetchFile = async (what: "csv" | "labels", get: () => Promise<DownloadedFile>) => {
     setDownload({ busy: what, error: null });

@@ -31,7 +31,8 @@ function csvDownload<T>(report: string, user: CurrentUser, columns: CsvColumn<T>
   return new Download(CSV, fileName, (out) => writeCsv(out, columns, pages));
 }
 
-async function* once<T>(rows: T[]): AsyncGenerator<T[]> {
+/** Rows already in memory (a summary is small) as the one page of an export. */
+async function* onePage<T>(rows: T[]): AsyncGenerator<T[]> {
   yield rows;
 }
 
@@ -95,7 +96,7 @@ export function reportsRoutes(reports: ReportsService, customers: CustomersRepos
       handler: async ({ query, user }) => {
         const summary = await reports.activitySummary(query, user);
         return query.format === "csv"
-          ? csvDownload("activity-summary", user, SUMMARY_COLUMNS, once(summary.rows))
+          ? csvDownload("activity-summary", user, SUMMARY_COLUMNS, onePage(summary.rows))
           : summary;
       },
     }),
