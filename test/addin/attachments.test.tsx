@@ -83,6 +83,18 @@ describe("the Files tab", () => {
     }
   });
 
+  it("attaches an upload to one of the record's notes when chosen", async () => {
+    const { user, record, crm } = await openFiles();
+    await user.selectOptions(within(record).getByRole("combobox", { name: "Attach to" }), "Note: Framework agreement");
+    await user.upload(
+      within(record).getByLabelText("Upload files"),
+      file([PDF], "agreement-signed.pdf", { type: "application/pdf" }),
+    );
+    const list = await within(record).findByRole("list", { name: "Files" });
+    expect(within(list).getAllByRole("listitem")[0]).toHaveTextContent("On note “Framework agreement”");
+    expect(crm.attachments.files[0]!.on).toMatchObject({ kind: "note" });
+  });
+
   it("deletes one's own file after a confirmation", async () => {
     const { user, record, crm } = await openFiles();
     await user.upload(
@@ -167,14 +179,16 @@ describe("keep attachments when logging an email", () => {
       withAttachments([
         { name: "Order 4711.pdf", contentType: "application/pdf", content: pdfBase64 },
         { name: "Terms.pdf", contentType: "application/pdf", content: pdfBase64, failures: 1 },
+        // Over the limit: not read from Outlook, not sent, not retried.
+        { name: "Scan.pdf", contentType: "application/pdf", content: pdfBase64, size: 11 * 1024 * 1024 },
         // Outlook calls it a PDF; the bytes say otherwise, and the service refuses it.
         { name: "setup.pdf", contentType: "application/pdf", content: Buffer.from("MZ\x90\x00").toString("base64") },
       ]),
     );
-    await user.click(await screen.findByRole("checkbox", { name: "Keep attachments (3)" }, { timeout: 5000 }));
+    await user.click(await screen.findByRole("checkbox", { name: "Keep attachments (4)" }, { timeout: 5000 }));
     await user.click(screen.getByRole("button", { name: "Log this email" }));
     const alert = await screen.findByRole("alert");
-    expect(alert).toHaveTextContent("2 attachments were not kept.");
+    expect(alert).toHaveTextContent("3 attachments were not kept.");
     const report = screen.getByRole("list", { name: "Attachments of this email" });
     expect(report).toHaveTextContent("Order 4711.pdf: kept in the CRM");
     expect(report).toHaveTextContent(
@@ -186,7 +200,8 @@ describe("keep attachments when logging an email", () => {
 
     await user.click(within(alert).getByRole("button", { name: "Try again" }));
     await waitFor(() => expect(report).toHaveTextContent("Terms.pdf: kept in the CRM"));
-    expect(screen.getByRole("alert")).toHaveTextContent("One attachment was not kept.");
+    expect(screen.getByRole("alert")).toHaveTextContent("2 attachments were not kept.");
+    expect(report).toHaveTextContent("Scan.pdf: not kept. Scan.pdf is larger than 10 MiB, the limit per file");
     // Same name and content as before are not sent twice: Order 4711.pdf was kept once.
     expect(crm.attachments.files.map((file) => file.fileName).sort()).toEqual(["Order 4711.pdf", "Terms.pdf"]);
   });

@@ -23,6 +23,8 @@ export interface TestAttachment {
   content: string;
   kind?: "file" | "item" | "cloud";
   isInline?: boolean;
+  /** What Outlook reports as its size; the content's length unless given. */
+  size?: number;
   /** How often reading its content fails before it works (a flaky connection to the mail server). */
   failures?: number;
 }
@@ -53,7 +55,7 @@ function itemSeed(message: TestMessage) {
       id: `attachment-${index}`,
       name: attachment.name,
       contentType: attachment.contentType,
-      size: attachment.content.length,
+      size: attachment.size ?? attachment.content.length,
       isInline: attachment.isInline ?? false,
       attachmentType: attachment.kind ?? "file",
     })),

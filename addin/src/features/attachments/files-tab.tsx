@@ -1,9 +1,11 @@
 import {
   Button,
   Caption1,
+  Field,
   Label,
   MessageBar,
   MessageBarBody,
+  Select,
   Text,
   makeStyles,
   tokens,
@@ -16,6 +18,7 @@ import { errorMessage } from "../../shared/error-message";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { useAsync } from "../../shared/use-async";
 import { formatInZone } from "../../shared/zoned-time";
+import type { AttachmentParent } from "../../api/attachments-api";
 import type { RecordTabContext } from "../record/record-tab.types";
 import { formatSize, kindOf, whereOf } from "./file-labels";
 import { useDownload } from "./use-download";
@@ -39,6 +42,8 @@ export function FilesTab({ record }: RecordTabContext) {
   const [problems, setProblems] = useState<string[]>([]);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [deleteError, setDeleteError] = useState<unknown>(null);
+  const targets = targetsOf(record);
+  const [target, setTarget] = useState("customers:");
 
   const upload = async (chosen: File[]) => {
     setUploading(true);
@@ -47,7 +52,8 @@ export function FilesTab({ record }: RecordTabContext) {
     // One at a time: each file gets its own answer, and one refusal does not stop the others.
     for (const file of chosen) {
       try {
-        await api.uploadAttachment("customers", customerId, {
+        const [parent, parentId] = target.split(":") as [AttachmentParent, string];
+        await api.uploadAttachment(parent, parentId || customerId, {
           fileName: file.name,
           contentType: attachmentTypeFor(file.name, file.type),
           bytes: file,
@@ -81,6 +87,15 @@ export function FilesTab({ record }: RecordTabContext) {
         Files{files.data ? ` (${files.data.items.length})` : ""}
       </Text>
       <div className={styles.upload}>
+        <Field label="Attach to">
+          <Select value={target} onChange={(_event, data) => setTarget(data.value)}>
+            {targets.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </Select>
+        </Field>
         <Label htmlFor={inputId}>Upload files</Label>
         <input
           id={inputId}
@@ -164,4 +179,23 @@ export function FilesTab({ record }: RecordTabContext) {
         ))}
     </section>
   );
+}
+
+const LABEL_MAX = 60;
+const shorten = (text: string) => (text.length > LABEL_MAX ? `${text.slice(0, LABEL_MAX - 1)}…` : text);
+
+/** Where an upload can go: the customer, or one of the activities and notes its record shows. */
+function targetsOf(record: RecordTabContext["record"]) {
+  const activities = [...record.activities.future, ...record.activities.history];
+  return [
+    { value: "customers:", label: "The customer" },
+    ...activities.map((activity) => ({
+      value: `activities:${activity.id}`,
+      label: `Activity: ${shorten(activity.subject)}`,
+    })),
+    ...record.notes.map((note) => ({
+      value: `notes:${note.id}`,
+      label: `Note: ${shorten(note.bodyText.trim() || "(no text)")}`,
+    })),
+  ];
 }

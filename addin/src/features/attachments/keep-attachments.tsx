@@ -8,7 +8,7 @@ import {
   makeStyles,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import { attachmentTypeFor } from "../../../../contract";
+import { ATTACHMENT_MAX_BYTES, attachmentRefusal, attachmentTypeFor } from "../../../../contract";
 import { useServices } from "../../app/services-context";
 import type { MailAttachment, MailItem } from "../../office/mail-item.types";
 import { errorMessage } from "../../shared/error-message";
@@ -16,7 +16,11 @@ import { useLayoutStyles } from "../../shared/layout-styles";
 
 const useStyles = makeStyles({ wide: { flexBasis: "100%" } });
 
-type FileState = { state: "saving" } | { state: "kept" } | { state: "failed"; message: string };
+type FileState =
+  | { state: "saving" }
+  | { state: "kept" }
+  | { state: "failed"; message: string }
+  | { state: "too-large"; message: string };
 
 /**
  * "Keep attachments" of the log-email flow: which of the message's attachments can be kept (files
@@ -45,6 +49,9 @@ export function useKeepAttachments(item: MailItem) {
     }));
 
   const keepOne = async (entryId: string, attachment: MailAttachment) => {
+    // Over the limit the service would refuse it anyway: not read from Outlook, not sent, not retried.
+    if (attachment.size > ATTACHMENT_MAX_BYTES)
+      return set(attachment.id, { state: "too-large", message: attachmentRefusal.tooLarge(attachment.name) });
     set(attachment.id, { state: "saving" });
     try {
       const content = await mailbox.attachmentContent(attachment);
@@ -117,7 +124,8 @@ export function KeptAttachments({ keep, entryId }: { keep: KeepAttachments; entr
   if (keep.keepable.length === 0) return null;
   const states = keep.keepable.map((attachment) => ({ attachment, file: keep.files[attachment.id] }));
   const started = states.some(({ file }) => file);
-  const failed = states.filter(({ file }) => file?.state === "failed");
+  const notKept = states.filter(({ file }) => file?.state === "failed" || file?.state === "too-large");
+  const retryable = notKept.some(({ file }) => file?.state === "failed");
   const run = async (action: (entryId: string) => Promise<void>) => {
     setBusy(true);
     await action(entryId);
@@ -141,7 +149,7 @@ export function KeptAttachments({ keep, entryId }: { keep: KeepAttachments; entr
               {attachment.name}:{" "}
               {file?.state === "kept"
                 ? "kept in the CRM"
-                : file?.state === "failed"
+                : file?.state === "failed" || file?.state === "too-large"
                   ? `not kept. ${file.message}`
                   : file?.state === "saving"
                     ? "keeping…"
@@ -150,16 +158,18 @@ export function KeptAttachments({ keep, entryId }: { keep: KeepAttachments; entr
           </li>
         ))}
       </ul>
-      {failed.length > 0 && (
+      {notKept.length > 0 && (
         <MessageBar intent="error" role="alert">
           <MessageBarBody>
-            {failed.length === 1 ? "One attachment was" : `${failed.length} attachments were`} not kept.
+            {notKept.length === 1 ? "One attachment was" : `${notKept.length} attachments were`} not kept.
           </MessageBarBody>
-          <MessageBarActions>
-            <Button size="small" disabled={busy} onClick={() => void run(keep.retry)}>
-              Try again
-            </Button>
-          </MessageBarActions>
+          {retryable && (
+            <MessageBarActions>
+              <Button size="small" disabled={busy} onClick={() => void run(keep.retry)}>
+                Try again
+              </Button>
+            </MessageBarActions>
+          )}
         </MessageBar>
       )}
     </div>
