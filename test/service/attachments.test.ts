@@ -215,7 +215,9 @@ describe.each(testBackends())("attachments on %s", (backend) => {
       { kind: "note", id: note.body.id, label: "Measurements from the site" },
     ]);
 
-    // Deleting the note takes its file with it; the activity's stays.
+    // Only its author (or a manager) deletes a note; deleting it takes its file along, the activity's stays.
+    expect((await ben.request("DELETE", `/api/notes/${note.body.id}`)).status).toBe(403);
+    expect((await download(alice, onNote.body.id)).status).toBe(200);
     expect((await alice.request("DELETE", `/api/notes/${note.body.id}`)).status).toBe(204);
     expect((await download(alice, onNote.body.id)).status).toBe(404);
     expect((await alice.get(`/api/customers/${customer.id}/attachments`)).body.items).toEqual([onActivity.body]);
