@@ -9,22 +9,13 @@ import {
   Textarea,
 } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
-import { type CallOutcome } from "../../../../contract";
+import { CALL_OUTCOME_LABELS, type CallOutcome } from "../../../../contract";
 import { useServices } from "../../app/services-context";
 import { errorMessage } from "../../shared/error-message";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { isoToZoned, zonedToIso } from "../../shared/zoned-time";
 import type { RecordContact } from "../consent/consent-channels";
 import { useConsentWarning } from "../consent/consent-warning";
-
-const OUTCOMES: Record<CallOutcome, string> = {
-  INTERESTED: "Interested",
-  NOT_INTERESTED: "Not interested",
-  CALL_BACK: "Call back",
-  NO_ANSWER: "No answer",
-  WRONG_CONTACT: "Wrong contact",
-  MEETING_AGREED: "Meeting agreed",
-};
 
 /** A cold call in one step: what came of it, and the follow-up it led to, planned in the user's zone. */
 export function ColdCallForm({
@@ -82,7 +73,7 @@ export function ColdCallForm({
     <form className={layout.form} onSubmit={submit} aria-label="Cold call">
       <Field label="Outcome">
         <Select value={outcome} onChange={(_event, data) => setOutcome(data.value as CallOutcome)}>
-          {Object.entries(OUTCOMES).map(([value, label]) => (
+          {Object.entries(CALL_OUTCOME_LABELS).map(([value, label]) => (
             <option key={value} value={value}>
               {label}
             </option>
