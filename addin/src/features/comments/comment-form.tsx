@@ -1,8 +1,9 @@
-import { Button, Checkbox, Field, MessageBar, MessageBarBody, Textarea } from "@fluentui/react-components";
+import { Checkbox, Field, Textarea } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
 import { COMMENT_MAX } from "../../../../contract";
 import { ApiError } from "../../api/api-error";
 import { errorMessage } from "../../shared/error-message";
+import { FormFooter } from "../../shared/form-footer";
 import { useLayoutStyles } from "../../shared/layout-styles";
 
 /** Writes a comment's text (and, for a new one, whether it is pinned); the caller sends it. */
@@ -56,17 +57,13 @@ export function CommentForm({
           onChange={(_event, data) => setPinned(data.checked === true)}
         />
       )}
-      {error !== null && !bodyError && (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>{errorMessage(error)}</MessageBarBody>
-        </MessageBar>
-      )}
-      <div className={layout.buttons}>
-        <Button appearance="primary" type="submit" disabled={saving || !body.trim()}>
-          {saving ? "Saving…" : "Save comment"}
-        </Button>
-        <Button onClick={onCancel}>Cancel</Button>
-      </div>
+      <FormFooter
+        message={error !== null && !bodyError ? errorMessage(error) : null}
+        saving={saving}
+        submitLabel="Save comment"
+        onCancel={onCancel}
+        disabled={!body.trim()}
+      />
     </form>
   );
 }

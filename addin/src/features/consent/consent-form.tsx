@@ -1,11 +1,12 @@
-import { Button, Field, MessageBar, MessageBarBody, Radio, RadioGroup, Select } from "@fluentui/react-components";
+import { Field, Radio, RadioGroup, Select } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
 import { CONSENT_CHANNELS, type ConsentChannel } from "../../../../contract";
 import { dayInZone } from "../../../../contract/zoned-time";
 import { useServices } from "../../app/services-context";
+import { FormFooter } from "../../shared/form-footer";
 import { useLayoutStyles } from "../../shared/layout-styles";
+import { byFirstSegment, useFormSave } from "../../shared/use-form-save";
 import { DetailField } from "../details/detail-field";
-import { useSave } from "../sales/use-save";
 import { CHANNEL_LABEL } from "./consent-channels";
 
 const FIELDS = ["channel", "status", "source", "date"] as const;
@@ -28,7 +29,7 @@ export function ConsentForm({
   const [status, setStatus] = useState<"GRANTED" | "WITHDRAWN">("WITHDRAWN");
   const [source, setSource] = useState("");
   const [date, setDate] = useState(() => dayInZone(new Date(), me.timeZone));
-  const save = useSave(FIELDS, onSaved);
+  const save = useFormSave(byFirstSegment(FIELDS), onSaved);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -70,17 +71,7 @@ export function ConsentForm({
         onChange={setDate}
         error={save.fieldErrors.date}
       />
-      {save.message && (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>{save.message}</MessageBarBody>
-        </MessageBar>
-      )}
-      <div className={layout.buttons}>
-        <Button appearance="primary" type="submit" disabled={save.saving}>
-          {save.saving ? "Saving…" : "Save consent"}
-        </Button>
-        <Button onClick={onCancel}>Cancel</Button>
-      </div>
+      <FormFooter message={save.message} saving={save.saving} submitLabel="Save consent" onCancel={onCancel} />
     </form>
   );
 }

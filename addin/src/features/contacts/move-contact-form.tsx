@@ -3,11 +3,11 @@ import { type FormEvent, useState } from "react";
 import type { Contact, CustomerRef } from "../../../../contract";
 import { useServices } from "../../app/services-context";
 import { ErrorState, Loading } from "../../app/state-views";
+import { FormFooter } from "../../shared/form-footer";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { useAsync } from "../../shared/use-async";
+import { byFirstSegment, useFormSave } from "../../shared/use-form-save";
 import { CustomerPicker } from "../customers/customer-picker";
-import { FormFooter } from "../sales/sales-fields";
-import { useSave } from "../sales/use-save";
 
 /** An unassigned contact placed under a customer found by search; answers with that customer. */
 export function MoveContactForm({
@@ -25,7 +25,7 @@ export function MoveContactForm({
   const { api } = useServices();
   // The lookup gives no version; the one loaded here is what the move is based on.
   const contact = useAsync(() => api.contact(contactId), [contactId]);
-  const save = useSave(["customerId"], contact.reload);
+  const save = useFormSave(byFirstSegment(["customerId"]), contact.reload);
   const [customerId, setCustomerId] = useState("");
 
   if (contact.status === "loading") return <Loading label="Loading the contact…" />;
@@ -53,7 +53,13 @@ export function MoveContactForm({
       )}
       <CustomerPicker value={customerId} onChange={setCustomerId} />
       {save.fieldErrors.customerId && <Text role="alert">{save.fieldErrors.customerId}</Text>}
-      <FormFooter save={save} submitLabel="Move contact" onCancel={onCancel} disabled={!customerId} />
+      <FormFooter
+        message={save.message}
+        saving={save.saving}
+        submitLabel="Move contact"
+        onCancel={onCancel}
+        disabled={!customerId}
+      />
     </form>
   );
 }

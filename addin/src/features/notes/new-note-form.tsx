@@ -1,7 +1,8 @@
-import { Button, Field, MessageBar, MessageBarBody, Textarea } from "@fluentui/react-components";
+import { Field, Textarea } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
 import { useServices } from "../../app/services-context";
 import { errorMessage } from "../../shared/error-message";
+import { FormFooter } from "../../shared/form-footer";
 import { textToNoteHtml } from "../../shared/safe-html";
 import { useLayoutStyles } from "../../shared/layout-styles";
 
@@ -39,17 +40,13 @@ export function NewNoteForm({
       <Field label="Note" hint="Web addresses become links.">
         <Textarea value={text} onChange={(_event, data) => setText(data.value)} rows={4} resize="vertical" />
       </Field>
-      {error !== null && (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>{errorMessage(error)}</MessageBarBody>
-        </MessageBar>
-      )}
-      <div className={layout.buttons}>
-        <Button appearance="primary" type="submit" disabled={saving || !text.trim()}>
-          {saving ? "Saving…" : "Save note"}
-        </Button>
-        <Button onClick={onCancel}>Cancel</Button>
-      </div>
+      <FormFooter
+        message={error !== null ? errorMessage(error) : null}
+        saving={saving}
+        submitLabel="Save note"
+        onCancel={onCancel}
+        disabled={!text.trim()}
+      />
     </form>
   );
 }

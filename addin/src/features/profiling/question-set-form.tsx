@@ -3,8 +3,6 @@ import {
   Caption1,
   Field,
   Input,
-  MessageBar,
-  MessageBarBody,
   Select,
   Switch,
   Textarea,
@@ -16,6 +14,7 @@ import { PROFILING_KINDS, type ProfilingQuestionKind, type ProfilingSet, isChoic
 import { ApiError } from "../../api/api-error";
 import { useServices } from "../../app/services-context";
 import { errorMessage } from "../../shared/error-message";
+import { FormFooter } from "../../shared/form-footer";
 import { useLayoutStyles } from "../../shared/layout-styles";
 
 const KIND_LABEL: Record<ProfilingQuestionKind, string> = {
@@ -204,17 +203,12 @@ export function QuestionSetForm({
           Add question
         </Button>
       </div>
-      {error !== null && (general.length > 0 || details.length === 0) && (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>{errorMessage(error)}</MessageBarBody>
-        </MessageBar>
-      )}
-      <div className={layout.buttons}>
-        <Button appearance="primary" type="submit" disabled={saving}>
-          {saving ? "Saving…" : "Save set"}
-        </Button>
-        <Button onClick={onCancel}>Cancel</Button>
-      </div>
+      <FormFooter
+        message={error !== null && (general.length > 0 || details.length === 0) ? errorMessage(error) : null}
+        saving={saving}
+        submitLabel="Save set"
+        onCancel={onCancel}
+      />
     </form>
   );
 }

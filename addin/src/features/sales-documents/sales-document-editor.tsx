@@ -3,12 +3,12 @@ import { type FormEvent, useState } from "react";
 import type { Quote, SalesOrder, SpecialPrice } from "../../../../contract";
 import { priceDraftLines } from "../../../../contract";
 import { useServices } from "../../app/services-context";
+import { FormFooter } from "../../shared/form-footer";
 import { useLayoutStyles } from "../../shared/layout-styles";
+import { useFormSave } from "../../shared/use-form-save";
 import { type LineDraft, emptyLine, lineFrom, lineInput, withSpecialPrice } from "./draft-lines";
 import { LineFields } from "./line-fields";
 import { formatMoney, todayUtc } from "./money-format";
-import { SubmitFooter } from "./submit-footer";
-import { useSubmit } from "./use-submit";
 
 /** A new quote, or an open quote or order being changed. */
 export type Editing = { kind: "quote"; document: Quote | null } | { kind: "order"; document: SalesOrder };
@@ -41,7 +41,9 @@ export function SalesDocumentEditor({
   const [currency, setCurrency] = useState(document?.currency ?? "EUR");
   const [validUntil, setValidUntil] = useState(editing.kind === "quote" ? (editing.document?.validUntil ?? "") : "");
   const [lines, setLines] = useState<LineDraft[]>(() => document?.lines.map(lineFrom) ?? [emptyLine()]);
-  const submit = useSubmit((field) => HEADER_FIELDS.includes(field) || /^lines\.\d+\.\w+$/.test(field));
+  const submit = useFormSave((path) =>
+    HEADER_FIELDS.includes(path) || /^lines\.\d+\.\w+$/.test(path) ? path : undefined,
+  );
   const errors = submit.fieldErrors;
   const priced = priceDraftLines(lines);
 
@@ -118,11 +120,12 @@ export function SalesDocumentEditor({
         Subtotal {formatMoney(priced.totals.subtotal, currency)} · Discount{" "}
         {formatMoney(priced.totals.discount, currency)} · Total {formatMoney(priced.totals.total, currency)}
       </Text>
-      <SubmitFooter
+      <FormFooter
         message={submit.message}
         saving={submit.saving}
-        label={document ? `Save ${what}` : "Create quote"}
+        submitLabel={document ? `Save ${what}` : "Create quote"}
         onCancel={onCancel}
+        cancelLabel="Back"
       />
     </form>
   );

@@ -2,9 +2,9 @@ import { Field, Input, Text } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
 import type { SpecialPrice } from "../../../../contract";
 import { useServices } from "../../app/services-context";
+import { FormFooter } from "../../shared/form-footer";
 import { useLayoutStyles } from "../../shared/layout-styles";
-import { SubmitFooter } from "./submit-footer";
-import { useSubmit } from "./use-submit";
+import { useFormSave } from "../../shared/use-form-save";
 
 const FIELDS = [
   { name: "item", label: "Item", required: true },
@@ -42,7 +42,7 @@ export function SpecialPriceForm({
   const layout = useLayoutStyles();
   const { api } = useServices();
   const [values, setValues] = useState(() => valuesOf(price));
-  const submit = useSubmit((field) => FIELDS.some((candidate) => candidate.name === field));
+  const submit = useFormSave((path) => (FIELDS.some((field) => field.name === path) ? path : undefined));
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
@@ -81,7 +81,13 @@ export function SpecialPriceForm({
           />
         </Field>
       ))}
-      <SubmitFooter message={submit.message} saving={submit.saving} label={"Save special price"} onCancel={onCancel} />
+      <FormFooter
+        message={submit.message}
+        saving={submit.saving}
+        submitLabel="Save special price"
+        onCancel={onCancel}
+        cancelLabel="Back"
+      />
     </form>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { useSave } from "./use-save";
+import { useFormSave } from "../../shared/use-form-save";
 
 /** A one-click change (stage, state, done) with its outcome; the record reloads after every try. */
 export interface QuickChange {
@@ -10,7 +10,10 @@ export interface QuickChange {
 
 export function useQuickChange(reload: () => void): QuickChange {
   // Nothing to reload on conflict here: every try reloads, so a refused select shows the stored value again.
-  const save = useSave([], () => undefined);
+  const save = useFormSave(
+    () => undefined,
+    () => undefined,
+  );
   return {
     saving: save.saving,
     message: save.message,

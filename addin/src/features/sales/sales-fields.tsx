@@ -1,24 +1,16 @@
-import {
-  Button,
-  Field,
-  Input,
-  type InputProps,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  Textarea,
-} from "@fluentui/react-components";
+import { Field, Input, type InputProps, Select, Textarea } from "@fluentui/react-components";
 import type { FormEvent, ReactNode } from "react";
 import { useServices } from "../../app/services-context";
 import { useLayoutStyles } from "../../shared/layout-styles";
+import { FormFooter } from "../../shared/form-footer";
 import { useAsync } from "../../shared/use-async";
-import { CHANGED_ELSEWHERE, type SaveState } from "./use-save";
+import type { FieldErrors, FormSave } from "../../shared/use-form-save";
 
 interface FieldProps {
   label: string;
   /** The request field it edits: the service's 400 for it shows here. */
   name: string;
-  errors: SaveState["fieldErrors"];
+  errors: FieldErrors;
   required?: boolean;
   hint?: string;
 }
@@ -91,7 +83,7 @@ export function OwnerField({
 }: {
   value: string;
   onChange: (id: string) => void;
-  errors: SaveState["fieldErrors"];
+  errors: FieldErrors;
 }) {
   const { api, me } = useServices();
   const users = useAsync(() => api.users(), [api]);
@@ -112,47 +104,22 @@ export function SalesForm({
   label,
   onSubmit,
   children,
+  save,
   ...footer
 }: {
   label: string;
   onSubmit: (event: FormEvent) => void;
   children: ReactNode;
-} & Parameters<typeof FormFooter>[0]) {
-  const layout = useLayoutStyles();
-  return (
-    <form className={layout.form} onSubmit={onSubmit} aria-label={label} noValidate>
-      {children}
-      <FormFooter {...footer} />
-    </form>
-  );
-}
-
-/** Save and cancel, and what went wrong that no field shows. */
-export function FormFooter({
-  save,
-  submitLabel,
-  onCancel,
-  disabled,
-}: {
-  save: SaveState;
+  save: FormSave;
   submitLabel: string;
   onCancel: () => void;
   disabled?: boolean;
 }) {
   const layout = useLayoutStyles();
   return (
-    <>
-      {save.message && (
-        <MessageBar intent={save.message === CHANGED_ELSEWHERE ? "warning" : "error"} role="alert">
-          <MessageBarBody>{save.message}</MessageBarBody>
-        </MessageBar>
-      )}
-      <div className={layout.buttons}>
-        <Button appearance="primary" type="submit" disabled={save.saving || disabled}>
-          {save.saving ? "Saving…" : submitLabel}
-        </Button>
-        <Button onClick={onCancel}>Cancel</Button>
-      </div>
-    </>
+    <form className={layout.form} onSubmit={onSubmit} aria-label={label} noValidate>
+      {children}
+      <FormFooter message={save.message} saving={save.saving} {...footer} />
+    </form>
   );
 }

@@ -4,6 +4,7 @@ import type { Action, Contact, Incident, Opportunity } from "../../../../contrac
 import { useServices } from "../../app/services-context";
 import { EmptyState } from "../../app/state-views";
 import { useLayoutStyles } from "../../shared/layout-styles";
+import { CHANGED_ELSEWHERE } from "../../shared/use-form-save";
 import { formatInZone } from "../../shared/zoned-time";
 import { ActionForm, type ActionTargets } from "./action-form";
 import { ActionList } from "./action-list";
@@ -13,7 +14,6 @@ import { OpportunityForm } from "./opportunity-form";
 import { useQuickChange } from "./quick-change";
 import { SalesItem } from "./sales-item";
 import { SEVERITY_COLOR, SEVERITY_LABEL, STAGE_LABEL, STATE_LABEL, money } from "./sales-labels";
-import { CHANGED_ELSEWHERE } from "./use-save";
 
 type NewForm = "opportunity" | "incident" | "action";
 const NEW_LABEL: Record<NewForm, string> = {

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from "react";
-import { useSave } from "./use-save";
+import { byFirstSegment, useFormSave } from "../../shared/use-form-save";
 
 /**
  * The state every sales form has: text values by request field, the save with its errors, and
@@ -13,7 +13,7 @@ export function useSalesForm<K extends string>(
 ) {
   const [initial] = useState(start);
   const [values, setValues] = useState(initial);
-  const save = useSave(fields, reload, aliases);
+  const save = useFormSave(byFirstSegment(fields, aliases), reload);
   const field = (name: K) => ({
     name,
     errors: save.fieldErrors,

@@ -1,10 +1,11 @@
-import { Button, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
+import { Text } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
 import type { ShipTo } from "../../../../contract";
 import { useServices } from "../../app/services-context";
+import { FormFooter } from "../../shared/form-footer";
 import { useLayoutStyles } from "../../shared/layout-styles";
+import { byFirstSegment, useFormSave } from "../../shared/use-form-save";
 import { DetailField, orNull } from "../details/detail-field";
-import { useSave } from "../sales/use-save";
 
 const FIELDS = ["name", "street", "postalCode", "city", "region", "country"] as const;
 type Values = Record<(typeof FIELDS)[number], string>;
@@ -26,7 +27,7 @@ export function ShipToForm({
   const [values, setValues] = useState<Values>(
     () => Object.fromEntries(FIELDS.map((field) => [field, existing?.[field] ?? ""])) as Values,
   );
-  const save = useSave(FIELDS, onSaved);
+  const save = useFormSave(byFirstSegment(FIELDS), onSaved);
   const field = (name: keyof Values, label: string, required = false) => (
     <DetailField
       label={label}
@@ -67,17 +68,7 @@ export function ShipToForm({
       {field("city", "City", true)}
       {field("region", "Region")}
       {field("country", "Country", true)}
-      {save.message && (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>{save.message}</MessageBarBody>
-        </MessageBar>
-      )}
-      <div className={layout.buttons}>
-        <Button appearance="primary" type="submit" disabled={save.saving}>
-          {save.saving ? "Saving…" : "Save address"}
-        </Button>
-        <Button onClick={onCancel}>Cancel</Button>
-      </div>
+      <FormFooter message={save.message} saving={save.saving} submitLabel="Save address" onCancel={onCancel} />
     </form>
   );
 }

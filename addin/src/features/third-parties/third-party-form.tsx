@@ -1,10 +1,11 @@
-import { Button, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
+import { Text } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
 import type { ThirdParty } from "../../../../contract";
 import { useServices } from "../../app/services-context";
+import { FormFooter } from "../../shared/form-footer";
 import { useLayoutStyles } from "../../shared/layout-styles";
+import { byFirstSegment, useFormSave } from "../../shared/use-form-save";
 import { DetailField, orNull } from "../details/detail-field";
-import { useSave } from "../sales/use-save";
 
 const FIELDS = ["name", "role", "email", "phone", "contractNumber", "contractStart", "contractEnd", "notes"] as const;
 type Values = Record<(typeof FIELDS)[number], string>;
@@ -29,7 +30,7 @@ export function ThirdPartyForm({
   const [values, setValues] = useState<Values>(
     () => Object.fromEntries(FIELDS.map((field) => [field, existing?.[field] ?? ""])) as Values,
   );
-  const save = useSave(FIELDS, onConflict);
+  const save = useFormSave(byFirstSegment(FIELDS), onConflict);
   const field = (
     name: keyof Values,
     label: string,
@@ -86,17 +87,7 @@ export function ThirdPartyForm({
         onChange={(value) => setValues({ ...values, notes: value })}
         error={save.fieldErrors.notes}
       />
-      {save.message && (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>{save.message}</MessageBarBody>
-        </MessageBar>
-      )}
-      <div className={layout.buttons}>
-        <Button appearance="primary" type="submit" disabled={save.saving}>
-          {save.saving ? "Saving…" : "Save third party"}
-        </Button>
-        <Button onClick={onCancel}>Cancel</Button>
-      </div>
+      <FormFooter message={save.message} saving={save.saving} submitLabel="Save third party" onCancel={onCancel} />
     </form>
   );
 }

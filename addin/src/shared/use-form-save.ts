@@ -1,0 +1,80 @@
+import { useState } from "react";
+import { ApiError } from "../api/api-error";
+import { errorMessage } from "./error-message";
+
+/** Shown after a 409: the record was reloaded underneath, so the user can apply the change again. */
+export const CHANGED_ELSEWHERE = "Changed by someone else – reloaded. Check it and apply your change again.";
+
+export type FieldErrors = Partial<Record<string, string>>;
+
+export interface FormSave {
+  saving: boolean;
+  /** What cannot be shown next to a field: a conflict, a network failure, a refusal. */
+  message: string | null;
+  /** The service's messages by the form field that shows them. */
+  fieldErrors: FieldErrors;
+  /** Runs one save; true when it went through. */
+  run: (save: () => Promise<unknown>) => Promise<boolean>;
+}
+
+/**
+ * One save at a time with what went wrong mapped for the form. `fieldOf` names the form field that
+ * shows a detail's request path ("body.lines.2.unitPrice" arrives as "lines.2.unitPrice"), or none;
+ * details no field shows stay in the message, so nothing is lost. With `onConflict`, a 409 reloads
+ * the record through it and says so; without, the service's refusal is the message.
+ */
+export function useFormSave(fieldOf: (path: string) => string | undefined, onConflict?: () => void): FormSave {
+  const [saving, setSaving] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+
+  const run = async (save: () => Promise<unknown>) => {
+    setSaving(true);
+    setMessage(null);
+    setFieldErrors({});
+    try {
+      await save();
+      return true;
+    } catch (failure) {
+      if (failure instanceof ApiError && failure.status === 409) {
+        if (onConflict) {
+          setMessage(CHANGED_ELSEWHERE);
+          onConflict();
+        } else setMessage(errorMessage(failure));
+        return false;
+      }
+      const shown = failure instanceof ApiError ? fieldMessages(failure, fieldOf) : null;
+      if (shown && Object.keys(shown.byField).length > 0) {
+        setFieldErrors(shown.byField);
+        setMessage(shown.rest.length > 0 ? shown.rest.join("; ") : "Check the marked fields.");
+      } else setMessage(errorMessage(failure));
+      return false;
+    } finally {
+      setSaving(false);
+    }
+  };
+  return { saving, message, fieldErrors, run };
+}
+
+function fieldMessages(error: ApiError, fieldOf: (path: string) => string | undefined) {
+  const byField: Record<string, string> = {};
+  const rest: string[] = [];
+  for (const detail of error.details) {
+    const name = fieldOf(detail.field.replace(/^body\./, ""));
+    if (name !== undefined) byField[name] = byField[name] ? `${byField[name]}; ${detail.message}` : detail.message;
+    else rest.push(`${detail.field} ${detail.message}`);
+  }
+  return { byField, rest };
+}
+
+/**
+ * The usual mapping: a detail belongs to the form field named by its path's first segment
+ * ("lines.2.item" → "lines"), or by an alias for it (opportunityId → parent), when the form shows it.
+ */
+export const byFirstSegment =
+  (fields: readonly string[], aliases: Partial<Record<string, string>> = {}) =>
+  (path: string): string | undefined => {
+    const requested = path.split(".")[0]!;
+    const name = aliases[requested] ?? requested;
+    return fields.includes(name) ? name : undefined;
+  };
