@@ -1,47 +1,14 @@
-import type { BrowserContext, Locator, Page } from "playwright-core";
 import { ORDER_CONFIRMATION_PDF_BASE64 } from "../../prisma/seed/demo-files";
-import { browserAvailable, launchChromium } from "./support/browser";
-import { startDemoStack } from "./support/demo-stack";
+import { describeBrowser, expectVisible, openEmail, pane, useDemoBrowser } from "./support/demo-browser";
 
 // Files in the real pane against the real service and demo data: a logged message's PDF kept and
 // found again under Files, and a file uploaded through the Files tab's input.
-const describeBrowser = browserAvailable() ? describe : describe.skip;
-jest.setTimeout(180_000);
-
 describeBrowser("attachments in a real browser", () => {
-  let stack: Awaited<ReturnType<typeof startDemoStack>>;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-  let context: BrowserContext;
-
-  beforeAll(async () => {
-    // Both started at once; whichever started is stopped again in afterAll even if the other failed.
-    const [started, launched] = await Promise.allSettled([startDemoStack(), launchChromium()]);
-    if (started.status === "fulfilled") stack = started.value;
-    if (launched.status === "fulfilled") browser = launched.value;
-    if (started.status === "rejected") throw started.reason;
-    if (launched.status === "rejected") throw launched.reason;
-    context = browser.context;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
-
-  async function openDemoHost(): Promise<Page> {
-    const page = await context.newPage();
-    await page.goto(stack.demoHost);
-    return page;
-  }
-  const pane = (page: Page) => page.getByRole("complementary", { name: "Task pane" });
-  const open = (page: Page, sender: string, subject: string) =>
-    page
-      .getByRole("navigation", { name: "Inbox" })
-      .getByRole("button", { name: `${sender} ${subject}` })
-      .click();
+  const demo = useDemoBrowser();
 
   it("logs the demo message with its PDF kept, and the PDF is in Files byte for byte", async () => {
-    const page = await openDemoHost();
-    await open(page, "Kim Abercrombie", "Signed order confirmation");
+    const page = await demo.openDemoHost();
+    await openEmail(page, "Kim Abercrombie", "Signed order confirmation");
     const record = pane(page).getByRole("article", { name: "Customer record Adventure Works Cycles" });
     await expectVisible(record);
     // The inline logo is part of the body: one attachment to keep, not two.
@@ -63,7 +30,7 @@ describeBrowser("attachments in a real browser", () => {
     expect(bytes.equals(Buffer.from(ORDER_CONFIRMATION_PDF_BASE64, "base64"))).toBe(true);
 
     // The service holds it once, on the logged entry, as a PDF.
-    const alice = await stack.as("alice@contoso.com");
+    const alice = await demo.stack.as("alice@contoso.com");
     const customer = (await alice.get("/api/customers?search=Adventure")).body.items[0];
     const kept = (await alice.get(`/api/customers/${customer.id}/attachments`)).body.items;
     expect(kept).toEqual([
@@ -77,8 +44,8 @@ describeBrowser("attachments in a real browser", () => {
   });
 
   it("uploads a file through the Files tab's input and refuses a disguised executable with the service's message", async () => {
-    const page = await openDemoHost();
-    await open(page, "Lena Vogel", "Offer for the spring campaign");
+    const page = await demo.openDemoHost();
+    await openEmail(page, "Lena Vogel", "Offer for the spring campaign");
     const record = pane(page).getByRole("article", { name: "Customer record Fabrikam, Inc." });
     await expectVisible(record);
     await record.getByRole("tab", { name: "Files" }).click();
@@ -105,7 +72,3 @@ describeBrowser("attachments in a real browser", () => {
     await page.close();
   });
 });
-
-async function expectVisible(locator: Locator) {
-  await locator.first().waitFor({ state: "visible", timeout: 15_000 });
-}

@@ -1,81 +1,48 @@
-import type { BrowserContext, Page } from "playwright-core";
-import { browserAvailable, launchChromium } from "./support/browser";
-import { startDemoStack } from "./support/demo-stack";
+import { describeBrowser, expectVisible, openEmail, pane, useDemoBrowser } from "./support/demo-browser";
 
 // The built pane in Debian's Chromium against the real service on PGlite, in the demo host's
 // simulated mailbox: the journeys a newcomer tries first.
-const describeBrowser = browserAvailable() ? describe : describe.skip;
-jest.setTimeout(180_000);
-
 describeBrowser("the task pane in a real browser", () => {
-  let stack: Awaited<ReturnType<typeof startDemoStack>>;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-  let context: BrowserContext;
-
-  beforeAll(async () => {
-    // Both started at once; whichever started is stopped again in afterAll even if the other failed.
-    const [started, launched] = await Promise.allSettled([startDemoStack(), launchChromium()]);
-    if (started.status === "fulfilled") stack = started.value;
-    if (launched.status === "fulfilled") browser = launched.value;
-    if (started.status === "rejected") throw started.reason;
-    if (launched.status === "rejected") throw launched.reason;
-    context = browser.context;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
-
-  async function openDemoHost(): Promise<Page> {
-    const page = await context.newPage();
-    await page.goto(stack.demoHost);
-    return page;
-  }
-  const pane = (page: Page) => page.getByRole("complementary", { name: "Task pane" });
-  const open = (page: Page, sender: string, subject: string) =>
-    page
-      .getByRole("navigation", { name: "Inbox" })
-      .getByRole("button", { name: `${sender} ${subject}` })
-      .click();
+  const demo = useDemoBrowser();
 
   it("opening an email shows the sender's record", async () => {
-    const page = await openDemoHost();
-    await open(page, "Lena Vogel", "Offer for the spring campaign");
+    const page = await demo.openDemoHost();
+    await openEmail(page, "Lena Vogel", "Offer for the spring campaign");
     const record = pane(page).getByRole("article", { name: "Customer record Fabrikam, Inc." });
     await record.waitFor();
     await expectVisible(record.getByText("Status 1 · Customer"));
     await expectVisible(record.getByText("Lena Vogel · CEO"));
     // Another message: the pane follows it, as a pinned pane follows ItemChanged.
-    await open(page, "Giulia Conti", "Question about our open order");
+    await openEmail(page, "Giulia Conti", "Question about our open order");
     await expectVisible(pane(page).getByRole("article", { name: "Customer record Tailspin Toys" }));
     await expectVisible(pane(page).getByText("Status 3 · Contact at a fair"));
     await page.close();
   });
 
   it("logging an email twice, from two panes at once, stores one entry and shows it logged in both", async () => {
-    const [first, second] = await Promise.all([openDemoHost(), openDemoHost()]);
-    for (const page of [first, second]) await open(page, "Reto Meier", "Delivery dates for Q3");
+    const [first, second] = await Promise.all([demo.openDemoHost(), demo.openDemoHost()]);
+    for (const page of [first, second]) await openEmail(page, "Reto Meier", "Delivery dates for Q3");
     const buttons = [first, second].map((page) => pane(page).getByRole("button", { name: "Log this email" }));
     await Promise.all(buttons.map((button) => button.waitFor()));
     await Promise.all(buttons.map((button) => button.click()));
     for (const page of [first, second]) await expectVisible(pane(page).getByRole("status").getByText("✓ Logged"));
 
-    const alice = await stack.as("alice@contoso.com");
+    const alice = await demo.stack.as("alice@contoso.com");
     const litware = (await alice.get("/api/customers?search=Litware")).body.items[0];
     const log = await alice.get(`/api/customers/${litware.id}/email-log`);
     const entries = log.body.items.filter((entry: { subject: string }) => entry.subject === "Delivery dates for Q3");
     expect(entries).toHaveLength(1);
 
     // Reopened later, the pane asks the service and still shows it logged.
-    await open(first, "Lena Vogel", "Offer for the spring campaign");
-    await open(first, "Reto Meier", "Delivery dates for Q3");
+    await openEmail(first, "Lena Vogel", "Offer for the spring campaign");
+    await openEmail(first, "Reto Meier", "Delivery dates for Q3");
     await expectVisible(pane(first).getByRole("status").getByText("✓ Logged"));
     await Promise.all([first.close(), second.close()]);
   });
 
   it("an unknown sender at a known company becomes a contact of it", async () => {
-    const page = await openDemoHost();
-    await open(page, "Sara Klein", "Introduction: new buyer at A. Datum");
+    const page = await demo.openDemoHost();
+    await openEmail(page, "Sara Klein", "Introduction: new buyer at A. Datum");
     await expectVisible(pane(page).getByText("Unknown person at A. Datum Corporation"));
     await pane(page).getByRole("button", { name: "Add as contact" }).click();
     const form = pane(page).getByRole("form", { name: "New contact" });
@@ -84,7 +51,7 @@ describeBrowser("the task pane in a real browser", () => {
     await form.getByRole("button", { name: "Create contact" }).click();
     await expectVisible(pane(page).getByRole("article", { name: "Customer record A. Datum Corporation" }));
 
-    const alice = await stack.as("alice@contoso.com");
+    const alice = await demo.stack.as("alice@contoso.com");
     const lookup = await alice.get("/api/lookup?email=sara.klein@adatum.com");
     expect(lookup.body.matches[0]).toMatchObject({
       matchedBy: "contact",
@@ -94,8 +61,8 @@ describeBrowser("the task pane in a real browser", () => {
   });
 
   it("a new activity planned from the email is listed under future", async () => {
-    const page = await openDemoHost();
-    await open(page, "Pieter de Vries", "Offer for the spring campaign");
+    const page = await demo.openDemoHost();
+    await openEmail(page, "Pieter de Vries", "Offer for the spring campaign");
     const record = pane(page).getByRole("article", { name: "Customer record Wide World Importers" });
     await record.waitFor();
     await record.getByRole("button", { name: "New activity" }).click();
@@ -108,7 +75,7 @@ describeBrowser("the task pane in a real browser", () => {
     const future = record.getByRole("list", { name: "Future activities" });
     await expectVisible(future.getByText("Call Pieter about the spring offer"));
     // Alice plans in Europe/Berlin: 10:15 there on 4 May is 08:15 UTC.
-    const alice = await stack.as("alice@contoso.com");
+    const alice = await demo.stack.as("alice@contoso.com");
     const activities = await alice.get(`/api/activities?when=future&limit=200`);
     const saved = activities.body.items.find(
       (activity: { subject: string }) => activity.subject === "Call Pieter about the spring offer",
@@ -118,8 +85,8 @@ describeBrowser("the task pane in a real browser", () => {
   });
 
   it("sync now puts a planned activity into the Outlook calendar and says so on the activity", async () => {
-    const page = await openDemoHost();
-    await open(page, "Lena Vogel", "Offer for the spring campaign");
+    const page = await demo.openDemoHost();
+    await openEmail(page, "Lena Vogel", "Offer for the spring campaign");
     const record = pane(page).getByRole("article", { name: "Customer record Fabrikam, Inc." });
     await record.waitFor();
     await record.getByRole("button", { name: "New activity" }).click();
@@ -135,20 +102,20 @@ describeBrowser("the task pane in a real browser", () => {
     await record.getByRole("button", { name: "Sync with Outlook" }).click();
     await expectVisible(record.getByText("Outlook calendar is up to date."));
     await expectVisible(planned.getByText("In Outlook"));
-    const events = stack.graph.mailbox("demo-alice@contoso.com").live();
+    const events = demo.stack.graph.mailbox("demo-alice@contoso.com").live();
     expect(events.filter((event) => event.subject === "Visit Lena about the campaign")).toHaveLength(1);
     await page.close();
   });
 
   it("a salesman releases a new customer from the record, and the service records it", async () => {
-    const page = await openDemoHost();
-    await open(page, "Kim Abercrombie", "Service visit follow-up");
+    const page = await demo.openDemoHost();
+    await openEmail(page, "Kim Abercrombie", "Service visit follow-up");
     const record = pane(page).getByRole("article", { name: "Customer record Adventure Works Cycles" });
     await record.waitFor();
     await record.getByRole("group", { name: "Lifecycle" }).getByRole("button", { name: "Release…" }).click();
     await record.getByRole("form", { name: "Release customer" }).getByRole("button", { name: "Release" }).click();
     await expectVisible(record.getByText("Released", { exact: true }));
-    const alice = await stack.as("alice@contoso.com");
+    const alice = await demo.stack.as("alice@contoso.com");
     const found = await alice.get("/api/customers?search=Adventure%20Works");
     const saved = await alice.get(`/api/customers/${found.body.items[0].id}`);
     expect(saved.body.lifecycle).toMatchObject({
@@ -159,8 +126,8 @@ describeBrowser("the task pane in a real browser", () => {
   });
 
   it("a cold call is recorded finished with its outcome in one step", async () => {
-    const page = await openDemoHost();
-    await open(page, "Nancy Davolio", "Delivery dates for Q3");
+    const page = await demo.openDemoHost();
+    await openEmail(page, "Nancy Davolio", "Delivery dates for Q3");
     const record = pane(page).getByRole("article", { name: "Customer record Northwind Traders" });
     await record.waitFor();
     await record.getByRole("button", { name: "Cold call" }).click();
@@ -169,7 +136,7 @@ describeBrowser("the task pane in a real browser", () => {
     await form.getByRole("button", { name: "Save call" }).click();
     await record.getByRole("switch", { name: "Show finished" }).check();
     await expectVisible(record.getByRole("list", { name: "History activities" }).getByText("Cold call: no answer"));
-    const alice = await stack.as("alice@contoso.com");
+    const alice = await demo.stack.as("alice@contoso.com");
     const found = await alice.get("/api/customers?search=Northwind");
     const history = await alice.get(`/api/activities?customerId=${found.body.items[0].id}&when=history`);
     expect(history.body.items[0]).toMatchObject({
@@ -182,8 +149,8 @@ describeBrowser("the task pane in a real browser", () => {
   });
 
   it("is usable with the keyboard: from the pane's tabs, Tab reaches the log button and Enter logs", async () => {
-    const page = await openDemoHost();
-    await open(page, "Max Huber", "Meeting next week?");
+    const page = await demo.openDemoHost();
+    await openEmail(page, "Max Huber", "Meeting next week?");
     const button = pane(page).getByRole("button", { name: "Log this email" });
     await button.waitFor();
     await pane(page).getByRole("tab", { name: "This email" }).focus();
@@ -196,7 +163,3 @@ describeBrowser("the task pane in a real browser", () => {
     await page.close();
   });
 });
-
-async function expectVisible(locator: import("playwright-core").Locator) {
-  await locator.first().waitFor({ state: "visible", timeout: 15_000 });
-}

@@ -1,43 +1,20 @@
-import type { BrowserContext, Locator, Page } from "playwright-core";
-import { browserAvailable, launchChromium } from "./support/browser";
-import { startDemoStack } from "./support/demo-stack";
+import type { Locator, Page } from "playwright-core";
+import { describeBrowser, expectVisible, pane, useDemoBrowser } from "./support/demo-browser";
 
 // Details (third parties, consent), the consent warning and the timeline in the built pane,
 // against the real service with the demo data.
-const describeBrowser = browserAvailable() ? describe : describe.skip;
-jest.setTimeout(180_000);
-
 describeBrowser("details, consent and timeline in a real browser", () => {
-  let stack: Awaited<ReturnType<typeof startDemoStack>>;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-  let context: BrowserContext;
-
-  beforeAll(async () => {
-    // Both started at once; whichever started is stopped again in afterAll even if the other failed.
-    const [started, launched] = await Promise.allSettled([startDemoStack(), launchChromium()]);
-    if (started.status === "fulfilled") stack = started.value;
-    if (launched.status === "fulfilled") browser = launched.value;
-    if (started.status === "rejected") throw started.reason;
-    if (launched.status === "rejected") throw launched.reason;
-    context = browser.context;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+  const demo = useDemoBrowser();
 
   /** The record of the sender of the first message from `sender`, on the given tab. */
   async function recordFor(sender: string, customer: string, tab: string): Promise<[Page, Locator]> {
-    const page = await context.newPage();
-    await page.goto(stack.demoHost);
+    const page = await demo.openDemoHost();
     await page
       .getByRole("navigation", { name: "Inbox" })
       .getByRole("button", { name: new RegExp(`^${sender} `) })
       .first()
       .click();
-    const record = page
-      .getByRole("complementary", { name: "Task pane" })
-      .getByRole("article", { name: `Customer record ${customer}` });
+    const record = pane(page).getByRole("article", { name: `Customer record ${customer}` });
     await record.getByRole("tab", { name: tab }).click();
     return [page, record];
   }
@@ -62,7 +39,7 @@ describeBrowser("details, consent and timeline in a real browser", () => {
     await role.fill("Leasing company");
     await form.getByRole("button", { name: "Save third party" }).click();
     await expectVisible(parties.getByText("Leasing Nord GmbH · Leasing company"));
-    const alice = await stack.as("alice@contoso.com");
+    const alice = await demo.stack.as("alice@contoso.com");
     const fabrikam = (await alice.get("/api/customers?search=Fabrikam, Inc.")).body.items[0];
     const stored = await alice.get(`/api/customers/${fabrikam.id}/third-parties`);
     expect(stored.body.items.map((party: { name: string; role: string }) => `${party.name}: ${party.role}`)).toEqual(
@@ -92,7 +69,7 @@ describeBrowser("details, consent and timeline in a real browser", () => {
     await warning.getByRole("button", { name: "Continue anyway" }).click();
     await expectVisible(record.getByRole("status").getByText("✓ Logged"));
 
-    const alice = await stack.as("alice@contoso.com");
+    const alice = await demo.stack.as("alice@contoso.com");
     const proseware = (await alice.get("/api/customers?search=Proseware")).body.items[0];
     const lookup = await alice.get("/api/lookup?email=camille.laurent@proseware.com");
     expect(lookup.body.matches[0].contacts[0].withdrawnConsent).toEqual(["EMAIL"]);
@@ -118,7 +95,3 @@ describeBrowser("details, consent and timeline in a real browser", () => {
     await page.close();
   });
 });
-
-async function expectVisible(locator: Locator) {
-  await locator.first().waitFor({ state: "visible", timeout: 15_000 });
-}

@@ -1,45 +1,20 @@
-import type { BrowserContext, Locator, Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { sampleEmails } from "../../addin/src/demo-host/sample-emails";
-import { browserAvailable, launchChromium } from "./support/browser";
-import { startDemoStack } from "./support/demo-stack";
+import { describeBrowser, expectVisible, openEmail, pane, useDemoBrowser } from "./support/demo-browser";
 
 // Profiling and comments in the built pane against the real service and the demo data: Fabrikam
 // has two question sets partly answered (one answer with history) and a pinned comment.
-const describeBrowser = browserAvailable() ? describe : describe.skip;
-jest.setTimeout(180_000);
-
 const LENA = "lena.vogel@fabrikam.com";
 const lenasEmail = sampleEmails("alice@contoso.com").find((message) => message.from?.email === LENA)!;
 
 describeBrowser("profiling and comments in a real browser", () => {
-  let stack: Awaited<ReturnType<typeof startDemoStack>>;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-  let context: BrowserContext;
-
-  beforeAll(async () => {
-    // Both started at once; whichever started is stopped again in afterAll even if the other failed.
-    const [started, launched] = await Promise.allSettled([startDemoStack(), launchChromium()]);
-    if (started.status === "fulfilled") stack = started.value;
-    if (launched.status === "fulfilled") browser = launched.value;
-    if (started.status === "rejected") throw started.reason;
-    if (launched.status === "rejected") throw launched.reason;
-    context = browser.context;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+  const demo = useDemoBrowser();
 
   /** Fabrikam's record for Lena's email, in the demo host (a fresh load each time). */
   async function fabrikam(page: Page): Promise<Locator> {
-    await page.goto(stack.demoHost);
-    await page
-      .getByRole("navigation", { name: "Inbox" })
-      .getByRole("button", { name: `Lena Vogel ${lenasEmail.subject}` })
-      .click();
-    const record = page
-      .getByRole("complementary", { name: "Task pane" })
-      .getByRole("article", { name: "Customer record Fabrikam, Inc." });
+    await page.goto(demo.stack.demoHost);
+    await openEmail(page, "Lena Vogel", lenasEmail.subject);
+    const record = pane(page).getByRole("article", { name: "Customer record Fabrikam, Inc." });
     await record.waitFor();
     return record;
   }
@@ -51,7 +26,7 @@ describeBrowser("profiling and comments in a real browser", () => {
   }
 
   it("answers the demo question set for Fabrikam and still shows the answers after a reload", async () => {
-    const page = await context.newPage();
+    const page = await demo.context.newPage();
     let form = await profileTab(await fabrikam(page));
     const park = form.getByRole("group", { name: "Machine park" });
     // The demo's answers, and the earlier one kept in the history (the demo host signs in as Alice).
@@ -87,7 +62,7 @@ describeBrowser("profiling and comments in a real browser", () => {
   });
 
   it("shows the pinned demo comment first, adds a comment and pins it", async () => {
-    const page = await context.newPage();
+    const page = await demo.context.newPage();
     let comments = (await fabrikam(page)).getByRole("region", { name: "Comments" });
     const pinned = comments.getByRole("listitem", { name: "Pinned comment" });
     await expectVisible(pinned.getByText(/gate is closed on Fridays/));
@@ -116,7 +91,3 @@ describeBrowser("profiling and comments in a real browser", () => {
     await page.close();
   });
 });
-
-async function expectVisible(locator: Locator) {
-  await locator.first().waitFor({ state: "visible", timeout: 15_000 });
-}

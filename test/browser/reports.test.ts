@@ -1,48 +1,20 @@
 import fs from "node:fs";
-import type { BrowserContext, Locator, Page } from "playwright-core";
 import { parseCsv } from "../support/csv-parse";
-import { browserAvailable, launchChromium } from "./support/browser";
-import { startDemoStack } from "./support/demo-stack";
+import { describeBrowser, expectVisible, openEmail, pane, useDemoBrowser } from "./support/demo-browser";
 
 // Reports and the contacts chart in the built pane, in Chromium, against the real service with the
 // demo data; the demo host signs in as Alice.
-const describeBrowser = browserAvailable() ? describe : describe.skip;
-jest.setTimeout(180_000);
-
 describeBrowser("reports in a real browser", () => {
-  let stack: Awaited<ReturnType<typeof startDemoStack>>;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-  let context: BrowserContext;
-
-  beforeAll(async () => {
-    // Both started at once; whichever started is stopped again in afterAll even if the other failed.
-    const [started, launched] = await Promise.allSettled([startDemoStack(), launchChromium()]);
-    if (started.status === "fulfilled") stack = started.value;
-    if (launched.status === "fulfilled") browser = launched.value;
-    if (started.status === "rejected") throw started.reason;
-    if (launched.status === "rejected") throw launched.reason;
-    context = browser.context;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
-
-  async function openDemoHost(): Promise<Page> {
-    const page = await context.newPage();
-    await page.goto(stack.demoHost);
-    return page;
-  }
-  const pane = (page: Page) => page.getByRole("complementary", { name: "Task pane" });
+  const demo = useDemoBrowser();
 
   it("runs the customer list of my customers and downloads the same rows as CSV", async () => {
-    const page = await openDemoHost();
+    const page = await demo.openDemoHost();
     await pane(page).getByRole("tab", { name: "Reports" }).click();
     const form = pane(page).getByRole("form", { name: "Report" });
     await form.getByLabel("Salesman of the customer").selectOption({ label: "Mine" });
     await form.getByRole("button", { name: "Show report" }).click();
 
-    const alice = await stack.as("alice@contoso.com");
+    const alice = await demo.stack.as("alice@contoso.com");
     const mine = (await alice.get("/api/reports/customers?salesman=me&limit=200")).body;
     const mineIds = new Set(mine.items.map((row: { id: string }) => row.id));
     const others = (await alice.get("/api/reports/customers?limit=200")).body.items.filter(
@@ -85,18 +57,15 @@ describeBrowser("reports in a real browser", () => {
   });
 
   it("shows a demo customer's contacts per month at the top of the Timeline tab", async () => {
-    const page = await openDemoHost();
-    await page
-      .getByRole("navigation", { name: "Inbox" })
-      .getByRole("button", { name: "Lena Vogel Offer for the spring campaign" })
-      .click();
+    const page = await demo.openDemoHost();
+    await openEmail(page, "Lena Vogel", "Offer for the spring campaign");
     const record = pane(page).getByRole("article", { name: "Customer record Fabrikam, Inc." });
     await record.waitFor();
     await record.getByRole("tab", { name: "Timeline" }).click();
     const chart = record.getByRole("img", { name: /^Contacts in the last 12 months/ });
     await expectVisible(chart);
 
-    const alice = await stack.as("alice@contoso.com");
+    const alice = await demo.stack.as("alice@contoso.com");
     const fabrikam = (await alice.get("/api/customers?search=Fabrikam, Inc.")).body.items[0];
     const history = (await alice.get(`/api/customers/${fabrikam.id}/contact-history`)).body;
     const sum = (key: "calls" | "meetings" | "emails") =>
@@ -110,7 +79,3 @@ describeBrowser("reports in a real browser", () => {
     await page.close();
   });
 });
-
-async function expectVisible(locator: Locator) {
-  await locator.first().waitFor({ state: "visible", timeout: 15_000 });
-}

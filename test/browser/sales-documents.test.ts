@@ -1,46 +1,20 @@
-import type { BrowserContext, Locator, Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { sampleEmails } from "../../addin/src/demo-host/sample-emails";
-import { browserAvailable, launchChromium } from "./support/browser";
-import { startDemoStack } from "./support/demo-stack";
+import { describeBrowser, expectVisible, openEmail, pane, useDemoBrowser } from "./support/demo-browser";
 
 // Quotes and orders in the built pane against the real service and the demo data: Northwind
 // Traders (status 1, approved) has special prices; Tailspin Toys (status 3, New) is refused.
-const describeBrowser = browserAvailable() ? describe : describe.skip;
-jest.setTimeout(180_000);
-
 const NANCY = "nancy.davolio@northwindtraders.com";
 const nancysEmail = sampleEmails("alice@contoso.com").find((message) => message.from?.email === NANCY)!;
 
 describeBrowser("quotes and orders in a real browser", () => {
-  let stack: Awaited<ReturnType<typeof startDemoStack>>;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-  let context: BrowserContext;
-
-  beforeAll(async () => {
-    // Both started at once; whichever started is stopped again in afterAll even if the other failed.
-    const [started, launched] = await Promise.allSettled([startDemoStack(), launchChromium()]);
-    if (started.status === "fulfilled") stack = started.value;
-    if (launched.status === "fulfilled") browser = launched.value;
-    if (started.status === "rejected") throw started.reason;
-    if (launched.status === "rejected") throw launched.reason;
-    context = browser.context;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+  const demo = useDemoBrowser();
 
   /** The demo host with one email open and the record's Quotes tab chosen. */
   async function quotesTabFor(sender: string, subject: string, customer: string): Promise<[Page, Locator]> {
-    const page = await context.newPage();
-    await page.goto(stack.demoHost);
-    await page
-      .getByRole("navigation", { name: "Inbox" })
-      .getByRole("button", { name: `${sender} ${subject}` })
-      .click();
-    const record = page
-      .getByRole("complementary", { name: "Task pane" })
-      .getByRole("article", { name: `Customer record ${customer}` });
+    const page = await demo.openDemoHost();
+    await openEmail(page, sender, subject);
+    const record = pane(page).getByRole("article", { name: `Customer record ${customer}` });
     await record.getByRole("tab", { name: "Quotes" }).click();
     const panel = record.getByRole("tabpanel", { name: "Quotes" });
     await expectVisible(panel.getByRole("region", { name: "Special prices" }));
@@ -75,7 +49,7 @@ describeBrowser("quotes and orders in a real browser", () => {
     await quote.getByRole("button", { name: /^Convert Q-\d+ to order$/ }).click();
     await expectVisible(panel.getByRole("listitem", { name: /^SO-\d+$/ }).filter({ hasText: "Browser quote" }));
 
-    const alice = await stack.as("alice@contoso.com");
+    const alice = await demo.stack.as("alice@contoso.com");
     const northwind = (await alice.get("/api/customers?search=Northwind")).body.items[0];
     const orders = (await alice.get(`/api/orders?customerId=${northwind.id}`)).body.items;
     const order = orders.find((candidate: { title: string }) => candidate.title === "Browser quote");
@@ -100,7 +74,3 @@ describeBrowser("quotes and orders in a real browser", () => {
     await page.close();
   });
 });
-
-async function expectVisible(locator: Locator) {
-  await locator.first().waitFor({ state: "visible", timeout: 15_000 });
-}

@@ -1,48 +1,18 @@
-import type { BrowserContext, Locator, Page } from "playwright-core";
-import { browserAvailable, launchChromium } from "./support/browser";
-import { startDemoStack } from "./support/demo-stack";
+import { describeBrowser, expectVisible, openEmail, pane, useDemoBrowser } from "./support/demo-browser";
 
 // The built pane in Chromium against the real service with the demo data: an opportunity through
 // its stages, an incident with an action ticked off, and an unassigned contact placed under a customer.
-const describeBrowser = browserAvailable() ? describe : describe.skip;
-jest.setTimeout(180_000);
-
 describeBrowser("sales pipeline and contacts in a real browser", () => {
-  let stack: Awaited<ReturnType<typeof startDemoStack>>;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-  let context: BrowserContext;
+  const demo = useDemoBrowser();
 
-  beforeAll(async () => {
-    // Both started at once; whichever started is stopped again in afterAll even if the other failed.
-    const [started, launched] = await Promise.allSettled([startDemoStack(), launchChromium()]);
-    if (started.status === "fulfilled") stack = started.value;
-    if (launched.status === "fulfilled") browser = launched.value;
-    if (started.status === "rejected") throw started.reason;
-    if (launched.status === "rejected") throw launched.reason;
-    context = browser.context;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
-
-  async function openEmail(sender: string, subject: string): Promise<Page> {
-    const page = await context.newPage();
-    await page.goto(stack.demoHost);
-    await page
-      .getByRole("navigation", { name: "Inbox" })
-      .getByRole("button", { name: `${sender} ${subject}` })
-      .click();
-    return page;
-  }
-  const pane = (page: Page) => page.getByRole("complementary", { name: "Task pane" });
   const customerId = async (name: string) => {
-    const alice = await stack.as("alice@contoso.com");
+    const alice = await demo.stack.as("alice@contoso.com");
     return (await alice.get(`/api/customers?search=${encodeURIComponent(name)}`)).body.items[0].id as string;
   };
 
   it("creates an opportunity and moves its stage", async () => {
-    const page = await openEmail("Lena Vogel", "Offer for the spring campaign");
+    const page = await demo.openDemoHost();
+    await openEmail(page, "Lena Vogel", "Offer for the spring campaign");
     const record = pane(page).getByRole("article", { name: "Customer record Fabrikam, Inc." });
     await record.getByRole("button", { name: "New opportunity" }).click();
     const form = record.getByRole("form", { name: "New opportunity" });
@@ -58,7 +28,7 @@ describeBrowser("sales pipeline and contacts in a real browser", () => {
     await stage.selectOption("NEGOTIATION");
 
     // The stage moves on its own; the probability stays as given until the deal is won or lost.
-    const alice = await stack.as("alice@contoso.com");
+    const alice = await demo.stack.as("alice@contoso.com");
     const fabrikam = await customerId("Fabrikam, Inc.");
     const stored = await eventually(async () => {
       const list = await alice.get(`/api/opportunities?customerId=${fabrikam}`);
@@ -80,7 +50,8 @@ describeBrowser("sales pipeline and contacts in a real browser", () => {
   });
 
   it("creates an incident with an action and marks the action done", async () => {
-    const page = await openEmail("Giulia Conti", "Question about our open order");
+    const page = await demo.openDemoHost();
+    await openEmail(page, "Giulia Conti", "Question about our open order");
     const record = pane(page).getByRole("article", { name: "Customer record Tailspin Toys" });
     await record.getByRole("button", { name: "New incident" }).click();
     const form = record.getByRole("form", { name: "New incident" });
@@ -100,7 +71,7 @@ describeBrowser("sales pipeline and contacts in a real browser", () => {
     await done.click();
     await expectVisible(incident.getByText(/due 2099-02-10 · .* · done/));
 
-    const alice = await stack.as("alice@contoso.com");
+    const alice = await demo.stack.as("alice@contoso.com");
     const incidents = await alice.get(`/api/incidents?customerId=${await customerId("Tailspin Toys")}`);
     const stored = incidents.body.items.find(
       (item: { subject: string }) => item.subject === "Wrong colour on 40 units",
@@ -120,7 +91,8 @@ describeBrowser("sales pipeline and contacts in a real browser", () => {
   });
 
   it("moves an unassigned demo contact to a customer and shows that customer's record", async () => {
-    const page = await openEmail("Oliver Stone", "Catching up after the fair");
+    const page = await demo.openDemoHost();
+    await openEmail(page, "Oliver Stone", "Catching up after the fair");
     await expectVisible(pane(page).getByText("Oliver Stone · unassigned contact"));
     await pane(page).getByRole("button", { name: "Move to customer" }).click();
     const form = pane(page).getByRole("form", { name: "Move Oliver Stone to a customer" });
@@ -132,7 +104,7 @@ describeBrowser("sales pipeline and contacts in a real browser", () => {
     await expectVisible(pane(page).getByRole("article", { name: "Customer record Tailspin Toys" }));
     await expectVisible(pane(page).getByText("Oliver Stone · Tailspin Toys"));
 
-    const alice = await stack.as("alice@contoso.com");
+    const alice = await demo.stack.as("alice@contoso.com");
     const lookup = await alice.get("/api/lookup?email=oliver.stone%40gmail.com");
     expect(lookup.body.matches[0]).toMatchObject({ customer: { name: "Tailspin Toys" } });
     await page.close();
@@ -147,8 +119,4 @@ async function eventually<T>(ask: () => Promise<T | null>): Promise<T> {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error("no answer in 10 seconds");
-}
-
-async function expectVisible(locator: Locator) {
-  await locator.first().waitFor({ state: "visible", timeout: 15_000 });
 }
