@@ -162,9 +162,102 @@ describe("quotes and orders in the record", () => {
     expect(within(panel).queryByRole("button", { name: "Edit SO-1002" })).not.toBeInTheDocument();
   });
 
+  it("enters an order taken by phone directly, priced like a quote, without a quote first", async () => {
+    const crm = withSpecialPrice(createFakeCrm());
+    const { user, panel } = await openQuotesTab(crm);
+    await user.click(within(panel).getByRole("button", { name: "New order" }));
+    const form = within(panel).getByRole("form", { name: "New order" });
+    expect(within(form).queryByLabelText("Valid until")).not.toBeInTheDocument();
+    await user.type(field(form, "Title"), "Phone order");
+    await user.type(field(line(form, 1), "Item"), "PUMP-200");
+    expect(field(line(form, 1), "Unit price")).toHaveValue("17.50");
+    await user.clear(field(line(form, 1), "Quantity"));
+    await user.type(field(line(form, 1), "Quantity"), "2");
+    await user.click(within(form).getByRole("button", { name: "Create order" }));
+
+    const order = await within(panel).findByRole("listitem", { name: "SO-1001" });
+    expect(within(order).getByText(/Phone order/)).toBeInTheDocument();
+    expect(within(order).getByText("open")).toBeInTheDocument();
+    expect(within(order).getByText(/€31\.50/)).toBeInTheDocument();
+    expect(within(panel).queryByRole("form", { name: "New order" })).not.toBeInTheDocument();
+    expect(crm.salesDocuments.quotes).toEqual([]);
+    expect(crm.salesDocuments.orders[0]).toMatchObject({ quoteId: null, currency: "EUR", totals: { total: "31.50" } });
+    const sent = crm.requests.find((request) => request.method === "POST" && request.path === "/api/orders");
+    expect(sent?.body).toMatchObject({
+      customerId: crm.customers.fabrikam.id,
+      title: "Phone order",
+      lines: [{ item: "PUMP-200", quantity: "2", unitPrice: "17.50", discountPercent: "10" }],
+    });
+  });
+
+  it("shows the service's refusal when the customer may no longer receive orders", async () => {
+    const crm = createFakeCrm();
+    const { user, panel } = await openQuotesTab(crm);
+    await user.click(within(panel).getByRole("button", { name: "New order" }));
+    const form = within(panel).getByRole("form", { name: "New order" });
+    await user.type(field(line(form, 1), "Item"), "VALVE");
+    await user.type(field(line(form, 1), "Unit price"), "3");
+    // Changed by a colleague after the pane loaded the record.
+    crm.customers.fabrikam.status = { code: 2, label: "Prospect" };
+    await user.click(within(form).getByRole("button", { name: "Create order" }));
+    expect(
+      await within(form).findByText(
+        /This customer may not receive quotes or orders: it has status 2; only status 1 \(customer\) may receive quotes and orders/,
+      ),
+    ).toBeInTheDocument();
+    expect(crm.salesDocuments.orders).toEqual([]);
+  });
+
+  it("closes an open order only after a confirmation, and a closed order is read-only", async () => {
+    const crm = createFakeCrm();
+    const { user, panel } = await openQuotesTab(crm);
+    await user.click(within(panel).getByRole("button", { name: "New order" }));
+    const form = within(panel).getByRole("form", { name: "New order" });
+    await user.type(field(line(form, 1), "Item"), "VALVE");
+    await user.type(field(line(form, 1), "Unit price"), "3");
+    await user.click(within(form).getByRole("button", { name: "Create order" }));
+    const order = await within(panel).findByRole("listitem", { name: "SO-1001" });
+
+    await user.click(within(order).getByRole("button", { name: "Close SO-1001" }));
+    expect(crm.salesDocuments.orders[0]!.status).toBe("OPEN");
+    await user.click(within(order).getByRole("button", { name: "Keep SO-1001 open" }));
+    expect(within(order).queryByRole("button", { name: "Confirm: close SO-1001" })).not.toBeInTheDocument();
+    expect(crm.salesDocuments.orders[0]!.status).toBe("OPEN");
+
+    await user.click(within(order).getByRole("button", { name: "Close SO-1001" }));
+    await user.click(within(order).getByRole("button", { name: "Confirm: close SO-1001" }));
+    const closed = within(panel).getByRole("listitem", { name: "SO-1001" });
+    expect(await within(closed).findByText("closed")).toBeInTheDocument();
+    expect(within(closed).queryByRole("button")).not.toBeInTheDocument();
+    expect(crm.salesDocuments.orders[0]).toMatchObject({ status: "CLOSED", version: 2 });
+    const sent = crm.requests.filter((request) => request.method === "PATCH");
+    expect(sent.map((request) => request.body)).toEqual([{ version: 1, status: "CLOSED" }]);
+  });
+
+  it("says why an order that is no longer open cannot be closed", async () => {
+    const crm = createFakeCrm();
+    const { user, panel } = await openQuotesTab(crm);
+    await user.click(within(panel).getByRole("button", { name: "New order" }));
+    const form = within(panel).getByRole("form", { name: "New order" });
+    await user.type(field(line(form, 1), "Item"), "VALVE");
+    await user.type(field(line(form, 1), "Unit price"), "3");
+    await user.click(within(form).getByRole("button", { name: "Create order" }));
+    const order = await within(panel).findByRole("listitem", { name: "SO-1001" });
+    // Cancelled by a colleague after the pane loaded the list.
+    Object.assign(crm.salesDocuments.orders[0]!, { status: "CANCELLED", version: 2 });
+
+    await user.click(within(order).getByRole("button", { name: "Close SO-1001" }));
+    await user.click(within(order).getByRole("button", { name: "Confirm: close SO-1001" }));
+    expect(await within(panel).findByRole("alert")).toHaveTextContent(
+      "Order SO-1001 is CANCELLED; only an open order can be changed",
+    );
+    expect(crm.salesDocuments.orders[0]!.status).toBe("CANCELLED");
+  });
+
   it("explains why a customer may not receive quotes instead of offering the editor", async () => {
     const { panel } = await openQuotesTab(createFakeCrm(), GIULIA);
     expect(within(panel).queryByRole("button", { name: "New quote" })).not.toBeInTheDocument();
+    expect(within(panel).queryByRole("button", { name: "New order" })).not.toBeInTheDocument();
     expect(
       within(panel).getByText(
         /This customer may not receive quotes or orders: it has status 3; only status 1 \(customer\) may receive quotes and orders, and it is RELEASED; it must be approved \(ACTIVE\)/,

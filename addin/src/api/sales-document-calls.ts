@@ -1,4 +1,5 @@
 import type {
+  OrderCreate,
   OrderUpdate,
   Quote,
   QuoteCreate,
@@ -28,6 +29,7 @@ export function salesDocumentCalls(call: ApiCall) {
     createQuote: (body: z.input<typeof QuoteCreate>) => call<Quote>("POST", "/api/quotes", body),
     updateQuote: (id: string, body: z.input<typeof QuoteUpdate>) => call<Quote>("PATCH", at("quotes", id), body),
     convertQuote: (id: string, version: number) => call<SalesOrder>("POST", at("quotes", id, "/convert"), { version }),
+    createOrder: (body: z.input<typeof OrderCreate>) => call<SalesOrder>("POST", "/api/orders", body),
     updateOrder: (id: string, body: z.input<typeof OrderUpdate>) => call<SalesOrder>("PATCH", at("orders", id), body),
     specialPrices: (customerId: string) =>
       call<z.output<typeof SpecialPriceList>>("GET", at("customers", customerId, "/special-prices")),

@@ -2,6 +2,7 @@ import { http, HttpResponse } from "msw";
 import type { z } from "zod";
 import type { Customer, Me, Quote, SalesLineInput, SalesOrder, SpecialPrice } from "../../../contract";
 import {
+  OrderCreate,
   OrderUpdate,
   QuoteCreate,
   QuoteUpdate,
@@ -118,6 +119,26 @@ export function createFakeSalesDocuments(deps: {
     });
     return HttpResponse.json(document);
   };
+  /** The common part of a new open quote or order, its lines priced on today's date; or the service's refusal. */
+  const newDocument = (input: z.output<typeof OrderCreate>) => {
+    if (!deps.customerOf(input.customerId)) return notFound();
+    const priced = price(input.lines, input.customerId, input.currency, new Date().toISOString().slice(0, 10));
+    if (priced instanceof Response) return priced;
+    const refused = refusal(input.customerId);
+    if (refused) return refused;
+    return {
+      id: id(),
+      number: ++numbers,
+      customerId: input.customerId,
+      contactId: input.contactId ?? null,
+      title: input.title ?? null,
+      currency: input.currency,
+      status: "OPEN" as const,
+      ...priced,
+      ...stamp(),
+      version: 1,
+    };
+  };
   const requireManager = () =>
     me.role === "SALESMAN" ? error(403, "forbidden", "Your role (salesman) may not do this: prices:manage") : null;
   const duplicate = (row: Pick<SpecialPrice, "id" | "customerId" | "item" | "currency">) => {
@@ -147,28 +168,20 @@ export function createFakeSalesDocuments(deps: {
     http.post(`${API}/api/quotes`, async ({ request }) => {
       const body = parse(QuoteCreate, await request.json());
       if (body.error) return body.error;
-      const input = body.data;
-      if (!deps.customerOf(input.customerId)) return notFound();
-      const priced = price(input.lines, input.customerId, input.currency, new Date().toISOString().slice(0, 10));
-      if (priced instanceof Response) return priced;
-      const refused = refusal(input.customerId);
-      if (refused) return refused;
-      const quote: Quote = {
-        id: id(),
-        number: ++numbers,
-        customerId: input.customerId,
-        contactId: input.contactId ?? null,
-        title: input.title ?? null,
-        currency: input.currency,
-        validUntil: input.validUntil ?? null,
-        status: "OPEN",
-        orderId: null,
-        ...priced,
-        ...stamp(),
-        version: 1,
-      };
+      const created = newDocument(body.data);
+      if (created instanceof Response) return created;
+      const quote: Quote = { ...created, validUntil: body.data.validUntil ?? null, orderId: null };
       quotes.push(quote);
       return HttpResponse.json(quote, { status: 201 });
+    }),
+    http.post(`${API}/api/orders`, async ({ request }) => {
+      const body = parse(OrderCreate, await request.json());
+      if (body.error) return body.error;
+      const created = newDocument(body.data);
+      if (created instanceof Response) return created;
+      const order: SalesOrder = { ...created, quoteId: null };
+      orders.push(order);
+      return HttpResponse.json(order, { status: 201 });
     }),
     http.patch(`${API}/api/quotes/:id`, async ({ params, request }) => {
       const quote = quotes.find((row) => row.id === params.id);

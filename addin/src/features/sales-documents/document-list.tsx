@@ -28,7 +28,7 @@ export function DocumentList({
 }: {
   quotes: Quote[];
   orders: SalesOrder[];
-  /** False for a customer that may not receive quotes or orders: nothing is offered but cancelling. */
+  /** False for a customer that may not receive quotes or orders: nothing is offered but closing and cancelling. */
   canChange: boolean;
   onEdit: (editing: Editing) => void;
   onChanged: () => void;
@@ -37,6 +37,8 @@ export function DocumentList({
   const { api, me } = useServices();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  /** The order whose closing waits for a second click: a closed order can never change again. */
+  const [confirmingClose, setConfirmingClose] = useState<string | null>(null);
   const entries: Entry[] = [
     ...quotes.map((document) => ({ kind: "quote" as const, document })),
     ...orders.map((document) => ({ kind: "order" as const, document })),
@@ -45,6 +47,7 @@ export function DocumentList({
   const act = async (action: () => Promise<unknown>) => {
     setBusy(true);
     setError(null);
+    setConfirmingClose(null);
     try {
       await action();
       onChanged();
@@ -60,6 +63,8 @@ export function DocumentList({
         ? api.updateQuote(entry.document.id, { version: entry.document.version, status: "CANCELLED" })
         : api.updateOrder(entry.document.id, { version: entry.document.version, status: "CANCELLED" }),
     );
+  const close = (order: SalesOrder) =>
+    act(() => api.updateOrder(order.id, { version: order.version, status: "CLOSED" }));
 
   return (
     <>
@@ -106,6 +111,26 @@ export function DocumentList({
                         Convert {number} to order
                       </Button>
                     )}
+                    {entry.kind === "order" &&
+                      (confirmingClose === document.id ? (
+                        <>
+                          <Button
+                            size="small"
+                            appearance="primary"
+                            disabled={busy}
+                            onClick={() => close(entry.document)}
+                          >
+                            Confirm: close {number}
+                          </Button>
+                          <Button size="small" onClick={() => setConfirmingClose(null)}>
+                            Keep {number} open
+                          </Button>
+                        </>
+                      ) : (
+                        <Button size="small" disabled={busy} onClick={() => setConfirmingClose(document.id)}>
+                          Close {number}
+                        </Button>
+                      ))}
                     <Button size="small" disabled={busy} onClick={() => cancel(entry)}>
                       Cancel {number}
                     </Button>

@@ -10,8 +10,8 @@ import { type LineDraft, emptyLine, lineFrom, lineInput, withSpecialPrice } from
 import { LineFields } from "./line-fields";
 import { formatMoney, todayUtc } from "./money-format";
 
-/** A new quote, or an open quote or order being changed. */
-export type Editing = { kind: "quote"; document: Quote | null } | { kind: "order"; document: SalesOrder };
+/** A new quote or order (document null), or an open one being changed. */
+export type Editing = { kind: "quote"; document: Quote | null } | { kind: "order"; document: SalesOrder | null };
 
 const HEADER_FIELDS = ["title", "currency", "validUntil", "lines"];
 
@@ -63,7 +63,9 @@ export function SalesDocumentEditor({
     const header = { title: title.trim() || null, lines: lines.map(lineInput) };
     const saved = await submit.run(() => {
       if (editing.kind === "order")
-        return api.updateOrder(editing.document.id, { ...header, version: editing.document.version });
+        return editing.document
+          ? api.updateOrder(editing.document.id, { ...header, version: editing.document.version })
+          : api.createOrder({ ...header, customerId, currency });
       const quote = { ...header, validUntil: validUntil || null };
       return editing.document
         ? api.updateQuote(editing.document.id, { ...quote, version: editing.document.version })
@@ -73,7 +75,7 @@ export function SalesDocumentEditor({
   };
 
   const what = editing.kind === "quote" ? "quote" : "order";
-  const label = document ? `Edit ${what} ${editing.kind === "quote" ? "Q" : "SO"}-${document.number}` : "New quote";
+  const label = document ? `Edit ${what} ${editing.kind === "quote" ? "Q" : "SO"}-${document.number}` : `New ${what}`;
   return (
     <form className={layout.form} onSubmit={save} aria-label={label}>
       <Text weight="semibold">{label}</Text>
@@ -123,7 +125,7 @@ export function SalesDocumentEditor({
       <FormFooter
         message={submit.message}
         saving={submit.saving}
-        submitLabel={document ? `Save ${what}` : "Create quote"}
+        submitLabel={document ? `Save ${what}` : `Create ${what}`}
         onCancel={onCancel}
         cancelLabel="Back"
       />

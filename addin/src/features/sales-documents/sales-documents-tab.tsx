@@ -49,7 +49,7 @@ export function SalesDocumentsTab({ record }: RecordTabContext) {
           </MessageBar>
         ) : editing ? (
           <SalesDocumentEditor
-            key={editing.document?.id ?? "new"}
+            key={editing.document?.id ?? `new-${editing.kind}`}
             customerId={customer.id}
             editing={editing}
             prices={prices.items}
@@ -61,6 +61,8 @@ export function SalesDocumentsTab({ record }: RecordTabContext) {
             <Button appearance="primary" onClick={() => setEditing({ kind: "quote", document: null })}>
               New quote
             </Button>
+            {/* An order taken by phone goes in directly, without a quote first. */}
+            <Button onClick={() => setEditing({ kind: "order", document: null })}>New order</Button>
           </div>
         )}
         <DocumentList
