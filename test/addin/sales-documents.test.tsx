@@ -153,6 +153,9 @@ describe("quotes and orders in the record", () => {
     await waitFor(() => expect(within(panel).getByRole("listitem", { name: "SO-1002" })).toHaveTextContent("€47.25"));
 
     await user.click(within(panel).getByRole("button", { name: "Cancel SO-1002" }));
+    // A cancelled order never changes again: nothing is sent before the second click.
+    expect(crm.salesDocuments.orders[0]).toMatchObject({ status: "OPEN" });
+    await user.click(within(panel).getByRole("button", { name: "Confirm: cancel SO-1002" }));
     await waitFor(() =>
       expect(
         within(within(panel).getByRole("listitem", { name: "SO-1002" })).getByText("cancelled"),

@@ -37,8 +37,8 @@ export function DocumentList({
   const { api, me } = useServices();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  /** The order whose closing waits for a second click: a closed order can never change again. */
-  const [confirmingClose, setConfirmingClose] = useState<string | null>(null);
+  /** Closing and cancelling wait for a second click: neither document can ever change again. */
+  const [confirming, setConfirming] = useState<{ id: string; step: "close" | "cancel" } | null>(null);
   const entries: Entry[] = [
     ...quotes.map((document) => ({ kind: "quote" as const, document })),
     ...orders.map((document) => ({ kind: "order" as const, document })),
@@ -47,7 +47,7 @@ export function DocumentList({
   const act = async (action: () => Promise<unknown>) => {
     setBusy(true);
     setError(null);
-    setConfirmingClose(null);
+    setConfirming(null);
     try {
       await action();
       onChanged();
@@ -111,29 +111,28 @@ export function DocumentList({
                         Convert {number} to order
                       </Button>
                     )}
-                    {entry.kind === "order" &&
-                      (confirmingClose === document.id ? (
-                        <>
-                          <Button
-                            size="small"
-                            appearance="primary"
-                            disabled={busy}
-                            onClick={() => close(entry.document)}
-                          >
-                            Confirm: close {number}
-                          </Button>
-                          <Button size="small" onClick={() => setConfirmingClose(null)}>
-                            Keep {number} open
-                          </Button>
-                        </>
-                      ) : (
-                        <Button size="small" disabled={busy} onClick={() => setConfirmingClose(document.id)}>
-                          Close {number}
-                        </Button>
-                      ))}
-                    <Button size="small" disabled={busy} onClick={() => cancel(entry)}>
-                      Cancel {number}
-                    </Button>
+                    {entry.kind === "order" && (
+                      <TwoStepButton
+                        label={`Close ${number}`}
+                        confirmLabel={`Confirm: close ${number}`}
+                        keepLabel={`Keep ${number} open`}
+                        asking={confirming?.id === document.id && confirming.step === "close"}
+                        busy={busy}
+                        onAsk={() => setConfirming({ id: document.id, step: "close" })}
+                        onConfirm={() => close(entry.document)}
+                        onKeep={() => setConfirming(null)}
+                      />
+                    )}
+                    <TwoStepButton
+                      label={`Cancel ${number}`}
+                      confirmLabel={`Confirm: cancel ${number}`}
+                      keepLabel={`Keep ${number}`}
+                      asking={confirming?.id === document.id && confirming.step === "cancel"}
+                      busy={busy}
+                      onAsk={() => setConfirming({ id: document.id, step: "cancel" })}
+                      onConfirm={() => cancel(entry)}
+                      onKeep={() => setConfirming(null)}
+                    />
                   </div>
                 )}
               </li>
@@ -141,6 +140,35 @@ export function DocumentList({
           })}
         </ul>
       )}
+    </>
+  );
+}
+
+/** A final step (close, cancel) that asks once more in place instead of a dialog the narrow pane would hide. */
+function TwoStepButton(props: {
+  label: string;
+  confirmLabel: string;
+  keepLabel: string;
+  asking: boolean;
+  busy: boolean;
+  onAsk: () => void;
+  onConfirm: () => void;
+  onKeep: () => void;
+}) {
+  if (!props.asking)
+    return (
+      <Button size="small" disabled={props.busy} onClick={props.onAsk}>
+        {props.label}
+      </Button>
+    );
+  return (
+    <>
+      <Button size="small" appearance="primary" disabled={props.busy} onClick={props.onConfirm}>
+        {props.confirmLabel}
+      </Button>
+      <Button size="small" onClick={props.onKeep}>
+        {props.keepLabel}
+      </Button>
     </>
   );
 }
