@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ActivityStatus, ActivityType } from "./activities.contract";
 import { Id, IsoDate, IsoDateTime, OneOrMany, Paging, Text, UserRef } from "./common.contract";
-import { Lifecycle, StatusSummary } from "./customers.contract";
+import { CustomerSummary, Lifecycle, StatusSummary } from "./customers.contract";
 import { QuoteStatus } from "./sales-documents.contract";
 
 // Lists and reports. Every list answers JSON, or CSV with ?format=csv (one switch for all of them,
@@ -51,18 +51,10 @@ export const CustomerLabelsQuery = z
   .refine(periodInOrder, periodMessage);
 export type CustomerLabelsQuery = z.infer<typeof CustomerLabelsQuery>;
 
-export const CustomerReportRow = z.object({
-  id: Id,
-  accountNumber: z.string(),
-  name: z.string(),
-  status: StatusSummary,
-  lifecycle: Lifecycle,
-  types: z.array(z.string()),
+/** A customer summary with what a list or a label sheet needs besides. */
+export const CustomerReportRow = CustomerSummary.extend({
   street: z.string().nullable(),
   postalCode: z.string().nullable(),
-  city: z.string().nullable(),
-  country: z.string().nullable(),
-  phone: z.string().nullable(),
   salesmen: z.array(z.string()),
   createdAt: IsoDateTime,
   /** Start of the latest finished activity. */

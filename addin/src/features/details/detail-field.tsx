@@ -1,4 +1,5 @@
 import { Field, Input, Textarea } from "@fluentui/react-components";
+import { useState } from "react";
 
 /**
  * One labelled text input of a details form, with the service's message for it. Mandatory fields
@@ -36,3 +37,13 @@ export function DetailField({
 
 /** An optional text as the contract wants it: empty means none. */
 export const orNull = (value: string) => value.trim() || null;
+
+/** A details form's text values: those of the item being edited, or empty for a new one. */
+export function useDetailValues<F extends string>(
+  fields: readonly F[],
+  existing: Partial<Record<F, string | null>> | null,
+) {
+  return useState<Record<F, string>>(
+    () => Object.fromEntries(fields.map((field) => [field, existing?.[field] ?? ""])) as Record<F, string>,
+  );
+}

@@ -1,11 +1,11 @@
 import { Text } from "@fluentui/react-components";
-import { type FormEvent, useState } from "react";
+import type { FormEvent } from "react";
 import type { ShipTo } from "../../../../contract";
 import { useServices } from "../../app/services-context";
 import { FormFooter } from "../../shared/form-footer";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { byFirstSegment, useFormSave } from "../../shared/use-form-save";
-import { DetailField, orNull } from "../details/detail-field";
+import { DetailField, orNull, useDetailValues } from "../details/detail-field";
 
 const FIELDS = ["name", "street", "postalCode", "city", "region", "country"] as const;
 type Values = Record<(typeof FIELDS)[number], string>;
@@ -24,9 +24,7 @@ export function ShipToForm({
 }) {
   const layout = useLayoutStyles();
   const { api } = useServices();
-  const [values, setValues] = useState<Values>(
-    () => Object.fromEntries(FIELDS.map((field) => [field, existing?.[field] ?? ""])) as Values,
-  );
+  const [values, setValues] = useDetailValues(FIELDS, existing);
   const save = useFormSave(byFirstSegment(FIELDS), onSaved);
   const field = (name: keyof Values, label: string, required = false) => (
     <DetailField

@@ -1,11 +1,11 @@
 import { Text } from "@fluentui/react-components";
-import { type FormEvent, useState } from "react";
+import type { FormEvent } from "react";
 import type { ThirdParty } from "../../../../contract";
 import { useServices } from "../../app/services-context";
 import { FormFooter } from "../../shared/form-footer";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { byFirstSegment, useFormSave } from "../../shared/use-form-save";
-import { DetailField, orNull } from "../details/detail-field";
+import { DetailField, orNull, useDetailValues } from "../details/detail-field";
 
 const FIELDS = ["name", "role", "email", "phone", "contractNumber", "contractStart", "contractEnd", "notes"] as const;
 type Values = Record<(typeof FIELDS)[number], string>;
@@ -27,9 +27,7 @@ export function ThirdPartyForm({
 }) {
   const layout = useLayoutStyles();
   const { api } = useServices();
-  const [values, setValues] = useState<Values>(
-    () => Object.fromEntries(FIELDS.map((field) => [field, existing?.[field] ?? ""])) as Values,
-  );
+  const [values, setValues] = useDetailValues(FIELDS, existing);
   const save = useFormSave(byFirstSegment(FIELDS), onConflict);
   const field = (
     name: keyof Values,
