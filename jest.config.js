@@ -45,6 +45,7 @@ module.exports = {
       testMatch: ["<rootDir>/addin/**/*.test.ts?(x)", "<rootDir>/test/addin/**/*.test.ts?(x)"],
       // office-addin-mock needs only OfficeApp from office-addin-manifest, whose own dependencies are ESM-only.
       moduleNameMapper: { "^office-addin-manifest$": "<rootDir>/test/addin/support/office-addin-manifest.stub.js" },
+      setupFilesAfterEnv: ["<rootDir>/test/addin/support/setup-testing-library.ts"],
       // msw's dependencies (rettime) ship only .mjs files.
       transform: { "^.+\\.m?[tj]sx?$": tsJest },
       transformIgnorePatterns,

@@ -18,7 +18,7 @@ const BEN = { id: "00000000-0000-4000-8000-00000000beef", name: "Ben Okafor", em
 async function openFiles(crm = createFakeCrm()) {
   const user = userEvent.setup();
   const view = renderPane({ from: JONAS, subject: "Contract" }, crm);
-  const record = await screen.findByRole("article", { name: "Customer record Fabrikam, Inc." }, { timeout: 5000 });
+  const record = await screen.findByRole("article", { name: "Customer record Fabrikam, Inc." });
   await user.click(within(record).getByRole("tab", { name: "Files" }));
   return { ...view, user, record };
 }
@@ -121,7 +121,7 @@ describe("keep attachments when logging an email", () => {
     renderPane(
       withAttachments([{ name: "logo.png", contentType: "image/png", content: "iVBORw0KGgo=", isInline: true }]),
     );
-    await screen.findByRole("button", { name: "Log this email" }, { timeout: 5000 });
+    await screen.findByRole("button", { name: "Log this email" });
     expect(screen.queryByRole("checkbox", { name: /Keep attachments/ })).not.toBeInTheDocument();
   });
 
@@ -140,7 +140,7 @@ describe("keep attachments when logging an email", () => {
         { name: "Drawings", contentType: "", content: "https://contoso.sharepoint.com/x", kind: "cloud" },
       ]),
     );
-    const box = await screen.findByRole("checkbox", { name: "Keep attachments (2)" }, { timeout: 5000 });
+    const box = await screen.findByRole("checkbox", { name: "Keep attachments (2)" });
     expect(box).not.toBeChecked();
     expect(screen.getByText("Not kept, links to cloud files: Drawings")).toBeInTheDocument();
     await user.click(box);
@@ -166,7 +166,7 @@ describe("keep attachments when logging an email", () => {
     const { crm } = renderPane(
       withAttachments([{ name: "Order 4711.pdf", contentType: "application/pdf", content: pdfBase64 }]),
     );
-    await user.click(await screen.findByRole("button", { name: "Log this email" }, { timeout: 5000 }));
+    await user.click(await screen.findByRole("button", { name: "Log this email" }));
     await screen.findByText("✓ Logged");
     expect(crm.attachments.files).toHaveLength(0);
     await user.click(screen.getByRole("button", { name: "Keep attachments (1)" }));
@@ -185,7 +185,7 @@ describe("keep attachments when logging an email", () => {
         { name: "setup.pdf", contentType: "application/pdf", content: Buffer.from("MZ\x90\x00").toString("base64") },
       ]),
     );
-    await user.click(await screen.findByRole("checkbox", { name: "Keep attachments (4)" }, { timeout: 5000 }));
+    await user.click(await screen.findByRole("checkbox", { name: "Keep attachments (4)" }));
     await user.click(screen.getByRole("button", { name: "Log this email" }));
     const alert = await screen.findByRole("alert");
     expect(alert).toHaveTextContent("3 attachments were not kept.");

@@ -9,8 +9,7 @@ const BEN = { id: "00000000-0000-4000-8000-00000000b0b0", name: "Ben Okafor", em
 
 async function openFabrikam(crm = createFakeCrm()) {
   renderPane({ from: JONAS, subject: "Order" }, crm);
-  // The first render of a suite compiles Fluent's styles: slow on a busy machine.
-  const record = await screen.findByRole("article", { name: "Customer record Fabrikam, Inc." }, { timeout: 5000 });
+  const record = await screen.findByRole("article", { name: "Customer record Fabrikam, Inc." });
   return { crm, record, comments: within(record).getByRole("region", { name: "Comments" }) };
 }
 

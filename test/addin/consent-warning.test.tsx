@@ -28,7 +28,7 @@ describe("the consent warning", () => {
   it("warns before logging an e-mail from a contact who withdrew e-mail consent; Cancel logs nothing", async () => {
     const user = userEvent.setup();
     const { crm } = renderPane(MESSAGE, crmWithWithdrawn("EMAIL"));
-    await screen.findByRole("article", { name: "Customer record Fabrikam, Inc." }, { timeout: 5000 });
+    await screen.findByRole("article", { name: "Customer record Fabrikam, Inc." });
     await user.click(await screen.findByRole("button", { name: "Log this email" }));
     const warning = await screen.findByRole("alert", { name: "Consent withdrawn" });
     expect(warning).toHaveTextContent("Jonas Keller withdrew consent for e-mail (Letter, 2025-12-01)");
@@ -49,7 +49,7 @@ describe("the consent warning", () => {
   it("logs at once when only another channel is withdrawn", async () => {
     const user = userEvent.setup();
     const { crm } = renderPane(MESSAGE, crmWithWithdrawn("PHONE"));
-    await screen.findByRole("article", { name: "Customer record Fabrikam, Inc." }, { timeout: 5000 });
+    await screen.findByRole("article", { name: "Customer record Fabrikam, Inc." });
     await user.click(await screen.findByRole("button", { name: "Log this email" }));
     expect(await screen.findByRole("status")).toHaveTextContent("✓ Logged");
     expect(screen.queryByRole("alert", { name: "Consent withdrawn" })).not.toBeInTheDocument();
@@ -59,7 +59,7 @@ describe("the consent warning", () => {
   it("warns before planning a call, not before planning a visit, with a contact who withdrew phone consent", async () => {
     const user = userEvent.setup();
     const { crm } = renderPane({ from: JONAS, subject: "Call me" }, crmWithWithdrawn("PHONE"));
-    const record = await screen.findByRole("article", { name: "Customer record Fabrikam, Inc." }, { timeout: 5000 });
+    const record = await screen.findByRole("article", { name: "Customer record Fabrikam, Inc." });
     await user.click(within(record).getByRole("button", { name: "New activity" }));
     const form = within(record).getByRole("form", { name: "New activity" });
     expect(within(form).getByRole("combobox", { name: "Contact" })).toHaveDisplayValue("Jonas Keller");
@@ -79,7 +79,7 @@ describe("the consent warning", () => {
   it("warns before the cold call and records it after Continue anyway", async () => {
     const user = userEvent.setup();
     const { crm } = renderPane({ from: JONAS, subject: "Call me" }, crmWithWithdrawn("PHONE"));
-    const record = await screen.findByRole("article", { name: "Customer record Fabrikam, Inc." }, { timeout: 5000 });
+    const record = await screen.findByRole("article", { name: "Customer record Fabrikam, Inc." });
     await user.click(within(record).getByRole("button", { name: "Cold call" }));
     const form = within(record).getByRole("form", { name: "Cold call" });
     await user.click(within(form).getByRole("button", { name: "Save call" }));
@@ -92,7 +92,7 @@ describe("the consent warning", () => {
 
   it("marks the contact in the header and the participant list", async () => {
     renderPane({ from: JONAS, subject: "Hi" }, crmWithWithdrawn("EMAIL"));
-    const record = await screen.findByRole("article", { name: "Customer record Fabrikam, Inc." }, { timeout: 5000 });
+    const record = await screen.findByRole("article", { name: "Customer record Fabrikam, Inc." });
     expect(within(record).getByText("No e-mail marketing")).toBeInTheDocument();
     expect(within(record).queryByText("No phone marketing")).not.toBeInTheDocument();
     const people = screen.getByRole("list", { name: "People on this email" });

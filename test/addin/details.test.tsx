@@ -8,7 +8,7 @@ useFakeServer();
 async function openDetails(crm = createFakeCrm()) {
   const user = userEvent.setup();
   const view = renderPane({ from: JONAS, subject: "Contract" }, crm);
-  const record = await screen.findByRole("article", { name: "Customer record Fabrikam, Inc." }, { timeout: 5000 });
+  const record = await screen.findByRole("article", { name: "Customer record Fabrikam, Inc." });
   await user.click(within(record).getByRole("tab", { name: "Details" }));
   return { ...view, user, record };
 }

@@ -1,10 +1,8 @@
-import { configure, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { renderPane, useFakeServer } from "./support/render-pane";
 
 useFakeServer();
-// Six suites share two cores: the first render can take longer than the default second.
-configure({ asyncUtilTimeout: 5000 });
 
 const OLIVER = { email: "oliver.stone@gmail.com", name: "Oliver Stone" };
 

@@ -29,8 +29,7 @@ function withMachinePark(crm = createFakeCrm()) {
 async function openProfile(crm: FakeCrm) {
   const user = userEvent.setup();
   renderPane({ from: JONAS, subject: "Machines" }, crm);
-  // The first render of a suite compiles Fluent's styles: slow on a busy machine.
-  const record = await screen.findByRole("article", { name: "Customer record Fabrikam, Inc." }, { timeout: 5000 });
+  const record = await screen.findByRole("article", { name: "Customer record Fabrikam, Inc." });
   await user.click(within(record).getByRole("tab", { name: "Profile" }));
   const form = await within(record).findByRole("form", { name: "Profile" });
   return { user, record, form };

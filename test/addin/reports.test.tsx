@@ -138,7 +138,7 @@ describe("the contacts chart", () => {
     );
     const user = userEvent.setup();
     renderPane({ from: JONAS, subject: "History" }, crm);
-    const record = await screen.findByRole("article", { name: "Customer record Fabrikam, Inc." }, { timeout: 5000 });
+    const record = await screen.findByRole("article", { name: "Customer record Fabrikam, Inc." });
     await user.click(within(record).getByRole("tab", { name: "Timeline" }));
     const chart = await within(record).findByRole("img", { name: /^Contacts in the last 12 months/ });
     expect(chart).toHaveAccessibleName(/2 calls, 0 visits or meetings, 0 e-mails logged/);

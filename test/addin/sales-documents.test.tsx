@@ -30,8 +30,7 @@ function withSpecialPrice(crm: FakeCrm, fields: Record<string, string | null> = 
 async function openQuotesTab(crm: FakeCrm, from = JONAS) {
   const user = userEvent.setup();
   renderPane({ from, subject: "Prices" }, crm);
-  // The first render of a suite is slow on a busy machine.
-  const record = await screen.findByRole("article", { name: /Customer record/ }, { timeout: 5000 });
+  const record = await screen.findByRole("article", { name: /Customer record/ });
   await user.click(within(record).getByRole("tab", { name: "Quotes" }));
   const panel = await screen.findByRole("tabpanel", { name: "Quotes" });
   await within(panel).findByRole("region", { name: "Special prices" });

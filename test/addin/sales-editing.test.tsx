@@ -1,11 +1,9 @@
-import { configure, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { type FakeCrm, createFakeCrm } from "./support/fake-crm";
 import { JONAS, renderPane, useFakeServer } from "./support/render-pane";
 
 useFakeServer();
-// Six suites share two cores: the first render can take longer than the default second.
-configure({ asyncUtilTimeout: 5000 });
 
 const record = () => screen.findByRole("article", { name: "Customer record Fabrikam, Inc." });
 const region = async (name: string) => within(await record()).getByRole("region", { name });

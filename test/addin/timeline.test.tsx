@@ -10,7 +10,7 @@ const alice = { id: "00000000-0000-4000-8000-00000000a11c", name: "Alice Wagner"
 async function openTimeline(crm: ReturnType<typeof createFakeCrm>) {
   const user = userEvent.setup();
   renderPane({ from: JONAS, subject: "History" }, crm);
-  const record = await screen.findByRole("article", { name: "Customer record Fabrikam, Inc." }, { timeout: 5000 });
+  const record = await screen.findByRole("article", { name: "Customer record Fabrikam, Inc." });
   await user.click(within(record).getByRole("tab", { name: "Timeline" }));
   return { user, record };
 }
