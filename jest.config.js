@@ -44,7 +44,11 @@ module.exports = {
       testEnvironment: "jest-fixed-jsdom",
       testMatch: ["<rootDir>/addin/**/*.test.ts?(x)", "<rootDir>/test/addin/**/*.test.ts?(x)"],
       // office-addin-mock needs only OfficeApp from office-addin-manifest, whose own dependencies are ESM-only.
-      moduleNameMapper: { "^office-addin-manifest$": "<rootDir>/test/addin/support/office-addin-manifest.stub.js" },
+      moduleNameMapper: {
+        "^office-addin-manifest$": "<rootDir>/test/addin/support/office-addin-manifest.stub.js",
+        // The pane's on-demand tabs import "./x.js" (TypeScript's nodenext rule) for ./x.tsx.
+        "^(\\.{1,2}/.*)\\.js$": "$1",
+      },
       setupFilesAfterEnv: ["<rootDir>/test/addin/support/setup-testing-library.ts"],
       // msw's dependencies (rettime) ship only .mjs files.
       transform: { "^.+\\.m?[tj]sx?$": tsJest },

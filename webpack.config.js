@@ -85,7 +85,11 @@ module.exports = (env = {}, argv = {}) => {
       chunkFilename: mode === "production" ? "[name].[contenthash:8].js" : "[name].js",
       clean: true,
     },
-    resolve: { extensions: [".tsx", ".ts", ".mjs", ".js"] },
+    resolve: {
+      extensions: [".tsx", ".ts", ".mjs", ".js"],
+      // TypeScript (nodenext) wants "./x.js" in a dynamic import() of our own ./x.tsx.
+      extensionAlias: { ".js": [".tsx", ".ts", ".js"] },
+    },
     module: {
       rules: [
         {

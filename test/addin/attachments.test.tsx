@@ -2,7 +2,7 @@ import { File as NodeFile } from "node:buffer";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { createFakeCrm } from "./support/fake-crm";
-import { JONAS, renderPane, useFakeServer } from "./support/render-pane";
+import { JONAS, renderPane, useFakeServer, openRecordTab } from "./support/render-pane";
 import type { TestAttachment } from "./support/office-mock";
 
 useFakeServer();
@@ -19,7 +19,7 @@ async function openFiles(crm = createFakeCrm()) {
   const user = userEvent.setup();
   const view = renderPane({ from: JONAS, subject: "Contract" }, crm);
   const record = await screen.findByRole("article", { name: "Customer record Fabrikam, Inc." });
-  await user.click(within(record).getByRole("tab", { name: "Files" }));
+  await openRecordTab(user, record, "Files");
   return { ...view, user, record };
 }
 

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { createFakeCrm } from "./support/fake-crm";
-import { JONAS, renderPane, useFakeServer } from "./support/render-pane";
+import { JONAS, renderPane, useFakeServer, openRecordTab } from "./support/render-pane";
 
 useFakeServer();
 
@@ -9,14 +9,14 @@ async function openDetails(crm = createFakeCrm()) {
   const user = userEvent.setup();
   const view = renderPane({ from: JONAS, subject: "Contract" }, crm);
   const record = await screen.findByRole("article", { name: "Customer record Fabrikam, Inc." });
-  await user.click(within(record).getByRole("tab", { name: "Details" }));
+  await openRecordTab(user, record, "Details");
   return { ...view, user, record };
 }
 
 describe("the Details tab", () => {
   it("adds a third party after naming the missing role next to its field, then edits and deletes it", async () => {
     const { user, record, crm } = await openDetails();
-    const section = within(record).getByRole("region", { name: "Third parties" });
+    const section = await within(record).findByRole("region", { name: "Third parties" });
     expect(within(section).getByText("No third parties.")).toBeInTheDocument();
     await user.click(within(section).getByRole("button", { name: "Add third party" }));
     const form = within(section).getByRole("form", { name: "New third party" });

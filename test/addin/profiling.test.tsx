@@ -1,7 +1,7 @@
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { type FakeCrm, createFakeCrm } from "./support/fake-crm";
-import { JONAS, renderPane, useFakeServer } from "./support/render-pane";
+import { JONAS, renderPane, useFakeServer, openRecordTab } from "./support/render-pane";
 
 useFakeServer();
 
@@ -30,7 +30,7 @@ async function openProfile(crm: FakeCrm) {
   const user = userEvent.setup();
   renderPane({ from: JONAS, subject: "Machines" }, crm);
   const record = await screen.findByRole("article", { name: "Customer record Fabrikam, Inc." });
-  await user.click(within(record).getByRole("tab", { name: "Profile" }));
+  await openRecordTab(user, record, "Profile");
   const form = await within(record).findByRole("form", { name: "Profile" });
   return { user, record, form };
 }

@@ -3,7 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { chartSummary } from "../../addin/src/features/reports/contacts-chart";
 import { dayInZone } from "../../contract/zoned-time";
 import { createFakeCrm } from "./support/fake-crm";
-import { JONAS, renderPane, useFakeServer } from "./support/render-pane";
+import { JONAS, renderPane, useFakeServer, openRecordTab } from "./support/render-pane";
 
 useFakeServer();
 
@@ -139,7 +139,7 @@ describe("the contacts chart", () => {
     const user = userEvent.setup();
     renderPane({ from: JONAS, subject: "History" }, crm);
     const record = await screen.findByRole("article", { name: "Customer record Fabrikam, Inc." });
-    await user.click(within(record).getByRole("tab", { name: "Timeline" }));
+    await openRecordTab(user, record, "Timeline");
     const chart = await within(record).findByRole("img", { name: /^Contacts in the last 12 months/ });
     expect(chart).toHaveAccessibleName(/2 calls, 0 visits or meetings, 0 e-mails logged/);
     const table = within(record).getByRole("table", { name: "Contacts per month" });

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { type FakeCrm, createFakeCrm } from "./support/fake-crm";
-import { GIULIA, JONAS, renderPane, useFakeServer } from "./support/render-pane";
+import { GIULIA, JONAS, renderPane, useFakeServer, openRecordTab } from "./support/render-pane";
 
 useFakeServer();
 
@@ -31,7 +31,7 @@ async function openQuotesTab(crm: FakeCrm, from = JONAS) {
   const user = userEvent.setup();
   renderPane({ from, subject: "Prices" }, crm);
   const record = await screen.findByRole("article", { name: /Customer record/ });
-  await user.click(within(record).getByRole("tab", { name: "Quotes" }));
+  await openRecordTab(user, record, "Quotes");
   const panel = await screen.findByRole("tabpanel", { name: "Quotes" });
   await within(panel).findByRole("region", { name: "Special prices" });
   return { user, panel };

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { createFakeCrm } from "./support/fake-crm";
-import { JONAS, renderPane, useFakeServer } from "./support/render-pane";
+import { JONAS, renderPane, useFakeServer, openRecordTab } from "./support/render-pane";
 
 useFakeServer();
 
@@ -11,7 +11,7 @@ async function openTimeline(crm: ReturnType<typeof createFakeCrm>) {
   const user = userEvent.setup();
   renderPane({ from: JONAS, subject: "History" }, crm);
   const record = await screen.findByRole("article", { name: "Customer record Fabrikam, Inc." });
-  await user.click(within(record).getByRole("tab", { name: "Timeline" }));
+  await openRecordTab(user, record, "Timeline");
   return { user, record };
 }
 const titles = (list: HTMLElement) =>

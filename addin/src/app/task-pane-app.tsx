@@ -8,10 +8,9 @@ import {
   webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useState } from "react";
+import { Suspense, lazy, useState } from "react";
 import type { CrmApi } from "../api/crm-api";
 import { EmailView } from "../features/participants/email-view";
-import { ReportsView } from "../features/reports/reports-view";
 import { CustomerSearch } from "../features/search/customer-search";
 import type { Mailbox } from "../office/mail-item.types";
 import type { ThemeMode } from "../office/office-theme";
@@ -39,6 +38,9 @@ export interface TaskPaneAppProps {
   mailbox: Mailbox;
   theme: ThemeMode;
 }
+
+// Reports are for the desk, not for answering an email: their code loads when the tab is first opened.
+const ReportsView = lazy(async () => ({ default: (await import("../features/reports/reports-view.js")).ReportsView }));
 
 /** The task pane: the current email's people and records, or a customer search. */
 export function TaskPaneApp({ api, mailbox, theme }: TaskPaneAppProps) {
@@ -71,7 +73,13 @@ export function TaskPaneApp({ api, mailbox, theme }: TaskPaneAppProps) {
           <div hidden={tab !== "search"}>
             <CustomerSearch />
           </div>
-          <div hidden={tab !== "reports"}>{reportsOpened && <ReportsView />}</div>
+          <div hidden={tab !== "reports"}>
+            {reportsOpened && (
+              <Suspense fallback={<Loading label="Loading reports…" />}>
+                <ReportsView />
+              </Suspense>
+            )}
+          </div>
         </ServicesProvider>
       )}
     </FluentProvider>

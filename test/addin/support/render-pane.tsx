@@ -1,5 +1,6 @@
 import "@testing-library/jest-dom";
-import { render } from "@testing-library/react";
+import { render, waitFor, within } from "@testing-library/react";
+import type { UserEvent } from "@testing-library/user-event";
 import { createCrmApi } from "../../../addin/src/api/crm-api";
 import { TaskPaneApp } from "../../../addin/src/app/task-pane-app";
 import { API, type FakeCrm, createFakeCrm, server } from "./fake-crm";
@@ -28,3 +29,9 @@ export function useFakeServer() {
 
 export const JONAS = { email: "jonas.keller@fabrikam.com", name: "Jonas Keller" };
 export const GIULIA = { email: "giulia.conti@tailspintoys.com", name: "Giulia Conti" };
+
+/** Opens a tab of the record and waits for its code, which the pane fetches when it is first opened. */
+export async function openRecordTab(user: UserEvent, record: HTMLElement, name: string) {
+  await user.click(within(record).getByRole("tab", { name }));
+  await waitFor(() => expect(within(record).queryByText(`Loading ${name}…`)).not.toBeInTheDocument());
+}

@@ -1,10 +1,19 @@
-import { TimelineTab } from "../timeline/timeline-tab";
-import { DetailsTab } from "../details/details-tab";
-import { SalesDocumentsTab } from "../sales-documents/sales-documents-tab";
-import { ProfilingTab } from "../profiling/profiling-tab";
-import { FilesTab } from "../attachments/files-tab";
+import { type ComponentType, lazy } from "react";
 import { OverviewTab } from "./overview-tab";
-import type { RecordTab } from "./record-tab.types";
+import type { RecordTab, RecordTabContext } from "./record-tab.types";
+
+/** A tab whose code is fetched the first time it is opened (record-view.tsx shows a spinner meanwhile). */
+function onDemand<Name extends string>(load: () => Promise<Record<Name, ComponentType<RecordTabContext>>>, name: Name) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+// Opening an email needs only the Overview: the other tabs stay out of the pane's first download,
+// which Outlook fetches before the pane can draw anything.
+const SalesDocumentsTab = onDemand(() => import("../sales-documents/sales-documents-tab.js"), "SalesDocumentsTab");
+const TimelineTab = onDemand(() => import("../timeline/timeline-tab.js"), "TimelineTab");
+const DetailsTab = onDemand(() => import("../details/details-tab.js"), "DetailsTab");
+const ProfilingTab = onDemand(() => import("../profiling/profiling-tab.js"), "ProfilingTab");
+const FilesTab = onDemand(() => import("../attachments/files-tab.js"), "FilesTab");
 
 // The record is long and the pane is narrow: the everyday parts first, the rest one tab away.
 // Each feature adds its tab here.

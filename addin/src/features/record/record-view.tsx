@@ -1,5 +1,5 @@
 import { Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
-import { useState } from "react";
+import { Suspense, useState } from "react";
 import { useServices } from "../../app/services-context";
 import { ErrorState, Loading } from "../../app/state-views";
 import type { MailItem } from "../../office/mail-item.types";
@@ -60,7 +60,9 @@ export function RecordView({
         </TabList>
       )}
       <div className={styles.panel} role="tabpanel" aria-label={current.label}>
-        {current.render({ record: record.data, contactId, item, reload: record.reload })}
+        <Suspense fallback={<Loading label={`Loading ${current.label}…`} />}>
+          {current.render({ record: record.data, contactId, item, reload: record.reload })}
+        </Suspense>
       </div>
     </article>
   );
