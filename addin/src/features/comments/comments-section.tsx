@@ -31,6 +31,8 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorPaletteYellowBackground1,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorPaletteYellowBorder2}`,
   },
+  // A badge in a column would stretch across the whole comment.
+  badge: { alignSelf: "flex-start" },
   // Plain text as typed: line breaks kept, nothing interpreted as markup.
   body: { whiteSpace: "pre-wrap", overflowWrap: "anywhere" },
 });
@@ -129,7 +131,7 @@ function CommentItem({ comment, onChanged }: { comment: CustomerComment; onChang
       ) : (
         <>
           {comment.pinned && (
-            <Badge appearance="tint" color="warning" size="small">
+            <Badge className={styles.badge} appearance="tint" color="warning" size="small">
               Pinned
             </Badge>
           )}
