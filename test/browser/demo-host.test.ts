@@ -125,6 +125,26 @@ describeBrowser("the task pane in a real browser", () => {
     await page.close();
   });
 
+  it("a salesman links a colleague to a customer with the check boxes, and the service keeps both", async () => {
+    const page = await demo.openDemoHost();
+    await openEmail(page, "Lena Vogel", "Offer for the spring campaign");
+    const record = pane(page).getByRole("article", { name: "Customer record Fabrikam, Inc." });
+    await record.getByRole("button", { name: "Change salesmen" }).click();
+    const form = record.getByRole("form", { name: "Salesmen" });
+    await form.getByRole("checkbox", { name: "Ben Okafor" }).check();
+    await form.getByRole("button", { name: "Save salesmen" }).click();
+    await expectVisible(record.getByText(/, Ben Okafor$/));
+
+    const alice = await demo.stack.as("alice@contoso.com");
+    const fabrikam = (await alice.get("/api/customers?search=Fabrikam, Inc.")).body.items[0];
+    const stored = (await alice.get(`/api/customers/${fabrikam.id}`)).body.customer.salesmen;
+    expect(stored.map((salesman: { email: string }) => salesman.email).sort()).toEqual([
+      "alice@contoso.com",
+      "ben@contoso.com",
+    ]);
+    await page.close();
+  });
+
   it("a cold call is recorded finished with its outcome in one step", async () => {
     const page = await demo.openDemoHost();
     await openEmail(page, "Nancy Davolio", "Delivery dates for Q3");

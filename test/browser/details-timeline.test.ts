@@ -19,6 +19,30 @@ describeBrowser("details, consent and timeline in a real browser", () => {
     return [page, record];
   }
 
+  it("adds a ship-to address, and the service stores it", async () => {
+    const [page, record] = await recordFor("Lena Vogel", "Fabrikam, Inc.", "Details");
+    const section = record.getByRole("region", { name: "Ship-to addresses" });
+    await section.getByRole("button", { name: "Add ship-to address" }).click();
+    const form = section.getByRole("form", { name: "New ship-to address" });
+    await form.getByRole("textbox", { name: /^Name/ }).fill("Site Leipzig");
+    await form.getByRole("textbox", { name: /^Street/ }).fill("Messeallee 2");
+    await form.getByRole("textbox", { name: /^Postal code/ }).fill("04356");
+    await form.getByRole("textbox", { name: /^City/ }).fill("Leipzig");
+    await form.getByRole("textbox", { name: /^Country/ }).fill("Germany");
+    await form.getByRole("button", { name: "Save address" }).click();
+    await expectVisible(section.getByText("Messeallee 2, 04356 Leipzig, Germany"));
+
+    const alice = await demo.stack.as("alice@contoso.com");
+    const fabrikam = (await alice.get("/api/customers?search=Fabrikam, Inc.")).body.items[0];
+    const stored = (await alice.get(`/api/customers/${fabrikam.id}/ship-to`)).body.items;
+    expect(stored).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: "Site Leipzig", street: "Messeallee 2", postalCode: "04356", city: "Leipzig" }),
+      ]),
+    );
+    await page.close();
+  });
+
   it("adds a third party, naming the missing role first; the demo's own details are there", async () => {
     const [page, record] = await recordFor("Lena Vogel", "Fabrikam, Inc.", "Details");
     const parties = record.getByRole("region", { name: "Third parties" });

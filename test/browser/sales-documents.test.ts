@@ -67,6 +67,35 @@ describeBrowser("quotes and orders in a real browser", () => {
     await page.close();
   });
 
+  it("enters a phone order directly and closes it after a second click", async () => {
+    const [page, panel] = await quotesTabFor("Nancy Davolio", nancysEmail.subject, "Northwind Traders");
+    await panel.getByRole("button", { name: "New order" }).click();
+    const form = panel.getByRole("form", { name: "New order" });
+    await form.getByLabel("Title").fill("Phone order");
+    const line = form.getByRole("group", { name: "Line 1" });
+    await line.getByLabel("Item").fill("GASKET");
+    await line.getByLabel("Quantity").fill("10");
+    await line.getByLabel("Unit price").fill("4.10");
+    await form.getByRole("button", { name: "Create order" }).click();
+
+    const order = panel.getByRole("listitem", { name: /^SO-\d+$/ }).filter({ hasText: "Phone order" });
+    await expectVisible(order.getByText("open"));
+    await order.getByRole("button", { name: /^Close SO-\d+$/ }).click();
+    await order.getByRole("button", { name: /^Confirm: close SO-\d+$/ }).click();
+    await expectVisible(order.getByText("closed"));
+    expect(await order.getByRole("button").count()).toBe(0);
+
+    const alice = await demo.stack.as("alice@contoso.com");
+    const northwind = (await alice.get("/api/customers?search=Northwind")).body.items[0];
+    const orders = (await alice.get(`/api/orders?customerId=${northwind.id}`)).body.items;
+    expect(orders.find((candidate: { title: string }) => candidate.title === "Phone order")).toMatchObject({
+      status: "CLOSED",
+      quoteId: null,
+      totals: { total: "41.00" },
+    });
+    await page.close();
+  });
+
   it("shows a refused customer the reason instead of the editor", async () => {
     const [page, panel] = await quotesTabFor("Giulia Conti", "Question about our open order", "Tailspin Toys");
     await expectVisible(panel.getByText(/This customer may not receive quotes or orders: it has status 3/));
