@@ -9,6 +9,8 @@ export interface CommentsRepository {
   findById(id: string): Promise<CustomerComment | null>;
   /** Pinned first, then newest first. */
   list(customerId: string, limit: number, offset: number): Promise<{ items: CustomerComment[]; total: number }>;
+  /** The first of that order, without counting all (the record shows a section, not a page). */
+  latestForCustomer(customerId: string, limit: number): Promise<CustomerComment[]>;
   /** False when there was nothing to delete. */
   delete(id: string): Promise<boolean>;
 }
@@ -33,6 +35,17 @@ const toComment = (row: Row): CustomerComment => ({
 });
 
 export function createCommentsRepository(prisma: PrismaClient): CommentsRepository {
+  const page = async (customerId: string, limit: number, offset: number) =>
+    (
+      await prisma.customerComment.findMany({
+        where: { customerId },
+        include: INCLUDE,
+        orderBy: ORDER,
+        take: limit,
+        skip: offset,
+      })
+    ).map(toComment);
+
   return {
     async create(customerId, data, authorId) {
       return toComment(
@@ -57,18 +70,14 @@ export function createCommentsRepository(prisma: PrismaClient): CommentsReposito
     },
 
     async list(customerId, limit, offset) {
-      const [rows, total] = await Promise.all([
-        prisma.customerComment.findMany({
-          where: { customerId },
-          include: INCLUDE,
-          orderBy: ORDER,
-          take: limit,
-          skip: offset,
-        }),
+      const [items, total] = await Promise.all([
+        page(customerId, limit, offset),
         prisma.customerComment.count({ where: { customerId } }),
       ]);
-      return { items: rows.map(toComment), total };
+      return { items, total };
     },
+
+    latestForCustomer: (customerId, limit) => page(customerId, limit, 0),
 
     async delete(id) {
       return (await prisma.customerComment.deleteMany({ where: { id } })).count > 0;

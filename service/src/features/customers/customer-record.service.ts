@@ -42,37 +42,47 @@ export function createCustomerRecordService(deps: {
   return {
     async get(customerId, user) {
       const customer = await deps.customers.get(customerId);
-      const comments = deps.comments.list(customerId, SECTION_LIMIT, 0);
-      const details = Promise.all([
+      // One round of queries: everything but the customer itself (which the lifecycle needs) at once.
+      const [
+        contacts,
+        activities,
+        notes,
+        emailLogCount,
+        lifecycle,
+        opportunities,
+        incidents,
+        openActions,
+        consent,
+        thirdParties,
+        shipTo,
+        comments,
+      ] = await Promise.all([
+        deps.contacts.listForCustomer(customerId),
+        deps.activities.forRecord(customerId, SECTION_LIMIT),
+        deps.notes.latestForCustomer(customerId, SECTION_LIMIT),
+        deps.emailLog.countForCustomer(customerId),
+        deps.lifecycle.section(customer, user),
+        deps.opportunities.listForCustomer(customerId, SECTION_LIMIT),
+        deps.incidents.listForCustomer(customerId, SECTION_LIMIT),
+        deps.actions.openForCustomer(customerId, ACTIONS_LIMIT),
         deps.consent.currentForCustomer(customerId),
         deps.thirdParties.listForCustomer(customerId),
         deps.shipTo.listForCustomer(customerId),
+        deps.comments.latestForCustomer(customerId, SECTION_LIMIT),
       ]);
-      const [contacts, activities, notes, emailLogCount, lifecycle, opportunities, incidents, openActions] =
-        await Promise.all([
-          deps.contacts.listForCustomer(customerId),
-          deps.activities.forRecord(customerId, SECTION_LIMIT),
-          deps.notes.list({ customerId, limit: SECTION_LIMIT, offset: 0 }),
-          deps.emailLog.countForCustomer(customerId),
-          deps.lifecycle.section(customer, user),
-          deps.opportunities.listForCustomer(customerId, SECTION_LIMIT),
-          deps.incidents.listForCustomer(customerId, SECTION_LIMIT),
-          deps.actions.openForCustomer(customerId, ACTIONS_LIMIT),
-        ]);
-      const [consent, thirdParties, shipTo] = await details;
       return {
         customer,
         contacts: contacts.map((contact) => ({ ...contact, consent: consentChannels(consent.get(contact.id) ?? []) })),
         thirdParties,
         shipTo,
         activities,
-        notes: notes.items,
+        notes,
         emailLogCount,
         lifecycle,
         opportunities,
         incidents,
         openActions,
-        comments: (await comments).items,
+        comments,
       };
     },
   };

@@ -11,6 +11,8 @@ export interface NotesRepository {
   update(id: string, version: number, data: { bodyHtml: string; bodyText: string }): Promise<Note>;
   findById(id: string): Promise<Note | null>;
   list(query: NoteListQuery): Promise<{ items: Note[]; total: number }>;
+  /** A customer's newest notes, without counting all (the record shows a section, not a page). */
+  latestForCustomer(customerId: string, limit: number): Promise<Note[]>;
   /** False when there was nothing to delete. Its files go with it (cascade). */
   delete(id: string): Promise<boolean>;
 }
@@ -31,6 +33,17 @@ const toNote = (row: NoteRow): Note => ({
 });
 
 export function createNotesRepository(prisma: PrismaClient): NotesRepository {
+  const page = async (where: Prisma.NoteWhereInput, limit: number, offset: number) =>
+    (
+      await prisma.note.findMany({
+        where,
+        include: NOTE_INCLUDE,
+        orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+        take: limit,
+        skip: offset,
+      })
+    ).map(toNote);
+
   return {
     async create(data, authorId) {
       return toNote(await prisma.note.create({ data: { ...data, authorId }, include: NOTE_INCLUDE }));
@@ -54,18 +67,10 @@ export function createNotesRepository(prisma: PrismaClient): NotesRepository {
         ...(query.customerId && { customerId: query.customerId }),
         ...(query.contactId && { contactId: query.contactId }),
       };
-      const [rows, total] = await Promise.all([
-        prisma.note.findMany({
-          where,
-          include: NOTE_INCLUDE,
-          orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-          take: query.limit,
-          skip: query.offset,
-        }),
-        prisma.note.count({ where }),
-      ]);
-      return { items: rows.map(toNote), total };
+      const [items, total] = await Promise.all([page(where, query.limit, query.offset), prisma.note.count({ where })]);
+      return { items, total };
     },
+    latestForCustomer: (customerId, limit) => page({ customerId }, limit, 0),
     async delete(id) {
       return (await prisma.note.deleteMany({ where: { id } })).count > 0;
     },
