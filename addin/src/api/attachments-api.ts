@@ -1,6 +1,5 @@
 import type { Attachment, AttachmentList, EmailAttachmentKept } from "../../../contract";
-import { ApiError, toApiError } from "./api-error";
-import type { TokenSource } from "./crm-api";
+import type { SendRequest } from "./send-request";
 
 /** The file to send: its bytes (a File from an input, or bytes read from Outlook), name and type. */
 export interface FileToSend {
@@ -12,25 +11,7 @@ export interface FileToSend {
 export type AttachmentParent = "customers" | "activities" | "notes";
 
 /** Files: sent as the raw body (the file's type as Content-Type), read back as a Blob. */
-export function createAttachmentsApi(baseUrl: string, token: TokenSource) {
-  async function send(method: string, path: string, init: { body?: BodyInit; contentType?: string } = {}) {
-    let response: Response;
-    try {
-      response = await fetch(`${baseUrl}${path}`, {
-        method,
-        headers: {
-          authorization: `Bearer ${await token()}`,
-          ...(init.contentType ? { "content-type": init.contentType } : {}),
-        },
-        body: init.body,
-      });
-    } catch (error) {
-      if (error instanceof ApiError) throw error;
-      throw new ApiError(0, "network", (error as Error).message);
-    }
-    if (!response.ok) throw await toApiError(response);
-    return response;
-  }
+export function createAttachmentsApi(send: SendRequest) {
   const uploadPath = (path: string, file: FileToSend) => `${path}?fileName=${encodeURIComponent(file.fileName)}`;
   const upload = (path: string, file: FileToSend) =>
     send("POST", uploadPath(path, file), { body: file.bytes, contentType: file.contentType });

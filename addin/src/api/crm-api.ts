@@ -27,7 +27,6 @@ import type {
   UserList,
 } from "../../../contract";
 import type { z } from "zod";
-import { ApiError, toApiError } from "./api-error";
 import { createAttachmentsApi } from "./attachments-api";
 import { commentsCalls } from "./comments-calls";
 import { detailsCalls } from "./details-calls";
@@ -35,11 +34,11 @@ import { profilingCalls } from "./profiling-calls";
 import { type DownloadedFile, reportCalls } from "./report-calls";
 import { salesCalls } from "./sales-calls";
 import { salesDocumentCalls } from "./sales-document-calls";
+import { type TokenSource, createSendRequest } from "./send-request";
 
 type Json<T extends z.ZodType> = z.output<T>;
 
-/** Gives a bearer token for each request; signing in again happens behind it. */
-export type TokenSource = () => Promise<string>;
+export type { TokenSource } from "./send-request";
 
 export interface CustomerSearch {
   search?: string;
@@ -62,33 +61,19 @@ export interface TimelineFilter {
 
 /** Typed calls to the service; request and response types come from the shared contract. */
 export function createCrmApi(baseUrl: string, token: TokenSource) {
+  const send = createSendRequest(baseUrl, token);
   async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    let response: Response;
-    try {
-      response = await fetch(`${baseUrl}${path}`, {
-        method,
-        headers: {
-          authorization: `Bearer ${await token()}`,
-          accept: "application/json",
-          ...(body === undefined ? {} : { "content-type": "application/json" }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-    } catch (error) {
-      if (error instanceof ApiError) throw error;
-      throw new ApiError(0, "network", (error as Error).message);
-    }
-    if (!response.ok) throw await toApiError(response);
+    const response = await send(method, path, {
+      accept: "application/json",
+      ...(body === undefined ? {} : { body: JSON.stringify(body), contentType: "application/json" }),
+    });
     // A deletion answers 204 without a body.
     if (response.status === 204) return undefined as T;
     return (await response.json()) as T;
   }
-  /** A file (CSV, PDF) with the same token and errors; the name comes from Content-Disposition. */
+  /** A file (CSV, PDF); the name comes from Content-Disposition. */
   async function download(path: string): Promise<DownloadedFile> {
-    const response = await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${await token()}` } }).catch(
-      (error: Error) => Promise.reject(error instanceof ApiError ? error : new ApiError(0, "network", error.message)),
-    );
-    if (!response.ok) throw await toApiError(response);
+    const response = await send("GET", path);
     const fileName = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1] ?? "download";
     return { blob: await response.blob(), fileName };
   }
@@ -100,7 +85,7 @@ export function createCrmApi(baseUrl: string, token: TokenSource) {
   };
 
   return {
-    ...createAttachmentsApi(baseUrl, token),
+    ...createAttachmentsApi(send),
     me: () => call<Me>("GET", "/api/me"),
     lookup: (emails: string[]) =>
       call<LookupResult>("GET", `/api/lookup${query(emails.map((email) => ["email", email]))}`),

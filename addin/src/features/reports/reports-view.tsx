@@ -9,7 +9,7 @@ import { useAsync } from "../../shared/use-async";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { ReportFilters } from "./report-filters";
 import { ReportResults } from "./report-results";
-import { saveFile } from "./save-file";
+import { saveFile } from "../../shared/save-file";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },

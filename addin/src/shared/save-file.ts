@@ -1,8 +1,8 @@
-import type { DownloadedFile } from "../../api/report-calls";
+import type { DownloadedFile } from "../api/report-calls";
 
 /**
  * Hands a downloaded file to the browser as if a link to it had been clicked. The file was fetched
- * with the bearer token (a plain link cannot carry one); the blob URL is released right after.
+ * with the bearer token (a plain link cannot carry one).
  */
 export function saveFile({ blob, fileName }: DownloadedFile): void {
   const url = URL.createObjectURL(blob);
@@ -13,5 +13,6 @@ export function saveFile({ blob, fileName }: DownloadedFile): void {
   document.body.append(link);
   link.click();
   link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  // Revoked after the click has been handled: revoking at once can cancel the save in some browsers.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
