@@ -33,6 +33,7 @@ import { detailsCalls } from "./details-calls";
 import { profilingCalls } from "./profiling-calls";
 import { type DownloadedFile, reportCalls } from "./report-calls";
 import { salesCalls } from "./sales-calls";
+import { queryString as query } from "./query-string";
 import { salesDocumentCalls } from "./sales-document-calls";
 import { type TokenSource, createSendRequest } from "./send-request";
 
@@ -77,12 +78,6 @@ export function createCrmApi(baseUrl: string, token: TokenSource) {
     const fileName = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1] ?? "download";
     return { blob: await response.blob(), fileName };
   }
-  const query = (params: [string, string | number | boolean | undefined][]) => {
-    const search = new URLSearchParams();
-    for (const [key, value] of params) if (value !== undefined && value !== "") search.append(key, String(value));
-    const text = search.toString();
-    return text ? `?${text}` : "";
-  };
 
   return {
     ...createAttachmentsApi(send),

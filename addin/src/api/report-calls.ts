@@ -5,6 +5,7 @@ import type {
   CustomerReportPage,
   QuoteReportPage,
 } from "../../../contract";
+import { queryString } from "./query-string";
 import type { ApiCall } from "./sales-calls";
 
 export type ReportKind = "customers" | "activities" | "summary" | "quotes";
@@ -46,17 +47,16 @@ export interface DownloadedFile {
 export type ApiDownload = (path: string) => Promise<DownloadedFile>;
 
 export function reportQuery(filter: ReportFilter, extra: [string, string | number][] = []): string {
-  const search = new URLSearchParams();
-  for (const type of filter.types) search.append("type", type);
-  for (const status of filter.statuses) search.append("status", String(status));
-  if (filter.salesman) search.set("salesman", filter.salesman);
-  if (filter.from) search.set("from", filter.from);
-  if (filter.to) search.set("to", filter.to);
-  if (filter.groupBy) search.set("groupBy", filter.groupBy);
-  if (filter.periodOf) search.set("periodOf", filter.periodOf);
-  for (const [key, value] of extra) search.set(key, String(value));
-  const text = search.toString();
-  return text ? `?${text}` : "";
+  return queryString([
+    ...filter.types.map((type): [string, string] => ["type", type]),
+    ...filter.statuses.map((status): [string, number] => ["status", status]),
+    ["salesman", filter.salesman],
+    ["from", filter.from],
+    ["to", filter.to],
+    ["groupBy", filter.groupBy],
+    ["periodOf", filter.periodOf],
+    ...extra,
+  ]);
 }
 
 /** Lists and reports, their CSV and the address labels, and a customer's contacts per month. */
