@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { Id, IsoDateTime, UserRef } from "./common.contract";
+import { Id, IsoDateTime, SafeString, UserRef } from "./common.contract";
 
 // ---- Files on a customer, its activities, notes and logged e-mails. The bytes travel as the raw
 // request body (Content-Type = the file's type) and come back from /api/attachments/:id/content.
 
 export const AttachmentUploadQuery = z.object({
   /** Sanitised by the service (no folders, no control characters, at most 200 characters). */
-  fileName: z.string().trim().min(1).max(1000),
+  fileName: SafeString().trim().min(1).max(1000),
 });
 export type AttachmentUploadQuery = z.infer<typeof AttachmentUploadQuery>;
 

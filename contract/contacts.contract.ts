@@ -1,5 +1,15 @@
 import { z } from "zod";
-import { Email, Id, IsoDateTime, OptionalText, Paging, Text, VersionField, pageOf } from "./common.contract";
+import {
+  Email,
+  Id,
+  IsoDateTime,
+  OptionalText,
+  Paging,
+  SearchTerm,
+  Text,
+  VersionField,
+  pageOf,
+} from "./common.contract";
 import { StatusSummary } from "./customers.contract";
 
 export const CustomerRef = z.object({ id: Id, name: z.string(), accountNumber: z.string(), status: StatusSummary });
@@ -39,7 +49,7 @@ export type Contact = z.infer<typeof Contact>;
 export const ContactListQuery = Paging.extend({
   customerId: Id.optional(),
   unassigned: z.enum(["true"]).optional(),
-  search: z.string().trim().max(200).optional(),
+  search: SearchTerm,
 });
 export type ContactListQuery = z.infer<typeof ContactListQuery>;
 export const ContactPage = pageOf(Contact);

@@ -5,6 +5,8 @@ import {
   OneOrMany,
   OptionalText,
   Paging,
+  SafeString,
+  SearchTerm,
   Text,
   UserRef,
   VersionField,
@@ -60,8 +62,7 @@ export const Address = z.object({
 });
 export type Address = z.infer<typeof Address>;
 
-const Domain = z
-  .string()
+const Domain = SafeString()
   .trim()
   .toLowerCase()
   .transform((value) => value.replace(/^@/, ""))
@@ -130,7 +131,7 @@ export const Customer = CustomerSummary.extend({
 export type Customer = z.infer<typeof Customer>;
 
 export const CustomerListQuery = Paging.extend({
-  search: z.string().trim().max(200).optional(),
+  search: SearchTerm,
   type: OneOrMany(Text(80)),
   status: OneOrMany(z.coerce.number().int().min(0).max(999)),
   reminders: z.enum(["due"]).optional(),

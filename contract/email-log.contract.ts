@@ -1,21 +1,21 @@
 import { z } from "zod";
-import { Email, Id, IsoDateTime, Paging, Text, UserRef, pageOf } from "./common.contract";
+import { Email, Id, IsoDateTime, Paging, SafeString, Text, UserRef, pageOf } from "./common.contract";
 
-export const Participant = z.object({ email: Email, name: z.string().trim().max(200).nullable().optional() });
+export const Participant = z.object({ email: Email, name: SafeString().trim().max(200).nullable().optional() });
 export type Participant = z.infer<typeof Participant>;
 
 export const EmailLogCreate = z.object({
   internetMessageId: Text(998),
-  conversationId: z.string().trim().max(998).nullable().optional(),
-  subject: z.string().max(998).default(""),
+  conversationId: SafeString().trim().max(998).nullable().optional(),
+  subject: SafeString().max(998).default(""),
   from: Participant,
   to: z.array(Participant).max(500).default([]),
   cc: z.array(Participant).max(500).default([]),
   sentAt: IsoDateTime,
   receivedAt: IsoDateTime.nullable().optional(),
   /** Raw HTML from the message; sanitised by the service. */
-  bodyHtml: z.string().max(2_000_000).default(""),
-  bodyText: z.string().max(2_000_000).optional(),
+  bodyHtml: SafeString().max(2_000_000).default(""),
+  bodyText: SafeString().max(2_000_000).optional(),
   customerId: Id,
   contactId: Id.nullable().optional(),
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SafeString } from "./common.contract";
 
 /**
  * Decimal numbers travel as strings ("1234.50") so that no float ever touches money; a JSON number
@@ -6,7 +7,7 @@ import { z } from "zod";
  */
 export const DecimalString = (integerDigits: number, decimals: number) =>
   z
-    .union([z.string(), z.number()])
+    .union([SafeString(), z.number()])
     .transform((value) => (typeof value === "number" ? String(value) : value.trim()))
     .pipe(
       z.string().regex(new RegExp(`^\\d{1,${integerDigits}}(\\.\\d{1,${decimals}})?$`), {
@@ -17,8 +18,7 @@ export const DecimalString = (integerDigits: number, decimals: number) =>
 /** An amount of money, at most two decimals. */
 export const Amount = DecimalString(12, 2);
 /** ISO 4217 code, e.g. EUR. */
-export const Currency = z
-  .string()
+export const Currency = SafeString()
   .trim()
   .toUpperCase()
   .regex(/^[A-Z]{3}$/, { message: "must be an ISO 4217 currency code such as EUR" });

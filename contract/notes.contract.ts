@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { Id, IsoDateTime, Paging, UserRef, VersionField, pageOf } from "./common.contract";
+import { Id, IsoDateTime, Paging, SafeString, UserRef, VersionField, pageOf } from "./common.contract";
 
 /** Rich text with links; the service sanitises it before it is stored. */
-const NoteHtml = z.string().trim().min(1).max(100_000);
+const NoteHtml = SafeString().trim().min(1).max(100_000);
 
 export const NoteCreate = z
   .object({ customerId: Id.nullable().optional(), contactId: Id.nullable().optional(), bodyHtml: NoteHtml })

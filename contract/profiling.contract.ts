@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Id, IsoDateTime, OptionalText, Text, UserRef, VersionField } from "./common.contract";
+import { Id, IsoDateTime, OptionalText, SafeString, Text, UserRef, VersionField } from "./common.contract";
 
 // ---- Profiling: question sets an admin defines ("Machine park", "Purchasing"), answered per customer.
 // Answers are appended, never overwritten: the latest per customer and question is the current one.
@@ -11,7 +11,7 @@ export const isChoiceKind = (kind: ProfilingQuestionKind) => kind === "SINGLE_CH
 export const PROFILING_TEXT_MAX = 2000;
 
 /** string (TEXT, SINGLE_CHOICE), number, boolean (YES_NO), string[] (MULTIPLE_CHOICE); null = cleared. */
-export const ProfilingValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()]);
+export const ProfilingValue = z.union([SafeString(), z.number(), z.boolean(), z.array(SafeString()), z.null()]);
 export type ProfilingValue = z.infer<typeof ProfilingValue>;
 
 export const ProfilingQuestion = z.object({
