@@ -2,6 +2,8 @@ import type { ErrorRequestHandler, RequestHandler } from "express";
 import type { ErrorBody } from "../../../contract";
 import { classifyDbError } from "../db/db-errors";
 import { AppError, type ErrorCode } from "../shared/app-error";
+import { requestReadError } from "./request-body";
+import { logOf } from "./request-log";
 
 const STATUS: Record<ErrorCode, number> = {
   bad_request: 400,
@@ -21,12 +23,17 @@ export const notFoundRoute: RequestHandler = (request) => {
 /** Maps every error to `{ error: { code, message, details } }` with the matching HTTP status. */
 export const errorMiddleware: ErrorRequestHandler = (error, request, response, _next) => {
   const appError = toAppError(error);
-  if (appError.code === "internal") console.error(`${request.method} ${request.path} failed`, error);
+  response.locals.errorCode = appError.code;
+  // The error itself only through the logger's safeError: its class, code and stack, never its SQL or values.
+  if (appError.code === "internal")
+    logOf(response).error({ err: error, method: request.method, path: request.path }, "request failed");
+  const requestId = response.locals.requestId as string | undefined;
   const body: ErrorBody = {
     error: {
       code: appError.code,
       message: appError.message,
       ...(appError.details ? { details: appError.details } : {}),
+      ...(requestId ? { requestId } : {}),
     },
   };
   response.status(STATUS[appError.code]).json(body);
@@ -43,9 +50,7 @@ function toAppError(error: unknown): AppError {
     );
   if (dbError?.kind === "not-found") return new AppError("not_found", "The record was not found");
   if (dbError?.kind === "foreign-key") return new AppError("bad_request", "A referenced record does not exist");
-  // body-parser errors carry a status and a type.
-  const parserError = error as { type?: string; status?: number };
-  if (parserError.type === "entity.parse.failed") return new AppError("bad_request", "The body is not valid JSON");
-  if (parserError.type === "entity.too.large") return new AppError("payload_too_large", "The body is too large");
+  const readError = requestReadError(error);
+  if (readError) return readError;
   return new AppError("internal", "Something went wrong on our side; the request was not applied");
 }

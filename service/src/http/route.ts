@@ -3,6 +3,8 @@ import { z } from "zod";
 import type { CurrentUser } from "../auth/current-user";
 import { type Permission, requirePermission } from "../auth/permissions";
 import { AppError } from "../shared/app-error";
+import { requireJsonBody } from "./request-body";
+import { logOf } from "./request-log";
 
 type Method = "get" | "post" | "patch" | "put" | "delete";
 type Schema = z.ZodType;
@@ -83,6 +85,7 @@ export function mountRoutes(router: Router, routes: AnyRoute[]): void {
       if (route.permission) requirePermission(user, route.permission);
       const params = parse("path", route.params, request.params);
       const query = parse("query", route.query, request.query);
+      if (route.body) requireJsonBody(request);
       const body = parse("body", route.body, request.body);
       const result = await route.handler({ params, query, body, user, request });
       if (result instanceof Download) return sendDownload(response, result);
@@ -105,7 +108,7 @@ async function sendDownload(response: Response, download: Download): Promise<voi
     await download.write(response);
     if (!response.writableEnded) response.end();
   } catch (error) {
-    console.error(`download ${download.fileName} failed half-way`, error);
+    logOf(response).error({ err: error, fileName: download.fileName }, "download failed half-way");
     response.destroy(error as Error);
   }
 }
