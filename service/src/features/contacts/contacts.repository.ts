@@ -1,4 +1,5 @@
 import type { Contact, ContactCreate, ContactListQuery, ContactUpdate, CustomerRef } from "../../../../contract";
+import { escapeLike } from "../../db/like-pattern";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import { staleVersion } from "../../shared/app-error";
 
@@ -108,7 +109,8 @@ export function createContactsRepository(prisma: PrismaClient): ContactsReposito
     },
 
     async list(query) {
-      const search = query.search?.toLowerCase();
+      // Literal: a search for "50%" or "a_b" finds those characters, not every name.
+      const search = query.search ? escapeLike(query.search.toLowerCase()) : undefined;
       const where: Prisma.ContactWhereInput = {
         ...(query.customerId && { customerId: query.customerId }),
         ...(query.unassigned && { customerId: null }),

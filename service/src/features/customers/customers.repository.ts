@@ -8,6 +8,7 @@ import type {
 } from "../../../../contract";
 import { SEARCH_COUNT_LIMIT, orderRefusals } from "../../../../contract";
 import type { Database } from "../../db/database";
+import { escapeLike } from "../../db/like-pattern";
 import type { Prisma } from "../../generated/prisma/client";
 import { staleVersion } from "../../shared/app-error";
 import { USER_REF_SELECT } from "../users/users.repository";
@@ -124,7 +125,7 @@ interface SearchRow {
 }
 
 export function containsPattern(term: string): string {
-  return `%${term.toLowerCase().replace(/[\\%_]/g, "\\$&")}%`;
+  return `%${escapeLike(term.toLowerCase())}%`;
 }
 
 export function createCustomersRepository(db: Database): CustomersRepository {
