@@ -24,4 +24,9 @@ export default tseslint.config(
       "@typescript-eslint/no-require-imports": "off",
     },
   },
+  {
+    // The service logs through its one pino logger (service/src/shared/logger.ts), never the console.
+    files: ["service/src/**/*.ts"],
+    rules: { "no-console": "error" },
+  },
 );

@@ -71,6 +71,9 @@ import { createTypesRepository } from "./features/types/types.repository";
 import { usersRoutes } from "./features/users/users.routes";
 import { createUsersRepository } from "./features/users/users.repository";
 import { addinStaticRoutes } from "./http/addin-static";
+import { contentEncodingGuard } from "./http/request-body";
+import { requestLog } from "./http/request-log";
+import { type Logger, defaultLogger } from "./shared/logger";
 import { errorMiddleware, notFoundRoute } from "./http/error-middleware";
 import { buildOpenApi } from "./http/openapi";
 import { type AnyRoute, defineRoute, mountRoutes } from "./http/route";
@@ -82,6 +85,7 @@ export function createApp(
   db: Database,
   verifyToken: TokenVerifier,
   calendarSync: CalendarSync = createCalendarSync(config.calendarSync, db.prisma),
+  logger: Logger = defaultLogger(),
 ) {
   const prisma = db.prisma;
   const users = createUsersRepository(prisma);
@@ -181,21 +185,12 @@ export function createApp(
 
   const app = express();
   app.disable("x-powered-by");
+  app.use(requestLog(logger, config.logRequests));
   app.use((_request, response, next) => {
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("Cache-Control", "no-store");
     next();
   });
-  if (config.logRequests) {
-    // Method, path and status only: never headers (tokens) or bodies (customer data).
-    app.use((request, response, next) => {
-      const started = Date.now();
-      response.on("finish", () =>
-        console.log(`${request.method} ${request.path} ${response.statusCode} ${Date.now() - started}ms`),
-      );
-      next();
-    });
-  }
   app.get("/api/health", async (_request, response) => {
     response.json({ status: "ok", database: db.kind });
   });
@@ -210,6 +205,7 @@ export function createApp(
       // On-behalf-of needs the add-in's token: keep each new one so background sync reaches the calendar.
       void calendarSync.rememberAssertion(user, token);
     }),
+    contentEncodingGuard,
     attachmentUploadBody,
     express.json({ limit: "5mb" }),
   );

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { type CalendarSyncConfig, loadCalendarSyncConfig } from "./calendar-sync/calendar-sync.config";
+import { LOG_LEVELS, type LogLevel } from "./shared/logger";
 
 /** Service configuration, from the environment only. README.md documents every variable. */
 export interface Config {
@@ -11,6 +12,8 @@ export interface Config {
   orgDomains: string[];
   auth: ProductionAuth | { mode: "development" };
   logRequests: boolean;
+  /** pino level of the JSON log on stdout (LOG_LEVEL). */
+  logLevel: LogLevel;
   /** The built task pane (dist/addin), served under /addin when set; npm start sets it. */
   addinDir: string | undefined;
   /** Outlook calendar sync through Microsoft Graph (GRAPH_*, SYNC_*). */
@@ -45,10 +48,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter(Boolean),
     auth: loadAuth(env),
     logRequests: env.LOG_REQUESTS === "1",
+    logLevel: loadLogLevel(env.LOG_LEVEL),
     addinDir: env.ADDIN_DIR ? path.resolve(env.ADDIN_DIR) : undefined,
     calendarSync: loadCalendarSyncConfig(env),
     ownCountry: env.OWN_COUNTRY?.trim() || undefined,
   };
+}
+
+function loadLogLevel(value: string | undefined): LogLevel {
+  const level = (value ?? "info").trim().toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(level))
+    throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, got ${value}`);
+  return level as LogLevel;
 }
 
 function loadAuth(env: NodeJS.ProcessEnv): Config["auth"] {

@@ -1,11 +1,13 @@
 import { loadConfig } from "./config";
 import { startService } from "./server";
+import { createLogger, defaultLogger } from "./shared/logger";
 
 async function main() {
   const config = loadConfig();
-  const service = await startService(config);
+  const logger = createLogger({ level: config.logLevel });
+  const service = await startService(config, { logger });
   const where = config.databaseUrl ? "PostgreSQL (DATABASE_URL)" : `PGlite in ${config.dataDir}`;
-  console.log(`CRM service listening on ${service.url} with ${where}; auth: ${config.auth.mode}`);
+  logger.info(`CRM service listening on ${service.url} with ${where}; auth: ${config.auth.mode}`);
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
@@ -19,6 +21,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error instanceof Error ? error.message : error);
+  defaultLogger().fatal({ err: error }, "the service did not start");
   process.exit(1);
 });

@@ -9,6 +9,7 @@ import {
 import type { Config } from "./config";
 import { type Database, openDatabase } from "./db/database";
 import { migrate } from "./db/migrate";
+import { type Logger, defaultLogger } from "./shared/logger";
 import { seedDemoData } from "../../prisma/seed/demo-seed";
 
 export interface RunningService {
@@ -23,18 +24,20 @@ export interface RunningService {
 /** Opens the database, applies migrations, seeds when asked, and listens. Used by main and tests. */
 export async function startService(
   config: Config,
-  options: { inMemory?: boolean; db?: Database; calendarSync?: CalendarSyncOverrides } = {},
+  options: { inMemory?: boolean; db?: Database; calendarSync?: CalendarSyncOverrides; logger?: Logger } = {},
 ): Promise<RunningService> {
+  const logger = options.logger ?? defaultLogger();
   const db =
     options.db ??
     (await openDatabase(
       config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: options.inMemory ? null : config.dataDir },
+      logger,
     ));
   await migrate(db);
-  const calendarSync = createCalendarSync(config.calendarSync, db.prisma, options.calendarSync);
+  const calendarSync = createCalendarSync(config.calendarSync, db.prisma, { logger, ...options.calendarSync });
   // Seeded plans go through the same outbox as any other, so the demo calendar shows them too.
   if (config.seed === "demo") await seedDemoData(db.prisma, { outbox: calendarSync.outbox });
-  const app = createApp(config, db, await createTokenVerifier(config), calendarSync);
+  const app = createApp(config, db, await createTokenVerifier(config), calendarSync, logger);
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, (error?: Error) => (error ? reject(error) : resolve(listening)));
   });

@@ -3,6 +3,7 @@ import os from "node:os";
 import type { SyncRunResult } from "../../../contract";
 import type { CurrentUser } from "../auth/current-user";
 import type { PrismaClient } from "../generated/prisma/client";
+import { type Logger, defaultLogger } from "../shared/logger";
 import { createOboTokenProvider, type OboTokenProvider } from "./auth/obo-token.provider";
 import { createStaticTokenProvider } from "./auth/static-token.provider";
 import type { CalendarSyncConfig } from "./calendar-sync.config";
@@ -42,6 +43,7 @@ export interface CalendarSyncOverrides {
   tokens?: GraphTokenProvider;
   push?: Partial<PushWorkerOptions>;
   now?: () => Date;
+  logger?: Logger;
 }
 
 const EMPTY_PUSH: PushReport = { pushed: 0, failed: 0, retrying: 0, conflicts: 0 };
@@ -53,6 +55,7 @@ export function createCalendarSync(
   overrides: CalendarSyncOverrides = {},
 ): CalendarSync {
   const now = overrides.now ?? (() => new Date());
+  const logger = overrides.logger ?? defaultLogger();
   const obo: OboTokenProvider | undefined =
     !overrides.tokens && !config.staticToken && config.onBehalfOf
       ? createOboTokenProvider(prisma, config.onBehalfOf)
@@ -109,7 +112,7 @@ export function createCalendarSync(
     async rememberAssertion(user, assertion) {
       if (!enabled || !obo) return;
       await obo.remember(user.id, assertion).catch((error: Error) => {
-        console.warn(`on-behalf-of exchange for user ${user.id} failed: ${error.message}`);
+        logger.warn({ err: error, userId: user.id }, "on-behalf-of exchange failed");
       });
     },
 
@@ -169,7 +172,7 @@ export function createCalendarSync(
       const tick = () => {
         running = sync
           .runAll()
-          .catch((error) => console.error("calendar sync round failed:", (error as Error).message))
+          .catch((error: unknown) => logger.error({ err: error }, "calendar sync round failed"))
           .finally(() => {
             if (!stopped) timer = setTimeout(tick, config.intervalMs);
           });

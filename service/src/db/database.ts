@@ -5,6 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { Pool } from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client";
+import { type Logger, defaultLogger } from "../shared/logger";
 
 /** A plain SQL session, used by the migrator before Prisma takes over. */
 export interface SqlSession {
@@ -28,8 +29,10 @@ export interface Database {
 export type DatabaseTarget = { databaseUrl: string; poolSize?: number } | { dataDir: string | null };
 
 /** Opens PostgreSQL when a URL is given, else PGlite in dataDir (null: in memory, for tests). */
-export async function openDatabase(target: DatabaseTarget): Promise<Database> {
-  return "databaseUrl" in target ? openPostgres(target.databaseUrl, target.poolSize ?? 10) : openPGlite(target.dataDir);
+export async function openDatabase(target: DatabaseTarget, logger: Logger = defaultLogger()): Promise<Database> {
+  return "databaseUrl" in target
+    ? openPostgres(target.databaseUrl, target.poolSize ?? 10, logger)
+    : openPGlite(target.dataDir);
 }
 
 async function openPGlite(dataDir: string | null): Promise<Database> {
@@ -55,12 +58,12 @@ async function openPGlite(dataDir: string | null): Promise<Database> {
   };
 }
 
-async function openPostgres(databaseUrl: string, poolSize: number): Promise<Database> {
+async function openPostgres(databaseUrl: string, poolSize: number, logger: Logger): Promise<Database> {
   // One pool for Prisma, the hot-path queries and the migrator.
   const pool = new Pool({ connectionString: databaseUrl, max: poolSize });
   // An idle connection the server ends (restart, failover, admin) must not bring the process down;
   // the pool replaces it on the next query.
-  pool.on("error", (error) => console.warn(`database connection lost while idle: ${error.message}`));
+  pool.on("error", (error) => logger.warn({ err: error }, "database connection lost while idle"));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     kind: "postgres",

@@ -1,3 +1,4 @@
+import { defaultLogger } from "../../shared/logger";
 import { startGraphFakeServer } from "./fake-graph.server";
 
 // `npm run graph-fake`: the Graph calendar fake on GRAPH_FAKE_PORT (default 4010), in memory.
@@ -6,13 +7,15 @@ async function main() {
     port: Number(process.env.GRAPH_FAKE_PORT ?? 4010),
     latencyMs: Number(process.env.GRAPH_FAKE_LATENCY_MS ?? 0),
   });
-  console.log(`Graph fake listening: GRAPH_BASE_URL=${server.baseUrl} (any bearer token; one mailbox per token)`);
+  defaultLogger().info(
+    `Graph fake listening: GRAPH_BASE_URL=${server.baseUrl} (any bearer token; one mailbox per token)`,
+  );
   const stop = () => server.close().then(() => process.exit(0));
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
 }
 
 main().catch((error) => {
-  console.error(error);
+  defaultLogger().fatal({ err: error }, "the Graph fake did not start");
   process.exit(1);
 });
