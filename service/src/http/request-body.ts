@@ -41,7 +41,7 @@ export function requestReadError(error: unknown): AppError | null {
   const parserError = error as { type?: string; status?: number; limit?: number; expose?: boolean };
   switch (parserError.type) {
     case "entity.parse.failed":
-      return new AppError("bad_request", "The body is not valid JSON", [
+      return new AppError("bad_request", "The body is not valid JSON (an object or an array)", [
         { field: "body", message: "is not valid JSON" },
       ]);
     case "entity.too.large":
