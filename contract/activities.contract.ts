@@ -126,16 +126,21 @@ export type ReminderQuery = z.infer<typeof ReminderQuery>;
 export const ReminderList = z.object({ until: IsoDate, items: z.array(Activity) });
 export type ReminderList = z.infer<typeof ReminderList>;
 
-export const TemplateCreate = z.object({
+// No defaults here: zod applies defaults inside .partial(), and an update must not reset what it omits.
+const TemplateFields = z.object({
   name: Text(100),
   type: ActivityType,
   subject: Text(255),
   notes: OptionalText(20000),
-  durationMinutes: z.number().int().min(0).max(10080).default(30),
+  durationMinutes: z.number().int().min(0).max(10080),
   reminderMinutesBefore: ReminderMinutes.nullable().optional(),
 });
+export const TemplateCreate = TemplateFields.extend({
+  durationMinutes: TemplateFields.shape.durationMinutes.default(30),
+});
 export type TemplateCreate = z.infer<typeof TemplateCreate>;
-export const TemplateUpdate = TemplateCreate.partial();
+/** Only the fields given change. */
+export const TemplateUpdate = TemplateFields.partial();
 export type TemplateUpdate = z.infer<typeof TemplateUpdate>;
 export const Template = z.object({
   id: Id,

@@ -43,14 +43,17 @@ export type ProfilingSetList = z.infer<typeof ProfilingSetList>;
 /** Admins may ask for inactive sets and archived questions too (to edit them). */
 export const ProfilingSetsQuery = z.object({ includeInactive: z.enum(["true", "false"]).default("false") });
 
-/** A question as an admin writes it: with the id of an existing one to change it, without to add one. */
+/**
+ * A question as an admin writes it: with the id of an existing one to change it, without to add one.
+ * `archived` omitted keeps an existing question's state (a new one is not archived).
+ */
 export const ProfilingQuestionInput = z
   .object({
     id: Id.optional(),
     text: Text(500),
     kind: ProfilingQuestionKind,
     options: z.array(Text(200)).max(50).default([]),
-    archived: z.boolean().default(false),
+    archived: z.boolean().optional(),
   })
   .superRefine((question, context) => {
     if (!isChoiceKind(question.kind)) {

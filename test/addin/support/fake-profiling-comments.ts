@@ -145,11 +145,19 @@ export function createFakeProfiling({ API, id, me, customerExists }: Deps) {
       })),
   });
   const admin = () => me.role === "ADMIN";
+  // Like the service: an existing question keeps its archived state when the input omits it.
   const toQuestions = (
     setId: string,
-    input: { id?: string; text: string; kind: ProfilingQuestion["kind"]; options: string[]; archived: boolean }[],
+    input: { id?: string; text: string; kind: ProfilingQuestion["kind"]; options: string[]; archived?: boolean }[],
+    before: ProfilingQuestion[] = [],
   ): ProfilingQuestion[] =>
-    input.map((question, position) => ({ ...question, id: question.id ?? id(), setId, position }));
+    input.map((question, position) => ({
+      ...question,
+      archived: question.archived ?? before.find((old) => old.id === question.id)?.archived ?? false,
+      id: question.id ?? id(),
+      setId,
+      position,
+    }));
 
   const handlers = [
     http.get(`${API}/api/profiling/sets`, ({ request }) => {
@@ -203,7 +211,7 @@ export function createFakeProfiling({ API, id, me, customerExists }: Deps) {
       }
       if (version !== set.version) return stale();
       Object.assign(set, fields, description !== undefined && { description }, { version: set.version + 1 });
-      if (input) set.questions = toQuestions(set.id, input);
+      if (input) set.questions = toQuestions(set.id, input, set.questions);
       return HttpResponse.json(set);
     }),
     http.get(`${API}/api/customers/:id/profiling`, ({ params }) =>

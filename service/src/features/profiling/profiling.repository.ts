@@ -15,7 +15,8 @@ export interface QuestionWrite {
   text: string;
   kind: ProfilingQuestionKind;
   options: string[];
-  archived: boolean;
+  /** Absent: an existing question keeps its state, a new one is not archived. */
+  archived?: boolean;
 }
 
 export interface SetWrite {
