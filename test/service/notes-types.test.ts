@@ -51,6 +51,36 @@ describe.each(testBackends())("notes and customer types on %s", (backend) => {
     expect((await alice.get(`/api/notes?customerId=${customer.id}`)).body.total).toBe(0);
   });
 
+  it("refuses a note whose contact belongs to another customer, naming contactId, and stores nothing", async () => {
+    const [fabrikam, contoso] = await Promise.all([createCustomer(alice), createCustomer(alice)]);
+    const jonas = await createContact(alice, { customerId: fabrikam.id });
+    const mismatched = await alice.post("/api/notes", {
+      customerId: contoso.id,
+      contactId: jonas.id,
+      bodyHtml: "<p>Talked to Jonas</p>",
+    });
+    expect(mismatched.status).toBe(400);
+    expect(mismatched.body.error.details).toEqual([
+      { field: "body.contactId", message: "this contact belongs to another customer" },
+    ]);
+    expect((await alice.get(`/api/notes?customerId=${contoso.id}`)).body.total).toBe(0);
+    expect((await alice.get(`/api/notes?contactId=${jonas.id}`)).body.total).toBe(0);
+    // As everywhere else: the contact's own customer, or an unassigned contact, is fine.
+    const matching = await alice.post("/api/notes", {
+      customerId: fabrikam.id,
+      contactId: jonas.id,
+      bodyHtml: "<p>Talked to Jonas</p>",
+    });
+    expect(matching.status).toBe(201);
+    const unassigned = await createContact(alice, { customerId: null });
+    const withUnassigned = await alice.post("/api/notes", {
+      customerId: contoso.id,
+      contactId: unassigned.id,
+      bodyHtml: "<p>Met at the fair</p>",
+    });
+    expect(withUnassigned.body).toMatchObject({ customerId: contoso.id, contactId: unassigned.id });
+  });
+
   it("lets the author, a manager or an admin edit a note", async () => {
     const customer = await createCustomer(alice);
     const note = (await alice.post("/api/notes", { customerId: customer.id, bodyHtml: "<p>Mine</p>" })).body;

@@ -88,7 +88,8 @@ export function createActivitiesService({
       requireOwnerOr(user, current.ownerId, "activity");
       const customerId = await resolveLinks({
         customerId: input.customerId === undefined ? current.customerId : input.customerId,
-        contactId: input.contactId,
+        // A new customer must fit the contact the activity keeps, as a new contact must fit the customer.
+        contactId: input.contactId !== undefined ? input.contactId : input.customerId ? current.contactId : undefined,
         ownerId: input.ownerId,
       });
       const startsAt = input.startsAt ? new Date(input.startsAt) : current.startsAt;

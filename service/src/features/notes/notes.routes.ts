@@ -34,6 +34,8 @@ export function notesRoutes(notes: NotesRepository, customers: CustomersReposito
         if (body.contactId) {
           const contact = await contacts.belongsTo(body.contactId);
           if (!contact) throw notFound("contact", body.contactId, "body.contactId");
+          if (customerId && contact.customerId && contact.customerId !== customerId)
+            throw badRequest("body.contactId", "this contact belongs to another customer");
           customerId ??= contact.customerId;
         }
         return notes.create({ customerId, contactId: body.contactId ?? null, ...cleanBody(body.bodyHtml) }, user.id);
