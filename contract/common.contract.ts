@@ -84,9 +84,12 @@ export const OptionalText = (max: number) =>
 /** A search term: any part of what is searched, `%`, `_` and `\` included, matched literally. */
 export const SearchTerm = SafeString().trim().max(200).optional();
 
+/** PostgreSQL's integer: a version, position or offset past it would fail in the database, not here. */
+export const INT32_MAX = 2_147_483_647;
+
 export const Paging = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: z.coerce.number().int().min(0).max(INT32_MAX).default(0),
 });
 
 export const pageOf = <T extends z.ZodType>(item: T) =>
@@ -100,4 +103,4 @@ export const UserRef = z.object({ id: Id, name: z.string(), email: z.string() })
 export type UserRef = z.infer<typeof UserRef>;
 
 /** Optimistic concurrency: updates carry the version they were based on. */
-export const VersionField = z.object({ version: z.number().int().min(1) });
+export const VersionField = z.object({ version: z.number().int().min(1).max(INT32_MAX) });

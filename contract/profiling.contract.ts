@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Id, IsoDateTime, OptionalText, SafeString, Text, UserRef, VersionField } from "./common.contract";
+import { INT32_MAX, Id, IsoDateTime, OptionalText, SafeString, Text, UserRef, VersionField } from "./common.contract";
 
 // ---- Profiling: question sets an admin defines ("Machine park", "Purchasing"), answered per customer.
 // Answers are appended, never overwritten: the latest per customer and question is the current one.
@@ -79,7 +79,7 @@ export const ProfilingSetCreate = z.object({
   name: Text(200),
   description: OptionalText(2000),
   active: z.boolean().default(true),
-  position: z.number().int().min(0).default(0),
+  position: z.number().int().min(0).max(INT32_MAX).default(0),
   questions: z.array(ProfilingQuestionInput.refine((question) => !question.id, "a new set has no existing questions")),
 });
 export type ProfilingSetCreate = z.infer<typeof ProfilingSetCreate>;
@@ -94,7 +94,7 @@ export const ProfilingSetUpdate = z
     name: Text(200).optional(),
     description: OptionalText(2000),
     active: z.boolean().optional(),
-    position: z.number().int().min(0).optional(),
+    position: z.number().int().min(0).max(INT32_MAX).optional(),
     questions: z.array(ProfilingQuestionInput).refine(uniqueIds, repeatedId).optional(),
   })
   .extend(VersionField.shape);

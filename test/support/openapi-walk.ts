@@ -50,12 +50,13 @@ export function operationsOf(document: OpenApiDocument): Operation[] {
   );
 }
 
-/** What kind of string a leaf is: a date, a date-time, or any other string (free text, enum, id...). */
+/** What kind of leaf: a date, a date-time, any other string (free text, or enum, id...), an integer. */
 export type StringKind = "date" | "date-time" | "free-text" | "constrained";
+export type LeafKind = StringKind | "integer";
 export interface Leaf {
   /** As the service names fields: body.a.0.b */
   field: string;
-  kind: StringKind;
+  kind: LeafKind;
 }
 
 const stringKind = (schema: JsonSchema): StringKind =>
@@ -68,13 +69,13 @@ const stringKind = (schema: JsonSchema): StringKind =>
 const types = (schema: JsonSchema) => (Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : []);
 
 /**
- * A value for the schema in which every string leaf is `value(kind)` (or left valid-looking when
- * value returns undefined), and the leaves that were set.
+ * A value for the schema in which every string (and integer) leaf is `value(kind)`, or left
+ * valid-looking when value returns undefined, and the leaves that were set.
  */
 export function fill(
   schema: JsonSchema,
   field: string,
-  value: (kind: StringKind) => string | undefined,
+  value: (kind: LeafKind) => string | number | undefined,
   leaves: Leaf[],
 ): unknown {
   const options = schema.anyOf ?? schema.oneOf;
@@ -99,7 +100,13 @@ export function fill(
     leaves.push({ field, kind });
     return chosen;
   }
-  if (type.includes("integer") || type.includes("number")) return Math.max(schema.minimum ?? 1, 1);
+  if (type.includes("integer")) {
+    const chosen = value("integer");
+    if (chosen === undefined) return Math.max(schema.minimum ?? 1, 1);
+    leaves.push({ field, kind: "integer" });
+    return chosen;
+  }
+  if (type.includes("number")) return Math.max(schema.minimum ?? 1, 1);
   if (type.includes("boolean")) return false;
   return null;
 }
