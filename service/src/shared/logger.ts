@@ -16,6 +16,15 @@ export function createLogger(options: { level?: LogLevel; destination?: Destinat
       level: options.level ?? "info",
       base: { service: "crm" },
       serializers: { err: safeError, error: safeError },
+      hooks: {
+        // pino makes a lone error's message the line's msg: give it the safe message instead.
+        logMethod(args, method) {
+          const [first, ...rest] = args as unknown[];
+          if (!(first instanceof Error)) return method.apply(this, args);
+          const message = typeof rest[0] === "string" ? rest[0] : safeError(first).message;
+          return method.call(this, { err: first }, message);
+        },
+      },
       redact: {
         paths: REDACTED_KEYS.flatMap((key) => [key, `*.${key}`]),
         censor: "[redacted]",
@@ -57,11 +66,13 @@ export function safeError(error: unknown): SafeError {
   const type = error.constructor?.name || error.name || "Error";
   const code = errorCode(error);
   const message = MESSAGE_SAFE.has(type) && !isDatabaseError(error) ? error.message.slice(0, 500) : "(withheld)";
-  const stack = (error.stack ?? "")
+  const frames = (error.stack ?? "")
     .split("\n")
     .filter((line) => /^\s+at /.test(line))
-    .slice(0, 15)
     .map((line) => line.trim());
+  // Where it was thrown, then this code base's own frames (a database error's stack is mostly the driver's).
+  const ours = frames.slice(3).filter((frame) => !/node_modules|\(node:|^at node:/.test(frame));
+  const stack = [...frames.slice(0, 3), ...ours.slice(0, 12)];
   return { type, ...(code ? { code } : {}), message, ...(stack.length ? { stack } : {}) };
 }
 
