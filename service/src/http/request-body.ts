@@ -6,9 +6,12 @@ import { AppError } from "../shared/app-error";
 const DECODED_ENCODINGS = new Set(["identity", "gzip", "deflate", "br"]);
 const ENCODINGS_SENTENCE = "send the body uncompressed, or compressed with gzip, deflate or br";
 
-/** As type-is decides it: a request has a body when it says how long it is or that it is chunked. */
+/**
+ * A request has a body when it is chunked or says it is longer than nothing. (type-is also counts
+ * Content-Length: 0, which fetch sends for a POST without a body: that is a missing body, a 400.)
+ */
 export const hasBody = (request: Request) =>
-  request.headers["transfer-encoding"] !== undefined || !Number.isNaN(Number(request.headers["content-length"]));
+  request.headers["transfer-encoding"] !== undefined || Number(request.headers["content-length"]) > 0;
 
 /** 415 for a Content-Encoding the parsers cannot decode, before anything reads the body. */
 export const contentEncodingGuard: RequestHandler = (request, _response, next) => {
