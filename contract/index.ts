@@ -26,3 +26,4 @@ export * from "./attachments.contract";
 export * from "./attachment-types";
 export * from "./profiling.contract";
 export * from "./comments.contract";
+export * from "./authorization.contract";

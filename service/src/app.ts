@@ -5,6 +5,7 @@ import { SeenUsers, authMiddleware } from "./auth/auth-middleware";
 import { calendarSyncRoutes } from "./calendar-sync/calendar-sync.routes";
 import { type CalendarSync, createCalendarSync } from "./calendar-sync/calendar-sync.service";
 import { devTokenRoutes } from "./auth/dev-token.routes";
+import { createAccess } from "./auth/permissions";
 import type { TokenVerifier } from "./auth/token-verifier";
 import { activitiesRoutes } from "./features/activities/activities.routes";
 import { createActivitiesRepository } from "./features/activities/activities.repository";
@@ -68,6 +69,7 @@ import { notesRoutes } from "./features/notes/notes.routes";
 import { createNotesRepository } from "./features/notes/notes.repository";
 import { typesRoutes } from "./features/types/types.routes";
 import { createTypesRepository } from "./features/types/types.repository";
+import { createTypesService } from "./features/types/types.service";
 import { usersRoutes } from "./features/users/users.routes";
 import { createUsersRepository } from "./features/users/users.repository";
 import { addinStaticRoutes } from "./http/addin-static";
@@ -106,6 +108,8 @@ export function createApp(
   const thirdPartiesRepository = createThirdPartiesRepository(prisma);
   const shipToRepository = createShipToRepository(prisma);
   const specialPrices = createSpecialPricesRepository(prisma);
+  // The authorisation table's one question of the data (is the caller linked to the customer?).
+  const access = createAccess(customers);
 
   const customersService = createCustomersService(customers, types, users);
   const lifecycle = createLifecycleService(customersService, createLifecycleRepository(prisma));
@@ -124,14 +128,15 @@ export function createApp(
     shipTo: shipToRepository,
     comments,
   });
-  const opportunitiesService = createOpportunitiesService(opportunities, customers, users);
-  const incidentsService = createIncidentsService({ incidents, customers, contacts, users });
+  const opportunitiesService = createOpportunitiesService(opportunities, customers, users, access);
+  const incidentsService = createIncidentsService({ incidents, customers, contacts, users, access });
   const actionsService = createActionsService({ actions, opportunities, incidents, customers, contacts, users });
   const salesDocumentsService = createSalesDocumentsService({
     documents: salesDocuments,
     customers,
     contacts,
     specialPrices,
+    access,
   });
   const coldCallsService = createColdCallsService({
     coldCalls: createColdCallsRepository(prisma, calendarSync.outbox),
@@ -147,7 +152,7 @@ export function createApp(
   const seenUsers = new SeenUsers();
   const routes: AnyRoute[] = [
     ...usersRoutes(users, seenUsers),
-    ...typesRoutes(types),
+    ...typesRoutes(createTypesService(types)),
     ...customersRoutes(customersService, records, customers),
     ...lifecycleRoutes(lifecycle, customersService),
     ...opportunitiesRoutes(opportunitiesService, opportunities),

@@ -1,7 +1,7 @@
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { createFakeCrm } from "./support/fake-crm";
-import { JONAS, renderPane, useFakeServer } from "./support/render-pane";
+import { GIULIA, JONAS, renderPane, useFakeServer } from "./support/render-pane";
 
 useFakeServer();
 
@@ -21,6 +21,21 @@ describe("salesmen of a customer", () => {
     const saved = crm.requests.find((request) => request.method === "PUT")!;
     expect(saved.path).toBe(`/api/customers/${crm.customers.fabrikam.id}/salesmen`);
     expect((saved.body as { version: number; salesmanIds: string[] }).salesmanIds).toHaveLength(2);
+  });
+
+  it("offers changing the salesmen only to a linked salesman, a manager or an admin", async () => {
+    // Alice is not linked to Tailspin Toys (Ben is): she may neither claim it nor release it.
+    const salesman = createFakeCrm();
+    const { unmount } = renderPane({ from: GIULIA, subject: "Stock" }, salesman);
+    const record = await screen.findByRole("article", { name: "Customer record Tailspin Toys" });
+    expect(within(record).queryByRole("button", { name: "Change salesmen" })).not.toBeInTheDocument();
+    unmount();
+
+    const manager = createFakeCrm();
+    manager.me.role = "MANAGER";
+    renderPane({ from: GIULIA, subject: "Stock" }, manager);
+    const managed = await screen.findByRole("article", { name: "Customer record Tailspin Toys" });
+    expect(within(managed).getByRole("button", { name: "Change salesmen" })).toBeInTheDocument();
   });
 
   it("limits a search to the user's own customers, with their count", async () => {

@@ -1,5 +1,6 @@
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { createFakeCrm } from "./support/fake-crm";
 import { renderPane, useFakeServer } from "./support/render-pane";
 
 useFakeServer();
@@ -77,6 +78,31 @@ describe("an unknown sender becomes a contact", () => {
       status: 2,
     });
     expect(crm.contacts.at(-1)).toMatchObject({ firstName: "Tom", lastName: "Baker" });
+  });
+
+  it("offers status 1 (customer) for a new customer only to managers and admins", async () => {
+    const user = userEvent.setup();
+    const open = async (role: "SALESMAN" | "MANAGER") => {
+      const crm = createFakeCrm();
+      crm.me.role = role;
+      const view = renderPane(
+        { from: { email: "tom.baker@blueyonder.example", name: "Tom Baker" }, subject: "Hi" },
+        crm,
+      );
+      await user.click(await screen.findByRole("button", { name: "Add as contact" }));
+      await user.click(screen.getByRole("button", { name: "Create a new customer instead" }));
+      const status = within(screen.getByRole("form", { name: "New customer" })).getByRole("combobox", {
+        name: "Status",
+      });
+      await within(status).findByRole("option", { name: /Prospect/ });
+      const options = within(status)
+        .getAllByRole("option")
+        .map((option) => option.textContent);
+      view.unmount();
+      return options;
+    };
+    expect(await open("SALESMAN")).not.toContain("1 · Customer");
+    expect(await open("MANAGER")).toContain("1 · Customer");
   });
 
   it("never offers a free-mail domain for recognising a new customer", async () => {

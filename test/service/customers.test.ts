@@ -19,25 +19,29 @@ describe.each(testBackends())("customers on %s", (backend) => {
 
   it("creates a customer in lifecycle NEW with types, domains and the creator as salesman", async () => {
     const accountNumber = unique("10001");
-    const response = await alice.post("/api/customers", {
+    const fields = {
       accountNumber,
       name: "Fabrikam, Inc.",
-      status: 1,
       types: ["Distributor", "reseller"],
       address: { street: "Hauptstraße 12", city: "Berlin", country: "Germany" },
       phone: "+49 30 1234560",
       emailDomains: ["@Fabrikam.com"],
-    });
+    };
+    // A salesman enters a prospect; status 1 is the accounts department's to give (customers:status-1).
+    const actual = await alice.post("/api/customers", { ...fields, status: 1 });
+    expect(actual.status).toBe(403);
+    expect(actual.body.error.details).toEqual([{ field: "body.status", message: expect.stringMatching(/manager/) }]);
+    const response = await alice.post("/api/customers", { ...fields, status: 2 });
     expect(response.status).toBe(201);
     expect(response.body).toMatchObject({
       accountNumber,
       name: "Fabrikam, Inc.",
-      status: { code: 1, label: "Customer" },
+      status: { code: 2, label: "Prospect" },
       lifecycle: "NEW",
       types: ["Distributor", "Reseller"],
       address: { street: "Hauptstraße 12", city: "Berlin", postalCode: null },
       emailDomains: ["fabrikam.com"],
-      // Status 1, but still NEW: orders wait until accounts approved it.
+      // NEW and not status 1: no orders.
       canReceiveOrders: false,
       createdBy: { email: "alice@contoso.com" },
       salesmen: [{ email: "alice@contoso.com" }],
@@ -211,7 +215,11 @@ describe.each(testBackends())("customers on %s", (backend) => {
     expect((await alice.post(`/api/customers/${customer.id}/release`, { version: 1 })).status).toBe(200);
     expect((await manager.post(`/api/customers/${customer.id}/approve`, { version: 2 })).status).toBe(200);
     expect(await canReceive()).toBe(true);
-    const updated = await alice.patch(`/api/customers/${customer.id}`, { version: 3, status: 2 });
+    // Taking status 1 away is the accounts department's (customers:status-1), not the salesman's.
+    const refused = await alice.patch(`/api/customers/${customer.id}`, { version: 3, status: 2 });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.details).toEqual([{ field: "body.status", message: expect.stringMatching(/manager/) }]);
+    const updated = await manager.patch(`/api/customers/${customer.id}`, { version: 3, status: 2 });
     expect(updated.body).toMatchObject({ status: { code: 2, label: "Prospect" }, canReceiveOrders: false });
   });
 });

@@ -153,22 +153,28 @@ describe.each(testBackends())("customer lifecycle and salesmen on %s", (backend)
       "maria@contoso.com",
     ]);
     expect(put.body.version).toBe(2);
-    // Now Bob may release it and Alice may not.
+    // Now Bob may release it and change its salesmen, and Alice, no longer linked, may do neither.
     expect((await record(bob, customer.id)).lifecycle.allowedTransitions).toEqual(["RELEASE"]);
     expect((await record(alice, customer.id)).lifecycle.allowedTransitions).toEqual([]);
+    const relink = await alice.request("PUT", `/api/customers/${customer.id}/salesmen`, {
+      version: 2,
+      salesmanIds: [ids.alice],
+    });
+    expect(relink.status).toBe(403);
+    expect(relink.body.error.message).toMatch(/not linked to this customer/);
 
-    const unknownUser = await alice.request("PUT", `/api/customers/${customer.id}/salesmen`, {
+    const unknownUser = await bob.request("PUT", `/api/customers/${customer.id}/salesmen`, {
       version: 2,
       salesmanIds: [ids.alice, "00000000-0000-4000-8000-000000000000"],
     });
     expect(unknownUser.status).toBe(400);
     expect(unknownUser.body.error.details).toEqual([{ field: "body.salesmanIds.1", message: "no user with this id" }]);
-    const stale = await alice.request("PUT", `/api/customers/${customer.id}/salesmen`, {
+    const stale = await bob.request("PUT", `/api/customers/${customer.id}/salesmen`, {
       version: 1,
       salesmanIds: [ids.alice],
     });
     expect(stale.status).toBe(409);
-    const cleared = await alice.request("PUT", `/api/customers/${customer.id}/salesmen`, {
+    const cleared = await bob.request("PUT", `/api/customers/${customer.id}/salesmen`, {
       version: 2,
       salesmanIds: [],
     });

@@ -157,7 +157,10 @@ describe.each(testBackends())("opportunities, incidents and actions on %s", (bac
       severity: "URGENT",
     });
     expect(badSeverity.body.error.details[0].field).toBe("body.severity");
-    const progressed = await bob.patch(`/api/incidents/${critical.body.id}`, { version: 1, state: "IN_PROGRESS" });
+    // Bob is neither its owner nor linked to the customer: he may not change it (incidents:change).
+    const refused = await bob.patch(`/api/incidents/${critical.body.id}`, { version: 1, state: "IN_PROGRESS" });
+    expect(refused.status).toBe(403);
+    const progressed = await alice.patch(`/api/incidents/${critical.body.id}`, { version: 1, state: "IN_PROGRESS" });
     expect(progressed.body).toMatchObject({ state: "IN_PROGRESS", version: 2 });
     expect((await alice.get(`/api/incidents?customerId=${customer.id}`)).body.items).toHaveLength(3);
   });

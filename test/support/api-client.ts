@@ -1,4 +1,13 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- tests read arbitrary JSON bodies */
+import type { Role } from "../../contract";
+
+/** Who a client signed in as, for fixtures that must act as the accounts department on its behalf. */
+export interface ClientIdentity {
+  role: Role;
+  /** A manager's client on the same service (status 1 is theirs to give). */
+  accounts(): Promise<ApiClient>;
+}
+
 /** A small fetch-based client for the tests: real HTTP, JSON in and out, status kept. */
 export interface ApiResponse<T = any> {
   status: number;
@@ -7,10 +16,19 @@ export interface ApiResponse<T = any> {
 }
 
 export class ApiClient {
+  private userId?: Promise<string>;
+
   constructor(
     readonly baseUrl: string,
     readonly token?: string,
+    readonly identity?: ClientIdentity,
   ) {}
+
+  /** The signed-in user's id (asked once). */
+  id(): Promise<string> {
+    this.userId ??= this.get("/api/me").then((me) => me.body.id as string);
+    return this.userId;
+  }
 
   async request<T = any>(
     method: string,

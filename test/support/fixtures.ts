@@ -1,3 +1,4 @@
+import { ACTUAL_CUSTOMER_STATUS } from "../../contract";
 import type { ApiClient } from "./api-client";
 
 let counter = 0;
@@ -10,15 +11,26 @@ export async function createType(manager: ApiClient, name: string) {
   return response.body;
 }
 
+/**
+ * A customer the client works on, linked to them as its salesman. Status 1 is the accounts
+ * department's to give (customers:status-1), so a salesman's status-1 customer is entered by a
+ * manager with the salesman linked, as the product requires; otherwise the client creates it.
+ */
 export async function createCustomer(client: ApiClient, overrides: Record<string, unknown> = {}) {
-  const response = await client.post("/api/customers", {
+  const body: Record<string, unknown> = {
     accountNumber: unique("ACC"),
     name: "Fabrikam, Inc.",
-    status: 1,
+    status: ACTUAL_CUSTOMER_STATUS,
     address: { street: "Hauptstraße 12", postalCode: "10115", city: "Berlin", country: "Germany" },
     phone: "+49 30 1234560",
     ...overrides,
-  });
+  };
+  let creator = client;
+  if (body.status === ACTUAL_CUSTOMER_STATUS && client.identity?.role === "SALESMAN") {
+    creator = await client.identity.accounts();
+    body.salesmanIds ??= [await client.id()];
+  }
+  const response = await creator.post("/api/customers", body);
   if (response.status !== 201) throw new Error(`customer: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body;
 }

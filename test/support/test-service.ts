@@ -32,13 +32,18 @@ export async function startTestService(
   const config = loadConfig({ PORT: "0", DATA_DIR: dataDir, SEED: "none", ORG_DOMAINS: "contoso.com", ...env });
   const service = await startService(config, { db: database.db, logger: options.logger });
   const keys = await loadOrCreateDevKeys(dataDir);
+  let accounts: Promise<ApiClient> | undefined;
+  const accountsClient = () =>
+    (accounts ??= signDevToken(keys, { email: "accounts@contoso.com", role: "MANAGER" }).then(
+      (token) => new ApiClient(service.url, token),
+    ));
   return {
     backend,
     url: service.url,
     dataDir,
     service,
     async as(email, role = "SALESMAN") {
-      return new ApiClient(service.url, await signDevToken(keys, { email, role }));
+      return new ApiClient(service.url, await signDevToken(keys, { email, role }), { role, accounts: accountsClient });
     },
     anonymous: () => new ApiClient(service.url),
     async stop() {

@@ -1,35 +1,76 @@
-import type { Role } from "../../../contract";
-import { forbidden } from "../shared/app-error";
+import { PERMISSIONS, type Permission, type RelationFacts, allows, whoMay } from "../../../contract";
+import { AppError } from "../shared/app-error";
 import type { CurrentUser } from "./current-user";
 
-// Reading is open to every signed-in user: the CRM is the whole organisation's memory.
-// Writing the shared record is every role's job; curating reference data and acting on other
-// people's activities and notes is for managers and admins.
-const GRANTS = {
-  "record:write": ["SALESMAN", "MANAGER", "ADMIN"],
-  "types:manage": ["MANAGER", "ADMIN"],
-  "templates:manage": ["MANAGER", "ADMIN"],
-  "others-items:manage": ["MANAGER", "ADMIN"],
-  // Approving or declining a released customer is the accounts department's call.
-  "customers:approve": ["MANAGER", "ADMIN"],
-  // Profiling question sets shape what every customer is asked: one owner, the admin.
-  "profiling:manage": ["ADMIN"],
-  // A special price is a commercial agreement: sales staff apply it on quotes, managers set it.
-  "prices:manage": ["MANAGER", "ADMIN"],
-} as const satisfies Record<string, readonly Role[]>;
+// The rules live in one table in the contract (contract/authorization.contract.ts); this module is
+// how the services apply it. Routes only name the permission they need, for OpenAPI and the tests.
+export type { Permission };
 
-export type Permission = keyof typeof GRANTS;
-
-export function can(user: Pick<CurrentUser, "role">, permission: Permission): boolean {
-  return (GRANTS[permission] as readonly Role[]).includes(user.role);
+/** The table's answer for this user, given what they are to the record (nothing: by role alone). */
+export function can(user: Pick<CurrentUser, "role">, permission: Permission, facts: RelationFacts = {}): boolean {
+  return allows(user.role, permission, facts);
 }
 
-export function requirePermission(user: Pick<CurrentUser, "role">, permission: Permission): void {
-  if (!can(user, permission)) throw forbidden(`Your role (${user.role.toLowerCase()}) may not do this: ${permission}`);
+/** Throws 403 naming who may, unless the table allows it; `field` names the input that asked for it. */
+export function requirePermission(
+  user: Pick<CurrentUser, "role">,
+  permission: Permission,
+  facts: RelationFacts = {},
+  field?: string,
+): void {
+  if (can(user, permission, facts)) return;
+  const message = refusal(user, permission);
+  throw new AppError("forbidden", message, field ? [{ field, message }] : undefined);
 }
 
-/** Owners may change their own items; managers and admins anyone's. */
-export function requireOwnerOr(user: CurrentUser, ownerId: string, what: string): void {
-  if (ownerId !== user.id && !can(user, "others-items:manage"))
-    throw forbidden(`Only its owner, a manager or an admin may change this ${what}`);
+function refusal(user: Pick<CurrentUser, "role">, permission: Permission): string {
+  const rule: { does: string; owner?: string } = PERMISSIONS[permission];
+  const grants = PERMISSIONS[permission].grants[user.role];
+  const who = `only ${whoMay(permission)} may`;
+  if (grants.length === 0) return `Your role (${user.role.toLowerCase()}) may not ${rule.does} (${permission}): ${who}`;
+  const missing = grants.map((relation) =>
+    relation === "owner" ? (rule.owner ?? "its owner") : "linked to this customer",
+  );
+  const youAreNot = missing.length === 1 ? `not ${missing[0]}` : `neither ${missing.join(" nor ")}`;
+  return `You are ${youAreNot}, so you may not ${rule.does} (${permission}): ${who}`;
+}
+
+/** What a record is to its users: whose it is, and the customer whose salesmen it concerns. */
+export interface RecordRelations {
+  ownerId?: string | null;
+  customerId?: string | null;
+}
+
+/** The one question the table asks of the data: is this user a salesman linked to this customer? */
+export interface LinkedSalesmen {
+  isSalesmanOf(customerId: string, userId: string): Promise<boolean>;
+}
+
+export interface Access {
+  /** 403 unless the table allows the user this permission on this record; looks up only what it needs. */
+  require(user: CurrentUser, permission: Permission, record?: RecordRelations): Promise<void>;
+  /** The same answer as a boolean (for "may the caller do this" hints). */
+  may(user: CurrentUser, permission: Permission, record?: RecordRelations): Promise<boolean>;
+}
+
+export function createAccess(salesmen: LinkedSalesmen): Access {
+  async function factsFor(user: CurrentUser, permission: Permission, record: RecordRelations): Promise<RelationFacts> {
+    const grants = PERMISSIONS[permission].grants[user.role];
+    if (grants.includes("anyone")) return {};
+    const owner = grants.includes("owner") && !!record.ownerId && record.ownerId === user.id;
+    // The database is asked only when the role's grant depends on the link and the owner did not settle it.
+    const linked =
+      !owner && grants.includes("linked") && !!record.customerId
+        ? await salesmen.isSalesmanOf(record.customerId, user.id)
+        : false;
+    return { owner, linked };
+  }
+  const may = async (user: CurrentUser, permission: Permission, record: RecordRelations = {}) =>
+    can(user, permission, await factsFor(user, permission, record));
+  return {
+    may,
+    async require(user, permission, record = {}) {
+      requirePermission(user, permission, await factsFor(user, permission, record));
+    },
+  };
 }

@@ -8,6 +8,7 @@ export function calendarSyncRoutes(sync: CalendarSync) {
       method: "post",
       path: "/api/sync/run",
       tag: "calendar-sync",
+      authorization: "sync:run",
       summary: "Sync now: push the caller's activities to Outlook, pull Outlook's changes; returns when both ran",
       response: SyncRunResult,
       handler: async ({ user, request }) => {

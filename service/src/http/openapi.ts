@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { ErrorBody } from "../../../contract";
-import type { AnyRoute } from "./route";
+import { ErrorBody, PERMISSIONS, type Permission, isRestricted, permissionClause } from "../../../contract";
+import { type AnyRoute, permissionsOf } from "./route";
 
 /** The OpenAPI document, generated from the same zod schemas the routes validate with. */
 export function buildOpenApi(routes: AnyRoute[]): Record<string, unknown> {
@@ -18,7 +18,9 @@ export function buildOpenApi(routes: AnyRoute[]): Record<string, unknown> {
       ),
       400: errorResponse("Invalid input; details name the fields"),
       401: errorResponse("Missing or invalid bearer token"),
-      ...(route.permission ? { 403: errorResponse("The caller's role lacks this right") } : {}),
+      ...(permissionsOf(route).some(isRestricted)
+        ? { 403: errorResponse("The authorisation table does not allow the caller this; the message says who may") }
+        : {}),
       ...(route.params ? { 404: errorResponse("Not found") } : {}),
       ...(["post", "patch", "put"].includes(route.method)
         ? { 409: errorResponse("Conflict: duplicate or stale version") }
@@ -28,6 +30,7 @@ export function buildOpenApi(routes: AnyRoute[]): Record<string, unknown> {
       ...paths[path],
       [route.method]: {
         summary: route.summary,
+        ...authorization(permissionsOf(route)),
         tags: [route.tag],
         parameters: [...parameters(route.params, "path"), ...parameters(route.query, "query")],
         ...(route.body ? { requestBody: { required: true, content: json(route.body, "input") } } : {}),
@@ -42,6 +45,21 @@ export function buildOpenApi(routes: AnyRoute[]): Record<string, unknown> {
     components: { securitySchemes: { bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" } } },
     security: [{ bearer: [] }],
     paths,
+  };
+}
+
+/**
+ * The authorisation table's rows for the route, generated from the table: a sentence per permission
+ * in the description, and the grants (role → relations: owner, linked, anyone) as `x-authorization`.
+ */
+function authorization(permissions: readonly Permission[]) {
+  if (permissions.length === 0) return {};
+  return {
+    description: `Authorisation: ${permissions.map((permission) => `${permissionClause(permission)} (\`${permission}\`)`).join("; ")}.`,
+    "x-authorization": permissions.map((permission) => {
+      const rule: { does: string; owner?: string; grants: object } = PERMISSIONS[permission];
+      return { permission, does: rule.does, ...(rule.owner && { owner: rule.owner }), grants: rule.grants };
+    }),
   };
 }
 

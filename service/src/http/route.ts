@@ -1,7 +1,7 @@
 import type { Request, RequestHandler, Response, Router } from "express";
 import { z } from "zod";
 import type { CurrentUser } from "../auth/current-user";
-import { type Permission, requirePermission } from "../auth/permissions";
+import type { Permission } from "../auth/permissions";
 import { AppError } from "../shared/app-error";
 import { requireJsonBody } from "./request-body";
 import { logOf } from "./request-log";
@@ -58,7 +58,11 @@ export interface RouteSpec<
   status?: number;
   /** Other statuses the route answers with that body (documented in OpenAPI). */
   alsoReplies?: number[];
-  permission?: Permission;
+  /**
+   * The permissions of the authorisation table (contract/authorization.contract.ts) this route's
+   * service checks; every write route names at least one. Printed in OpenAPI; the services enforce them.
+   */
+  authorization?: Permission | readonly Permission[];
   /** Media types of a successful reply when not only JSON (a Download), e.g. ["application/json", "text/csv"]. */
   produces?: string[];
   handler: (context: RouteContext<P, Q, B>) => Promise<z.input<R> | Reply<z.input<R>> | Download>;
@@ -80,9 +84,11 @@ export function defineRoute<
 /** Mounts routes on a router: validates params, query and body with the route's schemas, then runs it. */
 export function mountRoutes(router: Router, routes: AnyRoute[]): void {
   for (const route of routes) {
+    // Fail at start-up, not in production: a write nobody decided the rules for is a hole.
+    if (route.method !== "get" && permissionsOf(route).length === 0)
+      throw new Error(`${route.method.toUpperCase()} ${route.path} names no permission of the authorisation table`);
     const handler: RequestHandler = async (request, response) => {
       const user = response.locals.user as CurrentUser;
-      if (route.permission) requirePermission(user, route.permission);
       const params = parse("path", route.params, request.params);
       const query = parse("query", route.query, request.query);
       if (route.body) requireJsonBody(request);
@@ -95,6 +101,11 @@ export function mountRoutes(router: Router, routes: AnyRoute[]): void {
     };
     router[route.method](route.path, handler);
   }
+}
+
+export function permissionsOf(route: AnyRoute): readonly Permission[] {
+  const declared = route.authorization;
+  return declared === undefined ? [] : typeof declared === "string" ? [declared] : declared;
 }
 
 async function sendDownload(response: Response, download: Download): Promise<void> {

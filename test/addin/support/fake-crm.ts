@@ -18,7 +18,7 @@ import type {
   Opportunity,
   Template,
 } from "../../../contract";
-import { CALL_OUTCOME_LABELS, orderRefusals } from "../../../contract";
+import { CALL_OUTCOME_LABELS, allows, orderRefusals } from "../../../contract";
 import { createFakeDetails } from "./fake-details";
 import { createFakeReports } from "./fake-reports";
 import { createFakeComments, createFakeProfiling } from "./fake-profiling-comments";
@@ -255,10 +255,12 @@ export function createFakeCrm() {
   const opportunities: Opportunity[] = [];
   const incidents: Incident[] = [];
   const openActions: Action[] = [];
+  // As the service rules it, from the contract's authorisation table.
+  const linked = (row: Customer) => ({ linked: row.salesmen.some((salesman) => salesman.id === me.id) });
   const allowedTransitions = (row: Customer): LifecycleTransition[] => {
-    const manager = me.role !== "SALESMAN";
-    if (row.lifecycle === "NEW" || row.lifecycle === "DECLINED") return ["RELEASE"];
-    if (row.lifecycle === "RELEASED" && manager) return ["APPROVE", "DECLINE"];
+    if (row.lifecycle === "NEW" || row.lifecycle === "DECLINED")
+      return allows(me.role, "customers:release", linked(row)) ? ["RELEASE"] : [];
+    if (row.lifecycle === "RELEASED" && allows(me.role, "customers:approve")) return ["APPROVE", "DECLINE"];
     return [];
   };
   const lifecycleOf = (row: Customer) => ({
@@ -369,6 +371,11 @@ export function createFakeCrm() {
       const row = customers.find((candidate) => candidate.id === params.id);
       if (!row) return notFound();
       const body = (await request.json()) as { version: number; salesmanIds: string[] };
+      if (!allows(me.role, "customers:salesmen", linked(row)))
+        return HttpResponse.json(
+          { error: { code: "forbidden", message: "Only a salesman linked to this customer, a manager or an admin" } },
+          { status: 403 },
+        );
       if (body.version !== row.version)
         return HttpResponse.json({ error: { code: "conflict", message: "changed by someone else" } }, { status: 409 });
       row.salesmen = [alice, BEN].filter((user) => body.salesmanIds.includes(user.id));

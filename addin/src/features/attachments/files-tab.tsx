@@ -18,6 +18,7 @@ import { errorMessage } from "../../shared/error-message";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { useAsync } from "../../shared/use-async";
 import { formatInZone } from "../../shared/zoned-time";
+import { may } from "../../shared/may";
 import type { AttachmentParent } from "../../api/attachments-api";
 import type { RecordTabContext } from "../record/record-tab.types";
 import { formatSize, kindOf, whereOf } from "./file-labels";
@@ -79,7 +80,7 @@ export function FilesTab({ record }: RecordTabContext) {
       setDeleteError(caught);
     }
   };
-  const mayDelete = (attachment: Attachment) => attachment.uploadedBy.id === me.id || me.role !== "SALESMAN";
+  const mayDelete = (attachment: Attachment) => may(me, "attachments:delete", { ownerId: attachment.uploadedBy.id });
 
   return (
     <section aria-labelledby="files-heading" className={layout.form}>

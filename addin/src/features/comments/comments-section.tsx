@@ -15,6 +15,7 @@ import { EmptyState } from "../../app/state-views";
 import { errorMessage } from "../../shared/error-message";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { formatInZone } from "../../shared/zoned-time";
+import { may } from "../../shared/may";
 import { CommentForm } from "./comment-form";
 
 const useStyles = makeStyles({
@@ -95,7 +96,7 @@ function CommentItem({ comment, onChanged }: { comment: CustomerComment; onChang
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // The service lets the author, managers and admins change a comment; others only read it.
-  const mayChange = comment.author.id === me.id || me.role !== "SALESMAN";
+  const mayChange = may(me, "comments:change", { ownerId: comment.author.id });
 
   const run = async (change: () => Promise<unknown>) => {
     setBusy(true);

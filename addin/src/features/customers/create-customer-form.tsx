@@ -1,9 +1,10 @@
 import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Select } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
-import type { Customer } from "../../../../contract";
+import { ACTUAL_CUSTOMER_STATUS, type Customer } from "../../../../contract";
 import { FREE_MAIL_DOMAINS } from "../../../../contract/free-mail-domains";
 import { useServices } from "../../app/services-context";
 import { errorMessage } from "../../shared/error-message";
+import { may } from "../../shared/may";
 import { useAsync } from "../../shared/use-async";
 import { useLayoutStyles } from "../../shared/layout-styles";
 
@@ -18,7 +19,9 @@ export function CreateCustomerForm({
   onCancel: () => void;
 }) {
   const layout = useLayoutStyles();
-  const { api } = useServices();
+  const { api, me } = useServices();
+  // Status 1 is the accounts department's to give (customers:status-1): offered only to them.
+  const offered = (code: number) => code !== ACTUAL_CUSTOMER_STATUS || may(me, "customers:status-1");
   const statuses = useAsync(() => api.statuses(), [api]);
   const domain = email.slice(email.lastIndexOf("@") + 1).toLowerCase();
   // A gmail.com domain says nothing about the company: never offer it for matching.
@@ -65,11 +68,13 @@ export function CreateCustomerForm({
       </Field>
       <Field label="Status">
         <Select value={status} onChange={(_event, data) => setStatus(data.value)}>
-          {(statuses.data?.items ?? [{ code: 2, label: "Prospect" }]).map((option) => (
-            <option key={option.code} value={String(option.code)}>
-              {option.code} · {option.label}
-            </option>
-          ))}
+          {(statuses.data?.items ?? [{ code: 2, label: "Prospect" }])
+            .filter((option) => offered(option.code))
+            .map((option) => (
+              <option key={option.code} value={String(option.code)}>
+                {option.code} · {option.label}
+              </option>
+            ))}
         </Select>
       </Field>
       <Field label="Phone">

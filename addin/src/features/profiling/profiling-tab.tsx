@@ -8,6 +8,7 @@ import { errorMessage } from "../../shared/error-message";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { useAsync } from "../../shared/use-async";
 import { formatInZone } from "../../shared/zoned-time";
+import { may } from "../../shared/may";
 import type { RecordTabContext } from "../record/record-tab.types";
 import { AnswerHistory } from "./answer-history";
 import { AnswerInput } from "./answer-input";
@@ -101,7 +102,7 @@ export function ProfilingTab({ record }: RecordTabContext) {
 
   return (
     <div className={layout.form}>
-      {me.role === "ADMIN" && (
+      {may(me, "profiling:manage") && (
         <div className={layout.buttons}>
           <Button size="small" aria-expanded={editing} onClick={() => setEditing(!editing)}>
             Edit question sets

@@ -3,6 +3,7 @@ import { Suspense, useState } from "react";
 import { useServices } from "../../app/services-context";
 import { ErrorState, Loading } from "../../app/state-views";
 import type { MailItem } from "../../office/mail-item.types";
+import { may } from "../../shared/may";
 import { useAsync } from "../../shared/use-async";
 import { SalesmenEditor } from "../customers/salesmen-editor";
 import { LifecycleActions } from "../lifecycle/lifecycle-actions";
@@ -29,7 +30,7 @@ export function RecordView({
   item: MailItem | null;
 }) {
   const styles = useStyles();
-  const { api } = useServices();
+  const { api, me } = useServices();
   const record = useAsync(() => api.record(customerId), [customerId]);
   const [tab, setTab] = useState(FIRST_TAB.value);
 
@@ -43,7 +44,9 @@ export function RecordView({
     <article className={styles.stack} aria-label={`Customer record ${customer.name}`} data-testid="customer-record">
       <RecordHeader customer={customer} contact={contact} />
       <LifecycleActions customer={customer} lifecycle={record.data.lifecycle} onChanged={record.reload} />
-      <SalesmenEditor customer={customer} onSaved={record.reload} />
+      {may(me, "customers:salesmen", { salesmen: customer.salesmen }) && (
+        <SalesmenEditor customer={customer} onSaved={record.reload} />
+      )}
       {RECORD_TABS.length > 1 && (
         <TabList
           size="small"

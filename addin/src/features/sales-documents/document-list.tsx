@@ -5,6 +5,7 @@ import { useServices } from "../../app/services-context";
 import { EmptyState } from "../../app/state-views";
 import { errorMessage } from "../../shared/error-message";
 import { useLayoutStyles } from "../../shared/layout-styles";
+import { may } from "../../shared/may";
 import { formatInZone } from "../../shared/zoned-time";
 import type { Editing } from "./sales-document-editor";
 import { formatMoney } from "./money-format";
@@ -23,11 +24,14 @@ export function DocumentList({
   quotes,
   orders,
   canChange,
+  salesmen,
   onEdit,
   onChanged,
 }: {
   quotes: Quote[];
   orders: SalesOrder[];
+  /** The customer's salesmen: they, a document's creator, managers and admins change it. */
+  salesmen: readonly { id: string }[];
   /** False for a customer that may not receive quotes or orders: nothing is offered but closing and cancelling. */
   canChange: boolean;
   onEdit: (editing: Editing) => void;
@@ -63,6 +67,11 @@ export function DocumentList({
         ? api.updateQuote(entry.document.id, { version: entry.document.version, status: "CANCELLED" })
         : api.updateOrder(entry.document.id, { version: entry.document.version, status: "CANCELLED" }),
     );
+  const mayChangeDocument = (entry: Entry) =>
+    may(me, entry.kind === "quote" ? "quotes:change" : "orders:change", {
+      ownerId: entry.document.createdBy.id,
+      salesmen,
+    });
   const close = (order: SalesOrder) =>
     act(() => api.updateOrder(order.id, { version: order.version, status: "CLOSED" }));
 
@@ -95,7 +104,7 @@ export function DocumentList({
                     ? ` · valid until ${entry.document.validUntil}`
                     : ""}
                 </Caption1>
-                {document.status === "OPEN" && (
+                {document.status === "OPEN" && mayChangeDocument(entry) && (
                   <div className={layout.buttons}>
                     {canChange && (
                       <Button size="small" disabled={busy} onClick={() => onEdit(entry)}>

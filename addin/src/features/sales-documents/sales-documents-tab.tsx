@@ -69,6 +69,7 @@ export function SalesDocumentsTab({ record }: RecordTabContext) {
           quotes={quotes.items}
           orders={orders.items}
           canChange={refusals.length === 0}
+          salesmen={customer.salesmen}
           onEdit={setEditing}
           onChanged={lists.reload}
         />

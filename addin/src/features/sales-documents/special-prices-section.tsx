@@ -5,6 +5,7 @@ import { useServices } from "../../app/services-context";
 import { EmptyState } from "../../app/state-views";
 import { errorMessage } from "../../shared/error-message";
 import { useLayoutStyles } from "../../shared/layout-styles";
+import { may } from "../../shared/may";
 import { formatMoney } from "./money-format";
 import { SpecialPriceForm } from "./special-price-form";
 
@@ -24,7 +25,7 @@ export function SpecialPricesSection({
   const layout = useLayoutStyles();
   const { api, me } = useServices();
   // The service's rule (permission prices:manage): salesmen read them only.
-  const canManage = me.role === "MANAGER" || me.role === "ADMIN";
+  const canManage = may(me, "prices:manage");
   const [editing, setEditing] = useState<SpecialPrice | "new" | null>(null);
   const [error, setError] = useState<unknown>(null);
   const saved = () => {

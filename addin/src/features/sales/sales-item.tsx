@@ -24,6 +24,7 @@ export function SalesItem<T extends string>({
   quick,
   reload,
   renderEdit,
+  mayChange,
 }: {
   /** The item's title or subject. */
   name: string;
@@ -39,6 +40,8 @@ export function SalesItem<T extends string>({
   quick: QuickChange;
   reload: () => void;
   renderEdit: (done: { onSaved: () => void; onCancel: () => void }) => ReactNode;
+  /** The authorisation table lets the caller change it (owner, linked salesman, manager, admin). */
+  mayChange: boolean;
 }) {
   const layout = useLayoutStyles();
   const [open, setOpen] = useState(false);
@@ -59,7 +62,7 @@ export function SalesItem<T extends string>({
           size="small"
           aria-label={`${quickLabel} of ${name}`}
           defaultValue={quickValue}
-          disabled={quick.saving || shown.waiting}
+          disabled={!mayChange || quick.saving || shown.waiting}
           onChange={(_event, data) => void quick.run(async () => shown.saved(await onQuickChange(data.value as T)))}
         >
           {(Object.entries(quickChoices) as [T, string][]).map(([value, label]) => (
@@ -75,13 +78,15 @@ export function SalesItem<T extends string>({
       {open && (
         <section className={layout.form} aria-label={name}>
           <div className={layout.buttons}>
-            <Button
-              size="small"
-              aria-expanded={form === "edit"}
-              onClick={() => setForm(form === "edit" ? null : "edit")}
-            >
-              Edit
-            </Button>
+            {mayChange && (
+              <Button
+                size="small"
+                aria-expanded={form === "edit"}
+                onClick={() => setForm(form === "edit" ? null : "edit")}
+              >
+                Edit
+              </Button>
+            )}
             <Button
               size="small"
               aria-expanded={form === "action"}

@@ -5,6 +5,7 @@ import { useServices } from "../../app/services-context";
 import { EmptyState } from "../../app/state-views";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { CHANGED_ELSEWHERE } from "../../shared/use-form-save";
+import { may } from "../../shared/may";
 import { formatInZone } from "../../shared/zoned-time";
 import { ActionForm, type ActionTargets } from "./action-form";
 import { ActionList } from "./action-list";
@@ -32,7 +33,7 @@ export function SalesSection({
   openActions,
   reload,
 }: {
-  customer: { id: string; name: string };
+  customer: { id: string; name: string; salesmen: readonly { id: string }[] };
   contacts: Contact[];
   /** The contact of the open email, if any: preselected for a new incident. */
   contactId: string | null;
@@ -103,6 +104,10 @@ export function SalesSection({
               quickChoices={STAGE_LABEL}
               onQuickChange={(stage) => api.updateOpportunity(opportunity.id, { stage, version: opportunity.version })}
               version={opportunity.version}
+              mayChange={may(me, "opportunities:change", {
+                ownerId: opportunity.owner.id,
+                salesmen: customer.salesmen,
+              })}
               actions={opportunity.actions}
               parent={`opportunityId:${opportunity.id}`}
               renderEdit={(done) => (
@@ -137,6 +142,7 @@ export function SalesSection({
               quickChoices={STATE_LABEL}
               onQuickChange={(state) => api.updateIncident(incident.id, { state, version: incident.version })}
               version={incident.version}
+              mayChange={may(me, "incidents:change", { ownerId: incident.owner.id, salesmen: customer.salesmen })}
               actions={incident.actions}
               parent={`incidentId:${incident.id}`}
               renderEdit={(done) => (

@@ -11,7 +11,7 @@ export function actionsRoutes(service: ActionsService, actions: ActionsRepositor
       tag: "actions",
       summary:
         "A task with a due day and an owner on exactly one of an opportunity, an incident, a customer or a contact",
-      permission: "record:write",
+      authorization: "actions:create",
       body: ActionCreate,
       response: Action,
       status: 201,
@@ -32,7 +32,7 @@ export function actionsRoutes(service: ActionsService, actions: ActionsRepositor
       path: "/api/actions/:id",
       tag: "actions",
       summary: "Edit, reassign or tick off an action (owner, manager or admin); send the version you loaded",
-      permission: "record:write",
+      authorization: "actions:change",
       params: IdParams,
       body: ActionUpdate,
       response: Action,

@@ -1,6 +1,6 @@
 import type { Action, ActionCreate, ActionUpdate } from "../../../../contract";
 import type { CurrentUser } from "../../auth/current-user";
-import { requireOwnerOr } from "../../auth/permissions";
+import { requirePermission } from "../../auth/permissions";
 import { notFound } from "../../shared/app-error";
 import { optionalDay } from "../../shared/calendar-date";
 import type { ContactsRepository } from "../contacts/contacts.repository";
@@ -72,7 +72,7 @@ export function createActionsService(deps: Deps): ActionsService {
     async update(id, input, user) {
       const current = await deps.actions.findWrite(id);
       if (!current) throw notFound("action", id);
-      requireOwnerOr(user, current.ownerId, "action");
+      requirePermission(user, "actions:change", { owner: current.ownerId === user.id });
       if (input.ownerId) await requireUser(deps.users, input.ownerId);
       const { version, dueDate, done, ...rest } = input;
       return deps.actions.update(id, version, {

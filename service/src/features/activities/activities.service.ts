@@ -1,6 +1,15 @@
-import type { Activity, ActivityCreate, ActivityUpdate, ReminderList, ReminderQuery } from "../../../../contract";
+import type {
+  Activity,
+  ActivityCreate,
+  ActivityUpdate,
+  ReminderList,
+  ReminderQuery,
+  Template,
+  TemplateCreate,
+  TemplateUpdate,
+} from "../../../../contract";
 import type { CurrentUser } from "../../auth/current-user";
-import { requireOwnerOr } from "../../auth/permissions";
+import { requirePermission } from "../../auth/permissions";
 import { badRequest, notFound } from "../../shared/app-error";
 import { dayInZone, nextDay, startOfDayInZone } from "../../../../contract/zoned-time";
 import type { ContactsRepository } from "../contacts/contacts.repository";
@@ -14,6 +23,8 @@ export interface ActivitiesService {
   update(id: string, input: ActivityUpdate, user: CurrentUser): Promise<Activity>;
   get(id: string): Promise<Activity>;
   reminders(query: ReminderQuery, user: CurrentUser, now?: Date): Promise<ReminderList>;
+  createTemplate(input: TemplateCreate, user: CurrentUser): Promise<Template>;
+  updateTemplate(id: string, input: TemplateUpdate, user: CurrentUser): Promise<Template>;
 }
 
 interface Deps {
@@ -85,7 +96,7 @@ export function createActivitiesService({
     async update(id, input, user) {
       const current = await activities.findWrite(id);
       if (!current) throw notFound("activity", id);
-      requireOwnerOr(user, current.ownerId, "activity");
+      requirePermission(user, "activities:change", { owner: current.ownerId === user.id });
       const customerId = await resolveLinks({
         customerId: input.customerId === undefined ? current.customerId : input.customerId,
         // A new customer must fit the contact the activity keeps, as a new contact must fit the customer.
@@ -117,6 +128,16 @@ export function createActivitiesService({
 
     async get(id) {
       return (await activities.findById(id)) ?? Promise.reject(notFound("activity", id));
+    },
+
+    async createTemplate(input, user) {
+      requirePermission(user, "templates:manage");
+      return templates.create(input);
+    },
+
+    async updateTemplate(id, input, user) {
+      requirePermission(user, "templates:manage");
+      return (await templates.update(id, input)) ?? Promise.reject(notFound("activity template", id));
     },
 
     async reminders(query, user, now = new Date()) {

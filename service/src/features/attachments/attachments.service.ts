@@ -7,7 +7,7 @@ import {
   normalizeContentType,
   sanitizeFileName,
 } from "../../../../contract";
-import { requireOwnerOr } from "../../auth/permissions";
+import { requirePermission } from "../../auth/permissions";
 import type { CurrentUser } from "../../auth/current-user";
 import { AppError, badRequest, notFound } from "../../shared/app-error";
 import type { CustomersRepository } from "../customers/customers.repository";
@@ -113,7 +113,7 @@ export function createAttachmentsService(
     async delete(id, user) {
       const attachment = await attachments.findById(id);
       if (!attachment) throw notFound("attachment", id);
-      requireOwnerOr(user, attachment.uploadedBy.id, "file");
+      requirePermission(user, "attachments:delete", { owner: attachment.uploadedBy.id === user.id });
       if (!(await attachments.delete(id))) throw notFound("attachment", id);
     },
   };

@@ -9,7 +9,7 @@ export function coldCallsRoutes(service: ColdCallsService) {
       path: "/api/cold-calls",
       tag: "activities",
       summary: "A cold call in one step: a finished CALL with its outcome, and optionally a planned follow-up",
-      permission: "record:write",
+      authorization: "activities:create",
       body: ColdCallCreate,
       response: ColdCallResult,
       status: 201,

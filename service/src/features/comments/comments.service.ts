@@ -1,6 +1,6 @@
 import type { CommentCreate, CommentUpdate, CustomerComment } from "../../../../contract";
 import type { CurrentUser } from "../../auth/current-user";
-import { requireOwnerOr } from "../../auth/permissions";
+import { requirePermission } from "../../auth/permissions";
 import { notFound } from "../../shared/app-error";
 import type { CustomersRepository } from "../customers/customers.repository";
 import type { CommentsRepository } from "./comments.repository";
@@ -22,7 +22,7 @@ export function createCommentsService(comments: CommentsRepository, customers: C
   const ownComment = async (id: string, user: CurrentUser) => {
     const comment = await comments.findById(id);
     if (!comment) throw notFound("comment", id);
-    requireOwnerOr(user, comment.author.id, "comment");
+    requirePermission(user, "comments:change", { owner: comment.author.id === user.id });
     return comment;
   };
   return {

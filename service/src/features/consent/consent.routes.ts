@@ -18,7 +18,7 @@ export function consentRoutes(service: ConsentService) {
       path: "/api/contacts/:id/consent",
       tag: "consent",
       summary: "Record that a contact gave or withdrew consent on a channel, with source and day (kept for GDPR)",
-      permission: "record:write",
+      authorization: "consent:record",
       params: IdParams,
       body: ConsentRecordCreate,
       response: ConsentView,

@@ -19,6 +19,8 @@ export interface CustomersRepository {
   update(id: string, input: CustomerUpdate, typeIds: string[] | undefined, userId: string): Promise<Customer | null>;
   findById(id: string): Promise<Customer | null>;
   exists(id: string): Promise<boolean>;
+  /** Is this user one of the salesmen linked to this customer (the authorisation table's `linked`)? */
+  isSalesmanOf(customerId: string, userId: string): Promise<boolean>;
   /** Account number, name or address containing the term, any case. */
   search(term: string, limit: number, offset: number, salesmanId?: string | null): Promise<CustomerPage>;
   /** Filters by types, statuses and the user's due reminders. */
@@ -140,6 +142,10 @@ export function createCustomersRepository(db: Database): CustomersRepository {
 
     async exists(id) {
       return (await prisma.customer.count({ where: { id } })) > 0;
+    },
+
+    async isSalesmanOf(customerId, userId) {
+      return (await prisma.customerSalesman.count({ where: { customerId, userId } })) > 0;
     },
 
     async create(input, typeIds, userId) {

@@ -26,7 +26,7 @@ export function emailLogRoutes(
       path: "/api/email-log",
       tag: "email-log",
       summary: "Log a message for a customer: 201 the first time, 200 with the same entry whenever it comes again",
-      permission: "record:write",
+      authorization: "email-log:write",
       body: EmailLogCreate,
       response: EmailLogCreated,
       status: 201,

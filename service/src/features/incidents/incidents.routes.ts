@@ -19,11 +19,11 @@ export function incidentsRoutes(service: IncidentsService, incidents: IncidentsR
       path: "/api/incidents",
       tag: "incidents",
       summary: "A repair or service case (subject, severity, state) on a customer, optionally for one of its contacts",
-      permission: "record:write",
+      authorization: "incidents:create",
       body: IncidentCreate,
       response: Incident,
       status: 201,
-      handler: async ({ body, user }) => service.create(body, user.id),
+      handler: async ({ body, user }) => service.create(body, user),
     }),
     defineRoute({
       method: "get",
@@ -48,11 +48,11 @@ export function incidentsRoutes(service: IncidentsService, incidents: IncidentsR
       path: "/api/incidents/:id",
       tag: "incidents",
       summary: "Change an incident (state, severity, owner...); send the version you loaded",
-      permission: "record:write",
+      authorization: "incidents:change",
       params: IdParams,
       body: IncidentUpdate,
       response: Incident,
-      handler: async ({ params, body }) => service.update(params.id, body),
+      handler: async ({ params, body, user }) => service.update(params.id, body, user),
     }),
   ];
 }

@@ -1,4 +1,6 @@
 import type { Incident, IncidentCreate, IncidentUpdate } from "../../../../contract";
+import type { CurrentUser } from "../../auth/current-user";
+import type { Access } from "../../auth/permissions";
 import { badRequest, notFound } from "../../shared/app-error";
 import { requireUser } from "../actions/actions.service";
 import type { ContactsRepository } from "../contacts/contacts.repository";
@@ -7,8 +9,8 @@ import type { UsersRepository } from "../users/users.repository";
 import type { IncidentsRepository } from "./incidents.repository";
 
 export interface IncidentsService {
-  create(input: IncidentCreate, userId: string): Promise<Incident>;
-  update(id: string, input: IncidentUpdate): Promise<Incident>;
+  create(input: IncidentCreate, user: CurrentUser): Promise<Incident>;
+  update(id: string, input: IncidentUpdate, user: CurrentUser): Promise<Incident>;
   get(id: string): Promise<Incident>;
 }
 
@@ -17,6 +19,7 @@ export function createIncidentsService(deps: {
   customers: CustomersRepository;
   contacts: ContactsRepository;
   users: UsersRepository;
+  access: Access;
 }): IncidentsService {
   /** The contact, when given, must exist and not belong to another customer. */
   async function checkContact(contactId: string | null | undefined, customerId: string) {
@@ -32,7 +35,7 @@ export function createIncidentsService(deps: {
   return {
     get,
 
-    async create(input, userId) {
+    async create(input, user) {
       if (!(await deps.customers.exists(input.customerId)))
         throw notFound("customer", input.customerId, "body.customerId");
       await checkContact(input.contactId, input.customerId);
@@ -45,14 +48,18 @@ export function createIncidentsService(deps: {
           description: input.description ?? null,
           severity: input.severity,
           state: input.state,
-          ownerId: input.ownerId ?? userId,
+          ownerId: input.ownerId ?? user.id,
         },
-        userId,
+        user.id,
       );
     },
 
-    async update(id, input) {
+    async update(id, input, user) {
       const current = await get(id);
+      await deps.access.require(user, "incidents:change", {
+        ownerId: current.owner.id,
+        customerId: current.customerId,
+      });
       await checkContact(input.contactId, current.customerId);
       if (input.ownerId) await requireUser(deps.users, input.ownerId);
       const { version, ...changes } = input;

@@ -7,8 +7,8 @@ import type {
 } from "../../../../contract";
 import { LIFECYCLE_TRANSITIONS } from "../../../../contract";
 import type { CurrentUser } from "../../auth/current-user";
-import { can } from "../../auth/permissions";
-import { AppError, forbidden, staleVersion } from "../../shared/app-error";
+import { type Permission, can, requirePermission } from "../../auth/permissions";
+import { AppError, staleVersion } from "../../shared/app-error";
 import type { CustomersService } from "../customers/customers.service";
 import type { LifecycleRepository } from "./lifecycle.repository";
 
@@ -17,10 +17,13 @@ import type { LifecycleRepository } from "./lifecycle.repository";
  * reason" is a transition RELEASED → NEW, and the history keeps the reason. Customers left in
  * DECLINED by older data may be released again like NEW ones.
  */
-const RULES: Record<LifecycleTransition, { from: LifecycleState[]; to: LifecycleState; verb: string }> = {
-  RELEASE: { from: ["NEW", "DECLINED"], to: "RELEASED", verb: "released" },
-  APPROVE: { from: ["RELEASED"], to: "ACTIVE", verb: "approved" },
-  DECLINE: { from: ["RELEASED"], to: "NEW", verb: "declined" },
+const RULES: Record<
+  LifecycleTransition,
+  { from: LifecycleState[]; to: LifecycleState; verb: string; permission: Permission }
+> = {
+  RELEASE: { from: ["NEW", "DECLINED"], to: "RELEASED", verb: "released", permission: "customers:release" },
+  APPROVE: { from: ["RELEASED"], to: "ACTIVE", verb: "approved", permission: "customers:approve" },
+  DECLINE: { from: ["RELEASED"], to: "NEW", verb: "declined", permission: "customers:approve" },
 };
 
 export interface LifecycleService {
@@ -35,10 +38,12 @@ export interface LifecycleService {
 }
 
 export function createLifecycleService(customers: CustomersService, lifecycle: LifecycleRepository): LifecycleService {
-  /** Release: a salesman linked to the customer, or a manager or admin; approve and decline: manager or admin. */
+  /** Who may perform which transition is the authorisation table's (customers:release, customers:approve). */
+  const linkedTo = (customer: Customer, user: CurrentUser) => ({
+    linked: customer.salesmen.some((salesman) => salesman.id === user.id),
+  });
   const mayPerform = (transition: LifecycleTransition, customer: Customer, user: CurrentUser) =>
-    can(user, "customers:approve") ||
-    (transition === "RELEASE" && customer.salesmen.some((salesman) => salesman.id === user.id));
+    can(user, RULES[transition].permission, linkedTo(customer, user));
 
   const allowed = (customer: Customer, user: CurrentUser) =>
     LIFECYCLE_TRANSITIONS.filter(
@@ -57,13 +62,7 @@ export function createLifecycleService(customers: CustomersService, lifecycle: L
     async perform(customerId, transition, input, user) {
       const customer = await customers.get(customerId);
       const rule = RULES[transition];
-      const verb = transition.toLowerCase();
-      if (!mayPerform(transition, customer, user))
-        throw forbidden(
-          transition === "RELEASE"
-            ? "Only a salesman linked to this customer, a manager or an admin may release it"
-            : `Only a manager or an admin may ${verb} a customer`,
-        );
+      requirePermission(user, rule.permission, linkedTo(customer, user));
       if (!rule.from.includes(customer.lifecycle)) {
         const message = `This customer is ${customer.lifecycle}; only a ${rule.from[0]} customer can be ${rule.verb}`;
         throw new AppError("conflict", message, [{ field: "lifecycle", message }]);

@@ -1,6 +1,6 @@
 import { IdParams, Note, NoteCreate, NoteListQuery, NotePage, NoteUpdate } from "../../../../contract";
 import { z } from "zod";
-import { requireOwnerOr } from "../../auth/permissions";
+import { requirePermission } from "../../auth/permissions";
 import { defineRoute } from "../../http/route";
 import { badRequest, notFound } from "../../shared/app-error";
 import { htmlToText, sanitizeHtml } from "../../shared/sanitize-html";
@@ -23,7 +23,7 @@ export function notesRoutes(notes: NotesRepository, customers: CustomersReposito
       path: "/api/notes",
       tag: "notes",
       summary: "Add a note (sanitised rich text with links) to a customer or contact",
-      permission: "record:write",
+      authorization: "notes:create",
       body: NoteCreate,
       response: Note,
       status: 201,
@@ -64,14 +64,14 @@ export function notesRoutes(notes: NotesRepository, customers: CustomersReposito
       path: "/api/notes/:id",
       tag: "notes",
       summary: "Edit a note (its author, a manager or an admin)",
-      permission: "record:write",
+      authorization: "notes:change",
       params: IdParams,
       body: NoteUpdate,
       response: Note,
       handler: async ({ params, body, user }) => {
         const note = await notes.findById(params.id);
         if (!note) throw notFound("note", params.id);
-        requireOwnerOr(user, note.author.id, "note");
+        requirePermission(user, "notes:change", { owner: note.author.id === user.id });
         return notes.update(params.id, body.version, cleanBody(body.bodyHtml));
       },
     }),
@@ -80,14 +80,14 @@ export function notesRoutes(notes: NotesRepository, customers: CustomersReposito
       path: "/api/notes/:id",
       tag: "notes",
       summary: "Delete a note and the files on it (its author, a manager or an admin)",
-      permission: "record:write",
+      authorization: "notes:change",
       params: IdParams,
       response: z.undefined(),
       status: 204,
       handler: async ({ params, user }) => {
         const note = await notes.findById(params.id);
         if (!note) throw notFound("note", params.id);
-        requireOwnerOr(user, note.author.id, "note");
+        requirePermission(user, "notes:change", { owner: note.author.id === user.id });
         if (!(await notes.delete(params.id))) throw notFound("note", params.id);
         return undefined;
       },

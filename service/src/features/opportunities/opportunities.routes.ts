@@ -19,11 +19,11 @@ export function opportunitiesRoutes(service: OpportunitiesService, opportunities
       path: "/api/opportunities",
       tag: "opportunities",
       summary: "An opportunity (title, value and currency, stage, expected close, probability defaulting by stage)",
-      permission: "record:write",
+      authorization: "opportunities:create",
       body: OpportunityCreate,
       response: Opportunity,
       status: 201,
-      handler: async ({ body, user }) => service.create(body, user.id),
+      handler: async ({ body, user }) => service.create(body, user),
     }),
     defineRoute({
       method: "get",
@@ -48,11 +48,11 @@ export function opportunitiesRoutes(service: OpportunitiesService, opportunities
       path: "/api/opportunities/:id",
       tag: "opportunities",
       summary: "Change an opportunity (WON and LOST set the probability to 100 and 0 unless given); send the version",
-      permission: "record:write",
+      authorization: "opportunities:change",
       params: IdParams,
       body: OpportunityUpdate,
       response: Opportunity,
-      handler: async ({ params, body }) => service.update(params.id, body),
+      handler: async ({ params, body, user }) => service.update(params.id, body, user),
     }),
   ];
 }

@@ -1,4 +1,6 @@
 import type { Opportunity, OpportunityCreate, OpportunityStage, OpportunityUpdate } from "../../../../contract";
+import type { CurrentUser } from "../../auth/current-user";
+import type { Access } from "../../auth/permissions";
 import { notFound } from "../../shared/app-error";
 import { optionalDay } from "../../shared/calendar-date";
 import { requireUser } from "../actions/actions.service";
@@ -7,8 +9,8 @@ import type { UsersRepository } from "../users/users.repository";
 import type { OpportunitiesRepository } from "./opportunities.repository";
 
 export interface OpportunitiesService {
-  create(input: OpportunityCreate, userId: string): Promise<Opportunity>;
-  update(id: string, input: OpportunityUpdate): Promise<Opportunity>;
+  create(input: OpportunityCreate, user: CurrentUser): Promise<Opportunity>;
+  update(id: string, input: OpportunityUpdate, user: CurrentUser): Promise<Opportunity>;
   get(id: string): Promise<Opportunity>;
 }
 
@@ -26,12 +28,13 @@ export function createOpportunitiesService(
   opportunities: OpportunitiesRepository,
   customers: CustomersRepository,
   users: UsersRepository,
+  access: Access,
 ): OpportunitiesService {
   const get = async (id: string) => (await opportunities.findById(id)) ?? Promise.reject(notFound("opportunity", id));
   return {
     get,
 
-    async create(input, userId) {
+    async create(input, user) {
       if (!(await customers.exists(input.customerId))) throw notFound("customer", input.customerId, "body.customerId");
       if (input.ownerId) await requireUser(users, input.ownerId);
       return opportunities.create(
@@ -43,14 +46,15 @@ export function createOpportunitiesService(
           stage: input.stage,
           expectedCloseDate: optionalDay(input.expectedCloseDate) ?? null,
           probability: input.probability ?? STAGE_PROBABILITY[input.stage],
-          ownerId: input.ownerId ?? userId,
+          ownerId: input.ownerId ?? user.id,
         },
-        userId,
+        user.id,
       );
     },
 
-    async update(id, input) {
-      await get(id);
+    async update(id, input, user) {
+      const current = await get(id);
+      await access.require(user, "opportunities:change", { ownerId: current.owner.id, customerId: current.customerId });
       if (input.ownerId) await requireUser(users, input.ownerId);
       const { version, expectedCloseDate, ...rest } = input;
       // Winning or losing settles the probability unless the caller says otherwise.

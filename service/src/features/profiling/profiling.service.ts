@@ -18,8 +18,8 @@ import type { ProfilingRepository, QuestionWrite } from "./profiling.repository"
 
 export interface ProfilingService {
   listSets(includeInactive: boolean, user: CurrentUser): Promise<ProfilingSet[]>;
-  createSet(input: ProfilingSetCreate): Promise<ProfilingSet>;
-  updateSet(id: string, input: ProfilingSetUpdate): Promise<ProfilingSet>;
+  createSet(input: ProfilingSetCreate, user: CurrentUser): Promise<ProfilingSet>;
+  updateSet(id: string, input: ProfilingSetUpdate, user: CurrentUser): Promise<ProfilingSet>;
   forCustomer(customerId: string): Promise<CustomerProfiling>;
   answer(customerId: string, input: ProfilingAnswersUpdate, user: CurrentUser): Promise<CustomerProfiling>;
   history(customerId: string, questionId?: string): Promise<ProfilingHistory>;
@@ -111,12 +111,14 @@ export function createProfilingService(
       return profiling.listSets({ includeInactive });
     },
 
-    async createSet(input) {
+    async createSet(input, user) {
+      requirePermission(user, "profiling:manage");
       const { questions, description, ...set } = input;
       return profiling.createSet({ ...set, description: description ?? null }, questions);
     },
 
-    async updateSet(id, input) {
+    async updateSet(id, input, user) {
+      requirePermission(user, "profiling:manage");
       const set = await profiling.findSet(id);
       if (!set) throw notFound("question set", id);
       const { version, questions, ...changes } = input;

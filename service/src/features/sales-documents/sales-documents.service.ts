@@ -8,6 +8,8 @@ import type {
   SalesOrder,
 } from "../../../../contract";
 import { orderRefusalSentence, orderRefusals, priceLines, specialPriceOn } from "../../../../contract";
+import type { CurrentUser } from "../../auth/current-user";
+import type { Access } from "../../auth/permissions";
 import { AppError, badRequest, notFound, staleVersion } from "../../shared/app-error";
 import { dayFromDate, optionalDay } from "../../shared/calendar-date";
 import type { ContactsRepository } from "../contacts/contacts.repository";
@@ -22,11 +24,11 @@ import type {
 
 export interface SalesDocumentsService {
   createQuote(input: QuoteCreate, userId: string): Promise<Quote>;
-  updateQuote(id: string, input: QuoteUpdate): Promise<Quote>;
+  updateQuote(id: string, input: QuoteUpdate, user: CurrentUser): Promise<Quote>;
   getQuote(id: string): Promise<Quote>;
-  convertQuote(id: string, version: number, userId: string): Promise<SalesOrder>;
+  convertQuote(id: string, version: number, user: CurrentUser): Promise<SalesOrder>;
   createOrder(input: OrderCreate, userId: string): Promise<SalesOrder>;
-  updateOrder(id: string, input: OrderUpdate): Promise<SalesOrder>;
+  updateOrder(id: string, input: OrderUpdate, user: CurrentUser): Promise<SalesOrder>;
   getOrder(id: string): Promise<SalesOrder>;
 }
 
@@ -75,8 +77,18 @@ export function createSalesDocumentsService(deps: {
   customers: CustomersRepository;
   contacts: ContactsRepository;
   specialPrices: SpecialPricesRepository;
+  access: Access;
 }): SalesDocumentsService {
   const { documents } = deps;
+
+  /** Quotes and orders change by their creator, a salesman linked to the customer, a manager or an admin. */
+  async function changeable<D extends Quote | SalesOrder>(kind: "quote" | "order", document: D, user: CurrentUser) {
+    await deps.access.require(user, kind === "quote" ? "quotes:change" : "orders:change", {
+      ownerId: document.createdBy.id,
+      customerId: document.customerId,
+    });
+    return document;
+  }
 
   async function checkCustomerAndContact(customerId: string, contactId: string | null | undefined) {
     if (!(await deps.customers.exists(customerId))) throw notFound("customer", customerId, "body.customerId");
@@ -173,15 +185,15 @@ export function createSalesDocumentsService(deps: {
       );
     },
 
-    async updateQuote(id, input) {
-      const changes = await changesTo("quote", await getQuote(id), input);
+    async updateQuote(id, input, user) {
+      const changes = await changesTo("quote", await changeable("quote", await getQuote(id), user), input);
       const validUntil = optionalDay(input.validUntil);
       return documents.updateQuote(id, input.version, { ...changes, validUntil }, guardFor(input));
     },
 
-    async convertQuote(id, version, userId) {
-      requireOpen("quote", await getQuote(id), version);
-      return documents.convertQuote(id, version, userId, requireCanReceiveOrders);
+    async convertQuote(id, version, user) {
+      requireOpen("quote", await changeable("quote", await getQuote(id), user), version);
+      return documents.convertQuote(id, version, user.id, requireCanReceiveOrders);
     },
 
     async createOrder(input, userId) {
@@ -189,8 +201,8 @@ export function createSalesDocumentsService(deps: {
       return documents.createOrder(input.customerId, header, priced, userId, requireCanReceiveOrders);
     },
 
-    async updateOrder(id, input) {
-      const changes = await changesTo("order", await getOrder(id), input);
+    async updateOrder(id, input, user) {
+      const changes = await changesTo("order", await changeable("order", await getOrder(id), user), input);
       return documents.updateOrder(id, input.version, changes, guardFor(input));
     },
   };

@@ -21,35 +21,35 @@ export function specialPricesRoutes(service: SpecialPricesService) {
       path: "/api/customers/:id/special-prices",
       tag: TAG,
       summary: "Agree a price for an item and currency (managers and admins); 409 when one exists already",
-      permission: "prices:manage",
+      authorization: "prices:manage",
       params: IdParams,
       body: SpecialPriceCreate,
       response: SpecialPrice,
       status: 201,
-      handler: async ({ params, body, user }) => service.create(params.id, body, user.id),
+      handler: async ({ params, body, user }) => service.create(params.id, body, user),
     }),
     defineRoute({
       method: "patch",
       path: "/api/special-prices/:id",
       tag: TAG,
       summary: "Change a special price (managers and admins); send the version you loaded",
-      permission: "prices:manage",
+      authorization: "prices:manage",
       params: IdParams,
       body: SpecialPriceUpdate,
       response: SpecialPrice,
-      handler: async ({ params, body }) => service.update(params.id, body),
+      handler: async ({ params, body, user }) => service.update(params.id, body, user),
     }),
     defineRoute({
       method: "delete",
       path: "/api/special-prices/:id",
       tag: TAG,
       summary: "Remove a special price (managers and admins)",
-      permission: "prices:manage",
+      authorization: "prices:manage",
       params: IdParams,
       response: z.undefined(),
       status: 204,
-      handler: async ({ params }) => {
-        await service.delete(params.id);
+      handler: async ({ params, user }) => {
+        await service.delete(params.id, user);
         return undefined;
       },
     }),

@@ -1,4 +1,6 @@
 import type { SpecialPrice, SpecialPriceCreate, SpecialPriceUpdate } from "../../../../contract";
+import type { CurrentUser } from "../../auth/current-user";
+import { requirePermission } from "../../auth/permissions";
 import { badRequest, notFound } from "../../shared/app-error";
 import { optionalDay } from "../../shared/calendar-date";
 import type { CustomersRepository } from "../customers/customers.repository";
@@ -6,9 +8,9 @@ import type { SpecialPricesRepository } from "./special-prices.repository";
 
 export interface SpecialPricesService {
   list(customerId: string): Promise<SpecialPrice[]>;
-  create(customerId: string, input: SpecialPriceCreate, userId: string): Promise<SpecialPrice>;
-  update(id: string, input: SpecialPriceUpdate): Promise<SpecialPrice>;
-  delete(id: string): Promise<void>;
+  create(customerId: string, input: SpecialPriceCreate, user: CurrentUser): Promise<SpecialPrice>;
+  update(id: string, input: SpecialPriceUpdate, user: CurrentUser): Promise<SpecialPrice>;
+  delete(id: string, user: CurrentUser): Promise<void>;
 }
 
 export function createSpecialPricesService(
@@ -24,7 +26,8 @@ export function createSpecialPricesService(
       return prices.listForCustomer(customerId);
     },
 
-    async create(customerId, input, userId) {
+    async create(customerId, input, user) {
+      requirePermission(user, "prices:manage");
       await requireCustomer(customerId);
       return prices.create(
         customerId,
@@ -37,11 +40,12 @@ export function createSpecialPricesService(
           validFrom: optionalDay(input.validFrom) ?? null,
           validUntil: optionalDay(input.validUntil) ?? null,
         },
-        userId,
+        user.id,
       );
     },
 
-    async update(id, input) {
+    async update(id, input, user) {
+      requirePermission(user, "prices:manage");
       const current = await prices.findById(id);
       if (!current) throw notFound("special price", id);
       // One end of the validity may change alone; the whole period must still make sense.
@@ -59,7 +63,8 @@ export function createSpecialPricesService(
       });
     },
 
-    async delete(id) {
+    async delete(id, user) {
+      requirePermission(user, "prices:manage");
       if (!(await prices.delete(id))) throw notFound("special price", id);
     },
   };

@@ -1,10 +1,8 @@
 import { CustomerType, CustomerTypeCreate, CustomerTypeList, IdParams } from "../../../../contract";
 import { defineRoute } from "../../http/route";
-import { notFound } from "../../shared/app-error";
-import type { TypesRepository } from "./types.repository";
+import type { TypesService } from "./types.service";
 
-/** Customer types are a curated list: everyone reads it, managers and admins maintain it. */
-export function typesRoutes(types: TypesRepository) {
+export function typesRoutes(types: TypesService) {
   return [
     defineRoute({
       method: "get",
@@ -19,23 +17,22 @@ export function typesRoutes(types: TypesRepository) {
       path: "/api/types",
       tag: "types",
       summary: "Add a customer type",
-      permission: "types:manage",
+      authorization: "types:manage",
       body: CustomerTypeCreate,
       response: CustomerType,
       status: 201,
-      handler: async ({ body }) => types.create(body.name),
+      handler: async ({ body, user }) => types.create(body.name, user),
     }),
     defineRoute({
       method: "patch",
       path: "/api/types/:id",
       tag: "types",
       summary: "Rename a customer type",
-      permission: "types:manage",
+      authorization: "types:manage",
       params: IdParams,
       body: CustomerTypeCreate,
       response: CustomerType,
-      handler: async ({ params, body }) =>
-        (await types.rename(params.id, body.name)) ?? Promise.reject(notFound("customer type", params.id)),
+      handler: async ({ params, body, user }) => types.rename(params.id, body.name, user),
     }),
   ];
 }

@@ -24,6 +24,7 @@ export function usersRoutes(users: UsersRepository, seen: SeenUsers) {
       path: "/api/me",
       tag: "users",
       summary: "Set the signed-in user's time zone (used for reminders)",
+      authorization: "me:change",
       body: MeUpdate,
       response: Me,
       handler: async ({ user, body }) => {

@@ -1,0 +1,24 @@
+import { Router } from "express";
+import { z } from "zod";
+import { defineRoute, mountRoutes } from "./route";
+
+describe("mountRoutes", () => {
+  const route = (method: "get" | "post", authorization?: "notes:create") =>
+    defineRoute({
+      method,
+      path: "/api/example",
+      tag: "example",
+      summary: "An example",
+      response: z.object({}),
+      ...(authorization && { authorization }),
+      handler: async () => ({}),
+    });
+
+  it("refuses to start with a write route that names no permission of the authorisation table", () => {
+    expect(() => mountRoutes(Router(), [route("post")])).toThrow(
+      "POST /api/example names no permission of the authorisation table",
+    );
+    expect(() => mountRoutes(Router(), [route("post", "notes:create")])).not.toThrow();
+    expect(() => mountRoutes(Router(), [route("get")])).not.toThrow();
+  });
+});
