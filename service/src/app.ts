@@ -74,6 +74,7 @@ import { addinStaticRoutes } from "./http/addin-static";
 import { errorMiddleware, notFoundRoute } from "./http/error-middleware";
 import { buildOpenApi } from "./http/openapi";
 import { type AnyRoute, defineRoute, mountRoutes } from "./http/route";
+import type { HtmlCleaner } from "./shared/html-cleaner";
 import { z } from "zod";
 
 /** The composition root: repositories over Prisma, services over repositories, routes over services. */
@@ -82,6 +83,8 @@ export function createApp(
   db: Database,
   verifyToken: TokenVerifier,
   calendarSync: CalendarSync = createCalendarSync(config.calendarSync, db.prisma),
+  /** Sanitises e-mail and note HTML in worker threads; startService owns and closes it. */
+  htmlCleaner: HtmlCleaner,
 ) {
   const prisma = db.prisma;
   const users = createUsersRepository(prisma);
@@ -162,8 +165,8 @@ export function createApp(
     ...contactsRoutes(contacts, customers),
     ...lookupRoutes(lookupService),
     ...activitiesRoutes(activitiesService, activities, templates),
-    ...notesRoutes(notes, customers, contacts),
-    ...emailLogRoutes(emailLog, customers, contacts),
+    ...notesRoutes(notes, customers, contacts, htmlCleaner),
+    ...emailLogRoutes(emailLog, customers, contacts, htmlCleaner),
     ...attachmentsRoutes(createAttachmentsService(createAttachmentsRepository(prisma), customers)),
     ...calendarSyncRoutes(calendarSync),
   ];

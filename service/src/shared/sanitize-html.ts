@@ -53,8 +53,31 @@ const OPTIONS: sanitize.IOptions = {
   nonTextTags: ["style", "script", "textarea", "option", "noscript", "title", "head"],
 };
 
-export function sanitizeHtml(html: string): string {
-  return sanitize(html, OPTIONS).trim();
+/** HTML nested deeper than the limit; thrown as soon as the parser reaches that depth. */
+export class HtmlTooDeep extends Error {
+  constructor(readonly maxDepth: number) {
+    super(`HTML is nested deeper than ${maxDepth} levels`);
+    this.name = "HtmlTooDeep";
+  }
+}
+
+/**
+ * sanitize-html slows down with the square of the nesting (2 MB of nested <div> took minutes), but
+ * stays linear below a few thousand levels. The depth is counted on the parser's own open and close
+ * events (implied closes and void elements included), so the count is exact and costs nothing extra,
+ * and a too-deep body is refused at the first tag past the limit, before the slow part begins.
+ */
+export function sanitizeHtml(html: string, maxDepth = Infinity): string {
+  let depth = 0;
+  const limits: sanitize.IOptions = {
+    onOpenTag: () => {
+      if (++depth > maxDepth) throw new HtmlTooDeep(maxDepth);
+    },
+    onCloseTag: () => {
+      depth--;
+    },
+  };
+  return sanitize(html, { ...OPTIONS, ...limits }).trim();
 }
 
 /** Plain text of sanitised HTML, for search and previews. */

@@ -3,20 +3,23 @@ import { z } from "zod";
 import { requireOwnerOr } from "../../auth/permissions";
 import { defineRoute } from "../../http/route";
 import { badRequest, notFound } from "../../shared/app-error";
-import { htmlToText, sanitizeHtml } from "../../shared/sanitize-html";
+import type { HtmlCleaner } from "../../shared/html-cleaner";
 import type { ContactsRepository } from "../contacts/contacts.repository";
 import type { CustomersRepository } from "../customers/customers.repository";
 import type { NotesRepository } from "./notes.repository";
 
-/** Sanitised rich text; a note that is empty once cleaned is refused rather than stored blank. */
-function cleanBody(bodyHtml: string) {
-  const html = sanitizeHtml(bodyHtml);
-  const text = htmlToText(html);
-  if (!text && !/<img\b/i.test(html)) throw badRequest("body.bodyHtml", "has no content once unsafe HTML is removed");
-  return { bodyHtml: html, bodyText: text };
-}
-
-export function notesRoutes(notes: NotesRepository, customers: CustomersRepository, contacts: ContactsRepository) {
+export function notesRoutes(
+  notes: NotesRepository,
+  customers: CustomersRepository,
+  contacts: ContactsRepository,
+  htmlCleaner: HtmlCleaner,
+) {
+  /** Sanitised rich text; a note that is empty once cleaned is refused rather than stored blank. */
+  const cleanBody = async (bodyHtml: string) => {
+    const { html, text } = await htmlCleaner.clean(bodyHtml, "body.bodyHtml");
+    if (!text && !/<img\b/i.test(html)) throw badRequest("body.bodyHtml", "has no content once unsafe HTML is removed");
+    return { bodyHtml: html, bodyText: text ?? "" };
+  };
   return [
     defineRoute({
       method: "post",
@@ -36,7 +39,8 @@ export function notesRoutes(notes: NotesRepository, customers: CustomersReposito
           if (!contact) throw notFound("contact", body.contactId, "body.contactId");
           customerId ??= contact.customerId;
         }
-        return notes.create({ customerId, contactId: body.contactId ?? null, ...cleanBody(body.bodyHtml) }, user.id);
+        const cleaned = await cleanBody(body.bodyHtml);
+        return notes.create({ customerId, contactId: body.contactId ?? null, ...cleaned }, user.id);
       },
     }),
     defineRoute({
@@ -70,7 +74,7 @@ export function notesRoutes(notes: NotesRepository, customers: CustomersReposito
         const note = await notes.findById(params.id);
         if (!note) throw notFound("note", params.id);
         requireOwnerOr(user, note.author.id, "note");
-        return notes.update(params.id, body.version, cleanBody(body.bodyHtml));
+        return notes.update(params.id, body.version, await cleanBody(body.bodyHtml));
       },
     }),
     defineRoute({
