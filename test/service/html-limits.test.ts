@@ -107,61 +107,50 @@ describe.each(testBackends())("bounded sanitising on %s", (backend) => {
 });
 
 describe("the time budget and the queue", () => {
-  const backend = testBackends()[0]!;
+  // One worker, a 0.1 s budget and room for one waiting body; the last backend (PostgreSQL when it
+  // runs) because a copy of its template database starts faster than a fresh PGlite.
+  let service: TestService;
+  let alice: ApiClient;
+  let customerId: string;
+  beforeAll(async () => {
+    service = await startTestService(testBackends().at(-1)!, {
+      HTML_TIME_BUDGET_MS: "100",
+      HTML_THREADS: "1",
+      HTML_QUEUE: "1",
+    });
+    alice = await service.as("alice@contoso.com");
+    customerId = (await createCustomer(alice)).id;
+  });
+  afterAll(() => service.stop());
+
+  const log = (bodyHtml: string) =>
+    alice.post("/api/email-log", {
+      internetMessageId: `<${unique("budget")}@fabrikam.example>`,
+      from: { email: "jonas.keller@fabrikam.example" },
+      sentAt: "2026-11-20T09:30:00+01:00",
+      bodyHtml,
+      customerId,
+    });
 
   it("stops a body that takes longer than the budget with a 413, and cleans the next one on a fresh worker", async () => {
-    const service = await startTestService(backend, { HTML_TIME_BUDGET_MS: "100", HTML_THREADS: "1" });
-    try {
-      const alice = await service.as("alice@contoso.com");
-      const customerId = (await createCustomer(alice)).id;
-      const log = (bodyHtml: string) =>
-        alice.post("/api/email-log", {
-          internetMessageId: `<${unique("budget")}@fabrikam.example>`,
-          from: { email: "jonas.keller@fabrikam.example" },
-          sentAt: "2026-11-20T09:30:00+01:00",
-          bodyHtml,
-          customerId,
-        });
-      const tooSlow = await log(styledParagraphs(1_999_000));
-      expect(tooSlow.status).toBe(413);
-      expect(tooSlow.body.error.details).toEqual([
-        { field: "body.bodyHtml", message: "takes longer than 0.1 s to sanitise; send a simpler body" },
-      ]);
-      const next = await log("<p>Thanks, <i>Jonas</i></p>");
-      expect(next.status).toBe(201);
-      expect(next.body.entry.bodyText).toBe("Thanks, Jonas");
-    } finally {
-      await service.stop();
-    }
+    const tooSlow = await log(styledParagraphs(1_999_000));
+    expect(tooSlow.status).toBe(413);
+    expect(tooSlow.body.error.details).toEqual([
+      { field: "body.bodyHtml", message: "takes longer than 0.1 s to sanitise; send a simpler body" },
+    ]);
+    const next = await log("<p>Thanks, <i>Jonas</i></p>");
+    expect(next.status).toBe(201);
+    expect(next.body.entry.bodyText).toBe("Thanks, Jonas");
   });
 
   it("answers 503 with Retry-After when more bodies wait than the queue holds", async () => {
-    const service = await startTestService(backend, { HTML_THREADS: "1", HTML_QUEUE: "1" });
-    try {
-      const alice = await service.as("alice@contoso.com");
-      const customerId = (await createCustomer(alice)).id;
-      const responses = await Promise.all(
-        Array.from({ length: 6 }, () =>
-          alice.post("/api/email-log", {
-            internetMessageId: `<${unique("queue")}@fabrikam.example>`,
-            from: { email: "jonas.keller@fabrikam.example" },
-            sentAt: "2026-11-20T09:30:00+01:00",
-            bodyHtml: styledParagraphs(1_999_000),
-            customerId,
-          }),
-        ),
-      );
-      const statuses = responses.map((response) => response.status);
-      expect(statuses).toContain(201);
-      expect(statuses).toContain(503);
-      expect(statuses.every((status) => status === 201 || status === 503)).toBe(true);
-      const busy = responses.find((response) => response.status === 503)!;
-      expect(busy.headers.get("retry-after")).toBe("5");
-      expect(busy.body.error.code).toBe("unavailable");
-      const logged = (await alice.get(`/api/customers/${customerId}/email-log`)).body.total;
-      expect(logged).toBe(statuses.filter((status) => status === 201).length);
-    } finally {
-      await service.stop();
-    }
+    const responses = await Promise.all(Array.from({ length: 4 }, () => log(styledParagraphs(1_999_000))));
+    const statuses = responses.map((response) => response.status);
+    // One runs (and overruns the budget), one waits, the others are turned away at once.
+    expect(statuses.filter((status) => status === 503).length).toBeGreaterThanOrEqual(1);
+    expect(statuses.every((status) => status === 413 || status === 503)).toBe(true);
+    const busy = responses.find((response) => response.status === 503)!;
+    expect(busy.headers.get("retry-after")).toBe("5");
+    expect(busy.body.error.code).toBe("unavailable");
   });
 });
