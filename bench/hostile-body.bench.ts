@@ -1,7 +1,7 @@
 // npm run bench:hostile: do hostile e-mail bodies slow down everybody else?
 // Starts the real service (npm run service) as a child process on PGlite with BENCH_CUSTOMERS
-// customers (default 10,000), then measures GET /api/lookup and GET /api/health latency from one
-// client, first alone, then while BENCH_POSTERS clients (default 4) keep posting 2 MB bodies to
+// customers (default 10,000), then measures BENCH_REQUESTS (default 1,000) lookups and health checks
+// from one client, first alone, then while BENCH_POSTERS clients (default 4) keep posting 2 MB bodies to
 // POST /api/email-log: half of them the issue's 2 MB of nested <div> (refused by the nesting limit),
 // half 2 MB of flat, styled paragraphs (legal, and the slowest body to clean that passes).
 // HTML_THREADS, HTML_TIME_BUDGET_MS and HTML_MAX_DEPTH are passed on to the service.
@@ -13,7 +13,7 @@ import { loadOrCreateDevKeys, signDevToken } from "../service/src/auth/dev-issue
 import { seedBenchData, startServiceProcess } from "./service-process";
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 10_000);
-const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1000);
 const POSTERS = Number(process.env.BENCH_POSTERS ?? 4);
 const BODY_BYTES = Number(process.env.BENCH_BODY_BYTES ?? 1_990_000);
 const BENCH_EMAIL = "bench@contoso.com";
