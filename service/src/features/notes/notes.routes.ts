@@ -17,7 +17,9 @@ export function notesRoutes(
   /** Sanitised rich text; a note that is empty once cleaned is refused rather than stored blank. */
   const cleanBody = async (bodyHtml: string) => {
     const { html, text } = await htmlCleaner.clean(bodyHtml, "body.bodyHtml");
-    if (!text && !/<img\b/i.test(html)) throw badRequest("body.bodyHtml", "has no content once unsafe HTML is removed");
+    // An image counts only with a source; the sanitiser keeps cid: and inline raster sources alone.
+    if (!text && !/<img\s[^>]*src=/i.test(html))
+      throw badRequest("body.bodyHtml", "has no content once unsafe HTML is removed");
     return { bodyHtml: html, bodyText: text ?? "" };
   };
   return [
