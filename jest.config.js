@@ -31,6 +31,7 @@ module.exports = {
       testMatch: [
         "<rootDir>/test/service/**/*.test.ts",
         "<rootDir>/test/calendar-sync/**/*.test.ts",
+        "<rootDir>/test/hostile/**/*.test.ts",
         "<rootDir>/service/**/*.test.ts",
         "<rootDir>/contract/**/*.test.ts",
       ],

@@ -3,7 +3,7 @@ import type { Config } from "./config";
 import type { Database } from "./db/database";
 import { SeenUsers, authMiddleware } from "./auth/auth-middleware";
 import { calendarSyncRoutes } from "./calendar-sync/calendar-sync.routes";
-import { type CalendarSync, createCalendarSync } from "./calendar-sync/calendar-sync.service";
+import type { CalendarSync } from "./calendar-sync/calendar-sync.service";
 import { devTokenRoutes } from "./auth/dev-token.routes";
 import { createAccess } from "./auth/permissions";
 import type { TokenVerifier } from "./auth/token-verifier";
@@ -79,6 +79,7 @@ import { type Logger, defaultLogger } from "./shared/logger";
 import { errorMiddleware, notFoundRoute } from "./http/error-middleware";
 import { buildOpenApi } from "./http/openapi";
 import { type AnyRoute, defineRoute, mountRoutes } from "./http/route";
+import type { HtmlCleaner } from "./shared/html-cleaner";
 import { z } from "zod";
 
 /** The composition root: repositories over Prisma, services over repositories, routes over services. */
@@ -86,7 +87,9 @@ export function createApp(
   config: Config,
   db: Database,
   verifyToken: TokenVerifier,
-  calendarSync: CalendarSync = createCalendarSync(config.calendarSync, db.prisma),
+  calendarSync: CalendarSync,
+  /** Sanitises e-mail and note HTML in worker threads; startService owns and closes it. */
+  htmlCleaner: HtmlCleaner,
   logger: Logger = defaultLogger(),
 ) {
   const prisma = db.prisma;
@@ -171,8 +174,8 @@ export function createApp(
     ...contactsRoutes(contacts, customers),
     ...lookupRoutes(lookupService),
     ...activitiesRoutes(activitiesService, activities, templates),
-    ...notesRoutes(notes, customers, contacts),
-    ...emailLogRoutes(emailLog, customers, contacts),
+    ...notesRoutes(notes, customers, contacts, htmlCleaner),
+    ...emailLogRoutes(emailLog, customers, contacts, htmlCleaner),
     ...attachmentsRoutes(createAttachmentsService(createAttachmentsRepository(prisma), customers)),
     ...calendarSyncRoutes(calendarSync),
   ];

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { type CalendarSyncConfig, loadCalendarSyncConfig } from "./calendar-sync/calendar-sync.config";
 import { LOG_LEVELS, type LogLevel } from "./shared/logger";
+import { type HtmlCleaningConfig, loadHtmlCleaningConfig } from "./shared/html-cleaner";
 
 /** Service configuration, from the environment only. README.md documents every variable. */
 export interface Config {
@@ -20,6 +21,8 @@ export interface Config {
   calendarSync: CalendarSyncConfig;
   /** The organisation's own country (OWN_COUNTRY): address labels leave it out; unset, they always print it. */
   ownCountry: string | undefined;
+  /** Limits on sanitising e-mail and note HTML (HTML_THREADS, HTML_TIME_BUDGET_MS, HTML_MAX_DEPTH, HTML_QUEUE). */
+  htmlCleaning: HtmlCleaningConfig;
 }
 
 export interface ProductionAuth {
@@ -52,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     addinDir: env.ADDIN_DIR ? path.resolve(env.ADDIN_DIR) : undefined,
     calendarSync: loadCalendarSyncConfig(env),
     ownCountry: env.OWN_COUNTRY?.trim() || undefined,
+    htmlCleaning: loadHtmlCleaningConfig(env),
   };
 }
 

@@ -11,6 +11,7 @@ import { type Database, openDatabase } from "./db/database";
 import { migrate } from "./db/migrate";
 import { type Logger, defaultLogger } from "./shared/logger";
 import { seedDemoData } from "../../prisma/seed/demo-seed";
+import { createHtmlCleaner } from "./shared/html-cleaner";
 
 export interface RunningService {
   url: string;
@@ -37,7 +38,8 @@ export async function startService(
   const calendarSync = createCalendarSync(config.calendarSync, db.prisma, { logger, ...options.calendarSync });
   // Seeded plans go through the same outbox as any other, so the demo calendar shows them too.
   if (config.seed === "demo") await seedDemoData(db.prisma, { outbox: calendarSync.outbox });
-  const app = createApp(config, db, await createTokenVerifier(config), calendarSync, logger);
+  const htmlCleaner = createHtmlCleaner(config.htmlCleaning);
+  const app = createApp(config, db, await createTokenVerifier(config), calendarSync, htmlCleaner, logger);
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, (error?: Error) => (error ? reject(error) : resolve(listening)));
   });
@@ -54,6 +56,7 @@ export async function startService(
       await calendarSync.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      await htmlCleaner.close();
       if (!options.db) await db.close();
     },
   };

@@ -45,10 +45,18 @@ describe.each(testBackends())("notes and customer types on %s", (backend) => {
     });
     expect(onlyScript.status).toBe(400);
     expect(onlyScript.body.error.details[0].field).toBe("body.bodyHtml");
+    // A tracking pixel loses its remote source: an image with nothing to show is no content either.
+    const onlyPixel = await alice.post("/api/notes", {
+      customerId: customer.id,
+      bodyHtml: '<img src="https://tracker.example/p.gif" onerror="alert(1)">',
+    });
+    expect(onlyPixel.status).toBe(400);
     const orphan = await alice.post("/api/notes", { bodyHtml: "<p>x</p>" });
     expect(orphan.status).toBe(400);
     expect(orphan.body.error.details[0].field).toBe("body.customerId");
     expect((await alice.get(`/api/notes?customerId=${customer.id}`)).body.total).toBe(0);
+    const logo = await alice.post("/api/notes", { customerId: customer.id, bodyHtml: '<img src="cid:logo@01">' });
+    expect(logo.status).toBe(201);
   });
 
   it("refuses a note whose contact belongs to another customer, naming contactId, and stores nothing", async () => {

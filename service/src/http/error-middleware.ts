@@ -13,6 +13,7 @@ const STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  unavailable: 503,
   internal: 500,
 };
 
@@ -36,6 +37,8 @@ export const errorMiddleware: ErrorRequestHandler = (error, request, response, _
       ...(requestId ? { requestId } : {}),
     },
   };
+  // Busy for a moment (the sanitising queue is full): a client may try again shortly.
+  if (appError.code === "unavailable") response.setHeader("Retry-After", "5");
   response.status(STATUS[appError.code]).json(body);
 };
 

@@ -3,6 +3,12 @@ import sanitize from "sanitize-html";
 // Email and note HTML is shown again in the task pane, so it is sanitised once, on the way in.
 // Scripts, event handlers, forms, iframes and remote images (tracking pixels) are dropped;
 // links keep only http(s), mailto and tel, and open in a new window without an opener.
+
+/** Colours as mail clients write them: #rgb, names, rgb()/hsl(); nothing that CSS could run or load. */
+const COLOR = /^(#[0-9a-f]{3,8}|[a-z]+|(rgb|rgba|hsl|hsla)\([\d\s.,%]+\))$/i;
+/** Images an e-mail carries itself: its attachments (cid:) and inline raster data; no SVG, no remote or relative URL. */
+const IMAGE_SRC = /^(cid:|data:image\/(png|gif|jpeg|webp);)/i;
+
 const OPTIONS: sanitize.IOptions = {
   allowedTags: [
     ...sanitize.defaults.allowedTags.filter((tag) => tag !== "img"),
@@ -33,8 +39,8 @@ const OPTIONS: sanitize.IOptions = {
   allowProtocolRelative: false,
   allowedStyles: {
     "*": {
-      color: [/^[#a-z0-9(),.\s%]+$/i],
-      "background-color": [/^[#a-z0-9(),.\s%]+$/i],
+      color: [COLOR],
+      "background-color": [COLOR],
       "font-weight": [/^(normal|bold|bolder|lighter|\d{3})$/],
       "font-style": [/^(normal|italic|oblique)$/],
       "font-size": [/^\d+(\.\d+)?(px|pt|em|rem|%)$/],
@@ -44,6 +50,12 @@ const OPTIONS: sanitize.IOptions = {
     },
   },
   transformTags: {
+    // Only a source of the message's own is kept. (Renaming the tag to drop it whole would be
+    // neater, but sanitize-html then renames the parent's closing tag too.)
+    img: (tagName, { src, ...attribs }) => ({
+      tagName,
+      attribs: src !== undefined && IMAGE_SRC.test(src.trim()) ? { src, ...attribs } : attribs,
+    }),
     a: (tagName, attribs) => ({
       tagName,
       attribs: { href: attribs.href ?? "", title: attribs.title ?? "", target: "_blank", rel: "noopener noreferrer" },
@@ -53,8 +65,31 @@ const OPTIONS: sanitize.IOptions = {
   nonTextTags: ["style", "script", "textarea", "option", "noscript", "title", "head"],
 };
 
-export function sanitizeHtml(html: string): string {
-  return sanitize(html, OPTIONS).trim();
+/** HTML nested deeper than the limit; thrown as soon as the parser reaches that depth. */
+export class HtmlTooDeep extends Error {
+  constructor(readonly maxDepth: number) {
+    super(`HTML is nested deeper than ${maxDepth} levels`);
+    this.name = "HtmlTooDeep";
+  }
+}
+
+/**
+ * sanitize-html slows down with the square of the nesting (2 MB of nested <div> took minutes), but
+ * stays linear below a few thousand levels. The depth is counted on the parser's own open and close
+ * events (implied closes and void elements included), so the count is exact and costs nothing extra,
+ * and a too-deep body is refused at the first tag past the limit, before the slow part begins.
+ */
+export function sanitizeHtml(html: string, maxDepth = Infinity): string {
+  let depth = 0;
+  const limits: sanitize.IOptions = {
+    onOpenTag: () => {
+      if (++depth > maxDepth) throw new HtmlTooDeep(maxDepth);
+    },
+    onCloseTag: () => {
+      depth--;
+    },
+  };
+  return sanitize(html, { ...OPTIONS, ...limits }).trim();
 }
 
 /** Plain text of sanitised HTML, for search and previews. */

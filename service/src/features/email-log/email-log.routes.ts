@@ -10,7 +10,7 @@ import {
 import { classifyDbError } from "../../db/db-errors";
 import { Reply, defineRoute } from "../../http/route";
 import { badRequest, notFound } from "../../shared/app-error";
-import { htmlToText, sanitizeHtml } from "../../shared/sanitize-html";
+import type { HtmlCleaner } from "../../shared/html-cleaner";
 import type { ContactsRepository } from "../contacts/contacts.repository";
 import type { CustomersRepository } from "../customers/customers.repository";
 import type { EmailLogRepository } from "./email-log.repository";
@@ -19,6 +19,7 @@ export function emailLogRoutes(
   emailLog: EmailLogRepository,
   customers: CustomersRepository,
   contacts: ContactsRepository,
+  htmlCleaner: HtmlCleaner,
 ) {
   return [
     defineRoute({
@@ -38,7 +39,9 @@ export function emailLogRoutes(
           if (contact.customerId && contact.customerId !== body.customerId)
             throw badRequest("body.contactId", "this contact belongs to another customer");
         }
-        const bodyHtml = sanitizeHtml(body.bodyHtml);
+        const bodyText = body.bodyText?.trim();
+        // Text is extracted only when the pane sent none.
+        const cleaned = await htmlCleaner.clean(body.bodyHtml, "body.bodyHtml", { withText: !bodyText });
         const { entry, created } = await emailLog
           .createOnce(
             {
@@ -51,8 +54,8 @@ export function emailLogRoutes(
               cc: body.cc,
               sentAt: new Date(body.sentAt),
               receivedAt: body.receivedAt ? new Date(body.receivedAt) : null,
-              bodyHtml,
-              bodyText: body.bodyText?.trim() || htmlToText(bodyHtml),
+              bodyHtml: cleaned.html,
+              bodyText: bodyText || (cleaned.text ?? ""),
               customerId: body.customerId,
               contactId: body.contactId ?? null,
             },

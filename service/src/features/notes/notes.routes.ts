@@ -3,20 +3,25 @@ import { z } from "zod";
 import { requirePermission } from "../../auth/permissions";
 import { defineRoute } from "../../http/route";
 import { badRequest, notFound } from "../../shared/app-error";
-import { htmlToText, sanitizeHtml } from "../../shared/sanitize-html";
+import type { HtmlCleaner } from "../../shared/html-cleaner";
 import type { ContactsRepository } from "../contacts/contacts.repository";
 import type { CustomersRepository } from "../customers/customers.repository";
 import type { NotesRepository } from "./notes.repository";
 
-/** Sanitised rich text; a note that is empty once cleaned is refused rather than stored blank. */
-function cleanBody(bodyHtml: string) {
-  const html = sanitizeHtml(bodyHtml);
-  const text = htmlToText(html);
-  if (!text && !/<img\b/i.test(html)) throw badRequest("body.bodyHtml", "has no content once unsafe HTML is removed");
-  return { bodyHtml: html, bodyText: text };
-}
-
-export function notesRoutes(notes: NotesRepository, customers: CustomersRepository, contacts: ContactsRepository) {
+export function notesRoutes(
+  notes: NotesRepository,
+  customers: CustomersRepository,
+  contacts: ContactsRepository,
+  htmlCleaner: HtmlCleaner,
+) {
+  /** Sanitised rich text; a note that is empty once cleaned is refused rather than stored blank. */
+  const cleanBody = async (bodyHtml: string) => {
+    const { html, text } = await htmlCleaner.clean(bodyHtml, "body.bodyHtml");
+    // An image counts only with a source; the sanitiser keeps cid: and inline raster sources alone.
+    if (!text && !/<img\s[^>]*src=/i.test(html))
+      throw badRequest("body.bodyHtml", "has no content once unsafe HTML is removed");
+    return { bodyHtml: html, bodyText: text ?? "" };
+  };
   return [
     defineRoute({
       method: "post",
@@ -38,7 +43,8 @@ export function notesRoutes(notes: NotesRepository, customers: CustomersReposito
             throw badRequest("body.contactId", "this contact belongs to another customer");
           customerId ??= contact.customerId;
         }
-        return notes.create({ customerId, contactId: body.contactId ?? null, ...cleanBody(body.bodyHtml) }, user.id);
+        const cleaned = await cleanBody(body.bodyHtml);
+        return notes.create({ customerId, contactId: body.contactId ?? null, ...cleaned }, user.id);
       },
     }),
     defineRoute({
@@ -72,7 +78,7 @@ export function notesRoutes(notes: NotesRepository, customers: CustomersReposito
         const note = await notes.findById(params.id);
         if (!note) throw notFound("note", params.id);
         requirePermission(user, "notes:change", { owner: note.author.id === user.id });
-        return notes.update(params.id, body.version, cleanBody(body.bodyHtml));
+        return notes.update(params.id, body.version, await cleanBody(body.bodyHtml));
       },
     }),
     defineRoute({
