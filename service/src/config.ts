@@ -4,6 +4,13 @@ import { type CalendarSyncConfig, loadCalendarSyncConfig } from "./calendar-sync
 /** Service configuration, from the environment only. README.md documents every variable. */
 export interface Config {
   port: number;
+  /**
+   * Interface to listen on (HOST). Loopback with the development issuer, so a laptop's demo is not
+   * on the network; every interface with production auth.
+   */
+  host: string | undefined;
+  /** NODE_ENV=production: production auth is required and the development issuer never runs. */
+  production: boolean;
   dataDir: string;
   databaseUrl: string | undefined;
   seed: "demo" | "none";
@@ -34,8 +41,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`PORT must be a port number, got ${env.PORT}`);
   const seed = env.SEED ?? "none";
   if (seed !== "demo" && seed !== "none") throw new Error(`SEED must be "demo" or "none", got ${seed}`);
+  const production = env.NODE_ENV === "production";
+  const auth = loadAuth(env, production);
   return {
     port,
+    host: env.HOST || (auth.mode === "development" ? "127.0.0.1" : undefined),
+    production,
     dataDir: path.resolve(env.DATA_DIR ?? "./data"),
     databaseUrl: env.DATABASE_URL || undefined,
     seed,
@@ -43,7 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .split(",")
       .map((domain) => domain.trim().toLowerCase())
       .filter(Boolean),
-    auth: loadAuth(env),
+    auth,
     logRequests: env.LOG_REQUESTS === "1",
     addinDir: env.ADDIN_DIR ? path.resolve(env.ADDIN_DIR) : undefined,
     calendarSync: loadCalendarSyncConfig(env),
@@ -51,8 +62,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
-function loadAuth(env: NodeJS.ProcessEnv): Config["auth"] {
+function loadAuth(env: NodeJS.ProcessEnv, production: boolean): Config["auth"] {
   const tenantId = env.AUTH_TENANT_ID;
+  // Like Keycloak's `start` versus `start-dev`: production is asked for, never fallen into by a missing variable.
+  if (production && (!tenantId || !env.AUTH_AUDIENCE))
+    throw new Error(
+      "NODE_ENV=production needs production auth: set AUTH_TENANT_ID (the Entra ID tenant) and AUTH_AUDIENCE " +
+        "(the API's application ID URI or client id). The development issuer never runs in production.",
+    );
   if (!tenantId) return { mode: "development" };
   const audience = env.AUTH_AUDIENCE;
   if (!audience) throw new Error("AUTH_AUDIENCE is required when AUTH_TENANT_ID is set");
