@@ -40,6 +40,9 @@ export async function startServiceProcess(databaseUrl: string | undefined, dataD
       PORT: String(port),
       DATA_DIR: dataDir,
       SEED: "none",
+      // A benchmark is load, not a person: the per-user and per-address limits would only measure themselves.
+      RATE_LIMIT_PER_USER: "0",
+      RATE_LIMIT_PER_ADDRESS: "0",
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: "" }),
     },
     stdio: ["ignore", "inherit", "inherit"],

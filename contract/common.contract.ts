@@ -11,6 +11,7 @@ export const ErrorBody = z.object({
       "conflict",
       "payload_too_large",
       "unsupported_media_type",
+      "rate_limited",
       "internal",
     ]),
     message: z.string(),

@@ -1,5 +1,7 @@
 import path from "node:path";
 import { type CalendarSyncConfig, loadCalendarSyncConfig } from "./calendar-sync/calendar-sync.config";
+import { type RateLimitConfig, loadRateLimitConfig } from "./http/rate-limits";
+import { OUTLOOK_FRAME_ANCESTORS } from "./http/security-headers";
 
 /** Service configuration, from the environment only. README.md documents every variable. */
 export interface Config {
@@ -24,6 +26,15 @@ export interface Config {
   calendarSync: CalendarSyncConfig;
   /** The organisation's own country (OWN_COUNTRY): address labels leave it out; unset, they always print it. */
   ownCountry: string | undefined;
+  /** Requests per user and per address (RATE_LIMIT_*). */
+  rateLimits: RateLimitConfig;
+  /**
+   * Express's "trust proxy" (TRUST_PROXY): which proxies' X-Forwarded-For names the caller, as a hop
+   * count or their addresses. Unset, the socket's peer is the caller, and a header is only a header.
+   */
+  trustProxy: number | string | false;
+  /** Origins that may frame the task pane (PANE_FRAME_ANCESTORS): Outlook on the web's hosts by default. */
+  paneFrameAncestors: string[];
 }
 
 export interface ProductionAuth {
@@ -59,6 +70,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     addinDir: env.ADDIN_DIR ? path.resolve(env.ADDIN_DIR) : undefined,
     calendarSync: loadCalendarSyncConfig(env),
     ownCountry: env.OWN_COUNTRY?.trim() || undefined,
+    rateLimits: loadRateLimitConfig(env),
+    trustProxy: loadTrustProxy(env.TRUST_PROXY),
+    paneFrameAncestors: loadFrameAncestors(env.PANE_FRAME_ANCESTORS),
   };
 }
 
@@ -81,4 +95,22 @@ function loadAuth(env: NodeJS.ProcessEnv, production: boolean): Config["auth"] {
     issuer: env.AUTH_ISSUER ?? `https://login.microsoftonline.com/${tenantId}/v2.0`,
     jwksUri: env.AUTH_JWKS_URI ?? `https://login.microsoftonline.com/${tenantId}/discovery/v2.0/keys`,
   };
+}
+
+function loadTrustProxy(value: string | undefined): Config["trustProxy"] {
+  if (!value) return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  // "true" would believe any client's X-Forwarded-For and let it pick its own rate-limit address.
+  if (value === "true") throw new Error("TRUST_PROXY must name the proxies (a hop count or addresses), not true");
+  return value;
+}
+
+function loadFrameAncestors(value: string | undefined): string[] {
+  if (!value?.trim()) return OUTLOOK_FRAME_ANCESTORS;
+  const origins = value.split(/[\s,]+/).filter(Boolean);
+  // Only https origins (a *. subdomain allowed): a quote or ";" would write another directive into the policy.
+  const invalid = origins.find((origin) => !/^https:\/\/(\*\.)?[a-z0-9.-]+(:\d+)?$/i.test(origin));
+  if (invalid)
+    throw new Error(`PANE_FRAME_ANCESTORS takes https origins such as https://mail.contoso.com, got ${invalid}`);
+  return origins;
 }

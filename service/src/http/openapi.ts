@@ -18,6 +18,7 @@ export function buildOpenApi(routes: AnyRoute[]): Record<string, unknown> {
       ),
       400: errorResponse("Invalid input; details name the fields"),
       401: errorResponse("Missing or invalid bearer token"),
+      429: errorResponse("Too many requests from this user or address; Retry-After says when to try again"),
       ...(route.permission ? { 403: errorResponse("The caller's role lacks this right") } : {}),
       ...(route.params ? { 404: errorResponse("Not found") } : {}),
       ...(["post", "patch", "put"].includes(route.method)
