@@ -229,6 +229,8 @@ describe("token lifetime", () => {
     // Issued long ago, still valid for an hour: its whole lifetime counts, not what is left of it.
     expect(await status(await sign({ iat: now() - hours(30), exp: now() + hours(1) }))).toBe(401);
     expect(await status(await sign({ exp: now() + hours(24) + 120 }))).toBe(401);
+    // Dated in the future, one hour long, but good for a month from now.
+    expect(await status(await sign({ iat: now() + hours(24 * 30), exp: now() + hours(24 * 30 + 1) }))).toBe(401);
   });
 
   it("accepts tokens valid for 24 hours or less", async () => {

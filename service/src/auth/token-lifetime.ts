@@ -5,11 +5,14 @@
 // must stop working.
 export const MAX_TOKEN_LIFETIME_SECONDS = 24 * 3600;
 
-/** Seconds a token is valid for: exp - iat, or exp - now when it carries no iat; null without exp. */
+/**
+ * Seconds a token is valid for: exp - iat, or exp - now when it carries no iat (or an iat in the
+ * future, which would otherwise make a token good for months look short-lived); null without exp.
+ */
 export function tokenLifetimeSeconds(
   claims: { exp?: unknown; iat?: unknown },
   nowSeconds = Math.floor(Date.now() / 1000),
 ): number | null {
   if (typeof claims.exp !== "number") return null;
-  return claims.exp - (typeof claims.iat === "number" ? claims.iat : nowSeconds);
+  return claims.exp - (typeof claims.iat === "number" ? Math.min(claims.iat, nowSeconds) : nowSeconds);
 }
