@@ -4,6 +4,7 @@
 //   ADDIN_BASE_URL  where dist/addin is served (default https://localhost:3000/addin/)
 //   API_BASE_URL    the service's origin when it is not the pane's own (default: same origin)
 //   AUTH_CLIENT_ID, AUTH_AUTHORITY, AUTH_API_SCOPE  Entra ID sign-in (unset: development sign-in)
+const { createHash } = require("node:crypto");
 const fs = require("node:fs");
 const path = require("node:path");
 const { URL } = require("node:url");
@@ -47,6 +48,93 @@ class AddinFilesPlugin {
   }
 }
 
+// What each page may load. Office: office.js and what it pulls in (Microsoft publishes no list; these
+// are the hosts found in https://github.com/OfficeDev/office-js/issues/1005). MSAL: Entra ID's sign-in
+// host, for token requests and its hidden renewal frame. Everything else is the pane's own origin.
+const OFFICE_SCRIPTS = [
+  "https://appsforoffice.microsoft.com",
+  "https://ajax.aspnetcdn.com",
+  "https://browser.pipe.aria.microsoft.com",
+];
+const OFFICE_CONNECT = ["https://browser.pipe.aria.microsoft.com"];
+const MSAL_ORIGIN = "https://login.microsoftonline.com";
+const PAGES_WITH = {
+  office: new Set(["taskpane", "commands", "auth-dialog"]),
+  msal: new Set(["taskpane", "auth-dialog"]),
+};
+
+const origins = (...urls) => [...new Set(urls.filter(Boolean).map((url) => new URL(url).origin))];
+const sha256 = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
+
+/**
+ * The Content-Security-Policy of one page. No inline script anywhere; styles from our own files, the
+ * page's own <style> blocks by hash, and empty <style> elements (the hash of ""), which is what Fluent
+ * UI's Griffel and FluentProvider insert before filling them through the CSSOM (insertRule), which a
+ * policy does not govern: no 'unsafe-inline'. frame-ancestors cannot be set in a <meta> tag: the
+ * service sends it as a header (service/src/http/security-headers.ts).
+ */
+function contentSecurityPolicy(page, html, { mode, apiBaseUrl, authAuthority }) {
+  const office = PAGES_WITH.office.has(page);
+  const msal = PAGES_WITH.msal.has(page);
+  const inlineStyles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((match) => sha256(match[1]));
+  // webpack serve's live reload talks to its own server over a WebSocket.
+  const devServer = mode === "development" ? ["ws://localhost:*", "wss://localhost:*"] : [];
+  const directives = {
+    "default-src": ["'none'"],
+    "script-src": ["'self'", ...(office ? OFFICE_SCRIPTS : [])],
+    "style-src": ["'self'", sha256(""), ...new Set(inlineStyles)],
+    "img-src": ["'self'"],
+    "font-src": ["'self'"],
+    "connect-src": [
+      "'self'",
+      ...origins(apiBaseUrl),
+      ...(office ? OFFICE_CONNECT : []),
+      ...(msal ? origins(MSAL_ORIGIN, authAuthority) : []),
+      ...devServer,
+    ],
+    "frame-src": msal ? origins(MSAL_ORIGIN, authAuthority) : ["'none'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'none'"],
+  };
+  return Object.entries(directives)
+    .map(([name, sources]) => `${name} ${sources.join(" ")}`)
+    .join("; ");
+}
+
+/**
+ * Puts each page's Content-Security-Policy in a <meta> tag right after its charset, before anything it
+ * governs. It runs once the pages are final (minified), so the hashes are those of what is served.
+ */
+class ContentSecurityPolicyPlugin {
+  constructor(options) {
+    this.options = options;
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("ContentSecurityPolicyPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        {
+          name: "ContentSecurityPolicyPlugin",
+          stage: webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_TRANSFER,
+        },
+        (assets) => {
+          for (const name of Object.keys(assets).filter((file) => file.endsWith(".html"))) {
+            const html = assets[name].source().toString();
+            const policy = contentSecurityPolicy(path.basename(name, ".html"), html, this.options);
+            const charset = /<meta charset=[^>]*>/i;
+            if (!charset.test(html)) throw new Error(`${name} has no <meta charset> to put its policy after`);
+            const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
+            compilation.updateAsset(
+              name,
+              new webpack.sources.RawSource(html.replace(charset, (tag) => `${tag}${meta}`)),
+            );
+          }
+        },
+      );
+    });
+  }
+}
+
 /**
  * Outlook loads the pane only over HTTPS it trusts: use the certificate `npm run addin:certs`
  * (office-addin-dev-certs install) put in ~/.office-addin-dev-certs, else a self-signed one.
@@ -71,7 +159,9 @@ module.exports = (env = {}, argv = {}) => {
   return {
     mode,
     context: root,
-    devtool: mode === "production" ? "source-map" : "eval-cheap-module-source-map",
+    // Production ships no source maps: neither built nor served (the service refuses .map too).
+    // Development maps are files, not eval(), so the pages' policy needs no 'unsafe-eval'.
+    devtool: mode === "production" ? false : "cheap-module-source-map",
     entry: {
       taskpane: "./addin/src/taskpane/taskpane.tsx",
       "demo-host": "./addin/src/demo-host/demo-host.tsx",
@@ -100,7 +190,12 @@ module.exports = (env = {}, argv = {}) => {
             options: {
               // `npm run typecheck` checks types; the build only transpiles, to ES modules for tree shaking.
               transpileOnly: true,
-              compilerOptions: { module: "esnext", moduleResolution: "bundler", noEmit: false, sourceMap: true },
+              compilerOptions: {
+                module: "esnext",
+                moduleResolution: "bundler",
+                noEmit: false,
+                sourceMap: mode !== "production",
+              },
             },
           },
         },
@@ -117,6 +212,11 @@ module.exports = (env = {}, argv = {}) => {
       page("demo-host", "demo-host/demo-host.html", ["demo-host"]),
       page("auth-dialog", "auth/auth-dialog.html", ["auth-dialog"]),
       page("commands", "commands/commands.html", []),
+      new ContentSecurityPolicyPlugin({
+        mode,
+        apiBaseUrl: process.env.API_BASE_URL,
+        authAuthority: process.env.AUTH_AUTHORITY,
+      }),
       new AddinFilesPlugin(baseUrl),
     ],
     performance: { hints: false },

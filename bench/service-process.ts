@@ -32,7 +32,11 @@ export async function seedBenchData(
 }
 
 /** The real service (npm run service) in its own process, so its memory is its own. */
-export async function startServiceProcess(databaseUrl: string | undefined, dataDir: string) {
+export async function startServiceProcess(
+  databaseUrl: string | undefined,
+  dataDir: string,
+  env: Record<string, string> = {},
+) {
   const port = 3900 + Math.floor(Math.random() * 90);
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "service/src/main.ts"], {
     env: {
@@ -40,7 +44,11 @@ export async function startServiceProcess(databaseUrl: string | undefined, dataD
       PORT: String(port),
       DATA_DIR: dataDir,
       SEED: "none",
+      // A benchmark is load, not a person: the per-user and per-address limits would only measure themselves.
+      RATE_LIMIT_PER_USER: "0",
+      RATE_LIMIT_PER_ADDRESS: "0",
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: "" }),
+      ...env,
     },
     stdio: ["ignore", "inherit", "inherit"],
   });

@@ -1,4 +1,4 @@
-import { attachmentTypeFor, checkAttachmentContent, sanitizeFileName } from "./attachment-types";
+import { attachmentTypeFor, checkAttachmentContent, fileNameForType, sanitizeFileName } from "./attachment-types";
 
 const bytes = (...parts: (string | number[])[]) =>
   Uint8Array.from(parts.flatMap((part) => (typeof part === "string" ? [...part].map((c) => c.charCodeAt(0)) : part)));
@@ -48,10 +48,48 @@ describe("sanitizeFileName", () => {
     expect(sanitizeFileName("/")).toBe("");
   });
 
+  it("removes direction controls, which make a name read as something else", () => {
+    // "invoice" RLO "fdp.exe" reads as "invoiceexe.pdf" in a list of files.
+    expect(sanitizeFileName("invoice\u202Efdp.exe")).toBe("invoicefdp.exe");
+    const controls = ["\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068", "\u2069"];
+    expect(sanitizeFileName(`a${controls.join("")}\u200E\u200F\u061Cb.pdf`)).toBe("ab.pdf");
+    // Letters of right-to-left scripts are names like any other.
+    expect(sanitizeFileName("\u0639\u0631\u0636.pdf")).toBe("\u0639\u0631\u0636.pdf");
+  });
+
   it("caps the length at 200 characters and keeps the extension", () => {
     const name = sanitizeFileName(`${"a".repeat(300)}.pdf`);
     expect(name).toHaveLength(200);
     expect(name.endsWith(".pdf")).toBe(true);
+  });
+});
+
+describe("fileNameForType", () => {
+  it("replaces an extension that names another type with the accepted type's", () => {
+    expect(fileNameForType("invoice.html", "text/plain")).toBe("invoice.txt");
+    expect(fileNameForType("setup.exe", "application/pdf")).toBe("setup.pdf");
+    expect(fileNameForType("photo.png", "image/jpeg")).toBe("photo.jpg");
+    expect(fileNameForType("mail.txt", "message/rfc822")).toBe("mail.eml");
+    expect(fileNameForType("archive.tar.gz", "application/x-zip-compressed")).toBe("archive.tar.zip");
+  });
+
+  it("keeps an extension of the accepted type, in any case", () => {
+    expect(fileNameForType("scan.PDF", "application/pdf")).toBe("scan.PDF");
+    expect(fileNameForType("photo.jpeg", "image/jpeg")).toBe("photo.jpeg");
+    expect(fileNameForType("list.csv", "text/csv; charset=utf-8")).toBe("list.csv");
+    expect(fileNameForType("bundle.zip", "application/x-zip-compressed")).toBe("bundle.zip");
+  });
+
+  it("adds the extension where there is none, and keeps endings that are no extension", () => {
+    expect(fileNameForType("README", "text/plain")).toBe("README.txt");
+    expect(fileNameForType("Offer v1.2", "application/pdf")).toBe("Offer v1.2.pdf");
+    expect(fileNameForType("exe", "application/pdf")).toBe("exe.pdf");
+  });
+
+  it("stays within 200 characters", () => {
+    const name = fileNameForType(`${"a".repeat(196)}.c`, "application/vnd.ms-powerpoint");
+    expect(name).toHaveLength(200);
+    expect(name.endsWith(".ppt")).toBe(true);
   });
 });
 

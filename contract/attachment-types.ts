@@ -129,27 +129,53 @@ const SIGNATURES: Record<Signature, (bytes: Uint8Array) => boolean> = {
 const FILE_NAME_MAX = 200;
 /**
  * A name safe to store and to offer for download: no folders (either slash), no control or
- * reserved characters, no leading dots, at most 200 characters with the extension kept.
+ * reserved characters, no direction controls (U+202E turns "invoice\u202Efdp.exe" into what reads as
+ * "invoiceexe.pdf"), no leading dots, at most 200 characters with the extension kept.
  * Empty when nothing usable is left.
  */
 export function sanitizeFileName(raw: string): string {
   const base = raw.split(/[\\/]/).pop() ?? "";
-  let name = base
+  const name = base
     .normalize("NFC")
     // Control characters are exactly what must go.
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f-\u009f<>:"|?*]/g, "")
+    .replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "")
     .replace(/\s+/g, " ")
     .trim()
     .replace(/^\.+/, "")
     .trim();
-  if ([...name].length > FILE_NAME_MAX) {
-    const extension = /\.[^.\s]{1,10}$/.exec(name)?.[0] ?? "";
-    name =
-      [...name]
-        .slice(0, FILE_NAME_MAX - extension.length)
-        .join("")
-        .trimEnd() + extension;
-  }
-  return name;
+  return limitLength(name);
+}
+
+function limitLength(name: string): string {
+  if ([...name].length <= FILE_NAME_MAX) return name;
+  const extension = /\.[^.\s]{1,10}$/.exec(name)?.[0] ?? "";
+  return (
+    [...name]
+      .slice(0, FILE_NAME_MAX - extension.length)
+      .join("")
+      .trimEnd() + extension
+  );
+}
+
+/** The extensions a type is kept under, its usual one first: image/jpeg → ["jpg", "jpeg"]. */
+function extensionsOf(contentType: string): string[] {
+  const type = contentType === "application/x-zip-compressed" ? "application/zip" : contentType;
+  return Object.keys(BY_EXTENSION).filter((extension) => BY_EXTENSION[extension] === type);
+}
+
+/**
+ * The name a file is stored under once its type is known: its extension is one of that type's, so
+ * what the pane, Windows or a mail client opens it with is what it was checked as. invoice.html
+ * accepted as text/plain becomes invoice.txt, setup.exe accepted as a PDF setup.pdf; an ending that
+ * is no extension (a version's "1.2") is kept and the type's extension added. Expects a sanitised name.
+ */
+export function fileNameForType(fileName: string, contentType: string): string {
+  const extensions = extensionsOf(normalizeContentType(contentType));
+  if (extensions.length === 0) return fileName;
+  const ending = /\.([^.\s]{1,10})$/.exec(fileName);
+  if (ending && extensions.includes(ending[1]!.toLowerCase())) return fileName;
+  const stem = ending && /[a-z]/i.test(ending[1]!) ? fileName.slice(0, ending.index).trimEnd() : fileName;
+  return limitLength(`${stem || "file"}.${extensions[0]}`);
 }

@@ -12,6 +12,7 @@ export const ErrorBody = z.object({
       "payload_too_large",
       "unsupported_media_type",
       "unavailable",
+      "rate_limited",
       "internal",
     ]),
     message: z.string(),

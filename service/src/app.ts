@@ -78,6 +78,8 @@ import { requestLog } from "./http/request-log";
 import { type Logger, defaultLogger } from "./shared/logger";
 import { errorMiddleware, notFoundRoute } from "./http/error-middleware";
 import { buildOpenApi } from "./http/openapi";
+import { createRateLimits } from "./http/rate-limits";
+import { securityHeaders } from "./http/security-headers";
 import { type AnyRoute, defineRoute, mountRoutes } from "./http/route";
 import type { HtmlCleaner } from "./shared/html-cleaner";
 import { z } from "zod";
@@ -194,6 +196,9 @@ export function createApp(
   const app = express();
   app.disable("x-powered-by");
   app.use(requestLog(logger, config.logRequests));
+  app.set("trust proxy", config.trustProxy);
+  app.use(securityHeaders(config.paneFrameAncestors));
+  const rateLimits = createRateLimits(config.rateLimits, db);
   app.use((_request, response, next) => {
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("Cache-Control", "no-store");
@@ -202,8 +207,10 @@ export function createApp(
   app.get("/api/health", async (_request, response) => {
     response.json({ status: "ok", database: db.kind });
   });
+  // Per address before anything else is read: unauthenticated floods stop here. Health stays above it.
+  app.use("/api", rateLimits.perAddress);
   // Development issuer only: a token for the demo host and a sideloaded pane; absent with Entra ID.
-  if (config.auth.mode === "development") app.use(devTokenRoutes(config.dataDir));
+  if (config.auth.mode === "development") app.use(devTokenRoutes(config.dataDir, rateLimits.devToken));
   if (config.addinDir) app.use(addinStaticRoutes(config.addinDir));
 
   // Everything under /api but health needs a valid bearer token, before its body is even read.
@@ -213,6 +220,7 @@ export function createApp(
       // On-behalf-of needs the add-in's token: keep each new one so background sync reaches the calendar.
       void calendarSync.rememberAssertion(user, token);
     }),
+    rateLimits.perUser,
     contentEncodingGuard,
     attachmentUploadBody,
     express.json({ limit: "5mb" }),

@@ -2,10 +2,19 @@ import path from "node:path";
 import { type CalendarSyncConfig, loadCalendarSyncConfig } from "./calendar-sync/calendar-sync.config";
 import { LOG_LEVELS, type LogLevel } from "./shared/logger";
 import { type HtmlCleaningConfig, loadHtmlCleaningConfig } from "./shared/html-cleaner";
+import { type RateLimitConfig, loadRateLimitConfig } from "./http/rate-limits";
+import { OUTLOOK_FRAME_ANCESTORS } from "./http/security-headers";
 
 /** Service configuration, from the environment only. README.md documents every variable. */
 export interface Config {
   port: number;
+  /**
+   * Interface to listen on (HOST). Loopback with the development issuer, so a laptop's demo is not
+   * on the network; every interface with production auth.
+   */
+  host: string | undefined;
+  /** NODE_ENV=production: production auth is required and the development issuer never runs. */
+  production: boolean;
   dataDir: string;
   databaseUrl: string | undefined;
   seed: "demo" | "none";
@@ -23,6 +32,15 @@ export interface Config {
   ownCountry: string | undefined;
   /** Limits on sanitising e-mail and note HTML (HTML_THREADS, HTML_TIME_BUDGET_MS, HTML_MAX_DEPTH, HTML_QUEUE). */
   htmlCleaning: HtmlCleaningConfig;
+  /** Requests per user and per address (RATE_LIMIT_*). */
+  rateLimits: RateLimitConfig;
+  /**
+   * Express's "trust proxy" (TRUST_PROXY): which proxies' X-Forwarded-For names the caller, as a hop
+   * count or their addresses. Unset, the socket's peer is the caller, and a header is only a header.
+   */
+  trustProxy: number | string | false;
+  /** Origins that may frame the task pane (PANE_FRAME_ANCESTORS): Outlook on the web's hosts by default. */
+  paneFrameAncestors: string[];
 }
 
 export interface ProductionAuth {
@@ -40,8 +58,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`PORT must be a port number, got ${env.PORT}`);
   const seed = env.SEED ?? "none";
   if (seed !== "demo" && seed !== "none") throw new Error(`SEED must be "demo" or "none", got ${seed}`);
+  const production = env.NODE_ENV === "production";
+  const auth = loadAuth(env, production);
   return {
     port,
+    host: env.HOST || (auth.mode === "development" ? "127.0.0.1" : undefined),
+    production,
     dataDir: path.resolve(env.DATA_DIR ?? "./data"),
     databaseUrl: env.DATABASE_URL || undefined,
     seed,
@@ -49,13 +71,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .split(",")
       .map((domain) => domain.trim().toLowerCase())
       .filter(Boolean),
-    auth: loadAuth(env),
+    auth,
     logRequests: env.LOG_REQUESTS === "1",
     logLevel: loadLogLevel(env.LOG_LEVEL),
     addinDir: env.ADDIN_DIR ? path.resolve(env.ADDIN_DIR) : undefined,
     calendarSync: loadCalendarSyncConfig(env),
     ownCountry: env.OWN_COUNTRY?.trim() || undefined,
     htmlCleaning: loadHtmlCleaningConfig(env),
+    rateLimits: loadRateLimitConfig(env),
+    trustProxy: loadTrustProxy(env.TRUST_PROXY),
+    paneFrameAncestors: loadFrameAncestors(env.PANE_FRAME_ANCESTORS),
   };
 }
 
@@ -66,8 +91,14 @@ function loadLogLevel(value: string | undefined): LogLevel {
   return level as LogLevel;
 }
 
-function loadAuth(env: NodeJS.ProcessEnv): Config["auth"] {
+function loadAuth(env: NodeJS.ProcessEnv, production: boolean): Config["auth"] {
   const tenantId = env.AUTH_TENANT_ID;
+  // Like Keycloak's `start` versus `start-dev`: production is asked for, never fallen into by a missing variable.
+  if (production && (!tenantId || !env.AUTH_AUDIENCE))
+    throw new Error(
+      "NODE_ENV=production needs production auth: set AUTH_TENANT_ID (the Entra ID tenant) and AUTH_AUDIENCE " +
+        "(the API's application ID URI or client id). The development issuer never runs in production.",
+    );
   if (!tenantId) return { mode: "development" };
   const audience = env.AUTH_AUDIENCE;
   if (!audience) throw new Error("AUTH_AUDIENCE is required when AUTH_TENANT_ID is set");
@@ -79,4 +110,22 @@ function loadAuth(env: NodeJS.ProcessEnv): Config["auth"] {
     issuer: env.AUTH_ISSUER ?? `https://login.microsoftonline.com/${tenantId}/v2.0`,
     jwksUri: env.AUTH_JWKS_URI ?? `https://login.microsoftonline.com/${tenantId}/discovery/v2.0/keys`,
   };
+}
+
+function loadTrustProxy(value: string | undefined): Config["trustProxy"] {
+  if (!value) return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  // "true" would believe any client's X-Forwarded-For and let it pick its own rate-limit address.
+  if (value === "true") throw new Error("TRUST_PROXY must name the proxies (a hop count or addresses), not true");
+  return value;
+}
+
+function loadFrameAncestors(value: string | undefined): string[] {
+  if (!value?.trim()) return OUTLOOK_FRAME_ANCESTORS;
+  const origins = value.split(/[\s,]+/).filter(Boolean);
+  // Only https origins (a *. subdomain allowed): a quote or ";" would write another directive into the policy.
+  const invalid = origins.find((origin) => !/^https:\/\/(\*\.)?[a-z0-9.-]+(:\d+)?$/i.test(origin));
+  if (invalid)
+    throw new Error(`PANE_FRAME_ANCESTORS takes https origins such as https://mail.contoso.com, got ${invalid}`);
+  return origins;
 }

@@ -22,6 +22,14 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
+const isLoopback = (host: string) => host === "localhost" || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host);
+
+/** Where this process can reach itself: the interface it listens on, or loopback when that is every interface. */
+function reachableHost(host: string | undefined): string {
+  if (!host || host === "0.0.0.0" || host === "::") return "127.0.0.1";
+  return host.includes(":") ? `[${host}]` : host;
+}
+
 /** Opens the database, applies migrations, seeds when asked, and listens. Used by main and tests. */
 export async function startService(
   config: Config,
@@ -40,14 +48,22 @@ export async function startService(
   if (config.seed === "demo") await seedDemoData(db.prisma, { outbox: calendarSync.outbox });
   const htmlCleaner = createHtmlCleaner(config.htmlCleaning);
   const app = createApp(config, db, await createTokenVerifier(config), calendarSync, htmlCleaner, logger);
+  if (config.auth.mode === "development" && config.host && !isLoopback(config.host))
+    logger.warn(
+      `HOST=${config.host}: the service listens beyond this machine with the development issuer, whose tokens ` +
+        "anyone holding DATA_DIR's key can mint. POST /api/dev/token still answers only callers on this machine. " +
+        "Set AUTH_TENANT_ID and AUTH_AUDIENCE for anything but local development.",
+    );
   const server = await new Promise<Server>((resolve, reject) => {
-    const listening = app.listen(config.port, (error?: Error) => (error ? reject(error) : resolve(listening)));
+    const listening = app.listen(config.port, config.host ?? "", (error?: Error) =>
+      error ? reject(error) : resolve(listening),
+    );
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   calendarSync.start();
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${reachableHost(config.host)}:${port}`,
     port,
     db,
     server,

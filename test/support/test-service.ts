@@ -14,6 +14,8 @@ export interface TestService {
   url: string;
   /** Where the service keeps its development issuer's key. */
   dataDir: string;
+  /** The suite's own PostgreSQL database (postgres backend only), e.g. for a second replica. */
+  databaseUrl?: string;
   service: RunningService;
   /** An API client signed in as this user (development issuer). */
   as(email: string, role?: Role): Promise<ApiClient>;
@@ -41,6 +43,7 @@ export async function startTestService(
     backend,
     url: service.url,
     dataDir,
+    databaseUrl: database.databaseUrl,
     service,
     async as(email, role = "SALESMAN") {
       return new ApiClient(service.url, await signDevToken(keys, { email, role }), { role, accounts: accountsClient });

@@ -25,6 +25,8 @@ export class ApiError extends Error {
         return `You are not allowed to do this: ${this.message}`;
       case "conflict":
         return `${this.message}. Reload the record and try again.`;
+      case "rate_limited":
+        return `${this.message}; nothing was changed.`;
       case "internal":
       case "unexpected":
         return "The CRM service had a problem; nothing was changed. Try again in a moment.";

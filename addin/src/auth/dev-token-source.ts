@@ -7,9 +7,9 @@ import type { TokenSource } from "../api/crm-api";
  */
 export function createDevTokenSource(baseUrl: string, email: () => string): TokenSource {
   let cached: { email: string; token: string; until: number } | null = null;
-  return async () => {
-    const who = email();
-    if (cached && cached.email === who && cached.until > Date.now()) return cached.token;
+  // The pane's first calls start together: they share one sign-in instead of asking for a token each.
+  let pending: { email: string; token: Promise<string> } | null = null;
+  const signIn = async (who: string): Promise<string> => {
     let response: Response;
     try {
       response = await fetch(`${baseUrl}/api/dev/token`, {
@@ -24,6 +24,19 @@ export function createDevTokenSource(baseUrl: string, email: () => string): Toke
     const body = (await response.json()) as { token: string; expiresIn: number };
     cached = { email: who, token: body.token, until: Date.now() + (body.expiresIn - 60) * 1000 };
     return body.token;
+  };
+  return async () => {
+    const who = email();
+    if (cached && cached.email === who && cached.until > Date.now()) return cached.token;
+    if (pending?.email !== who) {
+      const attempt = { email: who, token: signIn(who) };
+      pending = attempt;
+      void attempt.token.then(
+        () => (pending === attempt ? (pending = null) : undefined),
+        () => (pending === attempt ? (pending = null) : undefined),
+      );
+    }
+    return pending.token;
   };
 }
 

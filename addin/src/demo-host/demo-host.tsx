@@ -1,3 +1,4 @@
+import "../shared/zod-without-eval";
 import { createRoot } from "react-dom/client";
 import { DemoHost } from "./demo-host-page";
 

@@ -1,3 +1,4 @@
+import "../shared/zod-without-eval";
 import { createRoot } from "react-dom/client";
 import { TaskPaneApp } from "../app/task-pane-app";
 import { createCrmApi } from "../api/crm-api";

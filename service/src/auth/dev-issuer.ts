@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { type JWK, SignJWT, exportJWK, generateKeyPair, importJWK } from "jose";
+import { type JWK, SignJWT, decodeJwt, exportJWK, generateKeyPair, importJWK } from "jose";
 import type { Role } from "../../../contract";
+import { MAX_TOKEN_LIFETIME_SECONDS, tokenLifetimeSeconds } from "./token-lifetime";
 
 // The development issuer lets the service run without Entra ID: its key pair lives in DATA_DIR,
 // `npm run token` signs with it, and the service trusts it only while no production auth is configured.
@@ -56,7 +57,7 @@ export async function signDevToken(keys: DevKeys, request: DevTokenRequest): Pro
   const email = request.email.toLowerCase();
   const role = request.role ?? "SALESMAN";
   const key = await importJWK(keys.privateJwk, ALG);
-  return new SignJWT({
+  const token = await new SignJWT({
     oid: stableObjectId(email),
     tid: DEV_TENANT,
     preferred_username: email,
@@ -71,6 +72,10 @@ export async function signDevToken(keys: DevKeys, request: DevTokenRequest): Pro
     .setIssuedAt()
     .setExpirationTime(request.expiresIn ?? "8h")
     .sign(key);
+  // The service refuses longer-lived tokens: say so here rather than hand out one it will not take.
+  if ((tokenLifetimeSeconds(decodeJwt(token)) ?? Infinity) > MAX_TOKEN_LIFETIME_SECONDS)
+    throw new Error(`A token may be valid for ${MAX_TOKEN_LIFETIME_SECONDS / 3600} hours at most`);
+  return token;
 }
 
 /** Same email, same object id: the user row survives new tokens. */

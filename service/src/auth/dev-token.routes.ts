@@ -1,4 +1,4 @@
-import { Router, json } from "express";
+import { type Request, type RequestHandler, Router, json } from "express";
 import { z } from "zod";
 import { Email, Role } from "../../../contract";
 import { AppError } from "../shared/app-error";
@@ -6,13 +6,39 @@ import { loadOrCreateDevKeys, signDevToken } from "./dev-issuer";
 
 const DevTokenRequest = z.object({ email: Email, role: Role.default("SALESMAN") });
 
+const LOOPBACK = /^(?:127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
+const FORWARDING_HEADERS = ["forwarded", "x-forwarded-for", "x-real-ip"];
+
+/**
+ * A caller on this machine: the socket's own peer address, never a header a client can write. A
+ * request a proxy forwarded is not local even when the proxy is (its caller may be anyone).
+ */
+export function isLocalCaller(request: Request): boolean {
+  return (
+    LOOPBACK.test(request.socket.remoteAddress ?? "") && !FORWARDING_HEADERS.some((name) => name in request.headers)
+  );
+}
+
+const localCallersOnly: RequestHandler = (request, _response, next) => {
+  if (isLocalCaller(request)) return next();
+  throw new AppError(
+    "forbidden",
+    "The development sign-in answers only on the machine the service runs on; sign in with Entra ID " +
+      "(AUTH_TENANT_ID, AUTH_AUDIENCE) for anyone else",
+  );
+};
+
 /**
  * POST /api/dev/token {email, role?} → {token}: lets the demo host and a sideloaded pane sign in
- * against a local service. createApp mounts it only with the development issuer, never with Entra ID.
+ * against a local service. createApp mounts it only with the development issuer, never with Entra ID,
+ * and it answers callers on this machine only: anyone else could sign in as anyone, admin included.
  */
-export function devTokenRoutes(dataDir: string): Router {
+export function devTokenRoutes(
+  dataDir: string,
+  rateLimit: RequestHandler = (_request, _response, next) => next(),
+): Router {
   const router = Router();
-  router.post("/api/dev/token", json(), async (request, response) => {
+  router.post("/api/dev/token", localCallersOnly, rateLimit, json(), async (request, response) => {
     const parsed = DevTokenRequest.safeParse(request.body ?? {});
     if (!parsed.success)
       throw new AppError(

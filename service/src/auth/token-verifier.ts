@@ -4,6 +4,7 @@ import type { Config } from "../config";
 import { AppError } from "../shared/app-error";
 import type { TokenIdentity } from "./current-user";
 import { DEV_AUDIENCE, DEV_ISSUER, DEV_SCOPE, DEV_TENANT, loadOrCreateDevKeys } from "./dev-issuer";
+import { MAX_TOKEN_LIFETIME_SECONDS, tokenLifetimeSeconds } from "./token-lifetime";
 
 export type TokenVerifier = (token: string) => Promise<TokenIdentity>;
 
@@ -21,6 +22,8 @@ export async function createTokenVerifier(config: Config): Promise<TokenVerifier
     const { jwksUri, issuer, audience, scope, tenantId } = config.auth;
     return verifierFor({ keys: createRemoteJWKSet(new URL(jwksUri)), issuer, audience, scope, tenantId });
   }
+  // loadConfig already refuses this; a hand-made Config must not slip the development issuer into production.
+  if (config.production) throw new Error("The development issuer never runs with NODE_ENV=production");
   const devKeys = await loadOrCreateDevKeys(config.dataDir);
   return verifierFor({
     keys: createLocalJWKSet({ keys: [devKeys.publicJwk] }),
@@ -61,10 +64,17 @@ function verifierFor(expected: Expectations): TokenVerifier {
         audience: expected.audience,
         algorithms: ["RS256", "ES256"],
         clockTolerance: 60,
+        requiredClaims: ["exp"],
       }));
     } catch (error) {
       throw new AppError("unauthenticated", `The bearer token was rejected: ${(error as Error).message}`);
     }
+    const lifetime = tokenLifetimeSeconds(payload);
+    if (lifetime === null || lifetime > MAX_TOKEN_LIFETIME_SECONDS)
+      throw new AppError(
+        "unauthenticated",
+        `The bearer token is valid for more than ${MAX_TOKEN_LIFETIME_SECONDS / 3600} hours; sign in again for a shorter-lived one`,
+      );
     if (payload.tid !== expected.tenantId) throw new AppError("unauthenticated", "The token is from another tenant");
     const scopes = String(payload.scp ?? "").split(" ");
     if (!scopes.includes(expected.scope))

@@ -23,6 +23,8 @@ export interface Database {
   query<T>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Runs fn on one dedicated connection (advisory locks need the same session). */
   withSession<T>(fn: (session: SqlSession) => Promise<T>): Promise<T>;
+  /** PostgreSQL only: the driver's pool, for libraries that speak pg themselves (the shared rate limits). */
+  pool?: Pool;
   close(): Promise<void>;
 }
 
@@ -68,6 +70,7 @@ async function openPostgres(databaseUrl: string, poolSize: number, logger: Logge
   return {
     kind: "postgres",
     prisma,
+    pool,
     query: async <T>(sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows as T[],
     withSession: async (fn) => {
       const client = await pool.connect();

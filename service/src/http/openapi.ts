@@ -18,6 +18,7 @@ export function buildOpenApi(routes: AnyRoute[]): Record<string, unknown> {
       ),
       400: errorResponse("Invalid input; details name the fields"),
       401: errorResponse("Missing or invalid bearer token"),
+      429: errorResponse("Too many requests from this user or address; Retry-After says when to try again"),
       ...(permissionsOf(route).some(isRestricted)
         ? { 403: errorResponse("The authorisation table does not allow the caller this; the message says who may") }
         : {}),

@@ -10,6 +10,7 @@ import {
   attachmentRefusal,
   checkAttachmentContent,
   normalizeContentType,
+  fileNameForType,
   sanitizeFileName,
 } from "../../../contract";
 
@@ -76,15 +77,17 @@ export function createFakeAttachments(state: {
           : attachmentRefusal.mismatch(fileName, declared),
       );
     const sha256 = createHash("sha256").update(bytes).digest("hex");
+    // As the service does: stored under the accepted type's extension.
+    const storedName = fileNameForType(fileName, check.contentType);
     if (parent === "email-log") {
-      const kept = files.find((row) => row.on.id === parentId && row.fileName === fileName && row.sha256 === sha256);
+      const kept = files.find((row) => row.on.id === parentId && row.fileName === storedName && row.sha256 === sha256);
       if (kept) return HttpResponse.json({ attachment: metadata(kept), created: false }, { status: 200 });
     }
     const row = {
       id: id(),
       customerId: owner.customerId,
       on: owner.on,
-      fileName,
+      fileName: storedName,
       contentType: check.contentType,
       size: bytes.byteLength,
       sha256,

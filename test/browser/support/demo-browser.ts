@@ -19,6 +19,9 @@ export function useDemoBrowser() {
   jest.setTimeout(180_000);
   let stack: DemoStack | undefined;
   let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
+  // Every page of every browser suite runs under the pane's Content-Security-Policy: whatever it
+  // refused anywhere fails the suite.
+  const violations: string[] = [];
 
   beforeAll(async () => {
     // Both started at once; whichever started is stopped again in afterAll even if the other failed.
@@ -27,10 +30,12 @@ export function useDemoBrowser() {
     if (launched.status === "fulfilled") browser = launched.value;
     if (started.status === "rejected") throw started.reason;
     if (launched.status === "rejected") throw launched.reason;
+    await recordPolicyViolations(launched.value.context, violations);
   });
   afterAll(async () => {
     await browser?.close();
     await stack?.stop();
+    if (violations.length > 0) throw new Error(`Content-Security-Policy violations:\n${violations.join("\n")}`);
   });
 
   const demo = {
@@ -50,6 +55,28 @@ export function useDemoBrowser() {
     },
   };
   return demo;
+}
+
+const VIOLATION = "CSP violation: ";
+/** A page opened with this fragment provokes violations on purpose (the policy's own test). */
+export const EXPECT_VIOLATIONS = "#expect-csp-violations";
+
+/** Reports each securitypolicyviolation of every page of the context, from before its first script. */
+async function recordPolicyViolations(context: BrowserContext, into: string[]) {
+  await context.addInitScript(
+    ([prefix, expected]) => {
+      if (location.hash === expected) return;
+      document.addEventListener("securitypolicyviolation", (event) =>
+        console.error(
+          `${prefix}${event.violatedDirective} blocked ${event.blockedURI || "inline"} at ${location.pathname}`,
+        ),
+      );
+    },
+    [VIOLATION, EXPECT_VIOLATIONS],
+  );
+  context.on("console", (message) => {
+    if (message.text().startsWith(VIOLATION)) into.push(message.text());
+  });
 }
 
 /** The task pane inside the demo host. */

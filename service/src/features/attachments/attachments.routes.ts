@@ -8,6 +8,7 @@ import {
   EmailAttachmentKept,
   EmailLogEntryParams,
   IdParams,
+  fileNameForType,
   sanitizeFileName,
 } from "../../../../contract";
 import { Download, Reply, defineRoute } from "../../http/route";
@@ -109,7 +110,9 @@ export function attachmentsRoutes(service: AttachmentsService) {
       produces: ["application/octet-stream"],
       handler: async ({ params }) => {
         const { attachment, bytes } = await service.content(params.id);
-        return new Download(attachment.contentType, attachment.fileName, async (response) => {
+        // Files kept before names were checked this way are offered under a checked name too.
+        const fileName = fileNameForType(sanitizeFileName(attachment.fileName), attachment.contentType);
+        return new Download(attachment.contentType, fileName || "file", async (response) => {
           // Whatever was uploaded must not run on our origin: no sniffing, no scripts, no same origin.
           response.setHeader("X-Content-Type-Options", "nosniff");
           response.setHeader("Content-Security-Policy", "sandbox; default-src 'none'");

@@ -4,6 +4,7 @@ import {
   attachmentRefusal,
   type Attachment,
   checkAttachmentContent,
+  fileNameForType,
   normalizeContentType,
   sanitizeFileName,
 } from "../../../../contract";
@@ -38,7 +39,8 @@ export const tooLarge = (fileName: string) => new AppError("payload_too_large", 
 
 /**
  * Checks an upload before anything is stored: a usable name, not empty, within the size limit,
- * an allowed type that the first bytes confirm. 415 names the declared type.
+ * an allowed type that the first bytes confirm. 415 names the declared type. The name it answers
+ * carries that type's extension.
  */
 export function checkUpload(upload: Upload): AttachmentWrite {
   const fileName = sanitizeFileName(upload.fileName);
@@ -56,7 +58,13 @@ export function checkUpload(upload: Upload): AttachmentWrite {
         : attachmentRefusal.mismatch(fileName, declared);
     throw new AppError("unsupported_media_type", message);
   }
-  return { fileName, contentType: check.contentType, bytes, sha256: createHash("sha256").update(bytes).digest("hex") };
+  return {
+    // Stored under the accepted type's extension: invoice.html accepted as text is invoice.txt.
+    fileName: fileNameForType(fileName, check.contentType),
+    contentType: check.contentType,
+    bytes,
+    sha256: createHash("sha256").update(bytes).digest("hex"),
+  };
 }
 
 export function createAttachmentsService(
