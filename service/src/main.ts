@@ -22,5 +22,7 @@ async function main() {
 
 main().catch((error) => {
   defaultLogger().fatal({ err: error }, "the service did not start");
+  // Start-up refusals are the operator's to read (a missing variable, a locked DATA_DIR): plain, on stderr.
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });

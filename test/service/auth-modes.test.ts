@@ -9,6 +9,7 @@ import { loadOrCreateDevKeys } from "../../service/src/auth/dev-issuer";
 import { createTokenVerifier } from "../../service/src/auth/token-verifier";
 import { loadConfig } from "../../service/src/config";
 import { ApiClient } from "../support/api-client";
+import { createLogger } from "../../service/src/shared/logger";
 import { type TestService, startTestService } from "../support/test-service";
 
 // Auth modes as Keycloak has them (`start` versus `start-dev`): production auth is asked for, never
@@ -124,10 +125,9 @@ describe("development mode", () => {
     let service: TestService;
     let warnings: string[];
     beforeAll(async () => {
-      const warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
-      service = await startTestService("pglite", { HOST: "0.0.0.0" });
-      warnings = warn.mock.calls.map((call) => String(call[0]));
-      warn.mockRestore();
+      warnings = [];
+      const logger = createLogger({ destination: { write: (line: string) => void warnings.push(line) } });
+      service = await startTestService("pglite", { HOST: "0.0.0.0" }, { logger });
     });
     afterAll(() => service.stop());
 
