@@ -1,10 +1,14 @@
 import fs from "node:fs";
+import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { Pool } from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client";
+import { DataDirError, cause, ensureDataDir, restrictPermissions, syncTree } from "./data-dir";
+import { lockDataDir } from "./data-dir-lock";
+import { openDurablePGlite } from "./durable-pglite";
 
 /** A plain SQL session, used by the migrator before Prisma takes over. */
 export interface SqlSession {
@@ -33,8 +37,53 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
 }
 
 async function openPGlite(dataDir: string | null): Promise<Database> {
-  if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir ? `${dataDir}/pglite` : undefined, { extensions: { pg_trgm } });
+  if (!dataDir) return wrapPGlite(await PGlite.create({ extensions: { pg_trgm } }), async () => {});
+  ensureDataDir(dataDir);
+  // Before the database opens: a second process must not even read it while this one writes.
+  const lock = await lockDataDir(dataDir);
+  try {
+    restrictPermissions(dataDir);
+    const pgdata = path.join(dataDir, "pglite");
+    const fresh = !fs.existsSync(path.join(pgdata, "PG_VERSION"));
+    if (fs.existsSync(pgdata) && !fs.statSync(pgdata).isDirectory())
+      throw new DataDirError(`${pgdata} is not a folder: it should hold the embedded database`);
+    fs.mkdirSync(pgdata, { recursive: true, mode: 0o700 });
+    const pglite = await openDurablePGlite(pgdata, { extensions: { pg_trgm } }).catch((error: unknown) => {
+      throw new DataDirError(`the embedded database in ${pgdata} could not be opened: ${describeOpenError(error)}`);
+    });
+    if (fresh) {
+      // PGlite copies a new database in with loose modes and no fsync (see syncTree).
+      restrictPermissions(pgdata);
+      syncTree(pgdata);
+    }
+    return wrapPGlite(pglite, () => lock.release());
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+}
+
+/** Emscripten's ErrnoError says only "FS error"; its errno is WASI's, so name the common ones. */
+function describeOpenError(error: unknown): string {
+  const errno = (error as { errno?: number }).errno;
+  if ((error as Error).name === "ErrnoError" && typeof errno === "number") {
+    const code = WASI_ERRNO[errno];
+    return code ? cause({ code }) : `file system error ${errno}`;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+const WASI_ERRNO: Record<number, string> = {
+  2: "EACCES",
+  20: "EEXIST",
+  44: "ENOENT",
+  51: "ENOSPC",
+  54: "ENOTDIR",
+  63: "EPERM",
+  69: "EROFS",
+};
+
+function wrapPGlite(pglite: PGlite, afterClose: () => Promise<void>): Database {
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   // PGlite is one connection: the session is the database itself.
   const session: SqlSession = {
@@ -49,8 +98,12 @@ async function openPGlite(dataDir: string | null): Promise<Database> {
     query: session.query,
     withSession: (fn) => fn(session),
     close: async () => {
-      await prisma.$disconnect();
-      await pglite.close();
+      try {
+        await prisma.$disconnect();
+        await pglite.close();
+      } finally {
+        await afterClose();
+      }
     },
   };
 }
