@@ -12,6 +12,7 @@ export const ErrorBody = z.object({
       "payload_too_large",
       "unsupported_media_type",
       "internal",
+      "unavailable",
     ]),
     message: z.string(),
     details: z.array(z.object({ field: z.string(), message: z.string() })).optional(),

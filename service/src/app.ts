@@ -71,6 +71,7 @@ import { createTypesRepository } from "./features/types/types.repository";
 import { usersRoutes } from "./features/users/users.routes";
 import { createUsersRepository } from "./features/users/users.repository";
 import { addinStaticRoutes } from "./http/addin-static";
+import { type Readiness, healthRoutes } from "./http/health.routes";
 import { errorMiddleware, notFoundRoute } from "./http/error-middleware";
 import { buildOpenApi } from "./http/openapi";
 import { type AnyRoute, defineRoute, mountRoutes } from "./http/route";
@@ -82,6 +83,8 @@ export function createApp(
   db: Database,
   verifyToken: TokenVerifier,
   calendarSync: CalendarSync = createCalendarSync(config.calendarSync, db.prisma),
+  /** What GET /api/health/ready answers (server.ts: the database, and whether it is shutting down). */
+  readiness: () => Promise<Readiness>,
 ) {
   const prisma = db.prisma;
   const users = createUsersRepository(prisma);
@@ -196,9 +199,7 @@ export function createApp(
       next();
     });
   }
-  app.get("/api/health", async (_request, response) => {
-    response.json({ status: "ok", database: db.kind });
-  });
+  app.use(healthRoutes(readiness));
   // Development issuer only: a token for the demo host and a sideloaded pane; absent with Entra ID.
   if (config.auth.mode === "development") app.use(devTokenRoutes(config.dataDir));
   if (config.addinDir) app.use(addinStaticRoutes(config.addinDir));

@@ -17,6 +17,8 @@ export interface Config {
   calendarSync: CalendarSyncConfig;
   /** The organisation's own country (OWN_COUNTRY): address labels leave it out; unset, they always print it. */
   ownCountry: string | undefined;
+  /** SHUTDOWN_TIMEOUT_MS: how long SIGTERM waits for accepted requests before cutting them off. */
+  shutdownTimeoutMs: number;
 }
 
 export interface ProductionAuth {
@@ -48,7 +50,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     addinDir: env.ADDIN_DIR ? path.resolve(env.ADDIN_DIR) : undefined,
     calendarSync: loadCalendarSyncConfig(env),
     ownCountry: env.OWN_COUNTRY?.trim() || undefined,
+    shutdownTimeoutMs: loadShutdownTimeout(env.SHUTDOWN_TIMEOUT_MS),
   };
+}
+
+function loadShutdownTimeout(value: string | undefined): number {
+  const ms = Number(value ?? 10_000);
+  if (!Number.isInteger(ms) || ms < 0)
+    throw new Error(`SHUTDOWN_TIMEOUT_MS must be a number of milliseconds, got ${value}`);
+  return ms;
 }
 
 function loadAuth(env: NodeJS.ProcessEnv): Config["auth"] {

@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, RequestHandler } from "express";
 import type { ErrorBody } from "../../../contract";
 import { classifyDbError } from "../db/db-errors";
 import { AppError, type ErrorCode } from "../shared/app-error";
+import { RETRY_AFTER_SECONDS } from "./health.routes";
 
 const STATUS: Record<ErrorCode, number> = {
   bad_request: 400,
@@ -12,6 +13,7 @@ const STATUS: Record<ErrorCode, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   internal: 500,
+  unavailable: 503,
 };
 
 export const notFoundRoute: RequestHandler = (request) => {
@@ -20,7 +22,7 @@ export const notFoundRoute: RequestHandler = (request) => {
 
 /** Maps every error to `{ error: { code, message, details } }` with the matching HTTP status. */
 export const errorMiddleware: ErrorRequestHandler = (error, request, response, _next) => {
-  const appError = toAppError(error);
+  const appError = toAppError(error, request.method);
   if (appError.code === "internal") console.error(`${request.method} ${request.path} failed`, error);
   const body: ErrorBody = {
     error: {
@@ -29,12 +31,14 @@ export const errorMiddleware: ErrorRequestHandler = (error, request, response, _
       ...(appError.details ? { details: appError.details } : {}),
     },
   };
+  if (appError.code === "unavailable") response.setHeader("Retry-After", String(RETRY_AFTER_SECONDS));
   response.status(STATUS[appError.code]).json(body);
 };
 
-function toAppError(error: unknown): AppError {
+function toAppError(error: unknown, method: string): AppError {
   if (error instanceof AppError) return error;
   const dbError = classifyDbError(error);
+  if (dbError?.kind === "unavailable") return databaseUnavailable(method);
   if (dbError?.kind === "unique")
     return new AppError(
       "conflict",
@@ -47,5 +51,22 @@ function toAppError(error: unknown): AppError {
   const parserError = error as { type?: string; status?: number };
   if (parserError.type === "entity.parse.failed") return new AppError("bad_request", "The body is not valid JSON");
   if (parserError.type === "entity.too.large") return new AppError("payload_too_large", "The body is too large");
-  return new AppError("internal", "Something went wrong on our side; the request was not applied");
+  return new AppError("internal", "Something went wrong on our side");
+}
+
+/**
+ * The database connection failed. A read changed nothing; for a write the service cannot know
+ * whether the commit happened before the connection dropped, so it says so.
+ */
+function databaseUnavailable(method: string): AppError {
+  if (["GET", "HEAD", "OPTIONS"].includes(method))
+    return new AppError(
+      "unavailable",
+      "The database cannot be reached just now; nothing was changed. Try again shortly.",
+    );
+  return new AppError(
+    "unavailable",
+    "The database connection failed while this request was handled, so whether it was applied is unknown. " +
+      "Retrying it with the same Idempotency-Key is safe (an update carrying its version is refused if it was applied).",
+  );
 }
