@@ -31,6 +31,8 @@ module.exports = {
       testMatch: [
         "<rootDir>/test/service/**/*.test.ts",
         "<rootDir>/test/calendar-sync/**/*.test.ts",
+        // Fault injection: kill -9, a second process, SIGTERM under load, PostgreSQL restarts.
+        "<rootDir>/test/faults/**/*.test.ts",
         "<rootDir>/service/**/*.test.ts",
         "<rootDir>/contract/**/*.test.ts",
       ],

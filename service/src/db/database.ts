@@ -41,6 +41,7 @@ async function openPGlite(dataDir: string | null): Promise<Database> {
   ensureDataDir(dataDir);
   // Before the database opens: a second process must not even read it while this one writes.
   const lock = await lockDataDir(dataDir);
+  const release = () => lock.release();
   try {
     restrictPermissions(dataDir);
     const pgdata = path.join(dataDir, "pglite");
@@ -51,14 +52,12 @@ async function openPGlite(dataDir: string | null): Promise<Database> {
     const pglite = await openDurablePGlite(pgdata, { extensions: { pg_trgm } }).catch((error: unknown) => {
       throw new DataDirError(`the embedded database in ${pgdata} could not be opened: ${describeOpenError(error)}`);
     });
-    if (fresh) {
-      // PGlite copies a new database in with loose modes and no fsync (see syncTree).
-      restrictPermissions(pgdata);
-      syncTree(pgdata);
-    }
-    return wrapPGlite(pglite, () => lock.release());
+    // DurableNodeFS creates owner-only files; this catches what an older version left behind.
+    restrictPermissions(pgdata);
+    if (fresh) syncTree(pgdata); // PGlite copies a new database in without any fsync
+    return wrapPGlite(pglite, release);
   } catch (error) {
-    await lock.release();
+    await release();
     throw error;
   }
 }
@@ -110,7 +109,14 @@ function wrapPGlite(pglite: PGlite, afterClose: () => Promise<void>): Database {
 
 async function openPostgres(databaseUrl: string, poolSize: number): Promise<Database> {
   // One pool for Prisma, the hot-path queries and the migrator.
-  const pool = new Pool({ connectionString: databaseUrl, max: poolSize });
+  // A server that does not answer (partitioned, overloaded) fails a request after ten seconds instead
+  // of holding it forever; keep-alive notices a dead peer on an idle connection.
+  const pool = new Pool({
+    connectionString: databaseUrl,
+    max: poolSize,
+    connectionTimeoutMillis: 10_000,
+    keepAlive: true,
+  });
   // An idle connection the server ends (restart, failover, admin) must not bring the process down;
   // the pool replaces it on the next query.
   pool.on("error", (error) => console.warn(`database connection lost while idle: ${error.message}`));

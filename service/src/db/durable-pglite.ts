@@ -18,22 +18,48 @@ export class DurableNodeFS extends NodeFS {
     const result = await super.init(pg, options);
     // Before NodeFS's own step mounts the folder, so every file PostgreSQL opens has the operation.
     result.emscriptenOpts.preRun = [
-      (mod) => addFsync(mod as unknown as EmscriptenModule),
+      (mod) => adaptNodeFs(mod as unknown as EmscriptenModule),
       ...(result.emscriptenOpts.preRun ?? []),
     ];
     return result;
   }
 }
 
+type Operation = (...args: never[]) => unknown;
+
 interface EmscriptenModule {
   NODEFS: {
-    stream_ops: Record<string, unknown>;
+    node_ops: Record<string, Operation>;
+    stream_ops: Record<string, Operation>;
     tryFSOperation?: <T>(operation: () => T) => T;
   };
 }
 
 interface NodeStream {
   nfd?: number;
+}
+
+function adaptNodeFs(mod: EmscriptenModule): void {
+  addFsync(mod);
+  ownerOnly(mod);
+}
+
+/**
+ * Files 0600 and folders 0700, like a PostgreSQL data directory. Emscripten keeps a umask of its own
+ * (022, whatever the process's umask), applies it with an explicit chmod, and PGlite's single user
+ * mode never lowers it: without this, pg_internal.init and every file of a new database (copied in
+ * from initdb with mode 0666) would be readable by everyone.
+ */
+function ownerOnly(mod: EmscriptenModule): void {
+  const { node_ops: nodeOps, stream_ops: streamOps } = mod.NODEFS;
+  const strip = (mode: number) => mode & ~0o077;
+  const mknod = nodeOps.mknod as (parent: unknown, name: string, mode: number, dev: number) => unknown;
+  nodeOps.mknod = (parent: unknown, name: string, mode: number, dev: number) => mknod(parent, name, strip(mode), dev);
+  for (const ops of [nodeOps, streamOps]) {
+    const setattr = ops.setattr as (target: unknown, attr: { mode?: number }) => unknown;
+    ops.setattr = (target: unknown, attr: { mode?: number }) =>
+      setattr(target, attr.mode === undefined ? attr : { ...attr, mode: strip(attr.mode) });
+  }
 }
 
 function addFsync(mod: EmscriptenModule): void {
