@@ -84,6 +84,12 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
       expect(ready.headers.get("retry-after")).toBe("5");
       expect((await ready.json()).reason).toMatch(/database/);
     }
+    const starting = await fetch(`http://127.0.0.1:${latePort}/api/customers`);
+    expect(starting.status).toBe(503);
+    expect((await starting.json()).error).toMatchObject({
+      code: "unavailable",
+      message: expect.stringMatching(/^The service is starting \(waiting for the database: /),
+    });
     const read = await one!.get(`/api/customers/${customer.id}`);
     expect(read.status).toBe(503);
     expect(read.headers.get("retry-after")).toBe("5");
