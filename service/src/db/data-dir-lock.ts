@@ -85,6 +85,8 @@ export async function lockDataDir(dataDir: string): Promise<DataDirLock> {
     async release() {
       if (releasing) return;
       releasing = true;
+      // Unref'd while held; the answer must keep a process that is about to exit alive until it comes.
+      worker.ref();
       worker.postMessage("release");
       const answer = await next().catch((error: Error) => ({ type: "failed", message: error.message }) as Message);
       await worker.terminate();
