@@ -57,12 +57,19 @@ export async function startService(
     const calendarSync = createCalendarSync(config.calendarSync, db.prisma, options.calendarSync);
     // Seeded plans go through the same outbox as any other, so the demo calendar shows them too.
     if (config.seed === "demo") await seedDemoData(db.prisma, { outbox: calendarSync.outbox });
+    let wasReady = true;
     const readiness = async (): Promise<Readiness> => {
       if (http.draining) return { ready: false, reason: "the service is shutting down" };
       const health = await checkDatabase(db, HEALTH_TIMEOUT_MS);
+      // Logged when readiness changes, not on every probe.
+      if (health.ok !== wasReady)
+        console.warn(
+          health.ok ? "ready again" : `not ready: ${health.reason}${health.detail ? ` (${health.detail})` : ""}`,
+        );
+      wasReady = health.ok;
       return health.ok
         ? { ready: true, database: db.kind, migrations: health.migrations }
-        : { ready: false, ...health };
+        : { ready: false, reason: health.reason };
     };
     const app = createApp(config, db, await createTokenVerifier(config), calendarSync, readiness);
     http.setHandler(app);
@@ -110,9 +117,12 @@ async function untilDatabaseAnswers<T>(task: () => Promise<T>, onWait: (reason: 
     } catch (error) {
       if (!isDatabaseUnreachable(error)) throw error;
       const delay = Math.round(Math.min(30_000, 500 * 2 ** (attempt - 1)) * (0.5 + Math.random() / 2));
-      const reason = `waiting for the database: ${(error as Error).message || (error as { code?: string }).code}`;
-      onWait(`${reason} (attempt ${attempt})`);
-      console.warn(`${reason}; attempt ${attempt} failed, retrying in ${(delay / 1000).toFixed(1)} s`);
+      const cause = (error as Error).message || (error as { code?: string }).code;
+      // Anyone may ask the starting service why it waits: the driver's words (host, port) go to the log only.
+      onWait(`waiting for the database, attempt ${attempt}`);
+      console.warn(
+        `waiting for the database: ${cause}; attempt ${attempt} failed, retrying in ${(delay / 1000).toFixed(1)} s`,
+      );
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
   }

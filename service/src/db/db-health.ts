@@ -3,7 +3,8 @@ import { migrationNames } from "./migrate";
 
 let known: string[] | undefined;
 
-export type DatabaseHealth = { ok: true; migrations: number } | { ok: false; reason: string };
+/** reason is for anyone who asks (no host, user or driver text); detail is for the log. */
+export type DatabaseHealth = { ok: true; migrations: number } | { ok: false; reason: string; detail?: string };
 
 /**
  * Whether the database answers within timeoutMs and has every migration this build knows applied.
@@ -30,7 +31,11 @@ export async function checkDatabase(db: Database, timeoutMs: number): Promise<Da
         ? { ok: true, migrations: applied }
         : { ok: false, reason: `${expected.length - applied} of ${expected.length} migrations are not applied` };
     })
-    .catch((error: Error): DatabaseHealth => ({ ok: false, reason: `the database does not answer: ${error.message}` }));
+    .catch((error: Error): DatabaseHealth => ({
+      ok: false,
+      reason: "the database does not answer",
+      detail: error.message,
+    }));
   try {
     return await Promise.race([check, timeout]);
   } finally {
