@@ -32,6 +32,8 @@ module.exports = {
         "<rootDir>/test/service/**/*.test.ts",
         "<rootDir>/test/calendar-sync/**/*.test.ts",
         "<rootDir>/test/hostile/**/*.test.ts",
+        // Fault injection: kill -9, a second process, SIGTERM under load, PostgreSQL restarts.
+        "<rootDir>/test/faults/**/*.test.ts",
         "<rootDir>/service/**/*.test.ts",
         "<rootDir>/contract/**/*.test.ts",
       ],

@@ -76,6 +76,7 @@ import { addinStaticRoutes } from "./http/addin-static";
 import { contentEncodingGuard } from "./http/request-body";
 import { requestLog } from "./http/request-log";
 import { type Logger, defaultLogger } from "./shared/logger";
+import { type Readiness, healthRoutes } from "./http/health.routes";
 import { errorMiddleware, notFoundRoute } from "./http/error-middleware";
 import { buildOpenApi } from "./http/openapi";
 import { createRateLimits } from "./http/rate-limits";
@@ -89,11 +90,16 @@ export function createApp(
   config: Config,
   db: Database,
   verifyToken: TokenVerifier,
-  calendarSync: CalendarSync,
-  /** Sanitises e-mail and note HTML in worker threads; startService owns and closes it. */
-  htmlCleaner: HtmlCleaner,
-  logger: Logger = defaultLogger(),
+  services: {
+    calendarSync: CalendarSync;
+    /** What GET /api/health/ready answers (server.ts: the database, and whether it is shutting down). */
+    readiness: () => Promise<Readiness>;
+    /** Sanitises e-mail and note HTML in worker threads; startService owns and closes it. */
+    htmlCleaner: HtmlCleaner;
+    logger?: Logger;
+  },
 ) {
+  const { calendarSync, readiness, htmlCleaner, logger = defaultLogger() } = services;
   const prisma = db.prisma;
   const users = createUsersRepository(prisma);
   const types = createTypesRepository(prisma);
@@ -204,9 +210,7 @@ export function createApp(
     response.setHeader("Cache-Control", "no-store");
     next();
   });
-  app.get("/api/health", async (_request, response) => {
-    response.json({ status: "ok", database: db.kind });
-  });
+  app.use(healthRoutes(readiness));
   // Per address before anything else is read: unauthenticated floods stop here. Health stays above it.
   app.use("/api", rateLimits.perAddress);
   // Development issuer only: a token for the demo host and a sideloaded pane; absent with Entra ID.

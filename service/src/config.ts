@@ -41,6 +41,8 @@ export interface Config {
   trustProxy: number | string | false;
   /** Origins that may frame the task pane (PANE_FRAME_ANCESTORS): Outlook on the web's hosts by default. */
   paneFrameAncestors: string[];
+  /** SHUTDOWN_TIMEOUT_MS: how long SIGTERM waits for accepted requests before cutting them off. */
+  shutdownTimeoutMs: number;
 }
 
 export interface ProductionAuth {
@@ -81,7 +83,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimits: loadRateLimitConfig(env),
     trustProxy: loadTrustProxy(env.TRUST_PROXY),
     paneFrameAncestors: loadFrameAncestors(env.PANE_FRAME_ANCESTORS),
+    shutdownTimeoutMs: loadShutdownTimeout(env.SHUTDOWN_TIMEOUT_MS),
   };
+}
+
+function loadShutdownTimeout(value: string | undefined): number {
+  const ms = Number(value ?? 10_000);
+  if (!Number.isInteger(ms) || ms < 0)
+    throw new Error(`SHUTDOWN_TIMEOUT_MS must be a number of milliseconds, got ${value}`);
+  return ms;
 }
 
 function loadLogLevel(value: string | undefined): LogLevel {

@@ -2,6 +2,9 @@ import { loadConfig } from "./config";
 import { startService } from "./server";
 import { createLogger, defaultLogger } from "./shared/logger";
 
+// Whatever this process creates is its own alone (DATA_DIR is 0700 and its files 0600 in any case).
+process.umask(0o077);
+
 async function main() {
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel });
@@ -9,10 +12,14 @@ async function main() {
   const where = config.databaseUrl ? "PostgreSQL (DATABASE_URL)" : `PGlite in ${config.dataDir}`;
   logger.info(`CRM service listening on ${service.url} with ${where}; auth: ${config.auth.mode}`);
   let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) {
+      // A second Ctrl-C: do not wait. Every acknowledged commit is on disk already.
+      logger.warn(`${signal} again: exiting without waiting for requests`);
+      process.exit(1);
+    }
     stopping = true;
-    // Closing PGlite cleanly matters: it flushes the embedded database to DATA_DIR.
+    logger.info(`${signal}: finishing accepted requests (at most ${config.shutdownTimeoutMs} ms), then stopping`);
     await service.stop();
     process.exit(0);
   };

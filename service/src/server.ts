@@ -8,10 +8,15 @@ import {
 } from "./calendar-sync/calendar-sync.service";
 import type { Config } from "./config";
 import { type Database, openDatabase } from "./db/database";
+import { ensureDataDir } from "./db/data-dir";
+import { checkDatabase } from "./db/db-health";
+import { isDatabaseUnreachable } from "./db/db-errors";
 import { migrate } from "./db/migrate";
+import { type Readiness, startingHandler } from "./http/health.routes";
+import { createHttpServer, listen } from "./http/http-server";
 import { type Logger, defaultLogger } from "./shared/logger";
-import { seedDemoData } from "../../prisma/seed/demo-seed";
 import { createHtmlCleaner } from "./shared/html-cleaner";
+import { seedDemoData } from "../../prisma/seed/demo-seed";
 
 export interface RunningService {
   url: string;
@@ -19,8 +24,12 @@ export interface RunningService {
   db: Database;
   server: Server;
   calendarSync: CalendarSync;
+  /** Graceful: stop accepting, finish what was accepted, stop the sync (handing back its leases), close the database. */
   stop(): Promise<void>;
 }
+
+// The readiness probe's budget for one query.
+const HEALTH_TIMEOUT_MS = 2_000;
 
 const isLoopback = (host: string) => host === "localhost" || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host);
 
@@ -30,50 +39,132 @@ function reachableHost(host: string | undefined): string {
   return host.includes(":") ? `[${host}]` : host;
 }
 
-/** Opens the database, applies migrations, seeds when asked, and listens. Used by main and tests. */
+/**
+ * Opens the database (the embedded one locked to this process), listens at once (alive, not ready),
+ * waits for the database with backoff, applies migrations, seeds when asked, and then serves the API.
+ * Used by main and tests; resolves when the service is ready.
+ */
 export async function startService(
   config: Config,
   options: { inMemory?: boolean; db?: Database; calendarSync?: CalendarSyncOverrides; logger?: Logger } = {},
 ): Promise<RunningService> {
   const logger = options.logger ?? defaultLogger();
+  const embedded = !options.db && !config.databaseUrl && !options.inMemory;
+  // The development issuer's key lives in DATA_DIR too (the embedded database prepares it itself).
+  if (!embedded && config.auth.mode === "development") ensureDataDir(config.dataDir);
   const db =
     options.db ??
     (await openDatabase(
       config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: options.inMemory ? null : config.dataDir },
       logger,
     ));
-  await migrate(db);
-  const calendarSync = createCalendarSync(config.calendarSync, db.prisma, { logger, ...options.calendarSync });
-  // Seeded plans go through the same outbox as any other, so the demo calendar shows them too.
-  if (config.seed === "demo") await seedDemoData(db.prisma, { outbox: calendarSync.outbox });
-  const htmlCleaner = createHtmlCleaner(config.htmlCleaning);
-  const app = createApp(config, db, await createTokenVerifier(config), calendarSync, htmlCleaner, logger);
-  if (config.auth.mode === "development" && config.host && !isLoopback(config.host))
-    logger.warn(
-      `HOST=${config.host}: the service listens beyond this machine with the development issuer, whose tokens ` +
-        "anyone holding DATA_DIR's key can mint. POST /api/dev/token still answers only callers on this machine. " +
-        "Set AUTH_TENANT_ID and AUTH_AUDIENCE for anything but local development.",
+  let waitingFor = "the database is being prepared";
+  const http = createHttpServer(startingHandler(() => waitingFor));
+  try {
+    const port = await listen(http.server, config.port, config.host);
+    if (config.auth.mode === "development" && config.host && !isLoopback(config.host))
+      logger.warn(
+        `HOST=${config.host}: the service listens beyond this machine with the development issuer, whose tokens ` +
+          "anyone holding DATA_DIR's key can mint. POST /api/dev/token still answers only callers on this machine. " +
+          "Set AUTH_TENANT_ID and AUTH_AUDIENCE for anything but local development.",
+      );
+    await untilDatabaseAnswers(
+      () => migrate(db),
+      (reason) => (waitingFor = reason),
+      logger,
     );
-  const server = await new Promise<Server>((resolve, reject) => {
-    const listening = app.listen(config.port, config.host ?? "", (error?: Error) =>
-      error ? reject(error) : resolve(listening),
-    );
-  });
-  const address = server.address();
-  const port = typeof address === "object" && address ? address.port : config.port;
-  calendarSync.start();
-  return {
-    url: `http://${reachableHost(config.host)}:${port}`,
-    port,
-    db,
-    server,
-    calendarSync,
-    async stop() {
-      await calendarSync.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await htmlCleaner.close();
-      if (!options.db) await db.close();
-    },
-  };
+    const calendarSync = createCalendarSync(config.calendarSync, db.prisma, { logger, ...options.calendarSync });
+    // Seeded plans go through the same outbox as any other, so the demo calendar shows them too.
+    if (config.seed === "demo") await seedDemoData(db.prisma, { outbox: calendarSync.outbox });
+    let wasReady = true;
+    const readiness = async (): Promise<Readiness> => {
+      if (http.draining) return { ready: false, reason: "the service is shutting down" };
+      const health = await checkDatabase(db, HEALTH_TIMEOUT_MS);
+      // Logged when readiness changes, not on every probe.
+      if (health.ok !== wasReady)
+        logger.warn(
+          health.ok ? "ready again" : `not ready: ${health.reason}${health.detail ? ` (${health.detail})` : ""}`,
+        );
+      wasReady = health.ok;
+      return health.ok
+        ? { ready: true, database: db.kind, migrations: health.migrations }
+        : { ready: false, reason: health.reason };
+    };
+    const htmlCleaner = createHtmlCleaner(config.htmlCleaning);
+    const app = createApp(config, db, await createTokenVerifier(config), {
+      calendarSync,
+      readiness,
+      htmlCleaner,
+      logger,
+    });
+    http.setHandler(app);
+    calendarSync.start();
+    let stopping: Promise<void> | undefined;
+    return {
+      url: `http://${reachableHost(config.host)}:${port}`,
+      port,
+      db,
+      server: http.server,
+      calendarSync,
+      stop() {
+        stopping ??= (async () => {
+          const started = Date.now();
+          const { cutOff } = await http.drain(config.shutdownTimeoutMs);
+          if (cutOff > 0)
+            logger.warn(`shutdown: ${cutOff} requests still running after ${config.shutdownTimeoutMs} ms were cut off`);
+          // Only now: a request in flight may be a "sync now" that needs the sync running.
+          const left = Math.max(1_000, config.shutdownTimeoutMs - (Date.now() - started));
+          if (!(await finishesWithin(calendarSync.stop(), left)))
+            logger.warn(`shutdown: the calendar sync did not stop within ${left} ms; its leases run out on their own`);
+          await htmlCleaner.close();
+          if (!options.db) await db.close();
+        })();
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await http.drain(0);
+    if (!options.db) await db.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * Runs task until the database answers: a PostgreSQL server that is down or restarting is waited
+ * for with exponential backoff (0.5 s doubling to 30 s, with jitter), each attempt logged; any other
+ * error (wrong password, missing database, a failing migration) ends the start at once.
+ */
+async function untilDatabaseAnswers<T>(
+  task: () => Promise<T>,
+  onWait: (reason: string) => void,
+  logger: Logger,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await task();
+    } catch (error) {
+      if (!isDatabaseUnreachable(error)) throw error;
+      const delay = Math.round(Math.min(30_000, 500 * 2 ** (attempt - 1)) * (0.5 + Math.random() / 2));
+      const cause = (error as Error).message || (error as { code?: string }).code;
+      // Anyone may ask the starting service why it waits: the driver's words (host, port) go to the log only.
+      onWait(`waiting for the database, attempt ${attempt}`);
+      logger.warn(
+        `waiting for the database: ${cause}; attempt ${attempt} failed, retrying in ${(delay / 1000).toFixed(1)} s`,
+      );
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}
+
+async function finishesWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const done = await Promise.race([
+    work.then(
+      () => true,
+      () => true,
+    ),
+    new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms))),
+  ]);
+  clearTimeout(timer);
+  return done;
 }

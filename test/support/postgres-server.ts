@@ -12,6 +12,8 @@ export interface PostgresServer {
   url: (database: string) => string;
   dir: string;
   port: number;
+  /** Commits acknowledged only once in the WAL (a real server's default); off for plain test speed. */
+  synchronousCommit: boolean;
 }
 
 export function postgresBinDir(): string | undefined {
@@ -36,7 +38,7 @@ function asPostgresUser(command: string, args: string[]) {
   if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr || result.stdout}`);
 }
 
-export async function startPostgresServer(): Promise<PostgresServer> {
+export async function startPostgresServer(options: { synchronousCommit?: boolean } = {}): Promise<PostgresServer> {
   const bin = postgresBinDir();
   if (!bin) throw new Error("PostgreSQL server binaries not found (apt-get install postgresql-15)");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "crm-pg-"));
@@ -54,18 +56,46 @@ export async function startPostgresServer(): Promise<PostgresServer> {
     "UTF8",
     "--no-locale",
   ]);
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 -c shared_buffers=256MB`;
-  asPostgresUser(path.join(bin, "pg_ctl"), [
+  const server: PostgresServer = {
+    dir,
+    port,
+    url: (database) => `postgresql://postgres@127.0.0.1:${port}/${database}`,
+    synchronousCommit: options.synchronousCommit ?? false,
+  };
+  startAgain(server);
+  return server;
+}
+
+/** Starts a stopped server again on the same folder and port. */
+export function startAgain(server: PostgresServer): void {
+  // fsync off is safe while the machine does not crash; synchronous_commit off is not safe for a
+  // server that is itself crashed (stopOnly): fault experiments turn it on.
+  const options = `-p ${server.port} -k ${server.dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=${server.synchronousCommit ? "on" : "off"} -c full_page_writes=off -c max_connections=200 -c shared_buffers=256MB`;
+  asPostgresUser(path.join(postgresBinDir()!, "pg_ctl"), [
     "-D",
-    dataDir,
+    path.join(server.dir, "data"),
     "-o",
     options,
     "-l",
-    path.join(dir, "server.log"),
+    path.join(server.dir, "server.log"),
     "-w",
     "start",
   ]);
-  return { dir, port, url: (database) => `postgresql://postgres@127.0.0.1:${port}/${database}` };
+}
+
+/**
+ * Stops the server without removing it, for fault experiments: `immediate` is a crash (connections
+ * dropped, recovery on the next start), `fast` an administrator's shutdown (sessions terminated).
+ */
+export function stopOnly(server: PostgresServer, mode: "immediate" | "fast" = "immediate"): void {
+  asPostgresUser(path.join(postgresBinDir()!, "pg_ctl"), [
+    "-D",
+    path.join(server.dir, "data"),
+    "-m",
+    mode,
+    "-w",
+    "stop",
+  ]);
 }
 
 export function stopPostgresServer(dir: string): void {

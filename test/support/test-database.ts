@@ -39,6 +39,18 @@ export async function createTestDatabase(backend: Backend): Promise<TestDatabase
   };
 }
 
+/** A fresh, migrated PostgreSQL database for a service started as a child process: its URL only. */
+export async function createPostgresTestDatabase(): Promise<{ databaseUrl: string; drop(): Promise<void> }> {
+  const adminUrl = process.env.TEST_POSTGRES_URL!;
+  const name = `crm_test_${randomBytes(6).toString("hex")}`;
+  await withAdmin(adminUrl, (admin) => admin.query(`CREATE DATABASE ${name} TEMPLATE crm_template`));
+  return {
+    databaseUrl: adminUrl.replace(/\/postgres$/, `/${name}`),
+    drop: () =>
+      withAdmin(adminUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => {}),
+  };
+}
+
 async function withAdmin<T>(url: string, fn: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: url });
   await client.connect();

@@ -34,7 +34,8 @@ export async function loadOrCreateDevKeys(dataDir: string): Promise<DevKeys> {
     privateJwk: { ...(await exportJWK(privateKey)), kid, alg: ALG },
     publicJwk: { ...(await exportJWK(publicKey)), kid, alg: ALG, use: "sig" },
   };
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  // 0700 like the rest of DATA_DIR (also when `npm run token` is the first to create it).
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   // Written with exclusive create: two processes starting at once keep whichever key landed first.
   try {
     fs.writeFileSync(file, JSON.stringify(keys), { mode: 0o600, flag: "wx" });

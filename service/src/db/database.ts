@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -6,6 +7,9 @@ import { Pool } from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client";
 import { type Logger, defaultLogger } from "../shared/logger";
+import { DataDirError, cause, ensureDataDir, restrictPermissions, syncTree } from "./data-dir";
+import { lockDataDir } from "./data-dir-lock";
+import { openDurablePGlite } from "./durable-pglite";
 
 /** A plain SQL session, used by the migrator before Prisma takes over. */
 export interface SqlSession {
@@ -34,12 +38,56 @@ export type DatabaseTarget = { databaseUrl: string; poolSize?: number } | { data
 export async function openDatabase(target: DatabaseTarget, logger: Logger = defaultLogger()): Promise<Database> {
   return "databaseUrl" in target
     ? openPostgres(target.databaseUrl, target.poolSize ?? 10, logger)
-    : openPGlite(target.dataDir);
+    : openPGlite(target.dataDir, logger);
 }
 
-async function openPGlite(dataDir: string | null): Promise<Database> {
-  if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir ? `${dataDir}/pglite` : undefined, { extensions: { pg_trgm } });
+async function openPGlite(dataDir: string | null, logger: Logger): Promise<Database> {
+  if (!dataDir) return wrapPGlite(await PGlite.create({ extensions: { pg_trgm } }), async () => {});
+  ensureDataDir(dataDir);
+  // Before the database opens: a second process must not even read it while this one writes.
+  const lock = await lockDataDir(dataDir, logger);
+  const release = () => lock.release();
+  try {
+    restrictPermissions(dataDir);
+    const pgdata = path.join(dataDir, "pglite");
+    const fresh = !fs.existsSync(path.join(pgdata, "PG_VERSION"));
+    if (fs.existsSync(pgdata) && !fs.statSync(pgdata).isDirectory())
+      throw new DataDirError(`${pgdata} is not a folder: it should hold the embedded database`);
+    fs.mkdirSync(pgdata, { recursive: true, mode: 0o700 });
+    const pglite = await openDurablePGlite(pgdata, { extensions: { pg_trgm } }).catch((error: unknown) => {
+      throw new DataDirError(`the embedded database in ${pgdata} could not be opened: ${describeOpenError(error)}`);
+    });
+    // DurableNodeFS creates owner-only files; this catches what an older version left behind.
+    restrictPermissions(pgdata);
+    if (fresh) syncTree(pgdata); // PGlite copies a new database in without any fsync
+    return wrapPGlite(pglite, release);
+  } catch (error) {
+    await release();
+    throw error;
+  }
+}
+
+/** Emscripten's ErrnoError says only "FS error"; its errno is WASI's, so name the common ones. */
+function describeOpenError(error: unknown): string {
+  const errno = (error as { errno?: number }).errno;
+  if ((error as Error).name === "ErrnoError" && typeof errno === "number") {
+    const code = WASI_ERRNO[errno];
+    return code ? cause({ code }) : `file system error ${errno}`;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+const WASI_ERRNO: Record<number, string> = {
+  2: "EACCES",
+  20: "EEXIST",
+  44: "ENOENT",
+  51: "ENOSPC",
+  54: "ENOTDIR",
+  63: "EPERM",
+  69: "EROFS",
+};
+
+function wrapPGlite(pglite: PGlite, afterClose: () => Promise<void>): Database {
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   // PGlite is one connection: the session is the database itself.
   const session: SqlSession = {
@@ -54,15 +102,26 @@ async function openPGlite(dataDir: string | null): Promise<Database> {
     query: session.query,
     withSession: (fn) => fn(session),
     close: async () => {
-      await prisma.$disconnect();
-      await pglite.close();
+      try {
+        await prisma.$disconnect();
+        await pglite.close();
+      } finally {
+        await afterClose();
+      }
     },
   };
 }
 
 async function openPostgres(databaseUrl: string, poolSize: number, logger: Logger): Promise<Database> {
   // One pool for Prisma, the hot-path queries and the migrator.
-  const pool = new Pool({ connectionString: databaseUrl, max: poolSize });
+  // A server that does not answer (partitioned, overloaded) fails a request after ten seconds instead
+  // of holding it forever; keep-alive notices a dead peer on an idle connection.
+  const pool = new Pool({
+    connectionString: databaseUrl,
+    max: poolSize,
+    connectionTimeoutMillis: 10_000,
+    keepAlive: true,
+  });
   // An idle connection the server ends (restart, failover, admin) must not bring the process down;
   // the pool replaces it on the next query.
   pool.on("error", (error) => logger.warn({ err: error }, "database connection lost while idle"));

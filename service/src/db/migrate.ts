@@ -5,6 +5,15 @@ import type { Database } from "./database";
 
 export const MIGRATIONS_DIR = path.resolve(__dirname, "../../../prisma/migrations");
 
+/** The migrations this build knows, in the order they apply. */
+export function migrationNames(dir = MIGRATIONS_DIR): string[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+}
+
 // Same table as `prisma migrate deploy`, so the Prisma CLI and this migrator agree on what is applied.
 const HISTORY_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "id" VARCHAR(36) PRIMARY KEY NOT NULL,
@@ -25,15 +34,10 @@ const MIGRATION_LOCK_KEY = 72_190_412;
  * transaction, in name order. Runs on every start; a changed, already applied migration is an error.
  */
 export async function migrate(db: Database, dir = MIGRATIONS_DIR): Promise<string[]> {
-  const migrations = fs
-    .readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort()
-    .map((name) => {
-      const sql = fs.readFileSync(path.join(dir, name, "migration.sql"), "utf8");
-      return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
-    });
+  const migrations = migrationNames(dir).map((name) => {
+    const sql = fs.readFileSync(path.join(dir, name, "migration.sql"), "utf8");
+    return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
+  });
 
   return db.withSession(async (session) => {
     if (db.kind === "postgres") await session.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);

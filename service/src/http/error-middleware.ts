@@ -4,6 +4,7 @@ import { classifyDbError } from "../db/db-errors";
 import { AppError, type ErrorCode } from "../shared/app-error";
 import { requestReadError } from "./request-body";
 import { logOf } from "./request-log";
+import { RETRY_AFTER_SECONDS } from "./health.routes";
 
 const STATUS: Record<ErrorCode, number> = {
   bad_request: 400,
@@ -24,7 +25,7 @@ export const notFoundRoute: RequestHandler = (request) => {
 
 /** Maps every error to `{ error: { code, message, details } }` with the matching HTTP status. */
 export const errorMiddleware: ErrorRequestHandler = (error, request, response, _next) => {
-  const appError = toAppError(error);
+  const appError = toAppError(error, request.method);
   response.locals.errorCode = appError.code;
   // The error itself only through the logger's safeError: its class, code and stack, never its SQL or values.
   if (appError.code === "internal")
@@ -38,14 +39,15 @@ export const errorMiddleware: ErrorRequestHandler = (error, request, response, _
       ...(requestId ? { requestId } : {}),
     },
   };
-  // Busy for a moment (the sanitising queue is full): a client may try again shortly.
-  if (appError.code === "unavailable") response.setHeader("Retry-After", "5");
+  // Busy for a moment (the database is away, the sanitising queue is full): a client may try again shortly.
+  if (appError.code === "unavailable") response.setHeader("Retry-After", String(RETRY_AFTER_SECONDS));
   response.status(STATUS[appError.code]).json(body);
 };
 
-function toAppError(error: unknown): AppError {
+function toAppError(error: unknown, method: string): AppError {
   if (error instanceof AppError) return error;
   const dbError = classifyDbError(error);
+  if (dbError?.kind === "unavailable") return databaseUnavailable(method);
   if (dbError?.kind === "unique")
     return new AppError(
       "conflict",
@@ -56,5 +58,22 @@ function toAppError(error: unknown): AppError {
   if (dbError?.kind === "foreign-key") return new AppError("bad_request", "A referenced record does not exist");
   const readError = requestReadError(error);
   if (readError) return readError;
-  return new AppError("internal", "Something went wrong on our side; the request was not applied");
+  return new AppError("internal", "Something went wrong on our side");
+}
+
+/**
+ * The database connection failed. A read changed nothing; for a write the service cannot know
+ * whether the commit happened before the connection dropped, so it says so.
+ */
+function databaseUnavailable(method: string): AppError {
+  if (["GET", "HEAD", "OPTIONS"].includes(method))
+    return new AppError(
+      "unavailable",
+      "The database cannot be reached just now; nothing was changed. Try again shortly.",
+    );
+  return new AppError(
+    "unavailable",
+    "The database connection failed while this request was handled, so whether it was applied is unknown. " +
+      "Retrying it with the same Idempotency-Key is safe (an update carrying its version is refused if it was applied).",
+  );
 }

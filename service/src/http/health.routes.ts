@@ -1,0 +1,64 @@
+import type { RequestListener, ServerResponse } from "node:http";
+import { Router } from "express";
+import type { ErrorBody } from "../../../contract";
+
+export type Readiness = { ready: true; database: string; migrations: number } | { ready: false; reason: string };
+
+/** Seconds a client (or a load balancer) should wait before asking again. */
+export const RETRY_AFTER_SECONDS = 5;
+
+/**
+ * GET /api/health/live: the process answers (restart it if not). GET /api/health/ready and
+ * GET /api/health: the database answers in time and has every migration applied (send no traffic
+ * if not: 503 with the reason and Retry-After). No authentication, no data.
+ */
+export function healthRoutes(readiness: () => Promise<Readiness>): Router {
+  const router = Router();
+  router.get("/api/health/live", (_request, response) => {
+    response.json({ status: "ok" });
+  });
+  router.get(["/api/health", "/api/health/ready"], async (_request, response) => {
+    sendReadiness(response, await readiness());
+  });
+  return router;
+}
+
+function sendReadiness(response: ServerResponse, readiness: Readiness): void {
+  const body = readiness.ready
+    ? { status: "ok", database: readiness.database, migrations: readiness.migrations }
+    : { status: "unavailable", reason: readiness.reason };
+  if (!readiness.ready) response.setHeader("Retry-After", String(RETRY_AFTER_SECONDS));
+  response.statusCode = readiness.ready ? 200 : 503;
+  response.setHeader("Content-Type", "application/json; charset=utf-8");
+  response.setHeader("Cache-Control", "no-store");
+  response.end(JSON.stringify(body));
+}
+
+/**
+ * Answers while the service starts (the database is not reachable yet, or migrations run): alive,
+ * not ready, and every API call a 503 that says so.
+ */
+export function startingHandler(reason: () => string): RequestListener {
+  return (request, response) => {
+    const path = (request.url ?? "").split("?")[0];
+    if (path === "/api/health/live") {
+      response.setHeader("Content-Type", "application/json; charset=utf-8");
+      response.end(JSON.stringify({ status: "ok" }));
+      return;
+    }
+    if (path === "/api/health" || path === "/api/health/ready") {
+      sendReadiness(response, { ready: false, reason: reason() });
+      return;
+    }
+    const body: ErrorBody = {
+      error: {
+        code: "unavailable",
+        message: `The service is starting (${reason()}); nothing was changed. Try again shortly.`,
+      },
+    };
+    response.statusCode = 503;
+    response.setHeader("Retry-After", String(RETRY_AFTER_SECONDS));
+    response.setHeader("Content-Type", "application/json; charset=utf-8");
+    response.end(JSON.stringify(body));
+  };
+}
