@@ -11,6 +11,9 @@ export const ErrorBody = z.object({
       "conflict",
       "payload_too_large",
       "unsupported_media_type",
+      // Idempotency-Key: the key was used for another request (422), or its first request still runs (409).
+      "idempotency_key_reused",
+      "request_in_progress",
       "internal",
     ]),
     message: z.string(),

@@ -72,6 +72,8 @@ import { usersRoutes } from "./features/users/users.routes";
 import { createUsersRepository } from "./features/users/users.repository";
 import { addinStaticRoutes } from "./http/addin-static";
 import { errorMiddleware, notFoundRoute } from "./http/error-middleware";
+import { createIdempotency } from "./http/idempotency";
+import { createIdempotencyRepository } from "./http/idempotency.repository";
 import { buildOpenApi } from "./http/openapi";
 import { type AnyRoute, defineRoute, mountRoutes } from "./http/route";
 import { z } from "zod";
@@ -214,7 +216,7 @@ export function createApp(
     express.json({ limit: "5mb" }),
   );
   const api = Router();
-  mountRoutes(api, routes);
+  mountRoutes(api, routes, { idempotency: createIdempotency(createIdempotencyRepository(prisma)) });
   app.use(api);
   app.use(notFoundRoute);
   app.use(errorMiddleware);

@@ -11,6 +11,8 @@ const STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  idempotency_key_reused: 422,
+  request_in_progress: 409,
   internal: 500,
 };
 

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { CurrentUser } from "../auth/current-user";
 import { type Permission, requirePermission } from "../auth/permissions";
 import { AppError } from "../shared/app-error";
+import { type Idempotency, fingerprintOf, idempotencyKeyOf } from "./idempotency";
 
 type Method = "get" | "post" | "patch" | "put" | "delete";
 type Schema = z.ZodType;
@@ -57,6 +58,11 @@ export interface RouteSpec<
   /** Other statuses the route answers with that body (documented in OpenAPI). */
   alsoReplies?: number[];
   permission?: Permission;
+  /**
+   * Honours an Idempotency-Key (a retry gets the first answer again); by default every POST that
+   * creates, i.e. answers 201.
+   */
+  idempotent?: boolean;
   /** Media types of a successful reply when not only JSON (a Download), e.g. ["application/json", "text/csv"]. */
   produces?: string[];
   handler: (context: RouteContext<P, Q, B>) => Promise<z.input<R> | Reply<z.input<R>> | Download>;
@@ -75,23 +81,44 @@ export function defineRoute<
   return spec as AnyRoute;
 }
 
-/** Mounts routes on a router: validates params, query and body with the route's schemas, then runs it. */
-export function mountRoutes(router: Router, routes: AnyRoute[]): void {
+export const isIdempotent = (route: AnyRoute) => route.idempotent ?? (route.method === "post" && route.status === 201);
+
+/**
+ * Mounts routes on a router: validates params, query and body with the route's schemas, then runs it;
+ * a create with an Idempotency-Key runs once per user and key (see idempotency.ts).
+ */
+export function mountRoutes(router: Router, routes: AnyRoute[], options: { idempotency?: Idempotency } = {}): void {
   for (const route of routes) {
+    const keyed = Boolean(options.idempotency) && isIdempotent(route);
     const handler: RequestHandler = async (request, response) => {
       const user = response.locals.user as CurrentUser;
       if (route.permission) requirePermission(user, route.permission);
       const params = parse("path", route.params, request.params);
       const query = parse("query", route.query, request.query);
       const body = parse("body", route.body, request.body);
-      const result = await route.handler({ params, query, body, user, request });
+      const context = { params, query, body, user, request };
+      const key = keyed ? idempotencyKeyOf(request) : null;
+      if (key !== null) {
+        const scope = { userId: user.id, key, fingerprint: fingerprintOf(request) };
+        return options.idempotency!.once(scope, response, async () =>
+          statusAndPayload(route, await route.handler(context)),
+        );
+      }
+      const result = await route.handler(context);
       if (result instanceof Download) return sendDownload(response, result);
-      const [status, payload] = result instanceof Reply ? [result.status, result.body] : [route.status ?? 200, result];
+      const { status, payload } = statusAndPayload(route, result);
       if (status === 204) response.status(204).end();
       else response.status(status).json(payload);
     };
     router[route.method](route.path, handler);
   }
+}
+
+function statusAndPayload(route: AnyRoute, result: unknown): { status: number; payload: unknown } {
+  if (result instanceof Download) throw new Error(`${route.path}: a download is never idempotent`);
+  return result instanceof Reply
+    ? { status: result.status, payload: result.body }
+    : { status: route.status ?? 200, payload: result };
 }
 
 async function sendDownload(response: Response, download: Download): Promise<void> {
