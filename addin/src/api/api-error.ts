@@ -25,6 +25,8 @@ export class ApiError extends Error {
         return `You are not allowed to do this: ${this.message}`;
       case "conflict":
         return `${this.message}. Reload the record and try again.`;
+      case "request_in_progress":
+        return "Your earlier attempt is still being saved. Wait a moment, then try again.";
       case "internal":
       case "unexpected":
         return "The CRM service had a problem; nothing was changed. Try again in a moment.";
