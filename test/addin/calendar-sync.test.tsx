@@ -11,11 +11,17 @@ describe("calendar sync in the pane", () => {
     const user = userEvent.setup();
     const crm = createFakeCrm();
     const review = crm.activities.find((activity) => activity.subject === "Quarterly business review")!;
-    review.sync = { state: "FAILED", eventId: null, error: "The mailbox is full", lastSyncedAt: null };
+    review.sync = { state: "FAILED", eventId: null, error: "The mailbox is full", lastSyncedAt: null, waiting: null };
     renderPane({ from: JONAS, subject: "Open order" }, crm);
     server.use(
       http.post(`${API}/api/sync/run`, () => {
-        review.sync = { state: "SYNCED", eventId: "AAMk1", error: null, lastSyncedAt: new Date().toISOString() };
+        review.sync = {
+          state: "SYNCED",
+          eventId: "AAMk1",
+          error: null,
+          lastSyncedAt: new Date().toISOString(),
+          waiting: null,
+        };
         return HttpResponse.json({
           enabled: true,
           push: { pushed: 1, failed: 0, retrying: 0, conflicts: 0 },

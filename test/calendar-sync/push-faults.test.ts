@@ -142,7 +142,7 @@ describe.each(testBackends())("push faults on %s", (backend) => {
     };
     const replica = anotherReplica(service.service.db.prisma, {
       gateway: dying,
-      push: { leaseMs: 300, concurrency: 1 },
+      push: { leaseMs: 300, concurrency: 1, renewEveryMs: 0 },
     });
     const dying$ = replica.runAll().catch(() => undefined);
     await new Promise((resolve) => setTimeout(resolve, 400));

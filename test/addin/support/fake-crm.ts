@@ -82,7 +82,7 @@ function activity(customerId: string, fields: Partial<Activity>): Activity {
     contactId: null,
     finishedAt: null,
     callOutcome: null,
-    sync: { state: "NOT_SYNCED", eventId: null, error: null, lastSyncedAt: null },
+    sync: { state: "NOT_SYNCED", eventId: null, error: null, lastSyncedAt: null, waiting: null },
     createdAt: NOW,
     modifiedAt: NOW,
     version: 1,

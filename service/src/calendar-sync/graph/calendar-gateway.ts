@@ -101,7 +101,12 @@ export function createGraphCalendarGateway(tokens: GraphTokenProvider, options: 
       response = await run(client);
     } catch (error) {
       if (error instanceof GraphCallError) throw error;
-      throw new GraphCallError(classifyGraphError(0, { error: { message: (error as Error).message } }));
+      const cause = error as Error;
+      const message =
+        cause.name === "TimeoutError" || cause.name === "AbortError"
+          ? `Graph did not answer within ${options.timeoutMs} ms`
+          : `Graph could not be reached: ${cause.message}`;
+      throw new GraphCallError(classifyGraphError(0, { error: { code: "NetworkError", message } }));
     }
     const text = await response.text().catch(() => "");
     const body = text ? (JSON.parse(text) as unknown) : undefined;

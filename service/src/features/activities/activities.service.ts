@@ -1,7 +1,7 @@
 import type { Activity, ActivityCreate, ActivityUpdate, ReminderList, ReminderQuery } from "../../../../contract";
 import type { CurrentUser } from "../../auth/current-user";
 import { requireOwnerOr } from "../../auth/permissions";
-import { badRequest, notFound } from "../../shared/app-error";
+import { AppError, badRequest, notFound } from "../../shared/app-error";
 import { dayInZone, nextDay, startOfDayInZone } from "../../../../contract/zoned-time";
 import type { ContactsRepository } from "../contacts/contacts.repository";
 import type { CustomersRepository } from "../customers/customers.repository";
@@ -14,6 +14,8 @@ export interface ActivitiesService {
   update(id: string, input: ActivityUpdate, user: CurrentUser): Promise<Activity>;
   get(id: string): Promise<Activity>;
   reminders(query: ReminderQuery, user: CurrentUser, now?: Date): Promise<ReminderList>;
+  /** "Send to Outlook again": an activity Outlook refused goes back to the outbox as it is now. */
+  resendToOutlook(id: string, user: CurrentUser): Promise<Activity>;
 }
 
 interface Deps {
@@ -116,6 +118,21 @@ export function createActivitiesService({
 
     async get(id) {
       return (await activities.findById(id)) ?? Promise.reject(notFound("activity", id));
+    },
+
+    async resendToOutlook(id, user) {
+      const current = await activities.findWrite(id);
+      if (!current) throw notFound("activity", id);
+      requireOwnerOr(user, current.ownerId, "activity");
+      const result = await activities.resendToOutlook(id);
+      if (!result) throw notFound("activity", id);
+      if (!result.queued)
+        throw new AppError(
+          "conflict",
+          `Only an activity Outlook refused can be sent again; this one is ${result.activity.sync.state}`,
+          [{ field: "sync.state", message: "is not FAILED" }],
+        );
+      return result.activity;
     },
 
     async reminders(query, user, now = new Date()) {
