@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Role } from "../../contract";
 import { loadOrCreateDevKeys, signDevToken } from "../../service/src/auth/dev-issuer";
+import type { CalendarSyncOverrides } from "../../service/src/calendar-sync/calendar-sync.service";
 import { loadConfig } from "../../service/src/config";
 import { startService, type RunningService } from "../../service/src/server";
 import { ApiClient } from "./api-client";
@@ -21,11 +22,15 @@ export interface TestService {
 }
 
 /** The real service over real HTTP on a fresh database of the given backend. */
-export async function startTestService(backend: Backend, env: Record<string, string> = {}): Promise<TestService> {
+export async function startTestService(
+  backend: Backend,
+  env: Record<string, string> = {},
+  options: { calendarSync?: CalendarSyncOverrides } = {},
+): Promise<TestService> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "crm-test-"));
   const database = await createTestDatabase(backend);
   const config = loadConfig({ PORT: "0", DATA_DIR: dataDir, SEED: "none", ORG_DOMAINS: "contoso.com", ...env });
-  const service = await startService(config, { db: database.db });
+  const service = await startService(config, { db: database.db, calendarSync: options.calendarSync });
   const keys = await loadOrCreateDevKeys(dataDir);
   return {
     backend,

@@ -105,11 +105,11 @@ export function createGraphFake(options: GraphFakeOptions) {
   const faults: (FakeFault & { left: number })[] = [];
   const stats: FakeStats = { httpRequests: 0, operations: {}, deduplicatedCreates: 0 };
   const log: FakeLogEntry[] = [];
+  const clock = options.now ?? Date.now;
   const note = (method: string, path: string, status: number, inBatch: boolean) => {
-    if (log.length < 100_000) log.push({ at: Date.now(), method, path, status, inBatch });
+    if (log.length < 100_000) log.push({ at: clock(), method, path, status, inBatch });
   };
   const settings = { latencyMs: options.latencyMs ?? 0, pageSize: options.pageSize ?? 50 };
-  const clock = options.now ?? Date.now;
   let outage: FakeOutage | null = null;
   // Delays of injected faults end early on clearFaults(), so a test never leaves a request hanging.
   const held = new Set<() => void>();

@@ -39,6 +39,8 @@ export interface OutboxRepository {
   releaseAll(workerId: string): Promise<number>;
   /** "Sync with Outlook": the owner's waiting entries are due now, whatever their backoff. */
   retryNow(ownerId: string, now: Date): Promise<number>;
+  /** Graph answered again: entries waiting for one of these reasons (of one owner, or all) are due now. */
+  wake(reasons: SyncWaitReason[], now: Date, ownerId?: string): Promise<number>;
   /**
    * Entries that got no usable answer, in bulk (an outage hits a whole mailbox at once): unlocked,
    * due again at their availableAt, and their activities show why they wait and since when.
@@ -96,6 +98,12 @@ UPDATE "Activity" a SET "syncWaitReason" = $3::"SyncWaitReason", "syncError" = $
   "syncWaitingSince" = COALESCE(a."syncWaitingSince", $5), "syncRetryAt" = v.available_at
 FROM unnest($1::uuid[], $2::timestamptz[]) AS v(id, available_at)
 WHERE a.id = v.id AND a."syncState" = 'PENDING'`;
+
+const WAKE_SQL = `
+UPDATE "CalendarOutbox" o SET "availableAt" = $2
+FROM "Activity" a
+WHERE a.id = o."activityId" AND a."syncWaitReason"::text = ANY($1::text[])
+  AND ($3::uuid IS NULL OR a."ownerId" = $3::uuid) AND o."availableAt" > $2 AND o."lockedBy" IS NULL`;
 
 const RETRY_NOW_SQL = `
 UPDATE "CalendarOutbox" o SET "availableAt" = $2
@@ -228,6 +236,10 @@ export function createOutboxRepository(prisma: PrismaClient): OutboxRepository {
 
     async retryNow(ownerId, now) {
       return prisma.$executeRawUnsafe(RETRY_NOW_SQL, ownerId, now);
+    },
+
+    async wake(reasons, now, ownerId) {
+      return prisma.$executeRawUnsafe(WAKE_SQL, reasons, now, ownerId ?? null);
     },
 
     async recordWaiting(items, wait, now) {

@@ -133,6 +133,7 @@ export function createPushWorker(outbox: OutboxRepository, gateway: CalendarGate
       else await record(activity, { kind: "nothing-to-do" });
     }
 
+    let answered = false;
     type Synced = Parameters<OutboxRepository["recordSynced"]>[0][number];
     async function settle(
       request: CalendarRequest,
@@ -141,6 +142,7 @@ export function createPushWorker(outbox: OutboxRepository, gateway: CalendarGate
     ): Promise<GraphFailure | null> {
       const activity = byId.get(request.key)!;
       if (result.ok) {
+        answered = true;
         if (request.kind === "delete" || request.kind === "cancel") await record(activity, { kind: "removed" });
         else {
           const event = result.event;
@@ -246,6 +248,12 @@ export function createPushWorker(outbox: OutboxRepository, gateway: CalendarGate
       }
     } finally {
       await waiting.flush();
+      // Graph is back (it answered this mailbox): what waits because it was unreachable goes now,
+      // everyone's, and this mailbox's 5xx waits too, instead of sitting out their backoff.
+      if (answered) {
+        await outbox.wake(["UNREACHABLE"], options.now());
+        await outbox.wake(["OUTLOOK_ERROR"], options.now(), mailbox.userId);
+      }
     }
   }
 
