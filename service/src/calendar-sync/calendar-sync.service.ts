@@ -129,6 +129,7 @@ export function createCalendarSync(
   }
 
   async function pullAll() {
+    if (stopped) return;
     const users = await prisma.user.findMany({
       where: {
         OR: [{ calendarSyncState: { isNot: null } }, { activitiesOwned: { some: { graphEventId: { not: null } } } }],
@@ -141,7 +142,7 @@ export function createCalendarSync(
 
   /** Due pushes; a conflict (412) is settled by a pull first, then the CRM's side goes out. */
   async function pushRound() {
-    if ((await push.push()).conflicts === 0) return;
+    if ((await push.push()).conflicts === 0 || stopped) return;
     await pullAll();
     await push.push();
   }
@@ -198,6 +199,7 @@ export function createCalendarSync(
       if (!enabled) return;
       await serial(async () => {
         const pushed = await push.push();
+        if (stopped) return;
         await pullAll();
         // Conflicts (412) wait for the pull to decide who wins; then the CRM's side goes out.
         if (pushed.conflicts > 0) await push.push();
