@@ -109,6 +109,33 @@ describe.each(testBackends())("push faults on %s", (backend) => {
     expect(eventsOf("refused@contoso.com").map((event) => event.subject)).toEqual(["Fixed subject"]);
   });
 
+  it("sends a FAILED activity to Outlook again on request (owner, manager or admin), and refuses it for any other state", async () => {
+    const user = await service.as("resend@contoso.com");
+    const colleague = await service.as("resend-colleague@contoso.com");
+    const manager = await service.as("resend-manager@contoso.com", "MANAGER");
+    const activity = await planActivity(user, { subject: "Refused once" });
+    graph.fake.inject({ method: "POST", path: /^\/me\/events$/, status: 400 });
+    await syncNow(user);
+    expect((await activityOf(user, activity.id)).sync.state).toBe("FAILED");
+
+    const resend = `/api/activities/${activity.id}/resend-to-outlook`;
+    expect((await colleague.post(resend, {})).status).toBe(403);
+    expect((await user.post(`/api/activities/00000000-0000-4000-8000-000000000000/resend-to-outlook`, {})).status).toBe(
+      404,
+    );
+    const queued = await user.post(resend, {});
+    expect(queued.status).toBe(200);
+    expect(queued.body.sync).toMatchObject({ state: "PENDING", error: null, waiting: null });
+    // Pending already: nothing to send again.
+    expect((await manager.post(resend, {})).body.error).toMatchObject({ code: "conflict" });
+    await syncNow(user);
+    expect((await activityOf(user, activity.id)).sync).toMatchObject({ state: "SYNCED", error: null });
+    expect(eventsOf("resend@contoso.com").map((event) => event.subject)).toEqual(["Refused once"]);
+    const again = await user.post(resend, {});
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toMatch(/SYNCED/);
+  });
+
   it("keeps changes PENDING with a visible reason while Graph refuses the token, and pushes them once it accepts it", async () => {
     const user = await service.as("signin@contoso.com");
     const activity = await planActivity(user);
@@ -118,6 +145,7 @@ describe.each(testBackends())("push faults on %s", (backend) => {
     expect((await activityOf(user, activity.id)).sync).toMatchObject({
       state: "PENDING",
       error: expect.stringMatching(/sign-in/),
+      waiting: { reason: "SIGN_IN" },
     });
     // The entry waits (backoff); a later round after that pushes it.
     await service.service.db.prisma.calendarOutbox.updateMany({ data: { availableAt: new Date() } });
