@@ -52,7 +52,7 @@ export const SyncRunResult = z.object({
     cancelled: z.number().int(),
     imported: z.number().int(),
   }),
-  /** The caller's activities still waiting for Outlook (throttled, or sign-in needed). */
+  /** The caller's activities still waiting for Outlook (unreachable, throttled, or sign-in needed). */
   pending: z.number().int(),
   /** Set when the pull could not run (e.g. Outlook sign-in needed); the push may still have run. */
   error: z.string().nullable(),

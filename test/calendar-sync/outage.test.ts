@@ -121,7 +121,11 @@ describe.each(testBackends())("a Graph outage of several minutes on %s", (backen
       const most = Math.max(...attempts.map((entry) => entry.attempts));
       expect(most).toBeLessThanOrEqual(12);
       expect(most).toBeLessThan((minutes * MINUTE) / ROUND_MS / 2);
-      const triedDuringOutage = graph.fake.log.filter((entry) => entry.path === "/$batch" && entry.at >= began).length;
+      const duringOutage = graph.fake.log.filter((entry) => entry.mailbox === tokenOf(email) && entry.at >= began);
+      const triedDuringOutage = duringOutage.filter((entry) => entry.path === "/$batch").length;
+      // The background pull of the user's calendar backs off the same way ("sync now" always reads).
+      const pullsDuringOutage = duringOutage.filter((entry) => entry.path === "/me/calendarView/delta").length;
+      expect(pullsDuringOutage).toBeLessThanOrEqual(10);
 
       // Graph is back: the worker alone delivers everything within its backoff cap (5 minutes).
       const back = clock;
@@ -160,6 +164,7 @@ describe.each(testBackends())("a Graph outage of several minutes on %s", (backen
         duplicated,
         failed: 0,
         "$batch tries during outage": triedDuringOutage,
+        "delta reads during outage": pullsDuringOutage,
         "most tries of one entry": most,
         "all delivered after Graph was back": `${Math.round(deliveredAfterMs / 1000)} s`,
       });

@@ -57,7 +57,7 @@ export function SyncStateBadge({
 function WaitingForOutlook({ sync, waiting }: { sync: ActivitySync; waiting: NonNullable<ActivitySync["waiting"]> }) {
   const { me } = useServices();
   const since = sinceText(waiting.since, me.timeZone);
-  const retrying = waiting.reason === "SIGN_IN" ? "open the CRM pane to sign in again" : "retrying";
+  const retrying = waiting.reason === "SIGN_IN" ? "waiting for you to sign in again" : "retrying";
   const badge = (
     <Badge appearance="tint" color="warning">
       Waiting for Outlook

@@ -40,6 +40,8 @@ export interface FakeLogEntry {
   path: string;
   status: number;
   inBatch: boolean;
+  /** The bearer token the request came with: whose mailbox. */
+  mailbox: string | null;
 }
 
 export interface FakeStats {
@@ -106,8 +108,8 @@ export function createGraphFake(options: GraphFakeOptions) {
   const stats: FakeStats = { httpRequests: 0, operations: {}, deduplicatedCreates: 0 };
   const log: FakeLogEntry[] = [];
   const clock = options.now ?? Date.now;
-  const note = (method: string, path: string, status: number, inBatch: boolean) => {
-    if (log.length < 100_000) log.push({ at: clock(), method, path, status, inBatch });
+  const note = (method: string, path: string, status: number, inBatch: boolean, mailbox: string | null) => {
+    if (log.length < 100_000) log.push({ at: clock(), method, path, status, inBatch, mailbox });
   };
   const settings = { latencyMs: options.latencyMs ?? 0, pageSize: options.pageSize ?? 50 };
   let outage: FakeOutage | null = null;
@@ -249,7 +251,7 @@ export function createGraphFake(options: GraphFakeOptions) {
     const fault = takeFault(method, path, "status");
     const answer = fault && !fault.afterApply ? faultAnswer(fault) : apply();
     const final = fault ? faultAnswer(fault) : answer;
-    note(method, path, final.status, inBatch);
+    note(method, path, final.status, inBatch, box.token);
     return final;
 
     function apply(): Answer {
@@ -323,7 +325,7 @@ export function createGraphFake(options: GraphFakeOptions) {
     const path = url.pathname.slice(basePath.length).replace(/\/+$/, "");
     if (outage && outage.until !== undefined && clock() >= outage.until) outage = null;
     if (outage) {
-      note(request.method, path, outage.kind === "network" ? 0 : (outage.status ?? 503), false);
+      note(request.method, path, outage.kind === "network" ? 0 : (outage.status ?? 503), false, token ?? null);
       if (outage.kind === "network") return Response.error();
       const status = outage.status ?? 503;
       const retryAfter = outage.retryAfterSeconds;
@@ -343,7 +345,7 @@ export function createGraphFake(options: GraphFakeOptions) {
     if (path === "/$batch" && request.method === "POST") {
       const fault = takeFault("POST", path, "any");
       if (fault && !fault.afterApply) {
-        note("POST", path, fault.networkError ? 0 : (fault.status ?? 503), false);
+        note("POST", path, fault.networkError ? 0 : (fault.status ?? 503), false, token);
         if (fault.delayMs) await hold(fault.delayMs);
         return fault.networkError ? Response.error() : reply(faultAnswer(fault));
       }
@@ -365,7 +367,7 @@ export function createGraphFake(options: GraphFakeOptions) {
         );
         return { id: item.id, status: answer.status, headers: answer.headers ?? {}, body: answer.body };
       });
-      note("POST", path, 200, false);
+      note("POST", path, 200, false, token);
       if (fault?.afterApply) {
         // Graph did every request of the batch; the answer arrives late or never.
         if (fault.delayMs) await hold(fault.delayMs);

@@ -97,7 +97,7 @@ export function createPushWorker(outbox: OutboxRepository, gateway: CalendarGate
   };
   const waitFor = (activity: LeasedActivity, failure: GraphFailure) =>
     failure.retryAfterMs !== undefined ? Math.max(failure.retryAfterMs, 1_000) : backoffMs(activity.attempts);
-  let stopping = new AbortController();
+  const stopping = new AbortController();
 
   /**
    * Entries that will be tried again later: counted, and recorded in bulk per reason once the
@@ -359,11 +359,6 @@ export function createPushWorker(outbox: OutboxRepository, gateway: CalendarGate
     /** Hands back every lease this worker still holds. */
     releaseAll(): Promise<number> {
       return outbox.releaseAll(options.workerId);
-    },
-
-    /** After a halt: the worker may push again (tests that stop one replica and start it again). */
-    resume() {
-      if (stopping.signal.aborted) stopping = new AbortController();
     },
   };
 }
