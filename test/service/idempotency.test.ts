@@ -85,6 +85,21 @@ describe.each(testBackends())("Idempotency-Key on creates, on %s", (backend) => 
     expect((await alice.get(`/api/quotes?customerId=${active.id}`)).body.items).toHaveLength(1);
   });
 
+  it("keeps an uploaded file once when the same upload is retried, and tells another file under the same key apart", async () => {
+    const key = newKey();
+    const upload = (text: string) =>
+      alice.request("POST", `/api/customers/${customer.id}/attachments?fileName=minutes.txt`, text, {
+        "content-type": "text/plain",
+        "Idempotency-Key": key,
+      });
+    const first = await upload("Minutes of the meeting");
+    expect(first.status).toBe(201);
+    expect((await upload("Minutes of the meeting")).body).toEqual(first.body);
+    expect((await upload("Other minutes")).status).toBe(422);
+    const files = (await alice.get(`/api/customers/${customer.id}/attachments`)).body.items;
+    expect(files.filter((file: { fileName: string }) => file.fileName === "minutes.txt")).toHaveLength(1);
+  });
+
   it("refuses the same key with another body (422 naming the header) and creates nothing", async () => {
     const key = newKey();
     const first = await postWithKey(alice, "/api/notes", { customerId: customer.id, bodyHtml: "<p>One</p>" }, key);
@@ -124,6 +139,34 @@ describe.each(testBackends())("Idempotency-Key on creates, on %s", (backend) => 
     expect(new Set(created.map((answer) => answer.body.id)).size).toBe(1);
     for (const answer of running) expect(answer.body.error.code).toBe("request_in_progress");
     expect(await noteCount()).toBe(before + 1);
+  });
+
+  it("answers 409 while the first request with the key is still running, and runs it when that one's replica died", async () => {
+    const key = newKey();
+    const body = { customerId: customer.id, bodyHtml: "<p>Still being saved</p>" };
+    await postWithKey(alice, "/api/notes", body, key);
+    const prisma = service.service.db.prisma;
+    const bareKey = key.replace(/"/g, "");
+    // As the row looks while its first request runs: claimed, no answer yet, its claim renewed.
+    await prisma.idempotencyKey.updateMany({
+      where: { key: bareKey },
+      data: { status: null, response: null, lockedUntil: new Date(Date.now() + 60_000) },
+    });
+    const running = await postWithKey(alice, "/api/notes", body, key);
+    expect(running.status).toBe(409);
+    expect(running.body.error).toMatchObject({
+      code: "request_in_progress",
+      details: [{ field: "header.Idempotency-Key" }],
+    });
+    // Its replica died before answering (the claim was not renewed): the retry runs the request.
+    await prisma.idempotencyKey.updateMany({
+      where: { key: bareKey },
+      data: { lockedUntil: new Date(Date.now() - 1) },
+    });
+    const taken = await postWithKey(alice, "/api/notes", body, key);
+    expect(taken.status).toBe(201);
+    expect(taken.headers.get("idempotent-replayed")).toBeNull();
+    expect((await postWithKey(alice, "/api/notes", body, key)).body.id).toBe(taken.body.id);
   });
 
   it("refuses a malformed or repeated key with a 400 naming the header, and creates nothing", async () => {
