@@ -77,6 +77,29 @@ describe.each(testBackends())("push faults on %s", (backend) => {
     expect(firstSuccess.at - firstThrottle.at).toBeGreaterThanOrEqual(1_000);
   });
 
+  it("keeps an activity PENDING through more timeouts in a row than the old limit of 12, saying Graph did not answer", async () => {
+    const user = await service.as("timeouts@contoso.com");
+    const activity = await planActivity(user);
+    // Graph takes longer than GRAPH_TIMEOUT_MS (500 ms) for every $batch.
+    graph.fake.inject({ path: /^\/\$batch$/, delayMs: 1_000, times: 1_000 });
+    for (let attempt = 0; attempt < 7; attempt++) {
+      const result = await syncNow(user);
+      expect(result.push).toMatchObject({ pushed: 0, failed: 0, retrying: 1 });
+    }
+    const attempts = await service.service.db.prisma.calendarOutbox.findUnique({ where: { activityId: activity.id } });
+    expect(attempts?.attempts).toBeGreaterThanOrEqual(7);
+    expect(graph.fake.log.filter((entry) => entry.mailbox === tokenOf("timeouts@contoso.com")).length).toBeGreaterThan(
+      12,
+    );
+    const waiting = await activityOf(user, activity.id);
+    expect(waiting.sync).toMatchObject({ state: "PENDING", waiting: { reason: "UNREACHABLE" } });
+    expect(waiting.sync.error).toMatch(/did not answer within 500 ms/);
+    graph.fake.clearFaults();
+    await syncNow(user);
+    expect((await activityOf(user, activity.id)).sync).toMatchObject({ state: "SYNCED", error: null, waiting: null });
+    expect(eventsOf("timeouts@contoso.com")).toHaveLength(1);
+  });
+
   it("honours Retry-After on the $batch request itself", async () => {
     const user = await service.as("outer429@contoso.com");
     await planActivity(user);
