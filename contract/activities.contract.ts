@@ -11,12 +11,12 @@ import {
   VersionField,
   pageOf,
 } from "./common.contract";
+import { ActivitySync } from "./sync.contract";
 
 export const ACTIVITY_TYPES = ["CALL", "VISIT", "MEETING", "TASK", "EMAIL", "OTHER"] as const;
 export const ActivityType = z.enum(ACTIVITY_TYPES);
 export const ActivityStatus = z.enum(["PLANNED", "FINISHED", "CANCELLED"]);
 export type ActivityStatus = z.infer<typeof ActivityStatus>;
-export const SyncState = z.enum(["NOT_SYNCED", "PENDING", "SYNCED", "FAILED"]);
 
 const ReminderMinutes = z.number().int().min(0).max(40320);
 
@@ -100,12 +100,7 @@ export const Activity = z.object({
   finishedAt: IsoDateTime.nullable(),
   /** How a finished call went, when it was recorded as a (cold) call with an outcome. */
   callOutcome: CallOutcome.nullable(),
-  sync: z.object({
-    state: SyncState,
-    eventId: z.string().nullable(),
-    error: z.string().nullable(),
-    lastSyncedAt: IsoDateTime.nullable(),
-  }),
+  sync: ActivitySync,
   createdAt: IsoDateTime,
   modifiedAt: IsoDateTime,
   version: z.number().int(),

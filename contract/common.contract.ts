@@ -13,6 +13,9 @@ export const ErrorBody = z.object({
       "unsupported_media_type",
       "unavailable",
       "rate_limited",
+      // Idempotency-Key: the key was used for another request (422), or its first request still runs (409).
+      "idempotency_key_reused",
+      "request_in_progress",
       "internal",
     ]),
     message: z.string(),

@@ -1,6 +1,40 @@
 import { z } from "zod";
 import { IsoDateTime } from "./common.contract";
 
+export const SyncState = z.enum(["NOT_SYNCED", "PENDING", "SYNCED", "FAILED"]);
+
+/**
+ * Why an activity waits for Outlook. None of these ever turns it FAILED: the worker retries with
+ * exponential backoff (at most SYNC_RETRY_CAP_MS apart), and "Sync with Outlook" retries at once.
+ */
+export const SyncWaitReason = z.enum([
+  "UNREACHABLE", // no answer from Graph: network error or timeout
+  "THROTTLED", // 429 (or 503 with Retry-After): Graph asked us to slow down
+  "OUTLOOK_ERROR", // 5xx or 408 from Graph
+  "SIGN_IN", // 401/403: the user must open the pane (sign in) again
+]);
+export type SyncWaitReason = z.infer<typeof SyncWaitReason>;
+
+/** An activity's Outlook state, as every activity carries it. */
+export const ActivitySync = z.object({
+  state: SyncState,
+  eventId: z.string().nullable(),
+  /** FAILED: Graph's reason for refusing the change. PENDING and waiting: what the last attempt got. */
+  error: z.string().nullable(),
+  lastSyncedAt: IsoDateTime.nullable(),
+  /** Set while PENDING after failed attempts ("Outlook unreachable since 10:42, retrying"). */
+  waiting: z
+    .object({
+      reason: SyncWaitReason,
+      /** The first failure of this run of failures. */
+      since: IsoDateTime,
+      /** The next attempt; null when one is due now (the activity changed, or "Sync with Outlook"). */
+      retryAt: IsoDateTime.nullable(),
+    })
+    .nullable(),
+});
+export type ActivitySync = z.infer<typeof ActivitySync>;
+
 /** What "sync now" did for the caller: pushed CRM changes to Outlook, then pulled Outlook's back. */
 export const SyncRunResult = z.object({
   /** False when the service has no Graph access configured; nothing ran. */
@@ -18,7 +52,7 @@ export const SyncRunResult = z.object({
     cancelled: z.number().int(),
     imported: z.number().int(),
   }),
-  /** The caller's activities still waiting for Outlook (throttled, or sign-in needed). */
+  /** The caller's activities still waiting for Outlook (unreachable, throttled, or sign-in needed). */
   pending: z.number().int(),
   /** Set when the pull could not run (e.g. Outlook sign-in needed); the push may still have run. */
   error: z.string().nullable(),

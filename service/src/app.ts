@@ -78,6 +78,8 @@ import { requestLog } from "./http/request-log";
 import { type Logger, defaultLogger } from "./shared/logger";
 import { type Readiness, healthRoutes } from "./http/health.routes";
 import { errorMiddleware, notFoundRoute } from "./http/error-middleware";
+import { createIdempotency } from "./http/idempotency";
+import { createIdempotencyRepository } from "./http/idempotency.repository";
 import { buildOpenApi } from "./http/openapi";
 import { createRateLimits } from "./http/rate-limits";
 import { securityHeaders } from "./http/security-headers";
@@ -230,7 +232,7 @@ export function createApp(
     express.json({ limit: "5mb" }),
   );
   const api = Router();
-  mountRoutes(api, routes);
+  mountRoutes(api, routes, { idempotency: createIdempotency(createIdempotencyRepository(prisma), logger) });
   app.use(api);
   app.use(notFoundRoute);
   app.use(errorMiddleware);

@@ -77,6 +77,29 @@ describe.each(testBackends())("push faults on %s", (backend) => {
     expect(firstSuccess.at - firstThrottle.at).toBeGreaterThanOrEqual(1_000);
   });
 
+  it("keeps an activity PENDING through more timeouts in a row than the old limit of 12, saying Graph did not answer", async () => {
+    const user = await service.as("timeouts@contoso.com");
+    const activity = await planActivity(user);
+    // Graph takes longer than GRAPH_TIMEOUT_MS (500 ms) for every $batch.
+    graph.fake.inject({ path: /^\/\$batch$/, delayMs: 1_000, times: 1_000 });
+    for (let attempt = 0; attempt < 7; attempt++) {
+      const result = await syncNow(user);
+      expect(result.push).toMatchObject({ pushed: 0, failed: 0, retrying: 1 });
+    }
+    const attempts = await service.service.db.prisma.calendarOutbox.findUnique({ where: { activityId: activity.id } });
+    expect(attempts?.attempts).toBeGreaterThanOrEqual(7);
+    expect(graph.fake.log.filter((entry) => entry.mailbox === tokenOf("timeouts@contoso.com")).length).toBeGreaterThan(
+      12,
+    );
+    const waiting = await activityOf(user, activity.id);
+    expect(waiting.sync).toMatchObject({ state: "PENDING", waiting: { reason: "UNREACHABLE" } });
+    expect(waiting.sync.error).toMatch(/did not answer within 500 ms/);
+    graph.fake.clearFaults();
+    await syncNow(user);
+    expect((await activityOf(user, activity.id)).sync).toMatchObject({ state: "SYNCED", error: null, waiting: null });
+    expect(eventsOf("timeouts@contoso.com")).toHaveLength(1);
+  });
+
   it("honours Retry-After on the $batch request itself", async () => {
     const user = await service.as("outer429@contoso.com");
     await planActivity(user);
@@ -109,6 +132,33 @@ describe.each(testBackends())("push faults on %s", (backend) => {
     expect(eventsOf("refused@contoso.com").map((event) => event.subject)).toEqual(["Fixed subject"]);
   });
 
+  it("sends a FAILED activity to Outlook again on request (owner, manager or admin), and refuses it for any other state", async () => {
+    const user = await service.as("resend@contoso.com");
+    const colleague = await service.as("resend-colleague@contoso.com");
+    const manager = await service.as("resend-manager@contoso.com", "MANAGER");
+    const activity = await planActivity(user, { subject: "Refused once" });
+    graph.fake.inject({ method: "POST", path: /^\/me\/events$/, status: 400 });
+    await syncNow(user);
+    expect((await activityOf(user, activity.id)).sync.state).toBe("FAILED");
+
+    const resend = `/api/activities/${activity.id}/resend-to-outlook`;
+    expect((await colleague.post(resend, {})).status).toBe(403);
+    expect((await user.post(`/api/activities/00000000-0000-4000-8000-000000000000/resend-to-outlook`, {})).status).toBe(
+      404,
+    );
+    const queued = await user.post(resend, {});
+    expect(queued.status).toBe(200);
+    expect(queued.body.sync).toMatchObject({ state: "PENDING", error: null, waiting: null });
+    // Pending already: nothing to send again.
+    expect((await manager.post(resend, {})).body.error).toMatchObject({ code: "conflict" });
+    await syncNow(user);
+    expect((await activityOf(user, activity.id)).sync).toMatchObject({ state: "SYNCED", error: null });
+    expect(eventsOf("resend@contoso.com").map((event) => event.subject)).toEqual(["Refused once"]);
+    const again = await user.post(resend, {});
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toMatch(/SYNCED/);
+  });
+
   it("keeps changes PENDING with a visible reason while Graph refuses the token, and pushes them once it accepts it", async () => {
     const user = await service.as("signin@contoso.com");
     const activity = await planActivity(user);
@@ -118,6 +168,7 @@ describe.each(testBackends())("push faults on %s", (backend) => {
     expect((await activityOf(user, activity.id)).sync).toMatchObject({
       state: "PENDING",
       error: expect.stringMatching(/sign-in/),
+      waiting: { reason: "SIGN_IN" },
     });
     // The entry waits (backoff); a later round after that pushes it.
     await service.service.db.prisma.calendarOutbox.updateMany({ data: { availableAt: new Date() } });
@@ -142,7 +193,7 @@ describe.each(testBackends())("push faults on %s", (backend) => {
     };
     const replica = anotherReplica(service.service.db.prisma, {
       gateway: dying,
-      push: { leaseMs: 300, concurrency: 1 },
+      push: { leaseMs: 300, concurrency: 1, renewEveryMs: 0 },
     });
     const dying$ = replica.runAll().catch(() => undefined);
     await new Promise((resolve) => setTimeout(resolve, 400));

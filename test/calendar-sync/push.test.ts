@@ -21,7 +21,7 @@ describe.each(testBackends())("pushing activities to Outlook on %s", (backend) =
     const customer = await createCustomer(alice);
     const contact = await createContact(alice, { customerId: customer.id, emails: ["jonas.keller@fabrikam.com"] });
     const activity = await planActivity(alice, { contactId: contact.id, location: "Berlin office", notes: "Agenda" });
-    expect(activity.sync).toEqual({ state: "PENDING", eventId: null, error: null, lastSyncedAt: null });
+    expect(activity.sync).toEqual({ state: "PENDING", eventId: null, error: null, lastSyncedAt: null, waiting: null });
 
     const result = await syncNow(alice);
     expect(result).toMatchObject({ enabled: true, push: { pushed: 1, failed: 0 }, pending: 0 });

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Role } from "../../contract";
 import { loadOrCreateDevKeys, signDevToken } from "../../service/src/auth/dev-issuer";
+import type { CalendarSyncOverrides } from "../../service/src/calendar-sync/calendar-sync.service";
 import { loadConfig } from "../../service/src/config";
 import { startService, type RunningService } from "../../service/src/server";
 import type { Logger } from "../../service/src/shared/logger";
@@ -27,12 +28,16 @@ export interface TestService {
 export async function startTestService(
   backend: Backend,
   env: Record<string, string> = {},
-  options: { logger?: Logger } = {},
+  options: { logger?: Logger; calendarSync?: CalendarSyncOverrides } = {},
 ): Promise<TestService> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "crm-test-"));
   const database = await createTestDatabase(backend);
   const config = loadConfig({ PORT: "0", DATA_DIR: dataDir, SEED: "none", ORG_DOMAINS: "contoso.com", ...env });
-  const service = await startService(config, { db: database.db, logger: options.logger });
+  const service = await startService(config, {
+    db: database.db,
+    logger: options.logger,
+    calendarSync: options.calendarSync,
+  });
   const keys = await loadOrCreateDevKeys(dataDir);
   let accounts: Promise<ApiClient> | undefined;
   const accountsClient = () =>

@@ -27,6 +27,8 @@ export class ApiError extends Error {
         return `${this.message}. Reload the record and try again.`;
       case "rate_limited":
         return `${this.message}; nothing was changed.`;
+      case "request_in_progress":
+        return "Your earlier attempt is still being saved. Wait a moment, then try again.";
       case "internal":
       case "unexpected":
         return "The CRM service had a problem; nothing was changed. Try again in a moment.";

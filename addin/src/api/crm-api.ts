@@ -136,6 +136,9 @@ export function createCrmApi(baseUrl: string, token: TokenSource) {
       }),
     /** "Sync now": pushes the caller's changes to Outlook and pulls Outlook's back, then answers. */
     syncNow: () => call<SyncRunResult>("POST", "/api/sync/run"),
+    /** "Send to Outlook again": an activity Outlook refused goes back to the outbox as it is now. */
+    resendToOutlook: (activityId: string) =>
+      call<Activity>("POST", `/api/activities/${encodeURIComponent(activityId)}/resend-to-outlook`),
     emailLogStatus: (internetMessageId: string) =>
       call<Json<typeof EmailLogStatus>>(
         "GET",

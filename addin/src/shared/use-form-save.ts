@@ -36,7 +36,7 @@ export function useFormSave(fieldOf: (path: string) => string | undefined, onCon
       await save();
       return true;
     } catch (failure) {
-      if (failure instanceof ApiError && failure.status === 409) {
+      if (failure instanceof ApiError && failure.code === "conflict") {
         if (onConflict) {
           setMessage(CHANGED_ELSEWHERE);
           onConflict();

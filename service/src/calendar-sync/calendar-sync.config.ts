@@ -6,8 +6,18 @@ export interface CalendarSyncConfig {
   /** Sent as is (a local fake); "{user}" is replaced by the user's email, giving each user a mailbox. */
   staticToken: string | undefined;
   onBehalfOf: OnBehalfOfConfig | undefined;
-  /** How often the background worker pushes and pulls; 0 turns it off (sync then runs on demand only). */
+  /** How often the background worker pulls every user's calendar; 0 turns the worker off (sync on demand only). */
   intervalMs: number;
+  /** How often the background worker looks for outbox entries that are due (a change, a retry, a lease run out). */
+  pushPollMs: number;
+  /**
+   * How long a claimed outbox entry stays this replica's; renewed while the work goes on, handed back
+   * on stop. A crashed replica's entries are taken over after at most leaseMs + pushPollMs.
+   */
+  leaseMs: number;
+  /** Backoff of a push that got no answer, a 429 or a 5xx: base·2^attempts with jitter, at most cap. */
+  retryBaseMs: number;
+  retryCapMs: number;
   windowPastDays: number;
   windowFutureDays: number;
   /** Outlook events with a known contact as attendee become activities. */
@@ -39,6 +49,10 @@ export function loadCalendarSyncConfig(env: NodeJS.ProcessEnv = process.env): Ca
     staticToken,
     onBehalfOf,
     intervalMs: number(env, "SYNC_INTERVAL_MS", 60_000),
+    pushPollMs: Math.max(100, number(env, "SYNC_PUSH_POLL_MS", 5_000)),
+    leaseMs: Math.max(1_000, number(env, "SYNC_LEASE_MS", 15_000)),
+    retryBaseMs: Math.max(100, number(env, "SYNC_RETRY_BASE_MS", 5_000)),
+    retryCapMs: Math.max(1_000, number(env, "SYNC_RETRY_CAP_MS", 300_000)),
     windowPastDays: number(env, "SYNC_WINDOW_PAST_DAYS", 30),
     windowFutureDays: number(env, "SYNC_WINDOW_FUTURE_DAYS", 180),
     importOutlookEvents: env.SYNC_IMPORT_OUTLOOK_EVENTS === "1",

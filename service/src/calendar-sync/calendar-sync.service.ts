@@ -32,9 +32,15 @@ export interface CalendarSync {
    * "Outlook sign-in needed" on the activities.
    */
   rememberAssertion(user: CurrentUser, assertion: string): Promise<void>;
-  /** One background round: every due push, then a pull for every user who syncs. */
+  /** One background round: every due push, then a pull for every user who syncs (unless their pull backs off). */
   runAll(): Promise<void>;
+  /** The background worker: due pushes every pushPollMs, pulls every intervalMs (none when intervalMs is 0). */
   start(): void;
+  /**
+   * Stops the worker: no new rounds, the push in progress ends between batches (a request still in
+   * flight is waited for a few seconds at most), and every outbox lease this replica holds is handed
+   * back, so another replica takes the entries over at once.
+   */
   stop(): Promise<void>;
 }
 
@@ -45,6 +51,9 @@ export interface CalendarSyncOverrides {
   now?: () => Date;
   logger?: Logger;
 }
+
+/** How long stop() waits for a Graph request in flight before it hands the leases back anyway. */
+const STOP_GRACE_MS = 5_000;
 
 const EMPTY_PUSH: PushReport = { pushed: 0, failed: 0, retrying: 0, conflicts: 0 };
 const EMPTY_PULL: PullReport = { pages: 0, fullResync: false, updated: 0, cancelled: 0, imported: 0 };
@@ -73,7 +82,11 @@ export function createCalendarSync(
   const push = createPushWorker(outboxRepository, gateway, {
     ...DEFAULT_PUSH_OPTIONS,
     workerId: `${os.hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
+    leaseMs: config.leaseMs,
+    retryBaseMs: config.retryBaseMs,
+    retryCapMs: config.retryCapMs,
     now,
+    logger,
     ...overrides.push,
   });
   const pull = createPullService(createPullRepository(prisma), gateway, {
@@ -91,19 +104,55 @@ export function createCalendarSync(
     return result;
   };
 
-  async function pullUser(user: PullUser): Promise<{ report: PullReport; error: string | null }> {
+  // A user whose calendar could not be read is left alone for a while by the background rounds
+  // (backoff with jitter, like the push), so an outage does not cost a timeout per user and round;
+  // "sync now" always reads. In memory: each replica keeps its own, and a restart simply tries again.
+  const pullBackoff = new Map<string, { failures: number; nextAt: number }>();
+  const pullWaitMs = (failures: number) => {
+    const ceiling = Math.min(config.retryCapMs, config.retryBaseMs * 2 ** Math.min(failures, 30));
+    return ceiling / 2 + Math.random() * (ceiling / 2);
+  };
+
+  async function pullUser(
+    user: PullUser,
+    { background }: { background: boolean },
+  ): Promise<{ report: PullReport; error: string | null }> {
+    const backoff = pullBackoff.get(user.userId);
+    if (background && backoff && backoff.nextAt > now().getTime()) return { report: EMPTY_PULL, error: null };
     try {
-      return { report: await pull.pull(user), error: null };
+      const report = await pull.pull(user);
+      pullBackoff.delete(user.userId);
+      return { report, error: null };
     } catch (error) {
       if (!(error instanceof GraphCallError)) throw error;
+      const failures = (backoff?.failures ?? 0) + 1;
+      pullBackoff.set(user.userId, { failures, nextAt: now().getTime() + pullWaitMs(failures) });
       await prisma.calendarSyncState.updateMany({ where: { userId: user.userId }, data: { lastError: error.message } });
       return { report: EMPTY_PULL, error: `Outlook could not be read: ${error.failure.message}` };
     }
   }
 
-  let timer: NodeJS.Timeout | undefined;
+  async function pullAll() {
+    if (stopped) return;
+    const users = await prisma.user.findMany({
+      where: {
+        OR: [{ calendarSyncState: { isNot: null } }, { activitiesOwned: { some: { graphEventId: { not: null } } } }],
+      },
+      select: { id: true, email: true, timeZone: true },
+    });
+    for (const user of users)
+      await pullUser({ userId: user.id, email: user.email, timeZone: user.timeZone }, { background: true });
+  }
+
+  /** Due pushes; a conflict (412) is settled by a pull first, then the CRM's side goes out. */
+  async function pushRound() {
+    if ((await push.push()).conflicts === 0 || stopped) return;
+    await pullAll();
+    await push.push();
+  }
+
+  const timers = new Map<string, NodeJS.Timeout>();
   let stopped = false;
-  let running: Promise<unknown> = Promise.resolve();
 
   const sync: CalendarSync = {
     enabled,
@@ -129,8 +178,10 @@ export function createCalendarSync(
       if (assertion) await sync.rememberAssertion(user, assertion);
       return serial(async () => {
         const mailbox = { userId: user.id, email: user.email, timeZone: user.timeZone };
+        // Everything of the caller's that waits is tried now, whatever its backoff.
+        await outboxRepository.retryNow(user.id, now());
         const first = await push.push(user.id);
-        const pulled = await pullUser(mailbox);
+        const pulled = await pullUser(mailbox, { background: false });
         const second = first.conflicts > 0 ? await push.push(user.id) : EMPTY_PUSH;
         return {
           enabled: true,
@@ -152,39 +203,39 @@ export function createCalendarSync(
       if (!enabled) return;
       await serial(async () => {
         const pushed = await push.push();
-        const users = await prisma.user.findMany({
-          where: {
-            OR: [
-              { calendarSyncState: { isNot: null } },
-              { activitiesOwned: { some: { graphEventId: { not: null } } } },
-            ],
-          },
-          select: { id: true, email: true, timeZone: true },
-        });
-        let conflicts = pushed.conflicts;
-        for (const user of users) await pullUser({ userId: user.id, email: user.email, timeZone: user.timeZone });
-        if (conflicts > 0) conflicts = (await push.push()).conflicts;
+        if (stopped) return;
+        await pullAll();
+        // Conflicts (412) wait for the pull to decide who wins; then the CRM's side goes out.
+        if (pushed.conflicts > 0) await push.push();
       });
     },
 
     start() {
-      if (!enabled || config.intervalMs === 0 || timer) return;
-      const tick = () => {
-        running = sync
-          .runAll()
-          .catch((error: unknown) => logger.error({ err: error }, "calendar sync round failed"))
-          .finally(() => {
-            if (!stopped) timer = setTimeout(tick, config.intervalMs);
-          });
+      if (!enabled || config.intervalMs === 0 || timers.size > 0 || stopped) return;
+      const every = (name: string, intervalMs: number, firstMs: number, task: () => Promise<unknown>) => {
+        const tick = () => {
+          void serial(task)
+            .catch((error: unknown) => logger.error({ err: error }, `calendar sync ${name} failed`))
+            .finally(() => {
+              if (!stopped) timers.set(name, setTimeout(tick, intervalMs));
+            });
+        };
+        timers.set(name, setTimeout(tick, firstMs));
       };
-      timer = setTimeout(tick, Math.min(config.intervalMs, 1_000));
+      // Pushing is cheap when nothing is due (one indexed claim), so it looks often: a change reaches
+      // Outlook within seconds, and a crashed replica's entries are taken over soon after its lease ends.
+      every("push", config.pushPollMs, Math.min(config.pushPollMs, 1_000), pushRound);
+      every("pull", config.intervalMs, Math.min(config.intervalMs, 1_000), pullAll);
     },
 
     async stop() {
       stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-      await queue;
+      for (const timer of timers.values()) clearTimeout(timer);
+      timers.clear();
+      push.halt();
+      const grace = new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref());
+      await Promise.race([queue, grace]);
+      await push.releaseAll().catch((error: unknown) => logger.warn({ err: error }, "outbox leases not handed back"));
     },
   };
   return sync;

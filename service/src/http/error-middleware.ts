@@ -16,6 +16,8 @@ const STATUS: Record<ErrorCode, number> = {
   unsupported_media_type: 415,
   unavailable: 503,
   rate_limited: 429,
+  idempotency_key_reused: 422,
+  request_in_progress: 409,
   internal: 500,
 };
 

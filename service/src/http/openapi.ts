@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ErrorBody, PERMISSIONS, type Permission, isRestricted, permissionClause } from "../../../contract";
-import { type AnyRoute, permissionsOf } from "./route";
+import { IDEMPOTENCY_HEADER } from "./idempotency";
+import { type AnyRoute, isIdempotent, permissionsOf } from "./route";
 
 /** The OpenAPI document, generated from the same zod schemas the routes validate with. */
 export function buildOpenApi(routes: AnyRoute[]): Record<string, unknown> {
@@ -26,6 +27,12 @@ export function buildOpenApi(routes: AnyRoute[]): Record<string, unknown> {
       ...(["post", "patch", "put"].includes(route.method)
         ? { 409: errorResponse("Conflict: duplicate or stale version") }
         : {}),
+      ...(isIdempotent(route)
+        ? {
+            409: errorResponse("Conflict: duplicate, or a request with this Idempotency-Key is still running"),
+            422: errorResponse("This Idempotency-Key was used for a different request"),
+          }
+        : {}),
     };
     paths[path] = {
       ...paths[path],
@@ -33,7 +40,11 @@ export function buildOpenApi(routes: AnyRoute[]): Record<string, unknown> {
         summary: route.summary,
         ...authorization(permissionsOf(route)),
         tags: [route.tag],
-        parameters: [...parameters(route.params, "path"), ...parameters(route.query, "query")],
+        parameters: [
+          ...parameters(route.params, "path"),
+          ...parameters(route.query, "query"),
+          ...(isIdempotent(route) ? [IDEMPOTENCY_PARAMETER] : []),
+        ],
         ...(route.body ? { requestBody: { required: true, content: json(route.body, "input") } } : {}),
         responses,
         ...(route.path === "/api/health" ? { security: [] } : {}),
@@ -63,6 +74,15 @@ function authorization(permissions: readonly Permission[]) {
     }),
   };
 }
+// The draft's advice: publish the key's format and how long it is kept.
+const IDEMPOTENCY_PARAMETER = {
+  name: IDEMPOTENCY_HEADER,
+  in: "header",
+  required: false,
+  description:
+    'One key per user action, e.g. "8e03978e-40d5-43e8-bc93-6894a57f9324" (a quoted string of 8-255 visible ASCII characters). A retry with the same key and request gets the first answer again (Idempotent-Replayed: true) for 24 hours; the same key with another request is a 422; keys are per user.',
+  schema: { type: "string", minLength: 8, maxLength: 257 },
+};
 
 function json(schema: z.ZodType, io: "input" | "output") {
   return { "application/json": { schema: z.toJSONSchema(schema, { io, unrepresentable: "any" }) } };

@@ -5,6 +5,7 @@ import type { Permission } from "../auth/permissions";
 import { AppError } from "../shared/app-error";
 import { requireJsonBody } from "./request-body";
 import { logOf } from "./request-log";
+import { type Idempotency, fingerprintOf, idempotencyKeyOf } from "./idempotency";
 
 type Method = "get" | "post" | "patch" | "put" | "delete";
 type Schema = z.ZodType;
@@ -63,6 +64,11 @@ export interface RouteSpec<
    * service checks; every write route names at least one. Printed in OpenAPI; the services enforce them.
    */
   authorization?: Permission | readonly Permission[];
+  /**
+   * Honours an Idempotency-Key (a retry gets the first answer again); by default every POST that
+   * creates, i.e. answers 201.
+   */
+  idempotent?: boolean;
   /** Media types of a successful reply when not only JSON (a Download), e.g. ["application/json", "text/csv"]. */
   produces?: string[];
   handler: (context: RouteContext<P, Q, B>) => Promise<z.input<R> | Reply<z.input<R>> | Download>;
@@ -81,21 +87,35 @@ export function defineRoute<
   return spec as AnyRoute;
 }
 
-/** Mounts routes on a router: validates params, query and body with the route's schemas, then runs it. */
-export function mountRoutes(router: Router, routes: AnyRoute[]): void {
+export const isIdempotent = (route: AnyRoute) => route.idempotent ?? (route.method === "post" && route.status === 201);
+
+/**
+ * Mounts routes on a router: validates params, query and body with the route's schemas, then runs it;
+ * a create with an Idempotency-Key runs once per user and key (see idempotency.ts).
+ */
+export function mountRoutes(router: Router, routes: AnyRoute[], options: { idempotency?: Idempotency } = {}): void {
   for (const route of routes) {
     // Fail at start-up, not in production: a write nobody decided the rules for is a hole.
     if (route.method !== "get" && permissionsOf(route).length === 0)
       throw new Error(`${route.method.toUpperCase()} ${route.path} names no permission of the authorisation table`);
+    const keyed = Boolean(options.idempotency) && isIdempotent(route);
     const handler: RequestHandler = async (request, response) => {
       const user = response.locals.user as CurrentUser;
       const params = parse("path", route.params, request.params);
       const query = parse("query", route.query, request.query);
       if (route.body) requireJsonBody(request);
       const body = parse("body", route.body, request.body);
-      const result = await route.handler({ params, query, body, user, request });
+      const context = { params, query, body, user, request };
+      const key = keyed ? idempotencyKeyOf(request) : null;
+      if (key !== null) {
+        const scope = { userId: user.id, key, fingerprint: fingerprintOf(request) };
+        return options.idempotency!.once(scope, response, async () =>
+          statusAndPayload(route, await route.handler(context)),
+        );
+      }
+      const result = await route.handler(context);
       if (result instanceof Download) return sendDownload(response, result);
-      const [status, payload] = result instanceof Reply ? [result.status, result.body] : [route.status ?? 200, result];
+      const { status, payload } = statusAndPayload(route, result);
       if (status === 204) response.status(204).end();
       else response.status(status).json(payload);
     };
@@ -106,6 +126,13 @@ export function mountRoutes(router: Router, routes: AnyRoute[]): void {
 export function permissionsOf(route: AnyRoute): readonly Permission[] {
   const declared = route.authorization;
   return declared === undefined ? [] : typeof declared === "string" ? [declared] : declared;
+}
+
+function statusAndPayload(route: AnyRoute, result: unknown): { status: number; payload: unknown } {
+  if (result instanceof Download) throw new Error(`${route.path}: a download is never idempotent`);
+  return result instanceof Reply
+    ? { status: result.status, payload: result.body }
+    : { status: route.status ?? 200, payload: result };
 }
 
 async function sendDownload(response: Response, download: Download): Promise<void> {

@@ -82,7 +82,7 @@ function activity(customerId: string, fields: Partial<Activity>): Activity {
     contactId: null,
     finishedAt: null,
     callOutcome: null,
-    sync: { state: "NOT_SYNCED", eventId: null, error: null, lastSyncedAt: null },
+    sync: { state: "NOT_SYNCED", eventId: null, error: null, lastSyncedAt: null, waiting: null },
     createdAt: NOW,
     modifiedAt: NOW,
     version: 1,
@@ -181,7 +181,7 @@ export function createFakeCrm() {
       reminderMinutesBefore: 60,
     },
   ];
-  const requests: { method: string; path: string; body: unknown }[] = [];
+  const requests: { method: string; path: string; body: unknown; idempotencyKey: string | null }[] = [];
   const ref = (row: Customer) => ({ id: row.id, name: row.name, accountNumber: row.accountNumber, status: row.status });
 
   const lookup = (email: string): LookupMatch => {
@@ -310,7 +310,12 @@ export function createFakeCrm() {
             .json()
             .catch(() => undefined);
     const url = new URL(request.url);
-    requests.push({ method: request.method, path: `${url.pathname}${url.search}`, body });
+    requests.push({
+      method: request.method,
+      path: `${url.pathname}${url.search}`,
+      body,
+      idempotencyKey: request.headers.get("idempotency-key"),
+    });
   };
   const notFound = () => HttpResponse.json({ error: { code: "not_found", message: "not found" } }, { status: 404 });
 

@@ -1,7 +1,10 @@
 import { setupServer } from "msw/node";
 import { createStaticTokenProvider } from "../../../service/src/calendar-sync/auth/static-token.provider";
 import { loadCalendarSyncConfig } from "../../../service/src/calendar-sync/calendar-sync.config";
-import { createCalendarSync } from "../../../service/src/calendar-sync/calendar-sync.service";
+import {
+  type CalendarSyncOverrides,
+  createCalendarSync,
+} from "../../../service/src/calendar-sync/calendar-sync.service";
 import { createGraphCalendarGateway } from "../../../service/src/calendar-sync/graph/calendar-gateway";
 import { type GraphFake, createGraphFake } from "../../../service/src/calendar-sync/graph-fake/fake-graph.handler";
 import { graphFakeHandlers } from "../../../service/src/calendar-sync/graph-fake/fake-graph.msw";
@@ -14,7 +17,7 @@ export const GRAPH_BASE_URL = "https://graph.fake.test/v1.0";
 export const tokenOf = (email: string) => `fake-${email}`;
 
 /** The Graph fake behind msw for a whole suite; the service's own HTTP passes through untouched. */
-export function useGraphFake(options: { pageSize?: number } = {}) {
+export function useGraphFake(options: { pageSize?: number; now?: () => number } = {}) {
   const holder = { fake: createGraphFake({ baseUrl: GRAPH_BASE_URL, ...options }) };
   const server = setupServer(...graphFakeHandlers(holder.fake, GRAPH_BASE_URL));
   beforeAll(() => server.listen({ onUnhandledRequest: "bypass" }));
@@ -29,8 +32,12 @@ export const SYNC_ENV = {
   GRAPH_TIMEOUT_MS: "2000",
 };
 
-export function startSyncService(backend: Backend, env: Record<string, string> = {}): Promise<TestService> {
-  return startTestService(backend, { ...SYNC_ENV, ...env });
+export function startSyncService(
+  backend: Backend,
+  env: Record<string, string> = {},
+  calendarSync?: CalendarSyncOverrides,
+): Promise<TestService> {
+  return startTestService(backend, { ...SYNC_ENV, ...env }, { calendarSync });
 }
 
 export async function planActivity(client: ApiClient, overrides: Record<string, unknown> = {}) {
@@ -56,16 +63,17 @@ export async function syncNow(client: ApiClient) {
 /** A second service replica's sync over the same database (and its own leases), as tests need it. */
 export function anotherReplica(
   prisma: import("../../../service/src/generated/prisma/client").PrismaClient,
-  overrides: import("../../../service/src/calendar-sync/calendar-sync.service").CalendarSyncOverrides = {},
+  overrides: CalendarSyncOverrides = {},
+  env: Record<string, string> = {},
 ) {
-  const config = loadCalendarSyncConfig(SYNC_ENV);
+  const config = loadCalendarSyncConfig({ ...SYNC_ENV, ...env });
   return createCalendarSync(config, prisma, overrides);
 }
 
 /** The gateway a replica would use, to wrap with faults of the process itself (a crash). */
-export function realGateway() {
+export function realGateway(baseUrl = GRAPH_BASE_URL) {
   return createGraphCalendarGateway(createStaticTokenProvider(SYNC_ENV.GRAPH_STATIC_TOKEN), {
-    baseUrl: GRAPH_BASE_URL,
+    baseUrl,
     timeoutMs: 2_000,
     maxRetries: 3,
   });

@@ -49,17 +49,28 @@ export function ActivitiesSection({
         />
         <SyncNowButton onSynced={onSynced} />
       </div>
-      <ActivityList title="Future" activities={visible(future)} empty="Nothing planned." />
+      <ActivityList title="Future" activities={visible(future)} empty="Nothing planned." onChanged={onSynced} />
       <ActivityList
         title="History"
         activities={visible(history)}
         empty={showFinished ? "No past activities." : "No open past activities. Show finished to see all."}
+        onChanged={onSynced}
       />
     </section>
   );
 }
 
-function ActivityList({ title, activities, empty }: { title: string; activities: Activity[]; empty: string }) {
+function ActivityList({
+  title,
+  activities,
+  empty,
+  onChanged,
+}: {
+  title: string;
+  activities: Activity[];
+  empty: string;
+  onChanged: () => void;
+}) {
   const styles = useStyles();
   const layout = useLayoutStyles();
   const { me } = useServices();
@@ -91,7 +102,7 @@ function ActivityList({ title, activities, empty }: { title: string; activities:
                     {CALL_OUTCOME_LABELS[activity.callOutcome]}
                   </Badge>
                 )}
-                <SyncStateBadge sync={activity.sync} />
+                <SyncStateBadge activityId={activity.id} sync={activity.sync} onChanged={onChanged} />
               </span>
               <Caption1>
                 {formatInZone(activity.startsAt, me.timeZone, !activity.allDay)} · {activity.owner.name}

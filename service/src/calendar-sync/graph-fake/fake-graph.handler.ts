@@ -20,6 +20,19 @@ export interface FakeFault {
   times?: number;
 }
 
+/**
+ * Graph down for a while: every HTTP request fails alike, until `until` (on the fake's clock) or
+ * until endOutage(). "network" drops the connection (what a client sees when Graph or the network
+ * between is unreachable); "status" answers with a 5xx (503 by default), with Retry-After if given,
+ * as Graph's front end does when a service is unavailable.
+ */
+export interface FakeOutage {
+  kind: "network" | "status";
+  status?: number;
+  retryAfterSeconds?: number;
+  until?: number;
+}
+
 /** One request the fake answered, outer or inside a $batch, for tests to inspect. */
 export interface FakeLogEntry {
   at: number;
@@ -27,6 +40,8 @@ export interface FakeLogEntry {
   path: string;
   status: number;
   inBatch: boolean;
+  /** The bearer token the request came with: whose mailbox. */
+  mailbox: string | null;
 }
 
 export interface FakeStats {
@@ -45,6 +60,8 @@ export interface GraphFakeOptions {
   latencyMs?: number;
   /** Items per calendarView/delta page unless the client asks for fewer (Prefer: odata.maxpagesize). */
   pageSize?: number;
+  /** The fake's clock (ms), for outages that end at a time: a test's controllable clock. */
+  now?: () => number;
 }
 
 interface Answer {
@@ -90,10 +107,20 @@ export function createGraphFake(options: GraphFakeOptions) {
   const faults: (FakeFault & { left: number })[] = [];
   const stats: FakeStats = { httpRequests: 0, operations: {}, deduplicatedCreates: 0 };
   const log: FakeLogEntry[] = [];
-  const note = (method: string, path: string, status: number, inBatch: boolean) => {
-    if (log.length < 100_000) log.push({ at: Date.now(), method, path, status, inBatch });
+  const clock = options.now ?? Date.now;
+  const note = (method: string, path: string, status: number, inBatch: boolean, mailbox: string | null) => {
+    if (log.length < 100_000) log.push({ at: clock(), method, path, status, inBatch, mailbox });
   };
   const settings = { latencyMs: options.latencyMs ?? 0, pageSize: options.pageSize ?? 50 };
+  let outage: FakeOutage | null = null;
+  // Delays of injected faults end early on clearFaults(), so a test never leaves a request hanging.
+  const held = new Set<() => void>();
+  const hold = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const release = () => (clearTimeout(timer), held.delete(release), resolve());
+      const timer = setTimeout(release, ms);
+      held.add(release);
+    });
 
   const mailbox = (token: string) => {
     let found = mailboxes.get(token);
@@ -224,7 +251,7 @@ export function createGraphFake(options: GraphFakeOptions) {
     const fault = takeFault(method, path, "status");
     const answer = fault && !fault.afterApply ? faultAnswer(fault) : apply();
     const final = fault ? faultAnswer(fault) : answer;
-    note(method, path, final.status, inBatch);
+    note(method, path, final.status, inBatch, box.token);
     return final;
 
     function apply(): Answer {
@@ -295,16 +322,31 @@ export function createGraphFake(options: GraphFakeOptions) {
         status: answer.status,
         headers: { "content-type": "application/json", ...answer.headers },
       });
+    const path = url.pathname.slice(basePath.length).replace(/\/+$/, "");
+    if (outage && outage.until !== undefined && clock() >= outage.until) outage = null;
+    if (outage) {
+      note(request.method, path, outage.kind === "network" ? 0 : (outage.status ?? 503), false, token ?? null);
+      if (outage.kind === "network") return Response.error();
+      const status = outage.status ?? 503;
+      const retryAfter = outage.retryAfterSeconds;
+      return reply(
+        graphError(
+          status,
+          status === 503 ? "ServiceUnavailable" : status === 504 ? "GatewayTimeout" : "InternalServerError",
+          "Injected outage",
+          retryAfter !== undefined ? { "Retry-After": String(retryAfter) } : undefined,
+        ),
+      );
+    }
     if (!token) return reply(graphError(401, "InvalidAuthenticationToken", "Access token is empty."));
     const box = mailbox(token);
-    const path = url.pathname.slice(basePath.length).replace(/\/+$/, "");
     const text = await request.text();
     const body = text ? JSON.parse(text) : undefined;
     if (path === "/$batch" && request.method === "POST") {
       const fault = takeFault("POST", path, "any");
       if (fault && !fault.afterApply) {
-        note("POST", path, fault.networkError ? 0 : (fault.status ?? 503), false);
-        if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+        note("POST", path, fault.networkError ? 0 : (fault.status ?? 503), false, token);
+        if (fault.delayMs) await hold(fault.delayMs);
         return fault.networkError ? Response.error() : reply(faultAnswer(fault));
       }
       const requests =
@@ -325,10 +367,10 @@ export function createGraphFake(options: GraphFakeOptions) {
         );
         return { id: item.id, status: answer.status, headers: answer.headers ?? {}, body: answer.body };
       });
-      note("POST", path, 200, false);
+      note("POST", path, 200, false, token);
       if (fault?.afterApply) {
         // Graph did every request of the batch; the answer arrives late or never.
-        if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+        if (fault.delayMs) await hold(fault.delayMs);
         return fault.networkError ? Response.error() : reply(faultAnswer(fault));
       }
       return reply({ status: 200, body: { responses } });
@@ -352,6 +394,19 @@ export function createGraphFake(options: GraphFakeOptions) {
     },
     clearFaults() {
       faults.length = 0;
+      outage = null;
+      for (const release of [...held]) release();
+    },
+    /** Graph unreachable, or answering 5xx, from now until `until` (the fake's clock) or endOutage(). */
+    outage(next: FakeOutage) {
+      outage = { ...next };
+    },
+    endOutage() {
+      outage = null;
+    },
+    /** Whether an outage is on now. */
+    get down() {
+      return outage !== null && (outage.until === undefined || clock() < outage.until);
     },
     resetStats() {
       stats.httpRequests = 0;

@@ -87,6 +87,25 @@ interface BatchResponseItem {
   body?: unknown;
 }
 
+// The msgraph client wraps what fetch threw (a TypeError for a dropped connection, a DOMException
+// when the timeout's signal fired) in a GraphError: its code is the original's name, its body the
+// original itself or its text.
+function isTimeout(error: unknown): boolean {
+  const wrapped = error as { name?: string; code?: string | null; body?: unknown };
+  const inner = wrapped.body as { name?: string } | string | undefined;
+  const names = [wrapped.name, wrapped.code, typeof inner === "string" ? inner : inner?.name];
+  return names.some((name) => typeof name === "string" && /TimeoutError|AbortError/.test(name));
+}
+
+function detailOf(error: unknown): string {
+  const wrapped = error as { message?: string; body?: unknown };
+  const inner = wrapped.body as { message?: string; cause?: { message?: string } } | string | undefined;
+  if (typeof inner === "string" && inner) return inner;
+  return inner && typeof inner === "object"
+    ? (inner.cause?.message ?? inner.message ?? "no answer")
+    : wrapped.message || "no answer";
+}
+
 const header = (headers: Record<string, string> | undefined, name: string) =>
   Object.entries(headers ?? {}).find(([key]) => key.toLowerCase() === name)?.[1] ?? null;
 
@@ -101,7 +120,10 @@ export function createGraphCalendarGateway(tokens: GraphTokenProvider, options: 
       response = await run(client);
     } catch (error) {
       if (error instanceof GraphCallError) throw error;
-      throw new GraphCallError(classifyGraphError(0, { error: { message: (error as Error).message } }));
+      const message = isTimeout(error)
+        ? `Graph did not answer within ${options.timeoutMs} ms`
+        : `Graph could not be reached: ${detailOf(error)}`;
+      throw new GraphCallError(classifyGraphError(0, { error: { code: "NetworkError", message } }));
     }
     const text = await response.text().catch(() => "");
     const body = text ? (JSON.parse(text) as unknown) : undefined;

@@ -1,10 +1,12 @@
+import type { SyncWaitReason } from "../../../../contract";
+
 /** What the sync does about a failed Graph call. */
 export type GraphErrorKind =
   | "auth" // 401/403: the user must sign in again or consent; retry later, never drop
   | "gone" // 404: the event no longer exists
   | "delta-expired" // 410: the delta token is stale; start a full resync
   | "conflict" // 412: someone changed the event since we read it (ETag); let the pull decide
-  | "retry" // 408/429/5xx or no answer: try again after Retry-After
+  | "retry" // 408/429/5xx or no answer: try again after Retry-After, or with backoff; never given up
   | "rejected"; // any other 4xx: this request will never succeed; show the error
 
 export interface GraphFailure {
@@ -12,11 +14,9 @@ export interface GraphFailure {
   status: number;
   code: string;
   message: string;
-  /** How long Graph asked us to wait (Retry-After), or a default backoff for retryable failures. */
+  /** How long Graph asked us to wait (Retry-After); absent, the worker backs off on its own. */
   retryAfterMs?: number;
 }
-
-const DEFAULT_RETRY_MS = 2_000;
 
 /** The one place that turns a Graph status (0 = no answer at all) into what the sync does next. */
 export function classifyGraphError(status: number, body: unknown, retryAfter?: string | null): GraphFailure {
@@ -30,8 +30,16 @@ export function classifyGraphError(status: number, body: unknown, retryAfter?: s
     return { ...base, kind: "delta-expired" };
   if (status === 412) return { ...base, kind: "conflict" };
   if (status === 0 || status === 408 || status === 429 || status >= 500)
-    return { ...base, kind: "retry", retryAfterMs: retryAfterMs(retryAfter) ?? DEFAULT_RETRY_MS };
+    return { ...base, kind: "retry", retryAfterMs: retryAfterMs(retryAfter) };
   return { ...base, kind: "rejected" };
+}
+
+/** What an activity waiting on a retryable (or sign-in) failure shows as the reason. */
+export function waitReasonOf(failure: GraphFailure): SyncWaitReason {
+  if (failure.kind === "auth") return "SIGN_IN";
+  if (failure.status === 0) return "UNREACHABLE";
+  if (failure.status === 429 || (failure.status === 503 && failure.retryAfterMs !== undefined)) return "THROTTLED";
+  return "OUTLOOK_ERROR";
 }
 
 /** Retry-After is seconds or an HTTP date. */

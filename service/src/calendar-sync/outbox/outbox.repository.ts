@@ -1,5 +1,7 @@
+import type { SyncWaitReason } from "../../../../contract";
 import type { PrismaClient } from "../../generated/prisma/client";
 import type { PushableActivity } from "../graph/graph-event.mapper";
+import { NOT_WAITING } from "./activity-outbox";
 
 /** An activity the worker leased, with what it needs to push it. */
 export interface LeasedActivity extends PushableActivity {
@@ -20,7 +22,8 @@ export type PushOutcome =
   | { kind: "nothing-to-do" } // finished or cancelled before it ever reached Outlook
   | { kind: "deleted-in-outlook" }
   | { kind: "failed"; message: string }
-  | { kind: "retry"; availableAt: Date; message: string; showOnActivity?: string };
+  /** Try again at availableAt; with a reason, the activity shows that it waits and why. */
+  | { kind: "retry"; availableAt: Date; message: string; reason?: SyncWaitReason };
 
 export interface OutboxRepository {
   /** Leases due entries (FOR UPDATE SKIP LOCKED, so replicas never take the same ones). */
@@ -30,6 +33,23 @@ export interface OutboxRepository {
   movedOut(activity: LeasedActivity): Promise<void>;
   /** Gives leased entries back untouched. */
   release(activityIds: string[]): Promise<void>;
+  /** Extends every lease this worker holds; returns how many it still holds. */
+  renew(workerId: string, lockedUntil: Date): Promise<number>;
+  /** Hands back every lease this worker holds (stopping): another replica may take them at once. */
+  releaseAll(workerId: string): Promise<number>;
+  /** "Sync with Outlook": the owner's waiting entries are due now, whatever their backoff. */
+  retryNow(ownerId: string, now: Date): Promise<number>;
+  /** Graph answered again: entries waiting for one of these reasons (of one owner, or all) are due now. */
+  wake(reasons: SyncWaitReason[], now: Date, ownerId?: string): Promise<number>;
+  /**
+   * Entries that got no usable answer, in bulk (an outage hits a whole mailbox at once): unlocked,
+   * due again at their availableAt, and their activities show why they wait and since when.
+   */
+  recordWaiting(
+    items: { activity: LeasedActivity; availableAt: Date }[],
+    wait: { reason: SyncWaitReason; message: string },
+    now: Date,
+  ): Promise<void>;
   record(activity: LeasedActivity, outcome: PushOutcome, now: Date): Promise<void>;
   /** The common case in bulk: events created or updated, two statements for a whole batch. */
   recordSynced(
@@ -56,6 +76,7 @@ RETURNING "activityId"`;
 const SYNCED_SQL = `
 UPDATE "Activity" a SET "graphEventId" = v.event_id, "graphChangeKey" = v.change_key, "lastSyncedAt" = $5,
   "graphMailboxUserId" = v.mailbox, "syncError" = NULL,
+  "syncWaitReason" = NULL, "syncWaitingSince" = NULL, "syncRetryAt" = NULL,
   "syncState" = CASE WHEN a.version = v.version THEN 'SYNCED'::"SyncState" ELSE a."syncState" END
 FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $6::uuid[]) AS v(id, event_id, change_key, version, mailbox)
 WHERE a.id = v.id`;
@@ -65,6 +86,29 @@ const FINISH_SQL = `
 DELETE FROM "CalendarOutbox" o USING unnest($1::uuid[], $2::int[]) AS v(id, version)
 WHERE o."activityId" = v.id AND o."activityVersion" <= v.version`;
 const UNLOCK_SQL = `UPDATE "CalendarOutbox" SET "lockedUntil" = NULL, "lockedBy" = NULL WHERE "activityId" = ANY($1::uuid[])`;
+
+// A run of failures keeps the time of its first one: "unreachable since 10:42" does not move on every retry.
+const WAITING_OUTBOX_SQL = `
+UPDATE "CalendarOutbox" o SET "lockedUntil" = NULL, "lockedBy" = NULL, "availableAt" = v.available_at,
+  "attempts" = o."attempts" + 1, "lastError" = $3
+FROM unnest($1::uuid[], $2::timestamptz[]) AS v(id, available_at)
+WHERE o."activityId" = v.id`;
+const WAITING_ACTIVITY_SQL = `
+UPDATE "Activity" a SET "syncWaitReason" = $3::"SyncWaitReason", "syncError" = $4,
+  "syncWaitingSince" = COALESCE(a."syncWaitingSince", $5), "syncRetryAt" = v.available_at
+FROM unnest($1::uuid[], $2::timestamptz[]) AS v(id, available_at)
+WHERE a.id = v.id AND a."syncState" = 'PENDING'`;
+
+const WAKE_SQL = `
+UPDATE "CalendarOutbox" o SET "availableAt" = $2
+FROM "Activity" a
+WHERE a.id = o."activityId" AND a."syncWaitReason"::text = ANY($1::text[])
+  AND ($3::uuid IS NULL OR a."ownerId" = $3::uuid) AND o."availableAt" > $2 AND o."lockedBy" IS NULL`;
+
+const RETRY_NOW_SQL = `
+UPDATE "CalendarOutbox" o SET "availableAt" = $2
+FROM "Activity" a
+WHERE a.id = o."activityId" AND a."ownerId" = $1::uuid AND o."availableAt" > $2`;
 
 export function createOutboxRepository(prisma: PrismaClient): OutboxRepository {
   /** Done up to the pushed version: the entry goes; a later change keeps it, unlocked, for the next round. */
@@ -80,7 +124,9 @@ export function createOutboxRepository(prisma: PrismaClient): OutboxRepository {
   }
 
   /** Sync state shows SYNCED only if nobody changed the activity while it was being pushed. */
-  async function setSyncFields(activity: LeasedActivity, data: Record<string, unknown>, state: "SYNCED" | "FAILED") {
+  async function setSyncFields(activity: LeasedActivity, fields: Record<string, unknown>, state: "SYNCED" | "FAILED") {
+    // An answer from Outlook ends any wait, whichever version it was for.
+    const data = { ...fields, ...NOT_WAITING };
     await prisma.activity.updateMany({
       where: { id: activity.id, version: activity.version },
       data: { ...data, syncState: state },
@@ -88,7 +134,7 @@ export function createOutboxRepository(prisma: PrismaClient): OutboxRepository {
     await prisma.activity.updateMany({ where: { id: activity.id, version: { not: activity.version } }, data });
   }
 
-  return {
+  const repository: OutboxRepository = {
     async claim({ workerId, now, leaseMs, limit, ownerId }) {
       const rows = await prisma.$queryRawUnsafe<{ activityId: string }[]>(
         CLAIM_SQL,
@@ -172,6 +218,38 @@ export function createOutboxRepository(prisma: PrismaClient): OutboxRepository {
       });
     },
 
+    async renew(workerId, lockedUntil) {
+      const { count } = await prisma.calendarOutbox.updateMany({
+        where: { lockedBy: workerId, lockedUntil: { not: null } },
+        data: { lockedUntil },
+      });
+      return count;
+    },
+
+    async releaseAll(workerId) {
+      const { count } = await prisma.calendarOutbox.updateMany({
+        where: { lockedBy: workerId },
+        data: { lockedUntil: null, lockedBy: null },
+      });
+      return count;
+    },
+
+    async retryNow(ownerId, now) {
+      return prisma.$executeRawUnsafe(RETRY_NOW_SQL, ownerId, now);
+    },
+
+    async wake(reasons, now, ownerId) {
+      return prisma.$executeRawUnsafe(WAKE_SQL, reasons, now, ownerId ?? null);
+    },
+
+    async recordWaiting(items, wait, now) {
+      if (items.length === 0) return;
+      const ids = items.map((item) => item.activity.id);
+      const at = items.map((item) => item.availableAt.toISOString());
+      await prisma.$executeRawUnsafe(WAITING_OUTBOX_SQL, ids, at, wait.message);
+      await prisma.$executeRawUnsafe(WAITING_ACTIVITY_SQL, ids, at, wait.reason, wait.message, now);
+    },
+
     async release(activityIds) {
       if (activityIds.length === 0) return;
       await prisma.calendarOutbox.updateMany({
@@ -206,7 +284,7 @@ export function createOutboxRepository(prisma: PrismaClient): OutboxRepository {
         case "nothing-to-do":
           await prisma.activity.updateMany({
             where: { id: activity.id, version: activity.version },
-            data: { syncState: "NOT_SYNCED", syncError: null },
+            data: { syncState: "NOT_SYNCED", syncError: null, ...NOT_WAITING },
           });
           return finishEntry(activity);
         case "deleted-in-outlook": {
@@ -224,6 +302,7 @@ export function createOutboxRepository(prisma: PrismaClient): OutboxRepository {
               lastSyncedAt: now,
               syncState: "SYNCED",
               syncError: null,
+              ...NOT_WAITING,
             },
           });
           if (count === 0)
@@ -243,21 +322,17 @@ export function createOutboxRepository(prisma: PrismaClient): OutboxRepository {
           await setSyncFields(activity, { syncError: outcome.message, lastSyncedAt: now }, "FAILED");
           return finishEntry(activity);
         case "retry":
+          if (outcome.reason)
+            return repository.recordWaiting(
+              [{ activity, availableAt: outcome.availableAt }],
+              { reason: outcome.reason, message: outcome.message },
+              now,
+            );
+          // Not a failure (a conflict the pull settles first): due again, without counting toward backoff.
           await prisma.calendarOutbox.updateMany({
             where: { activityId: activity.id },
-            data: {
-              lockedUntil: null,
-              lockedBy: null,
-              availableAt: outcome.availableAt,
-              attempts: { increment: 1 },
-              lastError: outcome.message,
-            },
+            data: { lockedUntil: null, lockedBy: null, availableAt: outcome.availableAt, lastError: outcome.message },
           });
-          if (outcome.showOnActivity)
-            await prisma.activity.updateMany({
-              where: { id: activity.id },
-              data: { syncError: outcome.showOnActivity },
-            });
           return;
       }
     },
@@ -266,4 +341,5 @@ export function createOutboxRepository(prisma: PrismaClient): OutboxRepository {
       return prisma.calendarOutbox.count({ where: ownerId ? { activity: { ownerId } } : {} });
     },
   };
+  return repository;
 }

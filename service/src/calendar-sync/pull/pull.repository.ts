@@ -1,6 +1,7 @@
 import type { PrismaClient } from "../../generated/prisma/client";
 import { classifyDbError } from "../../db/db-errors";
 import type { ActivityFromEvent } from "../graph/graph-event.mapper";
+import { NOT_WAITING } from "../outbox/activity-outbox";
 
 /** An activity as the pull compares it with its Outlook event. */
 export interface SyncedActivity {
@@ -131,6 +132,7 @@ export function createPullRepository(prisma: PrismaClient) {
           lastSyncedAt: now,
           syncState: "SYNCED",
           syncError: null,
+          ...NOT_WAITING,
         },
       });
       if (count > 0) await dropPushUpTo(activity.id, activity.version);
@@ -156,6 +158,7 @@ export function createPullRepository(prisma: PrismaClient) {
           lastSyncedAt: now,
           syncState: "SYNCED",
           syncError: null,
+          ...NOT_WAITING,
         },
       });
       if (count > 0) await dropPushUpTo(activity.id, activity.version);

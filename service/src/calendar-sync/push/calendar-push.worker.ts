@@ -1,6 +1,8 @@
+import type { Logger } from "../../shared/logger";
 import type { CalendarGateway, CalendarRequest, CalendarResult, Mailbox } from "../graph/calendar-gateway";
 import { MAX_BATCH } from "../graph/calendar-gateway";
-import { GraphCallError, type GraphFailure } from "../graph/graph-errors";
+import type { SyncWaitReason } from "../../../../contract";
+import { GraphCallError, type GraphFailure, waitReasonOf } from "../graph/graph-errors";
 import { toGraphEvent, toGraphEventCreate } from "../graph/graph-event.mapper";
 import type { LeasedActivity, OutboxRepository, PushOutcome } from "../outbox/outbox.repository";
 
@@ -14,32 +16,54 @@ export interface PushReport {
 
 export interface PushWorkerOptions {
   workerId: string;
-  /** How long a claimed entry stays ours; after a crash, another worker takes it over after this. */
+  /**
+   * How long a claimed entry stays ours. Renewed while the work goes on and handed back on stop;
+   * after a crash, another worker takes it over once this has passed.
+   */
   leaseMs: number;
+  /** How often held leases are renewed; leaseMs / 3 unless given (0: never, i.e. a replica that stalls). */
+  renewEveryMs?: number;
   /** Entries claimed per round. */
   claimLimit: number;
   /** $batch requests in flight per mailbox (Outlook allows 4 concurrent requests per mailbox). */
   concurrency: number;
   /** Retry-After waits longer than this end the run for those entries; a later run retries them. */
   maxWaitMs: number;
-  /** Rounds of in-run retries for throttled or failed requests. */
+  /** Rounds of in-run retries for items Graph throttled or failed inside an answered $batch. */
   maxRounds: number;
-  /** Failed attempts across runs before an entry is given up with a visible error. */
-  maxAttempts: number;
+  /**
+   * Backoff between runs for entries that got no answer, a 429 or a 5xx: never given up, waiting
+   * base·2^attempts with jitter, at most cap (or as long as Retry-After says).
+   */
+  retryBaseMs: number;
+  retryCapMs: number;
   now: () => Date;
-  sleep: (ms: number) => Promise<void>;
+  /** Resolves after ms, or early when the signal aborts (the worker is stopping). */
+  sleep: (ms: number, signal: AbortSignal) => Promise<void>;
+  random: () => number;
+  /** Where a lease that could not be renewed is reported. */
+  logger?: Pick<Logger, "warn">;
 }
 
 export const DEFAULT_PUSH_OPTIONS: Omit<PushWorkerOptions, "workerId"> = {
-  leaseMs: 120_000,
+  leaseMs: 15_000,
   claimLimit: 200,
   concurrency: 4,
   maxWaitMs: 30_000,
   maxRounds: 6,
-  maxAttempts: 12,
+  retryBaseMs: 5_000,
+  retryCapMs: 300_000,
   now: () => new Date(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  sleep: (ms, signal) =>
+    new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      signal.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
+    }),
+  random: Math.random,
 };
+
+/** The wait before an in-run retry of an item Graph failed without saying how long to wait. */
+const IN_RUN_RETRY_MS = 1_000;
 
 /** What Outlook needs for the activity as it is now (not as it was when the entry was written). */
 function requestFor(activity: LeasedActivity): CalendarRequest | null {
@@ -68,11 +92,43 @@ function chunks<T>(items: T[], size: number): T[][] {
 
 /** Pushes outbox entries to Outlook: create (transactionId), PATCH (If-Match), cancel/delete, in $batch of 20. */
 export function createPushWorker(outbox: OutboxRepository, gateway: CalendarGateway, options: PushWorkerOptions) {
-  const backoffMs = (attempts: number) => Math.min(3_600_000, 5_000 * 2 ** attempts);
+  // "Equal jitter" (AWS Architecture Blog, "Exponential Backoff And Jitter"): the wait still grows
+  // with every failure, and replicas that failed together do not come back together.
+  const backoffMs = (attempts: number) => {
+    const ceiling = Math.min(options.retryCapMs, options.retryBaseMs * 2 ** Math.min(attempts, 30));
+    return ceiling / 2 + options.random() * (ceiling / 2);
+  };
+  const waitFor = (activity: LeasedActivity, failure: GraphFailure) =>
+    failure.retryAfterMs !== undefined ? Math.max(failure.retryAfterMs, 1_000) : backoffMs(activity.attempts);
+  const stopping = new AbortController();
+
+  /**
+   * Entries that will be tried again later: counted, and recorded in bulk per reason once the
+   * mailbox's round is over (an outage hits hundreds of entries at once).
+   */
+  function waitingList(report: PushReport) {
+    const groups = new Map<string, { wait: { reason: SyncWaitReason; message: string }; items: Waiting[] }>();
+    type Waiting = { activity: LeasedActivity; availableAt: Date };
+    return {
+      add(activity: LeasedActivity, failure: GraphFailure) {
+        report.retrying++;
+        const reason = waitReasonOf(failure);
+        const message = reason === "SIGN_IN" ? `Waiting for Outlook sign-in: ${failure.message}` : failure.message;
+        const group = groups.get(`${reason}\n${message}`) ?? { wait: { reason, message }, items: [] };
+        group.items.push({ activity, availableAt: new Date(options.now().getTime() + waitFor(activity, failure)) });
+        groups.set(`${reason}\n${message}`, group);
+      },
+      async flush() {
+        for (const { wait, items } of groups.values()) await outbox.recordWaiting(items, wait, options.now());
+        groups.clear();
+      },
+    };
+  }
 
   async function pushMailbox(mailbox: Mailbox, activities: LeasedActivity[], report: PushReport) {
     const byId = new Map(activities.map((activity) => [activity.id, activity]));
     const record = (activity: LeasedActivity, outcome: PushOutcome) => outbox.record(activity, outcome, options.now());
+    const waiting = waitingList(report);
     let queue: CalendarRequest[] = [];
     for (const activity of activities) {
       const request = requestFor(activity);
@@ -80,26 +136,7 @@ export function createPushWorker(outbox: OutboxRepository, gateway: CalendarGate
       else await record(activity, { kind: "nothing-to-do" });
     }
 
-    const retryLater = async (request: CalendarRequest, failure: GraphFailure) => {
-      const activity = byId.get(request.key)!;
-      if (failure.kind === "retry" && activity.attempts + 1 >= options.maxAttempts) {
-        report.failed++;
-        return record(activity, {
-          kind: "failed",
-          message: `Outlook did not accept this change after ${options.maxAttempts} attempts: ${failure.message}`,
-        });
-      }
-      report.retrying++;
-      const waitMs = failure.retryAfterMs ?? backoffMs(activity.attempts);
-      const showOnActivity = failure.kind === "auth" ? `Waiting for Outlook sign-in: ${failure.message}` : undefined;
-      return record(activity, {
-        kind: "retry",
-        availableAt: new Date(options.now().getTime() + Math.max(waitMs, 1_000)),
-        message: failure.message,
-        showOnActivity,
-      });
-    };
-
+    let answered = false;
     type Synced = Parameters<OutboxRepository["recordSynced"]>[0][number];
     async function settle(
       request: CalendarRequest,
@@ -108,6 +145,7 @@ export function createPushWorker(outbox: OutboxRepository, gateway: CalendarGate
     ): Promise<GraphFailure | null> {
       const activity = byId.get(request.key)!;
       if (result.ok) {
+        answered = true;
         if (request.kind === "delete" || request.kind === "cancel") await record(activity, { kind: "removed" });
         else {
           const event = result.event;
@@ -136,6 +174,7 @@ export function createPushWorker(outbox: OutboxRepository, gateway: CalendarGate
           return null;
         case "rejected":
         case "delta-expired":
+          // The only way to FAILED: Outlook answered and refused this change.
           report.failed++;
           await record(activity, {
             kind: "failed",
@@ -147,48 +186,77 @@ export function createPushWorker(outbox: OutboxRepository, gateway: CalendarGate
       }
     }
 
-    for (let round = 0; queue.length > 0; round++) {
-      const again: { request: CalendarRequest; failure: GraphFailure }[] = [];
-      let authFailure: GraphFailure | null = null;
-      const batches = chunks(queue, MAX_BATCH);
-      // A few batches in flight at once; each batch's results are recorded as soon as it returns.
-      let next = 0;
-      const lanes = Array.from({ length: Math.min(options.concurrency, batches.length) }, async () => {
-        while (next < batches.length && !authFailure) {
-          const batch = batches[next++]!;
-          let results: CalendarResult[];
-          try {
-            results = await gateway.batch(mailbox, batch);
-          } catch (error) {
-            if (!(error instanceof GraphCallError)) throw error;
-            results = batch.map((request) => ({ key: request.key, ok: false, failure: error.failure }));
+    try {
+      for (let round = 0; queue.length > 0; round++) {
+        const again: { request: CalendarRequest; failure: GraphFailure }[] = [];
+        // No answer for a whole batch, or no token: the mailbox's other batches wait too (one
+        // request per mailbox and round during an outage, not one per 20 entries).
+        let stopped: GraphFailure | null = null;
+        const batches = chunks(queue, MAX_BATCH);
+        // A few batches in flight at once; each batch's results are recorded as soon as it returns.
+        let next = 0;
+        const lanes = Array.from({ length: Math.min(options.concurrency, batches.length) }, async () => {
+          while (next < batches.length && !stopped && !stopping.signal.aborted) {
+            const batch = batches[next++]!;
+            let results: CalendarResult[];
+            try {
+              results = await gateway.batch(mailbox, batch);
+            } catch (error) {
+              if (!(error instanceof GraphCallError)) throw error;
+              if (error.failure.kind === "retry" || error.failure.kind === "auth") stopped = error.failure;
+              results = batch.map((request) => ({ key: request.key, ok: false, failure: error.failure }));
+            }
+            const synced: Synced[] = [];
+            for (const [index, result] of results.entries()) {
+              const failure = await settle(batch[index]!, result, synced);
+              if (failure?.kind === "auth") stopped = failure;
+              if (failure) again.push({ request: batch[index]!, failure });
+            }
+            await outbox.recordSynced(synced, options.now());
           }
-          const synced: Synced[] = [];
-          for (const [index, result] of results.entries()) {
-            const failure = await settle(batch[index]!, result, synced);
-            if (failure?.kind === "auth") authFailure = failure;
-            if (failure) again.push({ request: batch[index]!, failure });
-          }
-          await outbox.recordSynced(synced, options.now());
+        });
+        await Promise.all(lanes);
+        const untried = batches.slice(next).flat();
+        if (stopping.signal.aborted) {
+          // Stopping: what was not done is handed back as it was, for another replica to take at once.
+          await outbox.release([...again.map(({ request }) => request.key), ...untried.map((request) => request.key)]);
+          return;
         }
-      });
-      await Promise.all(lanes);
-      const untried = batches.slice(next).flat();
-      if (authFailure) {
-        // No token for this mailbox: everything waits for the user to sign in again.
-        for (const { request } of again) await retryLater(request, authFailure);
-        for (const request of untried) await retryLater(request, authFailure);
-        return;
+        if (stopped) {
+          // A blip (one timeout, one 5xx) is ridden out within the run, once; a second one in a row
+          // means Graph is down for now, and everything waits for its backoff.
+          const blipWaitMs = (stopped as GraphFailure).retryAfterMs ?? IN_RUN_RETRY_MS;
+          if ((stopped as GraphFailure).kind === "retry" && round === 0 && blipWaitMs <= options.maxWaitMs) {
+            queue = [...again.map(({ request }) => request), ...untried];
+            await options.sleep(blipWaitMs, stopping.signal);
+            if (stopping.signal.aborted) {
+              await outbox.release(queue.map((request) => request.key));
+              return;
+            }
+            continue;
+          }
+          for (const { request, failure } of again) waiting.add(byId.get(request.key)!, failure);
+          for (const request of untried) waiting.add(byId.get(request.key)!, stopped);
+          return;
+        }
+        if (again.length === 0) return;
+        const waitMs = Math.max(...again.map(({ failure }) => failure.retryAfterMs ?? IN_RUN_RETRY_MS));
+        if (round + 1 >= options.maxRounds || waitMs > options.maxWaitMs) {
+          for (const { request, failure } of again) waiting.add(byId.get(request.key)!, failure);
+          return;
+        }
+        // Throttled or failed inside an answered batch (429/503 with Retry-After too): wait, then only those again.
+        await options.sleep(waitMs, stopping.signal);
+        queue = again.map(({ request }) => request);
       }
-      if (again.length === 0) return;
-      const waitMs = Math.max(...again.map(({ failure }) => failure.retryAfterMs ?? 1_000));
-      if (round + 1 >= options.maxRounds || waitMs > options.maxWaitMs) {
-        for (const { request, failure } of again) await retryLater(request, failure);
-        return;
+    } finally {
+      await waiting.flush();
+      // Graph is back (it answered this mailbox): what waits because it was unreachable goes now,
+      // everyone's, and this mailbox's 5xx waits too, instead of sitting out their backoff.
+      if (answered) {
+        await outbox.wake(["UNREACHABLE"], options.now());
+        await outbox.wake(["OUTLOOK_ERROR"], options.now(), mailbox.userId);
       }
-      // Throttled (429/503, inside the batch too): wait as long as Graph asked, then only those again.
-      await options.sleep(waitMs);
-      queue = again.map(({ request }) => request);
     }
   }
 
@@ -199,7 +267,8 @@ export function createPushWorker(outbox: OutboxRepository, gateway: CalendarGate
   async function moveBetweenOwners(activities: LeasedActivity[], report: PushReport): Promise<LeasedActivity[]> {
     const moving = activities.filter((a) => a.graphEventId && a.graphMailbox && a.graphMailbox.userId !== a.ownerId);
     if (moving.length === 0) return activities;
-    const waiting = new Set<string>();
+    const waiting = waitingList(report);
+    const held = new Set<string>();
     const byMailbox = new Map<string, LeasedActivity[]>();
     for (const activity of moving)
       byMailbox.set(activity.graphMailbox!.userId, [...(byMailbox.get(activity.graphMailbox!.userId) ?? []), activity]);
@@ -229,24 +298,14 @@ export function createPushWorker(outbox: OutboxRepository, gateway: CalendarGate
             Object.assign(activity, { graphEventId: null, graphChangeKey: null, graphMailbox: null });
             activity.graphGeneration++;
           } else {
-            waiting.add(activity.id);
-            report.retrying++;
-            await outbox.record(
-              activity,
-              {
-                kind: "retry",
-                availableAt: new Date(
-                  options.now().getTime() + (result.failure.retryAfterMs ?? backoffMs(activity.attempts)),
-                ),
-                message: result.failure.message,
-              },
-              options.now(),
-            );
+            held.add(activity.id);
+            waiting.add(activity, result.failure);
           }
         }
       }
     }
-    return activities.filter((activity) => !waiting.has(activity.id));
+    await waiting.flush();
+    return activities.filter((activity) => !held.has(activity.id));
   }
 
   return {
@@ -254,29 +313,55 @@ export function createPushWorker(outbox: OutboxRepository, gateway: CalendarGate
     async push(ownerId?: string): Promise<PushReport> {
       const report: PushReport = { pushed: 0, failed: 0, retrying: 0, conflicts: 0 };
       const tried = new Set<string>();
-      for (;;) {
-        const ids = await outbox.claim({
-          workerId: options.workerId,
-          now: options.now(),
-          leaseMs: options.leaseMs,
-          limit: options.claimLimit,
-          ownerId,
-        });
-        const fresh = ids.filter((id) => !tried.has(id));
-        // Entries this run already tried (a conflict waiting for the pull) stay due, for the next run.
-        await outbox.release(ids.filter((id) => tried.has(id)));
-        if (fresh.length === 0) return report;
-        fresh.forEach((id) => tried.add(id));
-        const activities = await moveBetweenOwners(await outbox.load(fresh), report);
-        const byOwner = new Map<string, LeasedActivity[]>();
-        for (const activity of activities)
-          byOwner.set(activity.ownerId, [...(byOwner.get(activity.ownerId) ?? []), activity]);
-        await Promise.all(
-          [...byOwner.values()].map((owned) =>
-            pushMailbox({ userId: owned[0]!.ownerId, email: owned[0]!.ownerEmail }, owned, report),
-          ),
-        );
+      // Leases held while the work goes on are renewed, so a slow Graph never lets another replica
+      // take an entry this one is still pushing; a crashed replica's leases simply run out.
+      const renewEveryMs = options.renewEveryMs ?? options.leaseMs / 3;
+      const renewal =
+        renewEveryMs > 0
+          ? setInterval(() => {
+              outbox
+                .renew(options.workerId, new Date(options.now().getTime() + options.leaseMs))
+                .catch((error: unknown) => options.logger?.warn({ err: error }, "outbox leases not renewed"));
+            }, renewEveryMs)
+          : undefined;
+      try {
+        while (!stopping.signal.aborted) {
+          const ids = await outbox.claim({
+            workerId: options.workerId,
+            now: options.now(),
+            leaseMs: options.leaseMs,
+            limit: options.claimLimit,
+            ownerId,
+          });
+          const fresh = ids.filter((id) => !tried.has(id));
+          // Entries this run already tried (a conflict waiting for the pull) stay due, for the next run.
+          await outbox.release(ids.filter((id) => tried.has(id)));
+          if (fresh.length === 0) return report;
+          fresh.forEach((id) => tried.add(id));
+          const activities = await moveBetweenOwners(await outbox.load(fresh), report);
+          const byOwner = new Map<string, LeasedActivity[]>();
+          for (const activity of activities)
+            byOwner.set(activity.ownerId, [...(byOwner.get(activity.ownerId) ?? []), activity]);
+          await Promise.all(
+            [...byOwner.values()].map((owned) =>
+              pushMailbox({ userId: owned[0]!.ownerId, email: owned[0]!.ownerEmail }, owned, report),
+            ),
+          );
+        }
+        return report;
+      } finally {
+        clearInterval(renewal);
       }
+    },
+
+    /** Stops the push in progress between batches (a throttled wait ends at once); unsent entries are released. */
+    halt() {
+      stopping.abort();
+    },
+
+    /** Hands back every lease this worker still holds. */
+    releaseAll(): Promise<number> {
+      return outbox.releaseAll(options.workerId);
     },
   };
 }

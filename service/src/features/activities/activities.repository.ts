@@ -33,6 +33,8 @@ export interface ActivitiesRepository {
   forRecord(customerId: string, limit: number): Promise<{ future: Activity[]; history: Activity[] }>;
   /** The owner's planned activities starting before the given instant. */
   dueFor(ownerId: string, before: Date): Promise<Activity[]>;
+  /** Queues a FAILED activity for Outlook again; `queued` is false when it was not FAILED. */
+  resendToOutlook(id: string): Promise<{ queued: boolean; activity: Activity } | null>;
 }
 
 const ACTIVITY_INCLUDE = {
@@ -65,6 +67,14 @@ function toActivity(row: ActivityRow): Activity {
       eventId: row.graphEventId,
       error: row.syncError,
       lastSyncedAt: row.lastSyncedAt?.toISOString() ?? null,
+      waiting:
+        row.syncState === "PENDING" && row.syncWaitReason && row.syncWaitingSince
+          ? {
+              reason: row.syncWaitReason,
+              since: row.syncWaitingSince.toISOString(),
+              retryAt: row.syncRetryAt?.toISOString() ?? null,
+            }
+          : null,
     },
     createdAt: row.createdAt.toISOString(),
     modifiedAt: row.modifiedAt.toISOString(),
@@ -103,6 +113,16 @@ export function createActivitiesRepository(
         const row = await tx.activity.findUniqueOrThrow({ where: { id }, include: ACTIVITY_INCLUDE });
         const syncState = await outbox.enqueue(tx, row);
         return toActivity(syncState ? { ...row, syncState, syncError: null } : row);
+      });
+    },
+
+    async resendToOutlook(id) {
+      return prisma.$transaction(async (tx) => {
+        const row = await tx.activity.findUnique({ where: { id }, include: ACTIVITY_INCLUDE });
+        if (!row) return null;
+        const queued = await outbox.resend(tx, row);
+        const pending = { ...row, syncState: "PENDING" as const, syncError: null, syncRetryAt: null };
+        return { queued, activity: toActivity(queued ? pending : row) };
       });
     },
 

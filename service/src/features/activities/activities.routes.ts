@@ -65,6 +65,17 @@ export function activitiesRoutes(
       handler: async ({ params, body, user }) => service.update(params.id, body, user),
     }),
     defineRoute({
+      method: "post",
+      path: "/api/activities/:id/resend-to-outlook",
+      tag: "activities",
+      summary:
+        "Send an activity Outlook refused (sync state FAILED) to Outlook again, as it is now (owner, manager or admin); 409 when it is not FAILED",
+      authorization: "activities:change",
+      params: IdParams,
+      response: Activity,
+      handler: async ({ params, user }) => service.resendToOutlook(params.id, user),
+    }),
+    defineRoute({
       method: "get",
       path: "/api/reminders",
       tag: "activities",

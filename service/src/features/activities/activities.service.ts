@@ -10,7 +10,7 @@ import type {
 } from "../../../../contract";
 import type { CurrentUser } from "../../auth/current-user";
 import { requirePermission } from "../../auth/permissions";
-import { badRequest, notFound } from "../../shared/app-error";
+import { AppError, badRequest, notFound } from "../../shared/app-error";
 import { dayInZone, nextDay, startOfDayInZone } from "../../../../contract/zoned-time";
 import type { ContactsRepository } from "../contacts/contacts.repository";
 import type { CustomersRepository } from "../customers/customers.repository";
@@ -25,6 +25,8 @@ export interface ActivitiesService {
   reminders(query: ReminderQuery, user: CurrentUser, now?: Date): Promise<ReminderList>;
   createTemplate(input: TemplateCreate, user: CurrentUser): Promise<Template>;
   updateTemplate(id: string, input: TemplateUpdate, user: CurrentUser): Promise<Template>;
+  /** "Send to Outlook again": an activity Outlook refused goes back to the outbox as it is now. */
+  resendToOutlook(id: string, user: CurrentUser): Promise<Activity>;
 }
 
 interface Deps {
@@ -138,6 +140,21 @@ export function createActivitiesService({
     async updateTemplate(id, input, user) {
       requirePermission(user, "templates:manage");
       return (await templates.update(id, input)) ?? Promise.reject(notFound("activity template", id));
+    },
+
+    async resendToOutlook(id, user) {
+      const current = await activities.findWrite(id);
+      if (!current) throw notFound("activity", id);
+      requirePermission(user, "activities:change", { owner: current.ownerId === user.id });
+      const result = await activities.resendToOutlook(id);
+      if (!result) throw notFound("activity", id);
+      if (!result.queued)
+        throw new AppError(
+          "conflict",
+          `Only an activity Outlook refused can be sent again; this one is ${result.activity.sync.state}`,
+          [{ field: "sync.state", message: "is not FAILED" }],
+        );
+      return result.activity;
     },
 
     async reminders(query, user, now = new Date()) {
