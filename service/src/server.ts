@@ -1,4 +1,5 @@
 import type { Server } from "node:http";
+import type { Express } from "express";
 import { createApp } from "./app";
 import { createTokenVerifier } from "./auth/token-verifier";
 import {
@@ -23,6 +24,8 @@ export interface RunningService {
   port: number;
   db: Database;
   server: Server;
+  /** The Express app behind server, for tools that read its routes (the authorisation suite). */
+  app: Express;
   calendarSync: CalendarSync;
   /** Graceful: stop accepting, finish what was accepted, stop the sync (handing back its leases), close the database. */
   stop(): Promise<void>;
@@ -105,6 +108,7 @@ export async function startService(
       port,
       db,
       server: http.server,
+      app,
       calendarSync,
       stop() {
         stopping ??= (async () => {

@@ -36,7 +36,7 @@ describe.each(testBackends())("kill -9 during writes on %s", (backend) => {
   it("loses no acknowledged write, doubles none, and restarts on an intact database", async () => {
     const first = await start();
     const alice = await first.as("alice@contoso.com");
-    const customer = await createCustomer(alice);
+    const customer = await createCustomer(alice, { status: 2 });
     const load = logEmailsUntilStopped({
       clients: [alice],
       customerId: customer.id,

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { Client } from "pg";
 import { loadOrCreateDevKeys, signDevToken } from "../../service/src/auth/dev-issuer";
+import { createLogger } from "../../service/src/shared/logger";
 import { loadConfig } from "../../service/src/config";
 import { type RunningService, startService } from "../../service/src/server";
 import { ApiClient } from "../support/api-client";
@@ -48,6 +49,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
       DATABASE_URL: server.url("crm_restart"),
       SEED: "none",
       SHUTDOWN_TIMEOUT_MS: "5000",
+      RATE_LIMIT_PER_USER: "0",
+      RATE_LIMIT_PER_ADDRESS: "0",
     });
   const clientOf = async (url: string) =>
     new ApiClient(url, await signDevToken(await loadOrCreateDevKeys(dataDir), { email: "alice@contoso.com" }));
@@ -55,8 +58,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   it("answers 503 with Retry-After and an honest message while it is down, and loses nothing", async () => {
     replicas.push(await startService(config()), await startService(config()));
     const [one, two] = await Promise.all(replicas.map((replica) => clientOf(replica.url)));
-    const customer = await createCustomer(one!);
-    const probeCustomer = await createCustomer(one!);
+    const customer = await createCustomer(one!, { status: 2 });
+    const probeCustomer = await createCustomer(one!, { status: 2 });
     const load = logEmailsUntilStopped({
       clients: [one!, two!],
       customerId: customer.id,
@@ -69,11 +72,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
     const downSince = Date.now();
     // A third replica started now waits for the database instead of exiting.
     const warnings: string[] = [];
-    const warn = jest
-      .spyOn(console, "warn")
-      .mockImplementation((...args: unknown[]) => void warnings.push(args.join(" ")));
+    const logger = createLogger({ destination: { write: (line: string) => void warnings.push(line) } });
     const latePort = await freePort();
-    const late = startService(config(latePort));
+    const late = startService(config(latePort), { logger });
     await sleep(1500);
 
     for (const replica of [...replicas.map((replica) => replica.url), `http://127.0.0.1:${latePort}`]) {
@@ -108,7 +109,6 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
     const downMs = Date.now() - downSince;
     const lateReplica = await late;
     replicas.push(lateReplica);
-    warn.mockRestore();
     expect(warnings.some((line) => /waiting for the database: .*attempt 1 failed, retrying in/.test(line))).toBe(true);
     for (const replica of replicas)
       for (let attempt = 0; (await fetch(`${replica.url}/api/health/ready`)).status !== 200; attempt++) {

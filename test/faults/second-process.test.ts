@@ -32,7 +32,7 @@ describe("a second process on the same DATA_DIR", () => {
     const first = await spawn(dataDir);
     await first.ready();
     const alice = await first.as("alice@contoso.com");
-    const customer = await createCustomer(alice);
+    const customer = await createCustomer(alice, { status: 2 });
     expect((await alice.post("/api/email-log", emailBody("<before@second.example>", customer.id))).status).toBe(201);
 
     const started = Date.now();

@@ -35,7 +35,7 @@ describe.each(testBackends())("SIGTERM under load on %s", (backend) => {
   it("cuts off no accepted request and stops with exit code 0", async () => {
     const first = await start();
     const alice = await first.as("alice@contoso.com");
-    const customer = await createCustomer(alice);
+    const customer = await createCustomer(alice, { status: 2 });
     const load = logEmailsUntilStopped({
       clients: [alice],
       customerId: customer.id,

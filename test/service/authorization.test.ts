@@ -381,6 +381,24 @@ const ROUTES: Record<string, Case[]> = {
       },
     },
   ],
+  "POST /api/activities/:id/resend-to-outlook": [
+    {
+      permission: "activities:change",
+      prepare: async (c) => {
+        const planned = await activity(c);
+        // Only an activity Outlook refused can be sent again: the state a 4xx from Graph leaves.
+        await c.service.service.db.prisma.activity.update({
+          where: { id: planned.id },
+          data: { syncState: "FAILED", syncError: "Graph refused it" },
+        });
+        return {
+          path: `/api/activities/${planned.id}/resend-to-outlook`,
+          body: {},
+          read: get(c, `/api/activities/${planned.id}`),
+        };
+      },
+    },
+  ],
   "POST /api/cold-calls": [
     {
       permission: "activities:create",
@@ -797,7 +815,7 @@ function shipTo(c: Context) {
 
 /** Every route the Express app answers, as "METHOD /path", from its router stack (nested routers too). */
 function expressRoutes(service: TestService): string[] {
-  const app = service.service.server.listeners("request")[0] as any;
+  const app = service.service.app as any;
   if (!app?.router?.stack) throw new Error("cannot reach the Express app behind the server");
   const walk = (stack: any[], prefix: string): string[] =>
     stack.flatMap((layer) => {
@@ -818,7 +836,12 @@ describe.each(testBackends())("the authorisation table on %s", (backend) => {
   let c: Context;
 
   beforeAll(async () => {
-    const service = await startTestService(backend);
+    // Sync on (so "send to Outlook again" has an outbox), but no worker runs and no Graph is called.
+    const service = await startTestService(backend, {
+      GRAPH_STATIC_TOKEN: "unused",
+      GRAPH_BASE_URL: "http://127.0.0.1:9/v1.0",
+      SYNC_INTERVAL_MS: "0",
+    });
     const emails: Record<Persona, string> = {
       owner: "olga.owner@contoso.com",
       linked: "lars.linked@contoso.com",

@@ -40,7 +40,7 @@ function runService(env: Record<string, string>, as?: { uid: number; gid: number
     timeout: 60_000,
     ...as,
   });
-  return { status: result.status, output: `${result.stdout}${result.stderr}`.trim() };
+  return { status: result.status, output: result.stderr.trim() };
 }
 
 describe("DATA_DIR", () => {

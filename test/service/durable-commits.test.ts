@@ -53,7 +53,7 @@ async function flushesDuring(dir: string, marker: string, fn: () => Promise<void
         service.url,
         await signDevToken(await loadOrCreateDevKeys(dataDir), { email: "alice@contoso.com" }),
       );
-      const customer = await createCustomer(alice);
+      const customer = await createCustomer(alice, { status: 2 });
       const messageId = `<${unique("durable")}@fabrikam.example>`;
       let status = 0;
       const flushes = await flushesDuring(path.join(dataDir, "pglite"), messageId, async () => {

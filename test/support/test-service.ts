@@ -32,7 +32,17 @@ export async function startTestService(
 ): Promise<TestService> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "crm-test-"));
   const database = await createTestDatabase(backend);
-  const config = loadConfig({ PORT: "0", DATA_DIR: dataDir, SEED: "none", ORG_DOMAINS: "contoso.com", ...env });
+  // Suites send far more than a person would (the hostile corpus, the authorisation walk): the limits
+  // are off unless a suite sets them; test/service/rate-limits.test.ts checks them at the defaults too.
+  const config = loadConfig({
+    PORT: "0",
+    DATA_DIR: dataDir,
+    SEED: "none",
+    ORG_DOMAINS: "contoso.com",
+    RATE_LIMIT_PER_USER: "0",
+    RATE_LIMIT_PER_ADDRESS: "0",
+    ...env,
+  });
   const service = await startService(config, {
     db: database.db,
     logger: options.logger,

@@ -148,6 +148,8 @@ export function createActivitiesService({
       requirePermission(user, "activities:change", { owner: current.ownerId === user.id });
       const result = await activities.resendToOutlook(id);
       if (!result) throw notFound("activity", id);
+      if (!result.queued && result.activity.sync.state === "FAILED")
+        throw new AppError("conflict", "Outlook sync is not set up on this service, so nothing can be sent to Outlook");
       if (!result.queued)
         throw new AppError(
           "conflict",
