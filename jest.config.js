@@ -18,6 +18,8 @@ const tsJest = [
 // ESM-only packages that jest must transpile to CommonJS.
 const esmPackages = ["jose", "rettime", "until-async", "@open-draft/deferred-promise"];
 const transformIgnorePatterns = [`/node_modules/(?!(.*/)?(${esmPackages.join("|")})/)`];
+// The contract's path alias (tsconfig.json "paths"), for every project.
+const contractAlias = { "^contract$": "<rootDir>/contract/index.ts", "^contract/(.*)$": "<rootDir>/contract/$1" };
 
 module.exports = {
   // Suites start a real service and database; a busy two-core machine needs more than 5 s for that.
@@ -27,6 +29,7 @@ module.exports = {
   projects: [
     {
       displayName: "service",
+      moduleNameMapper: contractAlias,
       testEnvironment: "node",
       testMatch: [
         "<rootDir>/test/service/**/*.test.ts",
@@ -48,6 +51,7 @@ module.exports = {
       testMatch: ["<rootDir>/addin/**/*.test.ts?(x)", "<rootDir>/test/addin/**/*.test.ts?(x)"],
       // office-addin-mock needs only OfficeApp from office-addin-manifest, whose own dependencies are ESM-only.
       moduleNameMapper: {
+        ...contractAlias,
         "^office-addin-manifest$": "<rootDir>/test/addin/support/office-addin-manifest.stub.js",
         // The pane's on-demand tabs import "./x.js" (TypeScript's nodenext rule) for ./x.tsx.
         "^(\\.{1,2}/.*)\\.js$": "$1",
@@ -60,6 +64,7 @@ module.exports = {
     {
       // The built pane in Debian's Chromium (playwright-core) against the real service.
       displayName: "browser",
+      moduleNameMapper: contractAlias,
       testEnvironment: "node",
       testMatch: ["<rootDir>/test/browser/**/*.test.ts"],
       transform: { "^.+\\.[tj]sx?$": tsJest },

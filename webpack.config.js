@@ -179,6 +179,8 @@ module.exports = (env = {}, argv = {}) => {
       extensions: [".tsx", ".ts", ".mjs", ".js"],
       // TypeScript (nodenext) wants "./x.js" in a dynamic import() of our own ./x.tsx.
       extensionAlias: { ".js": [".tsx", ".ts", ".js"] },
+      // The contract's path alias (tsconfig.json "paths").
+      alias: { contract: path.join(root, "contract") },
     },
     module: {
       rules: [

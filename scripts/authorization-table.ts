@@ -3,7 +3,7 @@
 // test/service/authorization.test.ts fails while the README's copy differs from the table.
 import fs from "node:fs";
 import path from "node:path";
-import { permissionsMarkdown } from "../contract";
+import { permissionsMarkdown } from "contract";
 
 const README = path.resolve(__dirname, "../README.md");
 const SECTION = /(<!-- authorization-table:start -->\n)[\s\S]*?(<!-- authorization-table:end -->)/;

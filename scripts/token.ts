@@ -2,7 +2,7 @@
 //   npm run token -- --email alice@contoso.com [--role salesman|manager|admin] [--name "Alice Wagner"]
 // The service accepts it while it runs without production auth (AUTH_TENANT_ID unset), with the same DATA_DIR.
 import { parseArgs } from "node:util";
-import { Role } from "../contract";
+import { Role } from "contract";
 import { loadOrCreateDevKeys, signDevToken } from "../service/src/auth/dev-issuer";
 import { loadConfig } from "../service/src/config";
 

@@ -1,4 +1,4 @@
-import { priceLines } from "../../contract";
+import { priceLines } from "contract";
 import type { PrismaClient } from "../../service/src/generated/prisma/client";
 
 type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

@@ -11,14 +11,16 @@ async function main() {
   const service = await startService(config, { logger });
   const where = config.databaseUrl ? "PostgreSQL (DATABASE_URL)" : `PGlite in ${config.dataDir}`;
   logger.info(`CRM service listening on ${service.url} with ${where}; auth: ${config.auth.mode}`);
-  let stopping = false;
+  let stoppingSince: number | undefined;
   const stop = async (signal: NodeJS.Signals) => {
-    if (stopping) {
-      // A second Ctrl-C: do not wait. Every acknowledged commit is on disk already.
+    if (stoppingSince !== undefined) {
+      // The same signal often comes twice at once (the process group's, and tsx or npm passing it on):
+      // only a second one a moment later (a second Ctrl-C) means "do not wait".
+      if (Date.now() - stoppingSince < 1_000) return;
       logger.warn(`${signal} again: exiting without waiting for requests`);
       process.exit(1);
     }
-    stopping = true;
+    stoppingSince = Date.now();
     logger.info(`${signal}: finishing accepted requests (at most ${config.shutdownTimeoutMs} ms), then stopping`);
     await service.stop();
     process.exit(0);

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { chartSummary } from "../../addin/src/features/reports/contacts-chart";
-import { dayInZone } from "../../contract/zoned-time";
+import { dayInZone } from "contract/zoned-time";
 import { createFakeCrm } from "./support/fake-crm";
 import { JONAS, renderPane, useFakeServer, openRecordTab } from "./support/render-pane";
 

@@ -7,7 +7,7 @@ import {
   allows,
   permissionsMarkdown,
   whoMay,
-} from "../../contract";
+} from "contract";
 import fs from "node:fs";
 import path from "node:path";
 import type { ApiClient, ApiResponse } from "../support/api-client";

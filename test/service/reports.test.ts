@@ -1,4 +1,4 @@
-import { dayInZone } from "../../contract/zoned-time";
+import { dayInZone } from "contract/zoned-time";
 import type { ApiClient } from "../support/api-client";
 import { parseCsv } from "../support/csv-parse";
 import { createCustomer, createType, unique } from "../support/fixtures";

@@ -1,5 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- tests read arbitrary JSON bodies */
-import type { Role } from "../../contract";
+import type { Role } from "contract";
 
 /** Who a client signed in as, for fixtures that must act as the accounts department on its behalf. */
 export interface ClientIdentity {

@@ -1,4 +1,4 @@
-import { ACTUAL_CUSTOMER_STATUS } from "../../contract";
+import { ACTUAL_CUSTOMER_STATUS } from "contract";
 import type { ApiClient } from "./api-client";
 
 let counter = 0;

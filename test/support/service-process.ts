@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
-import type { Role } from "../../contract";
+import type { Role } from "contract";
 import { loadOrCreateDevKeys, signDevToken } from "../../service/src/auth/dev-issuer";
 import { ApiClient } from "./api-client";
 

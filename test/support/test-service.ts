@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Role } from "../../contract";
+import type { Role } from "contract";
 import { loadOrCreateDevKeys, signDevToken } from "../../service/src/auth/dev-issuer";
 import type { CalendarSyncOverrides } from "../../service/src/calendar-sync/calendar-sync.service";
 import { loadConfig } from "../../service/src/config";

@@ -1,4 +1,4 @@
-import type { ErrorBody } from "../../../contract";
+import type { ErrorBody } from "contract";
 
 type ErrorCode = ErrorBody["error"]["code"] | "network" | "unexpected";
 

@@ -1,4 +1,4 @@
-import type { Attachment, AttachmentList, EmailAttachmentKept } from "../../../contract";
+import type { Attachment, AttachmentList, EmailAttachmentKept } from "contract";
 import type { SendRequest } from "./send-request";
 
 /** The file to send: its bytes (a File from an input, or bytes read from Outlook), name and type. */

@@ -1,4 +1,4 @@
-import type { CommentCreate, CommentPage, CommentUpdate, CustomerComment } from "../../../contract";
+import type { CommentCreate, CommentPage, CommentUpdate, CustomerComment } from "contract";
 import type { z } from "zod";
 import type { ApiCall } from "./sales-calls";
 

@@ -25,7 +25,7 @@ import type {
   TimelineKind,
   TimelinePage,
   UserList,
-} from "../../../contract";
+} from "contract";
 import type { z } from "zod";
 import { createAttachmentsApi } from "./attachments-api";
 import { commentsCalls } from "./comments-calls";

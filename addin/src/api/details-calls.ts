@@ -9,7 +9,7 @@ import type {
   ThirdPartyCreate,
   ThirdPartyList,
   ThirdPartyUpdate,
-} from "../../../contract";
+} from "contract";
 import type { z } from "zod";
 import type { ApiCall } from "./sales-calls";
 

@@ -6,7 +6,7 @@ import type {
   ProfilingSetCreate,
   ProfilingSetList,
   ProfilingSetUpdate,
-} from "../../../contract";
+} from "contract";
 import type { z } from "zod";
 import type { ApiCall } from "./sales-calls";
 

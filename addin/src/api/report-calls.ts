@@ -4,7 +4,7 @@ import type {
   ContactHistory,
   CustomerReportPage,
   QuoteReportPage,
-} from "../../../contract";
+} from "contract";
 import { queryString } from "./query-string";
 import type { ApiCall } from "./sales-calls";
 

@@ -12,7 +12,7 @@ import type {
   Opportunity,
   OpportunityCreate,
   OpportunityUpdate,
-} from "../../../contract";
+} from "contract";
 import type { z } from "zod";
 
 /** The one request function of the API client (bearer token, typed errors). */

@@ -11,7 +11,7 @@ import type {
   SpecialPriceCreate,
   SpecialPriceList,
   SpecialPriceUpdate,
-} from "../../../contract";
+} from "contract";
 import type { z } from "zod";
 
 /** The one request function of the API client (bearer token, typed errors). */

@@ -1,5 +1,5 @@
 import { type ReactNode, createContext, useContext } from "react";
-import type { Me } from "../../../contract";
+import type { Me } from "contract";
 import type { CrmApi } from "../api/crm-api";
 import type { Mailbox } from "../office/mail-item.types";
 

@@ -1,4 +1,4 @@
-import { type Me, type Permission, allows } from "../../../contract";
+import { type Me, type Permission, allows } from "contract";
 
 /**
  * The authorisation table's answer for the signed-in user (contract/authorization.contract.ts): the

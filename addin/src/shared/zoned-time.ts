@@ -1,4 +1,4 @@
-import { dayInZone, instantOfWallClock } from "../../../contract/zoned-time";
+import { dayInZone, instantOfWallClock } from "contract/zoned-time";
 
 // Dates and times are entered and shown in the user's time zone (from /api/me), not the
 // browser's: a salesman travelling to London still plans in Berlin time if that is his setting.

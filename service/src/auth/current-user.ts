@@ -1,4 +1,4 @@
-import type { Role } from "../../../contract";
+import type { Role } from "contract";
 
 /** The caller, as the auth middleware resolved it from the token and the users table. */
 export interface CurrentUser {

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { type JWK, SignJWT, decodeJwt, exportJWK, generateKeyPair, importJWK } from "jose";
-import type { Role } from "../../../contract";
+import type { Role } from "contract";
 import { MAX_TOKEN_LIFETIME_SECONDS, tokenLifetimeSeconds } from "./token-lifetime";
 
 // The development issuer lets the service run without Entra ID: its key pair lives in DATA_DIR,

@@ -1,6 +1,6 @@
 import { type Request, type RequestHandler, Router, json } from "express";
 import { z } from "zod";
-import { Email, Role } from "../../../contract";
+import { Email, Role } from "contract";
 import { AppError } from "../shared/app-error";
 import { loadOrCreateDevKeys, signDevToken } from "./dev-issuer";
 

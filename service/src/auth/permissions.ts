@@ -1,4 +1,4 @@
-import { PERMISSIONS, type Permission, type RelationFacts, allows, whoMay } from "../../../contract";
+import { PERMISSIONS, type Permission, type RelationFacts, allows, whoMay } from "contract";
 import { AppError } from "../shared/app-error";
 import type { CurrentUser } from "./current-user";
 

@@ -1,5 +1,5 @@
 import { type JWTPayload, type JWTVerifyGetKey, createLocalJWKSet, createRemoteJWKSet, jwtVerify } from "jose";
-import type { Role } from "../../../contract";
+import type { Role } from "contract";
 import type { Config } from "../config";
 import { AppError } from "../shared/app-error";
 import type { TokenIdentity } from "./current-user";

@@ -1,4 +1,4 @@
-import { SyncRunResult } from "../../../contract";
+import { SyncRunResult } from "contract";
 import { defineRoute } from "../http/route";
 import type { CalendarSync } from "./calendar-sync.service";
 

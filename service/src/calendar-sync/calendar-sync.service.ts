@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import os from "node:os";
-import type { SyncRunResult } from "../../../contract";
+import type { SyncRunResult } from "contract";
 import type { CurrentUser } from "../auth/current-user";
 import type { PrismaClient } from "../generated/prisma/client";
 import { type Logger, defaultLogger } from "../shared/logger";

@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from "express";
-import type { ErrorBody } from "../../../contract";
+import type { ErrorBody } from "contract";
 import { classifyDbError } from "../db/db-errors";
 import { AppError, type ErrorCode } from "../shared/app-error";
 import { requestReadError } from "./request-body";

@@ -1,6 +1,6 @@
 import type { RequestListener, ServerResponse } from "node:http";
 import { Router } from "express";
-import type { ErrorBody } from "../../../contract";
+import type { ErrorBody } from "contract";
 
 export type Readiness = { ready: true; database: string; migrations: number } | { ready: false; reason: string };
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ErrorBody, PERMISSIONS, type Permission, isRestricted, permissionClause } from "../../../contract";
+import { ErrorBody, PERMISSIONS, type Permission, isRestricted, permissionClause } from "contract";
 import { IDEMPOTENCY_HEADER } from "./idempotency";
 import { type AnyRoute, isIdempotent, permissionsOf } from "./route";
 

@@ -1,4 +1,4 @@
-import type { ErrorBody } from "../../../contract";
+import type { ErrorBody } from "contract";
 
 export type ErrorCode = ErrorBody["error"]["code"];
 export type ErrorDetail = { field: string; message: string };

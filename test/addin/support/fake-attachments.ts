@@ -12,7 +12,7 @@ import {
   normalizeContentType,
   fileNameForType,
   sanitizeFileName,
-} from "../../../contract";
+} from "contract";
 
 const error = (status: number, code: string, message: string) =>
   HttpResponse.json({ error: { code, message } }, { status });

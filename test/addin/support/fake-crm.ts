@@ -17,8 +17,8 @@ import type {
   Note,
   Opportunity,
   Template,
-} from "../../../contract";
-import { CALL_OUTCOME_LABELS, allows, orderRefusals } from "../../../contract";
+} from "contract";
+import { CALL_OUTCOME_LABELS, allows, orderRefusals } from "contract";
 import { createFakeDetails } from "./fake-details";
 import { createFakeReports } from "./fake-reports";
 import { createFakeComments, createFakeProfiling } from "./fake-profiling-comments";

@@ -12,7 +12,7 @@ import type {
   ShipTo,
   ThirdParty,
   TimelineItem,
-} from "../../../contract";
+} from "contract";
 import {
   CONSENT_CHANNELS,
   ConsentRecordCreate,
@@ -21,8 +21,8 @@ import {
   ThirdPartyCreate,
   ThirdPartyUpdate,
   TimelineQuery,
-} from "../../../contract";
-import { dayInZone } from "../../../contract/zoned-time";
+} from "contract";
+import { dayInZone } from "contract/zoned-time";
 
 // Third parties, ship-to addresses, consent and the timeline as the service rules them: the
 // contract's own schemas validate, and a 400 names the field the way the service does.

@@ -8,7 +8,7 @@ import type {
   ProfilingQuestion,
   ProfilingSet,
   ProfilingValue,
-} from "../../../contract";
+} from "contract";
 import {
   CommentCreate,
   CommentUpdate,
@@ -17,7 +17,7 @@ import {
   ProfilingSetUpdate,
   checkProfilingValue,
   sameProfilingValue,
-} from "../../../contract";
+} from "contract";
 
 // Comments and profiling as the service rules them: the contract's schemas and answer checks
 // validate, 400s name the field as the service does, roles and ownership are enforced.

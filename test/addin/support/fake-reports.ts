@@ -11,7 +11,7 @@ import type {
   Quote,
   QuoteReportRow,
   UserRef,
-} from "../../../contract";
+} from "contract";
 import {
   ActivityReportQuery,
   ActivitySummaryQuery,
@@ -20,8 +20,8 @@ import {
   CustomerLabelsQuery,
   CustomerReportQuery,
   QuoteReportQuery,
-} from "../../../contract";
-import { dayInZone } from "../../../contract/zoned-time";
+} from "contract";
+import { dayInZone } from "contract/zoned-time";
 import { type CsvColumn, csvLine } from "../../../service/src/features/reports/csv";
 import {
   ACTIVITY_COLUMNS,

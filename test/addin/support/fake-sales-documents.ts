@@ -1,6 +1,6 @@
 import { http, HttpResponse } from "msw";
 import type { z } from "zod";
-import type { Customer, Me, Quote, SalesLineInput, SalesOrder, SpecialPrice } from "../../../contract";
+import type { Customer, Me, Quote, SalesLineInput, SalesOrder, SpecialPrice } from "contract";
 import {
   OrderCreate,
   OrderUpdate,
@@ -14,7 +14,7 @@ import {
   priceLines,
   specialPriceOn,
   toScaled,
-} from "../../../contract";
+} from "contract";
 
 // Quotes, orders and special prices as the service rules them: the contract's schemas validate,
 // the contract's pricing computes the totals, special prices fill omitted unit prices on the

@@ -1,6 +1,6 @@
 import { http, HttpResponse } from "msw";
 import type { z } from "zod";
-import type { Action, Contact, Customer, Incident, Me, Opportunity, UserRef } from "../../../contract";
+import type { Action, Contact, Customer, Incident, Me, Opportunity, UserRef } from "contract";
 import {
   ActionCreate,
   ActionListQuery,
@@ -10,7 +10,7 @@ import {
   IncidentUpdate,
   OpportunityCreate,
   OpportunityUpdate,
-} from "../../../contract";
+} from "contract";
 import { STAGE_PROBABILITY } from "../../../service/src/features/opportunities/opportunities.service";
 
 interface SalesState {

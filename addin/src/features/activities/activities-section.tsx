@@ -1,6 +1,6 @@
 import { Badge, Caption1, Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import { type Activity, CALL_OUTCOME_LABELS } from "../../../../contract";
+import { type Activity, CALL_OUTCOME_LABELS } from "contract";
 import { useServices } from "../../app/services-context";
 import { EmptyState } from "../../app/state-views";
 import { formatInZone } from "../../shared/zoned-time";

@@ -9,7 +9,7 @@ import {
   Textarea,
 } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
-import { CALL_OUTCOME_LABELS, type CallOutcome } from "../../../../contract";
+import { CALL_OUTCOME_LABELS, type CallOutcome } from "contract";
 import { useServices } from "../../app/services-context";
 import { errorMessage } from "../../shared/error-message";
 import { useLayoutStyles } from "../../shared/layout-styles";

@@ -9,7 +9,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
-import { ACTIVITY_TYPES } from "../../../../contract";
+import { ACTIVITY_TYPES } from "contract";
 import { useServices } from "../../app/services-context";
 import { errorMessage } from "../../shared/error-message";
 import { useAsync } from "../../shared/use-async";

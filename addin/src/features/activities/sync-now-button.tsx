@@ -1,6 +1,6 @@
 import { Button, Caption1 } from "@fluentui/react-components";
 import { useState } from "react";
-import type { SyncRunResult } from "../../../../contract";
+import type { SyncRunResult } from "contract";
 import { useServices } from "../../app/services-context";
 import { errorMessage } from "../../shared/error-message";
 

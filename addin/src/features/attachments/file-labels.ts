@@ -1,4 +1,4 @@
-import type { Attachment } from "../../../../contract";
+import type { Attachment } from "contract";
 
 /** "684 B", "12.5 KB", "3.2 MB": short enough for the narrow pane. */
 export function formatSize(bytes: number): string {

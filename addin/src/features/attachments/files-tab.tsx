@@ -11,7 +11,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useId, useRef, useState } from "react";
-import { ALLOWED_ATTACHMENT_EXTENSIONS, type Attachment, attachmentTypeFor } from "../../../../contract";
+import { ALLOWED_ATTACHMENT_EXTENSIONS, type Attachment, attachmentTypeFor } from "contract";
 import { useServices } from "../../app/services-context";
 import { EmptyState, ErrorState, Loading } from "../../app/state-views";
 import { errorMessage } from "../../shared/error-message";

@@ -8,7 +8,7 @@ import {
   makeStyles,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import { ATTACHMENT_MAX_BYTES, attachmentRefusal, attachmentTypeFor } from "../../../../contract";
+import { ATTACHMENT_MAX_BYTES, attachmentRefusal, attachmentTypeFor } from "contract";
 import { useServices } from "../../app/services-context";
 import type { MailAttachment, MailItem } from "../../office/mail-item.types";
 import { errorMessage } from "../../shared/error-message";

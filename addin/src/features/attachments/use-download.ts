@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { Attachment } from "../../../../contract";
+import type { Attachment } from "contract";
 import { useServices } from "../../app/services-context";
 import { saveFile } from "../../shared/save-file";
 

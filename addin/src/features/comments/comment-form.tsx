@@ -1,6 +1,6 @@
 import { Checkbox, Field, Textarea } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
-import { COMMENT_MAX } from "../../../../contract";
+import { COMMENT_MAX } from "contract";
 import { ApiError } from "../../api/api-error";
 import { errorMessage } from "../../shared/error-message";
 import { FormFooter } from "../../shared/form-footer";

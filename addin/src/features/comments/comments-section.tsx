@@ -9,7 +9,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import type { CustomerComment } from "../../../../contract";
+import type { CustomerComment } from "contract";
 import { useServices } from "../../app/services-context";
 import { EmptyState } from "../../app/state-views";
 import { errorMessage } from "../../shared/error-message";

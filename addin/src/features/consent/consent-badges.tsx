@@ -1,5 +1,5 @@
 import { Badge } from "@fluentui/react-components";
-import type { ConsentChannel } from "../../../../contract";
+import type { ConsentChannel } from "contract";
 import { WITHDRAWN_BADGE } from "./consent-channels";
 
 /** One small badge per channel the contact withdrew consent for; nothing when there is none. */

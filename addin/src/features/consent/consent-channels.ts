@@ -1,4 +1,4 @@
-import type { Activity, ConsentChannel, ConsentChannelState, CustomerRecord } from "../../../../contract";
+import type { Activity, ConsentChannel, ConsentChannelState, CustomerRecord } from "contract";
 
 /** A contact as the record carries it: with its current consent per channel. */
 export type RecordContact = CustomerRecord["contacts"][number];

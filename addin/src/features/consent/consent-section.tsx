@@ -1,6 +1,6 @@
 import { Badge, Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import type { ConsentChannelState } from "../../../../contract";
+import type { ConsentChannelState } from "contract";
 import { useServices } from "../../app/services-context";
 import { EmptyState, ErrorState, Loading } from "../../app/state-views";
 import { useLayoutStyles } from "../../shared/layout-styles";

@@ -1,6 +1,6 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import { type ReactNode, useState } from "react";
-import type { ConsentChannel, ConsentChannelState } from "../../../../contract";
+import type { ConsentChannel, ConsentChannelState } from "contract";
 import { CHANNEL_LABEL, type RecordContact, WITHDRAWN_BADGE } from "./consent-channels";
 
 /** The contact withdrew consent for this channel: said once, inline, with the choice to go on. */

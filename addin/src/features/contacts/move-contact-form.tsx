@@ -1,6 +1,6 @@
 import { Text } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
-import type { Contact, CustomerRef } from "../../../../contract";
+import type { Contact, CustomerRef } from "contract";
 import { useServices } from "../../app/services-context";
 import { ErrorState, Loading } from "../../app/state-views";
 import { FormFooter } from "../../shared/form-footer";

@@ -1,6 +1,6 @@
 import { Button, Checkbox, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
-import type { Customer } from "../../../../contract";
+import type { Customer } from "contract";
 import { useServices } from "../../app/services-context";
 import { Loading } from "../../app/state-views";
 import { errorMessage } from "../../shared/error-message";

@@ -1,4 +1,4 @@
-import type { EmailLogCreate } from "../../../../contract";
+import type { EmailLogCreate } from "contract";
 import type { z } from "zod";
 import type { MailBody, MailItem } from "../../office/mail-item.types";
 

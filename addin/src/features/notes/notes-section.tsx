@@ -1,5 +1,5 @@
 import { Caption1, Text, makeStyles } from "@fluentui/react-components";
-import type { Note } from "../../../../contract";
+import type { Note } from "contract";
 import { useServices } from "../../app/services-context";
 import { EmptyState } from "../../app/state-views";
 import { SafeHtml } from "../../shared/safe-html";

@@ -1,4 +1,4 @@
-import type { CustomerRef, LookupMatch } from "../../../../contract";
+import type { CustomerRef, LookupMatch } from "contract";
 import type { MailAddress } from "../../office/mail-item.types";
 
 export type LookupContact = LookupMatch["contacts"][number];

@@ -12,7 +12,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useId } from "react";
-import type { ProfilingQuestion } from "../../../../contract";
+import type { ProfilingQuestion } from "contract";
 import type { Draft } from "./profiling-draft";
 
 const useStyles = makeStyles({

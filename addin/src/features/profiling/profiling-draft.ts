@@ -1,9 +1,4 @@
-import {
-  type ProfilingCheck,
-  type ProfilingQuestion,
-  type ProfilingValue,
-  checkProfilingValue,
-} from "../../../../contract";
+import { type ProfilingCheck, type ProfilingQuestion, type ProfilingValue, checkProfilingValue } from "contract";
 
 /**
  * What an input holds while the user types: text and numbers as typed (so "1." is not lost), yes/no

@@ -1,6 +1,6 @@
 import { Button, Caption1, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { type FormEvent, useEffect, useMemo, useState } from "react";
-import { type CustomerProfiling, type ProfilingValue, sameProfilingValue } from "../../../../contract";
+import { type CustomerProfiling, type ProfilingValue, sameProfilingValue } from "contract";
 import { ApiError } from "../../api/api-error";
 import { useServices } from "../../app/services-context";
 import { EmptyState, ErrorState, Loading } from "../../app/state-views";

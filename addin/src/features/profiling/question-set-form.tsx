@@ -10,7 +10,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
-import { PROFILING_KINDS, type ProfilingQuestionKind, type ProfilingSet, isChoiceKind } from "../../../../contract";
+import { PROFILING_KINDS, type ProfilingQuestionKind, type ProfilingSet, isChoiceKind } from "contract";
 import { ApiError } from "../../api/api-error";
 import { useServices } from "../../app/services-context";
 import { errorMessage } from "../../shared/error-message";

@@ -1,5 +1,5 @@
 import { Badge, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { ACTUAL_CUSTOMER_STATUS, type Customer } from "../../../../contract";
+import { ACTUAL_CUSTOMER_STATUS, type Customer } from "contract";
 import { ConsentBadges } from "../consent/consent-badges";
 import { type RecordContact, withdrawnChannels } from "../consent/consent-channels";
 

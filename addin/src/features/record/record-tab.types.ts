@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { CustomerRecord } from "../../../../contract";
+import type { CustomerRecord } from "contract";
 import type { MailItem } from "../../office/mail-item.types";
 
 /** What every tab of the record is drawn from. */

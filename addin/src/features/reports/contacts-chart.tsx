@@ -1,5 +1,5 @@
 import { Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
-import type { ContactHistoryMonth } from "../../../../contract";
+import type { ContactHistoryMonth } from "contract";
 import { useServices } from "../../app/services-context";
 import { ErrorState, Loading } from "../../app/state-views";
 import { useContactHistory } from "./use-contact-history";

@@ -1,5 +1,5 @@
 import { Checkbox, Field, Input, Radio, RadioGroup, Select, makeStyles, tokens } from "@fluentui/react-components";
-import type { CustomerStatusList, CustomerTypeList, UserList } from "../../../../contract";
+import type { CustomerStatusList, CustomerTypeList, UserList } from "contract";
 import type { ReportFilter, ReportKind } from "../../api/report-calls";
 import type { z } from "zod";
 

@@ -1,7 +1,7 @@
 import { Button, Field, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
-import { MAX_REPORT_DAYS } from "../../../../contract";
-import { dayInZone } from "../../../../contract/zoned-time";
+import { MAX_REPORT_DAYS } from "contract";
+import { dayInZone } from "contract/zoned-time";
 import type { DownloadedFile, ReportFilter, ReportKind } from "../../api/report-calls";
 import { useServices } from "../../app/services-context";
 import { ErrorState, Loading } from "../../app/state-views";

@@ -1,6 +1,6 @@
 import { Badge, Button, Caption1, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
 import { useState } from "react";
-import type { Quote, SalesOrder } from "../../../../contract";
+import type { Quote, SalesOrder } from "contract";
 import { useServices } from "../../app/services-context";
 import { EmptyState } from "../../app/state-views";
 import { errorMessage } from "../../shared/error-message";

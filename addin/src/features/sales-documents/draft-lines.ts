@@ -1,5 +1,5 @@
-import type { SalesLine, SpecialPrice } from "../../../../contract";
-import { specialPriceOn } from "../../../../contract";
+import type { SalesLine, SpecialPrice } from "contract";
+import { specialPriceOn } from "contract";
 
 /** A line as typed; `special` marks a price that was filled in from the customer's special price. */
 export interface LineDraft {

@@ -1,6 +1,6 @@
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text } from "@fluentui/react-components";
 import { useState } from "react";
-import { orderRefusalSentence, orderRefusals } from "../../../../contract";
+import { orderRefusalSentence, orderRefusals } from "contract";
 import { useServices } from "../../app/services-context";
 import { ErrorState, Loading } from "../../app/state-views";
 import { useAsync } from "../../shared/use-async";

@@ -1,6 +1,6 @@
 import { Field, Input, Text } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
-import type { SpecialPrice } from "../../../../contract";
+import type { SpecialPrice } from "contract";
 import { useServices } from "../../app/services-context";
 import { FormFooter } from "../../shared/form-footer";
 import { useLayoutStyles } from "../../shared/layout-styles";

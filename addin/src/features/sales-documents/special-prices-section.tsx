@@ -1,6 +1,6 @@
 import { Button, Caption1, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
 import { useState } from "react";
-import type { SpecialPrice } from "../../../../contract";
+import type { SpecialPrice } from "contract";
 import { useServices } from "../../app/services-context";
 import { EmptyState } from "../../app/state-views";
 import { errorMessage } from "../../shared/error-message";

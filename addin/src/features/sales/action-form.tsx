@@ -1,4 +1,4 @@
-import type { Action, Contact, Incident, Opportunity } from "../../../../contract";
+import type { Action, Contact, Incident, Opportunity } from "contract";
 import { useServices } from "../../app/services-context";
 import { displayName } from "../participants/participant-matches";
 import { ChoiceField, OwnerField, SalesForm, TextField } from "./sales-fields";

@@ -1,6 +1,6 @@
 import { Button, Caption1, Checkbox, Text } from "@fluentui/react-components";
 import { useState } from "react";
-import type { Action } from "../../../../contract";
+import type { Action } from "contract";
 import { useServices } from "../../app/services-context";
 import { EmptyState } from "../../app/state-views";
 import { useLayoutStyles } from "../../shared/layout-styles";

@@ -1,6 +1,6 @@
 import { Switch } from "@fluentui/react-components";
 import { useState } from "react";
-import type { Action } from "../../../../contract";
+import type { Action } from "contract";
 import { useServices } from "../../app/services-context";
 import { ErrorState, Loading } from "../../app/state-views";
 import { useAsync } from "../../shared/use-async";

@@ -1,4 +1,4 @@
-import type { Contact, Incident } from "../../../../contract";
+import type { Contact, Incident } from "contract";
 import { useServices } from "../../app/services-context";
 import { displayName } from "../participants/participant-matches";
 import { SEVERITY_LABEL, STATE_LABEL } from "./sales-labels";

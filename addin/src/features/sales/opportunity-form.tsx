@@ -1,4 +1,4 @@
-import type { Opportunity } from "../../../../contract";
+import type { Opportunity } from "contract";
 import { useServices } from "../../app/services-context";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { STAGE_LABEL } from "./sales-labels";

@@ -1,6 +1,6 @@
 import { Button, Select, Text } from "@fluentui/react-components";
 import { type ReactNode, useState } from "react";
-import type { Action } from "../../../../contract";
+import type { Action } from "contract";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { ActionForm, type ActionParent, type ActionTargets } from "./action-form";
 import { ActionList } from "./action-list";

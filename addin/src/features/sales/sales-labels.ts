@@ -1,4 +1,4 @@
-import type { Incident, Opportunity } from "../../../../contract";
+import type { Incident, Opportunity } from "contract";
 
 export const STAGE_LABEL: Record<Opportunity["stage"], string> = {
   PROSPECTING: "Prospecting",

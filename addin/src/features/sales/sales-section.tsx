@@ -1,6 +1,6 @@
 import { Badge, Button, Caption1, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
 import { type ReactNode, useState } from "react";
-import type { Action, Contact, Incident, Opportunity } from "../../../../contract";
+import type { Action, Contact, Incident, Opportunity } from "contract";
 import { useServices } from "../../app/services-context";
 import { EmptyState } from "../../app/state-views";
 import { useLayoutStyles } from "../../shared/layout-styles";

@@ -1,6 +1,6 @@
 import { Button, Caption1, Checkbox, Field, SearchBox, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
-import { ACTUAL_CUSTOMER_STATUS, type CustomerSummary } from "../../../../contract";
+import { ACTUAL_CUSTOMER_STATUS, type CustomerSummary } from "contract";
 import { useServices } from "../../app/services-context";
 import { EmptyState, ErrorState, Loading } from "../../app/state-views";
 import type { CustomerSearch as SearchQuery } from "../../api/crm-api";

@@ -1,6 +1,6 @@
 import { Text } from "@fluentui/react-components";
 import type { FormEvent } from "react";
-import type { ThirdParty } from "../../../../contract";
+import type { ThirdParty } from "contract";
 import { useServices } from "../../app/services-context";
 import { FormFooter } from "../../shared/form-footer";
 import { useLayoutStyles } from "../../shared/layout-styles";

@@ -1,5 +1,5 @@
 import { Caption1, Text } from "@fluentui/react-components";
-import type { LifecycleChange } from "../../../../contract";
+import type { LifecycleChange } from "contract";
 import { useServices } from "../../app/services-context";
 import { EmptyState } from "../../app/state-views";
 import { useLayoutStyles } from "../../shared/layout-styles";

@@ -1,5 +1,5 @@
 import { Checkbox, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
-import { TIMELINE_KINDS, type TimelineKind } from "../../../../contract";
+import { TIMELINE_KINDS, type TimelineKind } from "contract";
 import { KIND_LABEL } from "./timeline-list";
 
 const useStyles = makeStyles({

@@ -1,5 +1,5 @@
 import { Badge, Button, Caption1, Text } from "@fluentui/react-components";
-import type { TimelineItem, TimelineKind } from "../../../../contract";
+import type { TimelineItem, TimelineKind } from "contract";
 import { useServices } from "../../app/services-context";
 import { EmptyState } from "../../app/state-views";
 import { useLayoutStyles } from "../../shared/layout-styles";

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "react";
-import type { TimelineItem } from "../../../../contract";
+import type { TimelineItem } from "contract";
 import type { TimelineFilter } from "../../api/crm-api";
 import { useServices } from "../../app/services-context";
 

@@ -1,4 +1,4 @@
-import type { SyncWaitReason } from "../../../../contract";
+import type { SyncWaitReason } from "contract";
 
 /** What the sync does about a failed Graph call. */
 export type GraphErrorKind =

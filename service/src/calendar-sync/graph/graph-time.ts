@@ -1,10 +1,4 @@
-import {
-  dayInZone,
-  instantOfWallClock,
-  nextDay,
-  startOfDayInZone,
-  zoneOffsetMs,
-} from "../../../../contract/zoned-time";
+import { dayInZone, instantOfWallClock, nextDay, startOfDayInZone, zoneOffsetMs } from "contract/zoned-time";
 import type { GraphDateTime } from "./graph-event.types";
 
 // Graph carries wall-clock times plus a zone. Sending the activity's own zone (not UTC) keeps a

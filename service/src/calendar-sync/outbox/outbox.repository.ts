@@ -1,4 +1,4 @@
-import type { SyncWaitReason } from "../../../../contract";
+import type { SyncWaitReason } from "contract";
 import type { PrismaClient } from "../../generated/prisma/client";
 import type { PushableActivity } from "../graph/graph-event.mapper";
 import { NOT_WAITING } from "./activity-outbox";

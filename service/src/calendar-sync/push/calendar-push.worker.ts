@@ -1,7 +1,7 @@
 import type { Logger } from "../../shared/logger";
 import type { CalendarGateway, CalendarRequest, CalendarResult, Mailbox } from "../graph/calendar-gateway";
 import { MAX_BATCH } from "../graph/calendar-gateway";
-import type { SyncWaitReason } from "../../../../contract";
+import type { SyncWaitReason } from "contract";
 import { GraphCallError, type GraphFailure, waitReasonOf } from "../graph/graph-errors";
 import { toGraphEvent, toGraphEventCreate } from "../graph/graph-event.mapper";
 import type { LeasedActivity, OutboxRepository, PushOutcome } from "../outbox/outbox.repository";

@@ -1,4 +1,4 @@
-import type { Action, ActionListQuery } from "../../../../contract";
+import type { Action, ActionListQuery } from "contract";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import { staleVersion } from "../../shared/app-error";
 import { dayFromDate } from "../../shared/calendar-date";

@@ -1,4 +1,4 @@
-import { Action, ActionCreate, ActionList, ActionListQuery, ActionUpdate, IdParams } from "../../../../contract";
+import { Action, ActionCreate, ActionList, ActionListQuery, ActionUpdate, IdParams } from "contract";
 import { defineRoute } from "../../http/route";
 import type { ActionsRepository } from "./actions.repository";
 import type { ActionsService } from "./actions.service";

@@ -1,4 +1,4 @@
-import type { Action, ActionCreate, ActionUpdate } from "../../../../contract";
+import type { Action, ActionCreate, ActionUpdate } from "contract";
 import type { CurrentUser } from "../../auth/current-user";
 import { requirePermission } from "../../auth/permissions";
 import { notFound } from "../../shared/app-error";

@@ -1,4 +1,4 @@
-import type { Activity, ActivityListQuery, ActivityStatus } from "../../../../contract";
+import type { Activity, ActivityListQuery, ActivityStatus } from "contract";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import { type ActivityOutbox, NO_OUTBOX } from "../../calendar-sync/outbox/activity-outbox";
 import { staleVersion } from "../../shared/app-error";

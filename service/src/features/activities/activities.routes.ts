@@ -11,7 +11,7 @@ import {
   TemplateCreate,
   TemplateList,
   TemplateUpdate,
-} from "../../../../contract";
+} from "contract";
 import { defineRoute } from "../../http/route";
 import { notFound } from "../../shared/app-error";
 import type { ActivitiesRepository } from "./activities.repository";

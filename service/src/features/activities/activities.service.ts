@@ -7,11 +7,11 @@ import type {
   Template,
   TemplateCreate,
   TemplateUpdate,
-} from "../../../../contract";
+} from "contract";
 import type { CurrentUser } from "../../auth/current-user";
 import { requirePermission } from "../../auth/permissions";
 import { AppError, badRequest, notFound } from "../../shared/app-error";
-import { dayInZone, nextDay, startOfDayInZone } from "../../../../contract/zoned-time";
+import { dayInZone, nextDay, startOfDayInZone } from "contract/zoned-time";
 import type { ContactsRepository } from "../contacts/contacts.repository";
 import type { CustomersRepository } from "../customers/customers.repository";
 import type { UsersRepository } from "../users/users.repository";

@@ -1,4 +1,4 @@
-import type { Template, TemplateCreate, TemplateUpdate } from "../../../../contract";
+import type { Template, TemplateCreate, TemplateUpdate } from "contract";
 import type { PrismaClient } from "../../generated/prisma/client";
 
 export interface TemplatesRepository {

@@ -1,4 +1,4 @@
-import type { Attachment } from "../../../../contract";
+import type { Attachment } from "contract";
 import { classifyDbError } from "../../db/db-errors";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import { USER_REF_SELECT } from "../users/users.repository";

@@ -10,7 +10,7 @@ import {
   IdParams,
   fileNameForType,
   sanitizeFileName,
-} from "../../../../contract";
+} from "contract";
 import { Download, Reply, defineRoute } from "../../http/route";
 import { type AttachmentParent, type AttachmentsService, type Upload, tooLarge } from "./attachments.service";
 

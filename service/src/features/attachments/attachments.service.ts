@@ -7,7 +7,7 @@ import {
   fileNameForType,
   normalizeContentType,
   sanitizeFileName,
-} from "../../../../contract";
+} from "contract";
 import { requirePermission } from "../../auth/permissions";
 import type { CurrentUser } from "../../auth/current-user";
 import { AppError, badRequest, notFound } from "../../shared/app-error";

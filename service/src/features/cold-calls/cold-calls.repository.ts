@@ -1,4 +1,4 @@
-import type { CallOutcome } from "../../../../contract";
+import type { CallOutcome } from "contract";
 import { type ActivityOutbox, NO_OUTBOX } from "../../calendar-sync/outbox/activity-outbox";
 import type { PrismaClient } from "../../generated/prisma/client";
 import type { ActivityWrite } from "../activities/activities.repository";

@@ -1,4 +1,4 @@
-import { ColdCallCreate, ColdCallResult } from "../../../../contract";
+import { ColdCallCreate, ColdCallResult } from "contract";
 import { defineRoute } from "../../http/route";
 import type { ColdCallsService } from "./cold-calls.service";
 

@@ -1,4 +1,4 @@
-import { CALL_OUTCOME_LABELS, type ColdCallCreate, type ColdCallResult } from "../../../../contract";
+import { CALL_OUTCOME_LABELS, type ColdCallCreate, type ColdCallResult } from "contract";
 import type { CurrentUser } from "../../auth/current-user";
 import { badRequest, notFound } from "../../shared/app-error";
 import type { ActivitiesRepository, ActivityWrite } from "../activities/activities.repository";

@@ -1,4 +1,4 @@
-import type { CustomerComment } from "../../../../contract";
+import type { CustomerComment } from "contract";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import { staleVersion } from "../../shared/app-error";
 import { USER_REF_SELECT } from "../users/users.repository";

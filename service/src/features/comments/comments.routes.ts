@@ -1,12 +1,5 @@
 import { z } from "zod";
-import {
-  CommentCreate,
-  CommentListQuery,
-  CommentPage,
-  CommentUpdate,
-  CustomerComment,
-  IdParams,
-} from "../../../../contract";
+import { CommentCreate, CommentListQuery, CommentPage, CommentUpdate, CustomerComment, IdParams } from "contract";
 import { defineRoute } from "../../http/route";
 import type { CommentsService } from "./comments.service";
 

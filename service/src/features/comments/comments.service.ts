@@ -1,4 +1,4 @@
-import type { CommentCreate, CommentUpdate, CustomerComment } from "../../../../contract";
+import type { CommentCreate, CommentUpdate, CustomerComment } from "contract";
 import type { CurrentUser } from "../../auth/current-user";
 import { requirePermission } from "../../auth/permissions";
 import { notFound } from "../../shared/app-error";

@@ -1,4 +1,4 @@
-import type { ConsentEntry, ConsentRecordCreate } from "../../../../contract";
+import type { ConsentEntry, ConsentRecordCreate } from "contract";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { dayFromDate, dateFromDay } from "../../shared/calendar-date";
 import { USER_REF_SELECT } from "../users/users.repository";

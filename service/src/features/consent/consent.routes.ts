@@ -1,4 +1,4 @@
-import { ConsentRecordCreate, ConsentView, IdParams } from "../../../../contract";
+import { ConsentRecordCreate, ConsentView, IdParams } from "contract";
 import { defineRoute } from "../../http/route";
 import type { ConsentService } from "./consent.service";
 

@@ -1,6 +1,6 @@
-import type { ConsentChannelState, ConsentEntry, ConsentRecordCreate, ConsentView } from "../../../../contract";
-import { CONSENT_CHANNELS } from "../../../../contract";
-import { dayInZone } from "../../../../contract/zoned-time";
+import type { ConsentChannelState, ConsentEntry, ConsentRecordCreate, ConsentView } from "contract";
+import { CONSENT_CHANNELS } from "contract";
+import { dayInZone } from "contract/zoned-time";
 import type { CurrentUser } from "../../auth/current-user";
 import { badRequest, notFound } from "../../shared/app-error";
 import type { ContactsRepository } from "../contacts/contacts.repository";

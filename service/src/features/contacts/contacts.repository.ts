@@ -1,4 +1,4 @@
-import type { Contact, ContactCreate, ContactListQuery, ContactUpdate, CustomerRef } from "../../../../contract";
+import type { Contact, ContactCreate, ContactListQuery, ContactUpdate, CustomerRef } from "contract";
 import { escapeLike } from "../../db/like-pattern";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import { staleVersion } from "../../shared/app-error";

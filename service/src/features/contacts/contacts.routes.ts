@@ -1,4 +1,4 @@
-import { Contact, ContactCreate, ContactListQuery, ContactPage, ContactUpdate, IdParams } from "../../../../contract";
+import { Contact, ContactCreate, ContactListQuery, ContactPage, ContactUpdate, IdParams } from "contract";
 import { defineRoute } from "../../http/route";
 import { notFound } from "../../shared/app-error";
 import type { CustomersRepository } from "../customers/customers.repository";

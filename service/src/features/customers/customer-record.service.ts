@@ -1,4 +1,4 @@
-import type { CustomerRecord } from "../../../../contract";
+import type { CustomerRecord } from "contract";
 import type { CurrentUser } from "../../auth/current-user";
 import type { ActivitiesRepository } from "../activities/activities.repository";
 import type { CommentsRepository } from "../comments/comments.repository";

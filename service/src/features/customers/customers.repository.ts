@@ -5,8 +5,8 @@ import type {
   CustomerPage,
   CustomerSummary,
   CustomerUpdate,
-} from "../../../../contract";
-import { SEARCH_COUNT_LIMIT, orderRefusals } from "../../../../contract";
+} from "contract";
+import { SEARCH_COUNT_LIMIT, orderRefusals } from "contract";
 import type { Database } from "../../db/database";
 import { escapeLike } from "../../db/like-pattern";
 import type { Prisma } from "../../generated/prisma/client";

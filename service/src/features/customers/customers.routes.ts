@@ -7,9 +7,9 @@ import {
   CustomerStatusList,
   CustomerUpdate,
   IdParams,
-} from "../../../../contract";
+} from "contract";
 import { defineRoute } from "../../http/route";
-import { dayInZone, nextDay, startOfDayInZone } from "../../../../contract/zoned-time";
+import { dayInZone, nextDay, startOfDayInZone } from "contract/zoned-time";
 import type { CustomerRecordService } from "./customer-record.service";
 import type { CustomersRepository } from "./customers.repository";
 import type { CustomersService } from "./customers.service";

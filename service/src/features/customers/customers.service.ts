@@ -1,5 +1,5 @@
-import type { Customer, CustomerCreate, CustomerListQuery, CustomerPage, CustomerUpdate } from "../../../../contract";
-import { ACTUAL_CUSTOMER_STATUS } from "../../../../contract";
+import type { Customer, CustomerCreate, CustomerListQuery, CustomerPage, CustomerUpdate } from "contract";
+import { ACTUAL_CUSTOMER_STATUS } from "contract";
 import type { CurrentUser } from "../../auth/current-user";
 import { requirePermission } from "../../auth/permissions";
 import { AppError, notFound } from "../../shared/app-error";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { EmailLogEntry, Participant, UserRef } from "../../../../contract";
+import type { EmailLogEntry, Participant, UserRef } from "contract";
 import type { Database } from "../../db/database";
 import type { Prisma } from "../../generated/prisma/client";
 import { USER_REF_SELECT } from "../users/users.repository";

@@ -6,7 +6,7 @@ import {
   EmailLogStatus,
   EmailLogStatusQuery,
   IdParams,
-} from "../../../../contract";
+} from "contract";
 import { classifyDbError } from "../../db/db-errors";
 import { Reply, defineRoute } from "../../http/route";
 import { badRequest, notFound } from "../../shared/app-error";

@@ -1,4 +1,4 @@
-import type { Incident, IncidentState } from "../../../../contract";
+import type { Incident, IncidentState } from "contract";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import {
   CUSTOMER_ITEM_INCLUDE,

@@ -1,11 +1,4 @@
-import {
-  CustomerItemsQuery,
-  IdParams,
-  Incident,
-  IncidentCreate,
-  IncidentList,
-  IncidentUpdate,
-} from "../../../../contract";
+import { CustomerItemsQuery, IdParams, Incident, IncidentCreate, IncidentList, IncidentUpdate } from "contract";
 import { defineRoute } from "../../http/route";
 import type { IncidentsRepository } from "./incidents.repository";
 import type { IncidentsService } from "./incidents.service";

@@ -1,4 +1,4 @@
-import type { Incident, IncidentCreate, IncidentUpdate } from "../../../../contract";
+import type { Incident, IncidentCreate, IncidentUpdate } from "contract";
 import type { CurrentUser } from "../../auth/current-user";
 import type { Access } from "../../auth/permissions";
 import { badRequest, notFound } from "../../shared/app-error";

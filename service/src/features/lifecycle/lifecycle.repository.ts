@@ -1,4 +1,4 @@
-import type { LifecycleState, LifecycleChange, LifecycleTransition } from "../../../../contract";
+import type { LifecycleState, LifecycleChange, LifecycleTransition } from "contract";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { USER_REF_SELECT } from "../users/users.repository";
 

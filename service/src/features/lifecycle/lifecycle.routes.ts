@@ -7,7 +7,7 @@ import {
   LifecycleResult,
   LifecycleSection,
   SalesmenUpdate,
-} from "../../../../contract";
+} from "contract";
 import { defineRoute } from "../../http/route";
 import type { CustomersService } from "../customers/customers.service";
 import type { LifecycleService } from "./lifecycle.service";

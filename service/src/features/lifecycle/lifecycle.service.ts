@@ -1,11 +1,5 @@
-import type {
-  Customer,
-  LifecycleResult,
-  LifecycleSection,
-  LifecycleState,
-  LifecycleTransition,
-} from "../../../../contract";
-import { LIFECYCLE_TRANSITIONS } from "../../../../contract";
+import type { Customer, LifecycleResult, LifecycleSection, LifecycleState, LifecycleTransition } from "contract";
+import { LIFECYCLE_TRANSITIONS } from "contract";
 import type { CurrentUser } from "../../auth/current-user";
 import { type Permission, can, requirePermission } from "../../auth/permissions";
 import { AppError, staleVersion } from "../../shared/app-error";

@@ -1,4 +1,4 @@
-import type { CustomerRef, LookupMatch } from "../../../../contract";
+import type { CustomerRef, LookupMatch } from "contract";
 import type { Database } from "../../db/database";
 
 export type LookupContact = LookupMatch["contacts"][number];

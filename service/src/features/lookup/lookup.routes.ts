@@ -1,4 +1,4 @@
-import { LookupQuery, LookupResult } from "../../../../contract";
+import { LookupQuery, LookupResult } from "contract";
 import { defineRoute } from "../../http/route";
 import type { LookupService } from "./lookup.service";
 

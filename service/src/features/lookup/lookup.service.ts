@@ -1,5 +1,5 @@
-import type { CustomerRef, LookupMatch, LookupResult } from "../../../../contract";
-import { FREE_MAIL_DOMAINS } from "../../../../contract/free-mail-domains";
+import type { CustomerRef, LookupMatch, LookupResult } from "contract";
+import { FREE_MAIL_DOMAINS } from "contract/free-mail-domains";
 import type { LookupRepository } from "./lookup.repository";
 
 export interface LookupService {

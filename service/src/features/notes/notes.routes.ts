@@ -1,4 +1,4 @@
-import { IdParams, Note, NoteCreate, NoteListQuery, NotePage, NoteUpdate } from "../../../../contract";
+import { IdParams, Note, NoteCreate, NoteListQuery, NotePage, NoteUpdate } from "contract";
 import { z } from "zod";
 import { requirePermission } from "../../auth/permissions";
 import { defineRoute } from "../../http/route";

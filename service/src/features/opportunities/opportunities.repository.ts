@@ -1,4 +1,4 @@
-import type { Opportunity, OpportunityStage } from "../../../../contract";
+import type { Opportunity, OpportunityStage } from "contract";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import { dayFromDate } from "../../shared/calendar-date";
 import {

@@ -5,7 +5,7 @@ import {
   OpportunityCreate,
   OpportunityList,
   OpportunityUpdate,
-} from "../../../../contract";
+} from "contract";
 import { defineRoute } from "../../http/route";
 import type { OpportunitiesRepository } from "./opportunities.repository";
 import type { OpportunitiesService } from "./opportunities.service";

@@ -1,4 +1,4 @@
-import type { Opportunity, OpportunityCreate, OpportunityStage, OpportunityUpdate } from "../../../../contract";
+import type { Opportunity, OpportunityCreate, OpportunityStage, OpportunityUpdate } from "contract";
 import type { CurrentUser } from "../../auth/current-user";
 import type { Access } from "../../auth/permissions";
 import { notFound } from "../../shared/app-error";

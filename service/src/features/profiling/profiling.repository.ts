@@ -1,10 +1,4 @@
-import type {
-  ProfilingAnswer,
-  ProfilingQuestion,
-  ProfilingQuestionKind,
-  ProfilingSet,
-  ProfilingValue,
-} from "../../../../contract";
+import type { ProfilingAnswer, ProfilingQuestion, ProfilingQuestionKind, ProfilingSet, ProfilingValue } from "contract";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client";
 import { staleVersion } from "../../shared/app-error";
 import { USER_REF_SELECT } from "../users/users.repository";

@@ -9,7 +9,7 @@ import {
   ProfilingSetList,
   ProfilingSetUpdate,
   ProfilingSetsQuery,
-} from "../../../../contract";
+} from "contract";
 import { defineRoute } from "../../http/route";
 import type { ProfilingService } from "./profiling.service";
 

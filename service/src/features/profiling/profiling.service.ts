@@ -9,7 +9,7 @@ import {
   checkProfilingValue,
   isChoiceKind,
   sameProfilingValue,
-} from "../../../../contract";
+} from "contract";
 import type { CurrentUser } from "../../auth/current-user";
 import { requirePermission } from "../../auth/permissions";
 import { AppError, type ErrorDetail, notFound } from "../../shared/app-error";

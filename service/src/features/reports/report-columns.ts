@@ -1,4 +1,4 @@
-import type { ActivityReportRow, ActivitySummaryRow, CustomerReportRow, QuoteReportRow } from "../../../../contract";
+import type { ActivityReportRow, ActivitySummaryRow, CustomerReportRow, QuoteReportRow } from "contract";
 import type { CsvColumn } from "./csv";
 
 // The CSV columns of each report: what a spreadsheet user needs, names rather than ids.

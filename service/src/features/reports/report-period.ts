@@ -1,4 +1,4 @@
-import { nextDay, startOfDayInZone } from "../../../../contract/zoned-time";
+import { nextDay, startOfDayInZone } from "contract/zoned-time";
 
 /** An interval of instants, start included, end excluded. */
 export interface InstantRange {

@@ -6,7 +6,7 @@ import type {
   QuoteReportRow,
   SummaryKind,
   UserRef,
-} from "../../../../contract";
+} from "contract";
 import type { Database } from "../../db/database";
 import type { InstantRange } from "./report-period";
 import {

@@ -12,8 +12,8 @@ import {
   IdParams,
   QuoteReportPage,
   QuoteReportQuery,
-} from "../../../../contract";
-import { dayInZone } from "../../../../contract/zoned-time";
+} from "contract";
+import { dayInZone } from "contract/zoned-time";
 import type { CurrentUser } from "../../auth/current-user";
 import { Download, defineRoute } from "../../http/route";
 import { notFound } from "../../shared/app-error";

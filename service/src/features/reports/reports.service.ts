@@ -10,9 +10,9 @@ import type {
   QuoteReportPage,
   QuoteReportQuery,
   SummaryKind,
-} from "../../../../contract";
-import { ACTIVITY_TYPES } from "../../../../contract";
-import { dayInZone } from "../../../../contract/zoned-time";
+} from "contract";
+import { ACTIVITY_TYPES } from "contract";
+import { dayInZone } from "contract/zoned-time";
 import type { CurrentUser } from "../../auth/current-user";
 import { AppError, badRequest } from "../../shared/app-error";
 import { dayRange, lastMonths, periodBuckets } from "./report-period";

@@ -10,7 +10,7 @@ import {
   SalesDocumentListQuery,
   SalesOrder,
   SalesOrderList,
-} from "../../../../contract";
+} from "contract";
 import { defineRoute } from "../../http/route";
 import type { SalesDocumentsRepository } from "./sales-documents.repository";
 import type { SalesDocumentsService } from "./sales-documents.service";

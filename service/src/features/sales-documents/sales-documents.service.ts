@@ -1,13 +1,5 @@
-import type {
-  OrderCreate,
-  OrderUpdate,
-  Quote,
-  QuoteCreate,
-  QuoteUpdate,
-  SalesLineInput,
-  SalesOrder,
-} from "../../../../contract";
-import { orderRefusalSentence, orderRefusals, priceLines, specialPriceOn } from "../../../../contract";
+import type { OrderCreate, OrderUpdate, Quote, QuoteCreate, QuoteUpdate, SalesLineInput, SalesOrder } from "contract";
+import { orderRefusalSentence, orderRefusals, priceLines, specialPriceOn } from "contract";
 import type { CurrentUser } from "../../auth/current-user";
 import type { Access } from "../../auth/permissions";
 import { AppError, badRequest, notFound, staleVersion } from "../../shared/app-error";

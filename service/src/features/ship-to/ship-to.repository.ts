@@ -1,4 +1,4 @@
-import type { ShipTo, ShipToCreate, ShipToUpdate } from "../../../../contract";
+import type { ShipTo, ShipToCreate, ShipToUpdate } from "contract";
 import type { PrismaClient } from "../../generated/prisma/client";
 
 export interface ShipToRepository {

@@ -1,4 +1,4 @@
-import { IdParams, ShipTo, ShipToCreate, ShipToList, ShipToUpdate } from "../../../../contract";
+import { IdParams, ShipTo, ShipToCreate, ShipToList, ShipToUpdate } from "contract";
 import { defineRoute } from "../../http/route";
 import { notFound } from "../../shared/app-error";
 import { z } from "zod";

@@ -1,4 +1,4 @@
-import type { SpecialPrice } from "../../../../contract";
+import type { SpecialPrice } from "contract";
 import { classifyDbError } from "../../db/db-errors";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import { AppError, staleVersion } from "../../shared/app-error";

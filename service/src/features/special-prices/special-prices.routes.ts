@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { IdParams, SpecialPrice, SpecialPriceCreate, SpecialPriceList, SpecialPriceUpdate } from "../../../../contract";
+import { IdParams, SpecialPrice, SpecialPriceCreate, SpecialPriceList, SpecialPriceUpdate } from "contract";
 import { defineRoute } from "../../http/route";
 import type { SpecialPricesService } from "./special-prices.service";
 

@@ -1,4 +1,4 @@
-import type { SpecialPrice, SpecialPriceCreate, SpecialPriceUpdate } from "../../../../contract";
+import type { SpecialPrice, SpecialPriceCreate, SpecialPriceUpdate } from "contract";
 import type { CurrentUser } from "../../auth/current-user";
 import { requirePermission } from "../../auth/permissions";
 import { badRequest, notFound } from "../../shared/app-error";

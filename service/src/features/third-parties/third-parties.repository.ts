@@ -1,4 +1,4 @@
-import type { ThirdParty } from "../../../../contract";
+import type { ThirdParty } from "contract";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import { staleVersion } from "../../shared/app-error";
 import { dayFromDate } from "../../shared/calendar-date";

@@ -1,4 +1,4 @@
-import { IdParams, ThirdParty, ThirdPartyCreate, ThirdPartyList, ThirdPartyUpdate } from "../../../../contract";
+import { IdParams, ThirdParty, ThirdPartyCreate, ThirdPartyList, ThirdPartyUpdate } from "contract";
 import { defineRoute } from "../../http/route";
 import { z } from "zod";
 import type { ThirdPartiesService } from "./third-parties.service";

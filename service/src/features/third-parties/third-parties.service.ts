@@ -1,4 +1,4 @@
-import type { ThirdParty, ThirdPartyCreate, ThirdPartyUpdate } from "../../../../contract";
+import type { ThirdParty, ThirdPartyCreate, ThirdPartyUpdate } from "contract";
 import { badRequest, notFound } from "../../shared/app-error";
 import { optionalDay } from "../../shared/calendar-date";
 import type { CustomersRepository } from "../customers/customers.repository";

@@ -1,5 +1,5 @@
-import type { TimelineItem, TimelineKind, TimelinePage, TimelineQuery } from "../../../../contract";
-import { TIMELINE_KINDS } from "../../../../contract";
+import type { TimelineItem, TimelineKind, TimelinePage, TimelineQuery } from "contract";
+import { TIMELINE_KINDS } from "contract";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { USER_REF_SELECT } from "../users/users.repository";
 

@@ -1,4 +1,4 @@
-import { IdParams, TimelinePage, TimelineQuery } from "../../../../contract";
+import { IdParams, TimelinePage, TimelineQuery } from "contract";
 import { defineRoute } from "../../http/route";
 import { notFound } from "../../shared/app-error";
 import type { CustomersRepository } from "../customers/customers.repository";

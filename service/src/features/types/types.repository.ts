@@ -1,4 +1,4 @@
-import type { CustomerType } from "../../../../contract";
+import type { CustomerType } from "contract";
 import type { PrismaClient } from "../../generated/prisma/client";
 
 export interface TypesRepository {

@@ -1,4 +1,4 @@
-import { CustomerType, CustomerTypeCreate, CustomerTypeList, IdParams } from "../../../../contract";
+import { CustomerType, CustomerTypeCreate, CustomerTypeList, IdParams } from "contract";
 import { defineRoute } from "../../http/route";
 import type { TypesService } from "./types.service";
 

@@ -1,4 +1,4 @@
-import type { Me, UserRef } from "../../../../contract";
+import type { Me, UserRef } from "contract";
 import type { CurrentUser, TokenIdentity } from "../../auth/current-user";
 import type { PrismaClient } from "../../generated/prisma/client";
 

@@ -1,4 +1,4 @@
-import { Me, MeUpdate, UserList } from "../../../../contract";
+import { Me, MeUpdate, UserList } from "contract";
 import { defineRoute } from "../../http/route";
 import type { SeenUsers } from "../../auth/auth-middleware";
 import type { UsersRepository } from "./users.repository";
