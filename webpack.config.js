@@ -155,7 +155,7 @@ module.exports = (env = {}, argv = {}) => {
   const outputPath = env.outputPath ?? path.join(root, "dist", "addin");
   const baseUrl = process.env.ADDIN_BASE_URL || MANIFEST_BASE_URL;
   const page = (name, template, chunks) =>
-    new HtmlWebpackPlugin({ filename: `${name}.html`, template: path.join(root, "addin", "src", template), chunks });
+    new HtmlWebpackPlugin({ filename: `${name}.html`, template: path.join(root, template), chunks });
   return {
     mode,
     context: root,
@@ -164,7 +164,8 @@ module.exports = (env = {}, argv = {}) => {
     devtool: mode === "production" ? false : "cheap-module-source-map",
     entry: {
       taskpane: "./addin/src/taskpane/taskpane.tsx",
-      "demo-host": "./addin/src/demo-host/demo-host.tsx",
+      // The demo host is demo code (demo/), not the pane's: it draws the real pane beside sample emails.
+      "demo-host": "./demo/demo-host/demo-host.tsx",
       "auth-dialog": "./addin/src/auth/auth-dialog.ts",
     },
     output: {
@@ -210,10 +211,10 @@ module.exports = (env = {}, argv = {}) => {
         "process.env.AUTH_AUTHORITY": JSON.stringify(process.env.AUTH_AUTHORITY ?? ""),
         "process.env.AUTH_API_SCOPE": JSON.stringify(process.env.AUTH_API_SCOPE ?? ""),
       }),
-      page("taskpane", "taskpane/taskpane.html", ["taskpane"]),
-      page("demo-host", "demo-host/demo-host.html", ["demo-host"]),
-      page("auth-dialog", "auth/auth-dialog.html", ["auth-dialog"]),
-      page("commands", "commands/commands.html", []),
+      page("taskpane", "addin/src/taskpane/taskpane.html", ["taskpane"]),
+      page("demo-host", "demo/demo-host/demo-host.html", ["demo-host"]),
+      page("auth-dialog", "addin/src/auth/auth-dialog.html", ["auth-dialog"]),
+      page("commands", "addin/src/commands/commands.html", []),
       new ContentSecurityPolicyPlugin({
         mode,
         apiBaseUrl: process.env.API_BASE_URL,

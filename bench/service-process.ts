@@ -38,7 +38,7 @@ export async function startServiceProcess(
   env: Record<string, string> = {},
 ) {
   const port = 3900 + Math.floor(Math.random() * 90);
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "service/src/main.ts"], {
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/service.ts"], {
     env: {
       ...process.env,
       PORT: String(port),

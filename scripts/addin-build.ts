@@ -32,7 +32,7 @@ function sourceStamp(): string {
     if (stat.isDirectory()) for (const child of fs.readdirSync(entry).sort()) visit(path.join(entry, child));
     else hash.update(`${entry}:${stat.size}:${stat.mtimeMs}\n`);
   };
-  for (const input of ["addin", "contract", "manifest.xml", "webpack.config.js", "prisma/seed/demo-data.ts"])
+  for (const input of ["addin", "contract", "demo/demo-host", "demo/seed", "manifest.xml", "webpack.config.js"])
     visit(path.join(ROOT, input));
   return hash.digest("hex");
 }

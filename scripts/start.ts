@@ -1,4 +1,5 @@
-// `npm start`: the product on the embedded database with demo data, nothing to install.
+// `npm start`: the product on the embedded database with demo data, nothing to install: the demo
+// Outlook calendars (the Graph fake), the built pane with its demo host, and the seeded service.
 process.env.SEED ??= "demo";
-require("./graph-fake-host").startGraphFakeForDemo();
-void require("./addin-host").buildAddinThen(() => require("../service/src/main"));
+require("../demo/graph-fake/demo-graph-fake").startGraphFakeForDemo();
+void require("./addin-host").buildAddinThen(() => require("./service"));

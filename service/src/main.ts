@@ -1,37 +1,5 @@
-import { loadConfig } from "./config";
-import { startService } from "./server";
-import { createLogger, defaultLogger } from "./shared/logger";
+// The service alone, with no demo in it (SEED=demo is refused here): for an image that ships no demo/.
+// `npm run service` and `npm start` run scripts/service.ts, which can also seed the demo company.
+import { runServiceProcess } from "./service-process";
 
-// Whatever this process creates is its own alone (DATA_DIR is 0700 and its files 0600 in any case).
-process.umask(0o077);
-
-async function main() {
-  const config = loadConfig();
-  const logger = createLogger({ level: config.logLevel });
-  const service = await startService(config, { logger });
-  const where = config.databaseUrl ? "PostgreSQL (DATABASE_URL)" : `PGlite in ${config.dataDir}`;
-  logger.info(`CRM service listening on ${service.url} with ${where}; auth: ${config.auth.mode}`);
-  let stoppingSince: number | undefined;
-  const stop = async (signal: NodeJS.Signals) => {
-    if (stoppingSince !== undefined) {
-      // The same signal often comes twice at once (the process group's, and tsx or npm passing it on):
-      // only a second one a moment later (a second Ctrl-C) means "do not wait".
-      if (Date.now() - stoppingSince < 1_000) return;
-      logger.warn(`${signal} again: exiting without waiting for requests`);
-      process.exit(1);
-    }
-    stoppingSince = Date.now();
-    logger.info(`${signal}: finishing accepted requests (at most ${config.shutdownTimeoutMs} ms), then stopping`);
-    await service.stop();
-    process.exit(0);
-  };
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
-}
-
-main().catch((error) => {
-  defaultLogger().fatal({ err: error }, "the service did not start");
-  // Start-up refusals are the operator's to read (a missing variable, a locked DATA_DIR): plain, on stderr.
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+runServiceProcess();

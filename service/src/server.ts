@@ -17,7 +17,8 @@ import { type Readiness, startingHandler } from "./http/health.routes";
 import { createHttpServer, listen } from "./http/http-server";
 import { type Logger, defaultLogger } from "./shared/logger";
 import { createHtmlCleaner } from "./shared/html-cleaner";
-import { seedDemoData } from "../../prisma/seed/demo-seed";
+import type { ActivityOutbox } from "./calendar-sync/outbox/activity-outbox";
+import type { PrismaClient } from "./generated/prisma/client";
 
 export interface RunningService {
   url: string;
@@ -30,6 +31,12 @@ export interface RunningService {
   /** Graceful: stop accepting, finish what was accepted, stop the sync (handing back its leases), close the database. */
   stop(): Promise<void>;
 }
+
+/**
+ * Fills the database before the service serves (the demo seed, injected by `npm start` and
+ * `npm run service` with SEED=demo): the service itself knows no demo data.
+ */
+export type Seed = (prisma: PrismaClient, outbox: ActivityOutbox) => Promise<unknown>;
 
 // The readiness probe's budget for one query.
 const HEALTH_TIMEOUT_MS = 2_000;
@@ -49,7 +56,13 @@ function reachableHost(host: string | undefined): string {
  */
 export async function startService(
   config: Config,
-  options: { inMemory?: boolean; db?: Database; calendarSync?: CalendarSyncOverrides; logger?: Logger } = {},
+  options: {
+    inMemory?: boolean;
+    db?: Database;
+    calendarSync?: CalendarSyncOverrides;
+    logger?: Logger;
+    seed?: Seed;
+  } = {},
 ): Promise<RunningService> {
   const logger = options.logger ?? defaultLogger();
   const embedded = !options.db && !config.databaseUrl && !options.inMemory;
@@ -78,7 +91,7 @@ export async function startService(
     );
     const calendarSync = createCalendarSync(config.calendarSync, db.prisma, { logger, ...options.calendarSync });
     // Seeded plans go through the same outbox as any other, so the demo calendar shows them too.
-    if (config.seed === "demo") await seedDemoData(db.prisma, { outbox: calendarSync.outbox });
+    if (options.seed) await options.seed(db.prisma, calendarSync.outbox);
     let wasReady = true;
     const readiness = async (): Promise<Readiness> => {
       if (http.draining) return { ready: false, reason: "the service is shutting down" };

@@ -1,4 +1,4 @@
-import { ORDER_CONFIRMATION_PDF_BASE64 } from "../../prisma/seed/demo-files";
+import { ORDER_CONFIRMATION_PDF_BASE64 } from "../../demo/seed/demo-files";
 import { describeBrowser, expectVisible, openEmail, pane, useDemoBrowser } from "./support/demo-browser";
 
 // Files in the real pane against the real service and demo data: a logged message's PDF kept and

@@ -1,5 +1,5 @@
 import type { Locator, Page } from "playwright-core";
-import { sampleEmails } from "../../addin/src/demo-host/sample-emails";
+import { sampleEmails } from "../../demo/demo-host/sample-emails";
 import { describeBrowser, expectVisible, openEmail, pane, useDemoBrowser } from "./support/demo-browser";
 
 // Profiling and comments in the built pane against the real service and the demo data: Fabrikam

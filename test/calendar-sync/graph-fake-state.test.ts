@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { startGraphFakeServer } from "../../service/src/calendar-sync/graph-fake/fake-graph.server";
+import { startGraphFakeServer } from "../../demo/graph-fake/fake-graph.server";
 
 describe("the Graph fake behind npm start", () => {
   it("keeps its calendars across a restart when given a state file", async () => {

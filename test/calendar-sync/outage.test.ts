@@ -1,4 +1,4 @@
-import type { FakeOutage } from "../../service/src/calendar-sync/graph-fake/fake-graph.handler";
+import type { FakeOutage } from "../../demo/graph-fake/fake-graph.handler";
 import { testBackends } from "../support/test-database";
 import type { TestService } from "../support/test-service";
 import { activityOf, planActivity, startSyncService, syncNow, tokenOf, useGraphFake } from "./support/sync-harness";

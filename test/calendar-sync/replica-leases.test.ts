@@ -4,10 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import type { CalendarSync, CalendarSyncOverrides } from "../../service/src/calendar-sync/calendar-sync.service";
 import type { CalendarGateway } from "../../service/src/calendar-sync/graph/calendar-gateway";
-import {
-  type GraphFakeServer,
-  startGraphFakeServer,
-} from "../../service/src/calendar-sync/graph-fake/fake-graph.server";
+import { type GraphFakeServer, startGraphFakeServer } from "../../demo/graph-fake/fake-graph.server";
 import type { ApiClient } from "../support/api-client";
 import { testBackends } from "../support/test-database";
 import type { TestService } from "../support/test-service";
@@ -211,7 +208,7 @@ onPostgres("a replica process killed with -9 mid-batch, on PostgreSQL", () => {
     // Graph applies the replica's batches, but the answers never come back before it dies.
     graph.fake.inject({ path: /^\/\$batch$/, afterApply: true, delayMs: 600_000, status: 200, times: 10 });
     // One process (no tsx wrapper in between), so SIGKILL ends the replica itself.
-    child = spawn(process.execPath, ["--import", "tsx", "service/src/main.ts"], {
+    child = spawn(process.execPath, ["--import", "tsx", "scripts/service.ts"], {
       env: {
         ...process.env,
         ...SYNC_ENV,

@@ -45,7 +45,7 @@ describe("production mode", () => {
       { AUTH_AUDIENCE: "api://x" },
     ];
     for (const auth of partial) {
-      const result = await runScript("service/src/main.ts", { NODE_ENV: "production", DATA_DIR: dataDir, ...auth });
+      const result = await runScript("scripts/service.ts", { NODE_ENV: "production", DATA_DIR: dataDir, ...auth });
       expect(result.code).toBe(1);
       expect(result.stderr).toMatch(/AUTH_TENANT_ID/);
       expect(result.stderr).toMatch(/AUTH_AUDIENCE/);
@@ -88,7 +88,7 @@ describe("production mode", () => {
 describe("development mode", () => {
   it("`npm run service` listens on loopback only, and its sign-in works there", async () => {
     const dataDir = tempDir();
-    const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "service/src/main.ts"], {
+    const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/service.ts"], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? "", PORT: "0", DATA_DIR: dataDir, SEED: "none" },
       stdio: ["ignore", "pipe", "pipe"],

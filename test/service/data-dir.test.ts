@@ -33,7 +33,7 @@ function runService(env: Record<string, string>, as?: { uid: number; gid: number
     ...env,
   };
   delete childEnv.NODE_OPTIONS;
-  const result = spawnSync(process.execPath, ["--import", "tsx", "service/src/main.ts"], {
+  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/service.ts"], {
     cwd: ROOT,
     env: childEnv,
     encoding: "utf8",

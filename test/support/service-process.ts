@@ -21,14 +21,14 @@ export interface ServiceProcess {
 }
 
 /**
- * The real service (`service/src/main.ts` under tsx) as a child process of the test, for what only a
+ * The real service (`scripts/service.ts` under tsx, as `npm run service` starts it) as a child process of the test, for what only a
  * process can show: signals, kill -9, a second process on one DATA_DIR.
  */
 export async function spawnService(env: { DATA_DIR: string } & Record<string, string>): Promise<ServiceProcess> {
   const port = Number(env.PORT ?? (await freePort()));
   const childEnv: NodeJS.ProcessEnv = { ...process.env, SEED: "none", DATABASE_URL: "", ...env, PORT: String(port) };
   delete childEnv.NODE_OPTIONS; // jest's --experimental-vm-modules
-  const child = spawn(process.execPath, ["--import", "tsx", "service/src/main.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/service.ts"], {
     cwd: ROOT,
     env: childEnv,
     stdio: ["ignore", "pipe", "pipe"],

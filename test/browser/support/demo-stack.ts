@@ -3,7 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { ensureAddinBuild } from "../../../scripts/addin-build";
 import { loadConfig } from "../../../service/src/config";
-import { startGraphFakeServer } from "../../../service/src/calendar-sync/graph-fake/fake-graph.server";
+import { startGraphFakeServer } from "../../../demo/graph-fake/fake-graph.server";
+import { demoSeed } from "../../../demo/seed/demo-seed";
 import { startService } from "../../../service/src/server";
 import { ApiClient } from "../../support/api-client";
 
@@ -27,7 +28,7 @@ export async function startDemoStack() {
     GRAPH_STATIC_TOKEN: "demo-{user}",
     SYNC_INTERVAL_MS: "0",
   });
-  const service = await startService(config, { inMemory: true });
+  const service = await startService(config, { inMemory: true, seed: demoSeed });
   return {
     url: service.url,
     demoHost: `${service.url}/addin/demo-host.html`,

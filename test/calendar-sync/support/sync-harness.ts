@@ -6,8 +6,8 @@ import {
   createCalendarSync,
 } from "../../../service/src/calendar-sync/calendar-sync.service";
 import { createGraphCalendarGateway } from "../../../service/src/calendar-sync/graph/calendar-gateway";
-import { type GraphFake, createGraphFake } from "../../../service/src/calendar-sync/graph-fake/fake-graph.handler";
-import { graphFakeHandlers } from "../../../service/src/calendar-sync/graph-fake/fake-graph.msw";
+import { type GraphFake, createGraphFake } from "../../../demo/graph-fake/fake-graph.handler";
+import { graphFakeHandlers } from "../../../demo/graph-fake/fake-graph.msw";
 import type { ApiClient } from "../../support/api-client";
 import type { Backend } from "../../support/test-database";
 import { type TestService, startTestService } from "../../support/test-service";

@@ -1,4 +1,4 @@
-import "../shared/zod-without-eval";
+import "../../addin/src/shared/zod-without-eval";
 import { createRoot } from "react-dom/client";
 import { DemoHost } from "./demo-host-page";
 

@@ -1,4 +1,4 @@
-import { defaultLogger } from "../../shared/logger";
+import { defaultLogger } from "../../service/src/shared/logger";
 import { startGraphFakeServer } from "./fake-graph.server";
 
 // `npm run graph-fake`: the Graph calendar fake on GRAPH_FAKE_PORT (default 4010), in memory.

@@ -1,6 +1,6 @@
-import { DEMO_CUSTOMERS, DEMO_UNASSIGNED_CONTACTS } from "../../../prisma/seed/demo-data";
-import { ORDER_CONFIRMATION_PDF_BASE64 } from "../../../prisma/seed/demo-files";
-import type { SimulatedMessage } from "../office/simulated-mailbox";
+import { DEMO_CUSTOMERS, DEMO_UNASSIGNED_CONTACTS } from "../seed/demo-data";
+import { ORDER_CONFIRMATION_PDF_BASE64 } from "../seed/demo-files";
+import type { SimulatedMessage } from "../../addin/src/office/simulated-mailbox";
 
 interface Sender {
   email: string;

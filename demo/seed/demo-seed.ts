@@ -2,6 +2,7 @@ import { stableObjectId } from "../../service/src/auth/dev-issuer";
 import { customerSearchText } from "../../service/src/features/customers/customer-search-text";
 import { type ActivityOutbox, NO_OUTBOX } from "../../service/src/calendar-sync/outbox/activity-outbox";
 import type { PrismaClient } from "../../service/src/generated/prisma/client";
+import type { Seed } from "../../service/src/server";
 import { DEMO_CUSTOMERS, DEMO_TEMPLATES, DEMO_TYPES, DEMO_UNASSIGNED_CONTACTS, DEMO_USERS } from "./demo-data";
 import { seedDemoSales } from "./demo-sales";
 import { seedDemoProfiling } from "./demo-profiling";
@@ -10,6 +11,9 @@ import { seedDemoDetails } from "./demo-details";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
+
+/** The demo seed as `startService` takes it: seeded plans go through the service's own outbox. */
+export const demoSeed: Seed = (prisma, outbox) => seedDemoData(prisma, { outbox });
 
 /**
  * Fills an empty database with the demo company. Does nothing when customers exist, so it is safe

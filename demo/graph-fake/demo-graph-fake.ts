@@ -1,5 +1,5 @@
 import path from "node:path";
-import { startGraphFakeServer } from "../service/src/calendar-sync/graph-fake/fake-graph.server";
+import { startGraphFakeServer } from "./fake-graph.server";
 
 /**
  * `npm start` demo: the Graph fake on GRAPH_FAKE_PORT (default 4010) and the service pointed at it,

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { GraphEvent, GraphEventWrite } from "../graph/graph-event.types";
-import { ianaZone, instantOf } from "../graph/graph-time";
+import type { GraphEvent, GraphEventWrite } from "../../service/src/calendar-sync/graph/graph-event.types";
+import { ianaZone, instantOf } from "../../service/src/calendar-sync/graph/graph-time";
 import { FakeMailbox, type StoredEvent, instancesIn, present } from "./fake-calendar.store";
 
 /** A fault to inject: matched against outer requests and requests inside a $batch alike. */

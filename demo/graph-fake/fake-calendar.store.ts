@@ -1,6 +1,10 @@
 import { randomUUID } from "node:crypto";
-import type { GraphDateTime, GraphEvent, GraphRecurrence } from "../graph/graph-event.types";
-import { dayOf, instantOf, wallTime } from "../graph/graph-time";
+import type {
+  GraphDateTime,
+  GraphEvent,
+  GraphRecurrence,
+} from "../../service/src/calendar-sync/graph/graph-event.types";
+import { dayOf, instantOf, wallTime } from "../../service/src/calendar-sync/graph/graph-time";
 
 // The state behind the Graph fake: one mailbox per bearer token, events with change keys, and a
 // change sequence that calendarView/delta reads. Recurring series expand into occurrences with

@@ -1,10 +1,10 @@
 import { useMemo, useState } from "react";
-import { createCrmApi } from "../api/crm-api";
-import { TaskPaneApp } from "../app/task-pane-app";
-import { createDevTokenSource } from "../auth/dev-token-source";
-import { createSimulatedMailbox } from "../office/simulated-mailbox";
-import type { ThemeMode } from "../office/office-theme";
-import { SafeHtml } from "../shared/safe-html";
+import { createCrmApi } from "../../addin/src/api/crm-api";
+import { TaskPaneApp } from "../../addin/src/app/task-pane-app";
+import { createDevTokenSource } from "../../addin/src/auth/dev-token-source";
+import { createSimulatedMailbox } from "../../addin/src/office/simulated-mailbox";
+import type { ThemeMode } from "../../addin/src/office/office-theme";
+import { SafeHtml } from "../../addin/src/shared/safe-html";
 import { DEMO_HOST_USERS, sampleEmails } from "./sample-emails";
 
 /**
