@@ -1,5 +1,6 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import boundaryRules from "./eslint.boundaries.mjs";
 
 export default tseslint.config(
   { ignores: ["node_modules/", "dist/", "data/", "coverage/", "service/src/generated/", "scripts/*.js"] },
@@ -29,4 +30,6 @@ export default tseslint.config(
     files: ["service/src/**/*.ts"],
     rules: { "no-console": "error" },
   },
+  // Which part may import which (the pane, the service, contract, demo, tests): eslint.boundaries.mjs.
+  ...boundaryRules,
 );

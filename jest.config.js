@@ -35,6 +35,8 @@ module.exports = {
         "<rootDir>/test/service/**/*.test.ts",
         "<rootDir>/test/calendar-sync/**/*.test.ts",
         "<rootDir>/test/hostile/**/*.test.ts",
+        // The import boundaries of eslint.boundaries.mjs, each rule tried with an import it must refuse.
+        "<rootDir>/test/boundaries/**/*.test.ts",
         // Fault injection: kill -9, a second process, SIGTERM under load, PostgreSQL restarts.
         "<rootDir>/test/faults/**/*.test.ts",
         "<rootDir>/service/**/*.test.ts",

@@ -1,0 +1,130 @@
+// Which part of the project may import which, checked by ESLint (so by `npm test`) with
+// eslint-plugin-boundaries. Imports are resolved as TypeScript resolves them (tsconfig paths, so
+// `contract` is the contract/ folder), and every kind counts: import, export ... from, require, import().
+import boundaries from "eslint-plugin-boundaries";
+
+/** The service's app shell: composition root, start-up and process. Only the shell, and tools, import it. */
+const SERVICE_SHELL = [
+  "service/src/app.ts",
+  "service/src/server.ts",
+  "service/src/main.ts",
+  "service/src/service-process.ts",
+];
+/** The pane's app shell: the app frame and the Outlook entry. */
+const PANE_SHELL = ["addin/src/app/**", "addin/src/taskpane/**"];
+
+/**
+ * Today's exceptions, to be removed by the change named beside each (these lists only shrink):
+ * - the pane's kit still lives in its app folder: features may import these two files of it
+ *   (house-pane moves them to an app kit);
+ * - route files that still reach a repository (house-service moves that into their services).
+ */
+const PANE_APP_KIT_TODAY = ["addin/src/app/services-context.tsx", "addin/src/app/state-views.tsx"];
+const ROUTES_USING_A_REPOSITORY_TODAY = [
+  "service/src/features/actions/actions.routes.ts",
+  "service/src/features/activities/activities.routes.ts",
+  "service/src/features/contacts/contacts.routes.ts",
+  "service/src/features/customers/customers.routes.ts",
+  "service/src/features/email-log/email-log.routes.ts",
+  "service/src/features/incidents/incidents.routes.ts",
+  "service/src/features/notes/notes.routes.ts",
+  "service/src/features/opportunities/opportunities.routes.ts",
+  "service/src/features/reports/reports.routes.ts",
+  "service/src/features/sales-documents/sales-documents.routes.ts",
+  "service/src/features/ship-to/ship-to.routes.ts",
+  "service/src/features/timeline/timeline.routes.ts",
+  "service/src/features/users/users.routes.ts",
+];
+
+const SERVICE = ["service", "service-feature"];
+const PANE = ["pane", "pane-feature"];
+const PRODUCT = [...SERVICE, ...PANE, "contract"];
+
+export default [
+  {
+    files: ["**/*.{ts,tsx,js,mjs,cjs}"],
+    plugins: { boundaries },
+    settings: {
+      "import/resolver": { typescript: { project: "tsconfig.json" } },
+      "boundaries/dependency-nodes": ["import", "export", "require", "dynamic-import"],
+      // The first descriptor that matches names the element: features before the rest of their side.
+      "boundaries/elements": [
+        { type: "service-feature", pattern: "service/src/features/*", capture: ["feature"], partialMatch: false },
+        { type: "service", pattern: "service", partialMatch: false },
+        { type: "pane-feature", pattern: "addin/src/features/*", capture: ["feature"], partialMatch: false },
+        { type: "pane", pattern: "addin", partialMatch: false },
+        { type: "contract", pattern: "contract", partialMatch: false },
+        { type: "demo", pattern: "demo", partialMatch: false },
+        { type: "test", pattern: "test", partialMatch: false },
+        { type: "tooling", pattern: "{scripts,bench}", partialMatch: false },
+      ],
+      "boundaries/files": [
+        { category: "service-shell", pattern: SERVICE_SHELL },
+        { category: "pane-shell", pattern: PANE_SHELL },
+        { category: "routes", pattern: "service/src/**/*.routes.ts" },
+        { category: "repository", pattern: "service/src/**/*.repository.ts" },
+      ],
+    },
+    rules: {
+      "boundaries/dependencies": [
+        "error",
+        {
+          default: "allow",
+          // A file not matched by any element above (a config file at the root) is checked too.
+          checkUnknownLocals: true,
+          // Imports inside one element count too (a route and the repository of its own feature).
+          checkInternals: true,
+          policies: [
+            {
+              from: { element: { types: PANE } },
+              disallow: { to: { element: { types: SERVICE } } },
+              message: "The pane never imports the service: what both sides share lives in contract/.",
+            },
+            {
+              from: { element: { types: SERVICE } },
+              disallow: { to: { element: { types: PANE } } },
+              message: "The service never imports the pane: what both sides share lives in contract/.",
+            },
+            {
+              from: { element: { types: PRODUCT } },
+              disallow: { to: { element: { types: ["demo", "test", "tooling"] } } },
+              message: "Production code never imports demo/, test/, scripts/ or bench/: inject what it needs instead.",
+            },
+            {
+              from: { element: { type: "contract" } },
+              disallow: { to: { element: { type: "!contract" } } },
+              message: "contract/ imports nothing of ours but itself: both sides depend on it, it depends on neither.",
+            },
+            {
+              from: { element: { types: SERVICE } },
+              disallow: { to: { file: { categories: "service-shell" } } },
+              message:
+                "Only the app shell imports app.ts, server.ts, main.ts and service-process.ts: features are wired by it.",
+            },
+            // A later policy that matches overrides an earlier one: the shell wires itself.
+            {
+              from: { file: { categories: "service-shell" } },
+              allow: { to: { file: { categories: "service-shell" } } },
+            },
+            {
+              from: { element: { type: "pane-feature" } },
+              disallow: { to: { file: { categories: "pane-shell" } } },
+              message: "Pane features never import the app shell (addin/src/app/, addin/src/taskpane/).",
+            },
+            // Today's exceptions, carved out by later policies.
+            { from: { element: { type: "pane-feature" } }, allow: { to: { file: { path: PANE_APP_KIT_TODAY } } } },
+            {
+              from: { file: { categories: "routes" } },
+              disallow: { to: { file: { categories: "repository" } } },
+              message: "A route calls its service, never a repository.",
+            },
+            {
+              from: { file: { path: ROUTES_USING_A_REPOSITORY_TODAY } },
+              allow: { to: { file: { categories: "repository" } } },
+            },
+          ],
+        },
+      ],
+    },
+  },
+];
