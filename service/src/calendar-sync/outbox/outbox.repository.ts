@@ -1,7 +1,17 @@
 import type { SyncWaitReason } from "contract";
 import type { PrismaClient } from "../../generated/prisma/client";
+import {
+  type EventLink,
+  type LinkWrite,
+  deletedInOutlook,
+  movedToAnotherOwner,
+  nothingToSync,
+  pushed,
+  refused,
+  removed,
+} from "../event-link/activity-event-link";
+import { createEventLinkRepository, linkOfRow } from "../event-link/event-link.repository";
 import type { PushableActivity } from "../graph/graph-event.mapper";
-import { NOT_WAITING } from "./activity-outbox";
 
 /** An activity the worker leased, with what it needs to push it. */
 export interface LeasedActivity extends PushableActivity {
@@ -9,10 +19,8 @@ export interface LeasedActivity extends PushableActivity {
   version: number;
   ownerId: string;
   ownerEmail: string;
-  graphEventId: string | null;
-  graphChangeKey: string | null;
-  /** Whose calendar holds graphEventId (the owner's, unless the activity changed owner since). */
-  graphMailbox: { userId: string; email: string } | null;
+  /** Its Outlook event, with the address of the calendar holding it (the owner's, unless handed over since). */
+  link: (EventLink & { mailboxEmail: string }) | null;
   attempts: number;
 }
 
@@ -73,14 +81,6 @@ WHERE "activityId" IN (
   FOR UPDATE OF o SKIP LOCKED)
 RETURNING "activityId"`;
 
-const SYNCED_SQL = `
-UPDATE "Activity" a SET "graphEventId" = v.event_id, "graphChangeKey" = v.change_key, "lastSyncedAt" = $5,
-  "graphMailboxUserId" = v.mailbox, "syncError" = NULL,
-  "syncWaitReason" = NULL, "syncWaitingSince" = NULL, "syncRetryAt" = NULL,
-  "syncState" = CASE WHEN a.version = v.version THEN 'SYNCED'::"SyncState" ELSE a."syncState" END
-FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $6::uuid[]) AS v(id, event_id, change_key, version, mailbox)
-WHERE a.id = v.id`;
-
 // Entries are done up to the version pushed; those with a later change stay, unlocked, for the next round.
 const FINISH_SQL = `
 DELETE FROM "CalendarOutbox" o USING unnest($1::uuid[], $2::int[]) AS v(id, version)
@@ -123,16 +123,9 @@ export function createOutboxRepository(prisma: PrismaClient): OutboxRepository {
       });
   }
 
-  /** Sync state shows SYNCED only if nobody changed the activity while it was being pushed. */
-  async function setSyncFields(activity: LeasedActivity, fields: Record<string, unknown>, state: "SYNCED" | "FAILED") {
-    // An answer from Outlook ends any wait, whichever version it was for.
-    const data = { ...fields, ...NOT_WAITING };
-    await prisma.activity.updateMany({
-      where: { id: activity.id, version: activity.version },
-      data: { ...data, syncState: state },
-    });
-    await prisma.activity.updateMany({ where: { id: activity.id, version: { not: activity.version } }, data });
-  }
+  const eventLink = createEventLinkRepository(prisma);
+  /** A transition of the activity's link, for the version this push read. */
+  const transition = (activity: LeasedActivity, write: LinkWrite) => eventLink.apply(activity, write);
 
   const repository: OutboxRepository = {
     async claim({ workerId, now, leaseMs, limit, ownerId }) {
@@ -164,8 +157,7 @@ export function createOutboxRepository(prisma: PrismaClient): OutboxRepository {
       );
       return rows.map((row) => {
         const email = row.contact?.emails[0]?.email;
-        // Events pushed before the mailbox was recorded are in the owner's calendar.
-        const mailboxId = row.graphEventId ? (row.graphMailboxUserId ?? row.ownerId) : null;
+        const link = linkOfRow(row);
         return {
           id: row.id,
           version: row.version,
@@ -181,11 +173,7 @@ export function createOutboxRepository(prisma: PrismaClient): OutboxRepository {
           status: row.status,
           reminderMinutesBefore: row.reminderMinutesBefore,
           graphGeneration: row.graphGeneration,
-          graphEventId: row.graphEventId,
-          graphChangeKey: row.graphChangeKey,
-          graphMailbox: mailboxId
-            ? { userId: mailboxId, email: mailboxEmails.get(mailboxId) ?? row.owner.email }
-            : null,
+          link: link && { ...link, mailboxEmail: mailboxEmails.get(link.mailboxUserId) ?? row.owner.email },
           attempts: row.calendarOutbox?.attempts ?? 0,
           attendee:
             row.contact && email ? { email, name: `${row.contact.firstName} ${row.contact.lastName}`.trim() } : null,
@@ -197,14 +185,9 @@ export function createOutboxRepository(prisma: PrismaClient): OutboxRepository {
       if (items.length === 0) return;
       const ids = items.map((item) => item.activity.id);
       const versions = items.map((item) => item.activity.version);
-      await prisma.$executeRawUnsafe(
-        SYNCED_SQL,
-        ids,
-        items.map((item) => item.eventId),
-        items.map((item) => item.changeKey),
-        versions,
+      await eventLink.pushedInBulk(
+        items.map(({ activity, eventId, changeKey }) => ({ ...activity, eventId, changeKey })),
         now,
-        items.map((item) => item.activity.ownerId),
       );
       await prisma.$executeRawUnsafe(FINISH_SQL, ids, versions);
       await prisma.$executeRawUnsafe(UNLOCK_SQL, ids);
@@ -212,10 +195,7 @@ export function createOutboxRepository(prisma: PrismaClient): OutboxRepository {
 
     async movedOut(activity) {
       // The event left the previous owner's calendar; the activity is now to be created in the new one's.
-      await prisma.activity.updateMany({
-        where: { id: activity.id },
-        data: { graphEventId: null, graphChangeKey: null, graphMailboxUserId: null, graphGeneration: { increment: 1 } },
-      });
+      await transition(activity, movedToAnotherOwner(activity));
     },
 
     async renew(workerId, lockedUntil) {
@@ -261,65 +241,20 @@ export function createOutboxRepository(prisma: PrismaClient): OutboxRepository {
     async record(activity, outcome, now) {
       switch (outcome.kind) {
         case "synced":
-          await setSyncFields(
-            activity,
-            { graphEventId: outcome.eventId, graphChangeKey: outcome.changeKey, lastSyncedAt: now, syncError: null },
-            "SYNCED",
-          );
+          await transition(activity, pushed(activity, outcome, now));
           return finishEntry(activity);
         case "removed":
-          await setSyncFields(
-            activity,
-            {
-              graphEventId: null,
-              graphChangeKey: null,
-              graphMailboxUserId: null,
-              graphGeneration: { increment: 1 },
-              lastSyncedAt: now,
-              syncError: null,
-            },
-            "SYNCED",
-          );
+          await transition(activity, removed(activity, now));
           return finishEntry(activity);
         case "nothing-to-do":
-          await prisma.activity.updateMany({
-            where: { id: activity.id, version: activity.version },
-            data: { syncState: "NOT_SYNCED", syncError: null, ...NOT_WAITING },
-          });
+          await transition(activity, nothingToSync());
           return finishEntry(activity);
-        case "deleted-in-outlook": {
-          // Deleted in Outlook: the activity is cancelled, not erased; a newer CRM change re-creates the event instead.
-          const { count } = await prisma.activity.updateMany({
-            where: { id: activity.id, version: activity.version },
-            data: {
-              status: activity.status === "PLANNED" ? "CANCELLED" : activity.status,
-              version: { increment: 1 },
-              modifiedAt: now,
-              graphEventId: null,
-              graphChangeKey: null,
-              graphMailboxUserId: null,
-              graphGeneration: { increment: 1 },
-              lastSyncedAt: now,
-              syncState: "SYNCED",
-              syncError: null,
-              ...NOT_WAITING,
-            },
-          });
-          if (count === 0)
-            await prisma.activity.updateMany({
-              where: { id: activity.id },
-              data: {
-                graphEventId: null,
-                graphChangeKey: null,
-                graphMailboxUserId: null,
-                graphGeneration: { increment: 1 },
-              },
-            });
+        case "deleted-in-outlook":
+          await transition(activity, deletedInOutlook(activity, now));
           return finishEntry(activity);
-        }
         case "failed":
           // A request Graph will never accept: shown on the activity, not retried until the activity changes.
-          await setSyncFields(activity, { syncError: outcome.message, lastSyncedAt: now }, "FAILED");
+          await transition(activity, refused(outcome.message, now));
           return finishEntry(activity);
         case "retry":
           if (outcome.reason)

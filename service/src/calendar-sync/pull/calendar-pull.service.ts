@@ -51,8 +51,8 @@ export function createPullService(repository: PullRepository, gateway: CalendarG
 
   async function applyEvent(activity: SyncedActivity, event: GraphEvent, report: PullReport) {
     const now = options.now();
-    if (!activity.graphEventId) return repository.link(activity, event.id, event.changeKey);
-    if (event.changeKey === activity.graphChangeKey) return; // our own write coming back
+    if (!activity.link) return repository.link(activity, event.id, event.changeKey);
+    if (event.changeKey === activity.link.changeKey) return; // our own write coming back
     // Later modification wins: a CRM change not pushed yet that is newer than Outlook's stays.
     if (activity.pendingPush && activity.modifiedAt.getTime() > Date.parse(event.lastModifiedDateTime))
       return repository.keepCrm(activity, event.changeKey);
@@ -69,7 +69,7 @@ export function createPullService(repository: PullRepository, gateway: CalendarG
       const chunk = activities.slice(index, index + MAX_BATCH);
       const results = await gateway.batch(
         user,
-        chunk.map((activity) => ({ key: activity.id, kind: "get", eventId: activity.graphEventId! })),
+        chunk.map((activity) => ({ key: activity.id, kind: "get", eventId: activity.link!.eventId })),
       );
       for (const [position, result] of results.entries()) {
         const activity = chunk[position]!;
@@ -95,15 +95,13 @@ export function createPullService(repository: PullRepository, gateway: CalendarG
       .map((event) => activityIdOfTransaction(event.transactionId))
       .filter((id): id is string => id !== null);
     const known = await repository.find(user.userId, [...events.map((event) => event.id), ...removedIds], ourIds);
-    const byEvent = new Map(known.filter((a) => a.graphEventId).map((activity) => [activity.graphEventId!, activity]));
+    const byEvent = new Map(known.flatMap((activity) => (activity.link ? [[activity.link.eventId, activity]] : [])));
     const byId = new Map(known.map((activity) => [activity.id, activity]));
     for (const event of events) {
       // By transactionId only for the event of the activity's current generation: an older one is not ours to link.
       const created = byId.get(activityIdOfTransaction(event.transactionId) ?? "");
       const current =
-        created &&
-        !created.graphEventId &&
-        event.transactionId === transactionIdFor(created.id, created.graphGeneration);
+        created && !created.link && event.transactionId === transactionIdFor(created.id, created.graphGeneration);
       const activity = byEvent.get(event.id) ?? (current ? created : undefined);
       if (activity) await applyEvent(activity, event, report);
       else if (options.importOutlookEvents && !activityIdOfTransaction(event.transactionId))
@@ -168,7 +166,7 @@ export function createPullService(repository: PullRepository, gateway: CalendarG
         if (report.fullResync) {
           // Events that vanished while we were not looking (e.g. before a 410) are found by their absence.
           const missing = (await repository.withEventsIn(user.userId, window.start, window.end)).filter(
-            (activity) => !seen.has(activity.graphEventId!),
+            (activity) => !seen.has(activity.link!.eventId),
           );
           await confirmGone(user, missing, report);
         }

@@ -1,7 +1,15 @@
 import type { PrismaClient } from "../../generated/prisma/client";
 import { classifyDbError } from "../../db/db-errors";
+import {
+  type EventLink,
+  adopted,
+  deletedInOutlook,
+  imported,
+  seen,
+  tookOutlookChange,
+} from "../event-link/activity-event-link";
+import { createEventLinkRepository, linkCreateData, linkData, linkOfRow } from "../event-link/event-link.repository";
 import type { ActivityFromEvent } from "../graph/graph-event.mapper";
-import { NOT_WAITING } from "../outbox/activity-outbox";
 
 /** An activity as the pull compares it with its Outlook event. */
 export interface SyncedActivity {
@@ -16,8 +24,8 @@ export interface SyncedActivity {
   allDay: boolean;
   status: "PLANNED" | "FINISHED" | "CANCELLED";
   modifiedAt: Date;
-  graphEventId: string | null;
-  graphChangeKey: string | null;
+  /** Its Outlook event, if it has one. */
+  link: EventLink | null;
   graphGeneration: number;
   /** A CRM change not pushed yet. */
   pendingPush: boolean;
@@ -52,13 +60,23 @@ const SELECT = {
   modifiedAt: true,
   graphEventId: true,
   graphChangeKey: true,
+  graphMailboxUserId: true,
   graphGeneration: true,
   calendarOutbox: { select: { activityId: true } },
 } as const;
 
+type Row = Omit<SyncedActivity, "pendingPush" | "link"> & {
+  calendarOutbox: unknown;
+  graphEventId: string | null;
+  graphChangeKey: string | null;
+  graphMailboxUserId: string | null;
+};
+
 export function createPullRepository(prisma: PrismaClient) {
-  const toSynced = ({ calendarOutbox, ...row }: { calendarOutbox: unknown } & Omit<SyncedActivity, "pendingPush">) => ({
+  const eventLink = createEventLinkRepository(prisma);
+  const toSynced = ({ calendarOutbox, graphEventId, graphChangeKey, graphMailboxUserId, ...row }: Row) => ({
     ...row,
+    link: linkOfRow({ ownerId: row.ownerId, graphEventId, graphChangeKey, graphMailboxUserId }),
     pendingPush: calendarOutbox !== null,
   });
 
@@ -104,15 +122,12 @@ export function createPullRepository(prisma: PrismaClient) {
 
     /** An event we created whose id was never stored (crash after Graph answered): remember it now. */
     async link(activity: SyncedActivity, eventId: string, changeKey: string) {
-      await prisma.activity.updateMany({
-        where: { id: activity.id, graphEventId: null },
-        data: { graphEventId: eventId, graphChangeKey: changeKey, graphMailboxUserId: activity.ownerId },
-      });
+      await eventLink.apply(activity, adopted(activity, { eventId, changeKey }));
     },
 
     /** The CRM's later change wins: it will be pushed with the change key Outlook has now. */
     async keepCrm(activity: SyncedActivity, changeKey: string) {
-      await prisma.activity.updateMany({ where: { id: activity.id }, data: { graphChangeKey: changeKey } });
+      await eventLink.apply(activity, seen(activity, changeKey));
     },
 
     /** Outlook's change wins: applied with the version check, so a CRM edit made meanwhile is not overwritten. */
@@ -123,46 +138,24 @@ export function createPullRepository(prisma: PrismaClient) {
       now: Date,
     ): Promise<boolean> {
       const changed = Object.keys(changes).length > 0;
+      const { ifUnchanged } = tookOutlookChange(activity, changeKey, now);
       const { count } = await prisma.activity.updateMany({
         where: { id: activity.id, version: activity.version },
         data: {
           ...changes,
           ...(changed && { version: { increment: 1 }, modifiedAt: now, modifiedById: activity.ownerId }),
-          graphChangeKey: changeKey,
-          lastSyncedAt: now,
-          syncState: "SYNCED",
-          syncError: null,
-          ...NOT_WAITING,
+          ...linkData(ifUnchanged!),
         },
       });
       if (count > 0) await dropPushUpTo(activity.id, activity.version);
       return count > 0;
     },
 
-    /** Deleted in Outlook: the activity is cancelled (if still planned), never erased. */
+    /** Deleted in Outlook (the one rule in activity-event-link.ts): true when the activity as read was settled. */
     async deletedInOutlook(activity: SyncedActivity, now: Date): Promise<boolean> {
-      const cancel = activity.status === "PLANNED";
-      const { count } = await prisma.activity.updateMany({
-        where: { id: activity.id, version: activity.version, graphEventId: activity.graphEventId },
-        data: {
-          ...(cancel && {
-            status: "CANCELLED",
-            version: { increment: 1 },
-            modifiedAt: now,
-            modifiedById: activity.ownerId,
-          }),
-          graphEventId: null,
-          graphChangeKey: null,
-          graphMailboxUserId: null,
-          graphGeneration: { increment: 1 },
-          lastSyncedAt: now,
-          syncState: "SYNCED",
-          syncError: null,
-          ...NOT_WAITING,
-        },
-      });
-      if (count > 0) await dropPushUpTo(activity.id, activity.version);
-      return count > 0;
+      const settled = await eventLink.apply(activity, deletedInOutlook(activity, now));
+      if (settled) await dropPushUpTo(activity.id, activity.version);
+      return settled;
     },
 
     async contactByEmails(addresses: string[]) {
@@ -194,11 +187,7 @@ export function createPullRepository(prisma: PrismaClient) {
             contactId: input.contactId,
             createdById: input.ownerId,
             modifiedById: input.ownerId,
-            graphEventId: input.eventId,
-            graphChangeKey: input.changeKey,
-            graphMailboxUserId: input.ownerId,
-            syncState: "SYNCED",
-            lastSyncedAt: now,
+            ...linkCreateData(imported(input, now)),
           },
         });
         return true;

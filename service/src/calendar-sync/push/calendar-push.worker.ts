@@ -2,6 +2,7 @@ import type { Logger } from "../../shared/logger";
 import type { CalendarGateway, CalendarRequest, CalendarResult, Mailbox } from "../graph/calendar-gateway";
 import { MAX_BATCH } from "../graph/calendar-gateway";
 import type { SyncWaitReason } from "contract";
+import { nextLink, outlookNeeds } from "../event-link/activity-event-link";
 import { GraphCallError, type GraphFailure, waitReasonOf } from "../graph/graph-errors";
 import { toGraphEvent, toGraphEventCreate } from "../graph/graph-event.mapper";
 import type { LeasedActivity, OutboxRepository, PushOutcome } from "../outbox/outbox.repository";
@@ -68,20 +69,20 @@ const IN_RUN_RETRY_MS = 1_000;
 /** What Outlook needs for the activity as it is now (not as it was when the entry was written). */
 function requestFor(activity: LeasedActivity): CalendarRequest | null {
   const key = activity.id;
-  if (!activity.graphEventId)
-    return activity.status === "PLANNED" ? { key, kind: "create", event: toGraphEventCreate(activity) } : null;
-  if (activity.status === "CANCELLED")
-    // With an attendee the cancel tells them; without one a plain delete is the same thing.
-    return activity.attendee
-      ? { key, kind: "cancel", eventId: activity.graphEventId, comment: "Cancelled in the CRM" }
-      : { key, kind: "delete", eventId: activity.graphEventId };
-  return {
-    key,
-    kind: "update",
-    eventId: activity.graphEventId,
-    changeKey: activity.graphChangeKey,
-    event: toGraphEvent(activity),
-  };
+  const { link } = activity;
+  switch (outlookNeeds(link, activity.status)) {
+    case "create":
+      return { key, kind: "create", event: toGraphEventCreate(activity) };
+    case "remove":
+      // With an attendee the cancel tells them; without one a plain delete is the same thing.
+      return activity.attendee
+        ? { key, kind: "cancel", eventId: link!.eventId, comment: "Cancelled in the CRM" }
+        : { key, kind: "delete", eventId: link!.eventId };
+    case "update":
+      return { key, kind: "update", eventId: link!.eventId, changeKey: link!.changeKey, event: toGraphEvent(activity) };
+    case "nothing":
+      return null;
+  }
 }
 
 function chunks<T>(items: T[], size: number): T[][] {
@@ -265,28 +266,30 @@ export function createPushWorker(outbox: OutboxRepository, gateway: CalendarGate
    * cancel there), then it is created in the new owner's like a new one. Those whose removal must wait are left out.
    */
   async function moveBetweenOwners(activities: LeasedActivity[], report: PushReport): Promise<LeasedActivity[]> {
-    const moving = activities.filter((a) => a.graphEventId && a.graphMailbox && a.graphMailbox.userId !== a.ownerId);
+    const moving = activities.filter((a) => a.link && a.link.mailboxUserId !== a.ownerId);
     if (moving.length === 0) return activities;
     const waiting = waitingList(report);
     const held = new Set<string>();
     const byMailbox = new Map<string, LeasedActivity[]>();
     for (const activity of moving)
-      byMailbox.set(activity.graphMailbox!.userId, [...(byMailbox.get(activity.graphMailbox!.userId) ?? []), activity]);
+      byMailbox.set(activity.link!.mailboxUserId, [...(byMailbox.get(activity.link!.mailboxUserId) ?? []), activity]);
     for (const group of byMailbox.values()) {
+      // Read once: each batch unlinks the activities it moved, the first one's too.
+      const previous = { userId: group[0]!.link!.mailboxUserId, email: group[0]!.link!.mailboxEmail };
       for (const batch of chunks(group, MAX_BATCH)) {
         const requests: CalendarRequest[] = batch.map((activity) =>
           activity.attendee
             ? {
                 key: activity.id,
                 kind: "cancel",
-                eventId: activity.graphEventId!,
+                eventId: activity.link!.eventId,
                 comment: "Handed over to a colleague",
               }
-            : { key: activity.id, kind: "delete", eventId: activity.graphEventId! },
+            : { key: activity.id, kind: "delete", eventId: activity.link!.eventId },
         );
         let results: CalendarResult[];
         try {
-          results = await gateway.batch(group[0]!.graphMailbox!, requests);
+          results = await gateway.batch(previous, requests);
         } catch (error) {
           if (!(error instanceof GraphCallError)) throw error;
           results = requests.map((request) => ({ key: request.key, ok: false, failure: error.failure }));
@@ -295,8 +298,10 @@ export function createPushWorker(outbox: OutboxRepository, gateway: CalendarGate
           const activity = batch[index]!;
           if (result.ok || result.failure.kind === "gone" || result.failure.kind === "rejected") {
             await outbox.movedOut(activity);
-            Object.assign(activity, { graphEventId: null, graphChangeKey: null, graphMailbox: null });
-            activity.graphGeneration++;
+            // In step with the row: unlinked, and the create in the new owner's calendar gets a new transactionId.
+            const moved = nextLink(activity.link, { kind: "moved-to-another-owner" });
+            activity.link = null;
+            if (moved.newGeneration) activity.graphGeneration++;
           } else {
             held.add(activity.id);
             waiting.add(activity, result.failure);

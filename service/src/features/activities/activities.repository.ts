@@ -1,5 +1,6 @@
 import type { Activity, ActivityListQuery, ActivityStatus } from "contract";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
+import { queuedRow, syncView } from "../../calendar-sync/event-link/activity-event-link";
 import { type ActivityOutbox, NO_OUTBOX } from "../../calendar-sync/outbox/activity-outbox";
 import { staleVersion } from "../../shared/app-error";
 import { USER_REF_SELECT } from "../users/users.repository";
@@ -62,20 +63,7 @@ function toActivity(row: ActivityRow): Activity {
     contactId: row.contactId,
     finishedAt: row.finishedAt?.toISOString() ?? null,
     callOutcome: row.callResult?.outcome ?? null,
-    sync: {
-      state: row.syncState,
-      eventId: row.graphEventId,
-      error: row.syncError,
-      lastSyncedAt: row.lastSyncedAt?.toISOString() ?? null,
-      waiting:
-        row.syncState === "PENDING" && row.syncWaitReason && row.syncWaitingSince
-          ? {
-              reason: row.syncWaitReason,
-              since: row.syncWaitingSince.toISOString(),
-              retryAt: row.syncRetryAt?.toISOString() ?? null,
-            }
-          : null,
-    },
+    sync: syncView(row),
     createdAt: row.createdAt.toISOString(),
     modifiedAt: row.modifiedAt.toISOString(),
     version: row.version,
@@ -98,8 +86,7 @@ export function createActivitiesRepository(
           include: ACTIVITY_INCLUDE,
         });
         // Same transaction: a saved activity always has its calendar push queued, even after a crash.
-        const syncState = await outbox.enqueue(tx, row);
-        return toActivity(syncState ? { ...row, syncState } : row);
+        return toActivity((await outbox.enqueue(tx, row)) ? queuedRow(row) : row);
       });
     },
 
@@ -111,8 +98,7 @@ export function createActivitiesRepository(
         });
         if (count === 0) throw staleVersion("This activity");
         const row = await tx.activity.findUniqueOrThrow({ where: { id }, include: ACTIVITY_INCLUDE });
-        const syncState = await outbox.enqueue(tx, row);
-        return toActivity(syncState ? { ...row, syncState, syncError: null } : row);
+        return toActivity((await outbox.enqueue(tx, row)) ? queuedRow(row) : row);
       });
     },
 
@@ -121,8 +107,7 @@ export function createActivitiesRepository(
         const row = await tx.activity.findUnique({ where: { id }, include: ACTIVITY_INCLUDE });
         if (!row) return null;
         const queued = await outbox.resend(tx, row);
-        const pending = { ...row, syncState: "PENDING" as const, syncError: null, syncRetryAt: null };
-        return { queued, activity: toActivity(queued ? pending : row) };
+        return { queued, activity: toActivity(queued ? queuedRow(row) : row) };
       });
     },
 
