@@ -55,6 +55,26 @@ describe.each(testBackends())("pulling Outlook changes on %s", (backend) => {
     });
   });
 
+  it("cancels the same way when the push is the one to find the event deleted in Outlook", async () => {
+    const { user, activity, token, eventId } = await synced("push-finds-deleted@contoso.com");
+    graph.fake.outlook.delete(token, eventId);
+    // Edited in the CRM after the deletion: the push's update is answered 404 before the pull runs.
+    await user.patch(`/api/activities/${activity.id}`, { version: activity.version, subject: "Edited after" });
+    const patches = () => graph.fake.stats.operations["PATCH /me/events/{id}"] ?? 0;
+    const patchesBefore = patches();
+    await syncNow(user);
+    expect(patches() - patchesBefore).toBe(1);
+    expect(await activityOf(user, activity.id)).toMatchObject({
+      status: "CANCELLED",
+      subject: "Edited after",
+      sync: { state: "SYNCED", eventId: null },
+    });
+    // Nothing is made again in Outlook for it, now or on the next sync.
+    await syncNow(user);
+    expect(graph.fake.events(token)).toEqual([]);
+    expect(await activityOf(user, activity.id)).toMatchObject({ status: "CANCELLED", sync: { state: "SYNCED" } });
+  });
+
   it("lets a later Outlook change win over an earlier CRM change not pushed yet", async () => {
     const { user, activity, token, eventId } = await synced("outlook-later@contoso.com");
     await user.patch(`/api/activities/${activity.id}`, { version: activity.version, subject: "CRM title" });
