@@ -2,7 +2,7 @@ import type { Activity } from "contract";
 
 // The one owner of the link between an activity and its Outlook event, and of the sync state that
 // link shows. Push, pull, the outbox and the activities repository ask it what a transition writes;
-// event-link.repository.ts is the only code that writes it. Pure: no database, no clock.
+// event-link.repository.ts is the only code that maps it to the table. Pure: no database, no clock.
 
 export type SyncState = "NOT_SYNCED" | "PENDING" | "SYNCED" | "FAILED";
 

@@ -1,8 +1,9 @@
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import type { EventLink, LinkColumns, LinkWrite } from "./activity-event-link";
 
-// The only code that writes the activity ↔ Outlook event link and its sync state: what to write is
-// decided by activity-event-link.ts; this maps it to the Activity table.
+// The only code that maps the activity ↔ Outlook event link and its sync state to the Activity table:
+// what to write is decided by activity-event-link.ts. Writes that must share one statement with other
+// columns (the outbox queueing a change, the pull taking Outlook's edit) carry linkData() in their own.
 
 /** The columns of a transition as Prisma data for the Activity table. */
 export function linkData(columns: LinkColumns): Prisma.ActivityUpdateManyMutationInput {
