@@ -2,7 +2,7 @@ import type { Activity, ActivityListQuery, ActivityStatus } from "contract";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import { type ActivityOutbox, NO_OUTBOX } from "../../calendar-sync/outbox/activity-outbox";
 import { staleVersion } from "../../shared/app-error";
-import { USER_REF_SELECT } from "../users/users.repository";
+import { USER_REF_SELECT } from "../../db/user-ref";
 
 /** A fully resolved activity, as the service writes it. */
 export interface ActivityWrite {
