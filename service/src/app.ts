@@ -7,71 +7,30 @@ import type { CalendarSync } from "./calendar-sync/calendar-sync.service";
 import { devTokenRoutes } from "./auth/dev-token.routes";
 import { createAccess } from "./auth/permissions";
 import type { TokenVerifier } from "./auth/token-verifier";
-import { activitiesRoutes } from "./features/activities/activities.routes";
-import { createActivitiesRepository } from "./features/activities/activities.repository";
-import { createActivitiesService } from "./features/activities/activities.service";
-import { createTemplatesRepository } from "./features/activities/templates.repository";
-import { contactsRoutes } from "./features/contacts/contacts.routes";
-import { createContactsRepository } from "./features/contacts/contacts.repository";
-import { createCustomerRecordService } from "./features/customers/customer-record.service";
-import { customersRoutes } from "./features/customers/customers.routes";
-import { createCustomersRepository } from "./features/customers/customers.repository";
-import { createCustomersService } from "./features/customers/customers.service";
-import { emailLogRoutes } from "./features/email-log/email-log.routes";
-import { attachmentUploadBody, attachmentsRoutes } from "./features/attachments/attachments.routes";
-import { createAttachmentsRepository } from "./features/attachments/attachments.repository";
-import { createAttachmentsService } from "./features/attachments/attachments.service";
-import { lifecycleRoutes } from "./features/lifecycle/lifecycle.routes";
-import { actionsRoutes } from "./features/actions/actions.routes";
-import { createActionsRepository } from "./features/actions/actions.repository";
-import { createActionsService } from "./features/actions/actions.service";
-import { incidentsRoutes } from "./features/incidents/incidents.routes";
-import { createIncidentsRepository } from "./features/incidents/incidents.repository";
-import { createIncidentsService } from "./features/incidents/incidents.service";
-import { opportunitiesRoutes } from "./features/opportunities/opportunities.routes";
-import { createOpportunitiesRepository } from "./features/opportunities/opportunities.repository";
-import { createOpportunitiesService } from "./features/opportunities/opportunities.service";
-import { salesDocumentsRoutes } from "./features/sales-documents/sales-documents.routes";
-import { createSalesDocumentsRepository } from "./features/sales-documents/sales-documents.repository";
-import { createSalesDocumentsService } from "./features/sales-documents/sales-documents.service";
-import { commentsRoutes } from "./features/comments/comments.routes";
-import { createCommentsRepository } from "./features/comments/comments.repository";
-import { createCommentsService } from "./features/comments/comments.service";
-import { profilingRoutes } from "./features/profiling/profiling.routes";
-import { createProfilingRepository } from "./features/profiling/profiling.repository";
-import { createProfilingService } from "./features/profiling/profiling.service";
-import { coldCallsRoutes } from "./features/cold-calls/cold-calls.routes";
-import { createColdCallsRepository } from "./features/cold-calls/cold-calls.repository";
-import { createColdCallsService } from "./features/cold-calls/cold-calls.service";
-import { consentRoutes } from "./features/consent/consent.routes";
-import { createConsentRepository } from "./features/consent/consent.repository";
-import { createConsentService } from "./features/consent/consent.service";
-import { shipToRoutes } from "./features/ship-to/ship-to.routes";
-import { createShipToRepository } from "./features/ship-to/ship-to.repository";
-import { thirdPartiesRoutes } from "./features/third-parties/third-parties.routes";
-import { specialPricesRoutes } from "./features/special-prices/special-prices.routes";
-import { createSpecialPricesRepository } from "./features/special-prices/special-prices.repository";
-import { createSpecialPricesService } from "./features/special-prices/special-prices.service";
-import { createThirdPartiesRepository } from "./features/third-parties/third-parties.repository";
-import { createThirdPartiesService } from "./features/third-parties/third-parties.service";
-import { timelineRoutes } from "./features/timeline/timeline.routes";
-import { reportsRoutes } from "./features/reports/reports.routes";
-import { createReportsRepository } from "./features/reports/reports.repository";
-import { createReportsService } from "./features/reports/reports.service";
-import { createTimelineRepository } from "./features/timeline/timeline.repository";
-import { createLifecycleRepository } from "./features/lifecycle/lifecycle.repository";
-import { createLifecycleService } from "./features/lifecycle/lifecycle.service";
-import { createEmailLogRepository } from "./features/email-log/email-log.repository";
-import { lookupRoutes } from "./features/lookup/lookup.routes";
-import { createLookupRepository } from "./features/lookup/lookup.repository";
-import { createLookupService } from "./features/lookup/lookup.service";
-import { notesRoutes } from "./features/notes/notes.routes";
-import { createNotesRepository } from "./features/notes/notes.repository";
-import { typesRoutes } from "./features/types/types.routes";
-import { createTypesRepository } from "./features/types/types.repository";
-import { createTypesService } from "./features/types/types.service";
-import { usersRoutes } from "./features/users/users.routes";
-import { createUsersRepository } from "./features/users/users.repository";
+import { actionsModule } from "./features/actions/actions.module";
+import { activitiesModule } from "./features/activities/activities.module";
+import { attachmentUploadBody } from "./features/attachments/attachments.routes";
+import { attachmentsModule } from "./features/attachments/attachments.module";
+import { commentsModule } from "./features/comments/comments.module";
+import { consentModule } from "./features/consent/consent.module";
+import { contactsModule } from "./features/contacts/contacts.module";
+import { customersModule } from "./features/customers/customers.module";
+import { emailLogModule } from "./features/email-log/email-log.module";
+import { incidentsModule } from "./features/incidents/incidents.module";
+import { lifecycleModule } from "./features/lifecycle/lifecycle.module";
+import { lookupModule } from "./features/lookup/lookup.module";
+import { notesModule } from "./features/notes/notes.module";
+import { opportunitiesModule } from "./features/opportunities/opportunities.module";
+import { profilingModule } from "./features/profiling/profiling.module";
+import { recordModule } from "./features/record/record.module";
+import { reportsModule } from "./features/reports/reports.module";
+import { salesDocumentsModule } from "./features/sales-documents/sales-documents.module";
+import { shipToModule } from "./features/ship-to/ship-to.module";
+import { specialPricesModule } from "./features/special-prices/special-prices.module";
+import { thirdPartiesModule } from "./features/third-parties/third-parties.module";
+import { timelineModule } from "./features/timeline/timeline.module";
+import { typesModule } from "./features/types/types.module";
+import { usersModule } from "./features/users/users.module";
 import { addinStaticRoutes } from "./http/addin-static";
 import { contentEncodingGuard } from "./http/request-body";
 import { requestLog } from "./http/request-log";
@@ -85,6 +44,7 @@ import { createRateLimits } from "./http/rate-limits";
 import { securityHeaders } from "./http/security-headers";
 import { type AnyRoute, defineRoute, mountRoutes } from "./http/route";
 import type { HtmlCleaner } from "./shared/html-cleaner";
+import type { Ports } from "./shared/ports/ports";
 import { z } from "zod";
 
 /** The composition root: repositories over Prisma, services over repositories, routes over services. */
@@ -103,90 +63,73 @@ export function createApp(
 ) {
   const { calendarSync, readiness, htmlCleaner, logger = defaultLogger() } = services;
   const prisma = db.prisma;
-  const users = createUsersRepository(prisma);
-  const types = createTypesRepository(prisma);
-  const customers = createCustomersRepository(db);
-  const contacts = createContactsRepository(prisma);
-  const activities = createActivitiesRepository(prisma, calendarSync.outbox);
-  const templates = createTemplatesRepository(prisma);
-  const notes = createNotesRepository(prisma);
-  const emailLog = createEmailLogRepository(db);
-  const lookups = createLookupRepository(db);
-  const opportunities = createOpportunitiesRepository(prisma);
-  const incidents = createIncidentsRepository(prisma);
-  const actions = createActionsRepository(prisma);
-  const salesDocuments = createSalesDocumentsRepository(prisma);
-  const comments = createCommentsRepository(prisma);
-  const consentRepository = createConsentRepository(prisma);
-  const thirdPartiesRepository = createThirdPartiesRepository(prisma);
-  const shipToRepository = createShipToRepository(prisma);
-  const specialPrices = createSpecialPricesRepository(prisma);
-  // The authorisation table's one question of the data (is the caller linked to the customer?).
-  const access = createAccess(customers);
-
-  const customersService = createCustomersService(customers, types, users);
-  const lifecycle = createLifecycleService(customersService, createLifecycleRepository(prisma));
-  const records = createCustomerRecordService({
-    customers: customersService,
-    contacts,
-    activities,
-    notes,
-    emailLog,
-    lifecycle,
-    opportunities,
-    incidents,
-    actions,
-    consent: consentRepository,
-    thirdParties: thirdPartiesRepository,
-    shipTo: shipToRepository,
-    comments,
-  });
-  const opportunitiesService = createOpportunitiesService(opportunities, customers, users, access);
-  const incidentsService = createIncidentsService({ incidents, customers, contacts, users, access });
-  const actionsService = createActionsService({ actions, opportunities, incidents, customers, contacts, users });
-  const salesDocumentsService = createSalesDocumentsService({
-    documents: salesDocuments,
-    customers,
-    contacts,
-    specialPrices,
-    access,
-  });
-  const coldCallsService = createColdCallsService({
-    coldCalls: createColdCallsRepository(prisma, calendarSync.outbox),
-    activities,
-    customers,
-    contacts,
-  });
-  const thirdPartiesService = createThirdPartiesService(thirdPartiesRepository, customers);
-  const consentService = createConsentService(consentRepository, contacts);
-  const activitiesService = createActivitiesService({ activities, templates, customers, contacts, users });
-  const lookupService = createLookupService(lookups, config.orgDomains);
-
+  // Features in the order they depend on one another: each module takes the ports of those above it
+  // (shared/ports), never their repositories; the record, at the top, reads what each offers it.
   const seenUsers = new SeenUsers();
+  const users = usersModule(prisma, seenUsers);
+  const types = typesModule(prisma);
+  const customers = customersModule(db, { types: types.ids, users: users.directory });
+  const contacts = contactsModule(prisma, { customers: customers.access });
+  const ports: Ports = {
+    customers: customers.access,
+    contacts: contacts.access,
+    users: users.directory,
+    // The authorisation table's one question of the data (is the caller linked to the customer?).
+    access: createAccess(customers.salesmen),
+  };
+  const lifecycle = lifecycleModule(prisma, ports);
+  const opportunities = opportunitiesModule(prisma, ports);
+  const incidents = incidentsModule(prisma, ports);
+  const actions = actionsModule(prisma, ports, { opportunities: opportunities.parents, incidents: incidents.parents });
+  const specialPrices = specialPricesModule(prisma, ports);
+  const salesDocuments = salesDocumentsModule(prisma, ports, specialPrices.forPricing);
+  const thirdParties = thirdPartiesModule(prisma, ports);
+  const shipTo = shipToModule(prisma, ports);
+  const consent = consentModule(prisma, ports);
+  const comments = commentsModule(prisma, ports);
+  const activities = activitiesModule(prisma, calendarSync.outbox, ports);
+  const notes = notesModule(prisma, ports, htmlCleaner);
+  const emailLog = emailLogModule(db, ports, htmlCleaner);
+  const record = recordModule({
+    customers: customers.access,
+    contacts: contacts.forRecord,
+    activities: activities.forRecord,
+    notes: notes.forRecord,
+    emailLog: emailLog.forRecord,
+    lifecycle: lifecycle.forRecord,
+    opportunities: opportunities.forRecord,
+    incidents: incidents.forRecord,
+    actions: actions.forRecord,
+    consent: consent.forRecord,
+    thirdParties: thirdParties.forRecord,
+    shipTo: shipTo.forRecord,
+    comments: comments.forRecord,
+  });
+
   const routes: AnyRoute[] = [
-    ...usersRoutes(users, seenUsers),
-    ...typesRoutes(createTypesService(types)),
-    ...customersRoutes(customersService, records, customers),
-    ...lifecycleRoutes(lifecycle, customersService),
-    ...opportunitiesRoutes(opportunitiesService, opportunities),
-    ...incidentsRoutes(incidentsService, incidents),
-    ...actionsRoutes(actionsService, actions),
-    ...salesDocumentsRoutes(salesDocumentsService, salesDocuments),
-    ...specialPricesRoutes(createSpecialPricesService(specialPrices, customers)),
-    ...coldCallsRoutes(coldCallsService),
-    ...thirdPartiesRoutes(thirdPartiesService),
-    ...shipToRoutes(shipToRepository, customers),
-    ...consentRoutes(consentService),
-    ...commentsRoutes(createCommentsService(comments, customers)),
-    ...profilingRoutes(createProfilingService(createProfilingRepository(prisma), customers)),
-    ...timelineRoutes(createTimelineRepository(prisma), customers),
-    ...reportsRoutes(createReportsService(createReportsRepository(db)), customers, config.ownCountry),
-    ...contactsRoutes(contacts, customers),
-    ...lookupRoutes(lookupService),
-    ...activitiesRoutes(activitiesService, activities, templates),
-    ...notesRoutes(notes, customers, contacts, htmlCleaner),
-    ...emailLogRoutes(emailLog, customers, contacts, htmlCleaner),
-    ...attachmentsRoutes(createAttachmentsService(createAttachmentsRepository(prisma), customers)),
+    ...users.routes,
+    ...types.routes,
+    ...customers.routes,
+    ...record.routes,
+    ...lifecycle.routes,
+    ...opportunities.routes,
+    ...incidents.routes,
+    ...actions.routes,
+    ...salesDocuments.routes,
+    ...specialPrices.routes,
+    ...thirdParties.routes,
+    ...shipTo.routes,
+    ...consent.routes,
+    ...comments.routes,
+    ...profilingModule(prisma, ports).routes,
+    ...timelineModule(prisma, ports).routes,
+    ...reportsModule(db, ports, config.ownCountry).routes,
+    ...contacts.routes,
+    ...lookupModule(db, config.orgDomains).routes,
+    ...activities.routes,
+    ...notes.routes,
+    ...emailLog.routes,
+    ...attachmentsModule(prisma, ports).routes,
     ...calendarSyncRoutes(calendarSync),
   ];
   const openApi = buildOpenApi(routes);
@@ -222,7 +165,7 @@ export function createApp(
   // Everything under /api but health needs a valid bearer token, before its body is even read.
   app.use(
     "/api",
-    authMiddleware(verifyToken, users, seenUsers, (user, token) => {
+    authMiddleware(verifyToken, users.tokenUsers, seenUsers, (user, token) => {
       // On-behalf-of needs the add-in's token: keep each new one so background sync reaches the calendar.
       void calendarSync.rememberAssertion(user, token);
     }),

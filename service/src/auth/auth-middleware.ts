@@ -1,12 +1,16 @@
 import type { RequestHandler } from "express";
 import { AppError } from "../shared/app-error";
-import type { UsersRepository } from "../features/users/users.repository";
-import type { CurrentUser } from "./current-user";
+import type { CurrentUser, TokenIdentity } from "./current-user";
 import type { TokenVerifier } from "./token-verifier";
 
 // Users are created on first sight and refreshed at most this often, not on every request.
 const REFRESH_MS = 5 * 60_000;
 const CACHE_LIMIT = 10_000;
+
+/** What the middleware asks of the users feature: the user behind a verified token, created on first sight. */
+export interface TokenUsers {
+  upsertFromToken(identity: TokenIdentity): Promise<CurrentUser>;
+}
 
 /**
  * Users this replica has seen recently. A change to a user through this replica forgets them at once;
@@ -36,7 +40,7 @@ export class SeenUsers {
  */
 export function authMiddleware(
   verify: TokenVerifier,
-  users: UsersRepository,
+  users: TokenUsers,
   seen: SeenUsers,
   onNewToken: (user: CurrentUser, token: string) => void = () => undefined,
 ): RequestHandler {

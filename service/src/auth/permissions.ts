@@ -1,19 +1,19 @@
 import { PERMISSIONS, type Permission, type RelationFacts, allows, whoMay } from "contract";
 import { AppError } from "../shared/app-error";
-import type { CurrentUser } from "./current-user";
+import type { Access, Actor, RecordRelations } from "../shared/ports/access.port";
 
 // The rules live in one table in the contract (contract/authorization.contract.ts); this module is
 // how the services apply it. Routes only name the permission they need, for OpenAPI and the tests.
 export type { Permission };
 
 /** The table's answer for this user, given what they are to the record (nothing: by role alone). */
-export function can(user: Pick<CurrentUser, "role">, permission: Permission, facts: RelationFacts = {}): boolean {
+export function can(user: Pick<Actor, "role">, permission: Permission, facts: RelationFacts = {}): boolean {
   return allows(user.role, permission, facts);
 }
 
 /** Throws 403 naming who may, unless the table allows it; `field` names the input that asked for it. */
 export function requirePermission(
-  user: Pick<CurrentUser, "role">,
+  user: Pick<Actor, "role">,
   permission: Permission,
   facts: RelationFacts = {},
   field?: string,
@@ -23,7 +23,7 @@ export function requirePermission(
   throw new AppError("forbidden", message, field ? [{ field, message }] : undefined);
 }
 
-function refusal(user: Pick<CurrentUser, "role">, permission: Permission): string {
+function refusal(user: Pick<Actor, "role">, permission: Permission): string {
   const rule: { does: string; owner?: string } = PERMISSIONS[permission];
   const grants = PERMISSIONS[permission].grants[user.role];
   const who = `only ${whoMay(permission)} may`;
@@ -35,26 +35,13 @@ function refusal(user: Pick<CurrentUser, "role">, permission: Permission): strin
   return `You are ${youAreNot}, so you may not ${rule.does} (${permission}): ${who}`;
 }
 
-/** What a record is to its users: whose it is, and the customer whose salesmen it concerns. */
-export interface RecordRelations {
-  ownerId?: string | null;
-  customerId?: string | null;
-}
-
 /** The one question the table asks of the data: is this user a salesman linked to this customer? */
 export interface LinkedSalesmen {
   isSalesmanOf(customerId: string, userId: string): Promise<boolean>;
 }
 
-export interface Access {
-  /** 403 unless the table allows the user this permission on this record; looks up only what it needs. */
-  require(user: CurrentUser, permission: Permission, record?: RecordRelations): Promise<void>;
-  /** The same answer as a boolean (for "may the caller do this" hints). */
-  may(user: CurrentUser, permission: Permission, record?: RecordRelations): Promise<boolean>;
-}
-
 export function createAccess(salesmen: LinkedSalesmen): Access {
-  async function factsFor(user: CurrentUser, permission: Permission, record: RecordRelations): Promise<RelationFacts> {
+  async function factsFor(user: Actor, permission: Permission, record: RecordRelations): Promise<RelationFacts> {
     const grants = PERMISSIONS[permission].grants[user.role];
     if (grants.includes("anyone")) return {};
     const owner = grants.includes("owner") && !!record.ownerId && record.ownerId === user.id;
@@ -65,7 +52,7 @@ export function createAccess(salesmen: LinkedSalesmen): Access {
         : false;
     return { owner, linked };
   }
-  const may = async (user: CurrentUser, permission: Permission, record: RecordRelations = {}) =>
+  const may = async (user: Actor, permission: Permission, record: RecordRelations = {}) =>
     can(user, permission, await factsFor(user, permission, record));
   return {
     may,

@@ -1,8 +1,7 @@
 import type { Action, ActionListQuery } from "contract";
+import { versionedRecords } from "../../db/versioned-records";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
-import { staleVersion } from "../../shared/app-error";
-import { dayFromDate } from "../../shared/calendar-date";
-import { USER_REF_SELECT } from "../users/users.repository";
+import { ACTION_INCLUDE, ACTION_ORDER, type ActionRow, toAction } from "./action-rows";
 
 /** A resolved action as the service writes it: exactly one parent, customerId also set for opportunity and incident actions. */
 export interface ActionWrite {
@@ -34,54 +33,21 @@ export interface ActionsRepository {
   openForCustomer(customerId: string, limit: number): Promise<Action[]>;
 }
 
-export const ACTION_INCLUDE = { owner: { select: USER_REF_SELECT } } satisfies Prisma.ActionInclude;
-type ActionRow = Prisma.ActionGetPayload<{ include: typeof ACTION_INCLUDE }>;
-export const ACTION_ORDER = [
-  { done: "asc" },
-  { dueDate: { sort: "asc", nulls: "last" } },
-  { createdAt: "asc" },
-  { id: "asc" },
-] satisfies Prisma.ActionOrderByWithRelationInput[];
-
-export function toAction(row: ActionRow): Action {
-  return {
-    id: row.id,
-    title: row.title,
-    notes: row.notes,
-    dueDate: row.dueDate ? dayFromDate(row.dueDate) : null,
-    owner: row.owner,
-    done: row.done,
-    doneAt: row.doneAt?.toISOString() ?? null,
-    opportunityId: row.opportunityId,
-    incidentId: row.incidentId,
-    customerId: row.customerId,
-    contactId: row.contactId,
-    createdAt: row.createdAt.toISOString(),
-    modifiedAt: row.modifiedAt.toISOString(),
-    version: row.version,
-  };
-}
-
 const customerScope = (customerId: string): Prisma.ActionWhereInput => ({
   OR: [{ customerId }, { contact: { customerId } }],
 });
 
 export function createActionsRepository(prisma: PrismaClient): ActionsRepository {
+  const records = versionedRecords<
+    ActionRow,
+    Action,
+    ActionWrite & { createdById: string },
+    ActionChanges,
+    typeof ACTION_INCLUDE
+  >(prisma, { what: "This action", table: (client) => client.action, include: ACTION_INCLUDE, toItem: toAction });
   return {
-    async create(data, userId) {
-      return toAction(await prisma.action.create({ data: { ...data, createdById: userId }, include: ACTION_INCLUDE }));
-    },
-
-    async update(id, version, changes) {
-      return prisma.$transaction(async (tx) => {
-        const { count } = await tx.action.updateMany({
-          where: { id, version },
-          data: { ...changes, modifiedAt: new Date(), version: { increment: 1 } },
-        });
-        if (count === 0) throw staleVersion("This action");
-        return toAction(await tx.action.findUniqueOrThrow({ where: { id }, include: ACTION_INCLUDE }));
-      });
-    },
+    create: (data, userId) => records.create({ ...data, createdById: userId }),
+    update: (id, version, changes) => records.update(id, version, changes),
 
     async findWrite(id) {
       return prisma.action.findUnique({ where: { id }, select: { id: true, ownerId: true, done: true, doneAt: true } });

@@ -1,9 +1,8 @@
 import { Action, ActionCreate, ActionList, ActionListQuery, ActionUpdate, IdParams } from "contract";
 import { defineRoute } from "../../http/route";
-import type { ActionsRepository } from "./actions.repository";
 import type { ActionsService } from "./actions.service";
 
-export function actionsRoutes(service: ActionsService, actions: ActionsRepository) {
+export function actionsRoutes(service: ActionsService) {
   return [
     defineRoute({
       method: "post",
@@ -25,7 +24,7 @@ export function actionsRoutes(service: ActionsService, actions: ActionsRepositor
         "Actions of a customer (with its opportunities', incidents' and contacts'), contact, opportunity or incident",
       query: ActionListQuery,
       response: ActionList,
-      handler: async ({ query, user }) => ({ items: await actions.list(query, user.id) }),
+      handler: async ({ query, user }) => ({ items: await service.list(query, user) }),
     }),
     defineRoute({
       method: "patch",

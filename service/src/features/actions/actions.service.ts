@@ -1,32 +1,31 @@
-import type { Action, ActionCreate, ActionUpdate } from "contract";
+import type { Action, ActionCreate, ActionListQuery, ActionUpdate } from "contract";
 import type { CurrentUser } from "../../auth/current-user";
 import { requirePermission } from "../../auth/permissions";
 import { notFound } from "../../shared/app-error";
 import { optionalDay } from "../../shared/calendar-date";
-import type { ContactsRepository } from "../contacts/contacts.repository";
-import type { CustomersRepository } from "../customers/customers.repository";
-import type { IncidentsRepository } from "../incidents/incidents.repository";
-import type { OpportunitiesRepository } from "../opportunities/opportunities.repository";
-import type { UsersRepository } from "../users/users.repository";
+import type { ContactAccess } from "../../shared/ports/contact-access.port";
+import type { CustomerAccess } from "../../shared/ports/customer-access.port";
+import type { UserDirectory } from "../../shared/ports/user-directory.port";
 import type { ActionsRepository } from "./actions.repository";
 
 export interface ActionsService {
   create(input: ActionCreate, user: CurrentUser): Promise<Action>;
   update(id: string, input: ActionUpdate, user: CurrentUser): Promise<Action>;
+  list(query: ActionListQuery, user: CurrentUser): Promise<Action[]>;
+}
+
+/** What an action asks of the opportunity or incident it hangs on: its customer (null: no such one). */
+export interface ActionParent {
+  customerOf(id: string): Promise<string | null>;
 }
 
 interface Deps {
   actions: ActionsRepository;
-  opportunities: OpportunitiesRepository;
-  incidents: IncidentsRepository;
-  customers: CustomersRepository;
-  contacts: ContactsRepository;
-  users: UsersRepository;
-}
-
-/** Throws 404 naming body.ownerId when the user does not exist. */
-export async function requireUser(users: UsersRepository, userId: string, field = "body.ownerId"): Promise<void> {
-  if ((await users.existingIds([userId])).length === 0) throw notFound("user", userId, field);
+  opportunities: ActionParent;
+  incidents: ActionParent;
+  customers: CustomerAccess;
+  contacts: ContactAccess;
+  users: UserDirectory;
 }
 
 export function createActionsService(deps: Deps): ActionsService {
@@ -43,20 +42,20 @@ export function createActionsService(deps: Deps): ActionsService {
       return { opportunityId: null, incidentId: input.incidentId, customerId, contactId: null };
     }
     if (input.customerId) {
-      if (!(await deps.customers.exists(input.customerId)))
-        throw notFound("customer", input.customerId, "body.customerId");
+      await deps.customers.require(input.customerId, "body.customerId");
       return { opportunityId: null, incidentId: null, customerId: input.customerId, contactId: null };
     }
     // A contact's actions follow the contact when it moves to another customer.
-    if (!(await deps.contacts.belongsTo(input.contactId!)))
-      throw notFound("contact", input.contactId!, "body.contactId");
+    await deps.contacts.customerOf(input.contactId!, "body.contactId");
     return { opportunityId: null, incidentId: null, customerId: null, contactId: input.contactId! };
   }
 
   return {
+    list: (query, user) => deps.actions.list(query, user.id),
+
     async create(input, user) {
       const parent = await resolveParent(input);
-      if (input.ownerId) await requireUser(deps.users, input.ownerId);
+      if (input.ownerId) await deps.users.require(input.ownerId);
       return deps.actions.create(
         {
           ...parent,
@@ -73,7 +72,7 @@ export function createActionsService(deps: Deps): ActionsService {
       const current = await deps.actions.findWrite(id);
       if (!current) throw notFound("action", id);
       requirePermission(user, "actions:change", { owner: current.ownerId === user.id });
-      if (input.ownerId) await requireUser(deps.users, input.ownerId);
+      if (input.ownerId) await deps.users.require(input.ownerId);
       const { version, dueDate, done, ...rest } = input;
       return deps.actions.update(id, version, {
         ...rest,

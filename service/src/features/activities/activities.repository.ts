@@ -3,7 +3,7 @@ import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import { queuedRow, syncView } from "../../calendar-sync/event-link/activity-event-link";
 import { type ActivityOutbox, NO_OUTBOX } from "../../calendar-sync/outbox/activity-outbox";
 import { staleVersion } from "../../shared/app-error";
-import { USER_REF_SELECT } from "../users/users.repository";
+import { USER_REF_SELECT } from "../../db/user-ref";
 
 /** A fully resolved activity, as the service writes it. */
 export interface ActivityWrite {

@@ -13,16 +13,9 @@ import {
   TemplateUpdate,
 } from "contract";
 import { defineRoute } from "../../http/route";
-import { notFound } from "../../shared/app-error";
-import type { ActivitiesRepository } from "./activities.repository";
 import type { ActivitiesService } from "./activities.service";
-import type { TemplatesRepository } from "./templates.repository";
 
-export function activitiesRoutes(
-  service: ActivitiesService,
-  activities: ActivitiesRepository,
-  templates: TemplatesRepository,
-) {
+export function activitiesRoutes(service: ActivitiesService) {
   return [
     defineRoute({
       method: "post",
@@ -42,7 +35,7 @@ export function activitiesRoutes(
       summary: "Activities of a customer or contact: future (planned), history (finished, cancelled) or all",
       query: ActivityListQuery,
       response: ActivityPage,
-      handler: async ({ query }) => ({ ...(await activities.list(query)), limit: query.limit, offset: query.offset }),
+      handler: async ({ query }) => service.list(query),
     }),
     defineRoute({
       method: "get",
@@ -90,7 +83,7 @@ export function activitiesRoutes(
       tag: "templates",
       summary: "Activity templates",
       response: TemplateList,
-      handler: async () => ({ items: await templates.list() }),
+      handler: async () => ({ items: await service.listTemplates() }),
     }),
     defineRoute({
       method: "post",
@@ -110,8 +103,7 @@ export function activitiesRoutes(
       summary: "One activity template",
       params: IdParams,
       response: Template,
-      handler: async ({ params }) =>
-        (await templates.findById(params.id)) ?? Promise.reject(notFound("activity template", params.id)),
+      handler: async ({ params }) => service.getTemplate(params.id),
     }),
     defineRoute({
       method: "patch",

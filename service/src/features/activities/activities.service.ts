@@ -1,6 +1,7 @@
 import type {
   Activity,
   ActivityCreate,
+  ActivityListQuery,
   ActivityUpdate,
   ReminderList,
   ReminderQuery,
@@ -11,10 +12,11 @@ import type {
 import type { CurrentUser } from "../../auth/current-user";
 import { requirePermission } from "../../auth/permissions";
 import { AppError, badRequest, notFound } from "../../shared/app-error";
+import { type Page, pageOf } from "../../shared/page";
 import { dayInZone, nextDay, startOfDayInZone } from "contract/zoned-time";
-import type { ContactsRepository } from "../contacts/contacts.repository";
-import type { CustomersRepository } from "../customers/customers.repository";
-import type { UsersRepository } from "../users/users.repository";
+import type { ContactAccess } from "../../shared/ports/contact-access.port";
+import type { CustomerAccess } from "../../shared/ports/customer-access.port";
+import type { UserDirectory } from "../../shared/ports/user-directory.port";
 import type { ActivitiesRepository, ActivityWrite } from "./activities.repository";
 import type { TemplatesRepository } from "./templates.repository";
 
@@ -22,7 +24,10 @@ export interface ActivitiesService {
   create(input: ActivityCreate, user: CurrentUser): Promise<Activity>;
   update(id: string, input: ActivityUpdate, user: CurrentUser): Promise<Activity>;
   get(id: string): Promise<Activity>;
+  list(query: ActivityListQuery): Promise<Page<Activity>>;
   reminders(query: ReminderQuery, user: CurrentUser, now?: Date): Promise<ReminderList>;
+  listTemplates(): Promise<Template[]>;
+  getTemplate(id: string): Promise<Template>;
   createTemplate(input: TemplateCreate, user: CurrentUser): Promise<Template>;
   updateTemplate(id: string, input: TemplateUpdate, user: CurrentUser): Promise<Template>;
   /** "Send to Outlook again": an activity Outlook refused goes back to the outbox as it is now. */
@@ -32,9 +37,9 @@ export interface ActivitiesService {
 interface Deps {
   activities: ActivitiesRepository;
   templates: TemplatesRepository;
-  customers: CustomersRepository;
-  contacts: ContactsRepository;
-  users: UsersRepository;
+  customers: CustomerAccess;
+  contacts: ContactAccess;
+  users: UserDirectory;
 }
 
 const DEFAULT_MINUTES = 30;
@@ -49,16 +54,12 @@ export function createActivitiesService({
   /** Checks customer, contact and owner; a contact alone brings its customer along. */
   async function resolveLinks(links: { customerId?: string | null; contactId?: string | null; ownerId?: string }) {
     let customerId = links.customerId;
-    if (customerId && !(await customers.exists(customerId))) throw notFound("customer", customerId, "body.customerId");
+    if (customerId) await customers.require(customerId, "body.customerId");
     if (links.contactId) {
-      const contact = await contacts.belongsTo(links.contactId);
-      if (!contact) throw notFound("contact", links.contactId, "body.contactId");
-      if (customerId && contact.customerId && contact.customerId !== customerId)
-        throw badRequest("body.contactId", "this contact belongs to another customer");
-      if (customerId === undefined || customerId === null) customerId = contact.customerId ?? customerId;
+      const contactCustomerId = await contacts.requireFor(links.contactId, customerId);
+      if (customerId === undefined || customerId === null) customerId = contactCustomerId ?? customerId;
     }
-    if (links.ownerId && (await users.existingIds([links.ownerId])).length === 0)
-      throw notFound("user", links.ownerId, "body.ownerId");
+    if (links.ownerId) await users.require(links.ownerId, "body.ownerId");
     return customerId;
   }
 
@@ -130,6 +131,14 @@ export function createActivitiesService({
 
     async get(id) {
       return (await activities.findById(id)) ?? Promise.reject(notFound("activity", id));
+    },
+
+    list: async (query) => pageOf(await activities.list(query), query),
+
+    listTemplates: () => templates.list(),
+
+    async getTemplate(id) {
+      return (await templates.findById(id)) ?? Promise.reject(notFound("activity template", id));
     },
 
     async createTemplate(input, user) {

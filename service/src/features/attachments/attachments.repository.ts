@@ -1,7 +1,7 @@
 import type { Attachment } from "contract";
 import { classifyDbError } from "../../db/db-errors";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
-import { USER_REF_SELECT } from "../users/users.repository";
+import { USER_REF_SELECT } from "../../db/user-ref";
 
 /** Where a new file goes: always a customer, optionally one of its activities, notes or logged e-mails. */
 export interface AttachmentTarget {

@@ -11,7 +11,7 @@ import {
 import { requirePermission } from "../../auth/permissions";
 import type { CurrentUser } from "../../auth/current-user";
 import { AppError, badRequest, notFound } from "../../shared/app-error";
-import type { CustomersRepository } from "../customers/customers.repository";
+import type { CustomerAccess } from "../../shared/ports/customer-access.port";
 import type { AttachmentTarget, AttachmentWrite, AttachmentsRepository, Owner } from "./attachments.repository";
 
 /** An upload as it arrived: the raw body, the declared Content-Type and the name from the query. */
@@ -69,7 +69,7 @@ export function checkUpload(upload: Upload): AttachmentWrite {
 
 export function createAttachmentsService(
   attachments: AttachmentsRepository,
-  customers: CustomersRepository,
+  customers: CustomerAccess,
 ): AttachmentsService {
   const owned = (what: string, id: string, owner: Owner): string => {
     if (!owner) throw notFound(what, id);
@@ -82,7 +82,7 @@ export function createAttachmentsService(
   async function targetOf(parent: AttachmentParent, id: string): Promise<AttachmentTarget> {
     switch (parent) {
       case "customer":
-        if (!(await customers.exists(id))) throw notFound("customer", id);
+        await customers.require(id);
         return { customerId: id };
       case "activity":
         return { customerId: owned("activity", id, await attachments.activityOwner(id)), activityId: id };

@@ -1,7 +1,7 @@
 import type { CustomerComment } from "contract";
+import { USER_REF_SELECT } from "../../db/user-ref";
+import { versionedRecords } from "../../db/versioned-records";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
-import { staleVersion } from "../../shared/app-error";
-import { USER_REF_SELECT } from "../users/users.repository";
 
 export interface CommentsRepository {
   create(customerId: string, data: { body: string; pinned: boolean }, authorId: string): Promise<CustomerComment>;
@@ -34,7 +34,16 @@ const toComment = (row: Row): CustomerComment => ({
   version: row.version,
 });
 
+type CommentWrite = { body: string; pinned: boolean };
+
 export function createCommentsRepository(prisma: PrismaClient): CommentsRepository {
+  const records = versionedRecords<
+    Row,
+    CustomerComment,
+    CommentWrite & { customerId: string; authorId: string },
+    Partial<CommentWrite>,
+    typeof INCLUDE
+  >(prisma, { what: "This comment", table: (client) => client.customerComment, include: INCLUDE, toItem: toComment });
   const page = async (customerId: string, limit: number, offset: number) =>
     (
       await prisma.customerComment.findMany({
@@ -47,27 +56,9 @@ export function createCommentsRepository(prisma: PrismaClient): CommentsReposito
     ).map(toComment);
 
   return {
-    async create(customerId, data, authorId) {
-      return toComment(
-        await prisma.customerComment.create({ data: { ...data, customerId, authorId }, include: INCLUDE }),
-      );
-    },
-
-    async update(id, version, data) {
-      return prisma.$transaction(async (tx) => {
-        const { count } = await tx.customerComment.updateMany({
-          where: { id, version },
-          data: { ...data, modifiedAt: new Date(), version: { increment: 1 } },
-        });
-        if (count === 0) throw staleVersion("This comment");
-        return toComment(await tx.customerComment.findUniqueOrThrow({ where: { id }, include: INCLUDE }));
-      });
-    },
-
-    async findById(id) {
-      const row = await prisma.customerComment.findUnique({ where: { id }, include: INCLUDE });
-      return row ? toComment(row) : null;
-    },
+    create: (customerId, data, authorId) => records.create({ ...data, customerId, authorId }),
+    update: (id, version, data) => records.update(id, version, data),
+    findById: (id) => records.findById(id),
 
     async list(customerId, limit, offset) {
       const [items, total] = await Promise.all([
@@ -79,8 +70,6 @@ export function createCommentsRepository(prisma: PrismaClient): CommentsReposito
 
     latestForCustomer: (customerId, limit) => page(customerId, limit, 0),
 
-    async delete(id) {
-      return (await prisma.customerComment.deleteMany({ where: { id } })).count > 0;
-    },
+    delete: (id) => records.delete(id),
   };
 }

@@ -1,60 +1,23 @@
-import { z } from "zod";
-import { CommentCreate, CommentListQuery, CommentPage, CommentUpdate, CustomerComment, IdParams } from "contract";
-import { defineRoute } from "../../http/route";
+import { CommentCreate, CommentListQuery, CommentPage, CommentUpdate, CustomerComment } from "contract";
+import { customerSubRecordRoutes } from "../../http/customer-sub-record.routes";
 import type { CommentsService } from "./comments.service";
 
 export function commentsRoutes(service: CommentsService) {
-  return [
-    defineRoute({
-      method: "get",
-      path: "/api/customers/:id/comments",
-      tag: "comments",
-      summary: "A customer's comments, pinned first, then newest first",
-      params: IdParams,
-      query: CommentListQuery,
-      response: CommentPage,
-      handler: async ({ params, query }) => ({
-        ...(await service.list(params.id, query.limit, query.offset)),
-        limit: query.limit,
-        offset: query.offset,
-      }),
-    }),
-    defineRoute({
-      method: "post",
-      path: "/api/customers/:id/comments",
-      tag: "comments",
-      summary: "Comment on a customer (plain text, 1–2000 characters), optionally pinned",
-      authorization: "comments:create",
-      params: IdParams,
-      body: CommentCreate,
-      response: CustomerComment,
-      status: 201,
-      handler: async ({ params, body, user }) => service.create(params.id, body, user),
-    }),
-    defineRoute({
-      method: "patch",
-      path: "/api/comments/:id",
-      tag: "comments",
-      summary: "Edit, pin or unpin a comment (its author, a manager or an admin); send the version you loaded",
-      authorization: "comments:change",
-      params: IdParams,
-      body: CommentUpdate,
-      response: CustomerComment,
-      handler: async ({ params, body, user }) => service.update(params.id, body, user),
-    }),
-    defineRoute({
-      method: "delete",
-      path: "/api/comments/:id",
-      tag: "comments",
-      summary: "Delete a comment (its author, a manager or an admin)",
-      authorization: "comments:change",
-      params: IdParams,
-      response: z.undefined(),
-      status: 204,
-      handler: async ({ params, user }) => {
-        await service.delete(params.id, user);
-        return undefined;
-      },
-    }),
-  ];
+  return customerSubRecordRoutes(service, {
+    collection: "comments",
+    tag: "comments",
+    schemas: {
+      item: CustomerComment,
+      list: CommentPage,
+      create: CommentCreate,
+      update: CommentUpdate,
+      listQuery: CommentListQuery,
+    },
+    summaries: {
+      list: "A customer's comments, pinned first, then newest first",
+      create: "Comment on a customer (plain text, 1–2000 characters), optionally pinned",
+      update: "Edit, pin or unpin a comment (its author, a manager or an admin); send the version you loaded",
+      delete: "Delete a comment (its author, a manager or an admin)",
+    },
+  });
 }

@@ -1,47 +1,41 @@
-import type { CommentCreate, CommentUpdate, CustomerComment } from "contract";
-import type { CurrentUser } from "../../auth/current-user";
-import { requirePermission } from "../../auth/permissions";
-import { notFound } from "../../shared/app-error";
-import type { CustomersRepository } from "../customers/customers.repository";
+import type { CommentCreate, CommentPage, CommentUpdate, CustomerComment } from "contract";
+import { type CustomerSubRecordService, customerSubRecordService } from "../../shared/customer-sub-record.service";
+import { pageOf } from "../../shared/page";
+import type { Access } from "../../shared/ports/access.port";
+import type { CustomerAccess } from "../../shared/ports/customer-access.port";
 import type { CommentsRepository } from "./comments.repository";
 
-export interface CommentsService {
-  list(customerId: string, limit: number, offset: number): Promise<{ items: CustomerComment[]; total: number }>;
-  create(customerId: string, input: CommentCreate, user: CurrentUser): Promise<CustomerComment>;
-  update(id: string, input: CommentUpdate, user: CurrentUser): Promise<CustomerComment>;
-  delete(id: string, user: CurrentUser): Promise<void>;
-}
+export type CommentsService = CustomerSubRecordService<
+  CustomerComment,
+  CommentCreate,
+  CommentUpdate,
+  { limit: number; offset: number },
+  CommentPage
+>;
 
 // Bodies are plain text, stored as typed: nothing is interpreted as HTML on either side, so there is
 // nothing to sanitise (the pane renders them as text).
-export function createCommentsService(comments: CommentsRepository, customers: CustomersRepository): CommentsService {
-  const requireCustomer = async (customerId: string) => {
-    if (!(await customers.exists(customerId))) throw notFound("customer", customerId);
-  };
-  /** Authors change their own comments; managers and admins anyone's (e.g. unpin an outdated one). */
-  const ownComment = async (id: string, user: CurrentUser) => {
-    const comment = await comments.findById(id);
-    if (!comment) throw notFound("comment", id);
-    requirePermission(user, "comments:change", { owner: comment.author.id === user.id });
-    return comment;
-  };
-  return {
-    async list(customerId, limit, offset) {
-      await requireCustomer(customerId);
-      return comments.list(customerId, limit, offset);
+/**
+ * Comments follow the sub-record rules; their own: authors change their own, managers and admins
+ * anyone's (e.g. unpin an outdated one), and the list is paged, pinned first, then newest first.
+ */
+export function createCommentsService(
+  comments: CommentsRepository,
+  ports: { customers: CustomerAccess; access: Access },
+): CommentsService {
+  return customerSubRecordService(
+    {
+      what: "comment",
+      permissions: { create: "comments:create", change: "comments:change" },
+      ownerOf: (comment) => comment.author.id,
+      list: async (customerId, page: { limit: number; offset: number }) =>
+        pageOf(await comments.list(customerId, page.limit, page.offset), page),
+      find: (id) => comments.findById(id),
+      create: (customerId, input: CommentCreate, user) =>
+        comments.create(customerId, { body: input.body, pinned: input.pinned }, user.id),
+      update: (current, { version, ...changes }: CommentUpdate) => comments.update(current.id, version, changes),
+      delete: (id) => comments.delete(id),
     },
-    async create(customerId, input, user) {
-      await requireCustomer(customerId);
-      return comments.create(customerId, { body: input.body, pinned: input.pinned }, user.id);
-    },
-    async update(id, input, user) {
-      await ownComment(id, user);
-      const { version, ...changes } = input;
-      return comments.update(id, version, changes);
-    },
-    async delete(id, user) {
-      await ownComment(id, user);
-      if (!(await comments.delete(id))) throw notFound("comment", id);
-    },
-  };
+    ports,
+  );
 }

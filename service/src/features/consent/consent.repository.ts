@@ -1,7 +1,7 @@
 import type { ConsentEntry, ConsentRecordCreate } from "contract";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { dayFromDate, dateFromDay } from "../../shared/calendar-date";
-import { USER_REF_SELECT } from "../users/users.repository";
+import { USER_REF_SELECT } from "../../db/user-ref";
 
 export interface ConsentRepository {
   /** Appends; nothing is ever overwritten. */

@@ -2,8 +2,8 @@ import type { ConsentChannelState, ConsentEntry, ConsentRecordCreate, ConsentVie
 import { CONSENT_CHANNELS } from "contract";
 import { dayInZone } from "contract/zoned-time";
 import type { CurrentUser } from "../../auth/current-user";
-import { badRequest, notFound } from "../../shared/app-error";
-import type { ContactsRepository } from "../contacts/contacts.repository";
+import { badRequest } from "../../shared/app-error";
+import type { ContactAccess } from "../../shared/ports/contact-access.port";
 import type { ConsentRepository } from "./consent.repository";
 
 export interface ConsentService {
@@ -20,10 +20,8 @@ export function consentChannels(newestFirst: ConsentEntry[]): ConsentChannelStat
   });
 }
 
-export function createConsentService(consent: ConsentRepository, contacts: ContactsRepository): ConsentService {
-  const requireContact = async (contactId: string) => {
-    if (!(await contacts.belongsTo(contactId))) throw notFound("contact", contactId);
-  };
+export function createConsentService(consent: ConsentRepository, contacts: ContactAccess): ConsentService {
+  const requireContact = (contactId: string) => contacts.customerOf(contactId);
 
   async function view(contactId: string): Promise<ConsentView> {
     const history = await consent.history(contactId);

@@ -1,14 +1,8 @@
 import { Contact, ContactCreate, ContactListQuery, ContactPage, ContactUpdate, IdParams } from "contract";
 import { defineRoute } from "../../http/route";
-import { notFound } from "../../shared/app-error";
-import type { CustomersRepository } from "../customers/customers.repository";
-import type { ContactsRepository } from "./contacts.repository";
+import type { ContactsService } from "./contacts.service";
 
-export function contactsRoutes(contacts: ContactsRepository, customers: CustomersRepository) {
-  /** A contact belongs to an existing customer or to none ("unassigned"). */
-  const requireCustomer = async (customerId: string | null | undefined) => {
-    if (customerId && !(await customers.exists(customerId))) throw notFound("customer", customerId, "body.customerId");
-  };
+export function contactsRoutes(contacts: ContactsService) {
   return [
     defineRoute({
       method: "post",
@@ -19,10 +13,7 @@ export function contactsRoutes(contacts: ContactsRepository, customers: Customer
       body: ContactCreate,
       response: Contact,
       status: 201,
-      handler: async ({ body, user }) => {
-        await requireCustomer(body.customerId);
-        return contacts.create(body, user.id);
-      },
+      handler: async ({ body, user }) => contacts.create(body, user),
     }),
     defineRoute({
       method: "get",
@@ -31,7 +22,7 @@ export function contactsRoutes(contacts: ContactsRepository, customers: Customer
       summary: "Contacts of a customer, unassigned ones, or by name and address",
       query: ContactListQuery,
       response: ContactPage,
-      handler: async ({ query }) => ({ ...(await contacts.list(query)), limit: query.limit, offset: query.offset }),
+      handler: async ({ query }) => contacts.list(query),
     }),
     defineRoute({
       method: "get",
@@ -40,8 +31,7 @@ export function contactsRoutes(contacts: ContactsRepository, customers: Customer
       summary: "One contact",
       params: IdParams,
       response: Contact,
-      handler: async ({ params }) =>
-        (await contacts.findById(params.id)) ?? Promise.reject(notFound("contact", params.id)),
+      handler: async ({ params }) => contacts.get(params.id),
     }),
     defineRoute({
       method: "patch",
@@ -52,10 +42,7 @@ export function contactsRoutes(contacts: ContactsRepository, customers: Customer
       params: IdParams,
       body: ContactUpdate,
       response: Contact,
-      handler: async ({ params, body, user }) => {
-        await requireCustomer(body.customerId);
-        return (await contacts.update(params.id, body, user.id)) ?? Promise.reject(notFound("contact", params.id));
-      },
+      handler: async ({ params, body, user }) => contacts.update(params.id, body, user),
     }),
   ];
 }

@@ -11,7 +11,7 @@ import type { Database } from "../../db/database";
 import { escapeLike } from "../../db/like-pattern";
 import type { Prisma } from "../../generated/prisma/client";
 import { staleVersion } from "../../shared/app-error";
-import { USER_REF_SELECT } from "../users/users.repository";
+import { USER_REF_SELECT } from "../../db/user-ref";
 import { customerSearchText } from "./customer-search-text";
 
 export interface CustomersRepository {

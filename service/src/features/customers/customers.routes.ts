@@ -3,22 +3,16 @@ import {
   CustomerCreate,
   CustomerListQuery,
   CustomerPage,
-  CustomerRecord,
   CustomerStatusList,
   CustomerUpdate,
   IdParams,
+  SalesmenUpdate,
 } from "contract";
 import { defineRoute } from "../../http/route";
-import { dayInZone, nextDay, startOfDayInZone } from "contract/zoned-time";
-import type { CustomerRecordService } from "./customer-record.service";
-import type { CustomersRepository } from "./customers.repository";
 import type { CustomersService } from "./customers.service";
 
-export function customersRoutes(
-  service: CustomersService,
-  records: CustomerRecordService,
-  customers: CustomersRepository,
-) {
+// GET /api/customers/:id answers the whole record: features/record assembles it.
+export function customersRoutes(service: CustomersService) {
   return [
     defineRoute({
       method: "post",
@@ -38,21 +32,7 @@ export function customersRoutes(
       summary: "Search (account number, name, address) or filter by type, status and due reminders",
       query: CustomerListQuery,
       response: CustomerPage,
-      handler: async ({ query, user }) => {
-        // "Due" means planned to start before the end of today, in the caller's time zone.
-        const dueBefore = startOfDayInZone(nextDay(dayInZone(new Date(), user.timeZone)), user.timeZone);
-        return service.list(query, user.id, dueBefore);
-      },
-    }),
-    defineRoute({
-      method: "get",
-      path: "/api/customers/:id",
-      tag: "customers",
-      summary:
-        "The whole record the task pane shows: customer, contacts, activities, notes, e-mail log count, lifecycle",
-      params: IdParams,
-      response: CustomerRecord,
-      handler: async ({ params, user }) => records.get(params.id, user),
+      handler: async ({ query, user }) => service.list(query, user),
     }),
     defineRoute({
       method: "patch",
@@ -71,7 +51,20 @@ export function customersRoutes(
       tag: "customers",
       summary: "Status codes and their labels (1 = customer, the only one that may receive orders)",
       response: CustomerStatusList,
-      handler: async () => ({ items: await customers.statusCodes() }),
+      handler: async () => ({ items: await service.statusCodes() }),
+    }),
+    defineRoute({
+      method: "put",
+      path: "/api/customers/:id/salesmen",
+      tag: "customers",
+      summary:
+        "Replace the set of salesmen (users) linked to a customer (a linked salesman, a manager or an admin); send the version you loaded",
+      authorization: "customers:salesmen",
+      params: IdParams,
+      body: SalesmenUpdate,
+      response: Customer,
+      handler: async ({ params, body, user }) =>
+        service.setSalesmen(params.id, { version: body.version, salesmanIds: body.salesmanIds }, user),
     }),
   ];
 }

@@ -1,10 +1,10 @@
 import type { Customer, CustomerCreate, CustomerListQuery, CustomerPage, CustomerUpdate } from "contract";
 import { ACTUAL_CUSTOMER_STATUS } from "contract";
+import { dayInZone, nextDay, startOfDayInZone } from "contract/zoned-time";
 import type { CurrentUser } from "../../auth/current-user";
 import { requirePermission } from "../../auth/permissions";
 import { AppError, notFound } from "../../shared/app-error";
-import type { TypesRepository } from "../types/types.repository";
-import type { UsersRepository } from "../users/users.repository";
+import type { UserDirectory } from "../../shared/ports/user-directory.port";
 import type { CustomersRepository } from "./customers.repository";
 
 export interface CustomersService {
@@ -13,13 +13,20 @@ export interface CustomersService {
   /** The complete set of linked salesmen (customers:salesmen, even when the set stays the same). */
   setSalesmen(id: string, input: { version: number; salesmanIds: string[] }, user: CurrentUser): Promise<Customer>;
   get(id: string): Promise<Customer>;
-  list(query: CustomerListQuery, userId: string, dueBefore: Date): Promise<CustomerPage>;
+  /** A search, or the filters; "due" reminders are due by the end of the caller's today. */
+  list(query: CustomerListQuery, user: CurrentUser, now?: Date): Promise<CustomerPage>;
+  statusCodes(): Promise<{ code: number; label: string }[]>;
+}
+
+/** What a customer body asks of the types feature: the ids of these type names (undefined where unknown). */
+export interface TypeIds {
+  idsByName(names: string[]): Promise<(string | undefined)[]>;
 }
 
 export function createCustomersService(
   customers: CustomersRepository,
-  types: TypesRepository,
-  users: UsersRepository,
+  types: TypeIds,
+  users: UserDirectory,
 ): CustomersService {
   /** Checks the references a customer body makes, naming the first field that is off. */
   async function resolveReferences(input: Partial<CustomerCreate>): Promise<string[] | undefined> {
@@ -86,10 +93,14 @@ export function createCustomersService(
     update: (id, input, user) => update(id, input, user),
     setSalesmen: (id, input, user) => update(id, input, user, true),
     get,
-    // A search ignores the other filters (the user is looking for one company) but "mine", a scope.
-    list: (query, userId, dueBefore) =>
-      query.search
-        ? customers.search(query.search, query.limit, query.offset, query.mine === "true" ? userId : null)
-        : customers.list(query, userId, dueBefore),
+    async list(query, user, now = new Date()) {
+      // A search ignores the other filters (the user is looking for one company) but "mine", a scope.
+      if (query.search)
+        return customers.search(query.search, query.limit, query.offset, query.mine === "true" ? user.id : null);
+      // "Due" means planned to start before the end of today, in the caller's time zone.
+      const dueBefore = startOfDayInZone(nextDay(dayInZone(now, user.timeZone)), user.timeZone);
+      return customers.list(query, user.id, dueBefore);
+    },
+    statusCodes: () => customers.statusCodes(),
   };
 }

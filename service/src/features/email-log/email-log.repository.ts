@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { EmailLogEntry, Participant, UserRef } from "contract";
 import type { Database } from "../../db/database";
 import type { Prisma } from "../../generated/prisma/client";
-import { USER_REF_SELECT } from "../users/users.repository";
+import { USER_REF_SELECT } from "../../db/user-ref";
 
 export interface EmailLogWrite {
   internetMessageId: string;

@@ -7,20 +7,10 @@ import {
   EmailLogStatusQuery,
   IdParams,
 } from "contract";
-import { classifyDbError } from "../../db/db-errors";
 import { Reply, defineRoute } from "../../http/route";
-import { badRequest, notFound } from "../../shared/app-error";
-import type { HtmlCleaner } from "../../shared/html-cleaner";
-import type { ContactsRepository } from "../contacts/contacts.repository";
-import type { CustomersRepository } from "../customers/customers.repository";
-import type { EmailLogRepository } from "./email-log.repository";
+import type { EmailLogService } from "./email-log.service";
 
-export function emailLogRoutes(
-  emailLog: EmailLogRepository,
-  customers: CustomersRepository,
-  contacts: ContactsRepository,
-  htmlCleaner: HtmlCleaner,
-) {
+export function emailLogRoutes(emailLog: EmailLogService) {
   return [
     defineRoute({
       method: "post",
@@ -33,41 +23,8 @@ export function emailLogRoutes(
       status: 201,
       alsoReplies: [200],
       handler: async ({ body, user }) => {
-        if (body.contactId) {
-          const contact = await contacts.belongsTo(body.contactId);
-          if (!contact) throw notFound("contact", body.contactId, "body.contactId");
-          if (contact.customerId && contact.customerId !== body.customerId)
-            throw badRequest("body.contactId", "this contact belongs to another customer");
-        }
-        const bodyText = body.bodyText?.trim();
-        // Text is extracted only when the pane sent none.
-        const cleaned = await htmlCleaner.clean(body.bodyHtml, "body.bodyHtml", { withText: !bodyText });
-        const { entry, created } = await emailLog
-          .createOnce(
-            {
-              internetMessageId: body.internetMessageId,
-              conversationId: body.conversationId ?? null,
-              subject: body.subject,
-              fromEmail: body.from.email.toLowerCase(),
-              fromName: body.from.name ?? null,
-              to: body.to,
-              cc: body.cc,
-              sentAt: new Date(body.sentAt),
-              receivedAt: body.receivedAt ? new Date(body.receivedAt) : null,
-              bodyHtml: cleaned.html,
-              bodyText: bodyText || (cleaned.text ?? ""),
-              customerId: body.customerId,
-              contactId: body.contactId ?? null,
-            },
-            { id: user.id, name: user.name, email: user.email },
-          )
-          .catch((error: unknown) => {
-            // The foreign key answers "does this customer exist?" without a query of its own.
-            if (classifyDbError(error)?.kind === "foreign-key")
-              throw notFound("customer", body.customerId, "body.customerId");
-            throw error;
-          });
-        return new Reply(created ? 201 : 200, { id: entry.id, created, entry });
+        const logged = await emailLog.log(body, user);
+        return new Reply(logged.created ? 201 : 200, logged);
       },
     }),
     defineRoute({
@@ -78,14 +35,7 @@ export function emailLogRoutes(
       params: IdParams,
       query: EmailLogListQuery,
       response: EmailLogPage,
-      handler: async ({ params, query }) => {
-        if (!(await customers.exists(params.id))) throw notFound("customer", params.id);
-        return {
-          ...(await emailLog.listForCustomer(params.id, query.limit, query.offset)),
-          limit: query.limit,
-          offset: query.offset,
-        };
-      },
+      handler: async ({ params, query }) => emailLog.listForCustomer(params.id, query),
     }),
     defineRoute({
       method: "get",
@@ -94,15 +44,7 @@ export function emailLogRoutes(
       summary: "Where a message is logged already (by its internetMessageId), whoever logged it",
       query: EmailLogStatusQuery,
       response: EmailLogStatus,
-      handler: async ({ query }) => ({
-        internetMessageId: query.internetMessageId,
-        entries: (await emailLog.byMessage(query.internetMessageId)).map(({ id, customerId, loggedBy, loggedAt }) => ({
-          id,
-          customerId,
-          loggedBy,
-          loggedAt,
-        })),
-      }),
+      handler: async ({ query }) => emailLog.status(query.internetMessageId),
     }),
   ];
 }

@@ -1,11 +1,7 @@
 import type { Incident, IncidentState } from "contract";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
-import {
-  CUSTOMER_ITEM_INCLUDE,
-  type CustomerItemsRepository,
-  customerItemStamp,
-  customerItemsRepository,
-} from "../actions/customer-items.repository";
+import { versionedRecords } from "../../db/versioned-records";
+import { WITH_ACTIONS_INCLUDE, withActionsStamp } from "../actions/action-rows";
 
 export interface IncidentWrite {
   contactId: string | null;
@@ -16,14 +12,23 @@ export interface IncidentWrite {
   ownerId: string;
 }
 
-/** listForCustomer: unresolved first (most severe, then oldest), then resolved and closed (latest first). */
-export type IncidentsRepository = CustomerItemsRepository<Incident, IncidentWrite>;
+/** Incidents on a customer, each with an owner, a version and its actions. */
+export interface IncidentsRepository {
+  create(customerId: string, data: IncidentWrite, userId: string): Promise<Incident>;
+  /** Throws a conflict when `version` is not the current one. */
+  update(id: string, version: number, data: Partial<IncidentWrite>): Promise<Incident>;
+  findById(id: string): Promise<Incident | null>;
+  /** The incident's customer, or null when there is no such incident. */
+  customerOf(id: string): Promise<string | null>;
+  /** Unresolved first (most severe, then oldest), then resolved and closed (latest first). */
+  listForCustomer(customerId: string, limit: number): Promise<Incident[]>;
+}
 
-type Row = Prisma.IncidentGetPayload<{ include: typeof CUSTOMER_ITEM_INCLUDE }>;
+type Row = Prisma.IncidentGetPayload<{ include: typeof WITH_ACTIONS_INCLUDE }>;
 
 function toIncident(row: Row): Incident {
   return {
-    ...customerItemStamp(row),
+    ...withActionsStamp(row),
     contactId: row.contactId,
     subject: row.subject,
     description: row.description,
@@ -36,24 +41,37 @@ const SETTLED: IncidentState[] = ["RESOLVED", "CLOSED"];
 const SEVERITY_RANK = { CRITICAL: 0, HIGH: 1, MEDIUM: 2, LOW: 3 } as const;
 
 export function createIncidentsRepository(prisma: PrismaClient): IncidentsRepository {
+  const records = versionedRecords<
+    Row,
+    Incident,
+    IncidentWrite & { customerId: string; createdById: string },
+    Partial<IncidentWrite>,
+    typeof WITH_ACTIONS_INCLUDE
+  >(prisma, {
+    what: "This incident",
+    table: (client) => client.incident,
+    include: WITH_ACTIONS_INCLUDE,
+    toItem: toIncident,
+  });
   return {
-    ...customerItemsRepository<Row, Incident, IncidentWrite>(prisma, {
-      what: "This incident",
-      table: (client) => client.incident,
-      toItem: toIncident,
-    }),
+    create: (customerId, data, userId) => records.create({ ...data, customerId, createdById: userId }),
+    update: (id, version, data) => records.update(id, version, data),
+    findById: (id) => records.findById(id),
+    async customerOf(id) {
+      return (await prisma.incident.findUnique({ where: { id }, select: { customerId: true } }))?.customerId ?? null;
+    },
 
     async listForCustomer(customerId, limit) {
       const [open, settled] = await Promise.all([
         prisma.incident.findMany({
           where: { customerId, state: { notIn: SETTLED } },
-          include: CUSTOMER_ITEM_INCLUDE,
+          include: WITH_ACTIONS_INCLUDE,
           orderBy: [{ createdAt: "asc" }, { id: "asc" }],
           take: 500,
         }),
         prisma.incident.findMany({
           where: { customerId, state: { in: SETTLED } },
-          include: CUSTOMER_ITEM_INCLUDE,
+          include: WITH_ACTIONS_INCLUDE,
           orderBy: [{ modifiedAt: "desc" }, { id: "asc" }],
           take: limit,
         }),

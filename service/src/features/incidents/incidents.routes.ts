@@ -1,11 +1,8 @@
 import { CustomerItemsQuery, IdParams, Incident, IncidentCreate, IncidentList, IncidentUpdate } from "contract";
 import { defineRoute } from "../../http/route";
-import type { IncidentsRepository } from "./incidents.repository";
 import type { IncidentsService } from "./incidents.service";
 
-const LIST_LIMIT = 200;
-
-export function incidentsRoutes(service: IncidentsService, incidents: IncidentsRepository) {
+export function incidentsRoutes(service: IncidentsService) {
   return [
     defineRoute({
       method: "post",
@@ -25,7 +22,7 @@ export function incidentsRoutes(service: IncidentsService, incidents: IncidentsR
       summary: "A customer's incidents with their actions: unresolved by severity, then resolved and closed",
       query: CustomerItemsQuery,
       response: IncidentList,
-      handler: async ({ query }) => ({ items: await incidents.listForCustomer(query.customerId, LIST_LIMIT) }),
+      handler: async ({ query }) => ({ items: await service.list(query.customerId) }),
     }),
     defineRoute({
       method: "get",

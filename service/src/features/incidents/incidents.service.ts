@@ -1,45 +1,44 @@
 import type { Incident, IncidentCreate, IncidentUpdate } from "contract";
 import type { CurrentUser } from "../../auth/current-user";
-import type { Access } from "../../auth/permissions";
-import { badRequest, notFound } from "../../shared/app-error";
-import { requireUser } from "../actions/actions.service";
-import type { ContactsRepository } from "../contacts/contacts.repository";
-import type { CustomersRepository } from "../customers/customers.repository";
-import type { UsersRepository } from "../users/users.repository";
+import { notFound } from "../../shared/app-error";
+import type { Access } from "../../shared/ports/access.port";
+import type { ContactAccess } from "../../shared/ports/contact-access.port";
+import type { CustomerAccess } from "../../shared/ports/customer-access.port";
+import type { UserDirectory } from "../../shared/ports/user-directory.port";
 import type { IncidentsRepository } from "./incidents.repository";
 
 export interface IncidentsService {
   create(input: IncidentCreate, user: CurrentUser): Promise<Incident>;
   update(id: string, input: IncidentUpdate, user: CurrentUser): Promise<Incident>;
   get(id: string): Promise<Incident>;
+  list(customerId: string): Promise<Incident[]>;
 }
+
+const LIST_LIMIT = 200;
 
 export function createIncidentsService(deps: {
   incidents: IncidentsRepository;
-  customers: CustomersRepository;
-  contacts: ContactsRepository;
-  users: UsersRepository;
+  customers: CustomerAccess;
+  contacts: ContactAccess;
+  users: UserDirectory;
   access: Access;
 }): IncidentsService {
   /** The contact, when given, must exist and not belong to another customer. */
   async function checkContact(contactId: string | null | undefined, customerId: string) {
-    if (!contactId) return;
-    const contact = await deps.contacts.belongsTo(contactId);
-    if (!contact) throw notFound("contact", contactId, "body.contactId");
-    if (contact.customerId && contact.customerId !== customerId)
-      throw badRequest("body.contactId", "this contact belongs to another customer");
+    if (contactId) await deps.contacts.requireFor(contactId, customerId);
   }
 
   const get = async (id: string) => (await deps.incidents.findById(id)) ?? Promise.reject(notFound("incident", id));
 
   return {
     get,
+    // An unknown customer has no incidents: the list is empty, not a 404.
+    list: (customerId) => deps.incidents.listForCustomer(customerId, LIST_LIMIT),
 
     async create(input, user) {
-      if (!(await deps.customers.exists(input.customerId)))
-        throw notFound("customer", input.customerId, "body.customerId");
+      await deps.customers.require(input.customerId, "body.customerId");
       await checkContact(input.contactId, input.customerId);
-      if (input.ownerId) await requireUser(deps.users, input.ownerId);
+      if (input.ownerId) await deps.users.require(input.ownerId);
       return deps.incidents.create(
         input.customerId,
         {
@@ -61,7 +60,7 @@ export function createIncidentsService(deps: {
         customerId: current.customerId,
       });
       await checkContact(input.contactId, current.customerId);
-      if (input.ownerId) await requireUser(deps.users, input.ownerId);
+      if (input.ownerId) await deps.users.require(input.ownerId);
       const { version, ...changes } = input;
       return deps.incidents.update(id, version, changes);
     },

@@ -1,6 +1,6 @@
 import type { LifecycleState, LifecycleChange, LifecycleTransition } from "contract";
 import type { PrismaClient } from "../../generated/prisma/client";
-import { USER_REF_SELECT } from "../users/users.repository";
+import { USER_REF_SELECT } from "../../db/user-ref";
 
 export interface TransitionWrite {
   customerId: string;

@@ -1,18 +1,15 @@
 import {
-  Customer,
   IdParams,
   LifecycleApprove,
   LifecycleDecline,
   LifecycleRelease,
   LifecycleResult,
   LifecycleSection,
-  SalesmenUpdate,
 } from "contract";
 import { defineRoute } from "../../http/route";
-import type { CustomersService } from "../customers/customers.service";
 import type { LifecycleService } from "./lifecycle.service";
 
-export function lifecycleRoutes(lifecycle: LifecycleService, customers: CustomersService) {
+export function lifecycleRoutes(lifecycle: LifecycleService) {
   return [
     defineRoute({
       method: "get",
@@ -21,7 +18,7 @@ export function lifecycleRoutes(lifecycle: LifecycleService, customers: Customer
       summary: "Lifecycle state, the transitions the caller may perform now, and every transition so far",
       params: IdParams,
       response: LifecycleSection,
-      handler: async ({ params, user }) => lifecycle.section(await customers.get(params.id), user),
+      handler: async ({ params, user }) => lifecycle.sectionOf(params.id, user),
     }),
     defineRoute({
       method: "post",
@@ -55,19 +52,6 @@ export function lifecycleRoutes(lifecycle: LifecycleService, customers: Customer
       body: LifecycleDecline,
       response: LifecycleResult,
       handler: async ({ params, body, user }) => lifecycle.perform(params.id, "DECLINE", body, user),
-    }),
-    defineRoute({
-      method: "put",
-      path: "/api/customers/:id/salesmen",
-      tag: "customers",
-      summary:
-        "Replace the set of salesmen (users) linked to a customer (a linked salesman, a manager or an admin); send the version you loaded",
-      authorization: "customers:salesmen",
-      params: IdParams,
-      body: SalesmenUpdate,
-      response: Customer,
-      handler: async ({ params, body, user }) =>
-        customers.setSalesmen(params.id, { version: body.version, salesmanIds: body.salesmanIds }, user),
     }),
   ];
 }

@@ -3,7 +3,7 @@ import { LIFECYCLE_TRANSITIONS } from "contract";
 import type { CurrentUser } from "../../auth/current-user";
 import { type Permission, can, requirePermission } from "../../auth/permissions";
 import { AppError, staleVersion } from "../../shared/app-error";
-import type { CustomersService } from "../customers/customers.service";
+import type { CustomerAccess } from "../../shared/ports/customer-access.port";
 import type { LifecycleRepository } from "./lifecycle.repository";
 
 /**
@@ -23,6 +23,8 @@ const RULES: Record<
 export interface LifecycleService {
   /** What the record shows: state, the transitions this caller may perform now, history. */
   section(customer: Customer, user: CurrentUser): Promise<LifecycleSection>;
+  /** The same for a customer by id (404 unless it exists). */
+  sectionOf(customerId: string, user: CurrentUser): Promise<LifecycleSection>;
   perform(
     customerId: string,
     transition: LifecycleTransition,
@@ -31,7 +33,7 @@ export interface LifecycleService {
   ): Promise<LifecycleResult>;
 }
 
-export function createLifecycleService(customers: CustomersService, lifecycle: LifecycleRepository): LifecycleService {
+export function createLifecycleService(customers: CustomerAccess, lifecycle: LifecycleRepository): LifecycleService {
   /** Who may perform which transition is the authorisation table's (customers:release, customers:approve). */
   const linkedTo = (customer: Customer, user: CurrentUser) => ({
     linked: customer.salesmen.some((salesman) => salesman.id === user.id),
@@ -52,6 +54,7 @@ export function createLifecycleService(customers: CustomersService, lifecycle: L
 
   return {
     section,
+    sectionOf: async (customerId, user) => section(await customers.get(customerId), user),
 
     async perform(customerId, transition, input, user) {
       const customer = await customers.get(customerId);

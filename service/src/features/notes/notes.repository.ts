@@ -1,13 +1,18 @@
 import type { Note, NoteListQuery } from "contract";
+import { USER_REF_SELECT } from "../../db/user-ref";
+import { versionedRecords } from "../../db/versioned-records";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
-import { staleVersion } from "../../shared/app-error";
-import { USER_REF_SELECT } from "../users/users.repository";
+
+/** A note as stored: on a customer, a contact or both, its HTML sanitised and its text extracted. */
+export interface NoteWrite {
+  customerId: string | null;
+  contactId: string | null;
+  bodyHtml: string;
+  bodyText: string;
+}
 
 export interface NotesRepository {
-  create(
-    data: { customerId: string | null; contactId: string | null; bodyHtml: string; bodyText: string },
-    authorId: string,
-  ): Promise<Note>;
+  create(data: NoteWrite, authorId: string): Promise<Note>;
   update(id: string, version: number, data: { bodyHtml: string; bodyText: string }): Promise<Note>;
   findById(id: string): Promise<Note | null>;
   list(query: NoteListQuery): Promise<{ items: Note[]; total: number }>;
@@ -33,6 +38,13 @@ const toNote = (row: NoteRow): Note => ({
 });
 
 export function createNotesRepository(prisma: PrismaClient): NotesRepository {
+  const records = versionedRecords<
+    NoteRow,
+    Note,
+    NoteWrite & { authorId: string },
+    Pick<NoteWrite, "bodyHtml" | "bodyText">,
+    typeof NOTE_INCLUDE
+  >(prisma, { what: "This note", table: (client) => client.note, include: NOTE_INCLUDE, toItem: toNote });
   const page = async (where: Prisma.NoteWhereInput, limit: number, offset: number) =>
     (
       await prisma.note.findMany({
@@ -45,23 +57,9 @@ export function createNotesRepository(prisma: PrismaClient): NotesRepository {
     ).map(toNote);
 
   return {
-    async create(data, authorId) {
-      return toNote(await prisma.note.create({ data: { ...data, authorId }, include: NOTE_INCLUDE }));
-    },
-    async update(id, version, data) {
-      return prisma.$transaction(async (tx) => {
-        const { count } = await tx.note.updateMany({
-          where: { id, version },
-          data: { ...data, modifiedAt: new Date(), version: { increment: 1 } },
-        });
-        if (count === 0) throw staleVersion("This note");
-        return toNote(await tx.note.findUniqueOrThrow({ where: { id }, include: NOTE_INCLUDE }));
-      });
-    },
-    async findById(id) {
-      const row = await prisma.note.findUnique({ where: { id }, include: NOTE_INCLUDE });
-      return row ? toNote(row) : null;
-    },
+    create: (data, authorId) => records.create({ ...data, authorId }),
+    update: (id, version, data) => records.update(id, version, data),
+    findById: (id) => records.findById(id),
     async list(query) {
       const where: Prisma.NoteWhereInput = {
         ...(query.customerId && { customerId: query.customerId }),
@@ -71,8 +69,6 @@ export function createNotesRepository(prisma: PrismaClient): NotesRepository {
       return { items, total };
     },
     latestForCustomer: (customerId, limit) => page({ customerId }, limit, 0),
-    async delete(id) {
-      return (await prisma.note.deleteMany({ where: { id } })).count > 0;
-    },
+    delete: (id) => records.delete(id),
   };
 }

@@ -1,27 +1,9 @@
 import { IdParams, Note, NoteCreate, NoteListQuery, NotePage, NoteUpdate } from "contract";
 import { z } from "zod";
-import { requirePermission } from "../../auth/permissions";
 import { defineRoute } from "../../http/route";
-import { badRequest, notFound } from "../../shared/app-error";
-import type { HtmlCleaner } from "../../shared/html-cleaner";
-import type { ContactsRepository } from "../contacts/contacts.repository";
-import type { CustomersRepository } from "../customers/customers.repository";
-import type { NotesRepository } from "./notes.repository";
+import type { NotesService } from "./notes.service";
 
-export function notesRoutes(
-  notes: NotesRepository,
-  customers: CustomersRepository,
-  contacts: ContactsRepository,
-  htmlCleaner: HtmlCleaner,
-) {
-  /** Sanitised rich text; a note that is empty once cleaned is refused rather than stored blank. */
-  const cleanBody = async (bodyHtml: string) => {
-    const { html, text } = await htmlCleaner.clean(bodyHtml, "body.bodyHtml");
-    // An image counts only with a source; the sanitiser keeps cid: and inline raster sources alone.
-    if (!text && !/<img\s[^>]*src=/i.test(html))
-      throw badRequest("body.bodyHtml", "has no content once unsafe HTML is removed");
-    return { bodyHtml: html, bodyText: text ?? "" };
-  };
+export function notesRoutes(notes: NotesService) {
   return [
     defineRoute({
       method: "post",
@@ -32,20 +14,7 @@ export function notesRoutes(
       body: NoteCreate,
       response: Note,
       status: 201,
-      handler: async ({ body, user }) => {
-        if (body.customerId && !(await customers.exists(body.customerId)))
-          throw notFound("customer", body.customerId, "body.customerId");
-        let customerId = body.customerId ?? null;
-        if (body.contactId) {
-          const contact = await contacts.belongsTo(body.contactId);
-          if (!contact) throw notFound("contact", body.contactId, "body.contactId");
-          if (customerId && contact.customerId && contact.customerId !== customerId)
-            throw badRequest("body.contactId", "this contact belongs to another customer");
-          customerId ??= contact.customerId;
-        }
-        const cleaned = await cleanBody(body.bodyHtml);
-        return notes.create({ customerId, contactId: body.contactId ?? null, ...cleaned }, user.id);
-      },
+      handler: async ({ body, user }) => notes.create(body, user),
     }),
     defineRoute({
       method: "get",
@@ -54,7 +23,7 @@ export function notesRoutes(
       summary: "Notes of a customer or contact, newest first",
       query: NoteListQuery,
       response: NotePage,
-      handler: async ({ query }) => ({ ...(await notes.list(query)), limit: query.limit, offset: query.offset }),
+      handler: async ({ query }) => notes.list(query),
     }),
     defineRoute({
       method: "get",
@@ -63,7 +32,7 @@ export function notesRoutes(
       summary: "One note",
       params: IdParams,
       response: Note,
-      handler: async ({ params }) => (await notes.findById(params.id)) ?? Promise.reject(notFound("note", params.id)),
+      handler: async ({ params }) => notes.get(params.id),
     }),
     defineRoute({
       method: "patch",
@@ -74,12 +43,7 @@ export function notesRoutes(
       params: IdParams,
       body: NoteUpdate,
       response: Note,
-      handler: async ({ params, body, user }) => {
-        const note = await notes.findById(params.id);
-        if (!note) throw notFound("note", params.id);
-        requirePermission(user, "notes:change", { owner: note.author.id === user.id });
-        return notes.update(params.id, body.version, await cleanBody(body.bodyHtml));
-      },
+      handler: async ({ params, body, user }) => notes.update(params.id, body, user),
     }),
     defineRoute({
       method: "delete",
@@ -91,10 +55,7 @@ export function notesRoutes(
       response: z.undefined(),
       status: 204,
       handler: async ({ params, user }) => {
-        const note = await notes.findById(params.id);
-        if (!note) throw notFound("note", params.id);
-        requirePermission(user, "notes:change", { owner: note.author.id === user.id });
-        if (!(await notes.delete(params.id))) throw notFound("note", params.id);
+        await notes.delete(params.id, user);
         return undefined;
       },
     }),

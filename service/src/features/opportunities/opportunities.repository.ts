@@ -1,12 +1,8 @@
 import type { Opportunity, OpportunityStage } from "contract";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import { dayFromDate } from "../../shared/calendar-date";
-import {
-  CUSTOMER_ITEM_INCLUDE,
-  type CustomerItemsRepository,
-  customerItemStamp,
-  customerItemsRepository,
-} from "../actions/customer-items.repository";
+import { versionedRecords } from "../../db/versioned-records";
+import { WITH_ACTIONS_INCLUDE, withActionsStamp } from "../actions/action-rows";
 
 export interface OpportunityWrite {
   title: string;
@@ -19,14 +15,23 @@ export interface OpportunityWrite {
   ownerId: string;
 }
 
-/** listForCustomer: open stages first (by expected close), then won and lost. */
-export type OpportunitiesRepository = CustomerItemsRepository<Opportunity, OpportunityWrite>;
+/** Opportunitys on a customer, each with an owner, a version and its actions. */
+export interface OpportunitiesRepository {
+  create(customerId: string, data: OpportunityWrite, userId: string): Promise<Opportunity>;
+  /** Throws a conflict when `version` is not the current one. */
+  update(id: string, version: number, data: Partial<OpportunityWrite>): Promise<Opportunity>;
+  findById(id: string): Promise<Opportunity | null>;
+  /** The opportunity's customer, or null when there is no such opportunity. */
+  customerOf(id: string): Promise<string | null>;
+  /** Open stages first (by expected close), then won and lost. */
+  listForCustomer(customerId: string, limit: number): Promise<Opportunity[]>;
+}
 
-type Row = Prisma.OpportunityGetPayload<{ include: typeof CUSTOMER_ITEM_INCLUDE }>;
+type Row = Prisma.OpportunityGetPayload<{ include: typeof WITH_ACTIONS_INCLUDE }>;
 
 function toOpportunity(row: Row): Opportunity {
   return {
-    ...customerItemStamp(row),
+    ...withActionsStamp(row),
     title: row.title,
     value: row.value.toFixed(2),
     currency: row.currency,
@@ -39,12 +44,25 @@ function toOpportunity(row: Row): Opportunity {
 const CLOSED_STAGES: OpportunityStage[] = ["WON", "LOST"];
 
 export function createOpportunitiesRepository(prisma: PrismaClient): OpportunitiesRepository {
+  const records = versionedRecords<
+    Row,
+    Opportunity,
+    OpportunityWrite & { customerId: string; createdById: string },
+    Partial<OpportunityWrite>,
+    typeof WITH_ACTIONS_INCLUDE
+  >(prisma, {
+    what: "This opportunity",
+    table: (client) => client.opportunity,
+    include: WITH_ACTIONS_INCLUDE,
+    toItem: toOpportunity,
+  });
   return {
-    ...customerItemsRepository<Row, Opportunity, OpportunityWrite>(prisma, {
-      what: "This opportunity",
-      table: (client) => client.opportunity,
-      toItem: toOpportunity,
-    }),
+    create: (customerId, data, userId) => records.create({ ...data, customerId, createdById: userId }),
+    update: (id, version, data) => records.update(id, version, data),
+    findById: (id) => records.findById(id),
+    async customerOf(id) {
+      return (await prisma.opportunity.findUnique({ where: { id }, select: { customerId: true } }))?.customerId ?? null;
+    },
 
     async listForCustomer(customerId, limit) {
       const order = [
@@ -55,13 +73,13 @@ export function createOpportunitiesRepository(prisma: PrismaClient): Opportuniti
       const [open, closed] = await Promise.all([
         prisma.opportunity.findMany({
           where: { customerId, stage: { notIn: CLOSED_STAGES } },
-          include: CUSTOMER_ITEM_INCLUDE,
+          include: WITH_ACTIONS_INCLUDE,
           orderBy: order,
           take: limit,
         }),
         prisma.opportunity.findMany({
           where: { customerId, stage: { in: CLOSED_STAGES } },
-          include: CUSTOMER_ITEM_INCLUDE,
+          include: WITH_ACTIONS_INCLUDE,
           orderBy: [{ modifiedAt: "desc" }, { id: "asc" }],
           take: limit,
         }),

@@ -7,12 +7,9 @@ import {
   OpportunityUpdate,
 } from "contract";
 import { defineRoute } from "../../http/route";
-import type { OpportunitiesRepository } from "./opportunities.repository";
 import type { OpportunitiesService } from "./opportunities.service";
 
-const LIST_LIMIT = 200;
-
-export function opportunitiesRoutes(service: OpportunitiesService, opportunities: OpportunitiesRepository) {
+export function opportunitiesRoutes(service: OpportunitiesService) {
   return [
     defineRoute({
       method: "post",
@@ -32,7 +29,7 @@ export function opportunitiesRoutes(service: OpportunitiesService, opportunities
       summary: "A customer's opportunities with their actions: open ones by expected close, then won and lost",
       query: CustomerItemsQuery,
       response: OpportunityList,
-      handler: async ({ query }) => ({ items: await opportunities.listForCustomer(query.customerId, LIST_LIMIT) }),
+      handler: async ({ query }) => ({ items: await service.list(query.customerId) }),
     }),
     defineRoute({
       method: "get",

@@ -1,17 +1,17 @@
 import type { Opportunity, OpportunityCreate, OpportunityStage, OpportunityUpdate } from "contract";
 import type { CurrentUser } from "../../auth/current-user";
-import type { Access } from "../../auth/permissions";
 import { notFound } from "../../shared/app-error";
 import { optionalDay } from "../../shared/calendar-date";
-import { requireUser } from "../actions/actions.service";
-import type { CustomersRepository } from "../customers/customers.repository";
-import type { UsersRepository } from "../users/users.repository";
+import type { Access } from "../../shared/ports/access.port";
+import type { CustomerAccess } from "../../shared/ports/customer-access.port";
+import type { UserDirectory } from "../../shared/ports/user-directory.port";
 import type { OpportunitiesRepository } from "./opportunities.repository";
 
 export interface OpportunitiesService {
   create(input: OpportunityCreate, user: CurrentUser): Promise<Opportunity>;
   update(id: string, input: OpportunityUpdate, user: CurrentUser): Promise<Opportunity>;
   get(id: string): Promise<Opportunity>;
+  list(customerId: string): Promise<Opportunity[]>;
 }
 
 /** The probability an opportunity gets when none is given: by stage; won and lost are certain. */
@@ -24,19 +24,24 @@ export const STAGE_PROBABILITY: Record<OpportunityStage, number> = {
   LOST: 0,
 };
 
-export function createOpportunitiesService(
-  opportunities: OpportunitiesRepository,
-  customers: CustomersRepository,
-  users: UsersRepository,
-  access: Access,
-): OpportunitiesService {
+const LIST_LIMIT = 200;
+
+export function createOpportunitiesService(deps: {
+  opportunities: OpportunitiesRepository;
+  customers: CustomerAccess;
+  users: UserDirectory;
+  access: Access;
+}): OpportunitiesService {
+  const { opportunities, customers, users, access } = deps;
   const get = async (id: string) => (await opportunities.findById(id)) ?? Promise.reject(notFound("opportunity", id));
   return {
     get,
+    // An unknown customer has no opportunities: the list is empty, not a 404.
+    list: (customerId) => opportunities.listForCustomer(customerId, LIST_LIMIT),
 
     async create(input, user) {
-      if (!(await customers.exists(input.customerId))) throw notFound("customer", input.customerId, "body.customerId");
-      if (input.ownerId) await requireUser(users, input.ownerId);
+      await customers.require(input.customerId, "body.customerId");
+      if (input.ownerId) await users.require(input.ownerId);
       return opportunities.create(
         input.customerId,
         {
@@ -55,7 +60,7 @@ export function createOpportunitiesService(
     async update(id, input, user) {
       const current = await get(id);
       await access.require(user, "opportunities:change", { ownerId: current.owner.id, customerId: current.customerId });
-      if (input.ownerId) await requireUser(users, input.ownerId);
+      if (input.ownerId) await users.require(input.ownerId);
       const { version, expectedCloseDate, ...rest } = input;
       // Winning or losing settles the probability unless the caller says otherwise.
       const settled =

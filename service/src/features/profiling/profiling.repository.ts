@@ -1,7 +1,7 @@
 import type { ProfilingAnswer, ProfilingQuestion, ProfilingQuestionKind, ProfilingSet, ProfilingValue } from "contract";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client";
 import { staleVersion } from "../../shared/app-error";
-import { USER_REF_SELECT } from "../users/users.repository";
+import { USER_REF_SELECT } from "../../db/user-ref";
 
 export interface QuestionWrite {
   /** Absent for a new question. */

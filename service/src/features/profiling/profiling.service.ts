@@ -13,7 +13,7 @@ import {
 import type { CurrentUser } from "../../auth/current-user";
 import { requirePermission } from "../../auth/permissions";
 import { AppError, type ErrorDetail, notFound } from "../../shared/app-error";
-import type { CustomersRepository } from "../customers/customers.repository";
+import type { CustomerAccess } from "../../shared/ports/customer-access.port";
 import type { ProfilingRepository, QuestionWrite } from "./profiling.repository";
 
 export interface ProfilingService {
@@ -28,13 +28,8 @@ export interface ProfilingService {
 const refuse = (code: "bad_request" | "conflict", details: ErrorDetail[]) =>
   new AppError(code, details.map((detail) => `${detail.field}: ${detail.message}`).join("; "), details);
 
-export function createProfilingService(
-  profiling: ProfilingRepository,
-  customers: CustomersRepository,
-): ProfilingService {
-  const requireCustomer = async (customerId: string) => {
-    if (!(await customers.exists(customerId))) throw notFound("customer", customerId);
-  };
+export function createProfilingService(profiling: ProfilingRepository, customers: CustomerAccess): ProfilingService {
+  const requireCustomer = (customerId: string) => customers.require(customerId);
 
   /**
    * A set's new question list may reorder, edit, archive and add, never drop (archive instead), and

@@ -16,9 +16,6 @@ import {
 import { dayInZone } from "contract/zoned-time";
 import type { CurrentUser } from "../../auth/current-user";
 import { Download, defineRoute } from "../../http/route";
-import { notFound } from "../../shared/app-error";
-import type { CustomersRepository } from "../customers/customers.repository";
-import { writeAddressLabels } from "./address-labels";
 import { type CsvColumn, datedFileName, writeCsv } from "./csv";
 import { ACTIVITY_COLUMNS, CUSTOMER_COLUMNS, QUOTE_COLUMNS, SUMMARY_COLUMNS } from "./report-columns";
 import type { ReportsService } from "./reports.service";
@@ -37,7 +34,7 @@ async function* onePage<T>(rows: T[]): AsyncGenerator<T[]> {
 }
 
 // Reading is open to every signed-in user (see permissions.ts), so these routes need no permission.
-export function reportsRoutes(reports: ReportsService, customers: CustomersRepository, ownCountry: string | undefined) {
+export function reportsRoutes(reports: ReportsService) {
   return [
     defineRoute({
       method: "get",
@@ -63,9 +60,12 @@ export function reportsRoutes(reports: ReportsService, customers: CustomersRepos
       response: z.string(),
       produces: ["application/pdf"],
       handler: async ({ query, user }) => {
-        const pages = await reports.allCustomers(query, user);
-        const fileName = datedFileName("address-labels", dayInZone(new Date(), user.timeZone), "pdf");
-        return new Download("application/pdf", fileName, (out) => writeAddressLabels(out, pages, ownCountry));
+        const write = await reports.addressLabels(query, user);
+        return new Download(
+          "application/pdf",
+          datedFileName("address-labels", dayInZone(new Date(), user.timeZone), "pdf"),
+          write,
+        );
       },
     }),
     defineRoute({
@@ -125,10 +125,7 @@ export function reportsRoutes(reports: ReportsService, customers: CustomersRepos
       params: IdParams,
       query: ContactHistoryQuery,
       response: ContactHistory,
-      handler: async ({ params, query, user }) => {
-        if (!(await customers.exists(params.id))) throw notFound("customer", params.id);
-        return reports.contactHistory(params.id, query.months, user);
-      },
+      handler: async ({ params, query, user }) => reports.contactHistory(params.id, query.months, user),
     }),
   ];
 }

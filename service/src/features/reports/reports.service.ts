@@ -1,3 +1,4 @@
+import type { Writable } from "node:stream";
 import type {
   ActivityReportPage,
   ActivityReportQuery,
@@ -15,6 +16,8 @@ import { ACTIVITY_TYPES } from "contract";
 import { dayInZone } from "contract/zoned-time";
 import type { CurrentUser } from "../../auth/current-user";
 import { AppError, badRequest } from "../../shared/app-error";
+import type { CustomerAccess } from "../../shared/ports/customer-access.port";
+import { writeAddressLabels } from "./address-labels";
 import { dayRange, lastMonths, periodBuckets } from "./report-period";
 import type { CustomerScope } from "./report-sql";
 import type {
@@ -35,7 +38,11 @@ type Filters = { type: string[]; status: number[]; salesman?: string; lifecycle:
 
 const KIND_ORDER: SummaryKind[] = [...ACTIVITY_TYPES, "EMAIL_LOGGED"];
 
-export function createReportsService(reports: ReportsRepository) {
+/** ownCountry: the country address labels leave out (domestic post); customers: does one exist. */
+export function createReportsService(
+  reports: ReportsRepository,
+  context: { customers: CustomerAccess; ownCountry: string | undefined },
+) {
   /** Resolves the shared filters, naming the first parameter that refers to nothing. */
   async function scope(query: Filters, user: CurrentUser, salesmanMeansCustomer = true): Promise<CustomerScope> {
     const typeIds = query.type.length > 0 ? await reports.typeIds(query.type) : [];
@@ -105,6 +112,15 @@ export function createReportsService(reports: ReportsRepository) {
     }
   }
 
+  /** Validates the filters now (a 400 must come before the file starts), reads the rows later. */
+  async function allCustomers(query: CustomerLabelsQuery, user: CurrentUser) {
+    const filter = await customerFilter(query, user);
+    return allPages(
+      (page: PageRequest<CustomerCursor>) => reports.customers(filter, page),
+      (row) => ({ name: row.name, id: row.id }),
+    );
+  }
+
   return {
     async customerPage(query: CustomerReportQuery, user: CurrentUser): Promise<CustomerReportPage> {
       const filter = await customerFilter(query, user);
@@ -115,13 +131,12 @@ export function createReportsService(reports: ReportsRepository) {
       return { items, total, limit: query.limit, offset: query.offset };
     },
 
-    /** Validates the filters now (a 400 must come before the file starts), reads the rows later. */
-    async allCustomers(query: CustomerLabelsQuery, user: CurrentUser) {
-      const filter = await customerFilter(query, user);
-      return allPages(
-        (page: PageRequest<CustomerCursor>) => reports.customers(filter, page),
-        (row) => ({ name: row.name, id: row.id }),
-      );
+    allCustomers,
+
+    /** The labels of every customer of the filters, as a PDF writer; the filters are checked now. */
+    async addressLabels(query: CustomerLabelsQuery, user: CurrentUser) {
+      const pages = await allCustomers(query, user);
+      return (out: Writable) => writeAddressLabels(out, pages, context.ownCountry);
     },
 
     async activityPage(query: ActivityReportQuery, user: CurrentUser): Promise<ActivityReportPage> {
@@ -179,6 +194,7 @@ export function createReportsService(reports: ReportsRepository) {
     },
 
     async contactHistory(customerId: string, months: number, user: CurrentUser): Promise<ContactHistory> {
+      await context.customers.require(customerId);
       const { from, to } = lastMonths(dayInZone(new Date(), user.timeZone), months);
       const { periods, bounds } = periodBuckets(from, to, "month", user.timeZone);
       const counted = new Map((await reports.contactHistory(customerId, bounds)).map((row) => [row.bucket, row]));

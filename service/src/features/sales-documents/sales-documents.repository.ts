@@ -2,7 +2,7 @@ import type { DocumentTotals, LifecycleState, Quote, SalesLine, SalesOrder } fro
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import { staleVersion } from "../../shared/app-error";
 import { dayFromDate } from "../../shared/calendar-date";
-import { USER_REF_SELECT } from "../users/users.repository";
+import { USER_REF_SELECT } from "../../db/user-ref";
 
 /** Priced lines and totals as the service computed them (decimal strings). */
 export interface PricedDocument {

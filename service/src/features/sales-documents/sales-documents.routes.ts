@@ -12,12 +12,11 @@ import {
   SalesOrderList,
 } from "contract";
 import { defineRoute } from "../../http/route";
-import type { SalesDocumentsRepository } from "./sales-documents.repository";
 import type { SalesDocumentsService } from "./sales-documents.service";
 
 const REFUSED = "409 for a customer whose status is not 1 or whose lifecycle is not ACTIVE";
 
-export function salesDocumentsRoutes(service: SalesDocumentsService, documents: SalesDocumentsRepository) {
+export function salesDocumentsRoutes(service: SalesDocumentsService) {
   return [
     defineRoute({
       method: "post",
@@ -37,7 +36,7 @@ export function salesDocumentsRoutes(service: SalesDocumentsService, documents: 
       summary: "A customer's quotes, newest first",
       query: SalesDocumentListQuery,
       response: QuoteList,
-      handler: async ({ query }) => ({ items: await documents.listQuotes(query.customerId) }),
+      handler: async ({ query }) => ({ items: await service.listQuotes(query.customerId) }),
     }),
     defineRoute({
       method: "get",
@@ -89,7 +88,7 @@ export function salesDocumentsRoutes(service: SalesDocumentsService, documents: 
       summary: "A customer's sales orders, newest first",
       query: SalesDocumentListQuery,
       response: SalesOrderList,
-      handler: async ({ query }) => ({ items: await documents.listOrders(query.customerId) }),
+      handler: async ({ query }) => ({ items: await service.listOrders(query.customerId) }),
     }),
     defineRoute({
       method: "get",

@@ -1,12 +1,20 @@
-import type { OrderCreate, OrderUpdate, Quote, QuoteCreate, QuoteUpdate, SalesLineInput, SalesOrder } from "contract";
+import type {
+  OrderCreate,
+  OrderUpdate,
+  Quote,
+  QuoteCreate,
+  QuoteUpdate,
+  SalesLineInput,
+  SalesOrder,
+  SpecialPrice,
+} from "contract";
 import { orderRefusalSentence, orderRefusals, priceLines, specialPriceOn } from "contract";
 import type { CurrentUser } from "../../auth/current-user";
-import type { Access } from "../../auth/permissions";
 import { AppError, badRequest, notFound, staleVersion } from "../../shared/app-error";
 import { dayFromDate, optionalDay } from "../../shared/calendar-date";
-import type { ContactsRepository } from "../contacts/contacts.repository";
-import type { CustomersRepository } from "../customers/customers.repository";
-import type { SpecialPricesRepository } from "../special-prices/special-prices.repository";
+import type { Access } from "../../shared/ports/access.port";
+import type { ContactAccess } from "../../shared/ports/contact-access.port";
+import type { CustomerAccess } from "../../shared/ports/customer-access.port";
 import type {
   CustomerStanding,
   DocumentChanges,
@@ -22,6 +30,13 @@ export interface SalesDocumentsService {
   createOrder(input: OrderCreate, userId: string): Promise<SalesOrder>;
   updateOrder(id: string, input: OrderUpdate, user: CurrentUser): Promise<SalesOrder>;
   getOrder(id: string): Promise<SalesOrder>;
+  listQuotes(customerId: string): Promise<Quote[]>;
+  listOrders(customerId: string): Promise<SalesOrder[]>;
+}
+
+/** What pricing asks of the special-prices feature: a customer's prices for these items in this currency. */
+export interface SpecialPriceSource {
+  listForCustomer(customerId: string, filter: { currency: string; items: string[] }): Promise<SpecialPrice[]>;
 }
 
 /** Line totals are numeric(16, 2): 14 digits before the point. */
@@ -66,9 +81,9 @@ interface PricingContext {
 
 export function createSalesDocumentsService(deps: {
   documents: SalesDocumentsRepository;
-  customers: CustomersRepository;
-  contacts: ContactsRepository;
-  specialPrices: SpecialPricesRepository;
+  customers: CustomerAccess;
+  contacts: ContactAccess;
+  specialPrices: SpecialPriceSource;
   access: Access;
 }): SalesDocumentsService {
   const { documents } = deps;
@@ -83,11 +98,11 @@ export function createSalesDocumentsService(deps: {
   }
 
   async function checkCustomerAndContact(customerId: string, contactId: string | null | undefined) {
-    if (!(await deps.customers.exists(customerId))) throw notFound("customer", customerId, "body.customerId");
+    await deps.customers.require(customerId, "body.customerId");
     if (!contactId) return;
-    const contact = await deps.contacts.belongsTo(contactId);
-    if (!contact) throw notFound("contact", contactId, "body.contactId");
-    if (contact.customerId !== customerId) throw badRequest("body.contactId", "this contact is not the customer's");
+    // Stricter than elsewhere: an unassigned contact is not the customer's either.
+    if ((await deps.contacts.customerOf(contactId, "body.contactId")) !== customerId)
+      throw badRequest("body.contactId", "this contact is not the customer's");
   }
 
   /**
@@ -164,6 +179,9 @@ export function createSalesDocumentsService(deps: {
   return {
     getQuote,
     getOrder,
+    // An unknown customer has no documents: the lists are empty, not a 404.
+    listQuotes: (customerId) => documents.listQuotes(customerId),
+    listOrders: (customerId) => documents.listOrders(customerId),
 
     async createQuote(input, userId) {
       const { header, priced } = await newDocument(input);

@@ -5,7 +5,9 @@ export interface ShipToRepository {
   create(customerId: string, data: ShipToCreate): Promise<ShipTo>;
   /** Null when there is no such address. */
   update(id: string, data: ShipToUpdate): Promise<ShipTo | null>;
+  findById(id: string): Promise<ShipTo | null>;
   listForCustomer(customerId: string): Promise<ShipTo[]>;
+  /** False when there was nothing to delete. */
   delete(id: string): Promise<boolean>;
 }
 
@@ -26,6 +28,9 @@ export function createShipToRepository(prisma: PrismaClient): ShipToRepository {
     async update(id, data) {
       const { count } = await prisma.shipToAddress.updateMany({ where: { id }, data: fields(data) });
       return count === 0 ? null : prisma.shipToAddress.findUniqueOrThrow({ where: { id } });
+    },
+    async findById(id) {
+      return prisma.shipToAddress.findUnique({ where: { id } });
     },
     async listForCustomer(customerId) {
       return prisma.shipToAddress.findMany({

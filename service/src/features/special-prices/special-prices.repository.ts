@@ -1,9 +1,10 @@
 import type { SpecialPrice } from "contract";
 import { classifyDbError } from "../../db/db-errors";
+import { USER_REF_SELECT } from "../../db/user-ref";
+import { versionedRecords } from "../../db/versioned-records";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
-import { AppError, staleVersion } from "../../shared/app-error";
+import { AppError } from "../../shared/app-error";
 import { dayFromDate } from "../../shared/calendar-date";
-import { USER_REF_SELECT } from "../users/users.repository";
 
 export interface SpecialPriceWrite {
   item: string;
@@ -56,31 +57,23 @@ async function unlessDuplicate<T>(write: Promise<T>, item: string | undefined, c
 }
 
 export function createSpecialPricesRepository(prisma: PrismaClient): SpecialPricesRepository {
+  const records = versionedRecords<
+    Row,
+    SpecialPrice,
+    SpecialPriceWrite & { customerId: string; createdById: string },
+    Partial<SpecialPriceWrite>,
+    typeof INCLUDE
+  >(prisma, {
+    what: "This special price",
+    table: (client) => client.specialPrice,
+    include: INCLUDE,
+    toItem: toSpecialPrice,
+  });
   return {
-    async create(customerId, data, userId) {
-      const write = prisma.specialPrice.create({
-        data: { ...data, customerId, createdById: userId },
-        include: INCLUDE,
-      });
-      return toSpecialPrice(await unlessDuplicate(write, data.item, data.currency));
-    },
-
-    async update(id, version, data) {
-      const write = prisma.$transaction(async (tx) => {
-        const { count } = await tx.specialPrice.updateMany({
-          where: { id, version },
-          data: { ...data, modifiedAt: new Date(), version: { increment: 1 } },
-        });
-        if (count === 0) throw staleVersion("This special price");
-        return tx.specialPrice.findUniqueOrThrow({ where: { id }, include: INCLUDE });
-      });
-      return toSpecialPrice(await unlessDuplicate(write, data.item, data.currency));
-    },
-
-    async findById(id) {
-      const row = await prisma.specialPrice.findUnique({ where: { id }, include: INCLUDE });
-      return row ? toSpecialPrice(row) : null;
-    },
+    create: (customerId, data, userId) =>
+      unlessDuplicate(records.create({ ...data, customerId, createdById: userId }), data.item, data.currency),
+    update: (id, version, data) => unlessDuplicate(records.update(id, version, data), data.item, data.currency),
+    findById: (id) => records.findById(id),
 
     async listForCustomer(customerId, filter) {
       const rows = await prisma.specialPrice.findMany({
@@ -91,8 +84,6 @@ export function createSpecialPricesRepository(prisma: PrismaClient): SpecialPric
       return rows.map(toSpecialPrice);
     },
 
-    async delete(id) {
-      return (await prisma.specialPrice.deleteMany({ where: { id } })).count > 0;
-    },
+    delete: (id) => records.delete(id),
   };
 }

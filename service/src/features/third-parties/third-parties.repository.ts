@@ -1,8 +1,8 @@
 import type { ThirdParty } from "contract";
+import { USER_REF_SELECT } from "../../db/user-ref";
+import { versionedRecords } from "../../db/versioned-records";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
-import { staleVersion } from "../../shared/app-error";
 import { dayFromDate } from "../../shared/calendar-date";
-import { USER_REF_SELECT } from "../users/users.repository";
 
 export interface ThirdPartyWrite {
   name: string;
@@ -45,28 +45,17 @@ const toThirdParty = (row: Row): ThirdParty => ({
 });
 
 export function createThirdPartiesRepository(prisma: PrismaClient): ThirdPartiesRepository {
+  const records = versionedRecords<
+    Row,
+    ThirdParty,
+    ThirdPartyWrite & { customerId: string; createdById: string },
+    Partial<ThirdPartyWrite>,
+    typeof INCLUDE
+  >(prisma, { what: "This third party", table: (client) => client.thirdParty, include: INCLUDE, toItem: toThirdParty });
   return {
-    async create(customerId, data, userId) {
-      return toThirdParty(
-        await prisma.thirdParty.create({ data: { ...data, customerId, createdById: userId }, include: INCLUDE }),
-      );
-    },
-
-    async update(id, version, data) {
-      return prisma.$transaction(async (tx) => {
-        const { count } = await tx.thirdParty.updateMany({
-          where: { id, version },
-          data: { ...data, modifiedAt: new Date(), version: { increment: 1 } },
-        });
-        if (count === 0) throw staleVersion("This third party");
-        return toThirdParty(await tx.thirdParty.findUniqueOrThrow({ where: { id }, include: INCLUDE }));
-      });
-    },
-
-    async findById(id) {
-      const row = await prisma.thirdParty.findUnique({ where: { id }, include: INCLUDE });
-      return row ? toThirdParty(row) : null;
-    },
+    create: (customerId, data, userId) => records.create({ ...data, customerId, createdById: userId }),
+    update: (id, version, data) => records.update(id, version, data),
+    findById: (id) => records.findById(id),
 
     async listForCustomer(customerId) {
       const rows = await prisma.thirdParty.findMany({
@@ -77,8 +66,6 @@ export function createThirdPartiesRepository(prisma: PrismaClient): ThirdParties
       return rows.map(toThirdParty);
     },
 
-    async delete(id) {
-      return (await prisma.thirdParty.deleteMany({ where: { id } })).count > 0;
-    },
+    delete: (id) => records.delete(id),
   };
 }

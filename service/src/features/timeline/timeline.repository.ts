@@ -1,7 +1,7 @@
 import type { TimelineItem, TimelineKind, TimelinePage, TimelineQuery } from "contract";
 import { TIMELINE_KINDS } from "contract";
 import type { PrismaClient } from "../../generated/prisma/client";
-import { USER_REF_SELECT } from "../users/users.repository";
+import { USER_REF_SELECT } from "../../db/user-ref";
 
 export interface TimelineRepository {
   page(customerId: string, query: TimelineQuery): Promise<TimelinePage>;

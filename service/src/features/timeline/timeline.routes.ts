@@ -1,10 +1,8 @@
 import { IdParams, TimelinePage, TimelineQuery } from "contract";
 import { defineRoute } from "../../http/route";
-import { notFound } from "../../shared/app-error";
-import type { CustomersRepository } from "../customers/customers.repository";
-import type { TimelineRepository } from "./timeline.repository";
+import type { TimelineService } from "./timeline.service";
 
-export function timelineRoutes(timeline: TimelineRepository, customers: CustomersRepository) {
+export function timelineRoutes(timeline: TimelineService) {
   return [
     defineRoute({
       method: "get",
@@ -16,10 +14,7 @@ export function timelineRoutes(timeline: TimelineRepository, customers: Customer
       params: IdParams,
       query: TimelineQuery,
       response: TimelinePage,
-      handler: async ({ params, query }) => {
-        if (!(await customers.exists(params.id))) throw notFound("customer", params.id);
-        return timeline.page(params.id, query);
-      },
+      handler: async ({ params, query }) => timeline.page(params.id, query),
     }),
   ];
 }

@@ -1,4 +1,4 @@
-import type { Me, UserRef } from "contract";
+import type { Me } from "contract";
 import type { CurrentUser, TokenIdentity } from "../../auth/current-user";
 import type { PrismaClient } from "../../generated/prisma/client";
 
@@ -8,9 +8,6 @@ export interface UsersRepository {
   setTimeZone(userId: string, timeZone: string): Promise<Me>;
   existingIds(ids: string[]): Promise<string[]>;
 }
-
-export const USER_REF_SELECT = { id: true, name: true, email: true } as const;
-export const toUserRef = (user: UserRef): UserRef => ({ id: user.id, name: user.name, email: user.email });
 
 export function createUsersRepository(prisma: PrismaClient): UsersRepository {
   const toMe = (user: CurrentUser | Me): Me => ({

@@ -1,9 +1,8 @@
 import { Me, MeUpdate, UserList } from "contract";
 import { defineRoute } from "../../http/route";
-import type { SeenUsers } from "../../auth/auth-middleware";
-import type { UsersRepository } from "./users.repository";
+import type { UsersService } from "./users.service";
 
-export function usersRoutes(users: UsersRepository, seen: SeenUsers) {
+export function usersRoutes(users: UsersService) {
   return [
     defineRoute({
       method: "get",
@@ -11,13 +10,7 @@ export function usersRoutes(users: UsersRepository, seen: SeenUsers) {
       tag: "users",
       summary: "The signed-in user, as the service knows them",
       response: Me,
-      handler: async ({ user }) => ({
-        id: user.id,
-        name: user.name,
-        email: user.email,
-        role: user.role,
-        timeZone: user.timeZone,
-      }),
+      handler: async ({ user }) => users.me(user),
     }),
     defineRoute({
       method: "patch",
@@ -27,11 +20,7 @@ export function usersRoutes(users: UsersRepository, seen: SeenUsers) {
       authorization: "me:change",
       body: MeUpdate,
       response: Me,
-      handler: async ({ user, body }) => {
-        const updated = await users.setTimeZone(user.id, body.timeZone);
-        seen.forget(user.oid);
-        return updated;
-      },
+      handler: async ({ user, body }) => users.setTimeZone(user, body.timeZone),
     }),
     defineRoute({
       method: "get",

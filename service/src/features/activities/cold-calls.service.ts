@@ -1,9 +1,8 @@
 import { CALL_OUTCOME_LABELS, type ColdCallCreate, type ColdCallResult } from "contract";
 import type { CurrentUser } from "../../auth/current-user";
-import { badRequest, notFound } from "../../shared/app-error";
-import type { ActivitiesRepository, ActivityWrite } from "../activities/activities.repository";
-import type { ContactsRepository } from "../contacts/contacts.repository";
-import type { CustomersRepository } from "../customers/customers.repository";
+import type { ContactAccess } from "../../shared/ports/contact-access.port";
+import type { CustomerAccess } from "../../shared/ports/customer-access.port";
+import type { ActivitiesRepository, ActivityWrite } from "./activities.repository";
 import type { ColdCallsRepository } from "./cold-calls.repository";
 
 export interface ColdCallsService {
@@ -15,19 +14,13 @@ const minutes = (count: number) => count * 60_000;
 export function createColdCallsService(deps: {
   coldCalls: ColdCallsRepository;
   activities: ActivitiesRepository;
-  customers: CustomersRepository;
-  contacts: ContactsRepository;
+  customers: CustomerAccess;
+  contacts: ContactAccess;
 }): ColdCallsService {
   return {
     async record(input, user, now = new Date()) {
-      if (!(await deps.customers.exists(input.customerId)))
-        throw notFound("customer", input.customerId, "body.customerId");
-      if (input.contactId) {
-        const contact = await deps.contacts.belongsTo(input.contactId);
-        if (!contact) throw notFound("contact", input.contactId, "body.contactId");
-        if (contact.customerId && contact.customerId !== input.customerId)
-          throw badRequest("body.contactId", "this contact belongs to another customer");
-      }
+      await deps.customers.require(input.customerId, "body.customerId");
+      if (input.contactId) await deps.contacts.requireFor(input.contactId, input.customerId);
       const timeZone = input.timeZone ?? user.timeZone;
       const startsAt = input.startedAt
         ? new Date(input.startedAt)

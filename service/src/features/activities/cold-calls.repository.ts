@@ -1,7 +1,7 @@
 import type { CallOutcome } from "contract";
 import { type ActivityOutbox, NO_OUTBOX } from "../../calendar-sync/outbox/activity-outbox";
 import type { PrismaClient } from "../../generated/prisma/client";
-import type { ActivityWrite } from "../activities/activities.repository";
+import type { ActivityWrite } from "./activities.repository";
 
 export interface ColdCallsRepository {
   /** The finished call, its outcome and the follow-up, all or nothing; returns the activities' ids. */

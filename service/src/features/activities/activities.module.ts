@@ -1,0 +1,31 @@
+import type { ActivityOutbox } from "../../calendar-sync/outbox/activity-outbox";
+import type { PrismaClient } from "../../generated/prisma/client";
+import type { Ports } from "../../shared/ports/ports";
+import { createActivitiesRepository } from "./activities.repository";
+import { activitiesRoutes } from "./activities.routes";
+import { createActivitiesService } from "./activities.service";
+import { createColdCallsRepository } from "./cold-calls.repository";
+import { coldCallsRoutes } from "./cold-calls.routes";
+import { createColdCallsService } from "./cold-calls.service";
+import { createTemplatesRepository } from "./templates.repository";
+
+/**
+ * Activities, their templates and cold calls; outbox: the calendar sync's, written in the transaction
+ * that saves an activity. Offers the record its planned and past activities.
+ */
+export function activitiesModule(
+  prisma: PrismaClient,
+  outbox: ActivityOutbox,
+  ports: Pick<Ports, "customers" | "contacts" | "users">,
+) {
+  const activities = createActivitiesRepository(prisma, outbox);
+  const templates = createTemplatesRepository(prisma);
+  const coldCalls = createColdCallsRepository(prisma, outbox);
+  return {
+    routes: [
+      ...activitiesRoutes(createActivitiesService({ activities, templates, ...ports })),
+      ...coldCallsRoutes(createColdCallsService({ coldCalls, activities, ...ports })),
+    ],
+    forRecord: { forRecord: activities.forRecord },
+  };
+}
