@@ -84,6 +84,21 @@ const PROBES: Probe[] = [
     code: 'export const load = () => import("../../taskpane/taskpane");\n',
     refused: "Pane features never import the app shell",
   },
+  {
+    file: "service/src/features/notes/probe.service.ts",
+    code: 'import type { ActivitiesRepository } from "../activities/activities.repository";\nexport type X = ActivitiesRepository;\n',
+    refused: "A feature reaches another only through a port",
+  },
+  {
+    file: "service/src/features/record/probe.ts",
+    code: 'import type { NotesRepository } from "../notes/notes.repository";\nexport type X = NotesRepository;\n',
+    refused: null,
+  },
+  {
+    file: "service/src/features/notes/probe.service.ts",
+    code: 'import type { CustomerAccess } from "../../shared/ports/customer-access.port";\nexport type X = CustomerAccess;\n',
+    refused: null,
+  },
   // Allowed: the contract from anywhere, the demo and the tests reaching into the product, the shell wiring features.
   {
     file: "service/src/features/notes/probe.ts",
