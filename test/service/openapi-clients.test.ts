@@ -7,6 +7,7 @@ import { promisify } from "node:util";
 import { buildOpenApi, operationIdOf } from "../../service/src/http/openapi";
 import { defineRoute } from "../../service/src/http/route";
 import { z } from "zod";
+import { expressRoutes } from "../support/express-routes";
 import { fill } from "../support/openapi-walk";
 import { type TestService, startTestService } from "../support/test-service";
 
@@ -162,11 +163,27 @@ describe("the OpenAPI document, for generated clients", () => {
     expect(document.paths["/api/health/ready"].get.responses["503"].headers["Retry-After"]).toBeDefined();
   });
 
+  it("lists every route the app answers under /api exactly once, and nothing it does not answer", () => {
+    const answered = expressRoutes(service)
+      .filter((route) => / \/api(\/|$)/.test(route))
+      .map((route) => route.replace(/:(\w+)/g, "{$1}"));
+    const listed = operations.map(({ method, path: p }) => `${method.toUpperCase()} ${p}`);
+    // The development sign-in is on here (the test service runs the development issuer).
+    expect(answered).toContain("POST /api/dev/token");
+    expect(answered.filter((route, index) => answered.indexOf(route) !== index)).toEqual([]);
+    expect([...listed].sort()).toEqual([...answered].sort());
+  });
+
   // What the service does, per operation: each check walks every operation the document lists.
 
   it("marks a query parameter required exactly when the service refuses the request without it", async () => {
     const admin = await service.as("admin@contoso.com", "ADMIN");
     const failures: string[] = [];
+    // OpenAPI says a path parameter is always required; Redocly's rules let `false` through.
+    for (const { method, path: p, op } of operations)
+      for (const parameter of op.parameters ?? [])
+        if (parameter.in === "path" && parameter.required !== true)
+          failures.push(`${method} ${p}: path parameter ${parameter.name} not required`);
     for (const { path: p, op } of operations.filter(({ method }) => method === "get")) {
       const query: any[] = (op.parameters ?? []).filter((parameter: any) => parameter.in === "query");
       if (query.length === 0) continue;
