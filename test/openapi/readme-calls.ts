@@ -1,6 +1,6 @@
 // Every API call README.md shows, written against a client generated from GET /api/openapi.json
 // (openapi-typescript types, openapi-fetch), as a team using the service would write them.
-// test/service/openapi-client.test.ts type-checks this file with tsc against freshly generated
+// test/service/openapi-clients.test.ts type-checks this file with tsc against freshly generated
 // types (a call the document gets wrong fails there) and then makes the calls on a real service.
 // "crm-api" is the generated file; it exists only while that test runs, so the project's own
 // tsconfig leaves this file out.
