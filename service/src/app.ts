@@ -4,7 +4,7 @@ import type { Database } from "./db/database";
 import { SeenUsers, authMiddleware } from "./auth/auth-middleware";
 import { calendarSyncRoutes } from "./calendar-sync/calendar-sync.routes";
 import type { CalendarSync } from "./calendar-sync/calendar-sync.service";
-import { devTokenRoutes } from "./auth/dev-token.routes";
+import { devTokenOperation, devTokenRoutes } from "./auth/dev-token.routes";
 import { createAccess } from "./auth/permissions";
 import type { TokenVerifier } from "./auth/token-verifier";
 import { actionsModule } from "./features/actions/actions.module";
@@ -35,17 +35,16 @@ import { addinStaticRoutes } from "./http/addin-static";
 import { contentEncodingGuard } from "./http/request-body";
 import { requestLog } from "./http/request-log";
 import { type Logger, defaultLogger } from "./shared/logger";
-import { type Readiness, healthRoutes } from "./http/health.routes";
+import { type Readiness, healthOperations, healthRoutes } from "./http/health.routes";
 import { errorMiddleware, notFoundRoute } from "./http/error-middleware";
 import { createIdempotency } from "./http/idempotency";
 import { createIdempotencyRepository } from "./http/idempotency.repository";
-import { buildOpenApi } from "./http/openapi";
+import { openApiRoute } from "./http/openapi";
 import { createRateLimits } from "./http/rate-limits";
 import { securityHeaders } from "./http/security-headers";
-import { type AnyRoute, defineRoute, mountRoutes } from "./http/route";
+import { type AnyRoute, mountRoutes } from "./http/route";
 import type { HtmlCleaner } from "./shared/html-cleaner";
 import type { Ports } from "./shared/ports/ports";
-import { z } from "zod";
 
 /** The composition root: repositories over Prisma, services over repositories, routes over services. */
 export function createApp(
@@ -132,17 +131,8 @@ export function createApp(
     ...attachmentsModule(prisma, ports).routes,
     ...calendarSyncRoutes(calendarSync),
   ];
-  const openApi = buildOpenApi(routes);
-  routes.push(
-    defineRoute({
-      method: "get",
-      path: "/api/openapi.json",
-      tag: "meta",
-      summary: "This document",
-      response: z.record(z.string(), z.unknown()),
-      handler: async () => openApi,
-    }),
-  );
+  const development = config.auth.mode === "development";
+  routes.push(openApiRoute(routes, { unmounted: [...healthOperations, ...(development ? [devTokenOperation] : [])] }));
 
   const app = express();
   app.disable("x-powered-by");

@@ -11,6 +11,7 @@ import {
 import fs from "node:fs";
 import path from "node:path";
 import type { ApiClient, ApiResponse } from "../support/api-client";
+import { expressRoutes } from "../support/express-routes";
 import { unique } from "../support/fixtures";
 import { testBackends } from "../support/test-database";
 import { type TestService, startTestService } from "../support/test-service";
@@ -811,20 +812,6 @@ function shipTo(c: Context) {
       country: "Germany",
     }),
   );
-}
-
-/** Every route the Express app answers, as "METHOD /path", from its router stack (nested routers too). */
-function expressRoutes(service: TestService): string[] {
-  const app = service.service.app as any;
-  if (!app?.router?.stack) throw new Error("cannot reach the Express app behind the server");
-  const walk = (stack: any[], prefix: string): string[] =>
-    stack.flatMap((layer) => {
-      if (layer.route)
-        return Object.keys(layer.route.methods).map((method) => `${method.toUpperCase()} ${prefix}${layer.route.path}`);
-      if (layer.handle?.stack) return walk(layer.handle.stack, prefix + (layer.rawPath === "/" ? "" : layer.rawPath));
-      return [];
-    });
-  return walk(app.router.stack, "");
 }
 
 const WRITE = /^(POST|PATCH|PUT|DELETE) \/api\//;

@@ -24,7 +24,8 @@ describe.each(testBackends())("input hygiene on %s", (backend) => {
     service = await startTestService(backend);
     // Route permissions are checked before the input: the admin may call every route.
     admin = await service.as("admin@contoso.com", "ADMIN");
-    operations = operationsOf((await admin.get("/api/openapi.json")).body);
+    // The API's routes: not the health checks and the development sign-in, served before its pipeline.
+    operations = operationsOf((await admin.get("/api/openapi.json")).body).filter((operation) => !operation.anonymous);
   });
   afterAll(() => service.stop());
 

@@ -23,6 +23,8 @@ export interface Operation {
   pathParams: string[];
   query: { name: string; schema: JsonSchema }[];
   body?: JsonSchema;
+  /** Served without a token, before the API's pipeline (health, the development sign-in). */
+  anonymous: boolean;
 }
 
 interface OpenApiDocument {
@@ -33,6 +35,7 @@ interface OpenApiDocument {
       {
         parameters?: { name: string; in: string; schema: JsonSchema }[];
         requestBody?: { content: Record<string, { schema: JsonSchema }> };
+        security?: unknown[];
       }
     >
   >;
@@ -46,6 +49,7 @@ export function operationsOf(document: OpenApiDocument): Operation[] {
       pathParams: (operation.parameters ?? []).filter((p) => p.in === "path").map((p) => p.name),
       query: (operation.parameters ?? []).filter((p) => p.in === "query").map(({ name, schema }) => ({ name, schema })),
       body: operation.requestBody?.content["application/json"]?.schema,
+      anonymous: operation.security?.length === 0,
     })),
   );
 }

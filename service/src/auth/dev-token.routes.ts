@@ -1,10 +1,12 @@
 import { type Request, type RequestHandler, Router, json } from "express";
 import { z } from "zod";
 import { Email, Role } from "contract";
+import type { DescribedOperation } from "../http/openapi";
 import { AppError } from "../shared/app-error";
 import { loadOrCreateDevKeys, signDevToken } from "./dev-issuer";
 
 const DevTokenRequest = z.object({ email: Email, role: Role.default("SALESMAN") });
+const DevToken = z.object({ token: z.string(), expiresIn: z.number().int() });
 
 const LOOPBACK = /^(?:127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
 const FORWARDING_HEADERS = ["forwarded", "x-forwarded-for", "x-real-ip"];
@@ -28,6 +30,20 @@ const localCallersOnly: RequestHandler = (request, _response, next) => {
   );
 };
 
+/** The route as the OpenAPI document shows it (only while the development issuer is on). */
+export const devTokenOperation: DescribedOperation = {
+  method: "post",
+  path: "/api/dev/token",
+  tag: "development",
+  summary: "A development token for a user (development issuer only, callers on this machine only)",
+  description:
+    "Only while the service runs with the development issuer (no AUTH_TENANT_ID): the demo host and a sideloaded pane sign in with it. Callers on other machines, or through a proxy, get 403; with Entra ID the route does not exist.",
+  body: DevTokenRequest,
+  response: DevToken,
+  anonymous: true,
+  alsoReplies: [403],
+};
+
 /**
  * POST /api/dev/token {email, role?} → {token}: lets the demo host and a sideloaded pane sign in
  * against a local service. createApp mounts it only with the development issuer, never with Entra ID,
@@ -47,7 +63,8 @@ export function devTokenRoutes(
         parsed.error.issues.map((issue) => ({ field: `body.${issue.path.join(".")}`, message: issue.message })),
       );
     const keys = await loadOrCreateDevKeys(dataDir);
-    response.json({ token: await signDevToken(keys, parsed.data), expiresIn: 8 * 3600 });
+    const reply: z.input<typeof DevToken> = { token: await signDevToken(keys, parsed.data), expiresIn: 8 * 3600 };
+    response.json(reply);
   });
   return router;
 }

@@ -1,6 +1,8 @@
 import type { RequestListener, ServerResponse } from "node:http";
 import { Router } from "express";
+import { z } from "zod";
 import type { ErrorBody } from "contract";
+import type { DescribedOperation } from "./openapi";
 
 export type Readiness = { ready: true; database: string; migrations: number } | { ready: false; reason: string };
 
@@ -22,6 +24,40 @@ export function healthRoutes(readiness: () => Promise<Readiness>): Router {
   });
   return router;
 }
+
+const Live = z.object({ status: z.literal("ok") });
+const Ready = z.object({ status: z.literal("ok"), database: z.string(), migrations: z.number().int() });
+const NotReady = z.object({ status: z.literal("unavailable"), reason: z.string() });
+const readinessReplies = {
+  503: {
+    description: "Not ready (the database does not answer, or the service starts or stops)",
+    schema: NotReady,
+    retryAfter: true,
+  },
+};
+
+/** The health routes as the OpenAPI document shows them: no token, before every limit. */
+export const healthOperations: DescribedOperation[] = [
+  {
+    method: "get",
+    path: "/api/health/live",
+    tag: "health",
+    summary: "Liveness: the process answers (restart it if not)",
+    response: Live,
+    anonymous: true,
+    bare: true,
+  },
+  ...(["/api/health/ready", "/api/health"] as const).map((path): DescribedOperation => ({
+    method: "get",
+    path,
+    tag: "health",
+    summary: "Readiness: the database answers in time and has every migration applied (send no traffic if not)",
+    response: Ready,
+    anonymous: true,
+    bare: true,
+    replies: readinessReplies,
+  })),
+];
 
 function sendReadiness(response: ServerResponse, readiness: Readiness): void {
   const body = readiness.ready

@@ -57,7 +57,11 @@ export interface RouteSpec<
   response: R;
   /** Status of a successful reply; 200 unless given. */
   status?: number;
-  /** Other statuses the route answers with that body (documented in OpenAPI). */
+  /**
+   * Statuses only the route knows it answers (documented in OpenAPI): a 2xx with the response body
+   * (200 for an e-mail logged already), a 4xx or 5xx with the error body. Everything the spec itself
+   * shows (validation, authentication, authorisation, :id, bodies, idempotency, limits) is derived.
+   */
   alsoReplies?: number[];
   /**
    * The permissions of the authorisation table (contract/authorization.contract.ts) this route's
@@ -70,7 +74,14 @@ export interface RouteSpec<
    */
   idempotent?: boolean;
   /** Media types of a successful reply when not only JSON (a Download), e.g. ["application/json", "text/csv"]. */
-  produces?: string[];
+  produces?: readonly string[];
+  /**
+   * Media types of a raw request body (an upload: the file itself is the body, read before the JSON
+   * parser); documented in OpenAPI as binary. None by default: a body is JSON, described by `body`.
+   */
+  accepts?: readonly string[];
+  /** OpenAPI operationId; by default derived from the method and path (see openapi.ts). */
+  operationId?: string;
   handler: (context: RouteContext<P, Q, B>) => Promise<z.input<R> | Reply<z.input<R>> | Download>;
 }
 

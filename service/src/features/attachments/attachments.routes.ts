@@ -1,6 +1,7 @@
 import express, { type Request, type RequestHandler } from "express";
 import { z } from "zod";
 import {
+  ALLOWED_ATTACHMENT_TYPES,
   ATTACHMENT_MAX_BYTES,
   Attachment,
   AttachmentList,
@@ -70,6 +71,7 @@ export function attachmentsRoutes(service: AttachmentsService) {
         authorization: "attachments:upload",
         params: IdParams,
         query: AttachmentUploadQuery,
+        accepts: ALLOWED_ATTACHMENT_TYPES,
         response: Attachment,
         status: 201,
         handler: async (context) => service.upload(parent, context.params.id, uploadOf(context), context.user.id),
@@ -92,6 +94,7 @@ export function attachmentsRoutes(service: AttachmentsService) {
       authorization: "attachments:upload",
       params: EmailLogEntryParams,
       query: AttachmentUploadQuery,
+      accepts: ALLOWED_ATTACHMENT_TYPES,
       response: EmailAttachmentKept,
       status: 201,
       alsoReplies: [200],
@@ -107,7 +110,7 @@ export function attachmentsRoutes(service: AttachmentsService) {
       summary: "Download a file: always as an attachment, in a sandbox, never sniffed",
       params: IdParams,
       response: z.unknown(),
-      produces: ["application/octet-stream"],
+      produces: ALLOWED_ATTACHMENT_TYPES,
       handler: async ({ params }) => {
         const { attachment, bytes } = await service.content(params.id);
         // Files kept before names were checked this way are offered under a checked name too.

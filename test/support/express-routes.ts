@@ -1,0 +1,24 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- Express's router stack is not typed */
+import type { TestService } from "./test-service";
+
+/**
+ * Every route the Express app answers, as "METHOD /path" (Express's :param form), from its router
+ * stack (nested routers too); a route on several paths gives one entry per path. Duplicates stay,
+ * so a caller can tell a route registered twice.
+ */
+export function expressRoutes(service: TestService): string[] {
+  const app = service.service.app as any;
+  if (!app?.router?.stack) throw new Error("cannot reach the Express app behind the server");
+  const walk = (stack: any[], prefix: string): string[] =>
+    stack.flatMap((layer) => {
+      if (layer.route) {
+        const paths: string[] = Array.isArray(layer.route.path) ? layer.route.path : [layer.route.path];
+        return paths.flatMap((path) =>
+          Object.keys(layer.route.methods).map((method) => `${method.toUpperCase()} ${prefix}${path}`),
+        );
+      }
+      if (layer.handle?.stack) return walk(layer.handle.stack, prefix + (layer.rawPath === "/" ? "" : layer.rawPath));
+      return [];
+    });
+  return walk(app.router.stack, "");
+}
