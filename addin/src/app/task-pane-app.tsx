@@ -15,8 +15,8 @@ import { CustomerSearch } from "../features/search/customer-search";
 import type { Mailbox } from "../office/mail-item.types";
 import type { ThemeMode } from "../office/office-theme";
 import { useAsync } from "../shared/use-async";
-import { ServicesProvider } from "./services-context";
-import { ErrorState, Loading } from "./state-views";
+import { ServicesProvider } from "../shared/services-context";
+import { ErrorState, Loading } from "../shared/state-views";
 
 const useStyles = makeStyles({
   root: {

@@ -10,7 +10,7 @@ import {
 } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
 import { CALL_OUTCOME_LABELS, type CallOutcome } from "contract";
-import { useServices } from "../../app/services-context";
+import { useServices } from "../../shared/services-context";
 import { errorMessage } from "../../shared/error-message";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { isoToZoned, zonedToIso } from "../../shared/zoned-time";

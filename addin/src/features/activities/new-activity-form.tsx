@@ -10,7 +10,7 @@ import {
 } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
 import { ACTIVITY_TYPES } from "contract";
-import { useServices } from "../../app/services-context";
+import { useServices } from "../../shared/services-context";
 import { errorMessage } from "../../shared/error-message";
 import { useAsync } from "../../shared/use-async";
 import { isoToZoned, zonedToIso } from "../../shared/zoned-time";

@@ -2,7 +2,7 @@ import { Field, Radio, RadioGroup, Select } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
 import { CONSENT_CHANNELS, type ConsentChannel } from "contract";
 import { dayInZone } from "contract/zoned-time";
-import { useServices } from "../../app/services-context";
+import { useServices } from "../../shared/services-context";
 import { FormFooter } from "../../shared/form-footer";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { byFirstSegment, useFormSave } from "../../shared/use-form-save";

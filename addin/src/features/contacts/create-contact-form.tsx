@@ -1,7 +1,7 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Text } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
 import type { Customer, CustomerRef } from "contract";
-import { useServices } from "../../app/services-context";
+import { useServices } from "../../shared/services-context";
 import type { MailAddress } from "../../office/mail-item.types";
 import { errorMessage } from "../../shared/error-message";
 import { CreateCustomerForm } from "../customers/create-customer-form";

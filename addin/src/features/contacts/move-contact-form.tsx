@@ -1,8 +1,8 @@
 import { Text } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
 import type { Contact, CustomerRef } from "contract";
-import { useServices } from "../../app/services-context";
-import { ErrorState, Loading } from "../../app/state-views";
+import { useServices } from "../../shared/services-context";
+import { ErrorState, Loading } from "../../shared/state-views";
 import { FormFooter } from "../../shared/form-footer";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { useAsync } from "../../shared/use-async";

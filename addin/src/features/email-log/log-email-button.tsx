@@ -1,6 +1,6 @@
 import { Button, Caption1, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import { useServices } from "../../app/services-context";
+import { useServices } from "../../shared/services-context";
 import type { MailItem } from "../../office/mail-item.types";
 import { errorMessage } from "../../shared/error-message";
 import { useAsync } from "../../shared/use-async";

@@ -1,7 +1,7 @@
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import { useServices } from "../../app/services-context";
-import { EmptyState, ErrorState, Loading } from "../../app/state-views";
+import { useServices } from "../../shared/services-context";
+import { EmptyState, ErrorState, Loading } from "../../shared/state-views";
 import { type MailAddress, type MailItem, participantsOf } from "../../office/mail-item.types";
 import { useAsync } from "../../shared/use-async";
 import { CreateContactForm } from "../contacts/create-contact-form";

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { useServices } from "../../app/services-context";
+import { useServices } from "../../shared/services-context";
 import type { MailItem } from "../../office/mail-item.types";
 import { type AsyncState, useAsync } from "../../shared/use-async";
 

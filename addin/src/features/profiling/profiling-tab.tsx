@@ -2,8 +2,8 @@ import { Button, Caption1, MessageBar, MessageBarBody, Text, makeStyles, tokens 
 import { type FormEvent, useEffect, useMemo, useState } from "react";
 import { type CustomerProfiling, type ProfilingValue, sameProfilingValue } from "contract";
 import { ApiError } from "../../api/api-error";
-import { useServices } from "../../app/services-context";
-import { EmptyState, ErrorState, Loading } from "../../app/state-views";
+import { useServices } from "../../shared/services-context";
+import { EmptyState, ErrorState, Loading } from "../../shared/state-views";
 import { errorMessage } from "../../shared/error-message";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { useAsync } from "../../shared/use-async";

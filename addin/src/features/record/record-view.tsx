@@ -1,7 +1,7 @@
 import { Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
 import { Suspense, useState } from "react";
-import { useServices } from "../../app/services-context";
-import { ErrorState, Loading } from "../../app/state-views";
+import { useServices } from "../../shared/services-context";
+import { ErrorState, Loading } from "../../shared/state-views";
 import type { MailItem } from "../../office/mail-item.types";
 import { may } from "../../shared/may";
 import { useAsync } from "../../shared/use-async";

@@ -1,8 +1,8 @@
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text } from "@fluentui/react-components";
 import { useState } from "react";
 import { orderRefusalSentence, orderRefusals } from "contract";
-import { useServices } from "../../app/services-context";
-import { ErrorState, Loading } from "../../app/state-views";
+import { useServices } from "../../shared/services-context";
+import { ErrorState, Loading } from "../../shared/state-views";
 import { useAsync } from "../../shared/use-async";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import type { RecordTabContext } from "../record/record-tab.types";

@@ -1,5 +1,5 @@
 import type { Action, Contact, Incident, Opportunity } from "contract";
-import { useServices } from "../../app/services-context";
+import { useServices } from "../../shared/services-context";
 import { displayName } from "../participants/participant-matches";
 import { ChoiceField, OwnerField, SalesForm, TextField } from "./sales-fields";
 import { useSalesForm } from "./use-sales-form";

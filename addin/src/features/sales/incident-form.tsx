@@ -1,5 +1,5 @@
 import type { Contact, Incident } from "contract";
-import { useServices } from "../../app/services-context";
+import { useServices } from "../../shared/services-context";
 import { displayName } from "../participants/participant-matches";
 import { SEVERITY_LABEL, STATE_LABEL } from "./sales-labels";
 import { ChoiceField, OwnerField, SalesForm, TextField } from "./sales-fields";

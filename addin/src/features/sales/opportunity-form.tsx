@@ -1,5 +1,5 @@
 import type { Opportunity } from "contract";
-import { useServices } from "../../app/services-context";
+import { useServices } from "../../shared/services-context";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { STAGE_LABEL } from "./sales-labels";
 import { ChoiceField, OwnerField, SalesForm, TextField } from "./sales-fields";

@@ -1,6 +1,6 @@
 import { Field, Input, type InputProps, Select, Textarea } from "@fluentui/react-components";
 import type { FormEvent, ReactNode } from "react";
-import { useServices } from "../../app/services-context";
+import { useServices } from "../../shared/services-context";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { FormFooter } from "../../shared/form-footer";
 import { useAsync } from "../../shared/use-async";

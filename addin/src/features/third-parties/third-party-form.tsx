@@ -1,7 +1,7 @@
 import { Text } from "@fluentui/react-components";
 import type { FormEvent } from "react";
 import type { ThirdParty } from "contract";
-import { useServices } from "../../app/services-context";
+import { useServices } from "../../shared/services-context";
 import { FormFooter } from "../../shared/form-footer";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { byFirstSegment, useFormSave } from "../../shared/use-form-save";
