@@ -20,7 +20,7 @@ import { useAsync } from "../../shared/use-async";
 import { formatInZone } from "../../shared/zoned-time";
 import { may } from "../../shared/may";
 import type { AttachmentParent } from "../../api/attachments-api";
-import type { RecordTabContext } from "../record/record-tab.types";
+import type { RecordTabContext } from "../../shared/record-tab.types";
 import { formatSize, kindOf, whereOf } from "./file-labels";
 import { useDownload } from "./use-download";
 

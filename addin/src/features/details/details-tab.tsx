@@ -1,4 +1,4 @@
-import type { RecordTabContext } from "../record/record-tab.types";
+import type { RecordTabContext } from "../../shared/record-tab.types";
 import { ConsentSection } from "../consent/consent-section";
 import { ShipToSection } from "../ship-to/ship-to-section";
 import { ThirdPartiesSection } from "../third-parties/third-parties-section";

@@ -8,7 +8,7 @@ import { formatInZone } from "../../shared/zoned-time";
 import type { RecordContact } from "../consent/consent-channels";
 import { useConsentWarning } from "../consent/consent-warning";
 import { emailLogPayload } from "./email-log-payload";
-import { KeepAttachmentsOption, KeptAttachments, useKeepAttachments } from "../attachments/keep-attachments";
+import { KeepAttachmentsOption, KeptAttachments, useKeepAttachments } from "./keep-attachments";
 
 const useStyles = makeStyles({
   logged: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexBasis: "100%" },

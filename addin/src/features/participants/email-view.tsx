@@ -7,9 +7,10 @@ import { useAsync } from "../../shared/use-async";
 import { CreateContactForm } from "../contacts/create-contact-form";
 import { MoveContactForm } from "../contacts/move-contact-form";
 import { RecordView } from "../record/record-view";
-import { type CustomerCandidate, type LookupContact, customerCandidates, displayName } from "./participant-matches";
+import { displayName } from "../../shared/display-name";
+import { type CustomerCandidate, type LookupContact, customerCandidates } from "./participant-matches";
 import { ParticipantList } from "./participant-list";
-import { useMailItem } from "./use-mail-item";
+import { useMailItem } from "../../shared/use-mail-item";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },

@@ -9,7 +9,7 @@ import { useLayoutStyles } from "../../shared/layout-styles";
 import { useAsync } from "../../shared/use-async";
 import { formatInZone } from "../../shared/zoned-time";
 import { may } from "../../shared/may";
-import type { RecordTabContext } from "../record/record-tab.types";
+import type { RecordTabContext } from "../../shared/record-tab.types";
 import { AnswerHistory } from "./answer-history";
 import { AnswerInput } from "./answer-input";
 import { type Draft, fromDraft, toDraft } from "./profiling-draft";

@@ -10,7 +10,7 @@ import { LogEmailButton } from "../email-log/log-email-button";
 import { NewNoteForm } from "../notes/new-note-form";
 import { NotesSection } from "../notes/notes-section";
 import { SalesSection } from "../sales/sales-section";
-import type { RecordTabContext } from "./record-tab.types";
+import type { RecordTabContext } from "../../shared/record-tab.types";
 
 /** What staff need while answering an email: log it, plan the next step, see what is going on. */
 export function OverviewTab({ record, contactId, item, reload }: RecordTabContext) {

@@ -1,6 +1,13 @@
-import { type ComponentType, lazy } from "react";
+import { type ComponentType, type ReactNode, lazy } from "react";
+import type { RecordTabContext } from "../../shared/record-tab.types";
 import { OverviewTab } from "./overview-tab";
-import type { RecordTab, RecordTabContext } from "./record-tab.types";
+
+/** One tab of the record; RECORD_TABS lists them in the order the pane shows them. */
+export interface RecordTab {
+  value: string;
+  label: string;
+  render: (context: RecordTabContext) => ReactNode;
+}
 
 /** A tab whose code is fetched the first time it is opened (record-view.tsx shows a spinner meanwhile). */
 function onDemand<Name extends string>(load: () => Promise<Record<Name, ComponentType<RecordTabContext>>>, name: Name) {

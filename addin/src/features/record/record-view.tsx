@@ -8,8 +8,7 @@ import { useAsync } from "../../shared/use-async";
 import { SalesmenEditor } from "../customers/salesmen-editor";
 import { LifecycleActions } from "../lifecycle/lifecycle-actions";
 import { RecordHeader } from "./record-header";
-import type { RecordTab } from "./record-tab.types";
-import { RECORD_TABS } from "./record-tabs";
+import { RECORD_TABS, type RecordTab } from "./record-tabs";
 
 const [FIRST_TAB] = RECORD_TABS as [RecordTab, ...RecordTab[]];
 

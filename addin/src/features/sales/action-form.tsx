@@ -1,6 +1,6 @@
 import type { Action, Contact, Incident, Opportunity } from "contract";
 import { useServices } from "../../shared/services-context";
-import { displayName } from "../participants/participant-matches";
+import { displayName } from "../../shared/display-name";
 import { ChoiceField, OwnerField, SalesForm, TextField } from "./sales-fields";
 import { useSalesForm } from "./use-sales-form";
 

@@ -1,6 +1,6 @@
 import type { Contact, Incident } from "contract";
 import { useServices } from "../../shared/services-context";
-import { displayName } from "../participants/participant-matches";
+import { displayName } from "../../shared/display-name";
 import { SEVERITY_LABEL, STATE_LABEL } from "./sales-labels";
 import { ChoiceField, OwnerField, SalesForm, TextField } from "./sales-fields";
 import { useSalesForm } from "./use-sales-form";

@@ -5,7 +5,7 @@ import { useServices } from "../../shared/services-context";
 import { EmptyState, ErrorState, Loading } from "../../shared/state-views";
 import type { CustomerSearch as SearchQuery } from "../../api/crm-api";
 import { useAsync } from "../../shared/use-async";
-import { useMailItem } from "../participants/use-mail-item";
+import { useMailItem } from "../../shared/use-mail-item";
 import { RecordView } from "../record/record-view";
 import { useLayoutStyles } from "../../shared/layout-styles";
 

@@ -5,7 +5,7 @@ import { useServices } from "../../shared/services-context";
 import { ErrorState, Loading } from "../../shared/state-views";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { zonedToIso } from "../../shared/zoned-time";
-import type { RecordTabContext } from "../record/record-tab.types";
+import type { RecordTabContext } from "../../shared/record-tab.types";
 import { ContactsChart } from "../reports/contacts-chart";
 import { LifecycleHistory } from "./lifecycle-history";
 import { type TimelineChoice, TimelineFilter } from "./timeline-filter";
