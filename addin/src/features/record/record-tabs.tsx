@@ -18,7 +18,7 @@ function onDemand<Name extends string>(load: () => Promise<Record<Name, Componen
 // which Outlook fetches before the pane can draw anything.
 const SalesDocumentsTab = onDemand(() => import("../sales-documents/sales-documents-tab.js"), "SalesDocumentsTab");
 const TimelineTab = onDemand(() => import("../timeline/timeline-tab.js"), "TimelineTab");
-const DetailsTab = onDemand(() => import("../details/details-tab.js"), "DetailsTab");
+const DetailsTab = onDemand(() => import("./details-tab.js"), "DetailsTab");
 const ProfilingTab = onDemand(() => import("../profiling/profiling-tab.js"), "ProfilingTab");
 const FilesTab = onDemand(() => import("../attachments/files-tab.js"), "FilesTab");
 

@@ -4,7 +4,7 @@ import type { ShipTo } from "contract";
 import { useServices } from "../../shared/services-context";
 import { EmptyState } from "../../shared/state-views";
 import { useLayoutStyles } from "../../shared/layout-styles";
-import { DeleteButton } from "../details/delete-button";
+import { DeleteButton } from "../../shared/delete-button";
 import { ShipToForm } from "./ship-to-form";
 
 const oneLine = (address: ShipTo) =>

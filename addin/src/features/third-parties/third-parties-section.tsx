@@ -4,7 +4,7 @@ import type { ThirdParty } from "contract";
 import { useServices } from "../../shared/services-context";
 import { EmptyState } from "../../shared/state-views";
 import { useLayoutStyles } from "../../shared/layout-styles";
-import { DeleteButton } from "../details/delete-button";
+import { DeleteButton } from "../../shared/delete-button";
 import { ThirdPartyForm } from "./third-party-form";
 
 /** Who else is involved with the customer (tax adviser, leasing company…), with their contract. */
