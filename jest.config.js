@@ -23,7 +23,7 @@ const contractAlias = { "^contract$": "<rootDir>/contract/index.ts", "^contract/
 
 module.exports = {
   // Suites start a real service and database; a busy two-core machine needs more than 5 s for that.
-  testTimeout: 30_000,
+  testTimeout: 60_000,
   globalSetup: "<rootDir>/test/support/global-setup.ts",
   globalTeardown: "<rootDir>/test/support/global-teardown.ts",
   projects: [
