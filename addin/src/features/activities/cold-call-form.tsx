@@ -14,8 +14,7 @@ import { useServices } from "../../shared/services-context";
 import { errorMessage } from "../../shared/error-message";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { isoToZoned, zonedToIso } from "../../shared/zoned-time";
-import type { RecordContact } from "../consent/consent-channels";
-import { useConsentWarning } from "../consent/consent-warning";
+import { type RecordContact, useConsentWarning } from "../consent";
 
 /** A cold call in one step: what came of it, and the follow-up it led to, planned in the user's zone. */
 export function ColdCallForm({

@@ -4,8 +4,7 @@ import type { Customer, CustomerRef } from "contract";
 import { useServices } from "../../shared/services-context";
 import type { MailAddress } from "../../office/mail-item.types";
 import { errorMessage } from "../../shared/error-message";
-import { CreateCustomerForm } from "../customers/create-customer-form";
-import { CustomerPicker } from "../customers/customer-picker";
+import { CreateCustomerForm, CustomerPicker } from "../customers";
 import { useLayoutStyles } from "../../shared/layout-styles";
 
 /** "Jonas Keller" → Jonas / Keller; "Keller, Jonas" → Jonas / Keller; no name → from the address. */

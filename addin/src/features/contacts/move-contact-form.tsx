@@ -7,7 +7,7 @@ import { FormFooter } from "../../shared/form-footer";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { useAsync } from "../../shared/use-async";
 import { byFirstSegment, useFormSave } from "../../shared/use-form-save";
-import { CustomerPicker } from "../customers/customer-picker";
+import { CustomerPicker } from "../customers";
 
 /** An unassigned contact placed under a customer found by search; answers with that customer. */
 export function MoveContactForm({

@@ -5,8 +5,7 @@ import type { MailItem } from "../../office/mail-item.types";
 import { errorMessage } from "../../shared/error-message";
 import { useAsync } from "../../shared/use-async";
 import { formatInZone } from "../../shared/zoned-time";
-import type { RecordContact } from "../consent/consent-channels";
-import { useConsentWarning } from "../consent/consent-warning";
+import { type RecordContact, useConsentWarning } from "../consent";
 import { emailLogPayload } from "./email-log-payload";
 import { KeepAttachmentsOption, KeptAttachments, useKeepAttachments } from "./keep-attachments";
 

@@ -4,7 +4,7 @@ import type { MailAddress } from "../../office/mail-item.types";
 import { displayName } from "../../shared/display-name";
 import type { LookupContact } from "./participant-matches";
 import { useLayoutStyles } from "../../shared/layout-styles";
-import { ConsentBadges } from "../consent/consent-badges";
+import { ConsentBadges } from "../consent";
 
 const useStyles = makeStyles({
   row: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },

@@ -5,8 +5,8 @@ import { ErrorState, Loading } from "../../shared/state-views";
 import type { MailItem } from "../../office/mail-item.types";
 import { may } from "../../shared/may";
 import { useAsync } from "../../shared/use-async";
-import { SalesmenEditor } from "../customers/salesmen-editor";
-import { LifecycleActions } from "../lifecycle/lifecycle-actions";
+import { SalesmenEditor } from "../customers";
+import { LifecycleActions } from "../lifecycle";
 import { RecordHeader } from "./record-header";
 import { RECORD_TABS, type RecordTab } from "./record-tabs";
 

@@ -6,7 +6,7 @@ import { EmptyState, ErrorState, Loading } from "../../shared/state-views";
 import type { CustomerSearch as SearchQuery } from "../../api/crm-api";
 import { useAsync } from "../../shared/use-async";
 import { useMailItem } from "../../shared/use-mail-item";
-import { RecordView } from "../record/record-view";
+import { RecordView } from "../record";
 import { useLayoutStyles } from "../../shared/layout-styles";
 
 const useStyles = makeStyles({

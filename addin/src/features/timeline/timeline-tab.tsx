@@ -6,7 +6,7 @@ import { ErrorState, Loading } from "../../shared/state-views";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { zonedToIso } from "../../shared/zoned-time";
 import type { RecordTabContext } from "../../shared/record-tab.types";
-import { ContactsChart } from "../reports/contacts-chart";
+import { ContactsChart } from "../reports";
 import { LifecycleHistory } from "./lifecycle-history";
 import { type TimelineChoice, TimelineFilter } from "./timeline-filter";
 import { TimelineList } from "./timeline-list";
