@@ -185,7 +185,7 @@ module.exports = (env = {}, argv = {}) => {
     module: {
       rules: [
         {
-          // A feature's index.ts only hands names on (README, "The Outlook task pane"): flagged free of
+          // A feature's index.ts only hands names on (README, "How it is built"): flagged free of
           // side effects, each import links to the file that defines the name, so importing one
           // badge of a feature does not pull its other parts into the first download.
           test: /[\\/]addin[\\/]src[\\/]features[\\/][^\\/]+[\\/]index\.ts$/,
