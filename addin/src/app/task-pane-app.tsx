@@ -10,13 +10,13 @@ import {
 } from "@fluentui/react-components";
 import { Suspense, lazy, useState } from "react";
 import type { CrmApi } from "../api/crm-api";
-import { EmailView } from "../features/participants/email-view";
-import { CustomerSearch } from "../features/search/customer-search";
+import { EmailView } from "../features/participants";
+import { CustomerSearch } from "../features/search";
 import type { Mailbox } from "../office/mail-item.types";
 import type { ThemeMode } from "../office/office-theme";
 import { useAsync } from "../shared/use-async";
-import { ServicesProvider } from "./services-context";
-import { ErrorState, Loading } from "./state-views";
+import { ServicesProvider } from "../shared/services-context";
+import { ErrorState, Loading } from "../shared/state-views";
 
 const useStyles = makeStyles({
   root: {
@@ -40,7 +40,7 @@ export interface TaskPaneAppProps {
 }
 
 // Reports are for the desk, not for answering an email: their code loads when the tab is first opened.
-const ReportsView = lazy(async () => ({ default: (await import("../features/reports/reports-view.js")).ReportsView }));
+const ReportsView = lazy(async () => ({ default: (await import("../features/reports/index.js")).ReportsView }));
 
 /** The task pane: the current email's people and records, or a customer search. */
 export function TaskPaneApp({ api, mailbox, theme }: TaskPaneAppProps) {

@@ -1,8 +1,8 @@
 import { Badge, Caption1, Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import { type Activity, CALL_OUTCOME_LABELS } from "contract";
-import { useServices } from "../../app/services-context";
-import { EmptyState } from "../../app/state-views";
+import { useServices } from "../../shared/services-context";
+import { EmptyState } from "../../shared/state-views";
 import { formatInZone } from "../../shared/zoned-time";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { SyncNowButton } from "./sync-now-button";

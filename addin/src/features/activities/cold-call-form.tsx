@@ -10,12 +10,11 @@ import {
 } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
 import { CALL_OUTCOME_LABELS, type CallOutcome } from "contract";
-import { useServices } from "../../app/services-context";
+import { useServices } from "../../shared/services-context";
 import { errorMessage } from "../../shared/error-message";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { isoToZoned, zonedToIso } from "../../shared/zoned-time";
-import type { RecordContact } from "../consent/consent-channels";
-import { useConsentWarning } from "../consent/consent-warning";
+import { type RecordContact, useConsentWarning } from "../consent";
 
 /** A cold call in one step: what came of it, and the follow-up it led to, planned in the user's zone. */
 export function ColdCallForm({

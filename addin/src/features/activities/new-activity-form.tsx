@@ -9,14 +9,13 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
-import { ACTIVITY_TYPES } from "contract";
-import { useServices } from "../../app/services-context";
+import { ACTIVITY_TYPES, type Activity, type ConsentChannel } from "contract";
+import { useServices } from "../../shared/services-context";
 import { errorMessage } from "../../shared/error-message";
 import { useAsync } from "../../shared/use-async";
 import { isoToZoned, zonedToIso } from "../../shared/zoned-time";
 import { useLayoutStyles } from "../../shared/layout-styles";
-import { channelOfActivity, type RecordContact } from "../consent/consent-channels";
-import { useConsentWarning } from "../consent/consent-warning";
+import { type RecordContact, useConsentWarning } from "../consent";
 
 const useStyles = makeStyles({
   row: { display: "flex", gap: tokens.spacingHorizontalS, "& > *": { flex: 1 } },
@@ -30,6 +29,13 @@ const REMINDERS: { label: string; minutes: number | null }[] = [
   { label: "1 hour before", minutes: 60 },
   { label: "1 day before", minutes: 1440 },
 ];
+
+/** The channel an activity reaches the contact through; visits, meetings and tasks use none. */
+function channelOfActivity(type: Activity["type"]): ConsentChannel | null {
+  if (type === "CALL") return "PHONE";
+  if (type === "EMAIL") return "EMAIL";
+  return null;
+}
 
 /** Tomorrow at 09:00 in the user's zone: a sensible default for a follow-up. */
 function defaultStart(timeZone: string) {

@@ -1,7 +1,7 @@
 import { Button, Caption1 } from "@fluentui/react-components";
 import { useState } from "react";
 import type { SyncRunResult } from "contract";
-import { useServices } from "../../app/services-context";
+import { useServices } from "../../shared/services-context";
 import { errorMessage } from "../../shared/error-message";
 
 type State =

@@ -2,7 +2,7 @@ import { Badge, Button, Caption1, Tooltip } from "@fluentui/react-components";
 import { useState } from "react";
 import type { ActivitySync, SyncWaitReason } from "contract";
 import { dayInZone } from "contract/zoned-time";
-import { useServices } from "../../app/services-context";
+import { useServices } from "../../shared/services-context";
 import { errorMessage } from "../../shared/error-message";
 import { formatInZone, isoToZoned } from "../../shared/zoned-time";
 

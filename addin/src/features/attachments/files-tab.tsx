@@ -12,15 +12,15 @@ import {
 } from "@fluentui/react-components";
 import { useId, useRef, useState } from "react";
 import { ALLOWED_ATTACHMENT_EXTENSIONS, type Attachment, attachmentTypeFor } from "contract";
-import { useServices } from "../../app/services-context";
-import { EmptyState, ErrorState, Loading } from "../../app/state-views";
+import { useServices } from "../../shared/services-context";
+import { EmptyState, ErrorState, Loading } from "../../shared/state-views";
 import { errorMessage } from "../../shared/error-message";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { useAsync } from "../../shared/use-async";
 import { formatInZone } from "../../shared/zoned-time";
 import { may } from "../../shared/may";
 import type { AttachmentParent } from "../../api/attachments-api";
-import type { RecordTabContext } from "../record/record-tab.types";
+import type { RecordTabContext } from "../../shared/record-tab.types";
 import { formatSize, kindOf, whereOf } from "./file-labels";
 import { useDownload } from "./use-download";
 

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import type { Attachment } from "contract";
-import { useServices } from "../../app/services-context";
+import { useServices } from "../../shared/services-context";
 import { saveFile } from "../../shared/save-file";
 
 /** Downloads a file of the record under its own name, keeping what went wrong for the tab to show. */

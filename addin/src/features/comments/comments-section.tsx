@@ -10,8 +10,8 @@ import {
 } from "@fluentui/react-components";
 import { useState } from "react";
 import type { CustomerComment } from "contract";
-import { useServices } from "../../app/services-context";
-import { EmptyState } from "../../app/state-views";
+import { useServices } from "../../shared/services-context";
+import { EmptyState } from "../../shared/state-views";
 import { errorMessage } from "../../shared/error-message";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { formatInZone } from "../../shared/zoned-time";

@@ -1,4 +1,4 @@
-import type { Activity, ConsentChannel, ConsentChannelState, CustomerRecord } from "contract";
+import type { ConsentChannel, ConsentChannelState, CustomerRecord } from "contract";
 
 /** A contact as the record carries it: with its current consent per channel. */
 export type RecordContact = CustomerRecord["contacts"][number];
@@ -10,13 +10,6 @@ export const WITHDRAWN_BADGE: Record<ConsentChannel, string> = {
   PHONE: "No phone marketing",
   POST: "No postal marketing",
 };
-
-/** The channel an activity reaches the contact through; visits, meetings and tasks use none. */
-export function channelOfActivity(type: Activity["type"]): ConsentChannel | null {
-  if (type === "CALL") return "PHONE";
-  if (type === "EMAIL") return "EMAIL";
-  return null;
-}
 
 export function withdrawnChannels(consent: ConsentChannelState[]): ConsentChannel[] {
   return consent.filter((state) => state.status === "WITHDRAWN").map((state) => state.channel);

@@ -2,11 +2,11 @@ import { Field, Radio, RadioGroup, Select } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
 import { CONSENT_CHANNELS, type ConsentChannel } from "contract";
 import { dayInZone } from "contract/zoned-time";
-import { useServices } from "../../app/services-context";
+import { useServices } from "../../shared/services-context";
 import { FormFooter } from "../../shared/form-footer";
+import { TextField } from "../../shared/form-fields";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { byFirstSegment, useFormSave } from "../../shared/use-form-save";
-import { DetailField } from "../details/detail-field";
 import { CHANNEL_LABEL } from "./consent-channels";
 
 const FIELDS = ["channel", "status", "source", "date"] as const;
@@ -56,20 +56,22 @@ export function ConsentForm({
           <Radio value="WITHDRAWN" label="Withdrawn" />
         </RadioGroup>
       </Field>
-      <DetailField
+      <TextField
         label="Source (e.g. web form, phone call, letter)"
         required
+        name="source"
+        errors={save.fieldErrors}
         value={source}
         onChange={setSource}
-        error={save.fieldErrors.source}
       />
-      <DetailField
+      <TextField
         label="Effective date"
         required
         type="date"
+        name="date"
+        errors={save.fieldErrors}
         value={date}
         onChange={setDate}
-        error={save.fieldErrors.date}
       />
       <FormFooter message={save.message} saving={save.saving} submitLabel="Save consent" onCancel={onCancel} />
     </form>

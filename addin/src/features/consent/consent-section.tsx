@@ -1,8 +1,8 @@
 import { Badge, Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import type { ConsentChannelState } from "contract";
-import { useServices } from "../../app/services-context";
-import { EmptyState, ErrorState, Loading } from "../../app/state-views";
+import { useServices } from "../../shared/services-context";
+import { EmptyState, ErrorState, Loading } from "../../shared/state-views";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { useAsync } from "../../shared/use-async";
 import { formatInZone } from "../../shared/zoned-time";

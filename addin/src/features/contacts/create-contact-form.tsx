@@ -1,11 +1,10 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Text } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
 import type { Customer, CustomerRef } from "contract";
-import { useServices } from "../../app/services-context";
+import { useServices } from "../../shared/services-context";
 import type { MailAddress } from "../../office/mail-item.types";
 import { errorMessage } from "../../shared/error-message";
-import { CreateCustomerForm } from "../customers/create-customer-form";
-import { CustomerPicker } from "../customers/customer-picker";
+import { CreateCustomerForm, CustomerPicker } from "../customers";
 import { useLayoutStyles } from "../../shared/layout-styles";
 
 /** "Jonas Keller" → Jonas / Keller; "Keller, Jonas" → Jonas / Keller; no name → from the address. */

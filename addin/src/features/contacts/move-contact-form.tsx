@@ -1,13 +1,13 @@
 import { Text } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
 import type { Contact, CustomerRef } from "contract";
-import { useServices } from "../../app/services-context";
-import { ErrorState, Loading } from "../../app/state-views";
+import { useServices } from "../../shared/services-context";
+import { ErrorState, Loading } from "../../shared/state-views";
 import { FormFooter } from "../../shared/form-footer";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { useAsync } from "../../shared/use-async";
 import { byFirstSegment, useFormSave } from "../../shared/use-form-save";
-import { CustomerPicker } from "../customers/customer-picker";
+import { CustomerPicker } from "../customers";
 
 /** An unassigned contact placed under a customer found by search; answers with that customer. */
 export function MoveContactForm({

@@ -2,7 +2,7 @@ import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Select } fr
 import { type FormEvent, useState } from "react";
 import { ACTUAL_CUSTOMER_STATUS, type Customer } from "contract";
 import { FREE_MAIL_DOMAINS } from "contract/free-mail-domains";
-import { useServices } from "../../app/services-context";
+import { useServices } from "../../shared/services-context";
 import { errorMessage } from "../../shared/error-message";
 import { may } from "../../shared/may";
 import { useAsync } from "../../shared/use-async";

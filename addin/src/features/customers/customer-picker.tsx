@@ -1,6 +1,6 @@
 import { Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
-import { useServices } from "../../app/services-context";
+import { useServices } from "../../shared/services-context";
 import { useAsync } from "../../shared/use-async";
 
 const useStyles = makeStyles({ stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS } });

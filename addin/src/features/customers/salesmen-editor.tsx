@@ -1,8 +1,8 @@
 import { Button, Checkbox, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
 import type { Customer } from "contract";
-import { useServices } from "../../app/services-context";
-import { Loading } from "../../app/state-views";
+import { useServices } from "../../shared/services-context";
+import { Loading } from "../../shared/state-views";
 import { errorMessage } from "../../shared/error-message";
 import { useAsync } from "../../shared/use-async";
 import { useLayoutStyles } from "../../shared/layout-styles";

@@ -1,14 +1,13 @@
 import { Button, Caption1, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import { useServices } from "../../app/services-context";
+import { useServices } from "../../shared/services-context";
 import type { MailItem } from "../../office/mail-item.types";
 import { errorMessage } from "../../shared/error-message";
 import { useAsync } from "../../shared/use-async";
 import { formatInZone } from "../../shared/zoned-time";
-import type { RecordContact } from "../consent/consent-channels";
-import { useConsentWarning } from "../consent/consent-warning";
+import { type RecordContact, useConsentWarning } from "../consent";
 import { emailLogPayload } from "./email-log-payload";
-import { KeepAttachmentsOption, KeptAttachments, useKeepAttachments } from "../attachments/keep-attachments";
+import { KeepAttachmentsOption, KeptAttachments, useKeepAttachments } from "./keep-attachments";
 
 const useStyles = makeStyles({
   logged: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexBasis: "100%" },

@@ -1,7 +1,7 @@
 import { Button, Field, MessageBar, MessageBarBody, Text, Textarea } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
 import type { Customer, LifecycleSection, LifecycleTransition } from "contract";
-import { useServices } from "../../app/services-context";
+import { useServices } from "../../shared/services-context";
 import { errorMessage } from "../../shared/error-message";
 import { useLayoutStyles } from "../../shared/layout-styles";
 

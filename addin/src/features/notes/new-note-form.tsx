@@ -1,6 +1,6 @@
 import { Field, Textarea } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
-import { useServices } from "../../app/services-context";
+import { useServices } from "../../shared/services-context";
 import { errorMessage } from "../../shared/error-message";
 import { FormFooter } from "../../shared/form-footer";
 import { textToNoteHtml } from "../../shared/safe-html";

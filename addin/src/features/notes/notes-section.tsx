@@ -1,7 +1,7 @@
 import { Caption1, Text, makeStyles } from "@fluentui/react-components";
 import type { Note } from "contract";
-import { useServices } from "../../app/services-context";
-import { EmptyState } from "../../app/state-views";
+import { useServices } from "../../shared/services-context";
+import { EmptyState } from "../../shared/state-views";
 import { SafeHtml } from "../../shared/safe-html";
 import { formatInZone } from "../../shared/zoned-time";
 import { useLayoutStyles } from "../../shared/layout-styles";

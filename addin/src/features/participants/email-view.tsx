@@ -1,15 +1,15 @@
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import { useServices } from "../../app/services-context";
-import { EmptyState, ErrorState, Loading } from "../../app/state-views";
+import { useServices } from "../../shared/services-context";
+import { EmptyState, ErrorState, Loading } from "../../shared/state-views";
 import { type MailAddress, type MailItem, participantsOf } from "../../office/mail-item.types";
 import { useAsync } from "../../shared/use-async";
-import { CreateContactForm } from "../contacts/create-contact-form";
-import { MoveContactForm } from "../contacts/move-contact-form";
-import { RecordView } from "../record/record-view";
-import { type CustomerCandidate, type LookupContact, customerCandidates, displayName } from "./participant-matches";
+import { CreateContactForm, MoveContactForm } from "../contacts";
+import { RecordView } from "../record";
+import { displayName } from "../../shared/display-name";
+import { type CustomerCandidate, type LookupContact, customerCandidates } from "./participant-matches";
 import { ParticipantList } from "./participant-list";
-import { useMailItem } from "./use-mail-item";
+import { useMailItem } from "../../shared/use-mail-item";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },

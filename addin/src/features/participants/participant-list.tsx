@@ -1,9 +1,10 @@
 import { Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { LookupMatch } from "contract";
 import type { MailAddress } from "../../office/mail-item.types";
-import { type LookupContact, displayName } from "./participant-matches";
+import { displayName } from "../../shared/display-name";
+import type { LookupContact } from "./participant-matches";
 import { useLayoutStyles } from "../../shared/layout-styles";
-import { ConsentBadges } from "../consent/consent-badges";
+import { ConsentBadges } from "../consent";
 
 const useStyles = makeStyles({
   row: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },

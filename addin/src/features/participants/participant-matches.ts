@@ -30,7 +30,3 @@ export function customerCandidates(participants: MailAddress[], matches: LookupM
       if (!byDomain.has(customer.id)) byDomain.set(customer.id, { customer, contact: null, via: match.email });
   return [...byDomain.values()];
 }
-
-export function displayName(contact: { firstName: string; lastName: string }): string {
-  return `${contact.firstName} ${contact.lastName}`.trim();
-}

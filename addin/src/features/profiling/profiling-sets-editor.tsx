@@ -1,7 +1,7 @@
 import { Badge, Button, Text } from "@fluentui/react-components";
 import { useState } from "react";
-import { useServices } from "../../app/services-context";
-import { ErrorState, Loading } from "../../app/state-views";
+import { useServices } from "../../shared/services-context";
+import { ErrorState, Loading } from "../../shared/state-views";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { useAsync } from "../../shared/use-async";
 import { QuestionSetForm } from "./question-set-form";

@@ -2,14 +2,14 @@ import { Button, Caption1, MessageBar, MessageBarBody, Text, makeStyles, tokens 
 import { type FormEvent, useEffect, useMemo, useState } from "react";
 import { type CustomerProfiling, type ProfilingValue, sameProfilingValue } from "contract";
 import { ApiError } from "../../api/api-error";
-import { useServices } from "../../app/services-context";
-import { EmptyState, ErrorState, Loading } from "../../app/state-views";
+import { useServices } from "../../shared/services-context";
+import { EmptyState, ErrorState, Loading } from "../../shared/state-views";
 import { errorMessage } from "../../shared/error-message";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { useAsync } from "../../shared/use-async";
 import { formatInZone } from "../../shared/zoned-time";
 import { may } from "../../shared/may";
-import type { RecordTabContext } from "../record/record-tab.types";
+import type { RecordTabContext } from "../../shared/record-tab.types";
 import { AnswerHistory } from "./answer-history";
 import { AnswerInput } from "./answer-input";
 import { type Draft, fromDraft, toDraft } from "./profiling-draft";

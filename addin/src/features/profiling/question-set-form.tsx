@@ -12,7 +12,7 @@ import {
 import { type FormEvent, useState } from "react";
 import { PROFILING_KINDS, type ProfilingQuestionKind, type ProfilingSet, isChoiceKind } from "contract";
 import { ApiError } from "../../api/api-error";
-import { useServices } from "../../app/services-context";
+import { useServices } from "../../shared/services-context";
 import { errorMessage } from "../../shared/error-message";
 import { FormFooter } from "../../shared/form-footer";
 import { useLayoutStyles } from "../../shared/layout-styles";

@@ -1,16 +1,12 @@
 import { Button } from "@fluentui/react-components";
 import { useState } from "react";
 import { useLayoutStyles } from "../../shared/layout-styles";
-import { ActivitiesSection } from "../activities/activities-section";
-import { ColdCallForm } from "../activities/cold-call-form";
-import { CommentsSection } from "../comments/comments-section";
-import { NewActivityForm } from "../activities/new-activity-form";
-import { EmailLogSection } from "../email-log/email-log-section";
-import { LogEmailButton } from "../email-log/log-email-button";
-import { NewNoteForm } from "../notes/new-note-form";
-import { NotesSection } from "../notes/notes-section";
-import { SalesSection } from "../sales/sales-section";
-import type { RecordTabContext } from "./record-tab.types";
+import { ActivitiesSection, ColdCallForm, NewActivityForm } from "../activities";
+import { CommentsSection } from "../comments";
+import { EmailLogSection, LogEmailButton } from "../email-log";
+import { NewNoteForm, NotesSection } from "../notes";
+import { SalesSection } from "../sales";
+import type { RecordTabContext } from "../../shared/record-tab.types";
 
 /** What staff need while answering an email: log it, plan the next step, see what is going on. */
 export function OverviewTab({ record, contactId, item, reload }: RecordTabContext) {

@@ -1,7 +1,6 @@
 import { Badge, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ACTUAL_CUSTOMER_STATUS, type Customer } from "contract";
-import { ConsentBadges } from "../consent/consent-badges";
-import { type RecordContact, withdrawnChannels } from "../consent/consent-channels";
+import { ConsentBadges, type RecordContact, withdrawnChannels } from "../consent";
 
 const useStyles = makeStyles({
   header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },

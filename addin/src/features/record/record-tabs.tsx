@@ -1,6 +1,13 @@
-import { type ComponentType, lazy } from "react";
+import { type ComponentType, type ReactNode, lazy } from "react";
+import type { RecordTabContext } from "../../shared/record-tab.types";
 import { OverviewTab } from "./overview-tab";
-import type { RecordTab, RecordTabContext } from "./record-tab.types";
+
+/** One tab of the record; RECORD_TABS lists them in the order the pane shows them. */
+export interface RecordTab {
+  value: string;
+  label: string;
+  render: (context: RecordTabContext) => ReactNode;
+}
 
 /** A tab whose code is fetched the first time it is opened (record-view.tsx shows a spinner meanwhile). */
 function onDemand<Name extends string>(load: () => Promise<Record<Name, ComponentType<RecordTabContext>>>, name: Name) {
@@ -9,11 +16,11 @@ function onDemand<Name extends string>(load: () => Promise<Record<Name, Componen
 
 // Opening an email needs only the Overview: the other tabs stay out of the pane's first download,
 // which Outlook fetches before the pane can draw anything.
-const SalesDocumentsTab = onDemand(() => import("../sales-documents/sales-documents-tab.js"), "SalesDocumentsTab");
-const TimelineTab = onDemand(() => import("../timeline/timeline-tab.js"), "TimelineTab");
-const DetailsTab = onDemand(() => import("../details/details-tab.js"), "DetailsTab");
-const ProfilingTab = onDemand(() => import("../profiling/profiling-tab.js"), "ProfilingTab");
-const FilesTab = onDemand(() => import("../attachments/files-tab.js"), "FilesTab");
+const SalesDocumentsTab = onDemand(() => import("../sales-documents/index.js"), "SalesDocumentsTab");
+const TimelineTab = onDemand(() => import("../timeline/index.js"), "TimelineTab");
+const DetailsTab = onDemand(() => import("./details-tab.js"), "DetailsTab");
+const ProfilingTab = onDemand(() => import("../profiling/index.js"), "ProfilingTab");
+const FilesTab = onDemand(() => import("../attachments/index.js"), "FilesTab");
 
 // The record is long and the pane is narrow: the everyday parts first, the rest one tab away.
 // Each feature adds its tab here.

@@ -1,15 +1,14 @@
 import { Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
 import { Suspense, useState } from "react";
-import { useServices } from "../../app/services-context";
-import { ErrorState, Loading } from "../../app/state-views";
+import { useServices } from "../../shared/services-context";
+import { ErrorState, Loading } from "../../shared/state-views";
 import type { MailItem } from "../../office/mail-item.types";
 import { may } from "../../shared/may";
 import { useAsync } from "../../shared/use-async";
-import { SalesmenEditor } from "../customers/salesmen-editor";
-import { LifecycleActions } from "../lifecycle/lifecycle-actions";
+import { SalesmenEditor } from "../customers";
+import { LifecycleActions } from "../lifecycle";
 import { RecordHeader } from "./record-header";
-import type { RecordTab } from "./record-tab.types";
-import { RECORD_TABS } from "./record-tabs";
+import { RECORD_TABS, type RecordTab } from "./record-tabs";
 
 const [FIRST_TAB] = RECORD_TABS as [RecordTab, ...RecordTab[]];
 

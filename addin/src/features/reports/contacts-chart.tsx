@@ -1,7 +1,7 @@
 import { Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { ContactHistoryMonth } from "contract";
-import { useServices } from "../../app/services-context";
-import { ErrorState, Loading } from "../../app/state-views";
+import { useServices } from "../../shared/services-context";
+import { ErrorState, Loading } from "../../shared/state-views";
 import { useContactHistory } from "./use-contact-history";
 
 const SERIES = [

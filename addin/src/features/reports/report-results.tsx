@@ -10,7 +10,7 @@ import {
 } from "@fluentui/react-components";
 import type { ReactNode } from "react";
 import type { ReportKind, ReportPage } from "../../api/report-calls";
-import { EmptyState } from "../../app/state-views";
+import { EmptyState } from "../../shared/state-views";
 import { formatInZone } from "../../shared/zoned-time";
 
 const useStyles = makeStyles({

@@ -2,7 +2,7 @@ import { Button, Field, Input, Text } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
 import type { Quote, SalesOrder, SpecialPrice } from "contract";
 import { priceDraftLines } from "contract";
-import { useServices } from "../../app/services-context";
+import { useServices } from "../../shared/services-context";
 import { FormFooter } from "../../shared/form-footer";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { useFormSave } from "../../shared/use-form-save";

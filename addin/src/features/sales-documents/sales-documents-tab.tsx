@@ -1,11 +1,11 @@
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text } from "@fluentui/react-components";
 import { useState } from "react";
 import { orderRefusalSentence, orderRefusals } from "contract";
-import { useServices } from "../../app/services-context";
-import { ErrorState, Loading } from "../../app/state-views";
+import { useServices } from "../../shared/services-context";
+import { ErrorState, Loading } from "../../shared/state-views";
 import { useAsync } from "../../shared/use-async";
 import { useLayoutStyles } from "../../shared/layout-styles";
-import type { RecordTabContext } from "../record/record-tab.types";
+import type { RecordTabContext } from "../../shared/record-tab.types";
 import { DocumentList } from "./document-list";
 import { type Editing, SalesDocumentEditor } from "./sales-document-editor";
 import { SpecialPricesSection } from "./special-prices-section";

@@ -1,11 +1,12 @@
 import { Button, Caption1, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
 import { useState } from "react";
 import type { SpecialPrice } from "contract";
-import { useServices } from "../../app/services-context";
-import { EmptyState } from "../../app/state-views";
+import { useServices } from "../../shared/services-context";
+import { EmptyState } from "../../shared/state-views";
 import { errorMessage } from "../../shared/error-message";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { may } from "../../shared/may";
+import { useItemEditing } from "../../shared/use-item-editing";
 import { formatMoney } from "./money-format";
 import { SpecialPriceForm } from "./special-price-form";
 
@@ -26,12 +27,10 @@ export function SpecialPricesSection({
   const { api, me } = useServices();
   // The service's rule (permission prices:manage): salesmen read them only.
   const canManage = may(me, "prices:manage");
-  const [editing, setEditing] = useState<SpecialPrice | "new" | null>(null);
+  // One form at a time, as for the other lists of the record; but only managers change prices, the
+  // form opens above the list, and a delete needs no confirmation (a price is quickly entered again).
+  const editing = useItemEditing<SpecialPrice>(onChanged);
   const [error, setError] = useState<unknown>(null);
-  const saved = () => {
-    setEditing(null);
-    onChanged();
-  };
   const remove = async (price: SpecialPrice) => {
     setError(null);
     try {
@@ -47,17 +46,17 @@ export function SpecialPricesSection({
       <Text as="h3" weight="semibold" size={400}>
         Special prices
       </Text>
-      {canManage && editing === null && (
+      {canManage && editing.open === undefined && (
         <div className={layout.buttons}>
-          <Button onClick={() => setEditing("new")}>Add special price</Button>
+          <Button onClick={editing.startNew}>Add special price</Button>
         </div>
       )}
-      {editing !== null && (
+      {editing.open !== undefined && (
         <SpecialPriceForm
           customerId={customerId}
-          price={editing === "new" ? null : editing}
-          onSaved={saved}
-          onCancel={() => setEditing(null)}
+          price={editing.open}
+          onSaved={editing.saved}
+          onCancel={editing.cancel}
         />
       )}
       {error !== null && (
@@ -81,7 +80,7 @@ export function SpecialPricesSection({
               </Caption1>
               {canManage && (
                 <div className={layout.buttons}>
-                  <Button size="small" onClick={() => setEditing(price)}>
+                  <Button size="small" onClick={() => editing.startEdit(price)}>
                     Edit {price.item} {price.currency}
                   </Button>
                   <Button size="small" onClick={() => remove(price)}>

@@ -1,8 +1,10 @@
 import type { Action, Contact, Incident, Opportunity } from "contract";
-import { useServices } from "../../app/services-context";
-import { displayName } from "../participants/participant-matches";
-import { ChoiceField, OwnerField, SalesForm, TextField } from "./sales-fields";
-import { useSalesForm } from "./use-sales-form";
+import { useServices } from "../../shared/services-context";
+import { displayName } from "../../shared/display-name";
+import { EditForm } from "../../shared/edit-form";
+import { ChoiceField, TextField } from "../../shared/form-fields";
+import { useEditForm } from "../../shared/use-edit-form";
+import { OwnerField } from "./owner-field";
 
 const FIELDS = ["title", "dueDate", "ownerId", "notes", "parent"] as const;
 type Values = Record<(typeof FIELDS)[number], string>;
@@ -70,7 +72,7 @@ export function ActionForm({
   reload: () => void;
 }) {
   const { api, me } = useServices();
-  const { values, save, field, submitWith } = useSalesForm(
+  const { values, save, field, submitWith } = useEditForm(
     FIELDS,
     () => ({
       title: action?.title ?? "",
@@ -97,7 +99,7 @@ export function ActionForm({
   );
 
   return (
-    <SalesForm
+    <EditForm
       label={action ? `Edit action ${action.title}` : "New action"}
       onSubmit={submit}
       save={save}
@@ -110,6 +112,6 @@ export function ActionForm({
       <OwnerField {...field("ownerId")} />
       {!action && <ChoiceField label="Attached to" choices={parentChoices(targets)} {...field("parent")} />}
       <TextField label="Notes" multiline {...field("notes")} />
-    </SalesForm>
+    </EditForm>
   );
 }

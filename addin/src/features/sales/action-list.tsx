@@ -1,8 +1,8 @@
 import { Button, Caption1, Checkbox, Text } from "@fluentui/react-components";
 import { useState } from "react";
 import type { Action } from "contract";
-import { useServices } from "../../app/services-context";
-import { EmptyState } from "../../app/state-views";
+import { useServices } from "../../shared/services-context";
+import { EmptyState } from "../../shared/state-views";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { ActionForm, type ActionTargets } from "./action-form";
 import { type QuickChange, useAwaitedVersion } from "./quick-change";

@@ -1,8 +1,8 @@
 import { Switch } from "@fluentui/react-components";
 import { useState } from "react";
 import type { Action } from "contract";
-import { useServices } from "../../app/services-context";
-import { ErrorState, Loading } from "../../app/state-views";
+import { useServices } from "../../shared/services-context";
+import { ErrorState, Loading } from "../../shared/state-views";
 import { useAsync } from "../../shared/use-async";
 import type { ActionTargets } from "./action-form";
 import { ActionList } from "./action-list";

@@ -1,9 +1,11 @@
 import type { Contact, Incident } from "contract";
-import { useServices } from "../../app/services-context";
-import { displayName } from "../participants/participant-matches";
+import { useServices } from "../../shared/services-context";
+import { displayName } from "../../shared/display-name";
 import { SEVERITY_LABEL, STATE_LABEL } from "./sales-labels";
-import { ChoiceField, OwnerField, SalesForm, TextField } from "./sales-fields";
-import { useSalesForm } from "./use-sales-form";
+import { EditForm } from "../../shared/edit-form";
+import { ChoiceField, TextField } from "../../shared/form-fields";
+import { useEditForm } from "../../shared/use-edit-form";
+import { OwnerField } from "./owner-field";
 
 const FIELDS = ["subject", "severity", "state", "contactId", "description", "ownerId"] as const;
 type Values = Record<(typeof FIELDS)[number], string>;
@@ -50,7 +52,7 @@ export function IncidentForm({
   reload: () => void;
 }) {
   const { api, me } = useServices();
-  const { values, save, field, submitWith } = useSalesForm(FIELDS, () => valuesOf(incident, contactId, me.id), reload);
+  const { values, save, field, submitWith } = useEditForm(FIELDS, () => valuesOf(incident, contactId, me.id), reload);
   const contactChoices: [string, string][] = [
     ["", "No contact"],
     ...contacts.map((contact): [string, string] => [contact.id, displayName(contact)]),
@@ -66,7 +68,7 @@ export function IncidentForm({
   );
 
   return (
-    <SalesForm
+    <EditForm
       label={incident ? `Edit incident ${incident.subject}` : "New incident"}
       onSubmit={submit}
       save={save}
@@ -80,6 +82,6 @@ export function IncidentForm({
       <ChoiceField label="Contact" choices={contactChoices} {...field("contactId")} />
       <TextField label="Description" multiline {...field("description")} />
       <OwnerField {...field("ownerId")} />
-    </SalesForm>
+    </EditForm>
   );
 }

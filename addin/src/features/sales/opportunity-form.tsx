@@ -1,9 +1,11 @@
 import type { Opportunity } from "contract";
-import { useServices } from "../../app/services-context";
+import { useServices } from "../../shared/services-context";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { STAGE_LABEL } from "./sales-labels";
-import { ChoiceField, OwnerField, SalesForm, TextField } from "./sales-fields";
-import { useSalesForm } from "./use-sales-form";
+import { EditForm } from "../../shared/edit-form";
+import { ChoiceField, TextField } from "../../shared/form-fields";
+import { useEditForm } from "../../shared/use-edit-form";
+import { OwnerField } from "./owner-field";
 
 const FIELDS = ["title", "value", "currency", "stage", "expectedCloseDate", "probability", "ownerId"] as const;
 type Values = Record<(typeof FIELDS)[number], string>;
@@ -49,7 +51,7 @@ export function OpportunityForm({
 }) {
   const layout = useLayoutStyles();
   const { api, me } = useServices();
-  const { values, save, field, submitWith } = useSalesForm(FIELDS, () => valuesOf(opportunity, me.id), reload);
+  const { values, save, field, submitWith } = useEditForm(FIELDS, () => valuesOf(opportunity, me.id), reload);
 
   const submit = submitWith(
     bodyOf,
@@ -63,7 +65,7 @@ export function OpportunityForm({
   );
 
   return (
-    <SalesForm
+    <EditForm
       label={opportunity ? `Edit opportunity ${opportunity.title}` : "New opportunity"}
       onSubmit={submit}
       save={save}
@@ -85,6 +87,6 @@ export function OpportunityForm({
         {...field("probability")}
       />
       <OwnerField {...field("ownerId")} />
-    </SalesForm>
+    </EditForm>
   );
 }

@@ -1,8 +1,8 @@
 import { Badge, Button, Caption1, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
 import { type ReactNode, useState } from "react";
 import type { Action, Contact, Incident, Opportunity } from "contract";
-import { useServices } from "../../app/services-context";
-import { EmptyState } from "../../app/state-views";
+import { useServices } from "../../shared/services-context";
+import { EmptyState } from "../../shared/state-views";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { CHANGED_ELSEWHERE } from "../../shared/use-form-save";
 import { may } from "../../shared/may";

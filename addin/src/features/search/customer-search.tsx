@@ -1,12 +1,12 @@
 import { Button, Caption1, Checkbox, Field, SearchBox, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
 import { ACTUAL_CUSTOMER_STATUS, type CustomerSummary } from "contract";
-import { useServices } from "../../app/services-context";
-import { EmptyState, ErrorState, Loading } from "../../app/state-views";
+import { useServices } from "../../shared/services-context";
+import { EmptyState, ErrorState, Loading } from "../../shared/state-views";
 import type { CustomerSearch as SearchQuery } from "../../api/crm-api";
 import { useAsync } from "../../shared/use-async";
-import { useMailItem } from "../participants/use-mail-item";
-import { RecordView } from "../record/record-view";
+import { useMailItem } from "../../shared/use-mail-item";
+import { RecordView } from "../record";
 import { useLayoutStyles } from "../../shared/layout-styles";
 
 const useStyles = makeStyles({

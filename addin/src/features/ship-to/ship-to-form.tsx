@@ -1,14 +1,29 @@
-import { Text } from "@fluentui/react-components";
-import type { FormEvent } from "react";
 import type { ShipTo } from "contract";
-import { useServices } from "../../app/services-context";
-import { FormFooter } from "../../shared/form-footer";
-import { useLayoutStyles } from "../../shared/layout-styles";
-import { byFirstSegment, useFormSave } from "../../shared/use-form-save";
-import { DetailField, orNull, useDetailValues } from "../details/detail-field";
+import { EditForm } from "../../shared/edit-form";
+import { TextField, orNull } from "../../shared/form-fields";
+import { useServices } from "../../shared/services-context";
+import { useEditForm } from "../../shared/use-edit-form";
 
 const FIELDS = ["name", "street", "postalCode", "city", "region", "country"] as const;
 type Values = Record<(typeof FIELDS)[number], string>;
+
+const valuesOf = (address: ShipTo | null): Values => ({
+  name: address?.name ?? "",
+  street: address?.street ?? "",
+  postalCode: address?.postalCode ?? "",
+  city: address?.city ?? "",
+  region: address?.region ?? "",
+  country: address?.country ?? "",
+});
+
+const bodyOf = (values: Values) => ({
+  name: orNull(values.name),
+  street: values.street,
+  postalCode: values.postalCode,
+  city: values.city,
+  region: orNull(values.region),
+  country: values.country,
+});
 
 /** Adds a ship-to address or changes one (only what is sent changes; addresses carry no version). */
 export function ShipToForm({
@@ -22,51 +37,26 @@ export function ShipToForm({
   onSaved: () => void;
   onCancel: () => void;
 }) {
-  const layout = useLayoutStyles();
   const { api } = useServices();
-  const [values, setValues] = useDetailValues(FIELDS, existing);
-  const save = useFormSave(byFirstSegment(FIELDS), onSaved);
-  const field = (name: keyof Values, label: string, required = false) => (
-    <DetailField
-      label={label}
-      value={values[name]}
-      onChange={(value) => setValues({ ...values, [name]: value })}
-      error={save.fieldErrors[name]}
-      required={required}
-    />
+  const { save, field, submitWith } = useEditForm(FIELDS, () => valuesOf(existing), onSaved);
+  const submit = submitWith(
+    bodyOf,
+    {
+      create: (body) => api.createShipTo(customerId, body),
+      update: existing && ((changes) => api.updateShipTo(existing.id, changes)),
+    },
+    onSaved,
   );
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const body = {
-      name: orNull(values.name),
-      street: values.street,
-      postalCode: values.postalCode,
-      city: values.city,
-      region: orNull(values.region),
-      country: values.country,
-    };
-    const saved = await save.run(() =>
-      existing ? api.updateShipTo(existing.id, body) : api.createShipTo(customerId, body),
-    );
-    if (saved) onSaved();
-  };
+  const label = existing ? "Edit ship-to address" : "New ship-to address";
 
   return (
-    <form
-      className={layout.form}
-      onSubmit={submit}
-      noValidate
-      aria-label={existing ? "Edit ship-to address" : "New ship-to address"}
-    >
-      <Text weight="semibold">{existing ? "Edit ship-to address" : "New ship-to address"}</Text>
-      {field("name", "Name (e.g. Warehouse Hamburg)")}
-      {field("street", "Street", true)}
-      {field("postalCode", "Postal code", true)}
-      {field("city", "City", true)}
-      {field("region", "Region")}
-      {field("country", "Country", true)}
-      <FormFooter message={save.message} saving={save.saving} submitLabel="Save address" onCancel={onCancel} />
-    </form>
+    <EditForm label={label} title={label} onSubmit={submit} save={save} submitLabel="Save address" onCancel={onCancel}>
+      <TextField label="Name (e.g. Warehouse Hamburg)" {...field("name")} />
+      <TextField label="Street" required {...field("street")} />
+      <TextField label="Postal code" required {...field("postalCode")} />
+      <TextField label="City" required {...field("city")} />
+      <TextField label="Region" {...field("region")} />
+      <TextField label="Country" required {...field("country")} />
+    </EditForm>
   );
 }

@@ -1,10 +1,7 @@
-import { Button, Caption1, Text } from "@fluentui/react-components";
-import { useState } from "react";
+import { Caption1, Text } from "@fluentui/react-components";
 import type { ThirdParty } from "contract";
-import { useServices } from "../../app/services-context";
-import { EmptyState } from "../../app/state-views";
-import { useLayoutStyles } from "../../shared/layout-styles";
-import { DeleteButton } from "../details/delete-button";
+import { useServices } from "../../shared/services-context";
+import { SubRecordSection } from "../../shared/sub-record-section";
 import { ThirdPartyForm } from "./third-party-form";
 
 /** Who else is involved with the customer (tax adviser, leasing company…), with their contract. */
@@ -17,70 +14,38 @@ export function ThirdPartiesSection({
   thirdParties: ThirdParty[];
   onChanged: () => void;
 }) {
-  const layout = useLayoutStyles();
   const { api } = useServices();
-  const [editing, setEditing] = useState<ThirdParty | "new" | null>(null);
-  const saved = () => {
-    setEditing(null);
-    onChanged();
-  };
-  const form = (existing: ThirdParty | null) => (
-    <ThirdPartyForm
-      customerId={customerId}
-      existing={existing}
-      onSaved={saved}
-      onConflict={onChanged}
-      onCancel={() => setEditing(null)}
-    />
-  );
-
   return (
-    <section className={layout.form} aria-labelledby="third-parties-heading">
-      <Text id="third-parties-heading" as="h3" weight="semibold" size={400}>
-        Third parties
-      </Text>
-      {thirdParties.length === 0 ? (
-        <EmptyState>No third parties.</EmptyState>
-      ) : (
-        <ul className={layout.list} aria-label="Third parties">
-          {thirdParties.map((party) =>
-            editing !== "new" && editing?.id === party.id ? (
-              <li key={party.id}>{form(party)}</li>
-            ) : (
-              <li key={party.id} className={layout.item}>
-                <Text>
-                  {party.name} · {party.role}
-                </Text>
-                <Caption1>
-                  {[
-                    party.email,
-                    party.phone,
-                    party.contractNumber && `contract ${party.contractNumber}`,
-                    (party.contractStart || party.contractEnd) &&
-                      `${party.contractStart ?? "…"} – ${party.contractEnd ?? "…"}`,
-                  ]
-                    .filter(Boolean)
-                    .join(" · ")}
-                </Caption1>
-                {party.notes && <Caption1>{party.notes}</Caption1>}
-                <div className={layout.buttons}>
-                  <Button size="small" aria-label={`Edit ${party.name}`} onClick={() => setEditing(party)}>
-                    Edit
-                  </Button>
-                  <DeleteButton
-                    what={party.name}
-                    onDelete={async () => {
-                      await api.deleteThirdParty(party.id);
-                      onChanged();
-                    }}
-                  />
-                </div>
-              </li>
-            ),
-          )}
-        </ul>
+    <SubRecordSection
+      id="third-parties-heading"
+      title="Third parties"
+      items={thirdParties}
+      empty="No third parties."
+      nameOf={(party) => party.name}
+      form={(props) => <ThirdPartyForm customerId={customerId} {...props} onConflict={onChanged} />}
+      addLabel="Add third party"
+      remove={(party) => api.deleteThirdParty(party.id)}
+      onChanged={onChanged}
+    >
+      {(party) => (
+        <>
+          <Text>
+            {party.name} · {party.role}
+          </Text>
+          <Caption1>
+            {[
+              party.email,
+              party.phone,
+              party.contractNumber && `contract ${party.contractNumber}`,
+              (party.contractStart || party.contractEnd) &&
+                `${party.contractStart ?? "…"} – ${party.contractEnd ?? "…"}`,
+            ]
+              .filter(Boolean)
+              .join(" · ")}
+          </Caption1>
+          {party.notes && <Caption1>{party.notes}</Caption1>}
+        </>
       )}
-      {editing === "new" ? form(null) : <Button onClick={() => setEditing("new")}>Add third party</Button>}
-    </section>
+    </SubRecordSection>
   );
 }

@@ -1,14 +1,33 @@
-import { Text } from "@fluentui/react-components";
-import type { FormEvent } from "react";
 import type { ThirdParty } from "contract";
-import { useServices } from "../../app/services-context";
-import { FormFooter } from "../../shared/form-footer";
-import { useLayoutStyles } from "../../shared/layout-styles";
-import { byFirstSegment, useFormSave } from "../../shared/use-form-save";
-import { DetailField, orNull, useDetailValues } from "../details/detail-field";
+import { EditForm } from "../../shared/edit-form";
+import { TextField, orNull } from "../../shared/form-fields";
+import { useServices } from "../../shared/services-context";
+import { useEditForm } from "../../shared/use-edit-form";
 
 const FIELDS = ["name", "role", "email", "phone", "contractNumber", "contractStart", "contractEnd", "notes"] as const;
 type Values = Record<(typeof FIELDS)[number], string>;
+
+const valuesOf = (party: ThirdParty | null): Values => ({
+  name: party?.name ?? "",
+  role: party?.role ?? "",
+  email: party?.email ?? "",
+  phone: party?.phone ?? "",
+  contractNumber: party?.contractNumber ?? "",
+  contractStart: party?.contractStart ?? "",
+  contractEnd: party?.contractEnd ?? "",
+  notes: party?.notes ?? "",
+});
+
+const bodyOf = (values: Values) => ({
+  name: values.name,
+  role: values.role,
+  email: orNull(values.email),
+  phone: orNull(values.phone),
+  contractNumber: orNull(values.contractNumber),
+  contractStart: orNull(values.contractStart),
+  contractEnd: orNull(values.contractEnd),
+  notes: orNull(values.notes),
+});
 
 /** Adds a third party, or changes one (sending the version it was loaded with). */
 export function ThirdPartyForm({
@@ -25,67 +44,34 @@ export function ThirdPartyForm({
   onConflict: () => void;
   onCancel: () => void;
 }) {
-  const layout = useLayoutStyles();
   const { api } = useServices();
-  const [values, setValues] = useDetailValues(FIELDS, existing);
-  const save = useFormSave(byFirstSegment(FIELDS), onConflict);
-  const field = (
-    name: keyof Values,
-    label: string,
-    extra: { required?: boolean; type?: "email" | "tel" | "date" } = {},
-  ) => (
-    <DetailField
-      label={label}
-      value={values[name]}
-      onChange={(value) => setValues({ ...values, [name]: value })}
-      error={save.fieldErrors[name]}
-      {...extra}
-    />
+  const { save, field, submitWith } = useEditForm(FIELDS, () => valuesOf(existing), onConflict);
+  const submit = submitWith(
+    bodyOf,
+    {
+      create: (body) => api.createThirdParty(customerId, body),
+      update: existing && ((changes) => api.updateThirdParty(existing.id, { ...changes, version: existing.version })),
+    },
+    onSaved,
   );
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const body = {
-      name: values.name,
-      role: values.role,
-      email: orNull(values.email),
-      phone: orNull(values.phone),
-      contractNumber: orNull(values.contractNumber),
-      contractStart: orNull(values.contractStart),
-      contractEnd: orNull(values.contractEnd),
-      notes: orNull(values.notes),
-    };
-    const saved = await save.run(() =>
-      existing
-        ? api.updateThirdParty(existing.id, { ...body, version: existing.version })
-        : api.createThirdParty(customerId, body),
-    );
-    if (saved) onSaved();
-  };
-
   return (
-    <form
-      className={layout.form}
+    <EditForm
+      label={existing ? "Edit third party" : "New third party"}
+      title={existing ? `Edit ${existing.name}` : "New third party"}
       onSubmit={submit}
-      noValidate
-      aria-label={existing ? "Edit third party" : "New third party"}
+      save={save}
+      submitLabel="Save third party"
+      onCancel={onCancel}
     >
-      <Text weight="semibold">{existing ? `Edit ${existing.name}` : "New third party"}</Text>
-      {field("name", "Name", { required: true })}
-      {field("role", "Role (e.g. tax adviser, installer)", { required: true })}
-      {field("email", "E-mail", { type: "email" })}
-      {field("phone", "Phone", { type: "tel" })}
-      {field("contractNumber", "Contract number")}
-      {field("contractStart", "Contract start", { type: "date" })}
-      {field("contractEnd", "Contract end", { type: "date" })}
-      <DetailField
-        label="Notes"
-        multiline
-        value={values.notes}
-        onChange={(value) => setValues({ ...values, notes: value })}
-        error={save.fieldErrors.notes}
-      />
-      <FormFooter message={save.message} saving={save.saving} submitLabel="Save third party" onCancel={onCancel} />
-    </form>
+      <TextField label="Name" required {...field("name")} />
+      <TextField label="Role (e.g. tax adviser, installer)" required {...field("role")} />
+      <TextField label="E-mail" type="email" {...field("email")} />
+      <TextField label="Phone" type="tel" {...field("phone")} />
+      <TextField label="Contract number" {...field("contractNumber")} />
+      <TextField label="Contract start" type="date" {...field("contractStart")} />
+      <TextField label="Contract end" type="date" {...field("contractEnd")} />
+      <TextField label="Notes" multiline {...field("notes")} />
+    </EditForm>
   );
 }

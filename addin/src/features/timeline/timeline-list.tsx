@@ -1,7 +1,7 @@
 import { Badge, Button, Caption1, Text } from "@fluentui/react-components";
 import type { TimelineItem, TimelineKind } from "contract";
-import { useServices } from "../../app/services-context";
-import { EmptyState } from "../../app/state-views";
+import { useServices } from "../../shared/services-context";
+import { EmptyState } from "../../shared/state-views";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { formatInZone } from "../../shared/zoned-time";
 

@@ -1,12 +1,12 @@
 import { Text } from "@fluentui/react-components";
 import { useState } from "react";
 import type { TimelineFilter as Filter } from "../../api/crm-api";
-import { useServices } from "../../app/services-context";
-import { ErrorState, Loading } from "../../app/state-views";
+import { useServices } from "../../shared/services-context";
+import { ErrorState, Loading } from "../../shared/state-views";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { zonedToIso } from "../../shared/zoned-time";
-import type { RecordTabContext } from "../record/record-tab.types";
-import { ContactsChart } from "../reports/contacts-chart";
+import type { RecordTabContext } from "../../shared/record-tab.types";
+import { ContactsChart } from "../reports";
 import { LifecycleHistory } from "./lifecycle-history";
 import { type TimelineChoice, TimelineFilter } from "./timeline-filter";
 import { TimelineList } from "./timeline-list";

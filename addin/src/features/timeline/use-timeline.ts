@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import type { TimelineItem } from "contract";
 import type { TimelineFilter } from "../../api/crm-api";
-import { useServices } from "../../app/services-context";
+import { useServices } from "../../shared/services-context";
 
 export const PAGE_SIZE = 20;
 

@@ -9,7 +9,7 @@ import {
 } from "@fluentui/react-components";
 import { useState } from "react";
 import { ATTACHMENT_MAX_BYTES, attachmentRefusal, attachmentTypeFor } from "contract";
-import { useServices } from "../../app/services-context";
+import { useServices } from "../../shared/services-context";
 import type { MailAttachment, MailItem } from "../../office/mail-item.types";
 import { errorMessage } from "../../shared/error-message";
 import { useLayoutStyles } from "../../shared/layout-styles";

@@ -1,6 +1,6 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner, Text } from "@fluentui/react-components";
 import type { ReactNode } from "react";
-import { errorMessage } from "../shared/error-message";
+import { errorMessage } from "./error-message";
 
 /** The three states every loading view has, looking the same everywhere. */
 export function Loading({ label }: { label: string }) {

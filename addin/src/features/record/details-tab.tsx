@@ -1,7 +1,7 @@
-import type { RecordTabContext } from "../record/record-tab.types";
-import { ConsentSection } from "../consent/consent-section";
-import { ShipToSection } from "../ship-to/ship-to-section";
-import { ThirdPartiesSection } from "../third-parties/third-parties-section";
+import type { RecordTabContext } from "../../shared/record-tab.types";
+import { ConsentSection } from "../consent";
+import { ShipToSection } from "../ship-to";
+import { ThirdPartiesSection } from "../third-parties";
 
 /** The customer's surroundings: third parties, where goods go, and who may be contacted how. */
 export function DetailsTab({ record, reload }: RecordTabContext) {

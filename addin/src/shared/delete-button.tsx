@@ -1,6 +1,6 @@
 import { Button, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { useState } from "react";
-import { errorMessage } from "../../shared/error-message";
+import { errorMessage } from "./error-message";
 
 /** Deletes after a second click on "Confirm", so a slip of the mouse loses nothing. */
 export function DeleteButton({ what, onDelete }: { what: string; onDelete: () => Promise<void> }) {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
-import { useServices } from "../../app/services-context";
-import type { MailItem } from "../../office/mail-item.types";
-import { type AsyncState, useAsync } from "../../shared/use-async";
+import { useServices } from "./services-context";
+import type { MailItem } from "../office/mail-item.types";
+import { type AsyncState, useAsync } from "./use-async";
 
 /**
  * The current message, read again whenever a pinned pane moves to another one (ItemChanged).

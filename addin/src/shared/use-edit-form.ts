@@ -1,19 +1,20 @@
 import { type FormEvent, useState } from "react";
-import { byFirstSegment, useFormSave } from "../../shared/use-form-save";
+import { byFirstSegment, useFormSave } from "./use-form-save";
 
 /**
- * The state every sales form has: text values by request field, the save with its errors, and
- * `field(name)` giving a field component its value, change handler and the service's message.
+ * The state every form that creates or changes one record has: text values by request field, the
+ * save with its errors, and `field(name)` giving a field component (form-fields.tsx) its value,
+ * change handler and the service's message. `onConflict` is useFormSave's: a 409 reloads through it.
  */
-export function useSalesForm<K extends string>(
+export function useEditForm<K extends string>(
   fields: readonly K[],
   start: () => Record<K, string>,
-  reload: () => void,
+  onConflict?: () => void,
   aliases?: Partial<Record<string, K>>,
 ) {
   const [initial] = useState(start);
   const [values, setValues] = useState(initial);
-  const save = useFormSave(byFirstSegment(fields, aliases), reload);
+  const save = useFormSave(byFirstSegment(fields, aliases), onConflict);
   const field = (name: K) => ({
     name,
     errors: save.fieldErrors,
@@ -27,7 +28,7 @@ export function useSalesForm<K extends string>(
   const submitWith =
     <B extends Record<string, unknown>>(
       bodyOf: (values: Record<K, string>) => B,
-      requests: { create: (body: B) => Promise<unknown>; update?: (changes: Partial<B>) => Promise<unknown> },
+      requests: { create: (body: B) => Promise<unknown>; update?: ((changes: Partial<B>) => Promise<unknown>) | null },
       onSaved: () => void,
     ) =>
     async (event: FormEvent) => {

@@ -1,0 +1,2 @@
+export { CreateContactForm } from "./create-contact-form";
+export { MoveContactForm } from "./move-contact-form";

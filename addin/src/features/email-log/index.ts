@@ -1,0 +1,2 @@
+export { EmailLogSection } from "./email-log-section";
+export { LogEmailButton } from "./log-email-button";

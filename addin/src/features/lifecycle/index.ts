@@ -1,0 +1,1 @@
+export { LifecycleActions } from "./lifecycle-actions";

@@ -1,0 +1,2 @@
+export { NewNoteForm } from "./new-note-form";
+export { NotesSection } from "./notes-section";

@@ -1,0 +1,1 @@
+export { ProfilingTab } from "./profiling-tab";

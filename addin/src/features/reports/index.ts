@@ -1,0 +1,2 @@
+export { ContactsChart } from "./contacts-chart";
+export { ReportsView } from "./reports-view";

@@ -1,0 +1,1 @@
+export { SalesDocumentsTab } from "./sales-documents-tab";

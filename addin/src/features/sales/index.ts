@@ -1,0 +1,1 @@
+export { SalesSection } from "./sales-section";

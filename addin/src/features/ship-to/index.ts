@@ -1,0 +1,1 @@
+export { ShipToSection } from "./ship-to-section";

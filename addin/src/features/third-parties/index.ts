@@ -1,0 +1,1 @@
+export { ThirdPartiesSection } from "./third-parties-section";
