@@ -13,13 +13,6 @@ const SERVICE_SHELL = [
 /** The pane's app shell: the app frame and the Outlook entry. */
 const PANE_SHELL = ["addin/src/app/**", "addin/src/taskpane/**"];
 
-/**
- * Today's exceptions, to be removed by the change named beside each (these lists only shrink):
- * - the pane's kit still lives in its app folder: features may import these two files of it
- *   (house-pane moves them to an app kit).
- */
-const PANE_APP_KIT_TODAY = ["addin/src/app/services-context.tsx", "addin/src/app/state-views.tsx"];
-
 const SERVICE = ["service", "service-feature"];
 const PANE = ["pane", "pane-feature"];
 const PRODUCT = [...SERVICE, ...PANE, "contract"];
@@ -45,6 +38,7 @@ export default [
       "boundaries/files": [
         { category: "service-shell", pattern: SERVICE_SHELL },
         { category: "pane-shell", pattern: PANE_SHELL },
+        { category: "pane-kit", pattern: "addin/src/shared/**" },
         { category: "routes", pattern: "service/src/**/*.routes.ts" },
         { category: "repository", pattern: "service/src/**/*.repository.ts" },
       ],
@@ -95,8 +89,24 @@ export default [
               disallow: { to: { file: { categories: "pane-shell" } } },
               message: "Pane features never import the app shell (addin/src/app/, addin/src/taskpane/).",
             },
-            // Today's exceptions, carved out by later policies.
-            { from: { element: { type: "pane-feature" } }, allow: { to: { file: { path: PANE_APP_KIT_TODAY } } } },
+            {
+              from: { element: { type: "pane-feature" } },
+              disallow: {
+                to: {
+                  element: { type: "pane-feature", captured: { feature: "!{{ from.element.captured.feature }}" } },
+                },
+              },
+              message: "Pane features meet only through each other's index.ts, never through their files.",
+            },
+            {
+              from: { element: { type: "pane-feature" } },
+              allow: { to: { file: { path: "addin/src/features/*/index.ts" } } },
+            },
+            {
+              from: { file: { categories: "pane-kit" } },
+              disallow: { to: { element: { type: "pane-feature" } } },
+              message: "addin/src/shared/ is the kit under every feature: it imports none of them.",
+            },
             {
               from: { file: { categories: "routes" } },
               disallow: { to: { file: { categories: "repository" } } },

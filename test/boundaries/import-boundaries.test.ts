@@ -99,6 +99,21 @@ const PROBES: Probe[] = [
     code: 'import type { CustomerAccess } from "../../shared/ports/customer-access.port";\nexport type X = CustomerAccess;\n',
     refused: null,
   },
+  {
+    file: "addin/src/features/search/probe.tsx",
+    code: 'import { NotesSection } from "../notes/notes-section";\nexport const x = NotesSection;\n',
+    refused: "Pane features meet only through each other's index.ts",
+  },
+  {
+    file: "addin/src/features/search/probe.tsx",
+    code: 'import * as notes from "../notes";\nexport const x = notes;\n',
+    refused: null,
+  },
+  {
+    file: "addin/src/shared/probe.tsx",
+    code: 'import * as notes from "../features/notes";\nexport const x = notes;\n',
+    refused: "addin/src/shared/ is the kit under every feature",
+  },
   // Allowed: the contract from anywhere, the demo and the tests reaching into the product, the shell wiring features.
   {
     file: "service/src/features/notes/probe.ts",
