@@ -107,7 +107,7 @@ describe("errors a person can act on", () => {
       ),
     );
     const alert = await screen.findByRole("alert");
-    expect(alert).toHaveTextContent("The CRM service had a problem; nothing was changed. Try again in a moment.");
+    expect(alert).toHaveTextContent("The CRM service had a problem. Try again in a moment.");
     await user.click(within(alert).getByRole("button", { name: "Try again" }));
     expect(await screen.findByRole("article", { name: "Customer record Fabrikam, Inc." })).toBeInTheDocument();
   });

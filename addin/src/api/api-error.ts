@@ -29,9 +29,13 @@ export class ApiError extends Error {
         return `${this.message}; nothing was changed.`;
       case "request_in_progress":
         return "Your earlier attempt is still being saved. Wait a moment, then try again.";
+      // A failure on the service's side may come after a commit; the pane's retry carries the same
+      // Idempotency-Key, so trying again is safe; "nothing was changed" would not be true.
+      case "unavailable":
+        return "The CRM service cannot reach its database just now. Try again in a moment.";
       case "internal":
       case "unexpected":
-        return "The CRM service had a problem; nothing was changed. Try again in a moment.";
+        return "The CRM service had a problem. Try again in a moment.";
       default:
         return this.details.length > 0
           ? `${this.message}: ${this.details.map((detail) => `${detail.field} ${detail.message}`).join("; ")}`
