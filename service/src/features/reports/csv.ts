@@ -8,12 +8,16 @@ export type CsvValue = string | number | null | undefined;
 // exempt, so counts stay numbers.
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** One RFC 4180 cell: quoted when it holds a comma, quote or line break; quotes doubled. */
+/**
+ * One RFC 4180 cell: quoted when it holds a comma, quote or line break; quotes doubled. A semicolon
+ * is quoted too: Excel in locales whose list separator is ";" splits an unquoted "x;=cmd()" into a
+ * second cell that starts with "=", past the check above.
+ */
 export function csvCell(value: CsvValue): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "number") return String(value);
   const text = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return /[",;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export const csvLine = (cells: CsvValue[]) => `${cells.map(csvCell).join(",")}\r\n`;

@@ -29,6 +29,12 @@ describe("CSV cells", () => {
       '"\'\rx"',
     ]);
   });
+
+  it("quotes a cell holding a semicolon, so a spreadsheet with a ';' list separator cannot split a formula out of it", () => {
+    expect(csvLine(['Müller;=HYPERLINK("http://evil")', "plain"])).toBe(
+      '"Müller;=HYPERLINK(""http://evil"")",plain\r\n',
+    );
+  });
 });
 
 describe("report periods", () => {
