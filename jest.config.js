@@ -66,6 +66,7 @@ module.exports = {
     {
       // The built pane in Debian's Chromium (playwright-core) against the real service.
       displayName: "browser",
+      globalSetup: "<rootDir>/test/browser/support/global-setup.ts",
       moduleNameMapper: contractAlias,
       testEnvironment: "node",
       testMatch: ["<rootDir>/test/browser/**/*.test.ts"],
