@@ -2,7 +2,7 @@ import { File as NodeFile } from "node:buffer";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { createFakeCrm } from "./support/fake-crm";
-import { JONAS, renderPane, useFakeServer, openRecordTab } from "./support/render-pane";
+import { JONAS, renderOnFake as renderPane, useFakeServer, openRecordTab } from "./support/render-pane";
 import type { TestAttachment } from "./support/office-mock";
 
 useFakeServer();

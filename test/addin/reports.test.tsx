@@ -3,7 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { chartSummary } from "../../addin/src/features/reports/contacts-chart";
 import { dayInZone } from "contract/zoned-time";
 import { createFakeCrm } from "./support/fake-crm";
-import { JONAS, renderPane, useFakeServer, openRecordTab } from "./support/render-pane";
+import { JONAS, renderOnFake as renderPane, useFakeServer, openRecordTab } from "./support/render-pane";
 
 useFakeServer();
 
