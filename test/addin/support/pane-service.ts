@@ -54,6 +54,11 @@ export interface PaneService {
   keep(key: string, world: string): Promise<void>;
   /** Puts every table back as keep() found it (sequences too), if anything was written since. */
   restore(key: string): Promise<void>;
+  /**
+   * SQL on the service's database, for the one arrangement the API cannot make: when something
+   * happened (the service stamps notes and lifecycle changes with its own clock). Rows as JSON.
+   */
+  sql(text: string, params?: unknown[]): Promise<string>;
   /** The Graph fake behind the calendar sync, when the suite asked for it. */
   graph?: GraphFakeServer["fake"];
   stop(): Promise<void>;
@@ -194,6 +199,10 @@ export async function startPaneService(options: PaneServiceOptions = {}): Promis
       current = key;
     },
     restore,
+    async sql(text, params) {
+      written = true;
+      return JSON.stringify(await db.query(text, params));
+    },
     graph: graph?.fake,
     async stop() {
       await service.stop();

@@ -36,6 +36,8 @@ export interface Crm extends World {
   read(path: string): Promise<any>;
   /** The token the pane sends: the current user in their current role. */
   paneToken(): Promise<string>;
+  /** Backdates a row: when the service stamped it with its own clock (notes, lifecycle changes, e-mails logged). */
+  backdate(table: "Note" | "CustomerLifecycleChange", id: string, at: string): Promise<void>;
   /** The row the pane created last by a POST to this path (e.g. /api/contacts), as the service has it now. */
   lastCreated(path: string): Promise<any>;
 }
@@ -109,6 +111,8 @@ export function instead<R extends (info: { request: Request; requestId: string }
   }) as R;
 }
 
+const WORLD_NOTE_AT = "2026-01-10T10:00:00.000Z";
+
 let current: Crm | undefined;
 export const hasCurrentCrm = () => current !== undefined;
 
@@ -157,6 +161,12 @@ export function useCrm(options: { calendarSync?: boolean; world?: WorldOptions }
       await service.clear();
       team = await signInTeam(as);
       world = await seedWorld(as, options.world);
+      // The note as the journeys know it: written on 10 January 2026 (the service stamps it "now").
+      await service.sql(`UPDATE "Note" SET "createdAt" = $1, "modifiedAt" = $1 WHERE id = $2`, [
+        WORLD_NOTE_AT,
+        world.note.id,
+      ]);
+      world.note = { ...world.note, createdAt: WORLD_NOTE_AT, modifiedAt: WORLD_NOTE_AT };
       await service.keep(worldKey, JSON.stringify({ team, world }));
     }
     server.listen({ onUnhandledRequest: "bypass" });
@@ -177,6 +187,10 @@ export function useCrm(options: { calendarSync?: boolean; world?: WorldOptions }
         return response.body;
       },
       paneToken: () => service.token({ email: crm.me.email, name: crm.me.name, role: crm.me.role }),
+      backdate: async (table: string, id: string, at: string) => {
+        const column = table === "CustomerLifecycleChange" ? "changedAt" : "createdAt";
+        await service.sql(`UPDATE "${table}" SET "${column}" = $1 WHERE id = $2`, [at, id]);
+      },
       lastCreated: async (path: string) => {
         const post = crm.requests.findLast((request) => request.method === "POST" && request.path === path);
         const answer = await post?.answer;
