@@ -155,7 +155,9 @@ export async function seedWorld(clientOf: (user: PaneUser) => Promise<ApiClient>
     alice.post("/api/notes", {
       customerId: fabrikam.id,
       contactId: null,
-      bodyHtml: '<p>Framework agreement <a href="https://fabrikam.example/agreement">agreement</a></p>',
+      // Markup the service must clean (a script link, an image with a handler): the pane shows what it kept.
+      bodyHtml:
+        '<p>Framework agreement: <a href="https://fabrikam.example/agreement">agreement</a> <a href="javascript:alert(1)">bad link</a><img src=x onerror="window.__pwned=1"></p>',
     }),
     201,
     "note",
