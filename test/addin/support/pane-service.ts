@@ -96,6 +96,10 @@ export async function startPaneService(options: PaneServiceOptions = {}): Promis
     await graph?.close();
     throw error;
   }
+  // The service lives as long as the worker, with idle gaps between suites: were it to close an idle
+  // keep-alive connection (after 5 s by default) just as fetch reuses it, the request would fail with
+  // ECONNRESET. Idle connections stay open for the worker's life instead; stop() closes them.
+  service.service.server.keepAliveTimeout = 10 * 60_000;
   const db = service.service.db;
   const perTest = (
     await db.query<{ tablename: string }>(
