@@ -65,7 +65,8 @@ class RelayedApiClient extends ApiClient {
     body?: unknown,
     headers: Record<string, string> = {},
   ): Promise<ApiResponse<T>> {
-    const bytes = body instanceof Uint8Array;
+    // Bytes from either realm (jsdom's TextEncoder is Node's): ArrayBuffer.isView, not instanceof.
+    const bytes = ArrayBuffer.isView(body);
     // In act(): the pane's own answers keep coming in while a test waits for this one.
     const response = await act(() =>
       this.service.relay({
@@ -77,7 +78,7 @@ class RelayedApiClient extends ApiClient {
           ...headers,
         },
         ...(bytes
-          ? { bodyBase64: Buffer.from(body).toString("base64") }
+          ? { bodyBase64: Buffer.from(body as Uint8Array).toString("base64") }
           : body === undefined
             ? {}
             : { body: typeof body === "string" ? body : JSON.stringify(body) }),
