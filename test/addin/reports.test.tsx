@@ -138,7 +138,7 @@ describe("the contacts chart", () => {
       ["CALL", "FINISHED"],
       ["CALL", "FINISHED"],
       ["MEETING", "PLANNED"],
-    ])
+    ] as const)
       await ok(
         alice.post("/api/activities", {
           customerId: fabrikam,
