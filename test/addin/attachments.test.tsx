@@ -3,7 +3,7 @@ import { File as NodeFile } from "node:buffer";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { BEN, ok } from "./support/crm-world";
-import { JONAS, renderPane, useCrm, openRecordTab } from "./support/render-pane";
+import { JONAS, renderPane, useCrm, openRecordTab, findEnabledButton } from "./support/render-pane";
 import type { TestAttachment } from "./support/office-mock";
 
 const crm = useCrm();
@@ -164,7 +164,7 @@ describe("keep attachments when logging an email", () => {
     expect(box).not.toBeChecked();
     expect(screen.getByText("Not kept, links to cloud files: Drawings")).toBeInTheDocument();
     await user.click(box);
-    await user.click(screen.getByRole("button", { name: "Log this email" }));
+    await user.click(await findEnabledButton("Log this email"));
 
     const report = await screen.findByRole("list", { name: "Attachments of this email" });
     await waitFor(() => expect(report).toHaveTextContent("Order 4711.pdf: kept in the CRM"));
@@ -182,7 +182,7 @@ describe("keep attachments when logging an email", () => {
   it("logs without them when the box is not ticked, and offers to keep them afterwards", async () => {
     const user = userEvent.setup();
     renderPane(withAttachments([{ name: "Order 4711.pdf", contentType: "application/pdf", content: pdfBase64 }]));
-    await user.click(await screen.findByRole("button", { name: "Log this email" }));
+    await user.click(await findEnabledButton("Log this email"));
     // The fake's answer named no one, so the status read only "✓ Logged"; the service's names who and when
     // ("✓ Logged by Alice Wagner, <day and time>").
     expect(await screen.findByRole("status")).toHaveTextContent("✓ Logged");
@@ -204,7 +204,7 @@ describe("keep attachments when logging an email", () => {
       ]),
     );
     await user.click(await screen.findByRole("checkbox", { name: "Keep attachments (4)" }));
-    await user.click(screen.getByRole("button", { name: "Log this email" }));
+    await user.click(await findEnabledButton("Log this email"));
     const alert = await screen.findByRole("alert");
     // The real service answers each file in its own time: the count settles when all have answered.
     await waitFor(() => expect(alert).toHaveTextContent("3 attachments were not kept."));

@@ -1,7 +1,7 @@
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { ALICE, ok } from "./support/crm-world";
-import { JONAS, renderPane, useCrm } from "./support/render-pane";
+import { JONAS, renderPane, useCrm, findEnabledButton } from "./support/render-pane";
 
 const crm = useCrm();
 
@@ -29,14 +29,14 @@ describe("the consent warning", () => {
     await withdrawn("EMAIL");
     renderPane(MESSAGE);
     await screen.findByRole("article", { name: "Customer record Fabrikam, Inc." });
-    await user.click(await screen.findByRole("button", { name: "Log this email" }));
+    await user.click(await findEnabledButton("Log this email"));
     const warning = await screen.findByRole("alert", { name: "Consent withdrawn" });
     expect(warning).toHaveTextContent("Jonas Keller withdrew consent for e-mail (Letter, 2025-12-01)");
     await user.click(within(warning).getByRole("button", { name: "Cancel" }));
     expect(screen.queryByRole("alert", { name: "Consent withdrawn" })).not.toBeInTheDocument();
     expect(posted("/api/email-log")).toHaveLength(0);
 
-    await user.click(screen.getByRole("button", { name: "Log this email" }));
+    await user.click(await findEnabledButton("Log this email"));
     await user.click(
       within(await screen.findByRole("alert", { name: "Consent withdrawn" })).getByRole("button", {
         name: "Continue anyway",
@@ -51,7 +51,7 @@ describe("the consent warning", () => {
     await withdrawn("PHONE");
     renderPane(MESSAGE);
     await screen.findByRole("article", { name: "Customer record Fabrikam, Inc." });
-    await user.click(await screen.findByRole("button", { name: "Log this email" }));
+    await user.click(await findEnabledButton("Log this email"));
     expect(await screen.findByRole("status")).toHaveTextContent("✓ Logged");
     expect(screen.queryByRole("alert", { name: "Consent withdrawn" })).not.toBeInTheDocument();
     expect(posted("/api/email-log")).toHaveLength(1);

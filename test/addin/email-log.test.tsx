@@ -1,7 +1,7 @@
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { BEN, ok } from "./support/crm-world";
-import { JONAS, renderPane, useCrm } from "./support/render-pane";
+import { JONAS, renderPane, useCrm, findEnabledButton } from "./support/render-pane";
 
 const crm = useCrm();
 
@@ -18,7 +18,7 @@ describe("log this email", () => {
   it("stores the message with its identity, participants and body in one click, then shows it logged", async () => {
     const user = userEvent.setup();
     renderPane(MESSAGE);
-    await user.click(await screen.findByRole("button", { name: "Log this email" }));
+    await user.click(await findEnabledButton("Log this email"));
     expect(await screen.findByRole("status")).toHaveTextContent("✓ Logged by Alice Wagner");
     const post = crm.requests.find((request) => request.method === "POST" && request.path === "/api/email-log");
     expect(post?.body).toMatchObject({
@@ -39,7 +39,7 @@ describe("log this email", () => {
   it("still shows it logged when the message is opened again", async () => {
     const user = userEvent.setup();
     const { outlook } = renderPane(MESSAGE);
-    await user.click(await screen.findByRole("button", { name: "Log this email" }));
+    await user.click(await findEnabledButton("Log this email"));
     await screen.findByRole("status");
     outlook.select({ from: { email: "giulia.conti@tailspintoys.com", name: "Giulia Conti" }, subject: "Other" });
     await screen.findByRole("article", { name: "Customer record Tailspin Toys" });

@@ -1,8 +1,5 @@
 import type { Role } from "contract";
-import {
-  type GraphFakeServer,
-  startGraphFakeServer,
-} from "../../../service/src/calendar-sync/graph-fake/fake-graph.server";
+import { type GraphFakeServer, startGraphFakeServer } from "../../../demo/graph-fake/fake-graph.server";
 import type { SqlSession } from "../../../service/src/db/database";
 import { type TestService, startTestService } from "../../support/test-service";
 

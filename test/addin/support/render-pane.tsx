@@ -58,3 +58,14 @@ export async function openRecordTab(user: UserEvent, record: HTMLElement, name: 
   await user.click(within(record).getByRole("tab", { name }));
   await waitFor(() => expect(within(record).queryByText(`Loading ${name}…`)).not.toBeInTheDocument());
 }
+
+/**
+ * A button as a person can press it: shown, then enabled. The pane disables some buttons while it
+ * asks the service first ("Log this email" until it knows whether the message is logged); the real
+ * service takes longer to answer than the old fakes did, and a click on a disabled button is lost.
+ */
+export async function findEnabledButton(name: string, scope: HTMLElement = document.body) {
+  const button = await within(scope).findByRole("button", { name });
+  await waitFor(() => expect(button).toBeEnabled());
+  return button;
+}
