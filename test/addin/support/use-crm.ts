@@ -228,7 +228,8 @@ export function useCrm(options: { calendarSync?: boolean; world?: WorldOptions }
   server.events.on("response:bypass", answered);
   server.events.on("response:mocked", answered);
   server.events.on("request:start", async ({ request, requestId }) => {
-    if (!current) return;
+    // A suite may hold two (with and without calendar sync, one per describe): each sees its own tests' requests.
+    if (current !== crm) return;
     const url = new URL(request.url);
     const entry: SentRequest = {
       id: requestId,
