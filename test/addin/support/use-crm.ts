@@ -115,7 +115,6 @@ export function instead<R extends (info: { request: Request; requestId: string }
 const WORLD_NOTE_AT = "2026-01-10T10:00:00.000Z";
 
 let current: Crm | undefined;
-export const hasCurrentCrm = () => current !== undefined;
 
 /** The suite's CRM in the running test (for renderPane). */
 export function currentCrm(): Crm {
