@@ -47,9 +47,10 @@ module.exports = {
       transformIgnorePatterns,
     },
     {
-      // Task pane components with an Office mock; the service faked at the HTTP level with msw.
+      // Task pane components with an Office mock, against the real service started in the same
+      // worker (test/addin/support/pane-environment.ts): in-memory PGlite, real HTTP on loopback.
       displayName: "addin",
-      testEnvironment: "jest-fixed-jsdom",
+      testEnvironment: "<rootDir>/test/addin/support/pane-environment.ts",
       testMatch: ["<rootDir>/addin/**/*.test.ts?(x)", "<rootDir>/test/addin/**/*.test.ts?(x)"],
       // office-addin-mock needs only OfficeApp from office-addin-manifest, whose own dependencies are ESM-only.
       moduleNameMapper: {
@@ -66,6 +67,7 @@ module.exports = {
     {
       // The built pane in Debian's Chromium (playwright-core) against the real service.
       displayName: "browser",
+      globalSetup: "<rootDir>/test/browser/support/global-setup.ts",
       moduleNameMapper: contractAlias,
       testEnvironment: "node",
       testMatch: ["<rootDir>/test/browser/**/*.test.ts"],

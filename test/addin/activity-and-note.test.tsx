@@ -1,8 +1,8 @@
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { JONAS, renderPane, useFakeServer } from "./support/render-pane";
+import { JONAS, renderPane, useCrm } from "./support/render-pane";
 
-useFakeServer();
+useCrm();
 
 describe("new activity from the email", () => {
   it("prefills subject and contact, applies a template, and saves date and time in the user's zone", async () => {
@@ -30,7 +30,7 @@ describe("new activity from the email", () => {
     const post = crm.requests.find((request) => request.method === "POST" && request.path === "/api/activities");
     expect(post?.body).toMatchObject({
       customerId: crm.customers.fabrikam.id,
-      contactId: crm.contacts[0]!.id,
+      contactId: crm.contacts.jonas.id,
       type: "VISIT",
       subject: "Visit request",
       // 09:30 in Berlin in winter is 08:30 UTC; the template's 120 minutes and 60-minute reminder.
@@ -60,7 +60,7 @@ describe("add a note", () => {
     const post = crm.requests.find((request) => request.method === "POST" && request.path === "/api/notes");
     expect(post?.body).toEqual({
       customerId: crm.customers.fabrikam.id,
-      contactId: crm.contacts[0]!.id,
+      contactId: crm.contacts.jonas.id,
       bodyHtml:
         '<p>Prices &lt;2026&gt;: <a href="https://fabrikam.example/prices">https://fabrikam.example/prices</a></p>',
     });

@@ -1,11 +1,12 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the API's answers, as the tests read them */
 import { File as NodeFile } from "node:buffer";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { createFakeCrm } from "./support/fake-crm";
-import { JONAS, renderPane, useFakeServer, openRecordTab } from "./support/render-pane";
+import { BEN, ok } from "./support/crm-world";
+import { JONAS, renderPane, useCrm, openRecordTab, findEnabledButton } from "./support/render-pane";
 import type { TestAttachment } from "./support/office-mock";
 
-useFakeServer();
+const crm = useCrm();
 
 // jsdom's File cannot be read as bytes; Node's can, as a browser's File can, so fetch sends the content.
 const file = (parts: (string | Uint8Array)[], name: string, options: { type: string }) =>
@@ -13,11 +14,26 @@ const file = (parts: (string | Uint8Array)[], name: string, options: { type: str
 
 const PDF = "%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n";
 const pdfBase64 = Buffer.from(PDF).toString("base64");
-const BEN = { id: "00000000-0000-4000-8000-00000000beef", name: "Ben Okafor", email: "ben@contoso.com" };
+/** Ben's file on Fabrikam, uploaded through the API. */
+async function bensAgreement() {
+  const ben = await crm.as(BEN);
+  await ok(
+    ben.request(
+      "POST",
+      `/api/customers/${crm.customers.fabrikam.id}/attachments?fileName=${encodeURIComponent("Framework agreement.pdf")}`,
+      new TextEncoder().encode(PDF),
+      { "content-type": "application/pdf" },
+    ),
+    201,
+    "Ben's upload",
+  );
+}
+/** Every file on Fabrikam's record (on the customer, its notes, activities and logged e-mails), newest first. */
+const files = async () => (await crm.read(`/api/customers/${crm.customers.fabrikam.id}/attachments`)).items;
 
-async function openFiles(crm = createFakeCrm()) {
+async function openFiles() {
   const user = userEvent.setup();
-  const view = renderPane({ from: JONAS, subject: "Contract" }, crm);
+  const view = renderPane({ from: JONAS, subject: "Contract" });
   const record = await screen.findByRole("article", { name: "Customer record Fabrikam, Inc." });
   await openRecordTab(user, record, "Files");
   return { ...view, user, record };
@@ -25,9 +41,8 @@ async function openFiles(crm = createFakeCrm()) {
 
 describe("the Files tab", () => {
   it("lists the customer's files with type, size, who and where; uploads one through the file input", async () => {
-    const crm = createFakeCrm();
-    crm.attachments.add(crm.customers.fabrikam.id, "Framework agreement.pdf", new TextEncoder().encode(PDF), BEN);
-    const { user, record } = await openFiles(crm);
+    await bensAgreement();
+    const { user, record } = await openFiles();
     const list = await within(record).findByRole("list", { name: "Files" });
     const first = within(list).getAllByRole("listitem")[0]!;
     expect(within(first).getByRole("button", { name: "Download Framework agreement.pdf" })).toBeInTheDocument();
@@ -42,11 +57,11 @@ describe("the Files tab", () => {
     );
     expect(await within(list).findByRole("button", { name: "Download contacts.csv" })).toBeInTheDocument();
     expect(within(record).getByRole("heading", { name: "Files (2)" })).toBeInTheDocument();
-    expect(crm.attachments.files[0]).toMatchObject({ fileName: "contacts.csv", contentType: "text/csv" });
+    expect((await files())[0]).toMatchObject({ fileName: "contacts.csv", contentType: "text/csv" });
   });
 
   it("shows the service's refusals by file: too large (413), not what it claims (415)", async () => {
-    const { user, record, crm } = await openFiles();
+    const { user, record } = await openFiles();
     const exe = file([new Uint8Array([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0])], "invoice.pdf", {
       type: "application/pdf",
     });
@@ -55,13 +70,12 @@ describe("the Files tab", () => {
     const alert = await within(record).findByRole("alert");
     expect(alert).toHaveTextContent("invoice.pdf: the content is not application/pdf, as it was declared");
     expect(alert).toHaveTextContent("scan.txt is larger than 10 MiB, the limit per file");
-    expect(crm.attachments.files).toHaveLength(0);
+    expect(await files()).toHaveLength(0);
     expect(within(record).getByText("No files on this customer yet.")).toBeInTheDocument();
   });
 
   it("downloads with the token through a blob link under the file's name", async () => {
-    const crm = createFakeCrm();
-    crm.attachments.add(crm.customers.fabrikam.id, "Framework agreement.pdf", new TextEncoder().encode(PDF), BEN);
+    await bensAgreement();
     const clicked: { download: string; href: string }[] = [];
     const click = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (
       this: HTMLAnchorElement,
@@ -70,7 +84,7 @@ describe("the Files tab", () => {
     });
     const created = jest.spyOn(URL, "createObjectURL");
     try {
-      const { user, record } = await openFiles(crm);
+      const { user, record } = await openFiles();
       await user.click(await within(record).findByRole("button", { name: "Download Framework agreement.pdf" }));
       await waitFor(() => expect(clicked).toHaveLength(1));
       expect(clicked[0]!.download).toBe("Framework agreement.pdf");
@@ -84,19 +98,25 @@ describe("the Files tab", () => {
   });
 
   it("attaches an upload to one of the record's notes when chosen", async () => {
-    const { user, record, crm } = await openFiles();
-    await user.selectOptions(within(record).getByRole("combobox", { name: "Attach to" }), "Note: Framework agreement");
+    const { user, record } = await openFiles();
+    // The world's note as the service keeps it: its text is that of its HTML (the fake's text was shorter).
+    await user.selectOptions(
+      within(record).getByRole("combobox", { name: "Attach to" }),
+      "Note: Framework agreement: agreement bad link",
+    );
     await user.upload(
       within(record).getByLabelText("Upload files"),
       file([PDF], "agreement-signed.pdf", { type: "application/pdf" }),
     );
     const list = await within(record).findByRole("list", { name: "Files" });
-    expect(within(list).getAllByRole("listitem")[0]).toHaveTextContent("On note “Framework agreement”");
-    expect(crm.attachments.files[0]!.on).toMatchObject({ kind: "note" });
+    expect(within(list).getAllByRole("listitem")[0]).toHaveTextContent(
+      "On note “Framework agreement: agreement bad link”",
+    );
+    expect((await files())[0]!.on).toMatchObject({ kind: "note" });
   });
 
   it("deletes one's own file after a confirmation", async () => {
-    const { user, record, crm } = await openFiles();
+    const { user, record } = await openFiles();
     await user.upload(
       within(record).getByLabelText("Upload files"),
       file([PDF], "offer.pdf", { type: "application/pdf" }),
@@ -105,7 +125,7 @@ describe("the Files tab", () => {
     await user.click(within(list).getByRole("button", { name: "Delete offer.pdf" }));
     await user.click(within(list).getByRole("button", { name: "Delete offer.pdf for good" }));
     expect(await within(record).findByText("No files on this customer yet.")).toBeInTheDocument();
-    expect(crm.attachments.files).toHaveLength(0);
+    expect(await files()).toHaveLength(0);
   });
 });
 
@@ -127,7 +147,7 @@ describe("keep attachments when logging an email", () => {
 
   it("keeps the ticked message's files (a PDF, an attached message as .eml) with the logged entry", async () => {
     const user = userEvent.setup();
-    const { crm } = renderPane(
+    renderPane(
       withAttachments([
         { name: "Order 4711.pdf", contentType: "application/pdf", content: pdfBase64 },
         { name: "logo.png", contentType: "image/png", content: "iVBORw0KGgo=", isInline: true },
@@ -144,38 +164,36 @@ describe("keep attachments when logging an email", () => {
     expect(box).not.toBeChecked();
     expect(screen.getByText("Not kept, links to cloud files: Drawings")).toBeInTheDocument();
     await user.click(box);
-    await user.click(screen.getByRole("button", { name: "Log this email" }));
+    await user.click(await findEnabledButton("Log this email"));
 
     const report = await screen.findByRole("list", { name: "Attachments of this email" });
     await waitFor(() => expect(report).toHaveTextContent("Order 4711.pdf: kept in the CRM"));
     await waitFor(() => expect(report).toHaveTextContent("Original request: kept in the CRM"));
-    const entryId = crm.emailLog[0]!.id;
-    expect(
-      crm.attachments.files.map(({ fileName, contentType, on }) => ({ fileName, contentType, on: on.id })),
-    ).toEqual(
+    const entryId = (await crm.read(`/api/customers/${crm.customers.fabrikam.id}/email-log`)).items[0].id;
+    expect((await files()).map(({ fileName, contentType, on }: any) => ({ fileName, contentType, on: on.id }))).toEqual(
       expect.arrayContaining([
         { fileName: "Order 4711.pdf", contentType: "application/pdf", on: entryId },
         { fileName: "Original request.eml", contentType: "message/rfc822", on: entryId },
       ]),
     );
-    expect(crm.attachments.files).toHaveLength(2);
+    expect(await files()).toHaveLength(2);
   });
 
   it("logs without them when the box is not ticked, and offers to keep them afterwards", async () => {
     const user = userEvent.setup();
-    const { crm } = renderPane(
-      withAttachments([{ name: "Order 4711.pdf", contentType: "application/pdf", content: pdfBase64 }]),
-    );
-    await user.click(await screen.findByRole("button", { name: "Log this email" }));
-    await screen.findByText("✓ Logged");
-    expect(crm.attachments.files).toHaveLength(0);
+    renderPane(withAttachments([{ name: "Order 4711.pdf", contentType: "application/pdf", content: pdfBase64 }]));
+    await user.click(await findEnabledButton("Log this email"));
+    // The fake's answer named no one, so the status read only "✓ Logged"; the service's names who and when
+    // ("✓ Logged by Alice Wagner, <day and time>").
+    expect(await screen.findByRole("status")).toHaveTextContent("✓ Logged");
+    expect(await files()).toHaveLength(0);
     await user.click(screen.getByRole("button", { name: "Keep attachments (1)" }));
-    await waitFor(() => expect(crm.attachments.files).toHaveLength(1));
+    await waitFor(async () => expect(await files()).toHaveLength(1));
   });
 
   it("reports a file that failed by name and keeps it on retry, without duplicating the others", async () => {
     const user = userEvent.setup();
-    const { crm } = renderPane(
+    renderPane(
       withAttachments([
         { name: "Order 4711.pdf", contentType: "application/pdf", content: pdfBase64 },
         { name: "Terms.pdf", contentType: "application/pdf", content: pdfBase64, failures: 1 },
@@ -186,9 +204,10 @@ describe("keep attachments when logging an email", () => {
       ]),
     );
     await user.click(await screen.findByRole("checkbox", { name: "Keep attachments (4)" }));
-    await user.click(screen.getByRole("button", { name: "Log this email" }));
+    await user.click(await findEnabledButton("Log this email"));
     const alert = await screen.findByRole("alert");
-    expect(alert).toHaveTextContent("3 attachments were not kept.");
+    // The real service answers each file in its own time: the count settles when all have answered.
+    await waitFor(() => expect(alert).toHaveTextContent("3 attachments were not kept."));
     const report = screen.getByRole("list", { name: "Attachments of this email" });
     expect(report).toHaveTextContent("Order 4711.pdf: kept in the CRM");
     expect(report).toHaveTextContent(
@@ -200,9 +219,12 @@ describe("keep attachments when logging an email", () => {
 
     await user.click(within(alert).getByRole("button", { name: "Try again" }));
     await waitFor(() => expect(report).toHaveTextContent("Terms.pdf: kept in the CRM"));
-    expect(screen.getByRole("alert")).toHaveTextContent("2 attachments were not kept.");
+    await waitFor(() => expect(screen.getByRole("alert")).toHaveTextContent("2 attachments were not kept."));
     expect(report).toHaveTextContent("Scan.pdf: not kept. Scan.pdf is larger than 10 MiB, the limit per file");
     // Same name and content as before are not sent twice: Order 4711.pdf was kept once.
-    expect(crm.attachments.files.map((file) => file.fileName).sort()).toEqual(["Order 4711.pdf", "Terms.pdf"]);
+    expect((await files()).map((stored: { fileName: string }) => stored.fileName).sort()).toEqual([
+      "Order 4711.pdf",
+      "Terms.pdf",
+    ]);
   });
 });

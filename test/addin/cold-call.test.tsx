@@ -1,15 +1,13 @@
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { createFakeCrm } from "./support/fake-crm";
-import { JONAS, renderPane, useFakeServer } from "./support/render-pane";
+import { JONAS, renderPane, useCrm } from "./support/render-pane";
 
-useFakeServer();
+const crm = useCrm();
 
 describe("a cold call from the record", () => {
   it("records the call with its outcome and plans the follow-up in the user's time zone", async () => {
     const user = userEvent.setup();
-    const crm = createFakeCrm();
-    renderPane({ from: JONAS, subject: "Open order" }, crm);
+    renderPane({ from: JONAS, subject: "Open order" });
     const record = await screen.findByRole("article", { name: "Customer record Fabrikam, Inc." });
     await user.click(within(record).getByRole("button", { name: "Cold call" }));
     const form = within(record).getByRole("form", { name: "Cold call" });

@@ -1,26 +1,29 @@
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { createFakeCrm } from "./support/fake-crm";
-import { JONAS, renderPane, useFakeServer } from "./support/render-pane";
+import { ALICE, BEN, type PaneUser, ok } from "./support/crm-world";
+import { JONAS, renderPane, useCrm } from "./support/render-pane";
 
-useFakeServer();
+const crm = useCrm();
 
-const BEN = { id: "00000000-0000-4000-8000-00000000b0b0", name: "Ben Okafor", email: "ben@contoso.com" };
+/** A comment on Fabrikam by that user, through the API. */
+async function comment(author: PaneUser, body: string, pinned = false) {
+  const client = await crm.as(author);
+  return ok(client.post(`/api/customers/${crm.customers.fabrikam.id}/comments`, { body, pinned }), 201, body);
+}
+const commentsNow = async () => (await crm.read(`/api/customers/${crm.customers.fabrikam.id}/comments`)).items;
 
-async function openFabrikam(crm = createFakeCrm()) {
-  renderPane({ from: JONAS, subject: "Order" }, crm);
+async function openFabrikam() {
+  renderPane({ from: JONAS, subject: "Order" });
   const record = await screen.findByRole("article", { name: "Customer record Fabrikam, Inc." });
   return { crm, record, comments: within(record).getByRole("region", { name: "Comments" }) };
 }
 
 describe("comments at the top of the record", () => {
   it("shows pinned comments first and highlighted, as plain text", async () => {
-    const crm = createFakeCrm();
-    const fabrikam = crm.customers.fabrikam.id;
-    crm.comments.add(fabrikam, "Older remark", BEN);
-    crm.comments.add(fabrikam, "Always <b>call</b> before <img src=x onerror=alert(1)> visiting", BEN, true);
-    crm.comments.add(fabrikam, "Newest remark", BEN);
-    const { comments } = await openFabrikam(crm);
+    await comment(BEN, "Older remark");
+    await comment(BEN, "Always <b>call</b> before <img src=x onerror=alert(1)> visiting", true);
+    await comment(BEN, "Newest remark");
+    const { comments } = await openFabrikam();
 
     const items = within(comments).getAllByRole("listitem");
     expect(items.map((item) => item.getAttribute("aria-label"))).toEqual(["Pinned comment", "Comment", "Comment"]);
@@ -33,8 +36,8 @@ describe("comments at the top of the record", () => {
 
   it("adds a pinned comment and shows it on top", async () => {
     const user = userEvent.setup();
-    const { crm, comments } = await openFabrikam();
-    crm.comments.add(crm.customers.fabrikam.id, "Earlier note", BEN);
+    await comment(BEN, "Earlier note");
+    const { comments } = await openFabrikam();
     await user.click(within(comments).getByRole("button", { name: "Add comment" }));
     const form = within(comments).getByRole("form", { name: "New comment" });
     await user.type(within(form).getByRole("textbox", { name: /Comment/ }), "Credit limit reached – ask accounts");
@@ -66,10 +69,8 @@ describe("comments at the top of the record", () => {
 
   it("lets the author edit, unpin and delete their comment", async () => {
     const user = userEvent.setup();
-    const crm = createFakeCrm();
-    const me = { id: crm.me.id, name: crm.me.name, email: crm.me.email };
-    crm.comments.add(crm.customers.fabrikam.id, "Visit in March", me, true);
-    const { comments } = await openFabrikam(crm);
+    await comment(ALICE, "Visit in March", true);
+    const { comments } = await openFabrikam();
 
     await user.click(within(comments).getByRole("button", { name: "Edit" }));
     const form = within(comments).getByRole("form", { name: "Edit comment" });
@@ -77,23 +78,24 @@ describe("comments at the top of the record", () => {
     await user.clear(box);
     await user.type(box, "Visit in April");
     await user.click(within(form).getByRole("button", { name: "Save comment" }));
+    // The real service takes a moment to save: the form closes when it has, and the comment is shown again.
+    await waitFor(() => expect(form).not.toBeInTheDocument());
     expect(await within(comments).findByText("Visit in April")).toBeInTheDocument();
 
     await user.click(within(comments).getByRole("button", { name: "Unpin" }));
     expect(await within(comments).findByRole("listitem", { name: "Comment" })).toHaveTextContent("Visit in April");
     expect(within(comments).queryByText("Pinned")).not.toBeInTheDocument();
-    expect(crm.comments.comments[0]).toMatchObject({ body: "Visit in April", pinned: false, version: 3 });
+    expect((await commentsNow())[0]).toMatchObject({ body: "Visit in April", pinned: false, version: 3 });
 
     await user.click(within(comments).getByRole("button", { name: "Delete" }));
     await user.click(within(comments).getByRole("button", { name: "Delete comment" }));
     expect(await within(comments).findByText("No comments.")).toBeInTheDocument();
-    expect(crm.comments.comments).toHaveLength(0);
+    expect(await commentsNow()).toHaveLength(0);
   });
 
   it("offers a colleague's comment for change only to managers and admins", async () => {
-    const salesman = createFakeCrm();
-    salesman.comments.add(salesman.customers.fabrikam.id, "Ben's remark", BEN);
-    const view = await openFabrikam(salesman);
+    await comment(BEN, "Ben's remark");
+    const view = await openFabrikam();
     expect(within(view.comments).getByText("Ben's remark")).toBeInTheDocument();
     expect(within(view.comments).queryByRole("button", { name: "Edit" })).not.toBeInTheDocument();
     expect(within(view.comments).queryByRole("button", { name: "Delete" })).not.toBeInTheDocument();
@@ -101,10 +103,9 @@ describe("comments at the top of the record", () => {
 
   it("lets a manager pin a colleague's comment", async () => {
     const user = userEvent.setup();
-    const crm = createFakeCrm();
     crm.me.role = "MANAGER";
-    crm.comments.add(crm.customers.fabrikam.id, "Ben's remark", BEN);
-    const { comments } = await openFabrikam(crm);
+    await comment(BEN, "Ben's remark");
+    const { comments } = await openFabrikam();
     await user.click(within(comments).getByRole("button", { name: "Pin" }));
     expect(await within(comments).findByRole("listitem", { name: "Pinned comment" })).toHaveTextContent("Ben's remark");
   });

@@ -1,13 +1,20 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { createFakeCrm } from "./support/fake-crm";
-import { JONAS, renderPane, useFakeServer, openRecordTab } from "./support/render-pane";
+import { ALICE, ok } from "./support/crm-world";
+import { JONAS, renderPane, useCrm, openRecordTab } from "./support/render-pane";
 
-useFakeServer();
+const crm = useCrm();
+/** A list as the service has it now (the body's items). */
+const stored = async (path: string) => {
+  const body = await crm.read(path);
+  return Array.isArray(body) ? body : body.items;
+};
+const thirdParties = () => stored(`/api/customers/${crm.customers.fabrikam.id}/third-parties`);
+const consentOfJonas = async () => (await crm.read(`/api/contacts/${crm.contacts.jonas.id}/consent`)).history;
 
-async function openDetails(crm = createFakeCrm()) {
+async function openDetails() {
   const user = userEvent.setup();
-  const view = renderPane({ from: JONAS, subject: "Contract" }, crm);
+  const view = renderPane({ from: JONAS, subject: "Contract" });
   const record = await screen.findByRole("article", { name: "Customer record Fabrikam, Inc." });
   await openRecordTab(user, record, "Details");
   return { ...view, user, record };
@@ -15,7 +22,7 @@ async function openDetails(crm = createFakeCrm()) {
 
 describe("the Details tab", () => {
   it("adds a third party after naming the missing role next to its field, then edits and deletes it", async () => {
-    const { user, record, crm } = await openDetails();
+    const { user, record } = await openDetails();
     const section = await within(record).findByRole("region", { name: "Third parties" });
     expect(within(section).getByText("No third parties.")).toBeInTheDocument();
     await user.click(within(section).getByRole("button", { name: "Add third party" }));
@@ -30,7 +37,7 @@ describe("the Details tab", () => {
     expect(await within(form).findByText("Required")).toBeInTheDocument();
     expect(role).toHaveAttribute("aria-invalid", "true");
     expect(within(form).getByText("must not be before contractStart")).toBeInTheDocument();
-    expect(crm.details.thirdParties).toHaveLength(0);
+    expect(await thirdParties()).toHaveLength(0);
 
     await user.type(role, "Tax adviser");
     await user.clear(within(form).getByLabelText("Contract end"));
@@ -45,26 +52,30 @@ describe("the Details tab", () => {
     await user.type(within(edit).getByRole("textbox", { name: "Contract number" }), "V-2027-01");
     await user.click(within(edit).getByRole("button", { name: "Save third party" }));
     expect(await within(section).findByText(/contract V-2027-01/)).toBeInTheDocument();
-    expect(crm.details.thirdParties[0]).toMatchObject({ contractNumber: "V-2027-01", version: 2 });
+    expect((await thirdParties())[0]).toMatchObject({ contractNumber: "V-2027-01", version: 2 });
 
     await user.click(within(section).getByRole("button", { name: "Delete Steuerkanzlei Weber" }));
     await user.click(within(section).getByRole("button", { name: "Confirm: delete Steuerkanzlei Weber" }));
     expect(await within(section).findByText("No third parties.")).toBeInTheDocument();
-    expect(crm.details.thirdParties).toHaveLength(0);
+    expect(await thirdParties()).toHaveLength(0);
   });
 
   it("adds, changes and removes ship-to addresses; the mandatory ones are marked and named when missing", async () => {
-    const { user, record, crm } = await openDetails();
+    const { user, record } = await openDetails();
     const section = within(record).getByRole("region", { name: "Ship-to addresses" });
     await user.click(within(section).getByRole("button", { name: "Add ship-to address" }));
     const form = within(section).getByRole("form", { name: "New ship-to address" });
     await user.type(within(form).getByRole("textbox", { name: /^Name/ }), "Warehouse Hamburg");
     await user.type(within(form).getByRole("textbox", { name: /^Street/ }), "Hafenstraße 1");
     await user.click(within(form).getByRole("button", { name: "Save address" }));
+    // The fields are there before the service has answered: wait for its answer to mark them.
+    await waitFor(() =>
+      expect(within(form).getByRole("textbox", { name: /^Postal code/ })).toHaveAttribute("aria-invalid", "true"),
+    );
     for (const name of [/^Postal code/, /^City/, /^Country/])
       expect(await within(form).findByRole("textbox", { name })).toHaveAttribute("aria-invalid", "true");
     expect(within(form).getByRole("textbox", { name: /^Street/ })).not.toHaveAttribute("aria-invalid", "true");
-    expect(crm.details.shipTo).toHaveLength(0);
+    expect(await stored(`/api/customers/${crm.customers.fabrikam.id}/ship-to`)).toHaveLength(0);
 
     await user.type(within(form).getByRole("textbox", { name: /^Postal code/ }), "20457");
     await user.type(within(form).getByRole("textbox", { name: /^City/ }), "Hamburg");
@@ -86,10 +97,9 @@ describe("the Details tab", () => {
   });
 
   it("shows consent per channel, records a withdrawal with source and day, and the history on demand", async () => {
-    const crm = createFakeCrm();
-    const jonas = crm.contacts[0]!.id;
-    crm.details.recordConsent(jonas, "EMAIL", "GRANTED", "Web form", "2025-06-01");
-    const { user, record } = await openDetails(crm);
+    const consent = { channel: "EMAIL", status: "GRANTED", source: "Web form", date: "2025-06-01" };
+    await ok((await crm.as(ALICE)).post(`/api/contacts/${crm.contacts.jonas.id}/consent`, consent), 201, "consent");
+    const { user, record } = await openDetails();
     const mine = within(record).getByRole("listitem", { name: "Consent of Jonas Keller" });
     const current = within(mine).getByRole("list", { name: "Current consent of Jonas Keller" });
     expect(current).toHaveTextContent("E-mail: Granted Web form, 2025-06-01");
@@ -110,7 +120,7 @@ describe("the Details tab", () => {
     await user.type(source, "Unsubscribe link");
     await user.click(within(form).getByRole("button", { name: "Save consent" }));
     expect(await within(form).findByText("must not be in the future")).toBeInTheDocument();
-    expect(crm.details.consent).toHaveLength(1);
+    expect(await consentOfJonas()).toHaveLength(1);
 
     await user.clear(date);
     await user.type(date, "2026-01-05");

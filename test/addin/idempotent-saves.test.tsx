@@ -1,19 +1,24 @@
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";
-import { API, server } from "./support/fake-crm";
-import { JONAS, renderPane, useFakeServer } from "./support/render-pane";
+import { JONAS, apiUrl, instead, renderPane, server, useCrm } from "./support/render-pane";
 
-useFakeServer();
+const crm = useCrm();
 
-/** The connection drops on the first `times` POSTs to the path (the service may or may not have saved). */
+/**
+ * The connection drops on the first `times` POSTs to the path (the service may or may not have saved).
+ * A fault the real service cannot be made to show: msw answers instead of it, then lets the rest through.
+ */
 function dropConnection(path: string, times = 1) {
   const sent: (string | null)[] = [];
   server.use(
-    http.post(`${API}${path}`, ({ request }) => {
-      sent.push(request.headers.get("idempotency-key"));
-      return sent.length <= times ? HttpResponse.error() : undefined;
-    }),
+    http.post(
+      apiUrl(path),
+      instead(({ request }) => {
+        sent.push(request.headers.get("idempotency-key"));
+        return sent.length <= times ? HttpResponse.error() : undefined;
+      }),
+    ),
   );
   return sent;
 }
@@ -21,7 +26,7 @@ function dropConnection(path: string, times = 1) {
 describe("one Idempotency-Key per user action", () => {
   it("sends a retried note save with the key of the first attempt, and the next note with a new one", async () => {
     const user = userEvent.setup();
-    const { crm } = renderPane({ from: JONAS, subject: "Open order" });
+    renderPane({ from: JONAS, subject: "Open order" });
     const sent = dropConnection("/api/notes");
     await user.click(await screen.findByRole("button", { name: "Add note" }));
     const form = screen.getByRole("form", { name: "New note" });

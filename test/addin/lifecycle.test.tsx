@@ -1,15 +1,13 @@
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { createFakeCrm } from "./support/fake-crm";
-import { GIULIA, renderPane, useFakeServer } from "./support/render-pane";
+import { GIULIA, renderPane, useCrm } from "./support/render-pane";
 
-useFakeServer();
+const crm = useCrm();
 
 describe("customer lifecycle in the record", () => {
   it("lets a salesman release a new customer after confirming, and then offers it no more", async () => {
     const user = userEvent.setup();
-    const crm = createFakeCrm();
-    renderPane(null, crm);
+    renderPane(null);
     await user.click(await screen.findByRole("tab", { name: "Search customers" }));
     await user.type(screen.getByRole("searchbox"), "Fabrikam Services");
     await user.keyboard("{Enter}");
@@ -32,9 +30,8 @@ describe("customer lifecycle in the record", () => {
 
   it("lets a manager decline a released customer only with a reason", async () => {
     const user = userEvent.setup();
-    const crm = createFakeCrm();
     crm.me.role = "MANAGER";
-    renderPane({ from: GIULIA, subject: "Fair follow-up" }, crm);
+    renderPane({ from: GIULIA, subject: "Fair follow-up" });
     const record = await screen.findByRole("article", { name: "Customer record Tailspin Toys" });
     const lifecycle = within(record).getByRole("group", { name: "Lifecycle" });
     expect(within(lifecycle).getByRole("button", { name: "Approve" })).toBeInTheDocument();
@@ -47,7 +44,8 @@ describe("customer lifecycle in the record", () => {
     await user.click(decline);
 
     expect(await within(record).findByText("New")).toBeInTheDocument();
-    expect(crm.lifecycleHistory.get(crm.customers.tailspin.id)?.[0]).toMatchObject({
+    const { history } = await crm.read(`/api/customers/${crm.customers.tailspin.id}/lifecycle`);
+    expect(history[0]).toMatchObject({
       transition: "DECLINE",
       from: "RELEASED",
       to: "NEW",

@@ -1,8 +1,10 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { renderPane, useFakeServer } from "./support/render-pane";
+import { BEN, ok } from "./support/crm-world";
+import { renderPane, useCrm } from "./support/render-pane";
 
-useFakeServer();
+const crm = useCrm();
+const oliverNow = () => crm.read(`/api/contacts/${crm.contacts.oliver.id}`);
 
 const OLIVER = { email: "oliver.stone@gmail.com", name: "Oliver Stone" };
 
@@ -15,7 +17,7 @@ async function pickFabrikam(user: ReturnType<typeof userEvent.setup>, form: HTML
 describe("moving an unassigned contact to a customer", () => {
   it("offers it for the unassigned sender, moves it and opens that customer's record", async () => {
     const user = userEvent.setup();
-    const { crm } = renderPane({ from: OLIVER, subject: "Your offer" });
+    renderPane({ from: OLIVER, subject: "Your offer" });
     expect(await screen.findByText("Oliver Stone · unassigned contact")).toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: "Move to customer" }));
     const form = await screen.findByRole("form", { name: "Move Oliver Stone to a customer" });
@@ -24,7 +26,7 @@ describe("moving an unassigned contact to a customer", () => {
 
     const record = await screen.findByRole("article", { name: "Customer record Fabrikam, Inc." });
     expect(within(record).getAllByText(/Oliver Stone/).length).toBeGreaterThan(0);
-    expect(crm.contacts.find((contact) => contact.lastName === "Stone")).toMatchObject({
+    expect(await oliverNow()).toMatchObject({
       customerId: crm.customers.fabrikam.id,
       version: 2,
     });
@@ -40,19 +42,28 @@ describe("moving an unassigned contact to a customer", () => {
 
   it("says when a colleague changed the contact meanwhile, reloads it, and moves on the next try", async () => {
     const user = userEvent.setup();
-    const { crm } = renderPane({ from: OLIVER, subject: "Your offer" });
+    renderPane({ from: OLIVER, subject: "Your offer" });
     await user.click(await screen.findByRole("button", { name: "Move to customer" }));
     const form = await screen.findByRole("form", { name: "Move Oliver Stone to a customer" });
-    const oliver = crm.contacts.find((contact) => contact.lastName === "Stone")!;
-    Object.assign(oliver, { phone: "+49 171 555", version: 2 });
+    // A colleague adds Oliver's phone on his own device while the form is open.
+    const ben = await crm.as(BEN);
+    await ok(
+      ben.patch(`/api/contacts/${crm.contacts.oliver.id}`, { phone: "+49 171 555", version: 1 }),
+      200,
+      "Ben's edit",
+    );
     await pickFabrikam(user, form, crm.customers.fabrikam.id);
     await user.click(within(form).getByRole("button", { name: "Move contact" }));
     expect(await within(form).findByText(/Changed by someone else – reloaded/)).toBeInTheDocument();
-    expect(oliver.customerId).toBeNull();
+    expect((await oliverNow()).customerId).toBeNull();
 
     await waitFor(() => expect(within(form).getByRole("button", { name: "Move contact" })).toBeEnabled());
     await user.click(within(form).getByRole("button", { name: "Move contact" }));
     expect(await screen.findByRole("article", { name: "Customer record Fabrikam, Inc." })).toBeInTheDocument();
-    expect(oliver).toMatchObject({ customerId: crm.customers.fabrikam.id, phone: "+49 171 555", version: 3 });
+    expect(await oliverNow()).toMatchObject({
+      customerId: crm.customers.fabrikam.id,
+      phone: "+49 171 555",
+      version: 3,
+    });
   });
 });

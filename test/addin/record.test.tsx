@@ -1,10 +1,9 @@
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";
-import { API, createFakeCrm, server } from "./support/fake-crm";
-import { GIULIA, JONAS, renderPane, useFakeServer } from "./support/render-pane";
+import { GIULIA, JONAS, apiUrl, instead, renderPane, server, useCrm } from "./support/render-pane";
 
-useFakeServer();
+useCrm();
 
 describe("opening an email shows the sender's record", () => {
   it("shows company, account, status, lifecycle, types, address, phone, salesmen and contact", async () => {
@@ -97,12 +96,12 @@ describe("a pinned pane follows the selected item", () => {
 describe("errors a person can act on", () => {
   it("explains a failed lookup and recovers on Try again", async () => {
     const user = userEvent.setup();
-    const crm = createFakeCrm();
-    renderPane({ from: JONAS, subject: "Open order" }, crm);
+    renderPane({ from: JONAS, subject: "Open order" });
+    // A failure the real service cannot be made to show on demand: msw answers once instead of it.
     server.use(
       http.get(
-        `${API}/api/lookup`,
-        () => HttpResponse.json({ error: { code: "internal", message: "boom" } }, { status: 500 }),
+        apiUrl("/api/lookup"),
+        instead(() => HttpResponse.json({ error: { code: "internal", message: "boom" } }, { status: 500 })),
         { once: true },
       ),
     );
@@ -114,7 +113,13 @@ describe("errors a person can act on", () => {
 
   it("says when the service cannot be reached", async () => {
     renderPane({ from: JONAS, subject: "Open order" });
-    server.use(http.get(`${API}/api/me`, () => HttpResponse.error()));
+    // A dropped connection: msw answers instead of the service.
+    server.use(
+      http.get(
+        apiUrl("/api/me"),
+        instead(() => HttpResponse.error()),
+      ),
+    );
     expect(await screen.findByRole("alert")).toHaveTextContent("The CRM service cannot be reached");
   });
 });

@@ -2,10 +2,10 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { chartSummary } from "../../addin/src/features/reports/contacts-chart";
 import { dayInZone } from "contract/zoned-time";
-import { createFakeCrm } from "./support/fake-crm";
-import { JONAS, renderPane, useFakeServer, openRecordTab } from "./support/render-pane";
+import { ALICE, ok } from "./support/crm-world";
+import { JONAS, renderPane, useCrm, openRecordTab } from "./support/render-pane";
 
-useFakeServer();
+const crm = useCrm();
 
 // jsdom has no object URLs; the pane hands the downloaded blob to one and clicks a link to it.
 const saved: { name: string; blob: Blob }[] = [];
@@ -36,7 +36,7 @@ const cells = (table: HTMLElement, column: number) =>
 
 describe("the Reports tab", () => {
   it("runs the customer list filtered to my customers and exports exactly that as CSV", async () => {
-    const { user, form, crm } = await openReports();
+    const { user, form } = await openReports();
     await user.selectOptions(within(form).getByRole("combobox", { name: "Salesman of the customer" }), "Mine");
     await user.click(within(form).getByRole("button", { name: "Show report" }));
 
@@ -48,15 +48,18 @@ describe("the Reports tab", () => {
 
     await user.click(within(results).getByRole("button", { name: "Export CSV" }));
     await waitFor(() => expect(saved).toHaveLength(1));
-    expect(saved[0]!.name).toBe("customers-2026-01-10.csv");
+    // The service names the file by today in the user's zone (the fake's clock stood at 2026-01-10).
+    const today = dayInZone(new Date(), "Europe/Berlin");
+    expect(saved[0]!.name).toBe(`customers-${today}.csv`);
     const text = await saved[0]!.blob.text();
     expect(text).toContain("Fabrikam, Inc.");
     expect(text).not.toContain("Tailspin");
-    expect(new URLSearchParams(crm.reports.downloads[0]).get("salesman")).toBe("me");
+    const csv = crm.requests.find((request) => request.path.includes("format=csv"))!;
+    expect(new URLSearchParams(csv.path.split("?")[1]).get("salesman")).toBe("me");
 
     await user.click(within(results).getByRole("button", { name: "Address labels (PDF)" }));
     await waitFor(() => expect(saved).toHaveLength(2));
-    expect(saved[1]!.name).toBe("address-labels-2026-01-10.pdf");
+    expect(saved[1]!.name).toBe(`address-labels-${today}.pdf`);
     expect(await saved[1]!.blob.text()).toMatch(/^%PDF/);
   });
 
@@ -76,7 +79,7 @@ describe("the Reports tab", () => {
   });
 
   it("limits the customer list to those whose latest finished activity lies in the period", async () => {
-    const { user, form, crm } = await openReports();
+    const { user, form } = await openReports();
     await user.click(within(form).getByRole("radio", { name: "Latest activity" }));
     await user.type(within(form).getByLabelText(/^From/), "2025-11-01");
     await user.type(within(form).getByLabelText(/^To/), "2025-11-30");
@@ -127,17 +130,31 @@ describe("the Reports tab", () => {
 
 describe("the contacts chart", () => {
   it("sits at the top of the Timeline tab with a summary and the numbers per month for screen readers", async () => {
-    const crm = createFakeCrm();
     const now = new Date(Date.now() - 60_000).toISOString();
     const fabrikam = crm.customers.fabrikam.id;
-    const finished = crm.activities.find((item) => item.status === "FINISHED")!;
-    crm.activities.push(
-      { ...finished, id: "00000000-0000-4000-8000-0000000c0001", type: "CALL", startsAt: now },
-      { ...finished, id: "00000000-0000-4000-8000-0000000c0002", type: "CALL", startsAt: now },
-      { ...finished, id: "00000000-0000-4000-8000-0000000c0003", type: "MEETING", startsAt: now, status: "PLANNED" },
-    );
+    // Two finished calls a minute ago and a meeting still planned, entered by Alice.
+    const alice = await crm.as(ALICE);
+    for (const [type, status] of [
+      ["CALL", "FINISHED"],
+      ["CALL", "FINISHED"],
+      ["MEETING", "PLANNED"],
+    ] as const)
+      await ok(
+        alice.post("/api/activities", {
+          customerId: fabrikam,
+          type,
+          status,
+          subject: `${type} ${status}`,
+          startsAt: now,
+          endsAt: now,
+          timeZone: "Europe/Berlin",
+          reminderMinutesBefore: 15,
+        }),
+        201,
+        type,
+      );
     const user = userEvent.setup();
-    renderPane({ from: JONAS, subject: "History" }, crm);
+    renderPane({ from: JONAS, subject: "History" });
     const record = await screen.findByRole("article", { name: "Customer record Fabrikam, Inc." });
     await openRecordTab(user, record, "Timeline");
     const chart = await within(record).findByRole("img", { name: /^Contacts in the last 12 months/ });

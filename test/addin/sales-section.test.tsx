@@ -1,62 +1,42 @@
 import { screen, within } from "@testing-library/react";
-import { createFakeCrm } from "./support/fake-crm";
-import { GIULIA, JONAS, renderPane, useFakeServer } from "./support/render-pane";
+import { ALICE, ok } from "./support/crm-world";
+import { GIULIA, JONAS, renderPane, useCrm } from "./support/render-pane";
 
-useFakeServer();
-
-const alice = { id: "00000000-0000-4000-8000-00000000a11c", name: "Alice Wagner", email: "alice@contoso.com" };
-const stamp = {
-  createdBy: alice,
-  createdAt: "2026-01-05T09:00:00.000Z",
-  modifiedAt: "2026-01-05T09:00:00.000Z",
-  version: 1,
-};
+const crm = useCrm();
 
 describe("opportunities, incidents and open actions in the record", () => {
   it("lists them with stage, value, severity, state and due day", async () => {
-    const crm = createFakeCrm();
+    const alice = await crm.as(ALICE);
     const customerId = crm.customers.fabrikam.id;
-    crm.opportunities.push({
-      id: "00000000-0000-4000-8000-0000000000f1",
-      customerId,
-      title: "Framework agreement 2027",
-      value: "125000.00",
-      currency: "EUR",
-      stage: "PROPOSAL",
-      expectedCloseDate: "2027-03-31",
-      probability: 50,
-      owner: alice,
-      actions: [],
-      ...stamp,
-    });
-    crm.incidents.push({
-      id: "00000000-0000-4000-8000-0000000000f2",
-      customerId,
-      contactId: null,
-      subject: "Conveyor stops after an hour",
-      description: null,
-      severity: "CRITICAL",
-      state: "IN_PROGRESS",
-      owner: alice,
-      actions: [],
-      ...stamp,
-    });
-    const { createdBy: _createdBy, ...actionStamp } = stamp;
-    crm.openActions.push({
-      id: "00000000-0000-4000-8000-0000000000f3",
-      title: "Send the revised price list",
-      notes: null,
-      dueDate: "2027-01-15",
-      owner: alice,
-      done: false,
-      doneAt: null,
-      opportunityId: null,
-      incidentId: null,
-      customerId,
-      contactId: null,
-      ...actionStamp,
-    });
-    renderPane({ from: JONAS, subject: "Open order" }, crm);
+    await ok(
+      alice.post("/api/opportunities", {
+        customerId,
+        title: "Framework agreement 2027",
+        value: "125000.00",
+        currency: "EUR",
+        stage: "PROPOSAL",
+        expectedCloseDate: "2027-03-31",
+        probability: 50,
+      }),
+      201,
+      "opportunity",
+    );
+    await ok(
+      alice.post("/api/incidents", {
+        customerId,
+        subject: "Conveyor stops after an hour",
+        severity: "CRITICAL",
+        state: "IN_PROGRESS",
+      }),
+      201,
+      "incident",
+    );
+    await ok(
+      alice.post("/api/actions", { customerId, title: "Send the revised price list", dueDate: "2027-01-15" }),
+      201,
+      "action",
+    );
+    renderPane({ from: JONAS, subject: "Open order" });
     const record = await screen.findByRole("article", { name: "Customer record Fabrikam, Inc." });
 
     const opportunities = within(record).getByRole("region", { name: "Opportunities" });

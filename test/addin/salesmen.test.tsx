@@ -1,15 +1,13 @@
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { createFakeCrm } from "./support/fake-crm";
-import { GIULIA, JONAS, renderPane, useFakeServer } from "./support/render-pane";
+import { GIULIA, JONAS, renderPane, useCrm } from "./support/render-pane";
 
-useFakeServer();
+const crm = useCrm();
 
 describe("salesmen of a customer", () => {
   it("changes the linked salesmen with check boxes over the team", async () => {
     const user = userEvent.setup();
-    const crm = createFakeCrm();
-    renderPane({ from: JONAS, subject: "Open order" }, crm);
+    renderPane({ from: JONAS, subject: "Open order" });
     const record = await screen.findByRole("article", { name: "Customer record Fabrikam, Inc." });
     await user.click(within(record).getByRole("button", { name: "Change salesmen" }));
     const form = await within(record).findByRole("form", { name: "Salesmen" });
@@ -25,23 +23,20 @@ describe("salesmen of a customer", () => {
 
   it("offers changing the salesmen only to a linked salesman, a manager or an admin", async () => {
     // Alice is not linked to Tailspin Toys (Ben is): she may neither claim it nor release it.
-    const salesman = createFakeCrm();
-    const { unmount } = renderPane({ from: GIULIA, subject: "Stock" }, salesman);
+    const { unmount } = renderPane({ from: GIULIA, subject: "Stock" });
     const record = await screen.findByRole("article", { name: "Customer record Tailspin Toys" });
     expect(within(record).queryByRole("button", { name: "Change salesmen" })).not.toBeInTheDocument();
     unmount();
 
-    const manager = createFakeCrm();
-    manager.me.role = "MANAGER";
-    renderPane({ from: GIULIA, subject: "Stock" }, manager);
+    crm.me.role = "MANAGER";
+    renderPane({ from: GIULIA, subject: "Stock" });
     const managed = await screen.findByRole("article", { name: "Customer record Tailspin Toys" });
     expect(within(managed).getByRole("button", { name: "Change salesmen" })).toBeInTheDocument();
   });
 
   it("limits a search to the user's own customers, with their count", async () => {
     const user = userEvent.setup();
-    const crm = createFakeCrm();
-    renderPane(null, crm);
+    renderPane(null);
     await user.click(await screen.findByRole("tab", { name: "Search customers" }));
     const form = screen.getByRole("search", { name: "Search customers" });
     await user.click(within(form).getByRole("checkbox", { name: "Only my customers" }));
@@ -51,7 +46,7 @@ describe("salesmen of a customer", () => {
       .getAllByRole("button")
       .map((button) => button.textContent ?? "");
     const mine = Object.values(crm.customers).filter((customer) =>
-      customer.salesmen.some((salesman) => salesman.email === "alice@contoso.com"),
+      customer.salesmen.some((salesman: { email: string }) => salesman.email === "alice@contoso.com"),
     );
     expect(names).toHaveLength(mine.length);
     expect(mine.length).toBeLessThan(Object.values(crm.customers).length);

@@ -1,15 +1,14 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { createFakeCrm } from "./support/fake-crm";
-import { JONAS, renderPane, useFakeServer, openRecordTab } from "./support/render-pane";
+import { ALICE, MIA, ok, step } from "./support/crm-world";
+import { JONAS, renderPane, useCrm, openRecordTab } from "./support/render-pane";
 
-useFakeServer();
+// Fabrikam left NEW: its history holds only what a test puts there.
+const crm = useCrm({ world: { fabrikamApproved: false } });
 
-const alice = { id: "00000000-0000-4000-8000-00000000a11c", name: "Alice Wagner", email: "alice@contoso.com" };
-
-async function openTimeline(crm: ReturnType<typeof createFakeCrm>) {
+async function openTimeline() {
   const user = userEvent.setup();
-  renderPane({ from: JONAS, subject: "History" }, crm);
+  renderPane({ from: JONAS, subject: "History" });
   const record = await screen.findByRole("article", { name: "Customer record Fabrikam, Inc." });
   await openRecordTab(user, record, "Timeline");
   return { user, record };
@@ -21,29 +20,27 @@ const titles = (list: HTMLElement) =>
 
 describe("the Timeline tab", () => {
   it("lists everything newest first, filters by kind and by period, and loads more", async () => {
-    const crm = createFakeCrm();
-    // 25 logged e-mails, one a day in January 2026, beside the fake's two activities and its note.
+    // 25 logged e-mails, one a day in January 2026, beside the world's two activities and its note.
+    const alice = await crm.as(ALICE);
     for (let day = 1; day <= 25; day++) {
       const at = `2026-01-${String(day).padStart(2, "0")}T08:00:00.000Z`;
-      crm.emailLog.push({
-        id: `00000000-0000-4000-8000-0000000f${String(day).padStart(4, "0")}`,
-        internetMessageId: `<m${day}@fabrikam.com>`,
-        conversationId: null,
-        subject: `Mail ${day}`,
-        from: { email: "jonas.keller@fabrikam.com", name: "Jonas Keller" },
-        to: [],
-        cc: [],
-        sentAt: at,
-        receivedAt: at,
-        bodyHtml: "",
-        bodyText: "",
-        customerId: crm.customers.fabrikam.id,
-        contactId: null,
-        loggedBy: alice,
-        loggedAt: at,
-      });
+      await ok(
+        alice.post("/api/email-log", {
+          internetMessageId: `<m${day}@fabrikam.com>`,
+          subject: `Mail ${day}`,
+          from: { email: "jonas.keller@fabrikam.com", name: "Jonas Keller" },
+          to: [{ email: "alice@contoso.com", name: "Alice Wagner" }],
+          cc: [],
+          sentAt: at,
+          bodyHtml: "<p>Mail</p>",
+          bodyText: "Mail",
+          customerId: crm.customers.fabrikam.id,
+        }),
+        201,
+        `Mail ${day}`,
+      );
     }
-    const { user, record } = await openTimeline(crm);
+    const { user, record } = await openTimeline();
     let list = await within(record).findByRole("list", { name: "Timeline entries" });
     // The planned meeting in 2099 first, then the newest e-mails.
     expect(titles(list).slice(0, 3)).toEqual([
@@ -78,28 +75,13 @@ describe("the Timeline tab", () => {
   });
 
   it("shows the lifecycle history with who, when and the decline reason", async () => {
-    const crm = createFakeCrm();
-    crm.lifecycleHistory.set(crm.customers.fabrikam.id, [
-      {
-        id: "00000000-0000-4000-8000-0000000000d2",
-        transition: "DECLINE",
-        from: "RELEASED",
-        to: "NEW",
-        reason: "Credit check missing",
-        changedBy: { ...alice, name: "Mia Manager" },
-        changedAt: "2026-01-08T09:00:00.000Z",
-      },
-      {
-        id: "00000000-0000-4000-8000-0000000000d1",
-        transition: "RELEASE",
-        from: "NEW",
-        to: "RELEASED",
-        reason: null,
-        changedBy: alice,
-        changedAt: "2026-01-07T09:00:00.000Z",
-      },
-    ]);
-    const { record } = await openTimeline(crm);
+    // Released by Alice on 7 January, declined by the accounts department on 8 January.
+    const released = await step(await crm.as(ALICE), crm.customers.fabrikam, "release");
+    await step(await crm.as(MIA), released, "decline", "Credit check missing");
+    const changes = (await crm.read(`/api/customers/${crm.customers.fabrikam.id}/lifecycle`)).history;
+    await crm.backdate("CustomerLifecycleChange", changes[1].id, "2026-01-07T09:00:00.000Z");
+    await crm.backdate("CustomerLifecycleChange", changes[0].id, "2026-01-08T09:00:00.000Z");
+    const { record } = await openTimeline();
     const history = within(record).getByRole("list", { name: "Lifecycle transitions" });
     const items = within(history).getAllByRole("listitem");
     expect(items[0]).toHaveTextContent("Declined (released → new)");

@@ -1,37 +1,14 @@
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { createCustomer } from "../support/fixtures";
 import { corruptIndexes } from "../support/embedded-check";
 import { logEmailsUntilStopped, loggedMessageIds, tally } from "../support/email-load";
-import { type ServiceProcess, spawnService } from "../support/service-process";
-import { createPostgresTestDatabase, testBackends } from "../support/test-database";
+import { serviceProcessesOn } from "../support/service-processes";
+import { testBackends } from "../support/test-database";
 
 // kill -9 while sixteen clients log e-mails, restart on the same data, count: every acknowledged
 // entry must be there, none twice, and (embedded) every index intact.
 describe.each(testBackends())("kill -9 during writes on %s", (backend) => {
-  let dataDir: string;
-  let databaseUrl = "";
-  let drop = async () => {};
-  const running: ServiceProcess[] = [];
-
-  beforeAll(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "crm-kill9-"));
-    if (backend === "postgres") ({ databaseUrl, drop } = await createPostgresTestDatabase());
-  });
-  afterAll(async () => {
-    for (const service of running) service.child.kill("SIGKILL");
-    await Promise.all(running.map((service) => service.exited));
-    await drop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  const start = async () => {
-    const service = await spawnService({ DATA_DIR: dataDir, DATABASE_URL: databaseUrl });
-    running.push(service);
-    await service.ready();
-    return service;
-  };
+  const { start, dataDir } = serviceProcessesOn(backend, "crm-kill9-");
 
   it("loses no acknowledged write, doubles none, and restarts on an intact database", async () => {
     const first = await start();
@@ -61,6 +38,6 @@ describe.each(testBackends())("kill -9 during writes on %s", (backend) => {
 
     second.child.kill("SIGTERM");
     expect((await second.exited).code).toBe(0);
-    if (backend === "pglite") expect(await corruptIndexes(path.join(dataDir, "pglite"))).toEqual([]);
+    if (backend === "pglite") expect(await corruptIndexes(path.join(dataDir(), "pglite"))).toEqual([]);
   }, 120_000);
 });

@@ -1,36 +1,12 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { createCustomer } from "../support/fixtures";
 import { logEmailsUntilStopped, loggedMessageIds, tally } from "../support/email-load";
-import { type ServiceProcess, spawnService } from "../support/service-process";
-import { createPostgresTestDatabase, testBackends } from "../support/test-database";
+import { serviceProcessesOn } from "../support/service-processes";
+import { testBackends } from "../support/test-database";
 
 // SIGTERM while sixteen keep-alive clients log e-mails: every request the service accepted gets its
 // answer; a request that failed at the client was never applied (it was not accepted).
 describe.each(testBackends())("SIGTERM under load on %s", (backend) => {
-  let dataDir: string;
-  let databaseUrl = "";
-  let drop = async () => {};
-  const running: ServiceProcess[] = [];
-
-  beforeAll(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "crm-sigterm-"));
-    if (backend === "postgres") ({ databaseUrl, drop } = await createPostgresTestDatabase());
-  });
-  afterAll(async () => {
-    for (const service of running) service.child.kill("SIGKILL");
-    await Promise.all(running.map((service) => service.exited));
-    await drop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  const start = async () => {
-    const service = await spawnService({ DATA_DIR: dataDir, DATABASE_URL: databaseUrl });
-    running.push(service);
-    await service.ready();
-    return service;
-  };
+  const { start } = serviceProcessesOn(backend, "crm-sigterm-");
 
   it("cuts off no accepted request and stops with exit code 0", async () => {
     const first = await start();

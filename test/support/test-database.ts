@@ -1,4 +1,7 @@
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { Client } from "pg";
 import { type Database, openDatabase } from "../../service/src/db/database";
 import { migrate } from "../../service/src/db/migrate";
@@ -19,7 +22,7 @@ export interface TestDatabase {
 /** A fresh, migrated database of its own for one suite. */
 export async function createTestDatabase(backend: Backend): Promise<TestDatabase> {
   if (backend === "pglite") {
-    const db = await openDatabase({ dataDir: null });
+    const db = await openDatabase({ dataDir: null, loadDataDir: pgliteTemplate() });
     await migrate(db);
     return { db, drop: () => db.close() };
   }
@@ -37,6 +40,37 @@ export async function createTestDatabase(backend: Backend): Promise<TestDatabase
       await withAdmin(adminUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     },
   };
+}
+
+/**
+ * PGlite's counterpart of crm_template: the global setup migrates one in-memory database and dumps
+ * it to a file (TEST_PGLITE_TEMPLATE); each suite loads a copy. Starting PGlite afresh runs initdb
+ * and every migration, several seconds on a busy two-core machine; loading the dump takes about one.
+ */
+export async function writePGliteTemplate(file: string): Promise<void> {
+  const pglite = await PGlite.create({ extensions: { pg_trgm } });
+  try {
+    // The migrator needs only a session; PGlite is one connection, so the session is the database.
+    const session = {
+      exec: async (script: string) => void (await pglite.exec(script)),
+      query: async <T>(sql: string, params?: unknown[]) => (await pglite.query<T>(sql, params)).rows,
+    };
+    const db: Pick<Database, "kind" | "withSession"> = { kind: "pglite", withSession: (fn) => fn(session) };
+    await migrate(db as Database);
+    const dump = await pglite.dumpDataDir("none");
+    fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+  } finally {
+    await pglite.close();
+  }
+}
+
+let template: { file: string; blob: Blob } | undefined;
+/** The migrated template as a Blob, read once per module registry; undefined without one (a fresh start). */
+function pgliteTemplate(): Blob | undefined {
+  const file = process.env.TEST_PGLITE_TEMPLATE;
+  if (!file || !fs.existsSync(file)) return undefined;
+  if (template?.file !== file) template = { file, blob: new Blob([fs.readFileSync(file)]) };
+  return template.blob;
 }
 
 /** A fresh, migrated PostgreSQL database for a service started as a child process: its URL only. */

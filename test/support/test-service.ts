@@ -18,8 +18,8 @@ export interface TestService {
   /** The suite's own PostgreSQL database (postgres backend only), e.g. for a second replica. */
   databaseUrl?: string;
   service: RunningService;
-  /** An API client signed in as this user (development issuer). */
-  as(email: string, role?: Role): Promise<ApiClient>;
+  /** An API client signed in as this user (development issuer); the name defaults to one made from the address. */
+  as(email: string, role?: Role, name?: string): Promise<ApiClient>;
   anonymous(): ApiClient;
   stop(): Promise<void>;
 }
@@ -60,8 +60,11 @@ export async function startTestService(
     dataDir,
     databaseUrl: database.databaseUrl,
     service,
-    async as(email, role = "SALESMAN") {
-      return new ApiClient(service.url, await signDevToken(keys, { email, role }), { role, accounts: accountsClient });
+    async as(email, role = "SALESMAN", name) {
+      return new ApiClient(service.url, await signDevToken(keys, { email, role, name }), {
+        role,
+        accounts: accountsClient,
+      });
     },
     anonymous: () => new ApiClient(service.url),
     async stop() {

@@ -32,17 +32,20 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export type DatabaseTarget = { databaseUrl: string; poolSize?: number } | { dataDir: string | null };
+export type DatabaseTarget =
+  | { databaseUrl: string; poolSize?: number }
+  /** loadDataDir (in memory only): start from a PGlite dumpDataDir, e.g. the tests' migrated template. */
+  | { dataDir: string | null; loadDataDir?: Blob };
 
 /** Opens PostgreSQL when a URL is given, else PGlite in dataDir (null: in memory, for tests). */
 export async function openDatabase(target: DatabaseTarget, logger: Logger = defaultLogger()): Promise<Database> {
   return "databaseUrl" in target
     ? openPostgres(target.databaseUrl, target.poolSize ?? 10, logger)
-    : openPGlite(target.dataDir, logger);
+    : openPGlite(target.dataDir, logger, target.loadDataDir);
 }
 
-async function openPGlite(dataDir: string | null, logger: Logger): Promise<Database> {
-  if (!dataDir) return wrapPGlite(await PGlite.create({ extensions: { pg_trgm } }), async () => {});
+async function openPGlite(dataDir: string | null, logger: Logger, loadDataDir?: Blob): Promise<Database> {
+  if (!dataDir) return wrapPGlite(await PGlite.create({ extensions: { pg_trgm }, loadDataDir }), async () => {});
   ensureDataDir(dataDir);
   // Before the database opens: a second process must not even read it while this one writes.
   const lock = await lockDataDir(dataDir, logger);

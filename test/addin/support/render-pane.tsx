@@ -5,6 +5,7 @@ import { createCrmApi } from "../../../addin/src/api/crm-api";
 import { TaskPaneApp } from "../../../addin/src/app/task-pane-app";
 import { API, type FakeCrm, createFakeCrm, server } from "./fake-crm";
 import { type TestMessage, createOutlookMock } from "./office-mock";
+import { currentCrm, hasCurrentCrm } from "./use-crm";
 
 // jsdom has no ResizeObserver; Fluent's MessageBar watches its own width with one.
 globalThis.ResizeObserver ??= class {
@@ -13,8 +14,27 @@ globalThis.ResizeObserver ??= class {
   disconnect() {}
 } as unknown as typeof ResizeObserver;
 
-/** The whole pane as Outlook would host it: office mock for the mailbox, msw for the service. */
-export function renderPane(message: TestMessage | null, crm: FakeCrm = createFakeCrm()) {
+/**
+ * The whole pane as Outlook would host it: office mock for the mailbox, the real service (useCrm)
+ * behind its fetch, same-origin as the pane is in Outlook, signed in as the suite's user.
+ */
+export function renderPane(message: TestMessage | null): ReturnType<typeof renderOnRealService>;
+/** @deprecated while suites move to the real service: the pane against the hand-written fake. */
+export function renderPane(message: TestMessage | null, fake: FakeCrm): ReturnType<typeof renderOnFake>;
+export function renderPane(message: TestMessage | null, fake?: FakeCrm) {
+  return fake || !hasCurrentCrm() ? renderOnFake(message, fake ?? createFakeCrm()) : renderOnRealService(message);
+}
+
+function renderOnRealService(message: TestMessage | null) {
+  const crm = currentCrm();
+  const outlook = createOutlookMock(message, crm.me.email);
+  const api = createCrmApi(location.origin, () => crm.paneToken());
+  const view = render(<TaskPaneApp api={api} mailbox={outlook.mailbox} theme="light" />);
+  return { ...view, crm, outlook };
+}
+
+/** @deprecated while suites move to the real service: the pane against the hand-written fake. */
+export function renderOnFake(message: TestMessage | null, crm: FakeCrm = createFakeCrm()) {
   server.resetHandlers(...crm.handlers);
   const outlook = createOutlookMock(message);
   const api = createCrmApi(API, async () => "test-token");
@@ -22,10 +42,13 @@ export function renderPane(message: TestMessage | null, crm: FakeCrm = createFak
   return { ...view, crm, outlook };
 }
 
+/** @deprecated while suites move to the real service (useCrm). */
 export function useFakeServer() {
   beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
   afterAll(() => server.close());
 }
+
+export { apiUrl, instead, server, useCrm } from "./use-crm";
 
 export const JONAS = { email: "jonas.keller@fabrikam.com", name: "Jonas Keller" };
 export const GIULIA = { email: "giulia.conti@tailspintoys.com", name: "Giulia Conti" };
@@ -34,4 +57,15 @@ export const GIULIA = { email: "giulia.conti@tailspintoys.com", name: "Giulia Co
 export async function openRecordTab(user: UserEvent, record: HTMLElement, name: string) {
   await user.click(within(record).getByRole("tab", { name }));
   await waitFor(() => expect(within(record).queryByText(`Loading ${name}…`)).not.toBeInTheDocument());
+}
+
+/**
+ * A button as a person can press it: shown, then enabled. The pane disables some buttons while it
+ * asks the service first ("Log this email" until it knows whether the message is logged); the real
+ * service takes longer to answer than the old fakes did, and a click on a disabled button is lost.
+ */
+export async function findEnabledButton(name: string, scope: HTMLElement = document.body) {
+  const button = await within(scope).findByRole("button", { name });
+  await waitFor(() => expect(button).toBeEnabled());
+  return button;
 }
