@@ -4,7 +4,7 @@ import type { UserEvent } from "@testing-library/user-event";
 import { createCrmApi } from "../../../addin/src/api/crm-api";
 import { TaskPaneApp } from "../../../addin/src/app/task-pane-app";
 import { API, type FakeCrm, createFakeCrm, server } from "./fake-crm";
-import { type TestMessage, createOutlookMock } from "./office-mock";
+import { type OutlookHost, type TestMessage, createOutlookMock } from "./office-mock";
 import { currentCrm, hasCurrentCrm } from "./use-crm";
 
 // jsdom has no ResizeObserver; Fluent's MessageBar watches its own width with one.
@@ -25,9 +25,14 @@ export function renderPane(message: TestMessage | null, fake?: FakeCrm) {
   return fake || !hasCurrentCrm() ? renderOnFake(message, fake ?? createFakeCrm()) : renderOnRealService(message);
 }
 
-function renderOnRealService(message: TestMessage | null) {
+/** The pane on the real service in an Outlook of its own kind (an older one: fewer requirement sets). */
+export function renderPaneIn(host: OutlookHost, message: TestMessage | null) {
+  return renderOnRealService(message, host);
+}
+
+function renderOnRealService(message: TestMessage | null, host: OutlookHost = {}) {
   const crm = currentCrm();
-  const outlook = createOutlookMock(message, crm.me.email);
+  const outlook = createOutlookMock(message, crm.me.email, host);
   const api = createCrmApi(location.origin, () => crm.paneToken());
   const view = render(<TaskPaneApp api={api} mailbox={outlook.mailbox} theme="light" />);
   return { ...view, crm, outlook };
