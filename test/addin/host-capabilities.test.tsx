@@ -4,6 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { createMsalTokenSource } from "../../addin/src/auth/msal-token-source";
 import { hostCapabilities, missingFeatures } from "../../addin/src/office/host-capabilities";
 import { signInWithDialog } from "../../addin/src/office/office-dialog";
+import { onOfficeThemeChanged } from "../../addin/src/office/office-theme";
 import { CURRENT_OUTLOOK, type RequirementSets, isSetSupportedBy } from "./support/office-mock";
 import { JONAS, findEnabledButton, renderPaneIn, useCrm } from "./support/render-pane";
 
@@ -74,6 +75,20 @@ describe("what this Outlook can do (requirement sets)", () => {
     expect(hostCapabilities(throwing).has("attachments")).toBe(false);
     expect(hostCapabilities({ context: {} } as unknown as typeof Office).has("logOnSend")).toBe(false);
     expect(hostCapabilities(undefined).has("dialog")).toBe(false);
+  });
+
+  it("follows Office's theme only where Outlook sends OfficeThemeChanged (Mailbox 1.14)", () => {
+    const withSets = (sets: RequirementSets) => {
+      const addHandlerAsync = jest.fn();
+      const office = {
+        EventType: { OfficeThemeChanged: "officeThemeChanged" },
+        context: { requirements: { isSetSupported: isSetSupportedBy(sets) }, mailbox: { addHandlerAsync } },
+      } as unknown as typeof Office;
+      onOfficeThemeChanged(office, () => undefined);
+      return addHandlerAsync.mock.calls.length;
+    };
+    expect(withSets(CURRENT_OUTLOOK)).toBe(1);
+    expect(withSets({ Mailbox: "1.13" })).toBe(0);
   });
 
   it("names what is missing in the user's words", () => {

@@ -10,7 +10,14 @@
  * Free of the DOM and the pane's code: the event runtime (events/launch-event.ts) may use it too.
  */
 export type Capability =
-  "attachments" | "internetHeaders" | "logOnSend" | "sharedFolders" | "sharedMailbox" | "nestedAppAuth" | "dialog";
+  | "attachments"
+  | "internetHeaders"
+  | "logOnSend"
+  | "sharedFolders"
+  | "sharedMailbox"
+  | "nestedAppAuth"
+  | "dialog"
+  | "themeChanged";
 
 type IsSetSupported = (name: string, minVersion: string) => boolean;
 
@@ -41,6 +48,10 @@ const NEEDS: Record<Capability, (supported: IsSetSupported) => boolean> = {
   // displayDialogAsync and messageParent 1.4 (https://learn.microsoft.com/javascript/api/requirement-sets/common/dialog-api-requirement-sets).
   // DialogApi 1.2 only adds messageChild (pane to dialog), which the sign-in dialog does not use.
   dialog: (supported) => supported("DialogApi", "1.1") || supported("Mailbox", "1.4"),
+  // The OfficeThemeChanged event: "[ API set: Mailbox 1.14 ]" (Office.OfficeThemeChangedEventArgs,
+  // https://learn.microsoft.com/javascript/api/outlook/office.officethemechangedeventargs). Without
+  // it the pane keeps the theme it started with; nobody needs telling.
+  themeChanged: (supported) => supported("Mailbox", "1.14"),
 };
 
 export const CAPABILITIES = Object.keys(NEEDS) as Capability[];
