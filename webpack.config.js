@@ -1,6 +1,7 @@
 // Builds the task pane (dist/addin): taskpane.html for Outlook, demo-host.html for trying it in a
 // browser, auth-dialog.html for the sign-in dialog fallback, commands.html (the manifest's
-// FunctionFile), the icons, and manifest.xml with the address the build will be served from.
+// FunctionFile and the page of its event runtime), launchevent.js (the event handlers), the icons,
+// and both manifests, manifest.xml and manifest.json, with the address the build will be served from.
 //   ADDIN_BASE_URL  where dist/addin is served (default https://localhost:3000/addin/)
 //   API_BASE_URL    the service's origin when it is not the pane's own (default: same origin)
 //   AUTH_CLIENT_ID, AUTH_AUTHORITY, AUTH_API_SCOPE  Entra ID sign-in (unset: development sign-in)
@@ -12,12 +13,34 @@ const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 
 const MANIFEST_BASE_URL = "https://localhost:3000/addin/";
+const EVENTS_ENTRY = "launchevent";
 const root = __dirname;
 
-/** Copies the icons and writes manifest.xml pointing at baseUrl. */
+/**
+ * The manifests with the URLs of the target: every "https://localhost:3000/addin/" becomes baseUrl and
+ * the add-in's own origin (AppDomain, validDomains) becomes baseUrl's. The sources name localhost so
+ * sideloading works as they are.
+ */
+function manifestFor(text, baseUrl) {
+  const from = new URL(MANIFEST_BASE_URL).origin;
+  const to = new URL(baseUrl).origin;
+  return text
+    .split(MANIFEST_BASE_URL)
+    .join(baseUrl)
+    .split(`<AppDomain>${from}</AppDomain>`)
+    .join(`<AppDomain>${to}</AppDomain>`)
+    .split(`"${from}"`)
+    .join(`"${to}"`);
+}
+
+/** Copies the icons and writes manifest.xml and manifest.json pointing at baseUrl. */
 class AddinFilesPlugin {
   constructor(baseUrl) {
-    this.baseUrl = baseUrl;
+    const url = new URL(baseUrl);
+    // Outlook loads add-ins over HTTPS only, and the manifests' URLs are resolved against a folder.
+    if (url.protocol !== "https:") throw new Error(`ADDIN_BASE_URL must be an https URL, not ${baseUrl}`);
+    if (!url.pathname.endsWith("/")) throw new Error(`ADDIN_BASE_URL must end with "/": ${baseUrl}`);
+    this.baseUrl = url.href;
   }
   apply(compiler) {
     compiler.hooks.thisCompilation.tap("AddinFilesPlugin", (compilation) => {
@@ -32,16 +55,12 @@ class AddinFilesPlugin {
               new webpack.sources.RawSource(fs.readFileSync(path.join(assets, file))),
             );
           }
-          const manifestFile = path.join(root, "manifest.xml");
-          compilation.fileDependencies.add(manifestFile);
-          const manifest = fs.readFileSync(manifestFile, "utf8");
-          const origin = (url) => new URL(url).origin;
-          const rewritten = manifest
-            .split(MANIFEST_BASE_URL)
-            .join(this.baseUrl)
-            .split(`<AppDomain>${origin(MANIFEST_BASE_URL)}</AppDomain>`)
-            .join(`<AppDomain>${origin(this.baseUrl)}</AppDomain>`);
-          compilation.emitAsset("manifest.xml", new webpack.sources.RawSource(rewritten));
+          for (const name of ["manifest.xml", "manifest.json"]) {
+            const file = path.join(root, name);
+            compilation.fileDependencies.add(file);
+            const text = manifestFor(fs.readFileSync(file, "utf8"), this.baseUrl);
+            compilation.emitAsset(name, new webpack.sources.RawSource(text));
+          }
         },
       );
     });
@@ -167,12 +186,20 @@ module.exports = (env = {}, argv = {}) => {
       // The demo host is demo code (demo/), not the pane's: it draws the real pane beside sample emails.
       "demo-host": "./demo/demo-host/demo-host.tsx",
       "auth-dialog": "./addin/src/auth/auth-dialog.ts",
+      // The event handlers (OnMessageSend). Both manifests link this file by name: keep the entry name.
+      [EVENTS_ENTRY]: "./addin/src/events/launch-event.ts",
     },
     output: {
       path: outputPath,
       // Relative URLs: the same build works under /addin/ of the service and at any other path.
       publicPath: "",
-      filename: mode === "production" ? "[name].[contenthash:8].js" : "[name].js",
+      // launchevent.js keeps its name (the manifests link it; classic Outlook loads it without a page).
+      filename: ({ chunk }) =>
+        chunk?.name === EVENTS_ENTRY
+          ? `${EVENTS_ENTRY}.js`
+          : mode === "production"
+            ? "[name].[contenthash:8].js"
+            : "[name].js",
       chunkFilename: mode === "production" ? "[name].[contenthash:8].js" : "[name].js",
       clean: true,
     },
@@ -221,7 +248,7 @@ module.exports = (env = {}, argv = {}) => {
       page("taskpane", "addin/src/taskpane/taskpane.html", ["taskpane"]),
       page("demo-host", "demo/demo-host/demo-host.html", ["demo-host"]),
       page("auth-dialog", "addin/src/auth/auth-dialog.html", ["auth-dialog"]),
-      page("commands", "addin/src/commands/commands.html", []),
+      page("commands", "addin/src/commands/commands.html", [EVENTS_ENTRY]),
       new ContentSecurityPolicyPlugin({
         mode,
         apiBaseUrl: process.env.API_BASE_URL,
@@ -242,3 +269,6 @@ module.exports = (env = {}, argv = {}) => {
     },
   };
 };
+
+// For the manifest tests: the same rewrite the build applies.
+module.exports.manifestFor = manifestFor;

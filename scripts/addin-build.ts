@@ -32,7 +32,15 @@ function sourceStamp(): string {
     if (stat.isDirectory()) for (const child of fs.readdirSync(entry).sort()) visit(path.join(entry, child));
     else hash.update(`${entry}:${stat.size}:${stat.mtimeMs}\n`);
   };
-  for (const input of ["addin", "contract", "demo/demo-host", "demo/seed", "manifest.xml", "webpack.config.js"])
+  for (const input of [
+    "addin",
+    "contract",
+    "demo/demo-host",
+    "demo/seed",
+    "manifest.xml",
+    "manifest.json",
+    "webpack.config.js",
+  ])
     visit(path.join(ROOT, input));
   return hash.digest("hex");
 }

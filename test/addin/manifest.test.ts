@@ -25,17 +25,45 @@ describe("manifest.xml", () => {
     expect(xml.getElementsByTagName("parsererror")).toHaveLength(0);
     expect(xml.documentElement.localName).toBe("OfficeApp");
     expect(xml.documentElement.getAttributeNS(XSI, "type")).toBe("MailApp");
-    expect(all("Permissions")[0]?.textContent).toBe("ReadItem");
+    // Read/write item: log on send sets an internet header in compose (Mailbox 1.8); not the whole mailbox.
+    expect(all("Permissions")[0]?.textContent).toBe("ReadWriteItem");
   });
 
   it("has VersionOverrides 1.1 with pinnable task pane buttons in read and compose mode", () => {
     const overrides = all("VersionOverrides").map((element) => element.getAttributeNS(XSI, "type"));
     expect(overrides).toEqual(["VersionOverridesV1_0", "VersionOverridesV1_1"]);
     const surfaces = all("ExtensionPoint").map((element) => element.getAttributeNS(XSI, "type"));
-    expect(surfaces).toEqual(["MessageReadCommandSurface", "MessageComposeCommandSurface"]);
+    expect(surfaces).toEqual([
+      "MessageReadCommandSurface",
+      "MessageComposeCommandSurface",
+      "LaunchEvent",
+      "MobileMessageReadCommandSurface",
+    ]);
     expect(all("SupportsPinning").map((element) => element.textContent)).toEqual(["true", "true"]);
     const sets = all("bt:Sets")[0];
     expect(sets?.getAttribute("DefaultMinVersion")).toBe("1.5");
+  });
+
+  it("runs onMessageSendHandler on send without ever blocking it, in shared folders too", () => {
+    const [send] = all("LaunchEvent");
+    expect(send?.getAttribute("Type")).toBe("OnMessageSend");
+    expect(send?.getAttribute("FunctionName")).toBe("onMessageSendHandler");
+    expect(send?.getAttribute("SendMode")).toBe("PromptUser");
+    expect(all("SupportsSharedFolders").map((element) => element.textContent)).toEqual(["true"]);
+  });
+
+  it("has a German override for every display string", () => {
+    const strings = [...all("DisplayName"), ...all("Description"), ...all("bt:String")].filter((element) =>
+      element.hasAttribute("DefaultValue"),
+    );
+    expect(strings.length).toBeGreaterThan(4);
+    for (const element of strings) {
+      const overrides = Array.from(element.children).filter((child) => child.getAttribute("Locale") === "de-DE");
+      expect({ id: element.getAttribute("id") ?? element.localName, de: overrides.length }).toEqual({
+        id: element.getAttribute("id") ?? element.localName,
+        de: 1,
+      });
+    }
   });
 
   describe("every URL it names is served by the build", () => {
@@ -73,7 +101,8 @@ describe("manifest.xml", () => {
       const response = await fetch(`${origin}/addin/${url.slice(BASE.length)}`);
       expect(response.status).toBe(200);
       const type = response.headers.get("content-type") ?? "";
-      expect(type).toContain(url.endsWith(".png") ? "image/png" : "text/html");
+      const expected = url.endsWith(".png") ? "image/png" : url.endsWith(".js") ? "text/javascript" : "text/html";
+      expect(type).toContain(expected);
       if (url.endsWith(".png")) expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(50);
     });
   });

@@ -1,10 +1,13 @@
 /// <reference types="office-js" />
 import { createOfficeMailbox } from "../../addin/src/office/office-mailbox";
 import { MailboxError } from "../../addin/src/office/mail-item.types";
+import { CURRENT_OUTLOOK, type RequirementSets, isSetSupportedBy } from "./support/office-mock";
 
 // Outlook as a plain object: the parts of office.js that reading attachments touches.
-function outlookWith(item: Record<string, unknown>) {
-  return { context: { mailbox: { item } } } as unknown as typeof Office;
+function outlookWith(item: Record<string, unknown>, sets: RequirementSets = CURRENT_OUTLOOK) {
+  return {
+    context: { requirements: { isSetSupported: isSetSupportedBy(sets) }, mailbox: { item } },
+  } as unknown as typeof Office;
 }
 const DETAILS = [
   { id: "a1", name: "offer.pdf", contentType: "application/pdf", size: 9, isInline: false, attachmentType: "file" },
@@ -42,11 +45,35 @@ describe("attachments through office.js", () => {
   });
 
   it("refuses cloud links, and says so when Outlook is older than Mailbox 1.8", async () => {
-    const mailbox = createOfficeMailbox(outlookWith({ subject: "Offer", attachments: DETAILS }));
+    // office.js from Microsoft's CDN defines getAttachmentContentAsync whatever the host supports:
+    // only isSetSupported tells, so the method is there and must not be called.
+    const called: string[] = [];
+    const mailbox = createOfficeMailbox(
+      outlookWith(
+        {
+          subject: "Offer",
+          attachments: DETAILS,
+          getAttachmentContentAsync: (id: string) => called.push(id),
+        },
+        { Mailbox: "1.7" },
+      ),
+    );
     const [file, , cloud] = (await mailbox.currentItem())!.attachments;
     await expect(mailbox.attachmentContent(cloud!)).rejects.toThrow(/link to a cloud file/);
     const old = mailbox.attachmentContent(file!);
     await expect(old).rejects.toBeInstanceOf(MailboxError);
-    await expect(old).rejects.toThrow(/Mailbox 1\.8/);
+    await expect(old).rejects.toThrow(
+      "This Outlook cannot keep attachments with a logged email (needs a newer Outlook)",
+    );
+    expect(called).toEqual([]);
+  });
+
+  it("treats an Outlook that cannot say what it supports as one at the manifest's minimum", async () => {
+    const office = { context: { mailbox: { item: { subject: "Offer", attachments: DETAILS } } } };
+    const mailbox = createOfficeMailbox(office as unknown as typeof Office);
+    expect(mailbox.capabilities().has("attachments")).toBe(false);
+    await expect(mailbox.attachmentContent((await mailbox.currentItem())!.attachments[0]!)).rejects.toThrow(
+      /cannot keep attachments/,
+    );
   });
 });

@@ -10,6 +10,7 @@ import {
 } from "@fluentui/react-components";
 import { Suspense, lazy, useState } from "react";
 import type { CrmApi } from "../api/crm-api";
+import { CapabilityNotice } from "../features/capabilities";
 import { EmailView } from "../features/participants";
 import { CustomerSearch } from "../features/search";
 import type { Mailbox } from "../office/mail-item.types";
@@ -53,6 +54,7 @@ export function TaskPaneApp({ api, mailbox, theme }: TaskPaneAppProps) {
   return (
     <FluentProvider theme={theme === "dark" ? webDarkTheme : webLightTheme} className={styles.root}>
       <Title3 as="h1">CRM</Title3>
+      <CapabilityNotice mailbox={mailbox} />
       {me.status === "loading" && <Loading label="Signing in…" />}
       {me.status === "error" && <ErrorState error={me.error} onRetry={me.reload} />}
       {me.status === "ready" && (

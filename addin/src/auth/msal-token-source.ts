@@ -7,11 +7,17 @@ export type DialogSignIn = () => Promise<string>;
 
 /**
  * Nested app authentication: Outlook signs the user in and MSAL gets a token for the service's
- * scope without a popup. Where the host does not support it (older clients), or interaction is
- * needed and popups are blocked, the Office dialog signs in instead.
+ * scope without a popup. Where the host does not support it (`nestedAppAuth` false: no
+ * NestedAppAuth 1.1, office/host-capabilities.ts; older clients, Outlook.com and Gmail mailboxes),
+ * MSAL is not even loaded and the Office dialog signs in; so it does when interaction is needed and
+ * popups are blocked.
  * MSAL loads on first use, so it does not weigh on the pane's first paint.
  */
-export function createMsalTokenSource(config: AuthConfig, dialogSignIn: DialogSignIn): TokenSource {
+export function createMsalTokenSource(
+  config: AuthConfig,
+  dialogSignIn: DialogSignIn,
+  nestedAppAuth: boolean,
+): TokenSource {
   let app: Promise<IPublicClientApplication> | null = null;
   let dialogToken: { token: string; until: number } | null = null;
   const request = { scopes: [config.apiScope] };
@@ -26,6 +32,7 @@ export function createMsalTokenSource(config: AuthConfig, dialogSignIn: DialogSi
   return async () => {
     if (dialogToken && dialogToken.until > Date.now()) return dialogToken.token;
     try {
+      if (!nestedAppAuth) throw new Error("NestedAppAuth 1.1 is not supported here");
       const pca = await nestedApp();
       try {
         return (await pca.acquireTokenSilent(request)).accessToken;

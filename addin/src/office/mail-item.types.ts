@@ -1,3 +1,5 @@
+import type { HostCapabilities } from "./host-capabilities";
+
 /** An email address with the name Outlook shows for it. */
 export interface MailAddress {
   email: string;
@@ -74,6 +76,8 @@ export interface Mailbox {
    * EML. Fails with a MailboxError for cloud attachments and hosts without Mailbox 1.8.
    */
   attachmentContent(attachment: MailAttachment): Promise<MailAttachmentContent>;
+  /** What this Outlook can do beyond the manifest's minimum (host-capabilities.ts). */
+  capabilities(): HostCapabilities;
   /** Called whenever the pane now shows another item (pinned pane); returns an unsubscribe. */
   onItemChanged(listener: () => void): () => void;
 }

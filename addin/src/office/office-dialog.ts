@@ -1,9 +1,18 @@
 /// <reference types="office-js" />
+import { hostCapabilities } from "./host-capabilities";
 import { MailboxError } from "./mail-item.types";
 
-/** Opens a page in Office's dialog and resolves with the token it posts back (see auth/auth-dialog.ts). */
+/**
+ * Opens a page in Office's dialog and resolves with the token it posts back (see auth/auth-dialog.ts).
+ * An Outlook without the dialog API (DialogApi 1.1 / Mailbox 1.4, host-capabilities.ts) is told so
+ * in words instead of a TypeError from a missing displayDialogAsync.
+ */
 export function signInWithDialog(office: typeof Office, url: string): Promise<string> {
   return new Promise((resolve, reject) => {
+    if (!hostCapabilities(office).has("dialog") || typeof office.context?.ui?.displayDialogAsync !== "function")
+      return reject(
+        new MailboxError("not-available", "This Outlook cannot open the sign-in window (needs a newer Outlook)"),
+      );
     office.context.ui.displayDialogAsync(url, { height: 60, width: 30 }, (opened) => {
       if (opened.error) return reject(new MailboxError("host-error", opened.error.message));
       const dialog = opened.value;

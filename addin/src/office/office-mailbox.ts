@@ -8,6 +8,7 @@ import {
   MailboxError,
 } from "./mail-item.types";
 import { attachmentContentFrom } from "./attachment-bytes";
+import { hostCapabilities } from "./host-capabilities";
 
 type AnyItem = Office.MessageRead & Office.MessageCompose;
 
@@ -21,6 +22,7 @@ export function createOfficeMailbox(office: typeof Office): Mailbox {
   const item = () => mailbox().item as AnyItem | null | undefined;
   // Requirement set 1.5: only a pinned pane gets ItemChanged; elsewhere nothing fires, and that is fine.
   const listeners = new Set<() => void>();
+  const capabilities = hostCapabilities(office);
 
   return {
     userEmail: () => mailbox().userProfile?.emailAddress?.toLowerCase() ?? "",
@@ -47,16 +49,17 @@ export function createOfficeMailbox(office: typeof Office): Mailbox {
           `${attachment.name} is a link to a cloud file, not a file in the message`,
         );
       // Mailbox 1.8: older Outlook versions have no way to read an attachment's bytes.
-      if (typeof current.getAttachmentContentAsync !== "function")
+      if (!capabilities.has("attachments") || typeof current.getAttachmentContentAsync !== "function")
         throw new MailboxError(
           "not-available",
-          "This version of Outlook cannot read attachments (Mailbox 1.8 is needed)",
+          "This Outlook cannot keep attachments with a logged email (needs a newer Outlook)",
         );
       const content = await callAsync<Office.AttachmentContent>((done) =>
         current.getAttachmentContentAsync(attachment.id, done),
       );
       return attachmentContentFrom(attachment, { format: String(content.format), content: content.content });
     },
+    capabilities: () => capabilities,
     onItemChanged(listener) {
       // One office.js handler fans out to every listener: Outlook keeps a single handler per event
       // type, so a second addHandlerAsync would silently replace the first view's subscription.

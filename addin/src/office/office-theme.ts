@@ -1,4 +1,5 @@
 /// <reference types="office-js" />
+import { hostCapabilities } from "./host-capabilities";
 
 export type ThemeMode = "light" | "dark";
 
@@ -9,11 +10,11 @@ export function officeThemeMode(office: typeof Office | undefined): ThemeMode | 
   return isDark(background) ? "dark" : "light";
 }
 
-/** Follows Office's theme while the pane is open (not every client sends the event). */
+/** Follows Office's theme while the pane is open (Mailbox 1.14: not every client sends the event). */
 export function onOfficeThemeChanged(office: typeof Office | undefined, listener: (mode: ThemeMode) => void) {
   const mailbox = office?.context?.mailbox;
   const eventType = office?.EventType?.OfficeThemeChanged;
-  if (!mailbox?.addHandlerAsync || !eventType) return () => undefined;
+  if (!mailbox?.addHandlerAsync || !eventType || !hostCapabilities(office).has("themeChanged")) return () => undefined;
   try {
     mailbox.addHandlerAsync(eventType, (event: { officeTheme?: Office.OfficeTheme }) => {
       const background = event.officeTheme?.bodyBackgroundColor;

@@ -1,4 +1,5 @@
 import { type HostAttachmentContent, attachmentContentFrom } from "./attachment-bytes";
+import { type HostCapabilities, capabilitiesExcept } from "./host-capabilities";
 import { type MailBody, type MailItem, type Mailbox, MailboxError } from "./mail-item.types";
 
 export interface SimulatedMessage extends MailItem {
@@ -13,8 +14,14 @@ export interface SimulatedMailbox extends Mailbox {
   setUser(email: string): void;
 }
 
-/** The demo host's stand-in for Outlook, behind the same Mailbox interface the pane uses. */
-export function createSimulatedMailbox(userEmail: string): SimulatedMailbox {
+/**
+ * The demo host's stand-in for Outlook, behind the same Mailbox interface the pane uses: a current
+ * Outlook, which can do everything the pane asks, unless told otherwise.
+ */
+export function createSimulatedMailbox(
+  userEmail: string,
+  capabilities: HostCapabilities = capabilitiesExcept(),
+): SimulatedMailbox {
   let user = userEmail.toLowerCase();
   let current: SimulatedMessage | null = null;
   const listeners = new Set<() => void>();
@@ -30,10 +37,13 @@ export function createSimulatedMailbox(userEmail: string): SimulatedMailbox {
       return current.body;
     },
     async attachmentContent(attachment) {
+      if (!capabilities.has("attachments"))
+        throw new MailboxError("not-available", "This Outlook cannot keep attachments with a logged email");
       const content = current?.attachmentContents?.[attachment.id];
       if (!content) throw new MailboxError("no-item", `${attachment.name} is not in the selected message`);
       return attachmentContentFrom(attachment, content);
     },
+    capabilities: () => capabilities,
     onItemChanged(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

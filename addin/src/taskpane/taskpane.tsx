@@ -27,7 +27,11 @@ async function main() {
   const mailbox = createOfficeMailbox(office);
   const authConfig = authConfigFromBuild();
   const token = authConfig
-    ? createMsalTokenSource(authConfig, () => signInWithDialog(office, new URL("auth-dialog.html", location.href).href))
+    ? createMsalTokenSource(
+        authConfig,
+        () => signInWithDialog(office, new URL("auth-dialog.html", location.href).href),
+        mailbox.capabilities().has("nestedAppAuth"),
+      )
     : createDevTokenSource(apiBase, () => mailbox.userEmail());
   const api = createCrmApi(apiBase, token);
   const render = (theme: "light" | "dark") => root.render(<TaskPaneApp api={api} mailbox={mailbox} theme={theme} />);

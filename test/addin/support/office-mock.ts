@@ -31,9 +31,41 @@ export interface TestAttachment {
 
 const FORMAT = { file: "base64", item: "eml", cloud: "url" } as const;
 
+/**
+ * The requirement sets the simulated Outlook reports, by name and highest version, as
+ * Office.context.requirements.isSetSupported(name, minVersion) answers them: true when the host's
+ * version of that set is at least minVersion ("Check if the specified requirement set is supported",
+ * https://learn.microsoft.com/javascript/api/office/office.requirementsetsupport). A set the host
+ * does not name is not supported.
+ */
+export type RequirementSets = Record<string, string>;
+
+/** A current Outlook (Microsoft 365 on Windows, the web): every set the pane can use. */
+export const CURRENT_OUTLOOK: RequirementSets = { Mailbox: "1.15", NestedAppAuth: "1.1", DialogApi: "1.2" };
+
+function versionAtLeast(have: string, want: string): boolean {
+  const [a, b] = [have, want].map((version) => version.split(".").map(Number));
+  for (let index = 0; index < Math.max(a!.length, b!.length); index += 1) {
+    const difference = (a![index] ?? 0) - (b![index] ?? 0);
+    if (difference !== 0) return difference > 0;
+  }
+  return true;
+}
+
+export function isSetSupportedBy(sets: RequirementSets) {
+  return (name: string, minVersion = "1.1") => {
+    const have = sets[name];
+    return have !== undefined && versionAtLeast(have, String(minVersion));
+  };
+}
+
+export interface OutlookHost {
+  requirementSets?: RequirementSets;
+}
+
 let messageCounter = 0;
 
-function itemSeed(message: TestMessage) {
+function itemSeed(message: TestMessage, calls: string[]) {
   const details = (address: { email: string; name: string }) => ({
     emailAddress: address.email,
     displayName: address.name,
@@ -63,6 +95,7 @@ function itemSeed(message: TestMessage) {
       attachmentId: string,
       callback: (result: { status: string; value?: unknown; error?: { message: string } }) => void,
     ) => {
+      calls.push("getAttachmentContentAsync");
       const attachment = message.attachments?.[Number(attachmentId.replace("attachment-", ""))];
       if (!attachment) return callback({ status: "failed", error: { message: "The attachment was not found" } });
       if ((attachment.failures ?? 0) > 0) {
@@ -85,14 +118,21 @@ function itemSeed(message: TestMessage) {
  * Outlook as office-addin-mock fakes it: the signed-in user, the selected message, and the
  * ItemChanged event of a pinned pane. The pane gets it through the real office-mailbox.ts.
  */
-export function createOutlookMock(message: TestMessage | null, userEmail = "alice@contoso.com") {
+export function createOutlookMock(
+  message: TestMessage | null,
+  userEmail = "alice@contoso.com",
+  host: OutlookHost = {},
+) {
   const handlers = new Map<string, () => void>();
+  /** The item's APIs newer than the manifest's minimum that the pane called, in order. */
+  const calls: string[] = [];
   const office = new OfficeMockObject({
     host: "outlook",
     CoercionType: { Html: "html", Text: "text" },
     EventType: { ItemChanged: "olkItemSelectedChanged", OfficeThemeChanged: "officeThemeChanged" },
     context: {
       officeTheme: { bodyBackgroundColor: "#ffffff" },
+      requirements: { isSetSupported: isSetSupportedBy(host.requirementSets ?? CURRENT_OUTLOOK) },
       mailbox: {
         userProfile: { emailAddress: userEmail },
         addHandlerAsync: (type: string, handler: () => void) => handlers.set(type, handler),
@@ -102,12 +142,13 @@ export function createOutlookMock(message: TestMessage | null, userEmail = "alic
   });
   const mailbox = office.context.mailbox as Record<string, unknown>;
   const setItem = (next: TestMessage | null) => {
-    mailbox.item = next ? new OfficeMockObject(itemSeed(next)) : null;
+    mailbox.item = next ? new OfficeMockObject(itemSeed(next, calls)) : null;
   };
   setItem(message);
   return {
     office: office as unknown as typeof Office,
     mailbox: createOfficeMailbox(office as unknown as typeof Office) as Mailbox,
+    calls,
     /** What Outlook does when the user selects another message while the pane is pinned. */
     select(next: TestMessage | null) {
       act(() => {

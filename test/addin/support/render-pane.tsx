@@ -3,7 +3,7 @@ import { render, waitFor, within } from "@testing-library/react";
 import type { UserEvent } from "@testing-library/user-event";
 import { createCrmApi } from "../../../addin/src/api/crm-api";
 import { TaskPaneApp } from "../../../addin/src/app/task-pane-app";
-import { type TestMessage, createOutlookMock } from "./office-mock";
+import { type OutlookHost, type TestMessage, createOutlookMock } from "./office-mock";
 import { currentCrm } from "./use-crm";
 
 // jsdom has no ResizeObserver; Fluent's MessageBar watches its own width with one.
@@ -17,12 +17,17 @@ globalThis.ResizeObserver ??= class {
  * The whole pane as Outlook would host it: office mock for the mailbox, the real service (useCrm)
  * behind its fetch, same-origin as the pane is in Outlook, signed in as the suite's user.
  */
-export function renderPane(message: TestMessage | null) {
+export function renderPane(message: TestMessage | null, host: OutlookHost = {}) {
   const crm = currentCrm();
-  const outlook = createOutlookMock(message, crm.me.email);
+  const outlook = createOutlookMock(message, crm.me.email, host);
   const api = createCrmApi(location.origin, () => crm.paneToken());
   const view = render(<TaskPaneApp api={api} mailbox={outlook.mailbox} theme="light" />);
   return { ...view, crm, outlook };
+}
+
+/** The pane on the real service in an Outlook of its own kind (an older one: fewer requirement sets). */
+export function renderPaneIn(host: OutlookHost, message: TestMessage | null) {
+  return renderPane(message, host);
 }
 
 export { apiUrl, instead, server, useCrm } from "./use-crm";

@@ -31,7 +31,10 @@ type FileState =
  */
 export function useKeepAttachments(item: MailItem) {
   const { api, mailbox } = useServices();
-  const attached = item.attachments.filter((attachment) => !attachment.isInline);
+  // An Outlook without Mailbox 1.8 cannot hand out an attachment's bytes: nothing to offer, and the
+  // pane's capability notice says so once (features/capabilities).
+  const readable = mailbox.capabilities().has("attachments");
+  const attached = readable ? item.attachments.filter((attachment) => !attachment.isInline) : [];
   const keepable = attached.filter((attachment) => attachment.kind !== "cloud");
   const cloud = attached.filter((attachment) => attachment.kind === "cloud");
   const messageId = item.internetMessageId;

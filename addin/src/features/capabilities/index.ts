@@ -1,0 +1,1 @@
+export { CapabilityNotice } from "./capability-notice";

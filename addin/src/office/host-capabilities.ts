@@ -1,0 +1,104 @@
+/// <reference types="office-js" />
+
+/**
+ * What this Outlook can do beyond the manifest's minimum (Mailbox 1.1 for the add-in, 1.5 for its
+ * commands, see manifest.xml). Every API newer than that is used only when its requirement set is
+ * reported here, through Office.context.requirements.isSetSupported, as Microsoft advises: "Setting
+ * a requirement set doesn't limit the available APIs ... To use newer APIs, check whether the
+ * application supports the requirement set" (Outlook JavaScript API requirement sets, "Using APIs
+ * from later requirement sets": https://learn.microsoft.com/javascript/api/requirement-sets/outlook/outlook-api-requirement-sets).
+ * Free of the DOM and the pane's code: the event runtime (events/launch-event.ts) may use it too.
+ */
+export type Capability =
+  | "attachments"
+  | "internetHeaders"
+  | "logOnSend"
+  | "sharedFolders"
+  | "sharedMailbox"
+  | "nestedAppAuth"
+  | "dialog"
+  | "themeChanged";
+
+type IsSetSupported = (name: string, minVersion: string) => boolean;
+
+/** Which requirement sets each capability needs, with Microsoft's page that says so. */
+const NEEDS: Record<Capability, (supported: IsSetSupported) => boolean> = {
+  // item.getAttachmentContentAsync (read and compose) and item.getAttachmentsAsync (compose):
+  // Mailbox 1.8 ("Added Office.context.mailbox.item.getAttachmentContentAsync", requirement set 1.8
+  // change log, https://learn.microsoft.com/javascript/api/requirement-sets/outlook/requirement-set-1.8/outlook-requirement-set-1.8;
+  // Office.AttachmentContent is "[Api set: Mailbox 1.8]").
+  attachments: (supported) => supported("Mailbox", "1.8"),
+  // item.internetHeaders (compose: custom headers) and getAllInternetHeadersAsync (read): Mailbox 1.8
+  // ("Added InternetHeaders ... Compose mode only", same change log).
+  internetHeaders: (supported) => supported("Mailbox", "1.8"),
+  // OnMessageSend with Smart Alerts: Mailbox 1.12 ("The OnMessageSend and OnAppointmentSend events
+  // were introduced in requirement set 1.12", https://learn.microsoft.com/office/dev/add-ins/outlook/onmessagesend-onappointmentsend-events).
+  // The handler marks the message with an internet header (1.8), which 1.12 includes.
+  logOnSend: (supported) => supported("Mailbox", "1.12"),
+  // item.getSharedPropertiesAsync: "Mailbox 1.8 for shared folder support, Mailbox 1.13 for shared
+  // mailbox support" (Office.SharedProperties, https://learn.microsoft.com/javascript/api/outlook/office.sharedproperties).
+  sharedFolders: (supported) => supported("Mailbox", "1.8"),
+  sharedMailbox: (supported) => supported("Mailbox", "1.13"),
+  // "To require the NestedAppAuth requirement set 1.1 in Outlook add-in code, check if it's
+  // supported by calling isSetSupported('NestedAppAuth', '1.1')"; not supported for Outlook.com or
+  // Gmail mailboxes (https://learn.microsoft.com/javascript/api/requirement-sets/common/nested-app-auth-requirement-sets).
+  nestedAppAuth: (supported) => supported("NestedAppAuth", "1.1"),
+  // Office.context.ui.displayDialogAsync and messageParent: DialogApi 1.1; "In Outlook, dialog
+  // features and their APIs were introduced in the following Mailbox requirement sets":
+  // displayDialogAsync and messageParent 1.4 (https://learn.microsoft.com/javascript/api/requirement-sets/common/dialog-api-requirement-sets).
+  // DialogApi 1.2 only adds messageChild (pane to dialog), which the sign-in dialog does not use.
+  dialog: (supported) => supported("DialogApi", "1.1") || supported("Mailbox", "1.4"),
+  // The OfficeThemeChanged event: "[ API set: Mailbox 1.14 ]" (Office.OfficeThemeChangedEventArgs,
+  // https://learn.microsoft.com/javascript/api/outlook/office.officethemechangedeventargs). Without
+  // it the pane keeps the theme it started with; nobody needs telling.
+  themeChanged: (supported) => supported("Mailbox", "1.14"),
+};
+
+export const CAPABILITIES = Object.keys(NEEDS) as Capability[];
+
+export interface HostCapabilities {
+  has(capability: Capability): boolean;
+}
+
+/**
+ * The capabilities of the Outlook that hosts the pane, asked once each. An Outlook without
+ * Office.context.requirements (or one whose isSetSupported throws) is treated as having none of
+ * them: the pane then works at the manifest's minimum instead of calling an API that may be missing.
+ */
+export function hostCapabilities(office: typeof Office | null | undefined): HostCapabilities {
+  const supported: IsSetSupported = (name, minVersion) => {
+    try {
+      return office?.context?.requirements?.isSetSupported?.(name, minVersion) === true;
+    } catch {
+      return false;
+    }
+  };
+  const known = new Map<Capability, boolean>();
+  return {
+    has(capability) {
+      let value = known.get(capability);
+      if (value === undefined) known.set(capability, (value = NEEDS[capability](supported)));
+      return value;
+    },
+  };
+}
+
+/** A host that can do everything (the demo host's simulated mailbox), or everything but `missing`. */
+export function capabilitiesExcept(...missing: Capability[]): HostCapabilities {
+  return { has: (capability) => !missing.includes(capability) };
+}
+
+/**
+ * What the user would notice missing, in their words, one line each; empty when nothing is.
+ * Sign-in is left out: without nested app authentication the pane signs in through the dialog,
+ * and an Outlook below Mailbox 1.4 (no dialog either) cannot open the pane's commands (1.5) at all.
+ */
+export function missingFeatures(capabilities: HostCapabilities): string[] {
+  const missing: string[] = [];
+  if (!capabilities.has("attachments")) missing.push("keep attachments with a logged email");
+  if (!capabilities.has("logOnSend")) missing.push("log an email when it is sent");
+  // Without them Outlook does not open the add-in in such a folder at all (SupportsSharedFolders).
+  if (!capabilities.has("sharedFolders")) missing.push("open the CRM in shared mailboxes or a delegate's folders");
+  else if (!capabilities.has("sharedMailbox")) missing.push("open the CRM in shared mailboxes");
+  return missing;
+}
