@@ -10,7 +10,7 @@ import type { EmailLogRepository } from "./email-log.repository";
 
 export interface EmailLogService {
   /** Journey 2: stores the message once per customer, however often it comes; `created` says whether now. */
-  log(input: EmailLogCreate, user: CurrentUser): Promise<EmailLogCreated>;
+  log(input: EmailLogCreate, user: Pick<CurrentUser, "id" | "name" | "email">): Promise<EmailLogCreated>;
   listForCustomer(customerId: string, page: { limit: number; offset: number }): Promise<Page<EmailLogEntry>>;
   /** Where a message is logged already, whoever logged it. */
   status(internetMessageId: string): Promise<{
