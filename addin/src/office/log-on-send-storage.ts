@@ -1,5 +1,6 @@
 /// <reference types="office-js" />
 import type { LogIntentCreate } from "contract";
+import type { LogOnSendStore } from "./mail-item.types";
 
 /**
  * What log on send keeps in Outlook between the OnMessageSend handler and the pane.
@@ -128,4 +129,21 @@ export async function writeLogWhenSent(office: typeof Office, choice: LogWhenSen
       String(result.status) === "failed" ? reject(new Error(result.error?.message ?? "not kept")) : resolve(),
     ),
   );
+}
+
+/** The store the pane sees through its Mailbox. */
+export function createLogOnSendStore(office: typeof Office): LogOnSendStore {
+  return {
+    supported: () =>
+      Boolean(
+        office.context?.requirements?.isSetSupported("Mailbox", "1.12") &&
+        office.context.requirements.isSetSupported("Mailbox", "1.8"),
+      ),
+    defaultOn: () => logOnSendSetting(office),
+    setDefaultOn: (on) => setLogOnSendSetting(office, on),
+    choice: () => readLogWhenSent(office),
+    choose: (choice) => writeLogWhenSent(office, choice),
+    waiting: () => pendingIntents(office),
+    forget: (markers) => dropPendingIntents(office, markers),
+  };
 }

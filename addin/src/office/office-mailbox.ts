@@ -8,6 +8,7 @@ import {
   MailboxError,
 } from "./mail-item.types";
 import { attachmentContentFrom } from "./attachment-bytes";
+import { createLogOnSendStore } from "./log-on-send-storage";
 
 type AnyItem = Office.MessageRead & Office.MessageCompose;
 
@@ -57,6 +58,7 @@ export function createOfficeMailbox(office: typeof Office): Mailbox {
       );
       return attachmentContentFrom(attachment, { format: String(content.format), content: content.content });
     },
+    logOnSend: createLogOnSendStore(office),
     onItemChanged(listener) {
       // One office.js handler fans out to every listener: Outlook keeps a single handler per event
       // type, so a second addHandlerAsync would silently replace the first view's subscription.
