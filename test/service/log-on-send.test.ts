@@ -121,6 +121,25 @@ describe.each(testBackends())("log on send on %s", (backend) => {
     expect(await emailLogOf(customer.id)).toHaveLength(1);
   });
 
+  it("logs once when two replicas run their rounds at the same moment", async () => {
+    const customer = await createCustomer(alice);
+    const markers = [randomUUID(), randomUUID(), randomUUID()];
+    for (const marker of markers) {
+      await alice.post("/api/log-intents", { marker, customerId: customer.id });
+      sendFromOutlook("alice@contoso.com", marker, `Offer ${marker}`);
+    }
+    mail.log.length = 0;
+    clock += 61_000;
+    const [one, two] = await Promise.all([service.service.logOnSend.runOnce(), service.service.logOnSend.runOnce()]);
+    // Each intent was leased by one of the two (SKIP LOCKED), so each message was looked up once.
+    expect(one.logged + two.logged).toBe(3);
+    const searches = mail.log.filter((entry) =>
+      markers.some((marker) => decodeURIComponent(entry.search).includes(marker)),
+    );
+    expect(searches).toHaveLength(3);
+    expect(await emailLogOf(customer.id)).toHaveLength(3);
+  });
+
   it("searches Sent Items by the documented extended-property filter, not internetMessageHeaders", async () => {
     const customer = await createCustomer(alice);
     const marker = randomUUID();
@@ -181,7 +200,10 @@ describe.each(testBackends())("log on send on %s", (backend) => {
     });
 
     mail.up();
+    // The 503 asked for five minutes: a round a minute later leaves it waiting, one after that logs it.
     await round();
+    expect((await intentOf(alice, body.intent.id)).state).toBe("PENDING");
+    await round(5 * MINUTE);
     expect(await intentOf(alice, body.intent.id)).toMatchObject({ state: "LOGGED" });
     expect(await emailLogOf(customer.id)).toHaveLength(1);
   });

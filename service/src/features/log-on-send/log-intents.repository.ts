@@ -17,6 +17,7 @@ export interface LogIntentsRepository {
     reason: string | null,
   ): Promise<{ intent: LogIntent; created: boolean }>;
   listForUser(userId: string, state: LogIntentState | undefined, limit: number): Promise<LogIntent[]>;
+  pendingCount(userId: string): Promise<number>;
   /**
    * Up to `limit` pending intents that are due and held by no live lease, each now leased until
    * now + leaseMs: another replica skips them (SKIP LOCKED), and takes them over when a crash lets it run out.
@@ -95,6 +96,7 @@ export function createLogIntentsRepository(db: Database): LogIntentsRepository {
       });
       return rows.map(toIntent);
     },
+    pendingCount: (userId) => prisma.logIntent.count({ where: { userId, state: "PENDING" } }),
     async claimDue(now, leaseMs, limit) {
       const claimed = await db.query<{ id: string }>(CLAIM, [now, new Date(now.getTime() + leaseMs), limit]);
       if (claimed.length === 0) return [];

@@ -12,6 +12,12 @@ export interface LogIntentsService {
   listMine(user: CurrentUser, query: { state?: LogIntentState; limit: number }): Promise<{ items: LogIntent[] }>;
 }
 
+/**
+ * Intents one user may have waiting at once: far above a day's sending while Graph is away, and a
+ * bound on the Sent Items searches one account can make the worker run.
+ */
+export const MAX_PENDING_PER_USER = 1_000;
+
 export function createLogIntentsService(deps: {
   intents: LogIntentsRepository;
   customers: CustomerAccess;
@@ -25,6 +31,12 @@ export function createLogIntentsService(deps: {
   return {
     async create(input, user) {
       await deps.customers.require(input.customerId, "body.customerId");
+      if ((await deps.intents.pendingCount(user.id)) >= MAX_PENDING_PER_USER)
+        throw new AppError(
+          "conflict",
+          `You have ${MAX_PENDING_PER_USER} sent e-mails waiting to be logged already; they are logged as Outlook shows them in Sent Items`,
+          [{ field: "body.marker", message: "too many intents waiting" }],
+        );
       if (input.contactId) await deps.contacts.requireFor(input.contactId, input.customerId);
       const reason = deps.graphConfigured
         ? "Waiting for the message to appear in Sent Items"
