@@ -3,6 +3,7 @@ import { setupServer } from "msw/node";
 import { LOG_MARKER_HEADER } from "contract";
 import { createGraphMailFake } from "../../demo/graph-fake/mail/fake-mail.handler";
 import { graphMailFakeHandlers } from "../../demo/graph-fake/mail/fake-mail.msw";
+import { createLogIntentsRepository } from "../../service/src/features/log-on-send/log-intents.repository";
 import type { ApiClient } from "../support/api-client";
 import { createContact, createCustomer } from "../support/fixtures";
 import { testBackends } from "../support/test-database";
@@ -138,6 +139,22 @@ describe.each(testBackends())("log on send on %s", (backend) => {
     );
     expect(searches).toHaveLength(3);
     expect(await emailLogOf(customer.id)).toHaveLength(3);
+  });
+
+  it("takes over the intents of a replica that died holding them once their lease runs out", async () => {
+    const customer = await createCustomer(alice);
+    const marker = randomUUID();
+    const { body } = await alice.post("/api/log-intents", { marker, customerId: customer.id });
+    sendFromOutlook("alice@contoso.com", marker);
+    clock += 61_000;
+    // A replica claims it (lease 60 s by default) and is killed before it does anything.
+    const crashed = createLogIntentsRepository(service.service.db);
+    expect((await crashed.claimDue(new Date(clock), 60_000, 100)).map((intent) => intent.id)).toContain(body.intent.id);
+    await round(30_000);
+    expect((await intentOf(alice, body.intent.id)).state).toBe("PENDING");
+    await round(31_000);
+    expect(await intentOf(alice, body.intent.id)).toMatchObject({ state: "LOGGED" });
+    expect(await emailLogOf(customer.id)).toHaveLength(1);
   });
 
   it("searches Sent Items by the documented extended-property filter, not internetMessageHeaders", async () => {
