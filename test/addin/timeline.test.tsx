@@ -41,6 +41,7 @@ describe("the Timeline tab", () => {
         contactId: null,
         loggedBy: alice,
         loggedAt: at,
+        loggedBecause: null,
       });
     }
     const { user, record } = await openTimeline(crm);

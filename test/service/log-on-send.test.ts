@@ -107,6 +107,7 @@ describe.each(testBackends())("log on send on %s", (backend) => {
       from: { email: "alice@contoso.com" },
       to: [{ email: "jonas.keller@fabrikam.example", name: "Jonas Keller" }],
       loggedBy: { email: "alice@contoso.com" },
+      loggedBecause: "Logged when sent (Log when sent was on in Outlook)",
     });
     // Sanitised on the way in, as every logged body is.
     expect(entries[0]!.bodyHtml).not.toMatch(/script/);
@@ -119,6 +120,7 @@ describe.each(testBackends())("log on send on %s", (backend) => {
       customerId: customer.id,
     });
     expect(byHand.status).toBe(200);
+    expect(byHand.body.entry.id).toBe(intent.emailLogEntryId);
     expect(await emailLogOf(customer.id)).toHaveLength(1);
   });
 

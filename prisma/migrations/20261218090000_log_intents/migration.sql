@@ -1,6 +1,8 @@
-
 -- CreateEnum
 CREATE TYPE "LogIntentState" AS ENUM ('PENDING', 'LOGGED', 'EXPIRED', 'REJECTED');
+
+-- AlterTable
+ALTER TABLE "EmailLogEntry" ADD COLUMN     "loggedBecause" TEXT;
 
 -- CreateTable
 CREATE TABLE "LogIntent" (

@@ -518,6 +518,7 @@ export function createFakeCrm() {
         contactId: body.contactId ?? null,
         loggedBy: alice,
         loggedAt: NOW,
+        loggedBecause: null,
       };
       emailLog.push(entry);
       return HttpResponse.json({ id: entry.id, created: true, entry }, { status: 201 });
@@ -578,6 +579,7 @@ export function createFakeCrm() {
         contactId: null,
         loggedBy: BEN,
         loggedAt: NOW,
+        loggedBecause: null,
       });
     },
   };

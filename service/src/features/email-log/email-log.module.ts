@@ -10,7 +10,7 @@ import { createEmailLogService } from "./email-log.service";
 export function emailLogModule(db: Database, ports: Pick<Ports, "customers" | "contacts">, htmlCleaner: HtmlCleaner) {
   const emailLog = createEmailLogRepository(db);
   const service = createEmailLogService({ emailLog, htmlCleaner, ...ports });
-  const writer: EmailLogWriter = { log: (input, user) => service.log(input, user) };
+  const writer: EmailLogWriter = { log: (input, user, loggedBecause) => service.log(input, user, loggedBecause) };
   return {
     routes: emailLogRoutes(service),
     forRecord: { countForCustomer: emailLog.countForCustomer },

@@ -23,6 +23,8 @@ export interface LogOnSendWorker {
 }
 
 const BATCH = 20;
+/** What the e-mail log shows for an entry this worker made. */
+export const LOGGED_BECAUSE = "Logged when sent (Log when sent was on in Outlook)";
 const STOP_GRACE_MS = 5_000;
 
 /** Why an intent waits on Graph, in the words the pane shows. */
@@ -119,6 +121,7 @@ export function createLogOnSendWorker(deps: {
           contactId: intent.contactId,
         },
         intent.user,
+        LOGGED_BECAUSE,
       );
       await intents.markLogged(intent.id, message.internetMessageId, logged.id, now());
       report.logged++;

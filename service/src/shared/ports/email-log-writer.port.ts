@@ -7,5 +7,10 @@ import type { CurrentUser } from "../../auth/current-user";
  * implements it; app.ts hands it on.
  */
 export interface EmailLogWriter {
-  log(input: EmailLogCreate, user: Pick<CurrentUser, "id" | "name" | "email">): Promise<EmailLogCreated>;
+  /** `loggedBecause` is what the entry shows as the reason it was logged without a click. */
+  log(
+    input: EmailLogCreate,
+    user: Pick<CurrentUser, "id" | "name" | "email">,
+    loggedBecause: string,
+  ): Promise<EmailLogCreated>;
 }
