@@ -55,8 +55,12 @@ function composing(to: string[], roaming: Record<string, unknown> = {}, sets = [
   return { office, session, roaming };
 }
 
-function renderComposing(outlook: ReturnType<typeof composing>) {
+function renderComposing(
+  outlook: ReturnType<typeof composing>,
+  prepare?: (crm: ReturnType<typeof createFakeCrm>) => void,
+) {
   const crm = createFakeCrm();
+  prepare?.(crm);
   server.resetHandlers(...crm.handlers);
   const intents: unknown[] = [];
   let intentsReachable = true;
@@ -170,5 +174,46 @@ describe("log when sent, in the compose pane", () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(outlook.roaming[PENDING_INTENTS_SETTING]).toEqual(waiting);
     expect(screen.queryByText(/handed on for logging/)).not.toBeInTheDocument();
+  });
+
+  it("shows the sent e-mails the service could not log, and why", async () => {
+    const intent = (
+      subject: string,
+      state: "PENDING" | "LOGGED" | "EXPIRED" | "REJECTED",
+      reason: string | null,
+      attempts = 1,
+    ) => ({
+      id: `00000000-0000-4000-8000-${String(Math.floor(Math.random() * 1e12)).padStart(12, "0")}`,
+      marker: "11111111-2222-4333-8444-555555555555",
+      conversationId: null,
+      subject,
+      customerId: "00000000-0000-4000-8000-00000000abcd",
+      contactId: null,
+      state,
+      reason,
+      attempts,
+      internetMessageId: null,
+      emailLogEntryId: null,
+      createdAt: "2026-12-18T09:00:00.000Z",
+      expiresAt: "2026-12-20T09:00:00.000Z",
+      finishedAt: null,
+    });
+    renderComposing(composing(["jonas.keller@fabrikam.com"]), (crm) =>
+      crm.logIntents.push(
+        intent("Logged fine", "LOGGED", null),
+        intent("Just sent", "PENDING", "Waiting for the message to appear in Sent Items", 1),
+        intent(
+          "Offer 4711",
+          "EXPIRED",
+          "Not found in Sent Items by 2026-12-20T09:00:00.000Z: the message was not sent",
+        ),
+        intent("Order 12", "PENDING", "Outlook could not be reached; trying again", 5),
+      ),
+    );
+    const list = await screen.findByRole("region", { name: "Sent e-mails not logged" });
+    expect(list).toHaveTextContent("Offer 4711 not found: Not found in Sent Items by 2026-12-20T09:00:00.000Z");
+    expect(list).toHaveTextContent("Order 12 waiting: Outlook could not be reached; trying again");
+    expect(list).not.toHaveTextContent("Logged fine");
+    expect(list).not.toHaveTextContent("Just sent");
   });
 });

@@ -16,6 +16,7 @@ import type {
   EmailLogPage,
   EmailLogStatus,
   LifecycleResult,
+  LogIntent,
   LogIntentCreate,
   LogIntentCreated,
   LookupResult,
@@ -109,6 +110,7 @@ export function createCrmApi(baseUrl: string, token: TokenSource) {
     logEmail: (body: z.input<typeof EmailLogCreate>) => call<EmailLogCreated>("POST", "/api/email-log", body),
     /** Log on send: an intent the OnMessageSend handler could not hand over itself. */
     logIntent: (body: z.input<typeof LogIntentCreate>) => call<LogIntentCreated>("POST", "/api/log-intents", body),
+    logIntents: (limit = 20) => call<{ items: LogIntent[] }>("GET", `/api/log-intents${query([["limit", limit]])}`),
     emailLog: (customerId: string, limit = 10) =>
       call<Json<typeof EmailLogPage>>(
         "GET",

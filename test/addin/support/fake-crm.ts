@@ -12,6 +12,7 @@ import type {
   Incident,
   LifecycleChange,
   LifecycleTransition,
+  LogIntent,
   LookupMatch,
   Me,
   Note,
@@ -170,6 +171,7 @@ export function createFakeCrm() {
     },
   ];
   const emailLog: EmailLogEntry[] = [];
+  const logIntents: LogIntent[] = [];
   const templates: Template[] = [
     {
       id: id(),
@@ -536,10 +538,14 @@ export function createFakeCrm() {
           .map(({ id: entryId, customerId, loggedBy, loggedAt }) => ({ id: entryId, customerId, loggedBy, loggedAt })),
       });
     }),
+    // Log on send: the caller's intents (none unless a test puts some there).
+    http.get(`${API}/api/log-intents`, () => HttpResponse.json({ items: logIntents })),
   ];
 
   return {
     handlers,
+    /** Log-on-send intents GET /api/log-intents lists. */
+    logIntents,
     /** Files the fake holds. */
     attachments,
     requests,

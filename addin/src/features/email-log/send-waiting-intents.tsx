@@ -1,4 +1,5 @@
-import { Caption1 } from "@fluentui/react-components";
+import { Caption1, Text } from "@fluentui/react-components";
+import type { LogIntent } from "contract";
 import { useEffect, useState } from "react";
 import { ApiError } from "../../api/api-error";
 import { logTargetOf } from "../../shared/log-target";
@@ -13,6 +14,7 @@ import { useServices } from "../../shared/services-context";
 export function SendWaitingIntents() {
   const { api, mailbox } = useServices();
   const [sent, setSent] = useState(0);
+  const [troubled, setTroubled] = useState<LogIntent[]>([]);
   useEffect(() => {
     const store = mailbox.logOnSend;
     if (!store) return;
@@ -54,10 +56,51 @@ export function SendWaitingIntents() {
       live = false;
     };
   }, [api, mailbox]);
-  if (sent === 0) return null;
+  // What the service could not log, or has waited on for a while, with its reason: nothing fails unseen.
+  useEffect(() => {
+    let live = true;
+    api
+      .logIntents()
+      .then(({ items }) => {
+        if (live)
+          setTroubled(
+            items.filter(
+              (intent) =>
+                intent.state === "EXPIRED" ||
+                intent.state === "REJECTED" ||
+                (intent.state === "PENDING" && intent.attempts >= 3),
+            ),
+          );
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [api, mailbox]);
+  if (sent === 0 && troubled.length === 0) return null;
   return (
-    <Caption1 role="status">
-      {sent === 1 ? "1 sent e-mail was handed on for logging." : `${sent} sent e-mails were handed on for logging.`}
-    </Caption1>
+    <>
+      {sent > 0 && (
+        <Caption1 role="status">
+          {sent === 1 ? "1 sent e-mail was handed on for logging." : `${sent} sent e-mails were handed on for logging.`}
+        </Caption1>
+      )}
+      {troubled.length > 0 && (
+        <section aria-label="Sent e-mails not logged">
+          <Text weight="semibold">Sent e-mails not logged yet</Text>
+          <ul>
+            {troubled.map((intent) => (
+              <li key={intent.id}>
+                <Text>{intent.subject || "(no subject)"}</Text>{" "}
+                <Caption1>
+                  {intent.state === "PENDING" ? "waiting" : intent.state === "EXPIRED" ? "not found" : "refused"}:{" "}
+                  {intent.reason}
+                </Caption1>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
   );
 }
