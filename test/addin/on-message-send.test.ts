@@ -2,7 +2,7 @@
 import { http, HttpResponse, delay } from "msw";
 import { setupServer } from "msw/node";
 import { OfficeMockObject } from "office-addin-mock";
-import { LOG_MARKER_HEADER } from "contract";
+import { LOG_MARKER_HEADER, LogMarker } from "contract";
 import { type OnSendOutcome, createOnMessageSendHandler } from "../../addin/src/events/on-message-send";
 import { createOnSendApi } from "../../addin/src/events/on-send-api";
 import { LOG_WHEN_SENT_KEY, PENDING_INTENTS_SETTING, pendingIntents } from "../../addin/src/office/log-on-send-storage";
@@ -124,7 +124,7 @@ function outlook(compose: Compose) {
   return { office, headers, roaming, saves: () => saves };
 }
 
-async function send(compose: Compose, timeoutMs = 200) {
+async function send(compose: Compose, timeoutMs = 200, marker: (() => string) | null = () => MARKER) {
   const host = outlook(compose);
   const outcomes: OnSendOutcome[] = [];
   const handler = createOnMessageSendHandler(
@@ -132,7 +132,8 @@ async function send(compose: Compose, timeoutMs = 200) {
       office: host.office,
       api: createOnSendApi(API, async () => "token-alice"),
       timeoutMs,
-      newMarker: () => MARKER,
+      // null: the handler's own random markers.
+      newMarker: marker ?? undefined,
       now: () => new Date("2026-12-18T09:00:00Z"),
     },
     (outcome) => outcomes.push(outcome),
@@ -246,5 +247,14 @@ describe("the OnMessageSend handler", () => {
     expect(failing.outcome).toBe("failed");
     expect(posted).toEqual([]);
     expect(pendingIntents(failing.office)).toEqual([]);
+  });
+
+  it("makes a fresh marker per message that the service accepts", async () => {
+    const first = await send({ to: ["jonas.keller@fabrikam.com"] }, 200, null);
+    const second = await send({ to: ["jonas.keller@fabrikam.com"] }, 200, null);
+    const markers = [first.headers[LOG_MARKER_HEADER], second.headers[LOG_MARKER_HEADER]];
+    for (const marker of markers) expect(LogMarker.safeParse(marker).success).toBe(true);
+    expect(markers[0]).not.toBe(markers[1]);
+    expect(posted.map((intent) => (intent as { marker: string }).marker)).toEqual(markers);
   });
 });

@@ -91,6 +91,16 @@ const refusedForGood = (error: unknown) =>
   error.status < 500 &&
   ![401, 408, 429].includes(error.status);
 
+/** A random UUID; the JavaScript-only runtime of classic Outlook may lack randomUUID but has getRandomValues. */
+function newMarker(): string {
+  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 export async function markForLogging(deps: OnSendDeps): Promise<OnSendOutcome> {
   const { office, api } = deps;
   const timeoutMs = deps.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -119,7 +129,7 @@ export async function markForLogging(deps: OnSendDeps): Promise<OnSendOutcome> {
   if (matchKnown && !target) return "not-logged";
   if (!matchKnown && recipients.length === 0) return "not-logged";
 
-  const marker = (deps.newMarker ?? (() => crypto.randomUUID()))();
+  const marker = (deps.newMarker ?? newMarker)();
   await callAsync<void>((done) => item.internetHeaders.setAsync({ [LOG_MARKER_HEADER]: marker }, done));
   const subject = await callAsync<string>((done) => item.subject.getAsync(done)).catch(() => "");
   const conversationId = (item as { conversationId?: string | null }).conversationId ?? null;
