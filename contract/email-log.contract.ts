@@ -37,6 +37,8 @@ export const EmailLogEntry = z.object({
   contactId: Id.nullable(),
   loggedBy: UserRef,
   loggedAt: IsoDateTime,
+  /** Why the service logged it on its own (e.g. "Logged when sent"); null when someone logged it by hand. */
+  loggedBecause: z.string().nullable(),
 });
 export type EmailLogEntry = z.infer<typeof EmailLogEntry>;
 

@@ -27,3 +27,4 @@ export * from "./attachment-types";
 export * from "./profiling.contract";
 export * from "./comments.contract";
 export * from "./authorization.contract";
+export * from "./log-intents.contract";

@@ -18,6 +18,9 @@ import { customersModule } from "./features/customers/customers.module";
 import { emailLogModule } from "./features/email-log/email-log.module";
 import { incidentsModule } from "./features/incidents/incidents.module";
 import { lifecycleModule } from "./features/lifecycle/lifecycle.module";
+import { logOnSendModule } from "./features/log-on-send/log-on-send.module";
+import type { LogOnSendWorker } from "./features/log-on-send/log-on-send.worker";
+import type { SentItemsGateway } from "./features/log-on-send/sent-items.gateway";
 import { lookupModule } from "./features/lookup/lookup.module";
 import { notesModule } from "./features/notes/notes.module";
 import { opportunitiesModule } from "./features/opportunities/opportunities.module";
@@ -58,6 +61,8 @@ export function createApp(
     /** Sanitises e-mail and note HTML in worker threads; startService owns and closes it. */
     htmlCleaner: HtmlCleaner;
     logger?: Logger;
+    /** Log on send: a Sent Items gateway instead of Graph's (tests); the worker is handed to `onWorker`. */
+    logOnSend?: { sentItems?: SentItemsGateway; now?: () => Date; onWorker?: (worker: LogOnSendWorker) => void };
   },
 ) {
   const { calendarSync, readiness, htmlCleaner, logger = defaultLogger() } = services;
@@ -89,6 +94,16 @@ export function createApp(
   const activities = activitiesModule(prisma, calendarSync.outbox, ports);
   const notes = notesModule(prisma, ports, htmlCleaner);
   const emailLog = emailLogModule(db, ports, htmlCleaner);
+  const logOnSend = logOnSendModule(db, ports, {
+    emailLog: emailLog.writer,
+    tokens: calendarSync.tokens,
+    graph: { baseUrl: config.calendarSync.graphBaseUrl, timeoutMs: config.calendarSync.timeoutMs, maxRetries: 3 },
+    config: config.logOnSend,
+    logger,
+    sentItems: services.logOnSend?.sentItems,
+    now: services.logOnSend?.now,
+  });
+  services.logOnSend?.onWorker?.(logOnSend.worker);
   const record = recordModule({
     customers: customers.access,
     contacts: contacts.forRecord,
@@ -128,6 +143,7 @@ export function createApp(
     ...activities.routes,
     ...notes.routes,
     ...emailLog.routes,
+    ...logOnSend.routes,
     ...attachmentsModule(prisma, ports).routes,
     ...calendarSyncRoutes(calendarSync),
   ];

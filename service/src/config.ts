@@ -1,4 +1,5 @@
 import path from "node:path";
+import { type LogOnSendConfig, loadLogOnSendConfig } from "./features/log-on-send/log-on-send.config";
 import { type CalendarSyncConfig, loadCalendarSyncConfig } from "./calendar-sync/calendar-sync.config";
 import { LOG_LEVELS, type LogLevel } from "./shared/logger";
 import { type HtmlCleaningConfig, loadHtmlCleaningConfig } from "./shared/html-cleaner";
@@ -29,6 +30,7 @@ export interface Config {
   addinDir: string | undefined;
   /** Outlook calendar sync through Microsoft Graph (GRAPH_*, SYNC_*). */
   calendarSync: CalendarSyncConfig;
+  logOnSend: LogOnSendConfig;
   /** The organisation's own country (OWN_COUNTRY): address labels leave it out; unset, they always print it. */
   ownCountry: string | undefined;
   /** Limits on sanitising e-mail and note HTML (HTML_THREADS, HTML_TIME_BUDGET_MS, HTML_MAX_DEPTH, HTML_QUEUE). */
@@ -79,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: loadLogLevel(env.LOG_LEVEL),
     addinDir: env.ADDIN_DIR ? path.resolve(env.ADDIN_DIR) : undefined,
     calendarSync: loadCalendarSyncConfig(env),
+    logOnSend: loadLogOnSendConfig(env),
     ownCountry: env.OWN_COUNTRY?.trim() || undefined,
     htmlCleaning: loadHtmlCleaningConfig(env),
     rateLimits: loadRateLimitConfig(env),

@@ -1,6 +1,8 @@
 import type { Server } from "node:http";
 import type { Express } from "express";
 import { createApp } from "./app";
+import type { LogOnSendWorker } from "./features/log-on-send/log-on-send.worker";
+import type { SentItemsGateway } from "./features/log-on-send/sent-items.gateway";
 import { createTokenVerifier } from "./auth/token-verifier";
 import {
   type CalendarSync,
@@ -28,6 +30,8 @@ export interface RunningService {
   /** The Express app behind server, for tools that read its routes (the authorisation suite). */
   app: Express;
   calendarSync: CalendarSync;
+  /** Log on send's worker (tests run rounds with runOnce). */
+  logOnSend: LogOnSendWorker;
   /** Graceful: stop accepting, finish what was accepted, stop the sync (handing back its leases), close the database. */
   stop(): Promise<void>;
 }
@@ -36,6 +40,13 @@ export interface RunningService {
  * Fills the database before the service serves (the demo seed, injected by `npm start` and
  * `npm run service` with SEED=demo): the service itself knows no demo data.
  */
+/** Log on send in tests: another Sent Items gateway, a clock, and rounds run by hand (autoStart false). */
+export interface LogOnSendOverrides {
+  sentItems?: SentItemsGateway;
+  now?: () => Date;
+  autoStart?: boolean;
+}
+
 export type Seed = (prisma: PrismaClient, outbox: ActivityOutbox) => Promise<unknown>;
 
 // The readiness probe's budget for one query.
@@ -60,6 +71,7 @@ export async function startService(
     inMemory?: boolean;
     db?: Database;
     calendarSync?: CalendarSyncOverrides;
+    logOnSend?: LogOnSendOverrides;
     logger?: Logger;
     seed?: Seed;
   } = {},
@@ -107,14 +119,17 @@ export async function startService(
         : { ready: false, reason: health.reason };
     };
     const htmlCleaner = createHtmlCleaner(config.htmlCleaning);
+    let logOnSend: LogOnSendWorker | undefined;
     const app = createApp(config, db, await createTokenVerifier(config), {
       calendarSync,
       readiness,
       htmlCleaner,
       logger,
+      logOnSend: { ...options.logOnSend, onWorker: (worker) => (logOnSend = worker) },
     });
     http.setHandler(app);
     calendarSync.start();
+    if (options.logOnSend?.autoStart !== false) logOnSend!.start();
     let stopping: Promise<void> | undefined;
     return {
       url: `http://${reachableHost(config.host)}:${port}`,
@@ -123,6 +138,7 @@ export async function startService(
       server: http.server,
       app,
       calendarSync,
+      logOnSend: logOnSend!,
       stop() {
         stopping ??= (async () => {
           const started = Date.now();
@@ -133,6 +149,7 @@ export async function startService(
           const left = Math.max(1_000, config.shutdownTimeoutMs - (Date.now() - started));
           if (!(await finishesWithin(calendarSync.stop(), left)))
             logger.warn(`shutdown: the calendar sync did not stop within ${left} ms; its leases run out on their own`);
+          await logOnSend!.stop();
           await htmlCleaner.close();
           if (!options.db) await db.close();
         })();

@@ -6,6 +6,7 @@ import type { Server } from "node:http";
 import path from "node:path";
 import express from "express";
 import { JSDOM } from "jsdom";
+import { ON_MESSAGE_SEND_FUNCTION } from "../../addin/src/events/on-message-send";
 import { ensureAddinBuild } from "../../scripts/addin-build";
 import { addinStaticRoutes } from "../../service/src/http/addin-static";
 
@@ -48,6 +49,14 @@ describe("manifest.xml", () => {
     const [send] = all("LaunchEvent");
     expect(send?.getAttribute("Type")).toBe("OnMessageSend");
     expect(send?.getAttribute("FunctionName")).toBe("onMessageSendHandler");
+    // One handler name everywhere: the code registers it, the unified manifest runs the same action.
+    expect(ON_MESSAGE_SEND_FUNCTION).toBe("onMessageSendHandler");
+    const unified = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "manifest.json"), "utf8")) as {
+      extensions: { autoRunEvents: { events: { type: string; actionId: string }[] }[] }[];
+    };
+    expect(unified.extensions.flatMap((extension) => extension.autoRunEvents.flatMap((run) => run.events))).toEqual([
+      expect.objectContaining({ type: "messageSending", actionId: "onMessageSendHandler" }),
+    ]);
     expect(send?.getAttribute("SendMode")).toBe("PromptUser");
     expect(all("SupportsSharedFolders").map((element) => element.textContent)).toEqual(["true"]);
   });

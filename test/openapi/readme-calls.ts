@@ -174,6 +174,12 @@ export async function readmeCalls(baseUrl: string, email: string): Promise<numbe
   await ok(client.GET("/api/customers/{id}/email-log", id));
   await ok(client.GET("/api/email-log/status", { params: { query: { internetMessageId } } }));
 
+  // Log on send: the intent Outlook's send handler posts, and the caller's list of them.
+  const intent = { marker: `readme-${Date.now()}-marker`, customerId: customer.id, contactId: contact.id };
+  await ok(client.POST("/api/log-intents", { body: intent }));
+  await ok(client.POST("/api/log-intents", { body: intent }));
+  await ok(client.GET("/api/log-intents", { params: { query: { state: "PENDING" } } }));
+
   // Opportunities, incidents, actions.
   const opportunity = await ok(
     client.POST("/api/opportunities", {

@@ -494,6 +494,16 @@ const ROUTES: Record<string, Case[]> = {
       }),
     },
   ],
+  "POST /api/log-intents": [
+    {
+      permission: "email-log:write",
+      prepare: async (c) => ({
+        path: "/api/log-intents",
+        body: { marker: unique("log-intent-marker"), customerId: c.customerId, contactId: c.contactId },
+        read: get(c, "/api/log-intents?limit=100"),
+      }),
+    },
+  ],
   "POST /api/customers/:id/attachments": [
     {
       permission: "attachments:upload",

@@ -35,7 +35,7 @@ describe.each(testBackends())("e-mail log on %s", (backend) => {
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({
       created: true,
-      entry: { subject: "Re: Offer 4711", loggedBy: { email: "alice@contoso.com" } },
+      entry: { subject: "Re: Offer 4711", loggedBy: { email: "alice@contoso.com" }, loggedBecause: null },
     });
     const again = await alice.post("/api/email-log", body);
     const colleague = await ben.post("/api/email-log", { ...body, subject: "edited on another device" });

@@ -5,7 +5,7 @@ import type { Role } from "contract";
 import { loadOrCreateDevKeys, signDevToken } from "../../service/src/auth/dev-issuer";
 import type { CalendarSyncOverrides } from "../../service/src/calendar-sync/calendar-sync.service";
 import { loadConfig } from "../../service/src/config";
-import { startService, type RunningService } from "../../service/src/server";
+import { type LogOnSendOverrides, startService, type RunningService } from "../../service/src/server";
 import type { Logger } from "../../service/src/shared/logger";
 import { ApiClient } from "./api-client";
 import { type Backend, createTestDatabase } from "./test-database";
@@ -28,7 +28,11 @@ export interface TestService {
 export async function startTestService(
   backend: Backend,
   env: Record<string, string> = {},
-  options: { logger?: Logger; calendarSync?: CalendarSyncOverrides } = {},
+  options: {
+    logger?: Logger;
+    calendarSync?: CalendarSyncOverrides;
+    logOnSend?: LogOnSendOverrides;
+  } = {},
 ): Promise<TestService> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "crm-test-"));
   const database = await createTestDatabase(backend);
@@ -47,6 +51,7 @@ export async function startTestService(
     db: database.db,
     logger: options.logger,
     calendarSync: options.calendarSync,
+    logOnSend: options.logOnSend,
   });
   const keys = await loadOrCreateDevKeys(dataDir);
   let accounts: Promise<ApiClient> | undefined;

@@ -16,6 +16,9 @@ import type {
   EmailLogPage,
   EmailLogStatus,
   LifecycleResult,
+  LogIntent,
+  LogIntentCreate,
+  LogIntentCreated,
   LookupResult,
   Me,
   Note,
@@ -105,6 +108,9 @@ export function createCrmApi(baseUrl: string, token: TokenSource) {
     createActivity: (body: z.input<typeof ActivityCreate>) => call<Activity>("POST", "/api/activities", body),
     createNote: (body: z.input<typeof NoteCreate>) => call<Note>("POST", "/api/notes", body),
     logEmail: (body: z.input<typeof EmailLogCreate>) => call<EmailLogCreated>("POST", "/api/email-log", body),
+    /** Log on send: an intent the OnMessageSend handler could not hand over itself. */
+    logIntent: (body: z.input<typeof LogIntentCreate>) => call<LogIntentCreated>("POST", "/api/log-intents", body),
+    logIntents: (limit = 20) => call<{ items: LogIntent[] }>("GET", `/api/log-intents${query([["limit", limit]])}`),
     emailLog: (customerId: string, limit = 10) =>
       call<Json<typeof EmailLogPage>>(
         "GET",

@@ -11,6 +11,7 @@ import {
 import { Suspense, lazy, useState } from "react";
 import type { CrmApi } from "../api/crm-api";
 import { CapabilityNotice } from "../features/capabilities";
+import { SendWaitingIntents } from "../features/email-log";
 import { EmailView } from "../features/participants";
 import { CustomerSearch } from "../features/search";
 import type { Mailbox } from "../office/mail-item.types";
@@ -59,6 +60,7 @@ export function TaskPaneApp({ api, mailbox, theme }: TaskPaneAppProps) {
       {me.status === "error" && <ErrorState error={me.error} onRetry={me.reload} />}
       {me.status === "ready" && (
         <ServicesProvider value={{ api, mailbox, me: me.data }}>
+          <SendWaitingIntents />
           <TabList
             selectedValue={tab}
             onTabSelect={(_event, data) => setTab(data.value as "email" | "search" | "reports")}

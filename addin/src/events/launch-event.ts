@@ -1,42 +1,42 @@
 /// <reference types="office-js" />
+import { authConfigFromBuild } from "../auth/auth-config";
+import { createDevTokenSource } from "../auth/dev-token-source";
+import { createMsalTokenSource } from "../auth/msal-token-source";
+import { hostCapabilities } from "../office/host-capabilities";
+import { ON_MESSAGE_SEND_FUNCTION, createOnMessageSendHandler } from "./on-message-send";
+import { createOnSendApi } from "./on-send-api";
 
 /**
- * The event-based handlers the manifest names (LaunchEvent, OnMessageSend → "onMessageSendHandler").
- * One bundle, `launchevent.js` (webpack entry "launchevent", a stable file name because the manifest
- * links it): classic Outlook on Windows runs it alone in a JavaScript-only runtime (no DOM, no
- * localStorage), the other Outlooks in commands.html. Keep it free of the pane's code and of the DOM.
- *
- * The handler must never stop a message: whatever happens, it completes with allowEvent: true.
- * This is the stub that outlook-manifest declares; the log-on-send work fills `markForLogging`.
+ * The event-based runtime's one entry (webpack entry "launchevent", a stable file name because both
+ * manifests link launchevent.js): LaunchEvent OnMessageSend → "onMessageSendHandler" in manifest.xml,
+ * autoRunEvents → action "onMessageSendHandler" in manifest.json. Classic Outlook on Windows runs it
+ * alone in a JavaScript-only runtime (no DOM, no localStorage), the other Outlooks in commands.html:
+ * keep it free of the pane's code and of the DOM. The handler itself is on-message-send.ts; it never
+ * stops a message (allowEvent: true whatever happens).
  */
-
-/** What Outlook passes to an OnMessageSend handler (Office.AddinCommands.Event, Mailbox 1.12). */
-export interface SendEvent {
-  completed(options?: { allowEvent?: boolean; errorMessage?: string }): void;
+export function createEventHandlers(office: typeof Office) {
+  // The API's origin: the build's API_BASE_URL, else this page's own.
+  const apiBase = process.env.API_BASE_URL ?? "";
+  const authConfig = authConfigFromBuild();
+  // No dialogs in the event runtime: nested app auth only (a user who never signed in to the pane
+  // gets no token, and the intent waits in the roaming settings for the pane to send it on).
+  const token = authConfig
+    ? createMsalTokenSource(
+        authConfig,
+        () => Promise.reject(new Error("no sign-in dialog in the event runtime")),
+        hostCapabilities(office).has("nestedAppAuth"),
+      )
+    : createDevTokenSource(apiBase, () => office.context?.mailbox?.userProfile?.emailAddress?.toLowerCase() ?? "");
+  return { [ON_MESSAGE_SEND_FUNCTION]: createOnMessageSendHandler({ office, api: createOnSendApi(apiBase, token) }) };
 }
-
-/** Hook for the log-on-send work; the stub does nothing. Bounded and failure-proof by contract. */
-export type MarkForLogging = (event: SendEvent) => Promise<void>;
-
-export function createOnMessageSendHandler(markForLogging: MarkForLogging = async () => {}) {
-  return async function onMessageSendHandler(event: SendEvent): Promise<void> {
-    try {
-      await markForLogging(event);
-    } catch {
-      // Nothing here may hold the message back: a failure is the log-on-send code's to record.
-    } finally {
-      event.completed({ allowEvent: true });
-    }
-  };
-}
-
-export const onMessageSendHandler = createOnMessageSendHandler();
 
 /** Registers the handlers with Outlook; without office.js (a test, a browser) it does nothing. */
 export function associateHandlers(office: typeof Office | undefined): boolean {
   if (typeof office?.actions?.associate !== "function") return false;
-  office.actions.associate("onMessageSendHandler", onMessageSendHandler);
+  for (const [name, handler] of Object.entries(createEventHandlers(office))) office.actions.associate(name, handler);
   return true;
 }
 
+// Associated at load, not in Office.onReady: classic Outlook on Windows looks the handler up as soon
+// as the file has run (https://learn.microsoft.com/office/dev/add-ins/outlook/autolaunch).
 associateHandlers((globalThis as { Office?: typeof Office }).Office);

@@ -80,6 +80,39 @@ export interface Mailbox {
   capabilities(): HostCapabilities;
   /** Called whenever the pane now shows another item (pinned pane); returns an unsubscribe. */
   onItemChanged(listener: () => void): () => void;
+  /** Log on send's state in Outlook; absent where the host has none (then the pane offers no switch). */
+  logOnSend?: LogOnSendStore;
+}
+
+/** The pane's choice for the message being written: log it when sent (where), or not. */
+export interface LogWhenSentChoice {
+  log: boolean;
+  customerId?: string | null;
+  contactId?: string | null;
+}
+
+/** An intent the OnMessageSend handler could not hand to the service (log-on-send-storage.ts). */
+export interface WaitingLogIntent {
+  marker: string;
+  conversationId?: string | null;
+  subject: string;
+  customerId: string | null;
+  contactId?: string | null;
+  recipients: string[];
+  createdAt: string;
+}
+
+/** What log on send keeps in Outlook, for the compose pane's switch and for sending waiting intents on. */
+export interface LogOnSendStore {
+  /** This Outlook runs the OnMessageSend handler and can mark messages (Mailbox 1.12 and 1.8). */
+  supported(): boolean;
+  /** The user's default: log sent messages to a matched customer. */
+  defaultOn(): boolean;
+  setDefaultOn(on: boolean): Promise<void>;
+  choice(): Promise<LogWhenSentChoice | null>;
+  choose(choice: LogWhenSentChoice): Promise<void>;
+  waiting(): WaitingLogIntent[];
+  forget(markers: string[]): Promise<void>;
 }
 
 /** Everyone on the message but the user, each address once, sender first. */

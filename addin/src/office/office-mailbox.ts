@@ -9,6 +9,7 @@ import {
 } from "./mail-item.types";
 import { attachmentContentFrom } from "./attachment-bytes";
 import { hostCapabilities } from "./host-capabilities";
+import { createLogOnSendStore } from "./log-on-send-storage";
 
 type AnyItem = Office.MessageRead & Office.MessageCompose;
 
@@ -60,6 +61,7 @@ export function createOfficeMailbox(office: typeof Office): Mailbox {
       return attachmentContentFrom(attachment, { format: String(content.format), content: content.content });
     },
     capabilities: () => capabilities,
+    logOnSend: createLogOnSendStore(office),
     onItemChanged(listener) {
       // One office.js handler fans out to every listener: Outlook keeps a single handler per event
       // type, so a second addHandlerAsync would silently replace the first view's subscription.

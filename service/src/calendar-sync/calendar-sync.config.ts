@@ -74,7 +74,12 @@ function loadOnBehalfOf(env: NodeJS.ProcessEnv): OnBehalfOfConfig | undefined {
     clientId,
     clientSecret,
     authority: `https://login.microsoftonline.com/${tenantId}`,
-    scopes: ["https://graph.microsoft.com/Calendars.ReadWrite", "offline_access"],
+    // Mail.Read: log on send finds the sent message in Sent Items with the same on-behalf-of tokens.
+    scopes: [
+      "https://graph.microsoft.com/Calendars.ReadWrite",
+      "https://graph.microsoft.com/Mail.Read",
+      "offline_access",
+    ],
     cacheKey,
   };
 }

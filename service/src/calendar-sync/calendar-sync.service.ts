@@ -24,6 +24,8 @@ export interface CalendarSync {
   enabled: boolean;
   /** Handed to the activities repository: writes the outbox entry in the activity's transaction. */
   outbox: ActivityOutbox;
+  /** The Graph tokens this sync uses (on-behalf-of or static), shared with log on send; none without Graph access. */
+  tokens: GraphTokenProvider | undefined;
   /** "Sync now": the caller's push, then pull (then push again if Outlook had changed an event meanwhile). */
   runForUser(user: CurrentUser, assertion?: string): Promise<SyncRunResult>;
   /**
@@ -157,6 +159,7 @@ export function createCalendarSync(
   const sync: CalendarSync = {
     enabled,
     outbox: enabled ? calendarOutbox : NO_OUTBOX,
+    tokens,
 
     async rememberAssertion(user, assertion) {
       if (!enabled || !obo) return;

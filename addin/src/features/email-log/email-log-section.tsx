@@ -30,6 +30,7 @@ export function EmailLogSection({ customerId, count, round }: { customerId: stri
                 <Caption1>
                   {entry.from.name ?? entry.from.email} · {formatInZone(entry.sentAt, me.timeZone)}
                 </Caption1>
+                {entry.loggedBecause && <Caption1>{entry.loggedBecause}</Caption1>}
               </li>
             ))}
             {log.data.total > SHOWN && <Caption1>and {log.data.total - SHOWN} earlier</Caption1>}

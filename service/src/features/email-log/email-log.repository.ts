@@ -18,6 +18,8 @@ export interface EmailLogWrite {
   bodyText: string;
   customerId: string;
   contactId: string | null;
+  /** Set when the service logs it on its own (log on send); null when a person logged it. */
+  loggedBecause: string | null;
 }
 
 export interface EmailLogRepository {
@@ -54,14 +56,15 @@ const toEntry = (row: EntryRow): EmailLogEntry => ({
   contactId: row.contactId,
   loggedBy: row.loggedBy,
   loggedAt: row.loggedAt.toISOString(),
+  loggedBecause: row.loggedBecause,
 });
 
 // Logging is one statement: the unique key (customer, message) decides, so retries, two devices
 // and two colleagues racing all end with one entry, without a read-then-write window.
 const INSERT_ONCE = `
   INSERT INTO "EmailLogEntry" (id, "internetMessageId", "conversationId", subject, "fromEmail", "fromName", "to", cc,
-    "sentAt", "receivedAt", "bodyHtml", "bodyText", "customerId", "contactId", "loggedById")
-  VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10, $11, $12, $13, $14, $15)
+    "sentAt", "receivedAt", "bodyHtml", "bodyText", "customerId", "contactId", "loggedById", "loggedBecause")
+  VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10, $11, $12, $13, $14, $15, $16)
   ON CONFLICT ("customerId", "internetMessageId") DO NOTHING
   RETURNING "loggedAt"`;
 
@@ -92,6 +95,7 @@ export function createEmailLogRepository(db: Database): EmailLogRepository {
         data.customerId,
         data.contactId,
         loggedBy.id,
+        data.loggedBecause,
       ]);
       if (inserted[0]) {
         const row: EntryRow = {

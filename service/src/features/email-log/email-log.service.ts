@@ -10,7 +10,11 @@ import type { EmailLogRepository } from "./email-log.repository";
 
 export interface EmailLogService {
   /** Journey 2: stores the message once per customer, however often it comes; `created` says whether now. */
-  log(input: EmailLogCreate, user: CurrentUser): Promise<EmailLogCreated>;
+  log(
+    input: EmailLogCreate,
+    user: Pick<CurrentUser, "id" | "name" | "email">,
+    loggedBecause?: string,
+  ): Promise<EmailLogCreated>;
   listForCustomer(customerId: string, page: { limit: number; offset: number }): Promise<Page<EmailLogEntry>>;
   /** Where a message is logged already, whoever logged it. */
   status(internetMessageId: string): Promise<{
@@ -27,7 +31,7 @@ export function createEmailLogService(deps: {
 }): EmailLogService {
   const { emailLog } = deps;
   return {
-    async log(input, user) {
+    async log(input, user, loggedBecause) {
       if (input.contactId) await deps.contacts.requireFor(input.contactId, input.customerId);
       const bodyText = input.bodyText?.trim();
       // Text is extracted only when the pane sent none.
@@ -48,6 +52,7 @@ export function createEmailLogService(deps: {
             bodyText: bodyText || (cleaned.text ?? ""),
             customerId: input.customerId,
             contactId: input.contactId ?? null,
+            loggedBecause: loggedBecause ?? null,
           },
           { id: user.id, name: user.name, email: user.email },
         )

@@ -1,0 +1,302 @@
+import { FilterError, type MessagePredicate, parseMessageFilter, sameExtendedId } from "./fake-mail.filter";
+import { FakeMailMailbox, type SendInput, type StoredMessage } from "./fake-mail.store";
+
+/**
+ * A Microsoft Graph mail fake (messages in Sent Items and Inbox) as one fetch-style handler, apart
+ * from the calendar fake: msw handlers (jest) and a local server can both delegate to it. What it does
+ * follows Graph's v1.0 documents, and it refuses what Graph refuses:
+ * - GET /me/mailFolders/{sentitems|inbox}/messages and /me/messages with $filter, $select, $top,
+ *   $expand=singleValueExtendedProperties($filter=id eq '…'), paged by @odata.nextLink
+ *   (https://learn.microsoft.com/graph/api/user-list-messages; 10 a page unless $top says otherwise);
+ * - internetMessageHeaders only when $select names it ("Returned only on applying a $select query
+ *   option", https://learn.microsoft.com/graph/api/resources/message), never filterable;
+ * - GET /me/mailFolders/{folder}/messages/delta with nextLink/deltaLink; a deltaLink Graph no longer
+ *   knows answers 410 (https://learn.microsoft.com/graph/api/message-delta, "syncStateNotFound");
+ * - 401 without a bearer token, 429 with Retry-After when throttled
+ *   (https://learn.microsoft.com/graph/throttling), 5xx or a dropped connection while "down".
+ */
+export interface MailFault {
+  method?: string;
+  /** Matched against the path after the version, e.g. /me/mailFolders/sentitems/messages. */
+  path?: RegExp;
+  status?: number;
+  retryAfterSeconds?: number;
+  networkError?: boolean;
+  times?: number;
+}
+
+export interface MailLogEntry {
+  method: string;
+  path: string;
+  search: string;
+  status: number;
+  mailbox: string | null;
+}
+
+interface Answer {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+const graphError = (status: number, code: string, message: string, headers?: Record<string, string>): Answer => ({
+  status,
+  body: { error: { code, message } },
+  headers,
+});
+
+const WELL_KNOWN = new Set(["sentitems", "inbox"]);
+const DEFAULT_PAGE = 10;
+const MAX_TOP = 1000;
+
+const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
+const unb64 = <T>(value: string): T | null => {
+  try {
+    return JSON.parse(Buffer.from(value, "base64url").toString()) as T;
+  } catch {
+    return null;
+  }
+};
+
+export type GraphMailFake = ReturnType<typeof createGraphMailFake>;
+
+export function createGraphMailFake(options: { baseUrl: string; now?: () => number }) {
+  const base = options.baseUrl.replace(/\/+$/, "");
+  const basePath = new URL(base).pathname;
+  const clock = options.now ?? Date.now;
+  const mailboxes = new Map<string, FakeMailMailbox>();
+  const faults: (MailFault & { left: number })[] = [];
+  const log: MailLogEntry[] = [];
+  let down: { kind: "network" | "status"; status?: number; retryAfterSeconds?: number } | null = null;
+
+  const mailbox = (token: string) => {
+    let found = mailboxes.get(token);
+    if (!found) mailboxes.set(token, (found = new FakeMailMailbox(token)));
+    return found;
+  };
+
+  function takeFault(method: string, path: string): MailFault | null {
+    const index = faults.findIndex(
+      (fault) => (!fault.method || fault.method === method) && (!fault.path || fault.path.test(path)),
+    );
+    if (index < 0) return null;
+    const fault = faults[index]!;
+    if (--fault.left <= 0) faults.splice(index, 1);
+    return fault;
+  }
+
+  /** $select: only the named properties (and id), as Graph returns them; internetMessageHeaders only when named. */
+  function present(message: StoredMessage, select: string[] | null, expandIds: string[] | null) {
+    const full: Record<string, unknown> = {
+      id: message.id,
+      "@odata.etag": `W/"${message.seq}"`,
+      internetMessageId: message.internetMessageId,
+      conversationId: message.conversationId,
+      subject: message.subject,
+      from: message.from,
+      sender: message.from,
+      toRecipients: message.toRecipients,
+      ccRecipients: message.ccRecipients,
+      sentDateTime: message.sentDateTime,
+      receivedDateTime: message.receivedDateTime,
+      body: message.body,
+      parentFolderId: message.folder,
+    };
+    const shown: Record<string, unknown> = select
+      ? Object.fromEntries(
+          Object.entries(full).filter(([key]) => key === "id" || key === "@odata.etag" || select.includes(key)),
+        )
+      : full;
+    if (select?.includes("internetMessageHeaders")) shown.internetMessageHeaders = message.internetMessageHeaders;
+    if (expandIds) {
+      const properties = message.singleValueExtendedProperties.filter((property) =>
+        expandIds.some((id) => sameExtendedId(property.id, id)),
+      );
+      if (properties.length > 0) shown.singleValueExtendedProperties = properties;
+    }
+    return shown;
+  }
+
+  function listQuery(
+    url: URL,
+  ): { filter: MessagePredicate; select: string[] | null; expand: string[] | null } | Answer {
+    const params = url.searchParams;
+    let filter: MessagePredicate = () => true;
+    const rawFilter = params.get("$filter");
+    if (rawFilter !== null) {
+      try {
+        filter = parseMessageFilter(rawFilter);
+      } catch (error) {
+        if (error instanceof FilterError)
+          return graphError(
+            400,
+            "ErrorInvalidUrlQueryFilter",
+            `The query filter contains one or more invalid nodes. ${error.message}`,
+          );
+        throw error;
+      }
+    }
+    const select =
+      params
+        .get("$select")
+        ?.split(",")
+        .map((name) => name.trim()) ?? null;
+    const rawExpand = params.get("$expand");
+    let expand: string[] | null = null;
+    if (rawExpand !== null) {
+      const match = /^singleValueExtendedProperties\(\$filter=id eq '((?:[^']|'')*)'\)$/i.exec(rawExpand.trim());
+      if (!match) return graphError(400, "BadRequest", `The fake does not support $expand=${rawExpand}`);
+      expand = [match[1]!.replaceAll("''", "'")];
+    }
+    return { filter, select, expand };
+  }
+
+  function list(box: FakeMailMailbox, folder: string | null, url: URL): Answer {
+    const query = listQuery(url);
+    if ("status" in query) return query;
+    const top = Number(url.searchParams.get("$top") ?? DEFAULT_PAGE);
+    if (!Number.isInteger(top) || top < 1 || top > MAX_TOP)
+      return graphError(400, "ErrorInvalidParameter", `$top must be 1 to ${MAX_TOP}`);
+    const skip = Number(url.searchParams.get("$skip") ?? 0);
+    const matches = box
+      .live(folder ?? undefined)
+      .filter(query.filter)
+      .sort((a, b) => b.sentDateTime.localeCompare(a.sentDateTime) || b.seq - a.seq);
+    const page = matches.slice(skip, skip + top);
+    const body: Record<string, unknown> = {
+      value: page.map((message) => present(message, query.select, query.expand)),
+    };
+    if (skip + top < matches.length) {
+      const next = new URL(url);
+      next.searchParams.set("$skip", String(skip + top));
+      body["@odata.nextLink"] = next.toString();
+    }
+    return { status: 200, body };
+  }
+
+  function delta(box: FakeMailMailbox, folder: string, url: URL, prefer: string): Answer {
+    const pageSize = Number(/odata\.maxpagesize=(\d+)/i.exec(prefer)?.[1] ?? DEFAULT_PAGE);
+    const token = url.searchParams.get("$deltatoken") ?? url.searchParams.get("$skiptoken");
+    let state: { s: number; o: number; upTo: number } = { s: 0, o: 0, upTo: box.seq };
+    if (token) {
+      const parsed = unb64<{ s: number; o: number; upTo: number; f: string }>(token);
+      if (!parsed || parsed.f !== folder || parsed.s < box.oldestValidSeq)
+        return graphError(410, "SyncStateNotFound", "The sync state generation is not valid; start a full sync");
+      state = url.searchParams.has("$deltatoken") ? { s: parsed.s, o: 0, upTo: box.seq } : parsed;
+    }
+    const changed = [...box.messages.values()]
+      .filter((message) => message.folder === folder && message.seq > state.s && message.seq <= state.upTo)
+      .filter((message) => !(message.deleted && state.s === 0))
+      .sort((a, b) => a.seq - b.seq);
+    const page = changed.slice(state.o, state.o + pageSize);
+    const body: Record<string, unknown> = {
+      value: page.map((message) =>
+        message.deleted ? { id: message.id, "@removed": { reason: "deleted" } } : present(message, null, null),
+      ),
+    };
+    const link = `${base}/me/mailFolders/${folder}/messages/delta`;
+    if (state.o + pageSize < changed.length)
+      body["@odata.nextLink"] = `${link}?$skiptoken=${b64({ ...state, o: state.o + pageSize, f: folder })}`;
+    else body["@odata.deltaLink"] = `${link}?$deltatoken=${b64({ s: state.upTo, o: 0, upTo: 0, f: folder })}`;
+    return { status: 200, body };
+  }
+
+  function dispatch(box: FakeMailMailbox, method: string, path: string, url: URL, prefer: string): Answer {
+    if (method !== "GET") return graphError(405, "ErrorInvalidRequest", "The mail fake is read-only over HTTP");
+    const folderMatch = /^\/me\/mailFolders\/([^/]+)\/messages(\/delta)?$/i.exec(path);
+    if (folderMatch) {
+      const folder = decodeURIComponent(folderMatch[1]!).toLowerCase();
+      if (!WELL_KNOWN.has(folder))
+        return graphError(404, "ErrorItemNotFound", "The specified folder could not be found");
+      return folderMatch[2] ? delta(box, folder, url, prefer) : list(box, folder, url);
+    }
+    if (/^\/me\/messages$/i.test(path)) return list(box, null, url);
+    const single = /^\/me\/messages\/([^/]+)$/i.exec(path);
+    if (single) {
+      const message = box.messages.get(decodeURIComponent(single[1]!));
+      if (!message || message.deleted)
+        return graphError(404, "ErrorItemNotFound", "The specified object was not found in the store.");
+      const query = listQuery(url);
+      if ("status" in query) return query;
+      return { status: 200, body: present(message, query.select, query.expand) };
+    }
+    return graphError(400, "BadRequest", `The mail fake does not know ${method} ${path}`);
+  }
+
+  async function handle(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    const path = url.pathname.slice(basePath.length).replace(/\/+$/, "");
+    const token = /^Bearer (.+)$/i.exec(request.headers.get("authorization") ?? "")?.[1] ?? null;
+    const reply = (answer: Answer) => {
+      log.push({ method: request.method, path, search: url.search, status: answer.status, mailbox: token });
+      return Response.json(answer.body ?? null, { status: answer.status, headers: answer.headers });
+    };
+    if (down?.kind === "network") return Response.error();
+    if (down)
+      return reply(
+        graphError(
+          down.status ?? 503,
+          "ServiceUnavailable",
+          "Graph mail is down (fake outage)",
+          down.retryAfterSeconds !== undefined ? { "Retry-After": String(down.retryAfterSeconds) } : undefined,
+        ),
+      );
+    const fault = takeFault(request.method, path);
+    if (fault?.networkError) return Response.error();
+    if (fault)
+      return reply(
+        graphError(
+          fault.status ?? 503,
+          fault.status === 429
+            ? "TooManyRequests"
+            : fault.status && fault.status < 500
+              ? "ErrorAccessDenied"
+              : "ServiceUnavailable",
+          "Injected fault",
+          fault.retryAfterSeconds !== undefined ? { "Retry-After": String(fault.retryAfterSeconds) } : undefined,
+        ),
+      );
+    if (!token) return reply(graphError(401, "InvalidAuthenticationToken", "Access token is empty."));
+    return reply(dispatch(mailbox(token), request.method, path, url, request.headers.get("prefer") ?? ""));
+  }
+
+  return {
+    handle,
+    /** Every request answered, in order. */
+    log,
+    mailbox,
+    inject(fault: MailFault) {
+      faults.push({ ...fault, left: fault.times ?? 1 });
+    },
+    /** Graph mail unreachable (network) or answering 5xx until up(). */
+    goDown(next: { kind: "network" | "status"; status?: number; retryAfterSeconds?: number }) {
+      down = next;
+    },
+    up() {
+      down = null;
+    },
+    clearFaults() {
+      faults.length = 0;
+      down = null;
+    },
+    /** What the user does in Outlook: send a message (its copy lands in Sent Items), or receive one. */
+    outlook: {
+      send(token: string, input: SendInput, at = new Date(clock())) {
+        return mailbox(token).add("sentitems", input, at);
+      },
+      receive(token: string, input: SendInput, at = new Date(clock())) {
+        return mailbox(token).add("inbox", input, at);
+      },
+      delete(token: string, id: string) {
+        const message = mailbox(token).messages.get(id);
+        if (!message) throw new Error(`no message ${id}`);
+        message.deleted = true;
+        message.seq = ++mailbox(token).seq;
+      },
+      /** Graph forgets its delta state: every earlier deltaLink now answers 410. */
+      expireDeltaTokens(token: string) {
+        mailbox(token).oldestValidSeq = mailbox(token).seq + 1;
+      },
+    },
+  };
+}

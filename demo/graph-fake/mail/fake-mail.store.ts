@@ -1,0 +1,81 @@
+import { randomUUID } from "node:crypto";
+
+/** The PS_INTERNET_HEADERS property set: where Exchange keeps a message's custom x-headers ([MS-OXCMAIL] 2.1.3.2.4). */
+export const PS_INTERNET_HEADERS = "{00020386-0000-0000-C000-000000000046}";
+
+export interface FakeRecipient {
+  emailAddress: { address: string; name?: string };
+}
+
+export interface StoredMessage {
+  id: string;
+  folder: "sentitems" | "inbox";
+  internetMessageId: string;
+  conversationId: string;
+  subject: string;
+  from: FakeRecipient;
+  toRecipients: FakeRecipient[];
+  ccRecipients: FakeRecipient[];
+  sentDateTime: string;
+  receivedDateTime: string;
+  body: { contentType: "html"; content: string };
+  /** Returned only with $select=internetMessageHeaders, as on Graph. */
+  internetMessageHeaders: { name: string; value: string }[];
+  /** Each custom x-header, as the named property Exchange makes of it ("String {guid} Name <header>"). */
+  singleValueExtendedProperties: { id: string; value: string }[];
+  /** Change counter for delta. */
+  seq: number;
+  deleted: boolean;
+}
+
+export interface SendInput {
+  from: { address: string; name?: string };
+  to: { address: string; name?: string }[];
+  cc?: { address: string; name?: string }[];
+  subject: string;
+  bodyHtml?: string;
+  /** Headers the compose add-in set with item.internetHeaders.setAsync. */
+  internetHeaders?: Record<string, string>;
+  conversationId?: string;
+}
+
+/** One user's mail in the fake: Sent Items and Inbox. */
+export class FakeMailMailbox {
+  readonly messages = new Map<string, StoredMessage>();
+  seq = 0;
+  /** Delta tokens older than this answer 410. */
+  oldestValidSeq = 0;
+
+  constructor(readonly token: string) {}
+
+  add(folder: StoredMessage["folder"], input: SendInput, at: Date): StoredMessage {
+    const headers = Object.entries(input.internetHeaders ?? {}).map(([name, value]) => ({ name, value }));
+    const recipient = (entry: { address: string; name?: string }): FakeRecipient => ({ emailAddress: { ...entry } });
+    const message: StoredMessage = {
+      id: `AAMkFAKE${randomUUID().replaceAll("-", "")}`,
+      folder,
+      internetMessageId: `<${randomUUID()}@fake.outlook.test>`,
+      conversationId: input.conversationId ?? `AAQkFAKE${randomUUID().replaceAll("-", "")}`,
+      subject: input.subject,
+      from: recipient(input.from),
+      toRecipients: input.to.map(recipient),
+      ccRecipients: (input.cc ?? []).map(recipient),
+      sentDateTime: at.toISOString(),
+      receivedDateTime: at.toISOString(),
+      body: { contentType: "html", content: input.bodyHtml ?? "" },
+      internetMessageHeaders: headers,
+      singleValueExtendedProperties: headers.map(({ name, value }) => ({
+        id: `String ${PS_INTERNET_HEADERS} Name ${name}`,
+        value,
+      })),
+      seq: ++this.seq,
+      deleted: false,
+    };
+    this.messages.set(message.id, message);
+    return message;
+  }
+
+  live(folder?: string): StoredMessage[] {
+    return [...this.messages.values()].filter((message) => !message.deleted && (!folder || message.folder === folder));
+  }
+}

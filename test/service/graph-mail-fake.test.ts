@@ -1,0 +1,91 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the suite reads Graph answers as JSON */
+import { createGraphMailFake } from "../../demo/graph-fake/mail/fake-mail.handler";
+import { MARKER_PROPERTY_ID, markerFilter } from "../../service/src/features/log-on-send/sent-items.gateway";
+
+// The Graph mail fake answers as Graph's documents say, and refuses what Graph refuses: a fake that
+// took anything would let the service's requests drift from what Microsoft accepts.
+const BASE = "https://graph.fake.test/v1.0";
+const TOKEN = "fake-alice@contoso.com";
+
+describe("the Graph mail fake", () => {
+  const fake = createGraphMailFake({ baseUrl: BASE });
+  const get = async (path: string, init: { token?: string | null; prefer?: string } = {}) => {
+    const headers: Record<string, string> = {};
+    if (init.token !== null) headers.authorization = `Bearer ${init.token ?? TOKEN}`;
+    if (init.prefer) headers.prefer = init.prefer;
+    const response = await fake.handle(new Request(`${BASE}${path}`, { headers }));
+    return { status: response.status, headers: response.headers, body: (await response.json()) as any };
+  };
+  const query = (params: Record<string, string>) => new URLSearchParams(params).toString().replaceAll("+", "%20");
+  const sent = fake.outlook.send(TOKEN, {
+    from: { address: "alice@contoso.com" },
+    to: [{ address: "jonas.keller@fabrikam.com" }],
+    subject: "Offer",
+    internetHeaders: { "x-crm-log": "Marker-ABC-123-456-789" },
+  });
+  fake.outlook.send(TOKEN, { from: { address: "alice@contoso.com" }, to: [], subject: "Other" });
+
+  it("finds a Sent Items message by its x-header's extended property, the value matched without case", async () => {
+    const found = await get(
+      `/me/mailFolders/sentitems/messages?${query({ $filter: markerFilter("marker-abc-123-456-789"), $select: "id,internetMessageId" })}`,
+    );
+    expect(found.status).toBe(200);
+    expect(found.body.value).toEqual([
+      { id: sent.id, "@odata.etag": expect.any(String), internetMessageId: sent.internetMessageId },
+    ]);
+  });
+
+  it("matches the Name in the property id case-sensitively, as Graph documents", async () => {
+    const filter = `singleValueExtendedProperties/any(ep: ep/id eq '${MARKER_PROPERTY_ID.replace("x-crm-log", "X-CRM-Log")}' and ep/value eq 'Marker-ABC-123-456-789')`;
+    const found = await get(`/me/mailFolders/sentitems/messages?${query({ $filter: filter })}`);
+    expect(found.body.value).toEqual([]);
+  });
+
+  it("refuses a filter on internetMessageHeaders and returns the headers only when selected", async () => {
+    const refused = await get(
+      `/me/mailFolders/sentitems/messages?${query({ $filter: "internetMessageHeaders/any(h: h/name eq 'x-crm-log')" })}`,
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.code).toBe("ErrorInvalidUrlQueryFilter");
+    const plain = await get(`/me/messages/${sent.id}`);
+    expect(plain.body.internetMessageHeaders).toBeUndefined();
+    const selected = await get(`/me/messages/${sent.id}?$select=internetMessageHeaders`);
+    expect(selected.body.internetMessageHeaders).toEqual([{ name: "x-crm-log", value: "Marker-ABC-123-456-789" }]);
+  });
+
+  it("answers 401 without a token, keeps mailboxes apart, and throttles with Retry-After", async () => {
+    expect((await get("/me/mailFolders/sentitems/messages", { token: null })).status).toBe(401);
+    expect((await get("/me/mailFolders/sentitems/messages", { token: "fake-ben@contoso.com" })).body.value).toEqual([]);
+    fake.inject({ path: /sentitems/, status: 429, retryAfterSeconds: 30 });
+    const throttled = await get("/me/mailFolders/sentitems/messages");
+    expect(throttled.status).toBe(429);
+    expect(throttled.headers.get("retry-after")).toBe("30");
+    expect((await get("/me/mailFolders/sentitems/messages")).status).toBe(200);
+  });
+
+  it("pages message delta, reports what changed since a deltaLink, and answers 410 for a stale one", async () => {
+    const first = await get("/me/mailFolders/sentitems/messages/delta", { prefer: "odata.maxpagesize=1" });
+    expect(first.body.value).toHaveLength(1);
+    const second = await get(first.body["@odata.nextLink"].slice(BASE.length));
+    expect(second.body.value).toHaveLength(1);
+    const deltaLink: string = second.body["@odata.deltaLink"];
+    expect(deltaLink).toBeDefined();
+    const later = fake.outlook.send(TOKEN, { from: { address: "alice@contoso.com" }, to: [], subject: "Later" });
+    fake.outlook.delete(TOKEN, sent.id);
+    const changes = await get(deltaLink.slice(BASE.length));
+    expect(changes.body.value).toEqual([
+      expect.objectContaining({ id: later.id }),
+      { id: sent.id, "@removed": { reason: "deleted" } },
+    ]);
+    fake.outlook.expireDeltaTokens(TOKEN);
+    const stale = await get(changes.body["@odata.deltaLink"].slice(BASE.length));
+    expect(stale.status).toBe(410);
+    expect(stale.body.error.code).toBe("SyncStateNotFound");
+  });
+
+  it("refuses folders and paths it does not know instead of answering something", async () => {
+    expect((await get("/me/mailFolders/nosuchfolder/messages")).status).toBe(404);
+    expect((await get("/me/events")).status).toBe(400);
+    expect((await get("/me/mailFolders/sentitems/messages?$top=0")).status).toBe(400);
+  });
+});
