@@ -77,6 +77,8 @@ const OFFICE_SCRIPTS = [
 ];
 const OFFICE_CONNECT = ["https://browser.pipe.aria.microsoft.com"];
 const MSAL_ORIGIN = "https://login.microsoftonline.com";
+// The demo host's simulated Outlook sends mail through the local Graph fake (demo/graph-fake).
+const DEMO_GRAPH_FAKE = ["http://127.0.0.1:*", "http://localhost:*"];
 const PAGES_WITH = {
   office: new Set(["taskpane", "commands", "auth-dialog"]),
   msal: new Set(["taskpane", "auth-dialog"]),
@@ -109,6 +111,7 @@ function contentSecurityPolicy(page, html, { mode, apiBaseUrl, authAuthority }) 
       ...origins(apiBaseUrl),
       ...(office ? OFFICE_CONNECT : []),
       ...(msal ? origins(MSAL_ORIGIN, authAuthority) : []),
+      ...(page === "demo-host" ? DEMO_GRAPH_FAKE : []),
       ...devServer,
     ],
     "frame-src": msal ? origins(MSAL_ORIGIN, authAuthority) : ["'none'"],

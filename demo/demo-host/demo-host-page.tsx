@@ -2,10 +2,20 @@ import { useMemo, useState } from "react";
 import { createCrmApi } from "../../addin/src/api/crm-api";
 import { TaskPaneApp } from "../../addin/src/app/task-pane-app";
 import { createDevTokenSource } from "../../addin/src/auth/dev-token-source";
+import { associateHandlers } from "../../addin/src/events/launch-event";
+import { createOfficeMailbox } from "../../addin/src/office/office-mailbox";
 import { createSimulatedMailbox } from "../../addin/src/office/simulated-mailbox";
 import type { ThemeMode } from "../../addin/src/office/office-theme";
 import { SafeHtml } from "../../addin/src/shared/safe-html";
 import { DEMO_HOST_USERS, sampleEmails } from "./sample-emails";
+import { ComposeForm } from "./compose-form";
+import { createSimulatedOffice, sendThroughGraph } from "./simulated-office";
+
+/**
+ * Where the demo's Outlook sends mail: the Graph fake `npm start` runs (GRAPH_FAKE_PORT 4010), or the
+ * one named by ?graph= (the browser suites' own), with its static token "demo-{user}".
+ */
+const GRAPH_FAKE = new URLSearchParams(location.search).get("graph") ?? "http://127.0.0.1:4010/v1.0";
 
 /**
  * Outlook without Outlook: an inbox of sample emails from the demo data, a reading pane, and the
@@ -26,16 +36,45 @@ export function DemoHost() {
       ),
     [mailbox],
   );
+  // Writing a message: office.js as a compose add-in sees it, with the real OnMessageSend handler
+  // registered on it as launchevent.js registers it in Outlook.
+  const [outlook] = useState(() => {
+    const simulated = createSimulatedOffice({
+      userEmail: DEMO_HOST_USERS[0]!.email,
+      deliver: sendThroughGraph(GRAPH_FAKE, () => `demo-${mailbox.userEmail()}`),
+    });
+    associateHandlers(simulated.office);
+    return simulated;
+  });
+  const composeMailbox = useMemo(() => createOfficeMailbox(outlook.office), [outlook]);
+  const [composing, setComposing] = useState(0);
+  const [sentNotice, setSentNotice] = useState<string | null>(null);
   const emails = useMemo(() => sampleEmails(user), [user]);
   const [selected, setSelected] = useState<number | null>(null);
   const current = selected === null ? null : emails[selected]!;
 
   const select = (index: number | null) => {
+    if (composing) outlook.close();
+    setComposing(0);
+    setSentNotice(null);
     setSelected(index);
     mailbox.select(index === null ? null : emails[index]!);
   };
+  const reply = () => {
+    if (!current) return;
+    outlook.compose({
+      to: current.from ? [current.from.email] : [],
+      cc: [],
+      subject: /^re:/i.test(current.subject) ? current.subject : `RE: ${current.subject}`,
+      bodyHtml: "<p></p>",
+      conversationId: current.conversationId,
+    });
+    setSentNotice(null);
+    setComposing((count) => count + 1);
+  };
   const switchUser = (email: string) => {
     mailbox.setUser(email);
+    outlook.setUser(email);
     setUser(email);
     // The same message, addressed to the new user.
     mailbox.select(selected === null ? null : sampleEmails(email)[selected]!);
@@ -85,8 +124,21 @@ export function DemoHost() {
         </button>
       </nav>
       <main className="demo-host__reading" aria-label="Reading pane">
-        {current ? (
+        {composing > 0 ? (
+          <ComposeForm
+            key={composing}
+            outlook={outlook}
+            onDone={(notice) => {
+              setComposing(0);
+              setSentNotice(notice);
+            }}
+          />
+        ) : current ? (
           <>
+            {sentNotice && <p role="status">{sentNotice}</p>}
+            <button type="button" onClick={reply}>
+              Reply
+            </button>
             <h2>{current.subject}</h2>
             <p>
               From {current.from?.name} &lt;{current.from?.email}&gt;
@@ -108,7 +160,12 @@ export function DemoHost() {
         )}
       </main>
       <aside className="demo-host__pane" aria-label="Task pane">
-        <TaskPaneApp key={user} api={api} mailbox={mailbox} theme={theme} />
+        <TaskPaneApp
+          key={`${user}:${composing}`}
+          api={api}
+          mailbox={composing > 0 ? composeMailbox : mailbox}
+          theme={theme}
+        />
       </aside>
     </div>
   );

@@ -1,7 +1,7 @@
 import { defaultLogger } from "../../service/src/shared/logger";
 import { startGraphFakeServer } from "./fake-graph.server";
 
-// `npm run graph-fake`: the Graph calendar fake on GRAPH_FAKE_PORT (default 4010), in memory.
+// `npm run graph-fake`: the Graph fake (calendars, and mail for log on send) on GRAPH_FAKE_PORT (default 4010), in memory.
 async function main() {
   const server = await startGraphFakeServer({
     port: Number(process.env.GRAPH_FAKE_PORT ?? 4010),

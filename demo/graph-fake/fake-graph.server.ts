@@ -2,13 +2,19 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { type GraphFake, createGraphFake } from "./fake-graph.handler";
 import { loadFakeState, saveFakeState } from "./fake-graph.state";
+import { type GraphMailFake, createGraphMailFake } from "./mail/fake-mail.handler";
 
 export interface GraphFakeServer {
   /** Base URL including the version, for GRAPH_BASE_URL. */
   baseUrl: string;
   fake: GraphFake;
+  /** Outlook's mail behind the same base URL (Sent Items, Inbox, sendMail), as on Graph itself. */
+  mail: GraphMailFake;
   close(): Promise<void>;
 }
+
+/** Graph's mail paths, which the mail fake answers; the calendar fake answers the rest. */
+const MAIL_PATH = /^\/v1\.0\/me\/(mailFolders|messages|sendMail)(\/|$)/i;
 
 /** The Graph fake as a local HTTP server: the same handler msw uses in jest, behind node:http. */
 export async function startGraphFakeServer(
@@ -16,8 +22,19 @@ export async function startGraphFakeServer(
 ): Promise<GraphFakeServer> {
   const host = options.host ?? "127.0.0.1";
   // The fake needs the port it listens on (its nextLink and deltaLink are absolute), so it comes second.
-  const holder: { fake?: GraphFake } = {};
+  const holder: { fake?: GraphFake; mail?: GraphMailFake } = {};
   const server = http.createServer(async (incoming, outgoing) => {
+    // Graph answers pages' cross-origin calls; the demo host's simulated Outlook sends mail from one.
+    outgoing.setHeader("Access-Control-Allow-Origin", "*");
+    if (incoming.method === "OPTIONS") {
+      outgoing.writeHead(204, {
+        "Access-Control-Allow-Methods": "GET, POST, PATCH, DELETE",
+        "Access-Control-Allow-Headers": "authorization, content-type, prefer",
+        "Access-Control-Max-Age": "600",
+      });
+      outgoing.end();
+      return;
+    }
     try {
       const chunks: Buffer[] = [];
       for await (const chunk of incoming) chunks.push(chunk as Buffer);
@@ -29,14 +46,15 @@ export async function startGraphFakeServer(
         ),
         body: incoming.method === "GET" || incoming.method === "HEAD" ? undefined : body,
       });
-      const response = await holder.fake!.handle(request);
+      const mail = MAIL_PATH.test(new URL(request.url).pathname);
+      const response = await (mail ? holder.mail! : holder.fake!).handle(request);
       if (response.type === "error") {
         incoming.socket.destroy();
         return;
       }
       outgoing.writeHead(response.status, Object.fromEntries(response.headers));
       outgoing.end(Buffer.from(await response.arrayBuffer()));
-      if (options.stateFile && incoming.method !== "GET") saveFakeState(holder.fake!, options.stateFile);
+      if (options.stateFile && !mail && incoming.method !== "GET") saveFakeState(holder.fake!, options.stateFile);
     } catch (error) {
       outgoing.writeHead(500, { "content-type": "application/json" });
       outgoing.end(JSON.stringify({ error: { code: "FakeFailure", message: (error as Error).message } }));
@@ -46,10 +64,12 @@ export async function startGraphFakeServer(
   const { port } = server.address() as AddressInfo;
   const baseUrl = `http://${host}:${port}/v1.0`;
   const fake = (holder.fake = createGraphFake({ baseUrl, latencyMs: options.latencyMs }));
+  const mail = (holder.mail = createGraphMailFake({ baseUrl }));
   if (options.stateFile) loadFakeState(fake, options.stateFile);
   return {
     baseUrl,
     fake,
+    mail,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -75,6 +75,8 @@ describeBrowser("the pane's Content-Security-Policy", () => {
       expect(policy.get("script-src")!.includes("https://appsforoffice.microsoft.com")).toBe(office);
       const msal = page === "taskpane" || page === "auth-dialog";
       expect(policy.get("connect-src")!.includes("https://login.microsoftonline.com")).toBe(msal);
+      // Only the demo host's simulated Outlook talks to the local Graph fake (it sends mail through it).
+      expect(policy.get("connect-src")!.includes("http://127.0.0.1:*")).toBe(page === "demo-host");
     }
   });
 

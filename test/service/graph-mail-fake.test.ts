@@ -88,4 +88,52 @@ describe("the Graph mail fake", () => {
     expect((await get("/me/events")).status).toBe(400);
     expect((await get("/me/mailFolders/sentitems/messages?$top=0")).status).toBe(400);
   });
+
+  it("sends mail as Graph's sendMail does: 202 without a body, a copy in Sent Items with its x-headers", async () => {
+    const send = (body: unknown, token = "demo-carla@contoso.com") =>
+      fake.handle(
+        new Request(`${BASE}/me/sendMail`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+          body: JSON.stringify(body),
+        }),
+      );
+    const message = {
+      subject: "Offer 4711",
+      body: { contentType: "HTML", content: "<p>Offer</p>" },
+      toRecipients: [{ emailAddress: { address: "jonas.keller@fabrikam.com", name: "Jonas" } }],
+      internetMessageHeaders: [{ name: "x-crm-log", value: "Marker-DEF-123-456-789" }],
+    };
+    const accepted = await send({ message });
+    expect(accepted.status).toBe(202);
+    expect(await accepted.text()).toBe("");
+    const [copy] = fake.mailbox("demo-carla@contoso.com").live("sentitems");
+    expect(copy).toMatchObject({
+      subject: "Offer 4711",
+      from: { emailAddress: { address: "carla@contoso.com" } },
+      toRecipients: [{ emailAddress: { address: "jonas.keller@fabrikam.com", name: "Jonas" } }],
+      internetMessageHeaders: [{ name: "x-crm-log", value: "Marker-DEF-123-456-789" }],
+    });
+    expect(copy!.internetMessageId).toMatch(/^<.+@.+>$/);
+    // The marker search finds it, as for mail sent in Outlook.
+    const found = await get(
+      `/me/mailFolders/sentitems/messages?${query({ $filter: markerFilter("Marker-DEF-123-456-789") })}`,
+      { token: "demo-carla@contoso.com" },
+    );
+    expect(found.body.value.map((each: any) => each.id)).toEqual([copy!.id]);
+
+    // What Graph refuses: a custom header not named x-…, no recipient, no message at all.
+    for (const refused of [
+      { message: { ...message, internetMessageHeaders: [{ name: "Crm-Log", value: "1" }] } },
+      { message: { ...message, toRecipients: [] } },
+      { subject: "no message" },
+    ]) {
+      const answer = await send(refused);
+      expect(answer.status).toBe(400);
+    }
+    // saveToSentItems false: sent, no copy kept.
+    expect((await send({ message, saveToSentItems: false }, "demo-dora@contoso.com")).status).toBe(202);
+    expect(fake.mailbox("demo-dora@contoso.com").live("sentitems")).toEqual([]);
+    expect(fake.mailbox("demo-carla@contoso.com").live("sentitems")).toHaveLength(1);
+  });
 });

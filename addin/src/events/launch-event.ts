@@ -1,4 +1,6 @@
 /// <reference types="office-js" />
+// First: the contract's zod must not probe for eval, which commands.html's policy refuses.
+import "../shared/zod-without-eval";
 import { authConfigFromBuild } from "../auth/auth-config";
 import { createDevTokenSource } from "../auth/dev-token-source";
 import { createMsalTokenSource } from "../auth/msal-token-source";

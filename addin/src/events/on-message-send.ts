@@ -177,7 +177,10 @@ export function createOnMessageSendHandler(deps: OnSendDeps, report?: (outcome: 
     };
     const budget = setTimeout(complete, HANDLER_BUDGET_MS);
     try {
-      report?.(await markForLogging(deps));
+      // Not report?.(await markForLogging(deps)): an optional call skips its arguments, so without a
+      // report (as launch-event.ts registers it) the message would never be marked.
+      const outcome = await markForLogging(deps);
+      report?.(outcome);
     } catch {
       report?.("failed");
     } finally {

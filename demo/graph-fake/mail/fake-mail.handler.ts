@@ -12,6 +12,10 @@ import { FakeMailMailbox, type SendInput, type StoredMessage } from "./fake-mail
  *   option", https://learn.microsoft.com/graph/api/resources/message), never filterable;
  * - GET /me/mailFolders/{folder}/messages/delta with nextLink/deltaLink; a deltaLink Graph no longer
  *   knows answers 410 (https://learn.microsoft.com/graph/api/message-delta, "syncStateNotFound");
+ * - POST /me/sendMail, what a mail client (the demo host's simulated Outlook) does to send: 202 with
+ *   no body, a copy in Sent Items unless saveToSentItems is false; custom internetMessageHeaders only
+ *   named "x-…", as Graph requires of headers set on create
+ *   (https://learn.microsoft.com/graph/api/user-sendmail, https://learn.microsoft.com/graph/api/resources/message);
  * - 401 without a bearer token, 429 with Retry-After when throttled
  *   (https://learn.microsoft.com/graph/throttling), 5xx or a dropped connection while "down".
  */
@@ -201,8 +205,26 @@ export function createGraphMailFake(options: { baseUrl: string; now?: () => numb
     return { status: 200, body };
   }
 
-  function dispatch(box: FakeMailMailbox, method: string, path: string, url: URL, prefer: string): Answer {
-    if (method !== "GET") return graphError(405, "ErrorInvalidRequest", "The mail fake is read-only over HTTP");
+  function sendMail(box: FakeMailMailbox, body: unknown): Answer {
+    const parsed = parseSendMail(body);
+    if (typeof parsed === "string") return graphError(400, "ErrorInvalidRequest", parsed);
+    // The sender is the mailbox's owner: the fake knows them only by the static token "<prefix>-{user}".
+    const address = box.token.includes("-") ? box.token.slice(box.token.indexOf("-") + 1) : box.token;
+    if (parsed.save) box.add("sentitems", { ...parsed.input, from: { address } }, new Date(clock()));
+    return { status: 202 };
+  }
+
+  function dispatch(
+    box: FakeMailMailbox,
+    method: string,
+    path: string,
+    url: URL,
+    prefer: string,
+    body: unknown,
+  ): Answer {
+    if (method === "POST" && /^\/me\/sendMail$/i.test(path)) return sendMail(box, body);
+    if (method !== "GET")
+      return graphError(405, "ErrorInvalidRequest", `The mail fake does not know ${method} ${path}`);
     const folderMatch = /^\/me\/mailFolders\/([^/]+)\/messages(\/delta)?$/i.exec(path);
     if (folderMatch) {
       const folder = decodeURIComponent(folderMatch[1]!).toLowerCase();
@@ -229,7 +251,9 @@ export function createGraphMailFake(options: { baseUrl: string; now?: () => numb
     const token = /^Bearer (.+)$/i.exec(request.headers.get("authorization") ?? "")?.[1] ?? null;
     const reply = (answer: Answer) => {
       log.push({ method: request.method, path, search: url.search, status: answer.status, mailbox: token });
-      return Response.json(answer.body ?? null, { status: answer.status, headers: answer.headers });
+      // 202 Accepted (sendMail) has no body, as on Graph.
+      if (answer.body === undefined) return new Response(null, { status: answer.status, headers: answer.headers });
+      return Response.json(answer.body, { status: answer.status, headers: answer.headers });
     };
     if (down?.kind === "network") return Response.error();
     if (down)
@@ -257,7 +281,8 @@ export function createGraphMailFake(options: { baseUrl: string; now?: () => numb
         ),
       );
     if (!token) return reply(graphError(401, "InvalidAuthenticationToken", "Access token is empty."));
-    return reply(dispatch(mailbox(token), request.method, path, url, request.headers.get("prefer") ?? ""));
+    const body = request.method === "POST" ? await request.json().catch(() => undefined) : undefined;
+    return reply(dispatch(mailbox(token), request.method, path, url, request.headers.get("prefer") ?? "", body));
   }
 
   return {
@@ -298,5 +323,54 @@ export function createGraphMailFake(options: { baseUrl: string; now?: () => numb
         mailbox(token).oldestValidSeq = mailbox(token).seq + 1;
       },
     },
+  };
+}
+
+interface GraphRecipientIn {
+  emailAddress?: { address?: unknown; name?: unknown };
+}
+
+/** A sendMail body as Graph reads it, or what Graph would refuse about it. */
+function parseSendMail(body: unknown): { input: Omit<SendInput, "from">; save: boolean } | string {
+  const message = (body as { message?: Record<string, unknown> } | undefined)?.message;
+  if (!message || typeof message !== "object") return "The request body must hold a message";
+  const recipients = (field: string): { address: string; name?: string }[] | string => {
+    const list = message[field] ?? [];
+    if (!Array.isArray(list)) return `${field} must be a list`;
+    const out: { address: string; name?: string }[] = [];
+    for (const entry of list as GraphRecipientIn[]) {
+      const address = entry?.emailAddress?.address;
+      if (typeof address !== "string" || !address.includes("@")) return `${field} holds an invalid address`;
+      const name = entry.emailAddress?.name;
+      out.push(typeof name === "string" ? { address, name } : { address });
+    }
+    return out;
+  };
+  const to = recipients("toRecipients");
+  const cc = recipients("ccRecipients");
+  if (typeof to === "string") return to;
+  if (typeof cc === "string") return cc;
+  if (to.length + cc.length === 0) return "At least one recipient is required";
+  const headers: Record<string, string> = {};
+  const rawHeaders = message.internetMessageHeaders ?? [];
+  if (!Array.isArray(rawHeaders)) return "internetMessageHeaders must be a list";
+  for (const header of rawHeaders as { name?: unknown; value?: unknown }[]) {
+    if (typeof header?.name !== "string" || typeof header.value !== "string")
+      return "An internet message header needs a name and a value";
+    // "Add custom headers only when creating a message, and name them starting with 'x-'".
+    if (!/^x-/i.test(header.name))
+      return `The internet message header name '${header.name}' should start with 'x-' or 'X-'`;
+    headers[header.name] = header.value;
+  }
+  const content = (message.body as { content?: unknown } | undefined)?.content;
+  return {
+    input: {
+      to,
+      cc,
+      subject: typeof message.subject === "string" ? message.subject : "",
+      bodyHtml: typeof content === "string" ? content : "",
+      internetHeaders: headers,
+    },
+    save: (body as { saveToSentItems?: unknown }).saveToSentItems !== false,
   };
 }

@@ -11,7 +11,7 @@ import { ApiClient } from "../../support/api-client";
 /**
  * What `npm start` runs, in-process: the built pane (production webpack build) served by the real
  * service on an in-memory PGlite database with the demo data, development sign-in on, and the
- * Graph fake standing in for Outlook's calendars.
+ * Graph fake standing in for Outlook's calendars and mail.
  */
 export async function startDemoStack() {
   const addinDir = await ensureAddinBuild();
@@ -27,13 +27,20 @@ export async function startDemoStack() {
     GRAPH_BASE_URL: graph.baseUrl,
     GRAPH_STATIC_TOKEN: "demo-{user}",
     SYNC_INTERVAL_MS: "0",
+    // Log on send looks for sent messages in the fake's Sent Items often, so a suite need not wait long.
+    LOG_ON_SEND_POLL_MS: "300",
+    LOG_ON_SEND_RETRY_BASE_MS: "200",
+    LOG_ON_SEND_RETRY_CAP_MS: "1000",
   });
   const service = await startService(config, { inMemory: true, seed: demoSeed });
   return {
     url: service.url,
-    demoHost: `${service.url}/addin/demo-host.html`,
+    // The demo host's simulated Outlook sends mail through this suite's Graph fake.
+    demoHost: `${service.url}/addin/demo-host.html?graph=${encodeURIComponent(graph.baseUrl)}`,
     /** The Outlook calendars behind the demo. */
     graph: graph.fake,
+    /** Outlook's mail behind the demo (Sent Items, Inbox). */
+    mail: graph.mail,
     /** The API as a user, for checking what the pane stored. */
     async as(email: string) {
       const response = await fetch(`${service.url}/api/dev/token`, {
