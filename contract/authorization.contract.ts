@@ -87,6 +87,18 @@ export const PERMISSIONS = {
   "templates:manage": { does: "add or change activity templates", grants: MANAGERS },
   "me:change": { does: "set their own time zone", grants: EVERYONE },
   "sync:run": { does: "sync their own Outlook calendar now", grants: EVERYONE },
+  "tracking:stop": { does: "stop tracking a conversation", owner: "the user who tracks it", grants: OWNER_OR_MANAGERS },
+  "never-log:own": { does: "keep an address or domain out of their own automatic logging", grants: EVERYONE },
+  "never-log:drop": {
+    does: "drop a never-log rule kept for one user",
+    owner: "the user the rule is for",
+    grants: OWNER_OR_MANAGERS,
+  },
+  // Keeps mail out of everyone's automatic logging (a law firm, a works council): the admin's call.
+  "never-log:organization": {
+    does: "keep an address or domain out of everyone's automatic logging, or drop such a rule",
+    grants: ADMINS,
+  },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -28,3 +28,4 @@ export * from "./profiling.contract";
 export * from "./comments.contract";
 export * from "./authorization.contract";
 export * from "./log-intents.contract";
+export * from "./tracked-conversations.contract";

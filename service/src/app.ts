@@ -20,6 +20,9 @@ import { incidentsModule } from "./features/incidents/incidents.module";
 import { lifecycleModule } from "./features/lifecycle/lifecycle.module";
 import { logOnSendModule } from "./features/log-on-send/log-on-send.module";
 import type { LogOnSendWorker } from "./features/log-on-send/log-on-send.worker";
+import type { MailDeltaGateway } from "./features/tracked-conversations/mail-delta.gateway";
+import { trackedConversationsModule } from "./features/tracked-conversations/tracked-conversations.module";
+import type { TrackingWorker } from "./features/tracked-conversations/tracked-conversations.worker";
 import type { SentItemsGateway } from "./features/log-on-send/sent-items.gateway";
 import { lookupModule } from "./features/lookup/lookup.module";
 import { notesModule } from "./features/notes/notes.module";
@@ -63,6 +66,8 @@ export function createApp(
     logger?: Logger;
     /** Log on send: a Sent Items gateway instead of Graph's (tests); the worker is handed to `onWorker`. */
     logOnSend?: { sentItems?: SentItemsGateway; now?: () => Date; onWorker?: (worker: LogOnSendWorker) => void };
+    /** Tracked conversations: a mail delta gateway instead of Graph's (tests); the worker is handed to `onWorker`. */
+    tracking?: { mail?: MailDeltaGateway; now?: () => Date; onWorker?: (worker: TrackingWorker) => void };
   },
 ) {
   const { calendarSync, readiness, htmlCleaner, logger = defaultLogger() } = services;
@@ -104,6 +109,16 @@ export function createApp(
     now: services.logOnSend?.now,
   });
   services.logOnSend?.onWorker?.(logOnSend.worker);
+  const tracking = trackedConversationsModule(db, ports, {
+    emailLog: emailLog.writer,
+    tokens: calendarSync.tokens,
+    graph: { baseUrl: config.calendarSync.graphBaseUrl, timeoutMs: config.calendarSync.timeoutMs, maxRetries: 3 },
+    pollMs: config.trackingPollMs,
+    logger,
+    mail: services.tracking?.mail,
+    now: services.tracking?.now,
+  });
+  services.tracking?.onWorker?.(tracking.worker);
   const record = recordModule({
     customers: customers.access,
     contacts: contacts.forRecord,
@@ -144,6 +159,7 @@ export function createApp(
     ...notes.routes,
     ...emailLog.routes,
     ...logOnSend.routes,
+    ...tracking.routes,
     ...attachmentsModule(prisma, ports).routes,
     ...calendarSyncRoutes(calendarSync),
   ];

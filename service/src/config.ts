@@ -31,6 +31,7 @@ export interface Config {
   /** Outlook calendar sync through Microsoft Graph (GRAPH_*, SYNC_*). */
   calendarSync: CalendarSyncConfig;
   logOnSend: LogOnSendConfig;
+  trackingPollMs: number;
   /** The organisation's own country (OWN_COUNTRY): address labels leave it out; unset, they always print it. */
   ownCountry: string | undefined;
   /** Limits on sanitising e-mail and note HTML (HTML_THREADS, HTML_TIME_BUDGET_MS, HTML_MAX_DEPTH, HTML_QUEUE). */
@@ -82,6 +83,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     addinDir: env.ADDIN_DIR ? path.resolve(env.ADDIN_DIR) : undefined,
     calendarSync: loadCalendarSyncConfig(env),
     logOnSend: loadLogOnSendConfig(env),
+    /** How often tracked conversations read Inbox and Sent Items delta. */
+    trackingPollMs: integerSetting(env.TRACKING_POLL_MS, "TRACKING_POLL_MS", 60_000, 1_000),
     ownCountry: env.OWN_COUNTRY?.trim() || undefined,
     htmlCleaning: loadHtmlCleaningConfig(env),
     rateLimits: loadRateLimitConfig(env),

@@ -2,6 +2,8 @@ import type { Server } from "node:http";
 import type { Express } from "express";
 import { createApp } from "./app";
 import type { LogOnSendWorker } from "./features/log-on-send/log-on-send.worker";
+import type { MailDeltaGateway } from "./features/tracked-conversations/mail-delta.gateway";
+import type { TrackingWorker } from "./features/tracked-conversations/tracked-conversations.worker";
 import type { SentItemsGateway } from "./features/log-on-send/sent-items.gateway";
 import { createTokenVerifier } from "./auth/token-verifier";
 import {
@@ -32,6 +34,8 @@ export interface RunningService {
   calendarSync: CalendarSync;
   /** Log on send's worker (tests run rounds with runOnce). */
   logOnSend: LogOnSendWorker;
+  /** Tracked conversations' worker (tests run rounds with runOnce). */
+  tracking: TrackingWorker;
   /** Graceful: stop accepting, finish what was accepted, stop the sync (handing back its leases), close the database. */
   stop(): Promise<void>;
 }
@@ -43,6 +47,13 @@ export interface RunningService {
 /** Log on send in tests: another Sent Items gateway, a clock, and rounds run by hand (autoStart false). */
 export interface LogOnSendOverrides {
   sentItems?: SentItemsGateway;
+  now?: () => Date;
+  autoStart?: boolean;
+}
+
+/** Tracked conversations in tests: another mail delta gateway, a clock, and rounds run by hand. */
+export interface TrackingOverrides {
+  mail?: MailDeltaGateway;
   now?: () => Date;
   autoStart?: boolean;
 }
@@ -72,6 +83,7 @@ export async function startService(
     db?: Database;
     calendarSync?: CalendarSyncOverrides;
     logOnSend?: LogOnSendOverrides;
+    tracking?: TrackingOverrides;
     logger?: Logger;
     seed?: Seed;
   } = {},
@@ -120,16 +132,19 @@ export async function startService(
     };
     const htmlCleaner = createHtmlCleaner(config.htmlCleaning);
     let logOnSend: LogOnSendWorker | undefined;
+    let tracking: TrackingWorker | undefined;
     const app = createApp(config, db, await createTokenVerifier(config), {
       calendarSync,
       readiness,
       htmlCleaner,
       logger,
       logOnSend: { ...options.logOnSend, onWorker: (worker) => (logOnSend = worker) },
+      tracking: { ...options.tracking, onWorker: (worker) => (tracking = worker) },
     });
     http.setHandler(app);
     calendarSync.start();
     if (options.logOnSend?.autoStart !== false) logOnSend!.start();
+    if (options.tracking?.autoStart !== false) tracking!.start();
     let stopping: Promise<void> | undefined;
     return {
       url: `http://${reachableHost(config.host)}:${port}`,
@@ -139,6 +154,7 @@ export async function startService(
       app,
       calendarSync,
       logOnSend: logOnSend!,
+      tracking: tracking!,
       stop() {
         stopping ??= (async () => {
           const started = Date.now();
@@ -150,6 +166,7 @@ export async function startService(
           if (!(await finishesWithin(calendarSync.stop(), left)))
             logger.warn(`shutdown: the calendar sync did not stop within ${left} ms; its leases run out on their own`);
           await logOnSend!.stop();
+          await tracking!.stop();
           await htmlCleaner.close();
           if (!options.db) await db.close();
         })();

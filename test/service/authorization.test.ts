@@ -504,6 +504,66 @@ const ROUTES: Record<string, Case[]> = {
       }),
     },
   ],
+  "POST /api/tracked-conversations": [
+    {
+      permission: "email-log:write",
+      prepare: async (c) => ({
+        path: "/api/tracked-conversations",
+        body: { conversationId: unique("AAQk-authz"), customerId: c.customerId, contactId: c.contactId },
+        read: get(c, "/api/tracked-conversations"),
+      }),
+    },
+  ],
+  "DELETE /api/tracked-conversations/:id": [
+    {
+      permission: "tracking:stop",
+      prepare: async (c) => {
+        const { tracked } = await made(
+          by(c).post("/api/tracked-conversations", { conversationId: unique("AAQk-stop"), customerId: c.customerId }),
+        );
+        return {
+          path: `/api/tracked-conversations/${tracked.id}`,
+          read: get(c, `/api/tracked-conversations/${tracked.id}`),
+        };
+      },
+    },
+  ],
+  "POST /api/never-log-rules": [
+    {
+      permission: "never-log:own",
+      prepare: async (c) => ({
+        path: "/api/never-log-rules",
+        body: { value: `${unique("lawyer")}@legal.example` },
+        read: get(c, "/api/never-log-rules"),
+      }),
+    },
+    {
+      permission: "never-log:organization",
+      prepare: async (c) => ({
+        path: "/api/never-log-rules",
+        body: { value: `${unique("council")}.example`, scope: "ORGANIZATION" },
+        read: get(c, "/api/never-log-rules"),
+      }),
+    },
+  ],
+  "DELETE /api/never-log-rules/:id": [
+    {
+      permission: "never-log:drop",
+      prepare: async (c) => {
+        const rule = await made(by(c).post("/api/never-log-rules", { value: `${unique("own")}@legal.example` }));
+        return { path: `/api/never-log-rules/${rule.id}`, read: get(c, `/api/never-log-rules/${rule.id}`) };
+      },
+    },
+    {
+      permission: "never-log:organization",
+      prepare: async (c) => {
+        const rule = await made(
+          c.as.admin.post("/api/never-log-rules", { value: `${unique("org")}.example`, scope: "ORGANIZATION" }),
+        );
+        return { path: `/api/never-log-rules/${rule.id}`, read: get(c, `/api/never-log-rules/${rule.id}`) };
+      },
+    },
+  ],
   "POST /api/customers/:id/attachments": [
     {
       permission: "attachments:upload",

@@ -5,7 +5,12 @@ import type { Role } from "contract";
 import { loadOrCreateDevKeys, signDevToken } from "../../service/src/auth/dev-issuer";
 import type { CalendarSyncOverrides } from "../../service/src/calendar-sync/calendar-sync.service";
 import { loadConfig } from "../../service/src/config";
-import { type LogOnSendOverrides, startService, type RunningService } from "../../service/src/server";
+import {
+  type LogOnSendOverrides,
+  type TrackingOverrides,
+  startService,
+  type RunningService,
+} from "../../service/src/server";
 import type { Logger } from "../../service/src/shared/logger";
 import { ApiClient } from "./api-client";
 import { type Backend, createTestDatabase } from "./test-database";
@@ -32,6 +37,7 @@ export async function startTestService(
     logger?: Logger;
     calendarSync?: CalendarSyncOverrides;
     logOnSend?: LogOnSendOverrides;
+    tracking?: TrackingOverrides;
   } = {},
 ): Promise<TestService> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "crm-test-"));
@@ -52,6 +58,7 @@ export async function startTestService(
     logger: options.logger,
     calendarSync: options.calendarSync,
     logOnSend: options.logOnSend,
+    tracking: options.tracking,
   });
   const keys = await loadOrCreateDevKeys(dataDir);
   let accounts: Promise<ApiClient> | undefined;

@@ -181,27 +181,43 @@ export function createGraphMailFake(options: { baseUrl: string; now?: () => numb
   function delta(box: FakeMailMailbox, folder: string, url: URL, prefer: string): Answer {
     const pageSize = Number(/odata\.maxpagesize=(\d+)/i.exec(prefer)?.[1] ?? DEFAULT_PAGE);
     const token = url.searchParams.get("$deltatoken") ?? url.searchParams.get("$skiptoken");
-    let state: { s: number; o: number; upTo: number } = { s: 0, o: 0, upTo: box.seq };
+    // g: the sync state generation a link was issued in; expireDeltaTokens starts a new one, and every
+    // link of an older one (deltaLink or nextLink alike) answers 410.
+    type State = { s: number; o: number; upTo: number; g: number; sel?: string[] | null };
+    let state: State = { s: 0, o: 0, upTo: box.seq, g: box.oldestValidSeq };
     if (token) {
-      const parsed = unb64<{ s: number; o: number; upTo: number; f: string }>(token);
-      if (!parsed || parsed.f !== folder || parsed.s < box.oldestValidSeq)
+      const parsed = unb64<State & { f: string }>(token);
+      if (!parsed || parsed.f !== folder || (parsed.g ?? 0) !== box.oldestValidSeq)
         return graphError(410, "SyncStateNotFound", "The sync state generation is not valid; start a full sync");
-      state = url.searchParams.has("$deltatoken") ? { s: parsed.s, o: 0, upTo: box.seq } : parsed;
+      state = url.searchParams.has("$deltatoken")
+        ? { s: parsed.s, o: 0, upTo: box.seq, g: parsed.g, sel: parsed.sel }
+        : parsed;
     }
     const changed = [...box.messages.values()]
       .filter((message) => message.folder === folder && message.seq > state.s && message.seq <= state.upTo)
       .filter((message) => !(message.deleted && state.s === 0))
       .sort((a, b) => a.seq - b.seq);
     const page = changed.slice(state.o, state.o + pageSize);
+    // $select as on a list; the first request's $select holds for the links that follow it, as on Graph.
+    const select =
+      url.searchParams
+        .get("$select")
+        ?.split(",")
+        .map((name) => name.trim()) ??
+      state.sel ??
+      null;
     const body: Record<string, unknown> = {
       value: page.map((message) =>
-        message.deleted ? { id: message.id, "@removed": { reason: "deleted" } } : present(message, null, null),
+        message.deleted ? { id: message.id, "@removed": { reason: "deleted" } } : present(message, select, null),
       ),
     };
     const link = `${base}/me/mailFolders/${folder}/messages/delta`;
     if (state.o + pageSize < changed.length)
-      body["@odata.nextLink"] = `${link}?$skiptoken=${b64({ ...state, o: state.o + pageSize, f: folder })}`;
-    else body["@odata.deltaLink"] = `${link}?$deltatoken=${b64({ s: state.upTo, o: 0, upTo: 0, f: folder })}`;
+      body["@odata.nextLink"] =
+        `${link}?$skiptoken=${b64({ ...state, o: state.o + pageSize, f: folder, sel: select })}`;
+    else
+      body["@odata.deltaLink"] =
+        `${link}?$deltatoken=${b64({ s: state.upTo, o: 0, upTo: 0, g: state.g, f: folder, sel: select })}`;
     return { status: 200, body };
   }
 
