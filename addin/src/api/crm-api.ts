@@ -18,6 +18,8 @@ import type {
   LifecycleResult,
   LogIntent,
   LogIntentCreate,
+  TrackConversation,
+  TrackedConversation,
   LogIntentCreated,
   LookupResult,
   Me,
@@ -111,6 +113,11 @@ export function createCrmApi(baseUrl: string, token: TokenSource) {
     /** Log on send: an intent the OnMessageSend handler could not hand over itself. */
     logIntent: (body: z.input<typeof LogIntentCreate>) => call<LogIntentCreated>("POST", "/api/log-intents", body),
     logIntents: (limit = 20) => call<{ items: LogIntent[] }>("GET", `/api/log-intents${query([["limit", limit]])}`),
+    /** Tracked conversations: the service logs every later message of the conversation. */
+    trackConversation: (body: z.input<typeof TrackConversation>) =>
+      call<{ created: boolean; tracked: TrackedConversation }>("POST", "/api/tracked-conversations", body),
+    trackedConversations: () => call<{ items: TrackedConversation[] }>("GET", "/api/tracked-conversations"),
+    stopTracking: (id: string) => call<void>("DELETE", `/api/tracked-conversations/${encodeURIComponent(id)}`),
     emailLog: (customerId: string, limit = 10) =>
       call<Json<typeof EmailLogPage>>(
         "GET",

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { ActivitiesSection, ColdCallForm, NewActivityForm } from "../activities";
 import { CommentsSection } from "../comments";
-import { EmailLogSection, LogEmailButton, LogWhenSentSwitch } from "../email-log";
+import { EmailLogSection, LogEmailButton, LogWhenSentSwitch, TrackConversation } from "../email-log";
 import { NewNoteForm, NotesSection } from "../notes";
 import { SalesSection } from "../sales";
 import type { RecordTabContext } from "../../shared/record-tab.types";
@@ -39,6 +39,9 @@ export function OverviewTab({ record, contactId, item, reload }: RecordTabContex
           />
         )}
         {item?.mode === "compose" && <LogWhenSentSwitch customerId={customer.id} contactId={contact?.id ?? null} />}
+        {item?.mode === "read" && (
+          <TrackConversation item={item} customerId={customer.id} contactId={contact?.id ?? null} />
+        )}
         <Button onClick={() => toggle("activity")} aria-expanded={form === "activity"}>
           New activity
         </Button>

@@ -1,0 +1,106 @@
+import { Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { TrackedConversation } from "contract";
+import { useCallback, useEffect, useState } from "react";
+import type { MailItem } from "../../office/mail-item.types";
+import { errorMessage } from "../../shared/error-message";
+import { useServices } from "../../shared/services-context";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, flexBasis: "100%" },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
+
+/**
+ * "Track this conversation": the service logs every later message of the conversation of the open
+ * message, incoming and sent, to this customer, without the pane open. The pane lists what the user
+ * tracks (every customer's) and lets them stop each.
+ */
+export function TrackConversation({
+  item,
+  customerId,
+  contactId,
+}: {
+  item: MailItem;
+  customerId: string;
+  contactId: string | null;
+}) {
+  const styles = useStyles();
+  const { api } = useServices();
+  const [tracked, setTracked] = useState<TrackedConversation[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  const load = useCallback(
+    () =>
+      api
+        .trackedConversations()
+        .then(({ items }) => setTracked(items))
+        .catch(setError),
+    [api],
+  );
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const act = async (run: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await run();
+      await load();
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (tracked === null) return error === null ? null : <Caption1 role="alert">{errorMessage(error)}</Caption1>;
+  const conversationId = item.conversationId;
+  const current = tracked.find((entry) => entry.conversationId === conversationId) ?? null;
+  return (
+    <div className={styles.root}>
+      {conversationId && !current && (
+        <div>
+          <Button
+            disabled={busy}
+            onClick={() =>
+              act(() => api.trackConversation({ conversationId, customerId, contactId, subject: item.subject }))
+            }
+          >
+            Track this conversation
+          </Button>
+        </div>
+      )}
+      {current && (
+        <Text role="status">
+          Tracking this conversation for {current.customerName}: its later messages are logged, pane open or not
+        </Text>
+      )}
+      {tracked.length > 0 && (
+        <section aria-label="Tracked conversations">
+          <Caption1>Conversations you track</Caption1>
+          <ul className={styles.list}>
+            {tracked.map((entry) => (
+              <li key={entry.id}>
+                <Text>
+                  {entry.subject || "(no subject)"} · {entry.customerName}
+                </Text>{" "}
+                <Button
+                  size="small"
+                  appearance="subtle"
+                  disabled={busy}
+                  aria-label={`Stop tracking ${entry.subject || "(no subject)"}`}
+                  onClick={() => act(() => api.stopTracking(entry.id))}
+                >
+                  Stop tracking
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {error !== null && <Caption1 role="alert">{errorMessage(error)}</Caption1>}
+    </div>
+  );
+}
