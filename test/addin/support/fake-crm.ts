@@ -81,6 +81,8 @@ function activity(customerId: string, fields: Partial<Activity>): Activity {
     customerId,
     contactId: null,
     finishedAt: null,
+    outcome: null,
+    overdue: false,
     callOutcome: null,
     sync: { state: "NOT_SYNCED", eventId: null, error: null, lastSyncedAt: null, waiting: null },
     createdAt: NOW,
