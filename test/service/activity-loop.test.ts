@@ -51,7 +51,7 @@ describe.each(testBackends())("the activity daily loop on %s", (backend) => {
     await syncNow(alice);
     const event = mailbox().find((candidate) => candidate.id === sync.eventId)!;
     expect(event.isReminderOn).toBe(false);
-    expect(event.body.content).toBe("Send the quote by Friday");
+    expect(event.body?.content).toBe("Send the quote by Friday");
     const record = (await alice.get(`/api/customers/${customer.id}`)).body;
     expect(record.activities.history[0]).toMatchObject({ id: call.id, outcome: "Wants a quote for 20 pumps" });
   });
@@ -76,7 +76,7 @@ describe.each(testBackends())("the activity daily loop on %s", (backend) => {
     });
     await syncNow(alice);
     const event = mailbox().find((candidate) => candidate.id === before.sync.eventId)!;
-    expect(event.location.displayName).toBe("Video call");
+    expect(event.location?.displayName).toBe("Video call");
     expect(event.reminderMinutesBeforeStart).toBe(60);
     // 14:00 UTC is 09:00 in New York; the event says so in UTC or in the activity's zone.
     const wallClock: Record<string, string> = {
