@@ -47,6 +47,19 @@ describe("the activity daily loop in the record", () => {
     const done = await openActivity(user, "History", REVIEW);
     expect(within(done).getByText("Outcome: Framework agreement extended")).toBeInTheDocument();
     expect(within(done).getByRole("button", { name: "Reopen" })).toBeInTheDocument();
+
+    // The outcome of a finished one can be corrected later.
+    await user.click(within(done).getByRole("button", { name: "Edit" }));
+    const edit = within(done).getByRole("form", { name: `Edit ${REVIEW}` });
+    const outcome = within(edit).getByRole("textbox", { name: "Outcome" });
+    await user.clear(outcome);
+    await user.type(outcome, "Framework agreement extended to 2027");
+    await user.click(within(edit).getByRole("button", { name: "Save changes" }));
+    expect(await within(done).findByText("Outcome: Framework agreement extended to 2027")).toBeInTheDocument();
+    expect(patches()[1]?.body).toEqual({
+      version: crm.activities.review.version + 1,
+      outcome: "Framework agreement extended to 2027",
+    });
   });
 
   it("records a call's outcome as the cold call does", async () => {

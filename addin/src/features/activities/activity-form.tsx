@@ -27,6 +27,7 @@ const FIELDS = [
   "duration",
   "timeZone",
   "reminder",
+  "outcome",
 ] as const;
 type Values = Record<(typeof FIELDS)[number], string>;
 /** The service names the instants; the form shows them as day, time and duration. */
@@ -47,6 +48,7 @@ function valuesOf(activity: Activity): Values {
     duration: String(minutesBetween(activity.startsAt, activity.endsAt)),
     timeZone: activity.timeZone,
     reminder: activity.reminderMinutesBefore === null ? "" : String(activity.reminderMinutesBefore),
+    outcome: activity.outcome ?? "",
   };
 }
 
@@ -65,6 +67,7 @@ function bodyOf(values: Values) {
       startsAt && Number.isFinite(duration) ? new Date(Date.parse(startsAt) + duration * 60_000).toISOString() : "",
     timeZone: values.timeZone,
     reminderMinutesBefore: values.reminder === "" ? null : Number(values.reminder),
+    outcome: orNull(values.outcome),
   };
 }
 
@@ -160,6 +163,7 @@ export function ActivityForm({
       {mode === "edit" && (
         <>
           <ChoiceField label="Reminder" choices={reminderChoices} {...field("reminder")} />
+          {activity.status === "FINISHED" && <TextField label="Outcome" multiline {...field("outcome")} />}
           <TextField label="Notes" multiline {...field("notes")} />
         </>
       )}
