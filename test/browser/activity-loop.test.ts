@@ -22,11 +22,12 @@ describeBrowser("the activity daily loop in a real browser", () => {
     await openEmail(page, "Lena Vogel", "Offer for the spring campaign");
     const record = pane(page).getByRole("article", { name: "Customer record Fabrikam, Inc." });
     const overdue = record.getByRole("list", { name: "Overdue activities" });
-    await expectVisible(overdue.getByText("Overdue", { exact: true }));
-    await expectVisible(overdue.getByText(/Reminder 15 minutes before/));
-    await overdue.getByRole("button", { name: "Open Call Lena back about the campaign budget" }).click();
-    await overdue.getByRole("button", { name: "Finish" }).click();
-    const form = overdue.getByRole("form", { name: "Finish Call Lena back about the campaign budget" });
+    const call = overdue.getByRole("listitem").filter({ hasText: "Call Lena back about the campaign budget" });
+    await expectVisible(call.getByText("Overdue", { exact: true }));
+    await expectVisible(call.getByText(/Reminder 15 minutes before/));
+    await call.getByRole("button", { name: "Open Call Lena back about the campaign budget" }).click();
+    await call.getByRole("button", { name: "Finish" }).click();
+    const form = call.getByRole("form", { name: "Finish Call Lena back about the campaign budget" });
     await form.getByRole("combobox", { name: "Call outcome" }).selectOption({ label: "Meeting agreed" });
     await form.getByRole("textbox", { name: "Outcome" }).fill("Meets us on Thursday with the budget");
 
@@ -35,7 +36,8 @@ describeBrowser("the activity daily loop in a real browser", () => {
     expect(fits).toBe(true);
 
     await form.getByRole("button", { name: "Mark as done" }).click();
-    await record.getByRole("list", { name: "Overdue activities" }).waitFor({ state: "detached", timeout: 15_000 });
+    // Done: it leaves the overdue ones (the demo's own overdue follow-ups may stay).
+    await call.waitFor({ state: "detached", timeout: 15_000 });
     const stored = (await alice.get(`/api/activities/${created.body.id}`)).body;
     expect(stored).toMatchObject({
       status: "FINISHED",
