@@ -96,6 +96,7 @@ async function run(db: Database, fake: GraphFake, scenario: Scenario) {
         customerId: null,
         contactId: null,
         finishedAt: null,
+        outcome: null,
       },
       user.id,
     );

@@ -54,7 +54,7 @@ export const PERMISSIONS = {
   "ship-to:write": { does: "add, change or remove a customer's ship-to addresses", grants: EVERYONE },
   "activities:create": { does: "plan or record an activity (a cold call too)", grants: EVERYONE },
   "activities:change": {
-    does: "move, finish, cancel or edit an activity",
+    does: "reschedule, finish, cancel, reopen or edit an activity",
     owner: "its owner",
     grants: OWNER_OR_MANAGERS,
   },

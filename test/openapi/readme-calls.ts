@@ -143,8 +143,18 @@ export async function readmeCalls(baseUrl: string, email: string): Promise<numbe
   const activityId = { params: { path: { id: activity.id } } };
   await ok(client.GET("/api/activities", { params: { query: { customerId: customer.id } } }));
   await ok(client.GET("/api/activities/{id}", activityId));
-  await ok(
+  const edited = await ok(
     client.PATCH("/api/activities/{id}", { ...activityId, body: { version: activity.version, location: "Berlin" } }),
+  );
+  // The daily loop: finished with its outcome and notes, then reopened.
+  const finished = await ok(
+    client.PATCH("/api/activities/{id}", {
+      ...activityId,
+      body: { version: edited.version, status: "FINISHED", outcome: "Order promised", notes: "Quote by Friday" },
+    }),
+  );
+  await ok(
+    client.PATCH("/api/activities/{id}", { ...activityId, body: { version: finished.version, status: "PLANNED" } }),
   );
   await refused(409, client.POST("/api/activities/{id}/resend-to-outlook", activityId));
   await ok(client.GET("/api/reminders", { params: { query: { until: day(2) } } }));

@@ -1,5 +1,6 @@
 import type {
   ActivityCreate,
+  ActivityUpdate,
   Activity,
   ColdCallCreate,
   ColdCallResult,
@@ -103,6 +104,11 @@ export function createCrmApi(baseUrl: string, token: TokenSource) {
     createContact: (body: z.input<typeof ContactCreate>) => call<Contact>("POST", "/api/contacts", body),
     templates: () => call<Json<typeof TemplateList>>("GET", "/api/templates"),
     createActivity: (body: z.input<typeof ActivityCreate>) => call<Activity>("POST", "/api/activities", body),
+    /** Reschedule, edit, finish, cancel or reopen; `version` is the activity's as loaded. */
+    updateActivity: (id: string, body: z.input<typeof ActivityUpdate>) =>
+      call<Activity>("PATCH", `/api/activities/${encodeURIComponent(id)}`, body),
+    /** The signed-in user's default time zone. */
+    setMyTimeZone: (timeZone: string) => call<Me>("PATCH", "/api/me", { timeZone }),
     createNote: (body: z.input<typeof NoteCreate>) => call<Note>("POST", "/api/notes", body),
     logEmail: (body: z.input<typeof EmailLogCreate>) => call<EmailLogCreated>("POST", "/api/email-log", body),
     emailLog: (customerId: string, limit = 10) =>

@@ -9,6 +9,7 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { Suspense, lazy, useState } from "react";
+import type { Me } from "contract";
 import type { CrmApi } from "../api/crm-api";
 import { EmailView } from "../features/participants";
 import { CustomerSearch } from "../features/search";
@@ -46,6 +47,8 @@ const ReportsView = lazy(async () => ({ default: (await import("../features/repo
 export function TaskPaneApp({ api, mailbox, theme }: TaskPaneAppProps) {
   const styles = useStyles();
   const me = useAsync(() => api.me(), [api]);
+  // The user's own changes (a new default time zone) replace what was loaded at sign-in.
+  const [changedMe, setChangedMe] = useState<Me | null>(null);
   const [tab, setTab] = useState<"email" | "search" | "reports">("email");
   // Reports load their filters only once opened, then stay mounted like the others.
   const [reportsOpened, setReportsOpened] = useState(false);
@@ -56,7 +59,7 @@ export function TaskPaneApp({ api, mailbox, theme }: TaskPaneAppProps) {
       {me.status === "loading" && <Loading label="Signing in…" />}
       {me.status === "error" && <ErrorState error={me.error} onRetry={me.reload} />}
       {me.status === "ready" && (
-        <ServicesProvider value={{ api, mailbox, me: me.data }}>
+        <ServicesProvider value={{ api, mailbox, me: changedMe ?? me.data, meChanged: setChangedMe }}>
           <TabList
             selectedValue={tab}
             onTabSelect={(_event, data) => setTab(data.value as "email" | "search" | "reports")}

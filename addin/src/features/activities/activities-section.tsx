@@ -1,41 +1,39 @@
-import { Badge, Caption1, Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import { type Activity, CALL_OUTCOME_LABELS } from "contract";
-import { useServices } from "../../shared/services-context";
+import type { Activity } from "contract";
 import { EmptyState } from "../../shared/state-views";
-import { formatInZone } from "../../shared/zoned-time";
 import { useLayoutStyles } from "../../shared/layout-styles";
+import type { RecordContact } from "../consent";
+import { ActivityItem } from "./activity-item";
 import { SyncNowButton } from "./sync-now-button";
-import { SyncStateBadge } from "./sync-state-badge";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   line: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
 });
 
-const TYPE_LABEL: Record<Activity["type"], string> = {
-  CALL: "Call",
-  VISIT: "Visit",
-  MEETING: "Meeting",
-  TASK: "Task",
-  EMAIL: "E-mail",
-  OTHER: "Other",
-};
-
-/** Planned and past activities; finished and cancelled ones only on request, as the users asked. */
+/**
+ * Planned and past activities: what is overdue first, then what is coming, then the history;
+ * finished and cancelled ones only on request, as the users asked.
+ */
 export function ActivitiesSection({
   future,
   history,
+  contacts,
   onSynced,
 }: {
   future: Activity[];
   history: Activity[];
+  contacts: RecordContact[];
   onSynced: () => void;
 }) {
   const styles = useStyles();
   const [showFinished, setShowFinished] = useState(false);
   const visible = (activities: Activity[]) =>
     showFinished ? activities : activities.filter((activity) => activity.status === "PLANNED");
+  const overdue = future.filter((activity) => activity.overdue);
+  const coming = future.filter((activity) => !activity.overdue);
+  const list = { contacts, onChanged: onSynced };
   return (
     <section className={styles.section} aria-labelledby="activities-heading">
       <div className={styles.line}>
@@ -49,12 +47,13 @@ export function ActivitiesSection({
         />
         <SyncNowButton onSynced={onSynced} />
       </div>
-      <ActivityList title="Future" activities={visible(future)} empty="Nothing planned." onChanged={onSynced} />
+      {overdue.length > 0 && <ActivityList title="Overdue" activities={overdue} empty="" {...list} />}
+      <ActivityList title="Future" activities={coming} empty="Nothing planned." {...list} />
       <ActivityList
         title="History"
         activities={visible(history)}
         empty={showFinished ? "No past activities." : "No open past activities. Show finished to see all."}
-        onChanged={onSynced}
+        {...list}
       />
     </section>
   );
@@ -64,16 +63,16 @@ function ActivityList({
   title,
   activities,
   empty,
+  contacts,
   onChanged,
 }: {
   title: string;
   activities: Activity[];
   empty: string;
+  contacts: RecordContact[];
   onChanged: () => void;
 }) {
-  const styles = useStyles();
   const layout = useLayoutStyles();
-  const { me } = useServices();
   return (
     <div>
       <Text as="h4" weight="semibold">
@@ -84,30 +83,7 @@ function ActivityList({
       ) : (
         <ul className={layout.list} aria-label={`${title} activities`}>
           {activities.map((activity) => (
-            <li key={activity.id} className={layout.item}>
-              <span className={styles.line}>
-                <Badge appearance="outline">{TYPE_LABEL[activity.type]}</Badge>
-                <Text>{activity.subject}</Text>
-                {activity.status !== "PLANNED" && (
-                  <Badge appearance="tint" color={activity.status === "FINISHED" ? "success" : "subtle"}>
-                    {activity.status === "FINISHED" ? "Finished" : "Cancelled"}
-                  </Badge>
-                )}
-                {activity.callOutcome && (
-                  <Badge
-                    appearance="tint"
-                    color="brand"
-                    aria-label={`Outcome: ${CALL_OUTCOME_LABELS[activity.callOutcome]}`}
-                  >
-                    {CALL_OUTCOME_LABELS[activity.callOutcome]}
-                  </Badge>
-                )}
-                <SyncStateBadge activityId={activity.id} sync={activity.sync} onChanged={onChanged} />
-              </span>
-              <Caption1>
-                {formatInZone(activity.startsAt, me.timeZone, !activity.allDay)} · {activity.owner.name}
-              </Caption1>
-            </li>
+            <ActivityItem key={activity.id} activity={activity} contacts={contacts} onChanged={onChanged} />
           ))}
         </ul>
       )}

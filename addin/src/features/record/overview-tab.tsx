@@ -69,7 +69,12 @@ export function OverviewTab({ record, contactId, item, reload }: RecordTabContex
           onCancel={() => setForm(null)}
         />
       )}
-      <ActivitiesSection future={activities.future} history={activities.history} onSynced={reload} />
+      <ActivitiesSection
+        future={activities.future}
+        history={activities.history}
+        contacts={contacts}
+        onSynced={reload}
+      />
       <SalesSection
         customer={customer}
         contacts={contacts}
