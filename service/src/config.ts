@@ -4,6 +4,7 @@ import { LOG_LEVELS, type LogLevel } from "./shared/logger";
 import { type HtmlCleaningConfig, loadHtmlCleaningConfig } from "./shared/html-cleaner";
 import { type RateLimitConfig, loadRateLimitConfig } from "./http/rate-limits";
 import { OUTLOOK_FRAME_ANCESTORS } from "./http/security-headers";
+import { type AccountNumberFormat, parseAccountNumberFormat } from "./features/customers/account-numbers";
 
 /** Service configuration, from the environment only. README.md documents every variable. */
 export interface Config {
@@ -43,6 +44,8 @@ export interface Config {
   paneFrameAncestors: string[];
   /** SHUTDOWN_TIMEOUT_MS: how long SIGTERM waits for accepted requests before cutting them off. */
   shutdownTimeoutMs: number;
+  /** ACCOUNT_NUMBER_FORMAT: how a new customer's number from the sequence is written. */
+  accountNumberFormat: AccountNumberFormat;
 }
 
 export interface ProductionAuth {
@@ -84,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: loadTrustProxy(env.TRUST_PROXY),
     paneFrameAncestors: loadFrameAncestors(env.PANE_FRAME_ANCESTORS),
     shutdownTimeoutMs: loadShutdownTimeout(env.SHUTDOWN_TIMEOUT_MS),
+    accountNumberFormat: parseAccountNumberFormat(env.ACCOUNT_NUMBER_FORMAT),
   };
 }
 
