@@ -11,6 +11,7 @@ import type {
   CustomerRecord,
   CustomerStatusList,
   CustomerTypeList,
+  CustomerUpdate,
   EmailLogCreate,
   EmailLogCreated,
   EmailLogPage,
@@ -48,6 +49,8 @@ export interface CustomerSearch {
   dueReminders?: boolean;
   /** Only customers the signed-in user is a linked salesman of. */
   mine?: boolean;
+  /** Only customers in this lifecycle state (RELEASED: awaiting approval). */
+  lifecycle?: "NEW" | "RELEASED" | "ACTIVE";
   limit?: number;
 }
 
@@ -94,10 +97,14 @@ export function createCrmApi(baseUrl: string, token: TokenSource) {
           ...(search.statuses ?? []).map((status): [string, number] => ["status", status]),
           ["reminders", search.dueReminders ? "due" : undefined],
           ["mine", search.mine ? "true" : undefined],
+          ["lifecycle", search.lifecycle],
           ["limit", search.limit ?? 25],
         ])}`,
       ),
     createCustomer: (body: z.input<typeof CustomerCreate>) => call<Customer>("POST", "/api/customers", body),
+    /** Only the fields given change; `version` is the customer's as loaded. */
+    updateCustomer: (customerId: string, body: z.input<typeof CustomerUpdate>) =>
+      call<Customer>("PATCH", `/api/customers/${encodeURIComponent(customerId)}`, body),
     statuses: () => call<Json<typeof CustomerStatusList>>("GET", "/api/customer-statuses"),
     types: () => call<Json<typeof CustomerTypeList>>("GET", "/api/types"),
     createContact: (body: z.input<typeof ContactCreate>) => call<Contact>("POST", "/api/contacts", body),

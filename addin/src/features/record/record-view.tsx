@@ -5,8 +5,8 @@ import { ErrorState, Loading } from "../../shared/state-views";
 import type { MailItem } from "../../office/mail-item.types";
 import { may } from "../../shared/may";
 import { useAsync } from "../../shared/use-async";
-import { SalesmenEditor } from "../customers";
-import { LifecycleActions } from "../lifecycle";
+import { CustomerEditor, SalesmenEditor } from "../customers";
+import { DeclineNotice, LifecycleActions } from "../lifecycle";
 import { RecordHeader } from "./record-header";
 import { RECORD_TABS, type RecordTab } from "./record-tabs";
 
@@ -42,6 +42,8 @@ export function RecordView({
   return (
     <article className={styles.stack} aria-label={`Customer record ${customer.name}`} data-testid="customer-record">
       <RecordHeader customer={customer} contact={contact} />
+      <DeclineNotice lifecycle={record.data.lifecycle} />
+      {may(me, "customers:change") && <CustomerEditor key={customer.id} customer={customer} onSaved={record.reload} />}
       <LifecycleActions customer={customer} lifecycle={record.data.lifecycle} onChanged={record.reload} />
       {may(me, "customers:salesmen", { salesmen: customer.salesmen }) && (
         <SalesmenEditor customer={customer} onSaved={record.reload} />
