@@ -21,6 +21,7 @@ import type {
   Me,
   Note,
   NoteCreate,
+  NoteUpdate,
   SyncRunResult,
   TemplateList,
   TimelineKind,
@@ -111,6 +112,9 @@ export function createCrmApi(baseUrl: string, token: TokenSource) {
     templates: () => call<Json<typeof TemplateList>>("GET", "/api/templates"),
     createActivity: (body: z.input<typeof ActivityCreate>) => call<Activity>("POST", "/api/activities", body),
     createNote: (body: z.input<typeof NoteCreate>) => call<Note>("POST", "/api/notes", body),
+    updateNote: (id: string, body: z.input<typeof NoteUpdate>) =>
+      call<Note>("PATCH", `/api/notes/${encodeURIComponent(id)}`, body),
+    deleteNote: (id: string) => call<void>("DELETE", `/api/notes/${encodeURIComponent(id)}`),
     logEmail: (body: z.input<typeof EmailLogCreate>) => call<EmailLogCreated>("POST", "/api/email-log", body),
     emailLog: (customerId: string, limit = 10) =>
       call<Json<typeof EmailLogPage>>(

@@ -136,6 +136,8 @@ export function createFakeCrm() {
     emails: [email],
     phone: null,
     role: firstName === "Jonas" ? "Purchasing manager" : null,
+    addresses: [],
+    leftAt: null,
     createdAt: NOW,
     modifiedAt: NOW,
     version: 1,
