@@ -1,3 +1,5 @@
+import { loadConfig } from "../../service/src/config";
+import { formatAccountNumber } from "../../service/src/features/customers/account-numbers";
 import type { ApiClient } from "../support/api-client";
 import { createContact, createCustomer, createType, unique } from "../support/fixtures";
 import { testBackends } from "../support/test-database";
@@ -305,5 +307,16 @@ describe.each(testBackends())("customers on %s", (backend) => {
     expect(refused.body.error.details).toEqual([{ field: "body.status", message: expect.stringMatching(/manager/) }]);
     const updated = await manager.patch(`/api/customers/${customer.id}`, { version: 3, status: 2 });
     expect(updated.body).toMatchObject({ status: { code: 2, label: "Prospect" }, canReceiveOrders: false });
+  });
+});
+
+describe("ACCOUNT_NUMBER_FORMAT", () => {
+  it("takes text around one {n} or {n:width} and refuses anything else at start-up, naming the variable", () => {
+    const format = (value?: string) => loadConfig({ ACCOUNT_NUMBER_FORMAT: value }).accountNumberFormat;
+    expect(formatAccountNumber(format(), 10042)).toBe("10042");
+    expect(formatAccountNumber(format("K-{n:6}"), 10042)).toBe("K-010042");
+    expect(formatAccountNumber(format("{n}/DE"), 7)).toBe("7/DE");
+    for (const bad of ["K-", "{n}{n}", "{x}", "{n:99}", '"{n}', "=HYPERLINK({n})", "x".repeat(30) + "{n}"])
+      expect(() => format(bad)).toThrow(/ACCOUNT_NUMBER_FORMAT/);
   });
 });
