@@ -59,7 +59,7 @@ describe("contacts and notes on the record", () => {
     const { user, record } = await openRecord();
     const notes = within(record).getByRole("region", { name: "Notes" });
     const note = within(notes).getByRole("listitem", { name: "Note by Alice Wagner" });
-    await user.click(within(note).getByRole("button", { name: "Edit" }));
+    await user.click(within(note).getByRole("button", { name: "Edit note by Alice Wagner" }));
     const form = within(note).getByRole("form", { name: "Edit note" });
     const text = within(form).getByRole("textbox", { name: /Note/ });
     await user.clear(text);

@@ -83,7 +83,8 @@ describe("editing a customer's master data", () => {
     await user.click(within(form).getByRole("button", { name: "Save customer" }));
     expect(await within(form).findByText(/Changed by someone else – reloaded/)).toBeInTheDocument();
     // The user reads the warning while the record reloads underneath (the second GET of it).
-    const reads = () => crm.requests.filter((request) => request.path === `/api/customers/${current.id}`);
+    const reads = () =>
+      crm.requests.filter((request) => request.method === "GET" && request.path === `/api/customers/${current.id}`);
     await waitFor(() => expect(reads()).toHaveLength(2));
     await reads()[1]!.answer;
     await user.click(within(form).getByRole("button", { name: "Save customer" }));

@@ -52,7 +52,11 @@ export function NotesSection({ notes, onChanged }: { notes: Note[]; onChanged?: 
                     </Caption1>
                     {changeable && (
                       <div className={layout.buttons}>
-                        <Button size="small" onClick={() => setEditing(note.id)}>
+                        <Button
+                          size="small"
+                          aria-label={`Edit note by ${note.author.name}`}
+                          onClick={() => setEditing(note.id)}
+                        >
                           Edit
                         </Button>
                         <DeleteButton
