@@ -75,6 +75,20 @@ const TEXT_ENTRY_POINTS: TextEntryPoint[] = [
     stored: (body) => body.lastName,
   },
   {
+    name: "contact address city",
+    field: "body.addresses.0.city",
+    max: 100,
+    trims: true,
+    send: (client, ids, value) =>
+      client.post("/api/contacts", {
+        customerId: ids.customerId,
+        firstName: "Eve",
+        lastName: "Address",
+        addresses: [{ label: "Site", street: "Main street 1", city: value }],
+      }),
+    stored: (body) => body.addresses[0].city,
+  },
+  {
     name: "comment",
     field: "body.body",
     max: 2000,
