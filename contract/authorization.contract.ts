@@ -36,8 +36,13 @@ const ACCOUNT_TEAM: Grants = { SALESMAN: ["owner", "linked"], MANAGER: ["anyone"
 export const PERMISSIONS = {
   "customers:create": { does: "create a customer (status 1 needs customers:status-1)", grants: EVERYONE },
   "customers:change": {
-    does: "change a customer's name, account number, address, phone, website, types and e-mail domains",
+    does: "change a customer's name, address, phone, website, types and e-mail domains",
     grants: EVERYONE,
+  },
+  // Account numbers come from a sequence; one chosen by hand is the accounts department's call.
+  "customers:account-number": {
+    does: "give a new customer its account number, or change one",
+    grants: MANAGERS,
   },
   // Status 1 decides who may receive quotes and orders: the accounts department's call.
   "customers:status-1": {

@@ -67,7 +67,11 @@ export function createApp(
   const seenUsers = new SeenUsers();
   const users = usersModule(prisma, seenUsers);
   const types = typesModule(prisma);
-  const customers = customersModule(db, { types: types.ids, users: users.directory });
+  const customers = customersModule(db, {
+    types: types.ids,
+    users: users.directory,
+    accountNumberFormat: config.accountNumberFormat,
+  });
   const contacts = contactsModule(prisma, { customers: customers.access });
   const ports: Ports = {
     customers: customers.access,

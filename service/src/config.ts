@@ -5,6 +5,7 @@ import { type HtmlCleaningConfig, loadHtmlCleaningConfig } from "./shared/html-c
 import { type RateLimitConfig, loadRateLimitConfig } from "./http/rate-limits";
 import { OUTLOOK_FRAME_ANCESTORS } from "./http/security-headers";
 import { integerSetting } from "./shared/integer-setting";
+import { type AccountNumberFormat, parseAccountNumberFormat } from "./features/customers/account-numbers";
 
 /** Service configuration, from the environment only. README.md documents every variable. */
 export interface Config {
@@ -44,6 +45,8 @@ export interface Config {
   paneFrameAncestors: string[];
   /** SHUTDOWN_TIMEOUT_MS: how long SIGTERM waits for accepted requests before cutting them off. */
   shutdownTimeoutMs: number;
+  /** ACCOUNT_NUMBER_FORMAT: how a new customer's number from the sequence is written. */
+  accountNumberFormat: AccountNumberFormat;
 }
 
 export interface ProductionAuth {
@@ -85,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: loadTrustProxy(env.TRUST_PROXY),
     paneFrameAncestors: loadFrameAncestors(env.PANE_FRAME_ANCESTORS),
     shutdownTimeoutMs: integerSetting(env.SHUTDOWN_TIMEOUT_MS, "SHUTDOWN_TIMEOUT_MS", 10_000, 0),
+    accountNumberFormat: parseAccountNumberFormat(env.ACCOUNT_NUMBER_FORMAT),
   };
 }
 

@@ -133,12 +133,24 @@ const specialPrice = (c: Context) =>
 const ROUTES: Record<string, Case[]> = {
   "POST /api/customers": [
     {
+      // Without an account number: the sequence gives it.
       permission: "customers:create",
       prepare: async (c) => {
-        const accountNumber = unique("NEW");
+        const name = unique("Prospect");
         return {
           path: "/api/customers",
-          body: { accountNumber, name: "Prospect Ltd", status: 2 },
+          body: { name, status: 2 },
+          read: get(c, `/api/customers?search=${name}`),
+        };
+      },
+    },
+    {
+      permission: "customers:account-number",
+      prepare: async (c) => {
+        const accountNumber = unique("CHOSEN");
+        return {
+          path: "/api/customers",
+          body: { accountNumber, name: "Chosen Number Ltd", status: 2 },
           read: get(c, `/api/customers?search=${accountNumber}`),
         };
       },
@@ -164,6 +176,17 @@ const ROUTES: Record<string, Case[]> = {
         return {
           path: `/api/customers/${customer.id}`,
           body: { version: 1, name: "Renamed GmbH", status: 3 },
+          read: get(c, `/api/customers/${customer.id}`),
+        };
+      },
+    },
+    {
+      permission: "customers:account-number",
+      prepare: async (c) => {
+        const customer = await newCustomer(c);
+        return {
+          path: `/api/customers/${customer.id}`,
+          body: { version: 1, accountNumber: unique("RENUMBERED") },
           read: get(c, `/api/customers/${customer.id}`),
         };
       },

@@ -168,6 +168,44 @@ describe.each(testBackends())("contacts and sender lookup on %s", (backend) => {
     expect((await lookup("ghost@x.example")).body.matches[0].contacts).toEqual([]);
   });
 
+  it("edits a contact with more addresses, marks it as left and back, and names a bad address part", async () => {
+    const customer = await createCustomer(alice, { status: 2 });
+    const contact = await createContact(alice, { customerId: customer.id });
+    expect(contact).toMatchObject({ addresses: [], leftAt: null });
+    const addresses = [
+      { label: "Head office", street: "Hauptstraße 12", postalCode: "10115", city: "Berlin", country: "Germany" },
+      { label: "Home office", city: "Potsdam" },
+    ];
+    const edited = await alice.patch(`/api/contacts/${contact.id}`, { version: 1, role: "Buyer", addresses });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({
+      role: "Buyer",
+      addresses: [addresses[0], { label: "Home office", street: null, city: "Potsdam" }],
+      version: 2,
+    });
+    const left = await alice.patch(`/api/contacts/${contact.id}`, { version: 2, left: true });
+    expect(left.body.leftAt).toEqual(expect.any(String));
+    // Marking it again keeps the day it was first marked; addresses not sent stay.
+    const again = await alice.patch(`/api/contacts/${contact.id}`, { version: 3, left: true, phone: "+49 1" });
+    expect(again.body).toMatchObject({ leftAt: left.body.leftAt, addresses: edited.body.addresses });
+    const back = await alice.patch(`/api/contacts/${contact.id}`, { version: 4, left: false });
+    expect(back.body.leftAt).toBeNull();
+    const empty = await alice.patch(`/api/contacts/${contact.id}`, { version: 5, addresses: [{ label: "Nowhere" }] });
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.details).toEqual([{ field: "body.addresses.0.city", message: "needs a street or a city" }]);
+    const tooMany = await alice.patch(`/api/contacts/${contact.id}`, {
+      version: 5,
+      addresses: Array.from({ length: 11 }, () => ({ city: "Berlin" })),
+    });
+    expect(tooMany.status).toBe(400);
+    expect((await alice.get(`/api/contacts/${contact.id}`)).body).toMatchObject({
+      version: 5,
+      addresses: edited.body.addresses,
+    });
+    const stale = await alice.patch(`/api/contacts/${contact.id}`, { version: 1, left: true });
+    expect(stale.status).toBe(409);
+  });
+
   it("refuses a lookup without addresses or with a malformed one", async () => {
     const none = await alice.get("/api/lookup");
     expect(none.status).toBe(400);

@@ -12,6 +12,7 @@ import type {
   CustomerRecord,
   CustomerStatusList,
   CustomerTypeList,
+  CustomerUpdate,
   EmailLogCreate,
   EmailLogCreated,
   EmailLogPage,
@@ -21,6 +22,7 @@ import type {
   Me,
   Note,
   NoteCreate,
+  NoteUpdate,
   SyncRunResult,
   TemplateList,
   TimelineKind,
@@ -49,6 +51,8 @@ export interface CustomerSearch {
   dueReminders?: boolean;
   /** Only customers the signed-in user is a linked salesman of. */
   mine?: boolean;
+  /** Only customers in this lifecycle state (RELEASED: awaiting approval). */
+  lifecycle?: "NEW" | "RELEASED" | "ACTIVE";
   limit?: number;
 }
 
@@ -95,10 +99,14 @@ export function createCrmApi(baseUrl: string, token: TokenSource) {
           ...(search.statuses ?? []).map((status): [string, number] => ["status", status]),
           ["reminders", search.dueReminders ? "due" : undefined],
           ["mine", search.mine ? "true" : undefined],
+          ["lifecycle", search.lifecycle],
           ["limit", search.limit ?? 25],
         ])}`,
       ),
     createCustomer: (body: z.input<typeof CustomerCreate>) => call<Customer>("POST", "/api/customers", body),
+    /** Only the fields given change; `version` is the customer's as loaded. */
+    updateCustomer: (customerId: string, body: z.input<typeof CustomerUpdate>) =>
+      call<Customer>("PATCH", `/api/customers/${encodeURIComponent(customerId)}`, body),
     statuses: () => call<Json<typeof CustomerStatusList>>("GET", "/api/customer-statuses"),
     types: () => call<Json<typeof CustomerTypeList>>("GET", "/api/types"),
     createContact: (body: z.input<typeof ContactCreate>) => call<Contact>("POST", "/api/contacts", body),
@@ -110,6 +118,9 @@ export function createCrmApi(baseUrl: string, token: TokenSource) {
     /** The signed-in user's default time zone. */
     setMyTimeZone: (timeZone: string) => call<Me>("PATCH", "/api/me", { timeZone }),
     createNote: (body: z.input<typeof NoteCreate>) => call<Note>("POST", "/api/notes", body),
+    updateNote: (id: string, body: z.input<typeof NoteUpdate>) =>
+      call<Note>("PATCH", `/api/notes/${encodeURIComponent(id)}`, body),
+    deleteNote: (id: string) => call<void>("DELETE", `/api/notes/${encodeURIComponent(id)}`),
     logEmail: (body: z.input<typeof EmailLogCreate>) => call<EmailLogCreated>("POST", "/api/email-log", body),
     emailLog: (customerId: string, limit = 10) =>
       call<Json<typeof EmailLogPage>>(

@@ -85,7 +85,7 @@ export function OverviewTab({ record, contactId, item, reload }: RecordTabContex
         reload={reload}
       />
       <EmailLogSection customerId={customer.id} count={emailLogCount} round={logRound} />
-      <NotesSection notes={notes} />
+      <NotesSection notes={notes} onChanged={reload} />
     </>
   );
 }

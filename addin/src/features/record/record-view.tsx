@@ -1,12 +1,13 @@
 import { Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
-import { Suspense, useState } from "react";
+import { Suspense, useEffect, useState } from "react";
 import { useServices } from "../../shared/services-context";
 import { ErrorState, Loading } from "../../shared/state-views";
 import type { MailItem } from "../../office/mail-item.types";
 import { may } from "../../shared/may";
+import { rememberCustomer } from "../../shared/recent-customers";
 import { useAsync } from "../../shared/use-async";
-import { SalesmenEditor } from "../customers";
-import { LifecycleActions } from "../lifecycle";
+import { CustomerEditor, SalesmenEditor } from "../customers";
+import { DeclineNotice, LifecycleActions } from "../lifecycle";
 import { RecordHeader } from "./record-header";
 import { RECORD_TABS, type RecordTab } from "./record-tabs";
 
@@ -32,6 +33,11 @@ export function RecordView({
   const { api, me } = useServices();
   const record = useAsync(() => api.record(customerId), [customerId]);
   const [tab, setTab] = useState(FIRST_TAB.value);
+  const opened = record.status === "ready" ? record.data.customer : null;
+  // The search tab lists the last customers opened while its box is empty.
+  useEffect(() => {
+    if (opened) rememberCustomer(me.id, opened);
+  }, [opened?.id, opened?.name, opened?.accountNumber]);
 
   if (record.status === "loading") return <Loading label="Loading the customer record…" />;
   if (record.status === "error") return <ErrorState error={record.error} onRetry={record.reload} />;
@@ -42,6 +48,8 @@ export function RecordView({
   return (
     <article className={styles.stack} aria-label={`Customer record ${customer.name}`} data-testid="customer-record">
       <RecordHeader customer={customer} contact={contact} />
+      <DeclineNotice lifecycle={record.data.lifecycle} />
+      {may(me, "customers:change") && <CustomerEditor key={customer.id} customer={customer} onSaved={record.reload} />}
       <LifecycleActions customer={customer} lifecycle={record.data.lifecycle} onChanged={record.reload} />
       {may(me, "customers:salesmen", { salesmen: customer.salesmen }) && (
         <SalesmenEditor customer={customer} onSaved={record.reload} />
