@@ -7,7 +7,10 @@ import { may } from "../../shared/may";
 import { useAsync } from "../../shared/use-async";
 import { SalesmenEditor } from "../customers";
 import { LifecycleActions } from "../lifecycle";
-import { RecordHeader } from "./record-header";
+import { RecordActions } from "./record-actions";
+import { RecordFacts, RecordHeader } from "./record-header";
+import { RecordPulse } from "./record-pulse";
+import { RecordSkeleton } from "./record-skeleton";
 import { RECORD_TABS, type RecordTab } from "./record-tabs";
 
 const [FIRST_TAB] = RECORD_TABS as [RecordTab, ...RecordTab[]];
@@ -33,7 +36,7 @@ export function RecordView({
   const record = useAsync(() => api.record(customerId), [customerId]);
   const [tab, setTab] = useState(FIRST_TAB.value);
 
-  if (record.status === "loading") return <Loading label="Loading the customer record…" />;
+  if (record.status === "loading") return <RecordSkeleton />;
   if (record.status === "error") return <ErrorState error={record.error} onRetry={record.reload} />;
   const { customer, contacts } = record.data;
   const contact = contacts.find((candidate) => candidate.id === contactId) ?? null;
@@ -41,7 +44,11 @@ export function RecordView({
 
   return (
     <article className={styles.stack} aria-label={`Customer record ${customer.name}`} data-testid="customer-record">
-      <RecordHeader customer={customer} contact={contact} />
+      {/* Above the fold in a 320 px pane: who, how it stands, what to do now; then the rest. */}
+      <RecordHeader customer={customer} />
+      <RecordPulse record={record.data} timeZone={me.timeZone} />
+      <RecordActions record={record.data} contactId={contactId} item={item} reload={record.reload} />
+      <RecordFacts customer={customer} contact={contact} />
       <LifecycleActions customer={customer} lifecycle={record.data.lifecycle} onChanged={record.reload} />
       {may(me, "customers:salesmen", { salesmen: customer.salesmen }) && (
         <SalesmenEditor customer={customer} onSaved={record.reload} />
