@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { createCustomer } from "../support/fixtures";
 import { ALICE, ok } from "./support/crm-world";
 import { JONAS, findEnabledButton, renderPane, useCrm } from "./support/render-pane";
 
@@ -172,5 +173,27 @@ describe("report rows", () => {
     const paged = crm.requests.filter((request) => request.path.startsWith("/api/reports/activities?"));
     expect(paged.map((request) => new URLSearchParams(request.path.split("?")[1]).get("offset"))).toEqual(["0", "25"]);
     // Twenty-six rows through the real service on a busy machine: more than the usual minute.
+  }, 180_000);
+});
+
+describe("search results", () => {
+  it("page beyond 25 with Show more", async () => {
+    const user = userEvent.setup();
+    const alice = await crm.as(ALICE);
+    // 26 Contoso branches, one after the other (the test client's requests each run in act()).
+    for (let number = 1; number <= 26; number++)
+      await createCustomer(alice, { name: `Contoso Branch ${String(number).padStart(2, "0")}`, status: 3 });
+    renderPane(null);
+    await user.click(await screen.findByRole("tab", { name: "Search customers" }));
+    const search = screen.getByRole("search", { name: "Search customers" });
+    await user.type(within(search).getByRole("searchbox"), "Contoso Branch");
+    await user.click(within(search).getByRole("button", { name: "Search" }));
+    const results = await screen.findByRole("region", { name: "Search results" });
+    expect(within(results).getAllByRole("listitem")).toHaveLength(25);
+    expect(within(results).getByText("26 customers, first 25 shown")).toBeInTheDocument();
+    await user.click(within(results).getByRole("button", { name: "Show more (1 left)" }));
+    await waitFor(() => expect(within(results).getAllByRole("listitem")).toHaveLength(26));
+    expect(within(results).getByRole("button", { name: /^Contoso Branch 26/ })).toBeInTheDocument();
+    expect(within(results).queryByRole("button", { name: /^Show more/ })).not.toBeInTheDocument();
   }, 180_000);
 });

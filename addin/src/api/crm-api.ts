@@ -49,6 +49,7 @@ export interface CustomerSearch {
   /** Only customers the signed-in user is a linked salesman of. */
   mine?: boolean;
   limit?: number;
+  offset?: number;
 }
 
 export interface TimelineFilter {
@@ -95,6 +96,7 @@ export function createCrmApi(baseUrl: string, token: TokenSource) {
           ["reminders", search.dueReminders ? "due" : undefined],
           ["mine", search.mine ? "true" : undefined],
           ["limit", search.limit ?? 25],
+          ["offset", search.offset || undefined],
         ])}`,
       ),
     createCustomer: (body: z.input<typeof CustomerCreate>) => call<Customer>("POST", "/api/customers", body),

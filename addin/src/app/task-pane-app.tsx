@@ -12,12 +12,16 @@ import { OverflowTabList } from "../shared/overflow-tab-list";
 
 const useStyles = makeStyles({
   root: {
-    minHeight: "100%",
-    boxSizing: "border-box",
-    padding: tokens.spacingHorizontalM,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalM,
+    // Fluent gives its portals (tooltips, menus) the provider's classes too: laid out as the pane,
+    // a portal would be a page-high sheet over it, catching every click.
+    "&:not([data-portal-node])": {
+      minHeight: "100%",
+      boxSizing: "border-box",
+      padding: tokens.spacingHorizontalM,
+      display: "flex",
+      flexDirection: "column",
+      gap: tokens.spacingVerticalM,
+    },
     fontFamily: tokens.fontFamilyBase,
     // The pane is narrow: headings sit tight, Fluent's Text does the sizing.
     "& h1, & h2, & h3, & h4, & p": { margin: 0 },

@@ -20,8 +20,9 @@ export interface TabChoice {
 }
 
 const useStyles = makeStyles({
-  // The list may shrink below its tabs' width: Overflow moves what does not fit into the menu.
-  list: { minWidth: 0, overflow: "hidden" },
+  // The row may shrink below its tabs' width: Overflow moves what does not fit into the menu.
+  row: { display: "flex", alignItems: "center", minWidth: 0, overflow: "hidden" },
+  list: { minWidth: 0, flexWrap: "nowrap" },
 });
 
 /**
@@ -44,20 +45,23 @@ export function OverflowTabList({
   const styles = useStyles();
   return (
     <Overflow minimumVisible={1}>
-      <TabList
-        className={styles.list}
-        size={size}
-        selectedValue={selectedValue}
-        onTabSelect={(_event, data) => onSelect(String(data.value))}
-        aria-label={label}
-      >
-        {tabs.map((tab) => (
-          <OverflowItem key={tab.value} id={tab.value} priority={tab.value === selectedValue ? 2 : 1}>
-            <Tab value={tab.value}>{tab.label}</Tab>
-          </OverflowItem>
-        ))}
+      {/* The menu button sits beside the tab list, not in it: a tab list holds only tabs. */}
+      <div className={styles.row}>
+        <TabList
+          className={styles.list}
+          size={size}
+          selectedValue={selectedValue}
+          onTabSelect={(_event, data) => onSelect(String(data.value))}
+          aria-label={label}
+        >
+          {tabs.map((tab) => (
+            <OverflowItem key={tab.value} id={tab.value} priority={tab.value === selectedValue ? 2 : 1}>
+              <Tab value={tab.value}>{tab.label}</Tab>
+            </OverflowItem>
+          ))}
+        </TabList>
         <MoreTabs tabs={tabs} onSelect={onSelect} size={size} />
-      </TabList>
+      </div>
     </Overflow>
   );
 }

@@ -6,7 +6,7 @@ import { SalesSection } from "../sales";
 import type { RecordTabContext } from "../../shared/record-tab.types";
 
 /** What is going on with the customer; the actions (log, plan, note) sit above the tabs. */
-export function OverviewTab({ record, contactId, reload }: RecordTabContext) {
+export function OverviewTab({ record, contactId, reload, emailLogRound }: RecordTabContext) {
   const { customer, contacts, activities, notes, emailLogCount } = record;
   const contact = contacts.find((candidate) => candidate.id === contactId) ?? null;
 
@@ -23,8 +23,7 @@ export function OverviewTab({ record, contactId, reload }: RecordTabContext) {
         openActions={record.openActions}
         reload={reload}
       />
-      {/* The count grows when this email was just logged: the list is fetched again then. */}
-      <EmailLogSection customerId={customer.id} count={emailLogCount} round={emailLogCount} />
+      <EmailLogSection customerId={customer.id} count={emailLogCount} round={emailLogRound} />
       <NotesSection notes={notes} />
     </>
   );

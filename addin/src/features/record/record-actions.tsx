@@ -17,11 +17,14 @@ export function RecordActions({
   contactId,
   item,
   reload,
+  onLogged,
 }: {
   record: CustomerRecord;
   contactId: string | null;
   item: MailItem | null;
   reload: () => void;
+  /** After this email was logged (the record is fetched again too). */
+  onLogged: () => void;
 }) {
   const styles = useLayoutStyles();
   const [form, setForm] = useState<"activity" | "note" | "cold-call" | null>(null);
@@ -42,7 +45,10 @@ export function RecordActions({
             customerId={customer.id}
             contactId={contact?.id ?? null}
             contact={contact}
-            onLogged={reload}
+            onLogged={() => {
+              onLogged();
+              reload();
+            }}
           />
         )}
         <ShortcutButton

@@ -13,7 +13,7 @@ const useStyles = makeStyles({
 export function RecordSkeleton() {
   const styles = useStyles();
   return (
-    <div role="status" aria-label="Loading the customer record…">
+    <div role="progressbar" aria-label="Loading the customer record…">
       <Skeleton className={styles.skeleton} aria-hidden>
         <SkeletonItem size={28} className={styles.name} />
         <SkeletonItem size={16} className={styles.line} />

@@ -35,6 +35,8 @@ export function RecordView({
   const { api, me } = useServices();
   const record = useAsync(() => api.record(customerId), [customerId]);
   const [tab, setTab] = useState(FIRST_TAB.value);
+  // The e-mail log list (a tab's) reloads when this changes: after logging this email above the tabs.
+  const [emailLogRound, setEmailLogRound] = useState(0);
 
   if (record.status === "loading") return <RecordSkeleton />;
   if (record.status === "error") return <ErrorState error={record.error} onRetry={record.reload} />;
@@ -47,7 +49,13 @@ export function RecordView({
       {/* Above the fold in a 320 px pane: who, how it stands, what to do now; then the rest. */}
       <RecordHeader customer={customer} />
       <RecordPulse record={record.data} timeZone={me.timeZone} />
-      <RecordActions record={record.data} contactId={contactId} item={item} reload={record.reload} />
+      <RecordActions
+        record={record.data}
+        contactId={contactId}
+        item={item}
+        reload={record.reload}
+        onLogged={() => setEmailLogRound((round) => round + 1)}
+      />
       <RecordFacts customer={customer} contact={contact} />
       <LifecycleActions customer={customer} lifecycle={record.data.lifecycle} onChanged={record.reload} />
       {may(me, "customers:salesmen", { salesmen: customer.salesmen }) && (
@@ -70,7 +78,7 @@ export function RecordView({
       )}
       <div className={styles.panel} role="tabpanel" aria-label={current.label}>
         <Suspense fallback={<Loading label={`Loading ${current.label}…`} />}>
-          {current.render({ record: record.data, contactId, item, reload: record.reload })}
+          {current.render({ record: record.data, contactId, item, reload: record.reload, emailLogRound })}
         </Suspense>
       </div>
     </article>

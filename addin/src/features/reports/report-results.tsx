@@ -1,8 +1,9 @@
 import { Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { type ReactNode, useState } from "react";
+import type { ReactNode } from "react";
 import { ACTUAL_CUSTOMER_STATUS } from "contract";
 import type { ReportKind, ReportPage } from "../../api/report-calls";
-import { EmptyState, ErrorState } from "../../shared/state-views";
+import { EmptyState } from "../../shared/state-views";
+import { ShowMore, useShowMore } from "../../shared/show-more";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { formatInZone } from "../../shared/zoned-time";
 
@@ -65,6 +66,8 @@ const counted = (total: number, shown: number, noun: string, plural = `${noun}s`
   `${total} ${total === 1 ? noun : plural}${total > shown ? `, ${shown} shown` : ""}`;
 
 type ListKind = "customers" | "activities" | "quotes";
+// The summary has no pages: one unchanging empty list, so that the pages are never reset by it.
+const NO_ROWS = { items: [], total: 0 };
 
 /**
  * The report's rows as cards, the first page and as many more as asked for ("Show more");
@@ -87,11 +90,10 @@ export function ReportResults<K extends ReportKind>({
   const styles = useStyles();
   // Rows of the pages after the first, of whichever list this is.
   type Row = ReportPage[ListKind]["items"][number];
-  const [more, setMore] = useState<{ items: Row[]; busy: boolean; error: unknown }>({
-    items: [],
-    busy: false,
-    error: null,
-  });
+  const list = useShowMore<Row>(
+    kind === "summary" ? NO_ROWS : (page as ReportPage[ListKind]),
+    (offset) => onMore(offset) as Promise<{ items: Row[] }>,
+  );
   const when = (iso: string) => formatInZone(iso, timeZone);
   const day = (iso: string) => formatInZone(iso, timeZone, false);
   if (kind === "summary") {
@@ -116,19 +118,8 @@ export function ReportResults<K extends ReportKind>({
       </>
     );
   }
-  const first = page as ReportPage[ListKind];
-  const items: Row[] = [...first.items, ...more.items];
-  const { total } = first;
+  const { items, total } = list;
   if (items.length === 0) return <EmptyState>Nothing matches. Change the filters.</EmptyState>;
-  const showMore = async () => {
-    setMore({ ...more, busy: true, error: null });
-    try {
-      const next = await onMore(items.length);
-      setMore({ items: [...more.items, ...(next.items as Row[])], busy: false, error: null });
-    } catch (error) {
-      setMore({ ...more, busy: false, error });
-    }
-  };
   const status = (code: number) => (
     <span className={code === ACTUAL_CUSTOMER_STATUS ? undefined : styles.notCustomer}>status {code}</span>
   );
@@ -199,12 +190,7 @@ export function ReportResults<K extends ReportKind>({
     <>
       <Caption1>{summary}</Caption1>
       {cards}
-      {more.error !== null && <ErrorState error={more.error} onRetry={() => void showMore()} />}
-      {items.length < total && (
-        <Button disabled={more.busy} onClick={() => void showMore()}>
-          {more.busy ? "Loading more…" : `Show more (${total - items.length} left)`}
-        </Button>
-      )}
+      <ShowMore list={list} />
     </>
   );
 }

@@ -11,6 +11,7 @@ import { ReportFilters } from "./report-filters";
 import { ReportResults } from "./report-results";
 import { saveFile } from "../../shared/save-file";
 import { useMailItem } from "../../shared/use-mail-item";
+import { PAGE_SIZE } from "../../shared/show-more";
 import { RecordView } from "../record";
 
 const useStyles = makeStyles({
@@ -155,11 +156,10 @@ export function ReportsView() {
               </div>
               {download.error !== null && <ErrorState error={download.error} />}
               <ReportResults
-                key={JSON.stringify(shown)}
-                kind={shown.kind}
+                    kind={shown.kind}
                 page={shown.page}
                 timeZone={me.timeZone}
-                onMore={(offset) => api.report(shown.kind as "customers", shown.filter, 25, offset)}
+                onMore={(offset) => api.report(shown.kind as "customers", shown.filter, PAGE_SIZE, offset)}
                 onOpenCustomer={setOpen}
               />
             </section>

@@ -8,6 +8,7 @@ import { useAsync } from "../../shared/use-async";
 import { useMailItem } from "../../shared/use-mail-item";
 import { RecordView } from "../record";
 import { useLayoutStyles } from "../../shared/layout-styles";
+import { ShowMore, useShowMore } from "../../shared/show-more";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -108,9 +109,8 @@ export function CustomerSearch() {
       {results.status === "error" && <ErrorState error={results.error} onRetry={results.reload} />}
       {results.status === "ready" && results.data && (
         <Results
-          items={results.data.items}
-          total={results.data.total}
-          totalCapped={results.data.totalCapped ?? false}
+          page={results.data}
+          onMore={(offset) => api.searchCustomers({ ...query!, offset })}
           onOpen={setOpen}
         />
       )}
@@ -119,16 +119,19 @@ export function CustomerSearch() {
 }
 
 interface ResultsProps {
-  items: CustomerSummary[];
-  total: number;
-  /** The service stops counting a broad search at a limit: "1000+ customers". */
-  totalCapped: boolean;
+  /** The first page; totalCapped when the service stopped counting a broad search ("1000+ customers"). */
+  page: { items: CustomerSummary[]; total: number; totalCapped?: boolean };
+  /** The next page of the same search, from the given offset. */
+  onMore: (offset: number) => Promise<{ items: CustomerSummary[] }>;
   onOpen: (id: string) => void;
 }
 
-function Results({ items, total, totalCapped, onOpen }: ResultsProps) {
+function Results({ page, onMore, onOpen }: ResultsProps) {
   const styles = useStyles();
   const layout = useLayoutStyles();
+  const list = useShowMore(page, onMore);
+  const { items, total } = list;
+  const totalCapped = page.totalCapped ?? false;
   if (items.length === 0) return <EmptyState>No customer matches. Change the search or the filters.</EmptyState>;
   return (
     <section aria-label="Search results">
@@ -155,6 +158,7 @@ function Results({ items, total, totalCapped, onOpen }: ResultsProps) {
           </li>
         ))}
       </ul>
+      <ShowMore list={list} />
     </section>
   );
 }
