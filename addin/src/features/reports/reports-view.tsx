@@ -156,7 +156,7 @@ export function ReportsView() {
               </div>
               {download.error !== null && <ErrorState error={download.error} />}
               <ReportResults
-                    kind={shown.kind}
+                kind={shown.kind}
                 page={shown.page}
                 timeZone={me.timeZone}
                 onMore={(offset) => api.report(shown.kind as "customers", shown.filter, PAGE_SIZE, offset)}

@@ -108,11 +108,7 @@ export function CustomerSearch() {
       {query && results.status === "loading" && <Loading label="Searching…" />}
       {results.status === "error" && <ErrorState error={results.error} onRetry={results.reload} />}
       {results.status === "ready" && results.data && (
-        <Results
-          page={results.data}
-          onMore={(offset) => api.searchCustomers({ ...query!, offset })}
-          onOpen={setOpen}
-        />
+        <Results page={results.data} onMore={(offset) => api.searchCustomers({ ...query!, offset })} onOpen={setOpen} />
       )}
     </div>
   );
