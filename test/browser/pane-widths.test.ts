@@ -227,7 +227,18 @@ async function overflow(page: Page): Promise<string[]> {
       if (rect.width === 0 || rect.height === 0 || element.hasAttribute("data-tabster-dummy")) continue;
       const style = getComputedStyle(element);
       if (style.visibility === "hidden") continue;
-      if (rect.right <= right + 0.5 && rect.left >= box.left - 0.5) continue;
+      // What an ancestor clips away (overflow hidden, e.g. an empty slot of zero width) is not seen.
+      let seenRight = rect.right;
+      let seenLeft = rect.left;
+      for (let ancestor = element.parentElement; ancestor && ancestor !== aside; ancestor = ancestor.parentElement) {
+        const overflowX = getComputedStyle(ancestor).overflowX;
+        if (overflowX !== "hidden" && overflowX !== "clip") continue;
+        const clip = ancestor.getBoundingClientRect();
+        seenRight = Math.min(seenRight, clip.right);
+        seenLeft = Math.max(seenLeft, clip.left);
+      }
+      if (seenRight <= seenLeft) continue;
+      if (seenRight <= right + 0.5 && seenLeft >= box.left - 0.5) continue;
       let ancestor = element.parentElement;
       while (ancestor && !reported.has(ancestor)) ancestor = ancestor.parentElement;
       if (ancestor) continue;
@@ -285,7 +296,15 @@ describeBrowser("every screen of the pane fits Outlook's narrowest pane", () => 
           await page.goto(`${demo.stack.demoHost}?paneWidth=${width}&theme=${theme}`);
           if (screen.user) await page.getByLabel("Signed in as").selectOption(screen.user);
           await expectVisible(pane(page).getByRole("tab", { name: "This email" }));
-          await expectVisible(await screen.open(page));
+          try {
+            await expectVisible(await screen.open(page));
+          } catch (error) {
+            // What the pane showed instead, for the person reading the failure.
+            await pane(page).screenshot({
+              path: path.join(SHOTS, `${width}-${theme}-${name.replace(/\W+/g, "-")}-FAILED.png`),
+            });
+            throw error;
+          }
           // Whatever the screen loads lazily has settled.
           await page.waitForLoadState("networkidle");
           await pane(page).screenshot({ path: path.join(SHOTS, `${width}-${theme}-${name.replace(/\W+/g, "-")}.png`) });

@@ -11,6 +11,7 @@ const useStyles = makeStyles({
   // The pane is narrow: one card a row, its facts wrapping, instead of a table squeezing columns.
   card: {
     width: "100%",
+    boxSizing: "border-box",
     minWidth: 0,
     display: "flex",
     flexDirection: "column",
