@@ -54,6 +54,7 @@ export interface CustomerSearch {
   /** Only customers in this lifecycle state (RELEASED: awaiting approval). */
   lifecycle?: "NEW" | "RELEASED" | "ACTIVE";
   limit?: number;
+  offset?: number;
 }
 
 export interface TimelineFilter {
@@ -101,6 +102,7 @@ export function createCrmApi(baseUrl: string, token: TokenSource) {
           ["mine", search.mine ? "true" : undefined],
           ["lifecycle", search.lifecycle],
           ["limit", search.limit ?? 25],
+          ["offset", search.offset || undefined],
         ])}`,
       ),
     createCustomer: (body: z.input<typeof CustomerCreate>) => call<Customer>("POST", "/api/customers", body),

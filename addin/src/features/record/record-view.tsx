@@ -8,7 +8,10 @@ import { rememberCustomer } from "../../shared/recent-customers";
 import { useAsync } from "../../shared/use-async";
 import { CustomerEditor, SalesmenEditor } from "../customers";
 import { DeclineNotice, LifecycleActions } from "../lifecycle";
-import { RecordHeader } from "./record-header";
+import { RecordActions } from "./record-actions";
+import { RecordFacts, RecordHeader } from "./record-header";
+import { RecordPulse } from "./record-pulse";
+import { RecordSkeleton } from "./record-skeleton";
 import { RECORD_TABS, type RecordTab } from "./record-tabs";
 
 const [FIRST_TAB] = RECORD_TABS as [RecordTab, ...RecordTab[]];
@@ -33,13 +36,15 @@ export function RecordView({
   const { api, me } = useServices();
   const record = useAsync(() => api.record(customerId), [customerId]);
   const [tab, setTab] = useState(FIRST_TAB.value);
+  // The e-mail log list (a tab's) reloads when this changes: after logging this email above the tabs.
+  const [emailLogRound, setEmailLogRound] = useState(0);
   const opened = record.status === "ready" ? record.data.customer : null;
   // The search tab lists the last customers opened while its box is empty.
   useEffect(() => {
     if (opened) rememberCustomer(me.id, opened);
   }, [opened?.id, opened?.name, opened?.accountNumber]);
 
-  if (record.status === "loading") return <Loading label="Loading the customer record…" />;
+  if (record.status === "loading") return <RecordSkeleton />;
   if (record.status === "error") return <ErrorState error={record.error} onRetry={record.reload} />;
   const { customer, contacts } = record.data;
   const contact = contacts.find((candidate) => candidate.id === contactId) ?? null;
@@ -47,8 +52,18 @@ export function RecordView({
 
   return (
     <article className={styles.stack} aria-label={`Customer record ${customer.name}`} data-testid="customer-record">
-      <RecordHeader customer={customer} contact={contact} />
+      {/* Above the fold in a 320 px pane: who, how it stands (why it was declined), what to do now; then the rest. */}
+      <RecordHeader customer={customer} />
       <DeclineNotice lifecycle={record.data.lifecycle} />
+      <RecordPulse record={record.data} timeZone={me.timeZone} />
+      <RecordActions
+        record={record.data}
+        contactId={contactId}
+        item={item}
+        reload={record.reload}
+        onLogged={() => setEmailLogRound((round) => round + 1)}
+      />
+      <RecordFacts customer={customer} contact={contact} />
       {may(me, "customers:change") && <CustomerEditor key={customer.id} customer={customer} onSaved={record.reload} />}
       <LifecycleActions customer={customer} lifecycle={record.data.lifecycle} onChanged={record.reload} />
       {may(me, "customers:salesmen", { salesmen: customer.salesmen }) && (
@@ -71,7 +86,7 @@ export function RecordView({
       )}
       <div className={styles.panel} role="tabpanel" aria-label={current.label}>
         <Suspense fallback={<Loading label={`Loading ${current.label}…`} />}>
-          {current.render({ record: record.data, contactId, item, reload: record.reload })}
+          {current.render({ record: record.data, contactId, item, reload: record.reload, emailLogRound })}
         </Suspense>
       </div>
     </article>

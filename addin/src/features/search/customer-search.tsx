@@ -10,6 +10,7 @@ import { useAsync } from "../../shared/use-async";
 import { useMailItem } from "../../shared/use-mail-item";
 import { RecordView } from "../record";
 import { useLayoutStyles } from "../../shared/layout-styles";
+import { ShowMore, useShowMore } from "../../shared/show-more";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -136,9 +137,8 @@ export function CustomerSearch() {
       {results.status === "ready" && results.data && (
         <Results
           label={query?.lifecycle === "RELEASED" ? "Awaiting approval" : "Search results"}
-          items={results.data.items}
-          total={results.data.total}
-          totalCapped={results.data.totalCapped ?? false}
+          page={results.data}
+          onMore={(offset) => api.searchCustomers({ ...query!, offset })}
           onOpen={setOpen}
         />
       )}
@@ -148,16 +148,19 @@ export function CustomerSearch() {
 
 interface ResultsProps {
   label: string;
-  items: CustomerSummary[];
-  total: number;
-  /** The service stops counting a broad search at a limit: "1000+ customers". */
-  totalCapped: boolean;
+  /** The first page; totalCapped when the service stopped counting a broad search ("1000+ customers"). */
+  page: { items: CustomerSummary[]; total: number; totalCapped?: boolean };
+  /** The next page of the same search, from the given offset. */
+  onMore: (offset: number) => Promise<{ items: CustomerSummary[] }>;
   onOpen: (id: string) => void;
 }
 
-function Results({ label, items, total, totalCapped, onOpen }: ResultsProps) {
+function Results({ label, page, onMore, onOpen }: ResultsProps) {
   const styles = useStyles();
   const layout = useLayoutStyles();
+  const list = useShowMore(page, onMore);
+  const { items, total } = list;
+  const totalCapped = page.totalCapped ?? false;
   if (items.length === 0)
     return (
       <EmptyState>
@@ -191,6 +194,7 @@ function Results({ label, items, total, totalCapped, onOpen }: ResultsProps) {
           </li>
         ))}
       </ul>
+      <ShowMore list={list} />
     </section>
   );
 }
