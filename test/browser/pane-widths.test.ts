@@ -80,6 +80,32 @@ async function chooseView(page: Page, name: string) {
   await page.getByRole("menuitem", { name }).click();
 }
 
+/** One of Fabrikam's activities opened from its record (finished ones shown first where asked). */
+async function fabrikamActivity(page: Page, subject: string, { finished = false } = {}) {
+  const shown = await fabrikam(page);
+  if (finished) await shown.getByRole("switch", { name: "Show finished" }).check();
+  await shown.getByRole("button", { name: `Open ${subject}`, exact: true }).click();
+  const details = shown.getByRole("region", { name: subject, exact: true });
+  await expectVisible(details);
+  return details;
+}
+
+/** Search customers by text and open the first customer found. */
+async function searchAndOpen(page: Page, text: string, customer: string) {
+  await chooseView(page, "Search customers");
+  const search = pane(page).getByRole("search", { name: "Search customers" });
+  await search.getByRole("searchbox").fill(text);
+  await search.getByRole("button", { name: "Search", exact: true }).click();
+  await pane(page).getByRole("region", { name: "Search results" }).getByRole("button", { name: customer }).click();
+  return record(page, customer);
+}
+
+const PLANNED = "Quarterly business review";
+// The demo's first customer; its first contact is Jonas Keller (demo/seed/demo-seed.ts).
+const FINISHED = "Call Jonas about the open offer";
+const OVERDUE = "Call Lena back about the campaign budget";
+const DECLINED = "Trey Research";
+
 const SCREENS: Screen[] = [
   { name: "no email", open: async (page) => pane(page).getByRole("tab", { name: "This email" }) },
   { name: "record overview", open: fabrikam },
@@ -197,6 +223,113 @@ const SCREENS: Screen[] = [
   { name: "report: activity list", open: (page) => report(page, "Activity list") },
   { name: "report: activities per period", open: (page) => report(page, "Activities per period") },
   { name: "report: quote list", open: (page) => report(page, "Quote list") },
+  // The daily loop on an activity (loop-activities): opened, finished, rescheduled, edited, cancelled.
+  { name: "activity opened", open: (page) => fabrikamActivity(page, PLANNED) },
+  {
+    name: "finish activity",
+    open: async (page) => openForm(await fabrikamActivity(page, PLANNED), "Finish", `Finish ${PLANNED}`),
+  },
+  {
+    name: "reschedule activity",
+    open: async (page) => openForm(await fabrikamActivity(page, PLANNED), "Reschedule", `Reschedule ${PLANNED}`),
+  },
+  {
+    name: "edit activity",
+    open: async (page) => openForm(await fabrikamActivity(page, PLANNED), "Edit", `Edit ${PLANNED}`),
+  },
+  {
+    name: "cancel activity: asked first",
+    open: async (page) => {
+      const details = await fabrikamActivity(page, PLANNED);
+      await details.getByRole("button", { name: "Cancel activity" }).click();
+      return details.getByRole("button", { name: "Yes, cancel it" });
+    },
+  },
+  {
+    name: "edit a finished activity's outcome",
+    open: async (page) =>
+      openForm(await fabrikamActivity(page, FINISHED, { finished: true }), "Edit", `Edit ${FINISHED}`),
+  },
+  { name: "overdue activity opened", open: (page) => fabrikamActivity(page, OVERDUE) },
+  {
+    name: "new activity in the past: log it as done?",
+    open: async (page) => {
+      const form = await openForm(await fabrikam(page), "New activity", "New activity");
+      await form.getByLabel("Date").fill("2026-01-05");
+      await form.getByRole("button", { name: "Save activity" }).click();
+      return form.getByRole("button", { name: "Log as done" });
+    },
+  },
+  // The customer, its contacts and notes (loop-record).
+  { name: "edit customer", open: async (page) => openForm(await fabrikam(page), "Edit customer", "Edit customer") },
+  {
+    name: "new customer with its address",
+    open: async (page) => {
+      await openEmail(page, "Tom Baker", "Request for a quote");
+      const contact = await openForm(pane(page), "Add as contact", "New contact");
+      await contact.getByRole("button", { name: "Create a new customer instead" }).click();
+      const form = pane(page).getByRole("form", { name: "New customer" });
+      await expectVisible(form);
+      return form.getByRole("textbox", { name: "Street" });
+    },
+  },
+  {
+    name: "edit contact with two addresses",
+    open: async (page) => {
+      const form = await openForm(await fabrikamTab(page, "Details"), "Edit Lena Vogel", "Edit Lena Vogel");
+      await form.getByRole("button", { name: "Add address" }).click();
+      await form.getByRole("button", { name: "Add address" }).click();
+      return form.getByRole("group", { name: "Address 2" });
+    },
+  },
+  { name: "edit note", open: async (page) => openForm(await fabrikam(page), "Edit note by", "Edit note") },
+  {
+    name: "delete note: asked first",
+    open: async (page) => {
+      const shown = await fabrikam(page);
+      await shown
+        .getByRole("button", { name: /^Delete note by / })
+        .first()
+        .click();
+      return shown.getByRole("button", { name: /^Confirm: delete note by / });
+    },
+  },
+  {
+    name: "search: recently opened",
+    open: async (page) => {
+      await fabrikam(page);
+      await chooseView(page, "Search customers");
+      return pane(page).getByRole("region", { name: "Recently opened" });
+    },
+  },
+  {
+    name: "awaiting approval",
+    user: "maria@contoso.com",
+    open: async (page) => {
+      await chooseView(page, "Search customers");
+      await pane(page).getByRole("button", { name: "Awaiting approval" }).click();
+      const list = pane(page).getByRole("region", { name: "Awaiting approval" });
+      await expectVisible(list.getByRole("button", { name: /Litware/ }));
+      return list;
+    },
+  },
+  {
+    name: "decline customer",
+    user: "maria@contoso.com",
+    open: async (page) => {
+      await chooseView(page, "Search customers");
+      await pane(page).getByRole("button", { name: "Awaiting approval" }).click();
+      await pane(page)
+        .getByRole("region", { name: "Awaiting approval" })
+        .getByRole("button", { name: /Litware/ })
+        .click();
+      return openForm(record(page, "Litware, Inc."), "Decline…", "Decline customer");
+    },
+  },
+  {
+    name: "declined record with the reason",
+    open: async (page) => (await searchAndOpen(page, DECLINED, DECLINED)).getByText(/^Declined by /),
+  },
 ];
 
 /** What sticks out of the pane: the pane's own sideways scroll, and the outermost elements past its right edge. */
@@ -277,7 +410,31 @@ async function accessibility(page: Page): Promise<string[]> {
 
 describeBrowser("every screen of the pane fits Outlook's narrowest pane", () => {
   const demo = useDemoBrowser();
-  beforeAll(() => fs.mkdirSync(SHOTS, { recursive: true }));
+  beforeAll(async () => {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    // What the demo lacks for some screens: an overdue call on Fabrikam, a customer declined with a reason.
+    const alice = await demo.stack.as("alice@contoso.com");
+    const fabrikamId = (await alice.get("/api/customers?search=Fabrikam, Inc.")).body.items[0].id;
+    const overdue = await alice.post("/api/activities", {
+      customerId: fabrikamId,
+      type: "CALL",
+      subject: OVERDUE,
+      startsAt: new Date(Date.now() - 86_400_000).toISOString(),
+      timeZone: "Europe/Berlin",
+      reminderMinutesBefore: 15,
+    });
+    expect(overdue.status).toBe(201);
+    // Alice, its salesman, releases Trey Research; Maria, a manager, declines it.
+    const maria = await demo.stack.as("maria@contoso.com", "MANAGER");
+    const declinedId = (await alice.get(`/api/customers?search=${DECLINED}`)).body.items[0].id;
+    const version = async () => (await alice.get(`/api/customers/${declinedId}`)).body.customer.version;
+    expect((await alice.post(`/api/customers/${declinedId}/release`, { version: await version() })).status).toBe(200);
+    const declined = await maria.post(`/api/customers/${declinedId}/decline`, {
+      version: await version(),
+      reason: "The VAT number is missing; add it to the address and release again.",
+    });
+    expect({ status: declined.status, body: declined.body }).toMatchObject({ status: 200 });
+  });
 
   describe.each(WIDTHS.flatMap((width) => THEMES.map((theme) => [width, theme] as const)))(
     "at %i px in the %s theme",

@@ -37,12 +37,12 @@ export async function startDemoStack() {
     demoHost: `${service.url}/addin/demo-host.html`,
     /** The Outlook calendars behind the demo. */
     graph: graph.fake,
-    /** The API as a user, for checking what the pane stored. */
-    async as(email: string) {
+    /** The API as a user (a salesman unless a role is given), for checking what the pane stored. */
+    async as(email: string, role?: "SALESMAN" | "MANAGER" | "ADMIN") {
       const response = await fetch(`${service.url}/api/dev/token`, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ email }),
+        body: JSON.stringify({ email, role }),
       });
       return new ApiClient(service.url, ((await response.json()) as { token: string }).token);
     },
