@@ -4,7 +4,7 @@ import { MAX_BATCH } from "../graph/calendar-gateway";
 import type { SyncWaitReason } from "contract";
 import { nextLink, outlookNeeds } from "../event-link/activity-event-link";
 import { GraphCallError, type GraphFailure, waitReasonOf } from "../graph/graph-errors";
-import { toGraphEvent, toGraphEventCreate } from "../graph/graph-event.mapper";
+import { toGraphEventCreate, toGraphEventPatch } from "../graph/graph-event.mapper";
 import type { LeasedActivity, OutboxRepository, PushOutcome } from "../outbox/outbox.repository";
 
 export interface PushReport {
@@ -79,7 +79,14 @@ function requestFor(activity: LeasedActivity): CalendarRequest | null {
         ? { key, kind: "cancel", eventId: link!.eventId, comment: "Cancelled in the CRM" }
         : { key, kind: "delete", eventId: link!.eventId };
     case "update":
-      return { key, kind: "update", eventId: link!.eventId, changeKey: link!.changeKey, event: toGraphEvent(activity) };
+      // Only what the changes since the last push touched: Outlook keeps the rest as it has it.
+      return {
+        key,
+        kind: "update",
+        eventId: link!.eventId,
+        changeKey: link!.changeKey,
+        event: toGraphEventPatch(activity, activity.eventParts),
+      };
     case "nothing":
       return null;
   }
