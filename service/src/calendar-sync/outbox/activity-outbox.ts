@@ -11,8 +11,8 @@ export interface WrittenActivity {
   graphEventId: string | null;
 }
 
-/** The activity as its event shows it, whose calendar holds it and how far Outlook has it, before the change being saved. */
-export type ActivityBefore = EventSource & { ownerId: string; syncState: SyncState };
+/** The activity as its event shows it, and whose calendar holds it, before the change being saved. */
+export type ActivityBefore = EventSource & { ownerId: string };
 
 /** The activities repository calls this inside the transaction that saved the activity. */
 export interface ActivityOutbox {
@@ -68,15 +68,9 @@ export const calendarOutbox: ActivityOutbox = {
     // Nothing in Outlook yet and nothing planned: a finished or cancelled record has no event to make.
     const link = activity.graphEventId ? { eventId: activity.graphEventId } : null;
     const needs = outlookNeeds(link, activity.status);
-    // Only over an event Outlook has as the activity was (SYNCED), or one already queued (its parts add
-    // up). Outlook refused the last change (FAILED): the whole event again, that change too. Handed to
-    // a colleague: the event moves to another calendar, whole (the worker deletes and creates).
+    // Handed to a colleague: the event moves to another calendar, whole (the worker deletes and creates).
     const parts: EventPart[] | undefined =
-      needs === "update" &&
-      before &&
-      (before.syncState === "SYNCED" || before.syncState === "PENDING") &&
-      isEventSource(activity) &&
-      before.ownerId === activity.ownerId
+      needs === "update" && before && isEventSource(activity) && before.ownerId === activity.ownerId
         ? changedEventParts(before, activity)
         : undefined;
     if (needs === "nothing" || parts?.length === 0) {
