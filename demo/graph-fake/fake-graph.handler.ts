@@ -45,8 +45,6 @@ export interface FakeLogEntry {
   inBatch: boolean;
   /** The bearer token the request came with: whose mailbox. */
   mailbox: string | null;
-  /** What a PATCH asked to change (a test checks that only the changed properties are sent). */
-  body?: unknown;
 }
 
 export interface FakeStats {
@@ -113,16 +111,8 @@ export function createGraphFake(options: GraphFakeOptions) {
   const stats: FakeStats = { httpRequests: 0, operations: {}, deduplicatedCreates: 0 };
   const log: FakeLogEntry[] = [];
   const clock = options.now ?? Date.now;
-  const note = (
-    method: string,
-    path: string,
-    status: number,
-    inBatch: boolean,
-    mailbox: string | null,
-    body?: unknown,
-  ) => {
-    if (log.length < 100_000)
-      log.push({ at: clock(), method, path, status, inBatch, mailbox, ...(body !== undefined && { body }) });
+  const note = (method: string, path: string, status: number, inBatch: boolean, mailbox: string | null) => {
+    if (log.length < 100_000) log.push({ at: clock(), method, path, status, inBatch, mailbox });
   };
   const settings = { latencyMs: options.latencyMs ?? 0, pageSize: options.pageSize ?? 50 };
   let outage: FakeOutage | null = null;
@@ -264,7 +254,7 @@ export function createGraphFake(options: GraphFakeOptions) {
     const fault = takeFault(method, path, "status");
     const answer = fault && !fault.afterApply ? faultAnswer(fault) : apply();
     const final = fault ? faultAnswer(fault) : answer;
-    note(method, path, final.status, inBatch, box.token, method === "PATCH" ? body : undefined);
+    note(method, path, final.status, inBatch, box.token);
     return final;
 
     function apply(): Answer {

@@ -1,11 +1,4 @@
-import {
-  activityIdOfTransaction,
-  eventBodyText,
-  fromGraphEvent,
-  toGraphEvent,
-  toGraphEventPatch,
-  transactionIdFor,
-} from "./graph-event.mapper";
+import { activityIdOfTransaction, fromGraphEvent, toGraphEvent, transactionIdFor } from "./graph-event.mapper";
 
 const activity = {
   id: "6d1f3c9e-1111-4a2b-8c3d-123456789abc",
@@ -18,8 +11,6 @@ const activity = {
   allDay: false,
   status: "PLANNED" as const,
   reminderMinutesBefore: 10,
-  outcome: null,
-  callOutcome: null,
   graphGeneration: 2,
   attendee: null,
 };
@@ -38,23 +29,6 @@ describe("graph event mapping", () => {
   it("turns reminders off for finished activities and for activities without one", () => {
     expect(toGraphEvent({ ...activity, status: "FINISHED" }).isReminderOn).toBe(false);
     expect(toGraphEvent({ ...activity, reminderMinutesBefore: null }).isReminderOn).toBe(false);
-  });
-
-  it("writes a finished activity's outcome above its notes, and nothing of it while planned", () => {
-    const done = { ...activity, status: "FINISHED" as const, notes: "Agenda", outcome: "Agreed", callOutcome: null };
-    expect(eventBodyText(done)).toBe("Outcome:\nAgreed\n\nAgenda");
-    expect(eventBodyText({ ...done, callOutcome: "NO_ANSWER", outcome: null })).toBe("Outcome: No answer\n\nAgenda");
-    expect(eventBodyText({ ...done, status: "PLANNED" })).toBe("Agenda");
-    expect(eventBodyText({ ...done, outcome: null })).toBe("Agenda");
-  });
-
-  it("patches only the parts asked for, and the whole event for '*' or parts it does not know", () => {
-    expect(Object.keys(toGraphEventPatch(activity, ["reminder"])).sort()).toEqual([
-      "isReminderOn",
-      "reminderMinutesBeforeStart",
-    ]);
-    expect(toGraphEventPatch(activity, ["*"])).toEqual(toGraphEvent(activity));
-    expect(toGraphEventPatch(activity, ["colour"])).toEqual(toGraphEvent(activity));
   });
 
   it("round-trips the activity id through the transactionId", () => {

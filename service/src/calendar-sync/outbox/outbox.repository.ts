@@ -11,7 +11,7 @@ import {
   removed,
 } from "../event-link/activity-event-link";
 import { createEventLinkRepository, linkOfRow } from "../event-link/event-link.repository";
-import { type PushableActivity, WHOLE_EVENT } from "../graph/graph-event.mapper";
+import type { PushableActivity } from "../graph/graph-event.mapper";
 
 /** An activity the worker leased, with what it needs to push it. */
 export interface LeasedActivity extends PushableActivity {
@@ -22,8 +22,6 @@ export interface LeasedActivity extends PushableActivity {
   /** Its Outlook event, with the address of the calendar holding it (the owner's, unless handed over since). */
   link: (EventLink & { mailboxEmail: string }) | null;
   attempts: number;
-  /** The parts of its event the changes since the last push touched ("*": the whole event). */
-  eventParts: string[];
 }
 
 export type PushOutcome =
@@ -148,8 +146,7 @@ export function createOutboxRepository(prisma: PrismaClient): OutboxRepository {
         include: {
           owner: { select: { email: true } },
           contact: { include: { emails: { orderBy: { position: "asc" }, take: 1 } } },
-          calendarOutbox: { select: { attempts: true, eventParts: true } },
-          callResult: { select: { outcome: true } },
+          calendarOutbox: { select: { attempts: true } },
         },
       });
       const mailboxIds = [...new Set(rows.flatMap((row) => (row.graphMailboxUserId ? [row.graphMailboxUserId] : [])))];
@@ -175,12 +172,9 @@ export function createOutboxRepository(prisma: PrismaClient): OutboxRepository {
           allDay: row.allDay,
           status: row.status,
           reminderMinutesBefore: row.reminderMinutesBefore,
-          outcome: row.outcome,
-          callOutcome: row.callResult?.outcome ?? null,
           graphGeneration: row.graphGeneration,
           link: link && { ...link, mailboxEmail: mailboxEmails.get(link.mailboxUserId) ?? row.owner.email },
           attempts: row.calendarOutbox?.attempts ?? 0,
-          eventParts: row.calendarOutbox?.eventParts ?? [WHOLE_EVENT],
           attendee:
             row.contact && email ? { email, name: `${row.contact.firstName} ${row.contact.lastName}`.trim() } : null,
         };

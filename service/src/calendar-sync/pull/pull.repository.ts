@@ -9,7 +9,7 @@ import {
   tookOutlookChange,
 } from "../event-link/activity-event-link";
 import { createEventLinkRepository, linkCreateData, linkData, linkOfRow } from "../event-link/event-link.repository";
-import { type ActivityFromEvent, WHOLE_EVENT } from "../graph/graph-event.mapper";
+import type { ActivityFromEvent } from "../graph/graph-event.mapper";
 
 /** An activity as the pull compares it with its Outlook event. */
 export interface SyncedActivity {
@@ -128,11 +128,6 @@ export function createPullRepository(prisma: PrismaClient) {
     /** The CRM's later change wins: it will be pushed with the change key Outlook has now. */
     async keepCrm(activity: SyncedActivity, changeKey: string) {
       await eventLink.apply(activity, seen(activity, changeKey));
-      // The CRM wins over the whole event, not only over the parts it changed: Outlook's edits of the rest go too.
-      await prisma.calendarOutbox.updateMany({
-        where: { activityId: activity.id },
-        data: { eventParts: [WHOLE_EVENT] },
-      });
     },
 
     /** Outlook's change wins: applied with the version check, so a CRM edit made meanwhile is not overwritten. */

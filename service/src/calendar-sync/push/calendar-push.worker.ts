@@ -4,7 +4,7 @@ import { MAX_BATCH } from "../graph/calendar-gateway";
 import type { SyncWaitReason } from "contract";
 import { nextLink, outlookNeeds } from "../event-link/activity-event-link";
 import { GraphCallError, type GraphFailure, waitReasonOf } from "../graph/graph-errors";
-import { toGraphEventCreate, toGraphEventPatch } from "../graph/graph-event.mapper";
+import { toGraphEvent, toGraphEventCreate } from "../graph/graph-event.mapper";
 import type { LeasedActivity, OutboxRepository, PushOutcome } from "../outbox/outbox.repository";
 
 export interface PushReport {
@@ -79,14 +79,7 @@ function requestFor(activity: LeasedActivity): CalendarRequest | null {
         ? { key, kind: "cancel", eventId: link!.eventId, comment: "Cancelled in the CRM" }
         : { key, kind: "delete", eventId: link!.eventId };
     case "update":
-      // Only what the changes since the last push touched: Outlook keeps the rest as it has it.
-      return {
-        key,
-        kind: "update",
-        eventId: link!.eventId,
-        changeKey: link!.changeKey,
-        event: toGraphEventPatch(activity, activity.eventParts),
-      };
+      return { key, kind: "update", eventId: link!.eventId, changeKey: link!.changeKey, event: toGraphEvent(activity) };
     case "nothing":
       return null;
   }

@@ -99,9 +99,6 @@ async function writeCallOutcome(tx: Prisma.TransactionClient, activityId: string
   else await tx.callResult.upsert({ where: { activityId }, create: { activityId, outcome }, update: { outcome } });
 }
 
-/** The row as the outbox compares it: with the call's outcome beside the activity's fields. */
-const asEventSource = (row: ActivityRow) => ({ ...row, callOutcome: row.callResult?.outcome ?? null });
-
 /** outbox: the calendar sync's; it writes its entry inside the transaction that saves the activity. */
 export function createActivitiesRepository(
   prisma: PrismaClient,
@@ -120,8 +117,6 @@ export function createActivitiesRepository(
 
     async update(id, version, data, userId, callOutcome) {
       return prisma.$transaction(async (tx) => {
-        // As it was: Outlook is sent only the parts of the event this change touches.
-        const before = await tx.activity.findUnique({ where: { id }, include: ACTIVITY_INCLUDE });
         const { count } = await tx.activity.updateMany({
           where: { id, version },
           data: { ...data, modifiedById: userId, modifiedAt: new Date(), version: { increment: 1 } },
@@ -129,8 +124,7 @@ export function createActivitiesRepository(
         if (count === 0) throw staleVersion("This activity");
         await writeCallOutcome(tx, id, callOutcome);
         const row = await tx.activity.findUniqueOrThrow({ where: { id }, include: ACTIVITY_INCLUDE });
-        const queued = await outbox.enqueue(tx, asEventSource(row), before ? asEventSource(before) : undefined);
-        return toActivity(queued ? queuedRow(row) : row);
+        return toActivity((await outbox.enqueue(tx, row)) ? queuedRow(row) : row);
       });
     },
 
