@@ -16,10 +16,10 @@ const activity = {
 };
 
 describe("graph event mapping", () => {
-  it("sends wall-clock time in the activity's zone", () => {
+  it("sends wall-clock time in the Windows zone of the activity's zone", () => {
     expect(toGraphEvent(activity)).toMatchObject({
-      start: { dateTime: "2026-03-30T09:00:00.0000000", timeZone: "Europe/Berlin" },
-      end: { dateTime: "2026-03-30T09:45:00.0000000", timeZone: "Europe/Berlin" },
+      start: { dateTime: "2026-03-30T09:00:00.0000000", timeZone: "W. Europe Standard Time" },
+      end: { dateTime: "2026-03-30T09:45:00.0000000", timeZone: "W. Europe Standard Time" },
       isReminderOn: true,
       reminderMinutesBeforeStart: 10,
       attendees: [],

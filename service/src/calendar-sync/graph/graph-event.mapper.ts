@@ -1,5 +1,5 @@
 import type { GraphEvent, GraphEventWrite } from "./graph-event.types";
-import { allDayInstants, allDayRange, instantOf, wallTime } from "./graph-time";
+import { allDayInstants, allDayRange, graphDateTime, instantOf } from "./graph-time";
 
 /** Tags our events with the activity id, so they are recognised even without a stored event id. */
 export const ACTIVITY_ID_PROPERTY = "String {6c2b1f0e-4a7d-4e55-9a36-2f1d3c8b7e41} Name crmActivityId";
@@ -37,8 +37,8 @@ export function toGraphEvent(activity: PushableActivity): GraphEventWrite {
   const times = activity.allDay
     ? allDayRange(activity.startsAt, activity.endsAt, activity.timeZone)
     : {
-        start: { dateTime: wallTime(activity.startsAt, activity.timeZone), timeZone: activity.timeZone },
-        end: { dateTime: wallTime(activity.endsAt, activity.timeZone), timeZone: activity.timeZone },
+        start: graphDateTime(activity.startsAt, activity.timeZone),
+        end: graphDateTime(activity.endsAt, activity.timeZone),
       };
   // Reminders are for planned activities not done yet; a finished one stays in the calendar, silent.
   const reminderOn = activity.status === "PLANNED" && activity.reminderMinutesBefore !== null;
