@@ -1,4 +1,12 @@
+import { render, screen, waitFor } from "@testing-library/react";
+import { http, HttpResponse } from "msw";
 import { OfficeMockObject } from "office-addin-mock";
+import { createElement } from "react";
+import { createCrmApi } from "../../addin/src/api/crm-api";
+import { TaskPaneApp } from "../../addin/src/app/task-pane-app";
+import { API, createFakeCrm, server } from "./support/fake-crm";
+import { createOutlookMock } from "./support/office-mock";
+import { useFakeServer } from "./support/render-pane";
 import { createOfficeMailbox } from "../../addin/src/office/office-mailbox";
 import { outlookTimeZone } from "../../addin/src/office/outlook-time-zone";
 
@@ -23,5 +31,37 @@ describe("the user's time zone from Outlook", () => {
     expect(await outlookTimeZone(mailboxIn("America/Chicago"))).toBe("America/Chicago");
     expect(await outlookTimeZone(mailboxIn("Not A Zone"))).toBeNull();
     expect(await outlookTimeZone(mailboxIn(undefined))).toBeNull();
+  });
+});
+
+describe("the pane in the user's Outlook time zone", () => {
+  useFakeServer();
+
+  async function openPaneWith(outlookZone: string | null) {
+    const crm = createFakeCrm();
+    const changes: unknown[] = [];
+    server.resetHandlers(
+      http.patch(`${API}/api/me`, async ({ request }) => {
+        const body = (await request.json()) as { timeZone: string };
+        changes.push(body);
+        return HttpResponse.json({ ...crm.me, timeZone: body.timeZone });
+      }),
+      ...crm.handlers,
+    );
+    const outlook = createOutlookMock(null);
+    const mailbox = { ...outlook.mailbox, userTimeZone: () => outlookZone };
+    render(createElement(TaskPaneApp, { api: createCrmApi(API, async () => "test-token"), mailbox, theme: "light" }));
+    await screen.findByRole("tab", { name: "This email" });
+    return changes;
+  }
+
+  it("sets the CRM user's zone to Outlook's when they differ", async () => {
+    const changes = await openPaneWith("Tokyo Standard Time");
+    await waitFor(() => expect(changes).toEqual([{ timeZone: "Asia/Tokyo" }]));
+  });
+
+  it("changes nothing when Outlook's zone is the CRM's already, or Outlook does not say", async () => {
+    expect(await openPaneWith("W. Europe Standard Time")).toEqual([]); // the fake user is in Europe/Berlin
+    expect(await openPaneWith(null)).toEqual([]);
   });
 });

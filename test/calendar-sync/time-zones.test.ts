@@ -180,4 +180,28 @@ describe.each(testBackends())("time zones, daylight saving and all-day events on
     await syncNow(user);
     expect((await user.get(`/api/activities?contactId=${contact.id}&limit=50`)).body.total).toBe(3);
   });
+
+  it("imports a meeting made in Outlook in the zone it was made in, Windows or custom", async () => {
+    const email = "import-zone@contoso.com";
+    const user = await service.as(email);
+    const contact = await createContact(user, { emails: ["tokyo.partner@fabrikam.com"] });
+    const meeting = (originalStartTimeZone: string, day: string) =>
+      graph.fake.outlook.create(tokenOf(email), {
+        subject: `Call ${day}`,
+        isAllDay: false,
+        originalStartTimeZone,
+        start: { dateTime: `${day}T10:00:00.0000000`, timeZone: "Tokyo Standard Time" },
+        end: { dateTime: `${day}T11:00:00.0000000`, timeZone: "Tokyo Standard Time" },
+        attendees: [{ emailAddress: { address: "tokyo.partner@fabrikam.com" }, type: "required" }],
+      });
+    meeting("Tokyo Standard Time", "2026-11-16");
+    meeting("tzone://Microsoft/Custom", "2026-11-17");
+    await syncNow(user);
+    const items = (await user.get(`/api/activities?contactId=${contact.id}&limit=50`)).body.items;
+    expect(items.map((a: { startsAt: string; timeZone: string }) => `${a.startsAt} ${a.timeZone}`)).toEqual([
+      "2026-11-16T01:00:00.000Z Asia/Tokyo",
+      // A custom zone's name says nothing: the user's zone, the instant unchanged.
+      `2026-11-17T01:00:00.000Z ${(await user.get("/api/me")).body.timeZone}`,
+    ]);
+  });
 });

@@ -10,6 +10,7 @@ import {
   transactionIdFor,
 } from "../graph/graph-event.mapper";
 import { type GraphEvent, isRemoved } from "../graph/graph-event.types";
+import { ianaZoneOf } from "../graph/graph-time-zones";
 import type { PullRepository, SyncedActivity } from "./pull.repository";
 
 export interface PullReport {
@@ -162,11 +163,13 @@ export function createPullService(repository: PullRepository, gateway: CalendarG
     const addresses = (event.attendees ?? []).map((attendee) => attendee.emailAddress.address).filter(Boolean);
     const contact = await repository.contactByEmails(addresses);
     if (!contact) return;
+    // The zone the meeting was made in, where its name says one; else the user's.
+    const timeZone = (event.originalStartTimeZone && ianaZoneOf(event.originalStartTimeZone)) || user.timeZone;
     const imported = await repository.importEvent(
       {
-        ...fromGraphEvent(event, user.timeZone),
+        ...fromGraphEvent(event, timeZone),
         ownerId: user.userId,
-        timeZone: user.timeZone,
+        timeZone,
         contactId: contact.id,
         customerId: contact.customerId,
         eventId: event.id,
