@@ -159,7 +159,8 @@ export function toGraphPatch(activity: PushableActivity, previous: PushedFields 
   const contact = activity.attendee?.email.toLowerCase() ?? null;
   if (previous && previous.attendee !== contact) {
     const outlook = previous.outlookAttendees ?? [];
-    const kept = outlook.filter((attendee) => !sameAddress(attendee.emailAddress.address, previous.attendee));
+    // As Outlook gave them (answers included): Graph replaces the whole collection on PATCH.
+    const kept = outlook.filter((attendee) => !sameAddress(attendee.emailAddress?.address, previous.attendee));
     const present = kept.some((attendee) => sameAddress(attendee.emailAddress.address, contact));
     patch.attendees = present || !activity.attendee ? kept : [...kept, ...full.attendees];
   }
