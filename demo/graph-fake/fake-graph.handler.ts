@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { GraphEvent, GraphEventWrite } from "../../service/src/calendar-sync/graph/graph-event.types";
-import { ianaZone, instantOf } from "../../service/src/calendar-sync/graph/graph-time";
 import { FakeMailbox, type StoredEvent, instancesIn, present } from "./fake-calendar.store";
+import { type Answer, graphError, validateBatch, validateEventBody, writableOf } from "./graph-validation";
 
 /** A fault to inject: matched against outer requests and requests inside a $batch alike. */
 export interface FakeFault {
@@ -64,25 +64,11 @@ export interface GraphFakeOptions {
   now?: () => number;
 }
 
-interface Answer {
-  status: number;
-  body?: unknown;
-  headers?: Record<string, string>;
-}
-
 interface DeltaSession {
   items: unknown[];
   offset: number;
   deltaToken: string;
 }
-
-const graphError = (status: number, code: string, message: string, headers?: Record<string, string>): Answer => ({
-  status,
-  body: { error: { code, message } },
-  headers,
-});
-
-const knownZones = new Set(["UTC"]);
 
 const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
 const unb64 = <T>(value: string): T | null => {
@@ -216,24 +202,6 @@ export function createGraphFake(options: GraphFakeOptions) {
       ? instancesIn({ ...event, deleted: false }, start, end).map((occurrence) => occurrence.id)
       : [event.id];
 
-  function validateWrite(body: Partial<GraphEventWrite>, partial: boolean): Answer | null {
-    if (!partial && (typeof body.subject !== "string" || !body.start || !body.end))
-      return graphError(400, "ErrorInvalidRequest", "subject, start and end are required");
-    for (const value of [body.start, body.end]) {
-      if (!value) continue;
-      try {
-        if (!knownZones.has(value.timeZone)) {
-          new Intl.DateTimeFormat("en", { timeZone: ianaZone(value.timeZone) });
-          knownZones.add(value.timeZone);
-        }
-        instantOf(value);
-      } catch {
-        return graphError(400, "ErrorInvalidRequest", `invalid dateTime or timeZone: ${JSON.stringify(value)}`);
-      }
-    }
-    return null;
-  }
-
   /** One Graph request against a mailbox: used for outer requests and for each item of a $batch. */
   function dispatch(
     box: FakeMailbox,
@@ -257,9 +225,9 @@ export function createGraphFake(options: GraphFakeOptions) {
     function apply(): Answer {
       if (path === "/me/calendarView/delta" && method === "GET") return delta(box, url, headers.get("prefer") ?? "");
       if (path === "/me/events" && method === "POST") {
-        const write = body as GraphEventWrite;
-        const invalid = validateWrite(write, false);
+        const invalid = validateEventBody(body, false);
         if (invalid) return invalid;
+        const write = writableOf(body as Record<string, unknown>) as unknown as GraphEventWrite;
         if (write.transactionId) {
           const existing = box.live().find((event) => event.transactionId === write.transactionId);
           if (existing) {
@@ -275,7 +243,12 @@ export function createGraphFake(options: GraphFakeOptions) {
       if (!event) return graphError(404, "ErrorItemNotFound", "The specified object was not found in the store.");
       const ifMatch = headers.get("if-match");
       if (ifMatch && ifMatch !== "*" && ifMatch.replace(/^W\//, "").replace(/"/g, "") !== event.changeKey)
-        return graphError(412, "ErrorIrresolvableConflict", "The change key does not match the current one");
+        // https://learn.microsoft.com/graph/api/event-update: Exchange's answer to a stale change key.
+        return graphError(
+          412,
+          "ErrorIrresolvableConflict",
+          "The send or update operation could not be performed because the change key passed in the request does not match the current change key for the item.",
+        );
       if (method === "GET") {
         const expanded = url.searchParams.get("$expand")?.includes("singleValueExtendedProperties");
         const presented = present(event, utc);
@@ -294,10 +267,9 @@ export function createGraphFake(options: GraphFakeOptions) {
         return { status: 204 };
       }
       if (method === "PATCH") {
-        const write = body as Partial<GraphEventWrite>;
-        const invalid = validateWrite(write, true);
+        const invalid = validateEventBody(body, true);
         if (invalid) return invalid;
-        Object.assign(event, write);
+        Object.assign(event, writableOf(body as Record<string, unknown>));
         box.touch(event);
         return { status: 200, body: present(event, utc) };
       }
@@ -341,7 +313,18 @@ export function createGraphFake(options: GraphFakeOptions) {
     if (!token) return reply(graphError(401, "InvalidAuthenticationToken", "Access token is empty."));
     const box = mailbox(token);
     const text = await request.text();
-    const body = text ? JSON.parse(text) : undefined;
+    let body: unknown;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      return reply(
+        graphError(
+          400,
+          "BadRequest",
+          "Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.",
+        ),
+      );
+    }
     if (path === "/$batch" && request.method === "POST") {
       const fault = takeFault("POST", path, "any");
       if (fault && !fault.afterApply) {
@@ -349,22 +332,27 @@ export function createGraphFake(options: GraphFakeOptions) {
         if (fault.delayMs) await hold(fault.delayMs);
         return fault.networkError ? Response.error() : reply(faultAnswer(fault));
       }
-      const requests =
-        (
-          body as {
-            requests?: { id: string; method: string; url: string; headers?: Record<string, string>; body?: unknown }[];
-          }
-        ).requests ?? [];
-      if (requests.length > 20) return reply(graphError(400, "BadRequest", "A $batch holds at most 20 requests"));
-      const responses = requests.map((item) => {
-        const answer = dispatch(
-          box,
-          item.method,
-          new URL(`${basePath}${item.url}`, base),
-          new Headers(item.headers),
-          item.body,
-          true,
-        );
+      const batch = validateBatch(body);
+      if ("status" in batch) {
+        note("POST", path, batch.status, false, token);
+        return reply(batch);
+      }
+      // In order, so a request runs after those it dependsOn; one that failed fails its dependants
+      // with 424 (https://learn.microsoft.com/graph/json-batching#sequencing-requests-with-the-dependson-property).
+      const statusById = new Map<string, number>();
+      const responses = batch.requests.map((item) => {
+        const failedDependency = (item.dependsOn ?? []).some((id) => (statusById.get(id) ?? 424) >= 400);
+        const answer = failedDependency
+          ? graphError(424, "FailedDependency", "A request this one depends on failed.")
+          : dispatch(
+              box,
+              item.method.toUpperCase(),
+              new URL(`${basePath}${item.url}`, base),
+              new Headers(item.headers),
+              item.body,
+              true,
+            );
+        statusById.set(item.id, answer.status);
         return { id: item.id, status: answer.status, headers: answer.headers ?? {}, body: answer.body };
       });
       note("POST", path, 200, false, token);

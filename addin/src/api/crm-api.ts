@@ -82,6 +82,7 @@ export function createCrmApi(baseUrl: string, token: TokenSource) {
   return {
     ...createAttachmentsApi(send),
     me: () => call<Me>("GET", "/api/me"),
+    setTimeZone: (timeZone: string) => call<Me>("PATCH", "/api/me", { timeZone }),
     lookup: (emails: string[]) =>
       call<LookupResult>("GET", `/api/lookup${query(emails.map((email) => ["email", email]))}`),
     record: (customerId: string) => call<CustomerRecord>("GET", `/api/customers/${encodeURIComponent(customerId)}`),

@@ -14,6 +14,7 @@ import { EmailView } from "../features/participants";
 import { CustomerSearch } from "../features/search";
 import type { Mailbox } from "../office/mail-item.types";
 import type { ThemeMode } from "../office/office-theme";
+import { outlookTimeZone } from "../office/outlook-time-zone";
 import { useAsync } from "../shared/use-async";
 import { ServicesProvider } from "../shared/services-context";
 import { ErrorState, Loading } from "../shared/state-views";
@@ -45,7 +46,12 @@ const ReportsView = lazy(async () => ({ default: (await import("../features/repo
 /** The task pane: the current email's people and records, or a customer search. */
 export function TaskPaneApp({ api, mailbox, theme }: TaskPaneAppProps) {
   const styles = useStyles();
-  const me = useAsync(() => api.me(), [api]);
+  const me = useAsync(async () => {
+    const [user, zone] = await Promise.all([api.me(), outlookTimeZone(mailbox).catch(() => null)]);
+    // Days, due dates and new activities follow the zone Outlook shows the calendar in; where
+    // Outlook does not say (or the change is refused), the CRM's own setting stays.
+    return zone && zone !== user.timeZone ? api.setTimeZone(zone).catch(() => user) : user;
+  }, [api, mailbox]);
   const [tab, setTab] = useState<"email" | "search" | "reports">("email");
   // Reports load their filters only once opened, then stay mounted like the others.
   const [reportsOpened, setReportsOpened] = useState(false);

@@ -1,4 +1,12 @@
-import { activityIdOfTransaction, fromGraphEvent, toGraphEvent, transactionIdFor } from "./graph-event.mapper";
+import {
+  activityIdOfTransaction,
+  fromGraphEvent,
+  pushedFieldsAfter,
+  pushedFieldsOf,
+  toGraphEvent,
+  toGraphPatch,
+  transactionIdFor,
+} from "./graph-event.mapper";
 
 const activity = {
   id: "6d1f3c9e-1111-4a2b-8c3d-123456789abc",
@@ -16,10 +24,10 @@ const activity = {
 };
 
 describe("graph event mapping", () => {
-  it("sends wall-clock time in the activity's zone", () => {
+  it("sends wall-clock time in the Windows zone of the activity's zone", () => {
     expect(toGraphEvent(activity)).toMatchObject({
-      start: { dateTime: "2026-03-30T09:00:00.0000000", timeZone: "Europe/Berlin" },
-      end: { dateTime: "2026-03-30T09:45:00.0000000", timeZone: "Europe/Berlin" },
+      start: { dateTime: "2026-03-30T09:00:00.0000000", timeZone: "W. Europe Standard Time" },
+      end: { dateTime: "2026-03-30T09:45:00.0000000", timeZone: "W. Europe Standard Time" },
       isReminderOn: true,
       reminderMinutesBeforeStart: 10,
       attendees: [],
@@ -62,5 +70,48 @@ describe("graph event mapping", () => {
       "2026-07-01T07:00:00.000Z",
       "2026-07-02T07:00:00.000Z",
     ]);
+  });
+
+  describe("PATCH with only what the CRM changed", () => {
+    const jonas = { email: "Jonas.Keller@fabrikam.com", name: "Jonas Keller" };
+    const guest = { emailAddress: { address: "guest@adatum.com" }, type: "optional" as const };
+    const withContact = { ...activity, attendee: jonas };
+    const sent = pushedFieldsAfter(withContact, null, null, toGraphEvent(withContact));
+    sent.outlookAttendees = [...toGraphEvent(withContact).attendees, guest];
+
+    it("sends nothing when nothing Outlook shows changed, and one group when one did", () => {
+      expect(toGraphPatch(withContact, sent)).toEqual({});
+      expect(toGraphPatch({ ...withContact, subject: "Renamed" }, sent)).toEqual({ subject: "Renamed" });
+      expect(
+        Object.keys(toGraphPatch({ ...withContact, endsAt: new Date("2026-03-30T08:00:00Z") }, sent)).sort(),
+      ).toEqual(["end", "isAllDay", "showAs", "start"]);
+      expect(toGraphPatch({ ...withContact, status: "FINISHED" }, sent)).toEqual({
+        isReminderOn: false,
+        reminderMinutesBeforeStart: 0,
+      });
+    });
+
+    it("swaps the CRM's contact among Outlook's attendees, and keeps them when it stays", () => {
+      const other = { email: "nora@fabrikam.com", name: "Nora Weiss" };
+      expect(toGraphPatch({ ...withContact, attendee: other }, sent).attendees).toEqual([
+        guest,
+        { emailAddress: { address: other.email, name: other.name }, type: "required" },
+      ]);
+      expect(toGraphPatch({ ...withContact, attendee: null }, sent).attendees).toEqual([guest]);
+      expect(
+        toGraphPatch({ ...withContact, attendee: { ...jonas, email: "jonas.keller@FABRIKAM.com" } }, sent),
+      ).toEqual({});
+    });
+
+    it("sends every group but the attendees when what was sent is not known", () => {
+      const patch = toGraphPatch(withContact, null);
+      expect(patch.attendees).toBeUndefined();
+      expect(Object.keys(patch)).toEqual(
+        expect.arrayContaining(["subject", "body", "location", "start", "isReminderOn"]),
+      );
+      expect(pushedFieldsOf({ fields: { subject: 1 } })).toBeNull();
+      expect(pushedFieldsOf("nonsense")).toBeNull();
+      expect(pushedFieldsOf(JSON.parse(JSON.stringify(sent)))).toEqual(sent);
+    });
   });
 });

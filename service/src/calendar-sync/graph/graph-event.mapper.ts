@@ -1,5 +1,5 @@
-import type { GraphEvent, GraphEventWrite } from "./graph-event.types";
-import { allDayInstants, allDayRange, instantOf, wallTime } from "./graph-time";
+import type { GraphAttendee, GraphEvent, GraphEventWrite } from "./graph-event.types";
+import { allDayInstants, allDayRange, graphDateTime, instantOf } from "./graph-time";
 
 /** Tags our events with the activity id, so they are recognised even without a stored event id. */
 export const ACTIVITY_ID_PROPERTY = "String {6c2b1f0e-4a7d-4e55-9a36-2f1d3c8b7e41} Name crmActivityId";
@@ -37,8 +37,8 @@ export function toGraphEvent(activity: PushableActivity): GraphEventWrite {
   const times = activity.allDay
     ? allDayRange(activity.startsAt, activity.endsAt, activity.timeZone)
     : {
-        start: { dateTime: wallTime(activity.startsAt, activity.timeZone), timeZone: activity.timeZone },
-        end: { dateTime: wallTime(activity.endsAt, activity.timeZone), timeZone: activity.timeZone },
+        start: graphDateTime(activity.startsAt, activity.timeZone),
+        end: graphDateTime(activity.endsAt, activity.timeZone),
       };
   // Reminders are for planned activities not done yet; a finished one stays in the calendar, silent.
   const reminderOn = activity.status === "PLANNED" && activity.reminderMinutesBefore !== null;
@@ -86,5 +86,110 @@ export function fromGraphEvent(event: GraphEvent, timeZone: string): ActivityFro
     ...times,
     allDay: event.isAllDay,
     cancelled: event.isCancelled === true,
+  };
+}
+
+/**
+ * The event fields the CRM decides, in groups that go to Outlook together. A PATCH carries a group
+ * only when the CRM's value changed since it last sent it: Outlook-side edits of the others stay.
+ */
+export const FIELD_GROUPS = ["subject", "body", "location", "times", "reminder"] as const;
+export type FieldGroup = (typeof FIELD_GROUPS)[number];
+
+/** What the CRM last sent Outlook (stored with the link), and the attendees Outlook last showed. */
+export interface PushedFields {
+  /** Per group, the CRM's value as it was sent (a fingerprint to compare, never sent itself). */
+  fields: Record<FieldGroup, string>;
+  /** The address of the contact the CRM invited, lower case, or null. */
+  attendee: string | null;
+  /** The event's attendees as Outlook last answered with them (people invited in Outlook included). */
+  outlookAttendees: GraphAttendee[] | null;
+}
+
+type FingerprintSource = Pick<
+  PushableActivity,
+  "subject" | "notes" | "location" | "startsAt" | "endsAt" | "timeZone" | "allDay" | "status" | "reminderMinutesBefore"
+>;
+
+/** Each group's fingerprint for an activity as it is now. */
+export function fingerprints(activity: FingerprintSource): Record<FieldGroup, string> {
+  return {
+    subject: JSON.stringify(activity.subject),
+    body: JSON.stringify(activity.notes ?? ""),
+    location: JSON.stringify(activity.location ?? ""),
+    times: JSON.stringify([
+      activity.startsAt.toISOString(),
+      activity.endsAt.toISOString(),
+      activity.allDay,
+      activity.timeZone,
+    ]),
+    reminder: JSON.stringify([activity.status === "PLANNED", activity.reminderMinutesBefore]),
+  };
+}
+
+/** The groups whose CRM value differs from what was last sent (every group when nothing is known). */
+export function changedGroups(activity: FingerprintSource, previous: PushedFields | null): Set<FieldGroup> {
+  const now = fingerprints(activity);
+  return new Set(FIELD_GROUPS.filter((group) => !previous || previous.fields[group] !== now[group]));
+}
+
+const sameAddress = (a: string | null | undefined, b: string | null | undefined) =>
+  !!a && !!b && a.toLowerCase() === b.toLowerCase();
+
+/**
+ * The PATCH for an activity: only the groups the CRM changed, and the attendees only when the
+ * CRM's contact changed, as Outlook's list with the previous contact taken out and the new one put
+ * in (anyone invited in Outlook stays). Without a record of what was sent (events synced before it
+ * was kept), every group goes but the attendees.
+ */
+export function toGraphPatch(activity: PushableActivity, previous: PushedFields | null): Partial<GraphEventWrite> {
+  const full = toGraphEvent(activity);
+  const changed = changedGroups(activity, previous);
+  const patch: Partial<GraphEventWrite> = {};
+  if (changed.has("subject")) patch.subject = full.subject;
+  if (changed.has("body")) patch.body = full.body;
+  if (changed.has("location")) patch.location = full.location;
+  if (changed.has("times"))
+    Object.assign(patch, { start: full.start, end: full.end, isAllDay: full.isAllDay, showAs: full.showAs });
+  if (changed.has("reminder"))
+    Object.assign(patch, {
+      isReminderOn: full.isReminderOn,
+      reminderMinutesBeforeStart: full.reminderMinutesBeforeStart,
+    });
+  const contact = activity.attendee?.email.toLowerCase() ?? null;
+  if (previous && previous.attendee !== contact) {
+    const outlook = previous.outlookAttendees ?? [];
+    // As Outlook gave them (answers included): Graph replaces the whole collection on PATCH.
+    const kept = outlook.filter((attendee) => !sameAddress(attendee.emailAddress?.address, previous.attendee));
+    const present = kept.some((attendee) => sameAddress(attendee.emailAddress.address, contact));
+    patch.attendees = present || !activity.attendee ? kept : [...kept, ...full.attendees];
+  }
+  return patch;
+}
+
+/** What was sent, once Graph answered: kept with the link for the next PATCH. */
+export function pushedFieldsAfter(
+  activity: PushableActivity,
+  answered: GraphEvent | null,
+  previous: PushedFields | null,
+  sent: Partial<GraphEventWrite>,
+): PushedFields {
+  return {
+    fields: fingerprints(activity),
+    attendee: activity.attendee?.email.toLowerCase() ?? null,
+    outlookAttendees: answered?.attendees ?? sent.attendees ?? previous?.outlookAttendees ?? null,
+  };
+}
+
+/** A stored record of what was sent, if it is one (null for anything else). */
+export function pushedFieldsOf(value: unknown): PushedFields | null {
+  const candidate = value as PushedFields | null;
+  if (!candidate || typeof candidate !== "object" || typeof candidate.fields !== "object" || !candidate.fields)
+    return null;
+  if (!FIELD_GROUPS.every((group) => typeof candidate.fields[group] === "string")) return null;
+  return {
+    fields: candidate.fields,
+    attendee: typeof candidate.attendee === "string" ? candidate.attendee : null,
+    outlookAttendees: Array.isArray(candidate.outlookAttendees) ? candidate.outlookAttendees : null,
   };
 }

@@ -51,6 +51,8 @@ export interface GraphEvent extends Partial<GraphEventWrite> {
   isCancelled?: boolean;
   type?: "singleInstance" | "occurrence" | "exception" | "seriesMaster";
   seriesMasterId?: string | null;
+  /** The zone the event was made in (a Windows name, or tzone://Microsoft/Custom for a legacy custom one). */
+  originalStartTimeZone?: string;
   transactionId?: string;
   "@odata.etag"?: string;
 }

@@ -1,8 +1,16 @@
 import type { CalendarGateway, Mailbox } from "../graph/calendar-gateway";
 import { MAX_BATCH } from "../graph/calendar-gateway";
 import { GraphCallError } from "../graph/graph-errors";
-import { activityIdOfTransaction, fromGraphEvent, transactionIdFor } from "../graph/graph-event.mapper";
+import {
+  type FieldGroup,
+  activityIdOfTransaction,
+  changedGroups,
+  fingerprints,
+  fromGraphEvent,
+  transactionIdFor,
+} from "../graph/graph-event.mapper";
 import { type GraphEvent, isRemoved } from "../graph/graph-event.types";
+import { ianaZoneOf } from "../graph/graph-time-zones";
 import type { PullRepository, SyncedActivity } from "./pull.repository";
 
 export interface PullReport {
@@ -49,15 +57,55 @@ export function createPullService(repository: PullRepository, gateway: CalendarG
     return changes;
   }
 
+  /** The group of each activity field the pull takes from Outlook (status: a cancelled meeting). */
+  const GROUP_OF: Record<string, FieldGroup | "status"> = {
+    subject: "subject",
+    location: "location",
+    startsAt: "times",
+    endsAt: "times",
+    allDay: "times",
+    status: "status",
+  };
+
+  /**
+   * Field by field: Outlook's change to a field the CRM has not changed since it last sent it comes
+   * in; where both changed the same field, the later modification wins. CRM changes Outlook did not
+   * override stay queued, and their PATCH carries only them.
+   */
   async function applyEvent(activity: SyncedActivity, event: GraphEvent, report: PullReport) {
     const now = options.now();
     if (!activity.link) return repository.link(activity, event.id, event.changeKey);
     if (event.changeKey === activity.link.changeKey) return; // our own write coming back
-    // Later modification wins: a CRM change not pushed yet that is newer than Outlook's stays.
-    if (activity.pendingPush && activity.modifiedAt.getTime() > Date.parse(event.lastModifiedDateTime))
-      return repository.keepCrm(activity, event.changeKey);
-    const changes = differences(activity, event);
-    if (await repository.applyOutlook(activity, changes, event.changeKey, now)) {
+    const outlook = differences(activity, event);
+    const crmChanged = activity.pendingPush ? changedGroups(activity, activity.pushed) : new Set<FieldGroup>();
+    const crmNewer = activity.pendingPush && activity.modifiedAt.getTime() > Date.parse(event.lastModifiedDateTime);
+    const changes: typeof outlook = {};
+    const taken = new Set<FieldGroup | "status">();
+    for (const [field, value] of Object.entries(outlook) as [keyof typeof outlook, never][]) {
+      const group = GROUP_OF[field]!;
+      const crmWins = crmNewer && (group === "status" || crmChanged.has(group));
+      if (crmWins) continue;
+      changes[field] = value;
+      taken.add(group);
+    }
+    const after = { ...activity, ...changes };
+    const stillToPush = [...crmChanged].some((group) => !taken.has(group));
+    // What counts as sent from now on: Outlook's value for each field taken from it, and the
+    // attendees Outlook shows now (anyone invited there stays on the next PATCH).
+    const current = fingerprints(after);
+    const pushed = activity.pushed
+      ? {
+          fields: {
+            ...activity.pushed.fields,
+            ...Object.fromEntries([...taken].filter((g) => g !== "status").map((g) => [g, current[g as FieldGroup]])),
+          },
+          attendee: activity.pushed.attendee,
+          outlookAttendees: event.attendees ?? activity.pushed.outlookAttendees,
+        }
+      : null;
+    if (Object.keys(changes).length === 0 && activity.pendingPush)
+      return repository.keepCrm(activity, event.changeKey, pushed);
+    if (await repository.applyOutlook(activity, changes, event.changeKey, now, { pushed, keepPush: stillToPush })) {
       if (changes.status === "CANCELLED") report.cancelled++;
       else if (Object.keys(changes).length > 0) report.updated++;
     }
@@ -115,11 +163,13 @@ export function createPullService(repository: PullRepository, gateway: CalendarG
     const addresses = (event.attendees ?? []).map((attendee) => attendee.emailAddress.address).filter(Boolean);
     const contact = await repository.contactByEmails(addresses);
     if (!contact) return;
+    // The zone the meeting was made in, where its name says one; else the user's.
+    const timeZone = (event.originalStartTimeZone && ianaZoneOf(event.originalStartTimeZone)) || user.timeZone;
     const imported = await repository.importEvent(
       {
-        ...fromGraphEvent(event, user.timeZone),
+        ...fromGraphEvent(event, timeZone),
         ownerId: user.userId,
-        timeZone: user.timeZone,
+        timeZone,
         contactId: contact.id,
         customerId: contact.customerId,
         eventId: event.id,

@@ -9,7 +9,7 @@ import {
   tookOutlookChange,
 } from "../event-link/activity-event-link";
 import { createEventLinkRepository, linkCreateData, linkData, linkOfRow } from "../event-link/event-link.repository";
-import type { ActivityFromEvent } from "../graph/graph-event.mapper";
+import { type ActivityFromEvent, type PushedFields, pushedFieldsOf } from "../graph/graph-event.mapper";
 
 /** An activity as the pull compares it with its Outlook event. */
 export interface SyncedActivity {
@@ -17,15 +17,19 @@ export interface SyncedActivity {
   version: number;
   ownerId: string;
   subject: string;
+  notes: string | null;
   location: string | null;
   startsAt: Date;
   endsAt: Date;
   timeZone: string;
   allDay: boolean;
   status: "PLANNED" | "FINISHED" | "CANCELLED";
+  reminderMinutesBefore: number | null;
   modifiedAt: Date;
   /** Its Outlook event, if it has one. */
   link: EventLink | null;
+  /** What the CRM last sent that event, field by field (null: not known). */
+  pushed: PushedFields | null;
   graphGeneration: number;
   /** A CRM change not pushed yet. */
   pendingPush: boolean;
@@ -51,13 +55,16 @@ const SELECT = {
   version: true,
   ownerId: true,
   subject: true,
+  notes: true,
   location: true,
   startsAt: true,
   endsAt: true,
   timeZone: true,
   allDay: true,
   status: true,
+  reminderMinutesBefore: true,
   modifiedAt: true,
+  graphPushed: true,
   graphEventId: true,
   graphChangeKey: true,
   graphMailboxUserId: true,
@@ -65,7 +72,8 @@ const SELECT = {
   calendarOutbox: { select: { activityId: true } },
 } as const;
 
-type Row = Omit<SyncedActivity, "pendingPush" | "link"> & {
+type Row = Omit<SyncedActivity, "pendingPush" | "link" | "pushed"> & {
+  graphPushed: unknown;
   calendarOutbox: unknown;
   graphEventId: string | null;
   graphChangeKey: string | null;
@@ -74,8 +82,16 @@ type Row = Omit<SyncedActivity, "pendingPush" | "link"> & {
 
 export function createPullRepository(prisma: PrismaClient) {
   const eventLink = createEventLinkRepository(prisma);
-  const toSynced = ({ calendarOutbox, graphEventId, graphChangeKey, graphMailboxUserId, ...row }: Row) => ({
+  const toSynced = ({
+    calendarOutbox,
+    graphEventId,
+    graphChangeKey,
+    graphMailboxUserId,
+    graphPushed,
+    ...row
+  }: Row) => ({
     ...row,
+    pushed: graphEventId ? pushedFieldsOf(graphPushed) : null,
     link: linkOfRow({ ownerId: row.ownerId, graphEventId, graphChangeKey, graphMailboxUserId }),
     pendingPush: calendarOutbox !== null,
   });
@@ -126,8 +142,9 @@ export function createPullRepository(prisma: PrismaClient) {
     },
 
     /** The CRM's later change wins: it will be pushed with the change key Outlook has now. */
-    async keepCrm(activity: SyncedActivity, changeKey: string) {
-      await eventLink.apply(activity, seen(activity, changeKey));
+    async keepCrm(activity: SyncedActivity, changeKey: string, pushed: PushedFields | null) {
+      const write = seen(activity, changeKey);
+      await eventLink.apply(activity, pushed ? { ...write, always: { ...write.always, pushed } } : write);
     },
 
     /** Outlook's change wins: applied with the version check, so a CRM edit made meanwhile is not overwritten. */
@@ -136,18 +153,21 @@ export function createPullRepository(prisma: PrismaClient) {
       changes: Partial<Pick<SyncedActivity, "subject" | "location" | "startsAt" | "endsAt" | "allDay" | "status">>,
       changeKey: string,
       now: Date,
+      merge: { pushed: PushedFields | null; keepPush: boolean } = { pushed: null, keepPush: false },
     ): Promise<boolean> {
       const changed = Object.keys(changes).length > 0;
       const { ifUnchanged } = tookOutlookChange(activity, changeKey, now);
+      // With CRM changes still to push, only the change key moves on: the activity stays PENDING.
+      const link = merge.keepPush ? { changeKey: ifUnchanged!.changeKey } : ifUnchanged!;
       const { count } = await prisma.activity.updateMany({
         where: { id: activity.id, version: activity.version },
         data: {
           ...changes,
           ...(changed && { version: { increment: 1 }, modifiedAt: now, modifiedById: activity.ownerId }),
-          ...linkData(ifUnchanged!),
+          ...linkData({ ...link, ...(merge.pushed && { pushed: merge.pushed }) }),
         },
       });
-      if (count > 0) await dropPushUpTo(activity.id, activity.version);
+      if (count > 0 && !merge.keepPush) await dropPushUpTo(activity.id, activity.version);
       return count > 0;
     },
 
