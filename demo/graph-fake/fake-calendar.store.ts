@@ -26,6 +26,11 @@ export class FakeMailbox {
   oldestValidSeq = 0;
   /** Cancellation messages sent to attendees (POST /events/{id}/cancel). */
   readonly cancellations: { eventId: string; comment: string }[] = [];
+  /**
+   * The calendar's allowedOnlineMeetingProviders (GET /me/calendar): a Microsoft 365 mailbox with
+   * Teams by default; a test empties it for a calendar without online meetings.
+   */
+  allowedOnlineMeetingProviders: string[] = ["teamsForBusiness"];
 
   constructor(readonly token: string) {}
 
@@ -62,6 +67,33 @@ export class FakeMailbox {
     const master = match ? this.events.get(match[1]!) : undefined;
     if (!master || master.deleted || !master.recurrence) return undefined;
     return occurrencesOf(master, new Date(0), new Date(8.64e15)).find((occurrence) => occurrence.id === id);
+  }
+}
+
+/**
+ * Graph's online meeting rules ("Create or set an event as an online meeting in an Outlook calendar",
+ * learn.microsoft.com/graph/outlook-calendar-online-meetings, and the event resource's isOnlineMeeting
+ * and onlineMeetingProvider): asked with a provider the calendar allows, Graph initialises
+ * onlineMeeting with a join URL; afterwards it ignores isOnlineMeeting and keeps the meeting online.
+ * With a provider the calendar does not allow, the event is saved as a plain one.
+ */
+export function applyOnlineMeeting(box: FakeMailbox, event: StoredEvent, write: Partial<GraphEvent>) {
+  if (event.onlineMeeting?.joinUrl) {
+    event.isOnlineMeeting = true;
+    return;
+  }
+  const provider = write.onlineMeetingProvider ?? (write.isOnlineMeeting ? "teamsForBusiness" : undefined);
+  if (write.isOnlineMeeting && provider && box.allowedOnlineMeetingProviders.includes(provider)) {
+    const meeting = randomUUID().replace(/-/g, "");
+    event.isOnlineMeeting = true;
+    event.onlineMeetingProvider = provider as GraphEvent["onlineMeetingProvider"];
+    event.onlineMeeting = {
+      joinUrl: `https://teams.microsoft.com/l/meetup-join/19%3ameeting_${meeting}%40thread.v2/0?context=%7b%7d`,
+    };
+  } else {
+    event.isOnlineMeeting = false;
+    event.onlineMeetingProvider = "unknown";
+    event.onlineMeeting = null;
   }
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { GraphEvent, GraphEventWrite } from "../../service/src/calendar-sync/graph/graph-event.types";
 import { ianaZone, instantOf } from "../../service/src/calendar-sync/graph/graph-time";
-import { FakeMailbox, type StoredEvent, instancesIn, present } from "./fake-calendar.store";
+import { FakeMailbox, type StoredEvent, applyOnlineMeeting, instancesIn, present } from "./fake-calendar.store";
 
 /** A fault to inject: matched against outer requests and requests inside a $batch alike. */
 export interface FakeFault {
@@ -267,8 +267,20 @@ export function createGraphFake(options: GraphFakeOptions) {
             return { status: 201, body: present(existing, utc) };
           }
         }
-        return { status: 201, body: present(box.insert(write as unknown as GraphEvent), utc) };
+        const created = box.insert(write as unknown as GraphEvent);
+        applyOnlineMeeting(box, created, write);
+        return { status: 201, body: present(created, utc) };
       }
+      if (path === "/me/calendar" && method === "GET")
+        return {
+          status: 200,
+          body: {
+            id: "AAMkCalendar",
+            name: "Calendar",
+            allowedOnlineMeetingProviders: box.allowedOnlineMeetingProviders,
+            defaultOnlineMeetingProvider: box.allowedOnlineMeetingProviders[0] ?? "unknown",
+          },
+        };
       if (!eventMatch) return graphError(400, "BadRequest", `Unsupported ${method} ${path}`);
       const id = decodeURIComponent(eventMatch[1]!);
       const event = box.find(id);
@@ -298,6 +310,7 @@ export function createGraphFake(options: GraphFakeOptions) {
         const invalid = validateWrite(write, true);
         if (invalid) return invalid;
         Object.assign(event, write);
+        applyOnlineMeeting(box, event, write);
         box.touch(event);
         return { status: 200, body: present(event, utc) };
       }

@@ -82,6 +82,7 @@ function activity(customerId: string, fields: Partial<Activity>): Activity {
     contactId: null,
     finishedAt: null,
     callOutcome: null,
+    onlineMeeting: { requested: false, joinUrl: null, unavailable: false },
     sync: { state: "NOT_SYNCED", eventId: null, error: null, lastSyncedAt: null, waiting: null },
     createdAt: NOW,
     modifiedAt: NOW,
@@ -484,8 +485,15 @@ export function createFakeCrm() {
       return HttpResponse.json(row, { status: 201 });
     }),
     http.post(`${API}/api/activities`, async ({ request }) => {
-      const body = (await request.json()) as Partial<Activity> & { customerId: string };
-      const row = activity(body.customerId, { ...body, owner: alice } as Partial<Activity>);
+      const { onlineMeeting, ...body } = (await request.json()) as Omit<Partial<Activity>, "onlineMeeting"> & {
+        customerId: string;
+        onlineMeeting?: boolean;
+      };
+      const row = activity(body.customerId, {
+        ...body,
+        owner: alice,
+        onlineMeeting: { requested: onlineMeeting === true, joinUrl: null, unavailable: false },
+      } as Partial<Activity>);
       activities.push(row);
       return HttpResponse.json(row, { status: 201 });
     }),

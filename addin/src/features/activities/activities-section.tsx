@@ -1,4 +1,4 @@
-import { Badge, Caption1, Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Caption1, Link, Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import { type Activity, CALL_OUTCOME_LABELS } from "contract";
 import { useServices } from "../../shared/services-context";
@@ -107,10 +107,31 @@ function ActivityList({
               <Caption1>
                 {formatInZone(activity.startsAt, me.timeZone, !activity.allDay)} · {activity.owner.name}
               </Caption1>
+              <OnlineMeetingLine activity={activity} />
             </li>
           ))}
         </ul>
       )}
     </div>
+  );
+}
+
+/** The Teams meeting of an activity: its join link once Outlook made it, or why there is none yet. */
+function OnlineMeetingLine({ activity }: { activity: Activity }) {
+  const { requested, joinUrl, unavailable } = activity.onlineMeeting;
+  // The service keeps https links only; checked again here, as the pane never trusts a link it shows.
+  if (joinUrl && joinUrl.startsWith("https://"))
+    return (
+      <Link href={joinUrl} target="_blank" rel="noopener noreferrer">
+        Join Teams meeting
+      </Link>
+    );
+  if (!requested || activity.status !== "PLANNED") return null;
+  return (
+    <Caption1>
+      {unavailable
+        ? "Teams meetings are not available in this Outlook calendar"
+        : "Teams meeting: link follows from Outlook"}
+    </Caption1>
   );
 }

@@ -5,6 +5,7 @@ import {
   MessageBar,
   MessageBarBody,
   Select,
+  Switch,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
@@ -72,6 +73,7 @@ export function NewActivityForm({
   const [time, setTime] = useState(start.time);
   const [duration, setDuration] = useState(30);
   const [reminder, setReminder] = useState<number | null>(15);
+  const [teams, setTeams] = useState(false);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const consent = useConsentWarning();
@@ -108,6 +110,8 @@ export function NewActivityForm({
         allDay: false,
         status: "PLANNED",
         reminderMinutesBefore: reminder,
+        // Only a meeting can be a Teams meeting: the switch shows for meetings alone.
+        ...(type === "MEETING" && teams && { onlineMeeting: true }),
       });
       onSaved();
     } catch (caught) {
@@ -186,6 +190,9 @@ export function NewActivityForm({
           </Select>
         </Field>
       </div>
+      {type === "MEETING" && (
+        <Switch label="Teams meeting" checked={teams} onChange={(_event, data) => setTeams(data.checked)} />
+      )}
       {error !== null && (
         <MessageBar intent="error" role="alert">
           <MessageBarBody>{errorMessage(error)}</MessageBarBody>

@@ -63,12 +63,14 @@ export function linkCreateData(
 
 // The bulk form of `pushed` (a whole $batch answered): linked in the owner's calendar, the wait
 // ended, SYNCED where the activity is still at the version pushed. Two statements for any number.
+// The Teams join link is what Graph answered with (null: none made, or not asked for).
 const PUSHED_SQL = `
 UPDATE "Activity" a SET "graphEventId" = v.event_id, "graphChangeKey" = v.change_key, "lastSyncedAt" = $5,
-  "graphMailboxUserId" = v.mailbox, "syncError" = NULL,
+  "graphMailboxUserId" = v.mailbox, "syncError" = NULL, "onlineMeetingJoinUrl" = v.join_url,
   "syncWaitReason" = NULL, "syncWaitingSince" = NULL, "syncRetryAt" = NULL,
   "syncState" = CASE WHEN a.version = v.version THEN 'SYNCED'::"SyncState" ELSE a."syncState" END
-FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $6::uuid[]) AS v(id, event_id, change_key, version, mailbox)
+FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $6::uuid[], $7::text[])
+  AS v(id, event_id, change_key, version, mailbox, join_url)
 WHERE a.id = v.id`;
 
 export function createEventLinkRepository(prisma: PrismaClient | Prisma.TransactionClient) {
@@ -96,7 +98,14 @@ export function createEventLinkRepository(prisma: PrismaClient | Prisma.Transact
 
     /** `pushed` for many activities at once (see PUSHED_SQL). */
     async pushedInBulk(
-      items: { id: string; version: number; ownerId: string; eventId: string; changeKey: string | null }[],
+      items: {
+        id: string;
+        version: number;
+        ownerId: string;
+        eventId: string;
+        changeKey: string | null;
+        joinUrl?: string | null;
+      }[],
       now: Date,
     ): Promise<void> {
       if (items.length === 0) return;
@@ -108,6 +117,7 @@ export function createEventLinkRepository(prisma: PrismaClient | Prisma.Transact
         items.map((item) => item.version),
         now,
         items.map((item) => item.ownerId),
+        items.map((item) => item.joinUrl ?? null),
       );
     },
   };

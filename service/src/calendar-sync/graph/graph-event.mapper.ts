@@ -17,6 +17,8 @@ export interface PushableActivity {
   status: "PLANNED" | "FINISHED" | "CANCELLED";
   reminderMinutesBefore: number | null;
   graphGeneration: number;
+  /** A Teams meeting is asked for. */
+  onlineMeeting: boolean;
   /** The activity's contact, invited as attendee. */
   attendee: { email: string; name: string } | null;
 }
@@ -54,7 +56,25 @@ export function toGraphEvent(activity: PushableActivity): GraphEventWrite {
       ? [{ emailAddress: { address: activity.attendee.email, name: activity.attendee.name }, type: "required" }]
       : [],
     showAs: activity.allDay ? "free" : "busy",
+    // "Create or set an event as an online meeting in an Outlook calendar" (learn.microsoft.com/graph/
+    // outlook-calendar-online-meetings): isOnlineMeeting with the provider; once made, Outlook keeps it
+    // online whatever isOnlineMeeting says later, so nothing is sent for activities that do not ask.
+    ...(activity.onlineMeeting && { isOnlineMeeting: true, onlineMeetingProvider: "teamsForBusiness" as const }),
   };
+}
+
+/**
+ * The join link of an event's online meeting, if it is one the pane may show as a link: https only
+ * (never javascript: or data:), and of a sane length.
+ */
+export function joinUrlOf(event: Pick<GraphEvent, "onlineMeeting"> | null | undefined): string | null {
+  const url = event?.onlineMeeting?.joinUrl;
+  if (typeof url !== "string" || url.length > 2048) return null;
+  try {
+    return new URL(url).protocol === "https:" ? url : null;
+  } catch {
+    return null;
+  }
 }
 
 export function toGraphEventCreate(activity: PushableActivity): GraphEventWrite {
@@ -73,6 +93,8 @@ export interface ActivityFromEvent {
   endsAt: Date;
   allDay: boolean;
   cancelled: boolean;
+  onlineMeeting: boolean;
+  onlineMeetingJoinUrl: string | null;
 }
 
 /** timeZone: the activity's zone (or the user's for a new one); all-day events keep their day in it. */
@@ -86,5 +108,7 @@ export function fromGraphEvent(event: GraphEvent, timeZone: string): ActivityFro
     ...times,
     allDay: event.isAllDay,
     cancelled: event.isCancelled === true,
+    onlineMeeting: event.isOnlineMeeting === true,
+    onlineMeetingJoinUrl: joinUrlOf(event),
   };
 }

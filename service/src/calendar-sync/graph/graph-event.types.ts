@@ -37,6 +37,9 @@ export interface GraphEventWrite {
   transactionId?: string;
   singleValueExtendedProperties?: GraphExtendedProperty[];
   recurrence?: GraphRecurrence | null;
+  /** With onlineMeetingProvider, asks Outlook for an online meeting; Graph ignores a later false. */
+  isOnlineMeeting?: boolean;
+  onlineMeetingProvider?: "teamsForBusiness" | "skypeForBusiness" | "skypeForConsumer" | "unknown";
 }
 
 /** An event as Graph returns it. */
@@ -52,6 +55,8 @@ export interface GraphEvent extends Partial<GraphEventWrite> {
   type?: "singleInstance" | "occurrence" | "exception" | "seriesMaster";
   seriesMasterId?: string | null;
   transactionId?: string;
+  /** Set by Graph once it made the online meeting (onlineMeetingInfo). */
+  onlineMeeting?: { joinUrl?: string | null } | null;
   "@odata.etag"?: string;
 }
 

@@ -61,7 +61,7 @@ export interface OutboxRepository {
   record(activity: LeasedActivity, outcome: PushOutcome, now: Date): Promise<void>;
   /** The common case in bulk: events created or updated, two statements for a whole batch. */
   recordSynced(
-    items: { activity: LeasedActivity; eventId: string; changeKey: string | null }[],
+    items: { activity: LeasedActivity; eventId: string; changeKey: string | null; joinUrl?: string | null }[],
     now: Date,
   ): Promise<void>;
   /** Due entries left for an owner (or everyone). */
@@ -173,6 +173,7 @@ export function createOutboxRepository(prisma: PrismaClient): OutboxRepository {
           status: row.status,
           reminderMinutesBefore: row.reminderMinutesBefore,
           graphGeneration: row.graphGeneration,
+          onlineMeeting: row.onlineMeeting,
           link: link && { ...link, mailboxEmail: mailboxEmails.get(link.mailboxUserId) ?? row.owner.email },
           attempts: row.calendarOutbox?.attempts ?? 0,
           attendee:
@@ -186,7 +187,7 @@ export function createOutboxRepository(prisma: PrismaClient): OutboxRepository {
       const ids = items.map((item) => item.activity.id);
       const versions = items.map((item) => item.activity.version);
       await eventLink.pushedInBulk(
-        items.map(({ activity, eventId, changeKey }) => ({ ...activity, eventId, changeKey })),
+        items.map(({ activity, eventId, changeKey, joinUrl }) => ({ ...activity, eventId, changeKey, joinUrl })),
         now,
       );
       await prisma.$executeRawUnsafe(FINISH_SQL, ids, versions);

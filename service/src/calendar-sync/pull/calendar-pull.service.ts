@@ -46,6 +46,12 @@ export function createPullService(repository: PullRepository, gateway: CalendarG
     if (outlook.subject !== activity.subject) changes.subject = outlook.subject;
     if ((outlook.location ?? null) !== (activity.location ?? null)) changes.location = outlook.location;
     if (outlook.cancelled && activity.status === "PLANNED") changes.status = "CANCELLED";
+    // A Teams meeting made in Outlook (or its link renewed) comes back; Outlook never turns one off,
+    // so an event without a link leaves the request as the CRM made it.
+    if (outlook.onlineMeetingJoinUrl !== activity.onlineMeetingJoinUrl) {
+      changes.onlineMeetingJoinUrl = outlook.onlineMeetingJoinUrl;
+      if (outlook.onlineMeetingJoinUrl && !activity.onlineMeeting) changes.onlineMeeting = true;
+    }
     return changes;
   }
 

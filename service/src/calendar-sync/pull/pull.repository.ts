@@ -23,6 +23,8 @@ export interface SyncedActivity {
   timeZone: string;
   allDay: boolean;
   status: "PLANNED" | "FINISHED" | "CANCELLED";
+  onlineMeeting: boolean;
+  onlineMeetingJoinUrl: string | null;
   modifiedAt: Date;
   /** Its Outlook event, if it has one. */
   link: EventLink | null;
@@ -57,6 +59,8 @@ const SELECT = {
   timeZone: true,
   allDay: true,
   status: true,
+  onlineMeeting: true,
+  onlineMeetingJoinUrl: true,
   modifiedAt: true,
   graphEventId: true,
   graphChangeKey: true,
@@ -133,7 +137,19 @@ export function createPullRepository(prisma: PrismaClient) {
     /** Outlook's change wins: applied with the version check, so a CRM edit made meanwhile is not overwritten. */
     async applyOutlook(
       activity: SyncedActivity,
-      changes: Partial<Pick<SyncedActivity, "subject" | "location" | "startsAt" | "endsAt" | "allDay" | "status">>,
+      changes: Partial<
+        Pick<
+          SyncedActivity,
+          | "subject"
+          | "location"
+          | "startsAt"
+          | "endsAt"
+          | "allDay"
+          | "status"
+          | "onlineMeeting"
+          | "onlineMeetingJoinUrl"
+        >
+      >,
       changeKey: string,
       now: Date,
     ): Promise<boolean> {
@@ -182,6 +198,8 @@ export function createPullRepository(prisma: PrismaClient) {
             allDay: input.allDay,
             status: input.cancelled ? "CANCELLED" : "PLANNED",
             reminderMinutesBefore: null,
+            onlineMeeting: input.onlineMeetingJoinUrl !== null,
+            onlineMeetingJoinUrl: input.onlineMeetingJoinUrl,
             ownerId: input.ownerId,
             customerId: input.customerId,
             contactId: input.contactId,

@@ -4,7 +4,7 @@ import { MAX_BATCH } from "../graph/calendar-gateway";
 import type { SyncWaitReason } from "contract";
 import { nextLink, outlookNeeds } from "../event-link/activity-event-link";
 import { GraphCallError, type GraphFailure, waitReasonOf } from "../graph/graph-errors";
-import { toGraphEvent, toGraphEventCreate } from "../graph/graph-event.mapper";
+import { joinUrlOf, toGraphEvent, toGraphEventCreate } from "../graph/graph-event.mapper";
 import type { LeasedActivity, OutboxRepository, PushOutcome } from "../outbox/outbox.repository";
 
 export interface PushReport {
@@ -152,7 +152,7 @@ export function createPushWorker(outbox: OutboxRepository, gateway: CalendarGate
           const event = result.event;
           const eventId = event?.id ?? (request.kind === "update" ? request.eventId : null);
           if (!eventId) return { kind: "retry", status: 0, code: "NoEventId", message: "Graph returned no event id" };
-          synced.push({ activity, eventId, changeKey: event?.changeKey ?? null });
+          synced.push({ activity, eventId, changeKey: event?.changeKey ?? null, joinUrl: joinUrlOf(event) });
         }
         report.pushed++;
         return null;

@@ -22,13 +22,16 @@ export interface ActivityWrite {
   customerId: string | null;
   contactId: string | null;
   finishedAt: Date | null;
+  onlineMeeting: boolean;
 }
 
 export interface ActivitiesRepository {
   create(data: ActivityWrite, userId: string): Promise<Activity>;
   update(id: string, version: number, data: Partial<ActivityWrite>, userId: string): Promise<Activity>;
   findById(id: string): Promise<Activity | null>;
-  findWrite(id: string): Promise<(ActivityWrite & { id: string; version: number }) | null>;
+  findWrite(
+    id: string,
+  ): Promise<(ActivityWrite & { id: string; version: number; onlineMeetingJoinUrl: string | null }) | null>;
   list(query: ActivityListQuery): Promise<{ items: Activity[]; total: number }>;
   /** Planned activities for a customer (soonest first) and finished or cancelled ones (latest first). */
   forRecord(customerId: string, limit: number): Promise<{ future: Activity[]; history: Activity[] }>;
@@ -63,6 +66,12 @@ function toActivity(row: ActivityRow): Activity {
     contactId: row.contactId,
     finishedAt: row.finishedAt?.toISOString() ?? null,
     callOutcome: row.callResult?.outcome ?? null,
+    onlineMeeting: {
+      requested: row.onlineMeeting,
+      joinUrl: row.onlineMeetingJoinUrl,
+      // Outlook answered this version without a meeting: its calendar offers no Teams.
+      unavailable: row.onlineMeeting && !row.onlineMeetingJoinUrl && row.syncState === "SYNCED",
+    },
     sync: syncView(row),
     createdAt: row.createdAt.toISOString(),
     modifiedAt: row.modifiedAt.toISOString(),
@@ -137,6 +146,8 @@ export function createActivitiesRepository(
           customerId: true,
           contactId: true,
           finishedAt: true,
+          onlineMeeting: true,
+          onlineMeetingJoinUrl: true,
         },
       });
     },
