@@ -119,6 +119,8 @@ export const Activity = z.object({
   /** How a finished call went, when it was recorded as a (cold) call with an outcome. */
   callOutcome: CallOutcome.nullable(),
   onlineMeeting: OnlineMeeting,
+  /** An occurrence of a recurring series: the series, where its rule puts it, and whether it was changed on its own. */
+  series: z.object({ id: Id, occurrenceStart: IsoDateTime, exception: z.boolean() }).nullable(),
   sync: ActivitySync,
   createdAt: IsoDateTime,
   modifiedAt: IsoDateTime,

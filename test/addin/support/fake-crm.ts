@@ -83,6 +83,7 @@ function activity(customerId: string, fields: Partial<Activity>): Activity {
     finishedAt: null,
     callOutcome: null,
     onlineMeeting: { requested: false, joinUrl: null, unavailable: false },
+    series: null,
     sync: { state: "NOT_SYNCED", eventId: null, error: null, lastSyncedAt: null, waiting: null },
     createdAt: NOW,
     modifiedAt: NOW,

@@ -72,6 +72,10 @@ function toActivity(row: ActivityRow): Activity {
       // Outlook answered this version without a meeting: its calendar offers no Teams.
       unavailable: row.onlineMeeting && !row.onlineMeetingJoinUrl && row.syncState === "SYNCED",
     },
+    series:
+      row.seriesId && row.occurrenceStart
+        ? { id: row.seriesId, occurrenceStart: row.occurrenceStart.toISOString(), exception: row.seriesException }
+        : null,
     sync: syncView(row),
     createdAt: row.createdAt.toISOString(),
     modifiedAt: row.modifiedAt.toISOString(),
