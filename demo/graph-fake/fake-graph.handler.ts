@@ -298,12 +298,27 @@ export function createGraphFake(options: GraphFakeOptions) {
             : presented,
         };
       }
-      if (event.type === "occurrence") {
-        if (method !== "DELETE") return graphError(400, "ErrorInvalidRequest", "occurrences can only be deleted here");
+      if (event.type === "occurrence" || event.type === "exception") {
+        // An instance of a series: deleting it leaves a gap, changing it makes it an exception
+        // (its id stays; event resource, "type" and "seriesMasterId").
         const master = box.events.get(event.seriesMasterId!)!;
-        master.deletedOccurrences = [...(master.deletedOccurrences ?? []), event.start.dateTime.slice(0, 10)];
+        const day = id.slice(-10);
+        if (method === "DELETE" || (method === "POST" && eventMatch[2])) {
+          master.deletedOccurrences = [...(master.deletedOccurrences ?? []), day];
+          box.touch(master);
+          return { status: method === "DELETE" ? 204 : 202 };
+        }
+        if (method !== "PATCH") return graphError(405, "MethodNotAllowed", `${method} is not supported here`);
+        const write = body as Partial<GraphEventWrite>;
+        if ("recurrence" in write) return graphError(400, "ErrorInvalidRequest", "an occurrence has no recurrence");
+        const invalid = validateWrite(write, true);
+        if (invalid) return invalid;
+        master.exceptions = {
+          ...master.exceptions,
+          [day]: { ...master.exceptions?.[day], ...write } as Partial<GraphEvent>,
+        };
         box.touch(master);
-        return { status: 204 };
+        return { status: 200, body: present(box.find(id)!, utc) };
       }
       if (method === "PATCH") {
         const write = body as Partial<GraphEventWrite>;
@@ -445,10 +460,36 @@ export function createGraphFake(options: GraphFakeOptions) {
         event.deleted = true;
         mailbox(token).touch(event);
       },
+      /** Changes one occurrence of a series in Outlook (it becomes an exception), by its instance id. */
+      updateOccurrence(token: string, occurrenceId: string, changes: Partial<GraphEvent>) {
+        const box = mailbox(token);
+        const occurrence = box.find(occurrenceId);
+        if (!occurrence?.seriesMasterId) throw new Error(`no occurrence ${occurrenceId}`);
+        const master = box.events.get(occurrence.seriesMasterId)!;
+        const day = occurrenceId.slice(-10);
+        master.exceptions = { ...master.exceptions, [day]: { ...master.exceptions?.[day], ...changes } };
+        box.touch(master);
+      },
+      /** Deletes one occurrence of a series in Outlook. */
+      deleteOccurrence(token: string, occurrenceId: string) {
+        const box = mailbox(token);
+        const occurrence = box.find(occurrenceId);
+        if (!occurrence?.seriesMasterId) throw new Error(`no occurrence ${occurrenceId}`);
+        const master = box.events.get(occurrence.seriesMasterId)!;
+        master.deletedOccurrences = [...(master.deletedOccurrences ?? []), occurrenceId.slice(-10)];
+        box.touch(master);
+      },
       /** Graph forgets its delta sync state: every earlier deltaLink now answers 410. */
       expireDeltaTokens(token: string) {
         mailbox(token).oldestValidSeq = mailbox(token).seq + 1;
       },
+    },
+    /** The instances of a mailbox's series and single events in [start, end), as calendarView returns them. */
+    instances(token: string, start: Date, end: Date): GraphEvent[] {
+      return mailbox(token)
+        .live()
+        .flatMap((event) => instancesIn(event, start, end))
+        .map((event) => present(event, true));
     },
     /** Live events of a mailbox as Graph would return them (series masters unexpanded). */
     events(token: string): GraphEvent[] {

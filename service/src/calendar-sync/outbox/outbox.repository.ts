@@ -22,6 +22,8 @@ export interface LeasedActivity extends PushableActivity {
   /** Its Outlook event, with the address of the calendar holding it (the owner's, unless handed over since). */
   link: (EventLink & { mailboxEmail: string }) | null;
   attempts: number;
+  /** An occurrence of a recurring series: never created on its own, only changed once linked. */
+  seriesId: string | null;
 }
 
 export type PushOutcome =
@@ -174,6 +176,7 @@ export function createOutboxRepository(prisma: PrismaClient): OutboxRepository {
           reminderMinutesBefore: row.reminderMinutesBefore,
           graphGeneration: row.graphGeneration,
           onlineMeeting: row.onlineMeeting,
+          seriesId: row.seriesId,
           link: link && { ...link, mailboxEmail: mailboxEmails.get(link.mailboxUserId) ?? row.owner.email },
           attempts: row.calendarOutbox?.attempts ?? 0,
           attendee:

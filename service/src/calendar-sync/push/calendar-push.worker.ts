@@ -132,6 +132,17 @@ export function createPushWorker(outbox: OutboxRepository, gateway: CalendarGate
     const waiting = waitingList(report);
     let queue: CalendarRequest[] = [];
     for (const activity of activities) {
+      if (activity.seriesId && !activity.link) {
+        // An occurrence changed on its own before the pull learnt its Outlook instance: never a
+        // create (that would duplicate it next to the series); it goes once the pull linked it.
+        report.conflicts++;
+        await record(activity, {
+          kind: "retry",
+          availableAt: options.now(),
+          message: "waits for its series in Outlook",
+        });
+        continue;
+      }
       const request = requestFor(activity);
       if (request) queue.push(request);
       else await record(activity, { kind: "nothing-to-do" });

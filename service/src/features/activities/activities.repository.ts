@@ -37,6 +37,8 @@ export interface ActivitiesRepository {
   forRecord(customerId: string, limit: number): Promise<{ future: Activity[]; history: Activity[] }>;
   /** The owner's planned activities starting before the given instant. */
   dueFor(ownerId: string, before: Date): Promise<Activity[]>;
+  /** The occurrences of a recurring series, in the order the rule puts them. */
+  ofSeries(seriesId: string): Promise<Activity[]>;
   /** Queues a FAILED activity for Outlook again; `queued` is false when it was not FAILED. */
   resendToOutlook(id: string): Promise<{ queued: boolean; activity: Activity } | null>;
 }
@@ -110,6 +112,8 @@ export function createActivitiesRepository(
           data: { ...data, modifiedById: userId, modifiedAt: new Date(), version: { increment: 1 } },
         });
         if (count === 0) throw staleVersion("This activity");
+        // An occurrence changed on its own ("this one"): a change of the whole series leaves it be.
+        await tx.activity.updateMany({ where: { id, seriesId: { not: null } }, data: { seriesException: true } });
         const row = await tx.activity.findUniqueOrThrow({ where: { id }, include: ACTIVITY_INCLUDE });
         return toActivity((await outbox.enqueue(tx, row)) ? queuedRow(row) : row);
       });
@@ -122,6 +126,16 @@ export function createActivitiesRepository(
         const queued = await outbox.resend(tx, row);
         return { queued, activity: toActivity(queued ? queuedRow(row) : row) };
       });
+    },
+
+    async ofSeries(seriesId) {
+      const rows = await prisma.activity.findMany({
+        where: { seriesId },
+        include: ACTIVITY_INCLUDE,
+        orderBy: [{ occurrenceStart: "asc" }, { id: "asc" }],
+        take: 1000,
+      });
+      return rows.map(toActivity);
     },
 
     async findById(id) {
