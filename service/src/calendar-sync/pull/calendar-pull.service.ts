@@ -3,7 +3,8 @@ import { MAX_BATCH } from "../graph/calendar-gateway";
 import { GraphCallError } from "../graph/graph-errors";
 import { activityIdOfTransaction, fromGraphEvent, transactionIdFor } from "../graph/graph-event.mapper";
 import { type GraphEvent, isRemoved } from "../graph/graph-event.types";
-import type { PullRepository, SyncedActivity } from "./pull.repository";
+import { instantOf } from "../graph/graph-time";
+import type { KnownSeries, PullRepository, SyncedActivity } from "./pull.repository";
 
 export interface PullReport {
   pages: number;
@@ -63,6 +64,9 @@ export function createPullService(repository: PullRepository, gateway: CalendarG
     if (activity.pendingPush && activity.modifiedAt.getTime() > Date.parse(event.lastModifiedDateTime))
       return repository.keepCrm(activity, event.changeKey);
     const changes = differences(activity, event);
+    // An occurrence moved or changed in Outlook is an exception: a change of the whole series leaves it.
+    if (activity.seriesId && Object.keys(changes).length > 0 && event.type === "exception")
+      changes.seriesException = true;
     if (await repository.applyOutlook(activity, changes, event.changeKey, now)) {
       if (changes.status === "CANCELLED") report.cancelled++;
       else if (Object.keys(changes).length > 0) report.updated++;
@@ -94,9 +98,20 @@ export function createPullService(repository: PullRepository, gateway: CalendarG
     seen: Set<string>,
     report: PullReport,
   ) {
-    const events = items.filter((item): item is GraphEvent => !isRemoved(item) && item.type !== "seriesMaster");
+    const all = items.filter((item): item is GraphEvent => !isRemoved(item));
+    all.forEach((event) => seen.add(event.id));
     const removedIds = items.filter(isRemoved).map((item) => item.id);
-    events.forEach((event) => seen.add(event.id));
+    // Instances of our series are matched by series and originalStart; the rest as single events.
+    const series = await repository.seriesByMasters(user.userId, [
+      ...new Set(all.flatMap((event) => (event.seriesMasterId ? [event.seriesMasterId] : []))),
+      ...all.filter((event) => event.type === "seriesMaster").map((event) => event.id),
+    ]);
+    const seriesByMaster = new Map(series.map((known) => [known.graphEventId, known]));
+    for (const master of all.filter((event) => event.type === "seriesMaster" && seriesByMaster.has(event.id)))
+      await repository.seriesMasterSeen(seriesByMaster.get(master.id)!.id, master.changeKey);
+    const ofOurSeries = (event: GraphEvent) => !!event.seriesMasterId && seriesByMaster.has(event.seriesMasterId);
+    const events = all.filter((event) => event.type !== "seriesMaster" && !ofOurSeries(event));
+    await applyInstances(user, all.filter(ofOurSeries), seriesByMaster, report);
     const ourIds = events
       .map((event) => activityIdOfTransaction(event.transactionId))
       .filter((id): id is string => id !== null);
@@ -115,6 +130,38 @@ export function createPullService(repository: PullRepository, gateway: CalendarG
     }
     const gone = removedIds.map((id) => byEvent.get(id)).filter((activity): activity is SyncedActivity => !!activity);
     await confirmGone(user, gone, report);
+  }
+
+  /** Outlook's instances of our series: each linked to its occurrence (made if missing), then compared. */
+  async function applyInstances(
+    user: PullUser,
+    instances: GraphEvent[],
+    seriesByMaster: Map<string, KnownSeries>,
+    report: PullReport,
+  ) {
+    if (instances.length === 0) return;
+    const known = await repository.find(
+      user.userId,
+      instances.map((event) => event.id),
+      [],
+    );
+    const linked = new Map(known.map((activity) => [activity.link!.eventId, activity]));
+    for (const event of instances) {
+      let activity = linked.get(event.id);
+      if (!activity) {
+        const series = seriesByMaster.get(event.seriesMasterId!)!;
+        const originalStart = event.originalStart ? new Date(event.originalStart) : instantOf(event.start);
+        // An exception's own times are its change; the occurrence the rule made starts at originalStart.
+        const duration = instantOf(event.end).getTime() - instantOf(event.start).getTime();
+        const found = await repository.occurrence(series, originalStart, {
+          startsAt: originalStart,
+          endsAt: new Date(originalStart.getTime() + duration),
+        });
+        if (!found || found.link || !(await repository.linkOccurrence(found, event.id))) continue;
+        activity = { ...found, link: { eventId: event.id, changeKey: null, mailboxUserId: user.userId } };
+      }
+      await applyEvent(activity, event, report);
+    }
   }
 
   async function importEvent(user: PullUser, event: GraphEvent, report: PullReport) {
