@@ -19,6 +19,12 @@ export interface StoredEvent extends GraphEvent {
   deletedOccurrences?: string[];
   /** A series' occurrences changed one by one (Graph's exceptions), by their day. */
   exceptions?: Record<string, Partial<GraphEvent>>;
+  /**
+   * A series' change key and time as of its own last change: its plain occurrences carry them, so
+   * changing or deleting one occurrence does not change the others (the master's own key moves).
+   */
+  instanceKey?: string;
+  instanceModified?: string;
 }
 
 export class FakeMailbox {
@@ -41,11 +47,28 @@ export class FakeMailbox {
     return [...this.events.values()].filter((event) => !event.deleted);
   }
 
-  touch(event: StoredEvent, at = new Date()) {
+  /** A change of the event; `own: false` for a change of one of a series' occurrences only. */
+  touch(event: StoredEvent, at = new Date(), own = true) {
     event.seq = ++this.seq;
     event.changeKey = randomUUID().replace(/-/g, "").slice(0, 20);
     event.lastModifiedDateTime = at.toISOString();
     event["@odata.etag"] = `W/"${event.changeKey}"`;
+    if (own) {
+      event.instanceKey = event.changeKey;
+      event.instanceModified = event.lastModifiedDateTime;
+    }
+  }
+
+  /** One occurrence of a series changed (an exception) or deleted: only it and the master change. */
+  touchOccurrence(master: StoredEvent, day: string, changes: Partial<GraphEvent> | null, at = new Date()) {
+    if (changes) {
+      const changeKey = randomUUID().replace(/-/g, "").slice(0, 20);
+      master.exceptions = {
+        ...master.exceptions,
+        [day]: { ...master.exceptions?.[day], ...changes, changeKey, lastModifiedDateTime: at.toISOString() },
+      };
+    } else master.deletedOccurrences = [...(master.deletedOccurrences ?? []), day];
+    this.touch(master, at, false);
   }
 
   insert(fields: Omit<GraphEvent, "id" | "changeKey" | "lastModifiedDateTime">, at = new Date()): StoredEvent {
@@ -196,8 +219,11 @@ export function occurrencesOf(master: StoredEvent, start: Date, end: Date): Stor
       recurrence: null,
       start: start0,
       end: { dateTime: `${addDays(day, durationDays)}${endTimeOfDay}`, timeZone: master.end.timeZone },
+      changeKey: master.instanceKey ?? master.changeKey,
+      lastModifiedDateTime: master.instanceModified ?? master.lastModifiedDateTime,
       ...exception,
     };
+    occurrence["@odata.etag"] = `W/"${occurrence.changeKey}"`;
     if (overlaps(occurrence, start, end)) result.push(occurrence);
   }
   return result;
@@ -205,8 +231,18 @@ export function occurrencesOf(master: StoredEvent, start: Date, end: Date): Stor
 
 /** An event as Graph returns it; with Prefer: outlook.timezone="UTC", timed events in UTC. */
 export function present(event: StoredEvent, utc: boolean): GraphEvent {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- internal bookkeeping stays inside the fake
-  const { seq, deleted, deletedOccurrences, exceptions, singleValueExtendedProperties, ...visible } = event;
+  /* eslint-disable @typescript-eslint/no-unused-vars -- internal bookkeeping stays inside the fake */
+  const {
+    seq,
+    deleted,
+    deletedOccurrences,
+    exceptions,
+    instanceKey,
+    instanceModified,
+    singleValueExtendedProperties,
+    ...visible
+  } = event;
+  /* eslint-enable @typescript-eslint/no-unused-vars */
   const convert = (value: GraphDateTime): GraphDateTime =>
     event.isAllDay
       ? { dateTime: value.dateTime, timeZone: utc ? "UTC" : value.timeZone }

@@ -304,8 +304,7 @@ export function createGraphFake(options: GraphFakeOptions) {
         const master = box.events.get(event.seriesMasterId!)!;
         const day = id.slice(-10);
         if (method === "DELETE" || (method === "POST" && eventMatch[2])) {
-          master.deletedOccurrences = [...(master.deletedOccurrences ?? []), day];
-          box.touch(master);
+          box.touchOccurrence(master, day, null);
           return { status: method === "DELETE" ? 204 : 202 };
         }
         if (method !== "PATCH") return graphError(405, "MethodNotAllowed", `${method} is not supported here`);
@@ -313,11 +312,7 @@ export function createGraphFake(options: GraphFakeOptions) {
         if ("recurrence" in write) return graphError(400, "ErrorInvalidRequest", "an occurrence has no recurrence");
         const invalid = validateWrite(write, true);
         if (invalid) return invalid;
-        master.exceptions = {
-          ...master.exceptions,
-          [day]: { ...master.exceptions?.[day], ...write } as Partial<GraphEvent>,
-        };
-        box.touch(master);
+        box.touchOccurrence(master, day, write as Partial<GraphEvent>);
         return { status: 200, body: present(box.find(id)!, utc) };
       }
       if (method === "PATCH") {
@@ -467,8 +462,7 @@ export function createGraphFake(options: GraphFakeOptions) {
         if (!occurrence?.seriesMasterId) throw new Error(`no occurrence ${occurrenceId}`);
         const master = box.events.get(occurrence.seriesMasterId)!;
         const day = occurrenceId.slice(-10);
-        master.exceptions = { ...master.exceptions, [day]: { ...master.exceptions?.[day], ...changes } };
-        box.touch(master);
+        box.touchOccurrence(master, day, changes);
       },
       /** Deletes one occurrence of a series in Outlook. */
       deleteOccurrence(token: string, occurrenceId: string) {
@@ -476,8 +470,7 @@ export function createGraphFake(options: GraphFakeOptions) {
         const occurrence = box.find(occurrenceId);
         if (!occurrence?.seriesMasterId) throw new Error(`no occurrence ${occurrenceId}`);
         const master = box.events.get(occurrence.seriesMasterId)!;
-        master.deletedOccurrences = [...(master.deletedOccurrences ?? []), occurrenceId.slice(-10)];
-        box.touch(master);
+        box.touchOccurrence(master, occurrenceId.slice(-10), null);
       },
       /** Graph forgets its delta sync state: every earlier deltaLink now answers 410. */
       expireDeltaTokens(token: string) {

@@ -151,6 +151,10 @@ export function createSeriesOutboxRepository(prisma: PrismaClient) {
       await finish(series);
     },
 
+    async changeKey(series: LeasedSeries, changeKey: string) {
+      await prisma.activitySeries.updateMany({ where: { id: series.id }, data: { graphChangeKey: changeKey } });
+    },
+
     async failed(series: LeasedSeries, message: string, now: Date) {
       await prisma.activitySeries.updateMany({
         where: { id: series.id },
@@ -174,6 +178,14 @@ export function createSeriesOutboxRepository(prisma: PrismaClient) {
           lastError: message,
           ...(counts && { attempts: { increment: 1 } }),
         },
+      });
+    },
+
+    async release(ids: string[]) {
+      if (ids.length === 0) return;
+      await prisma.seriesOutbox.updateMany({
+        where: { seriesId: { in: ids } },
+        data: { lockedUntil: null, lockedBy: null },
       });
     },
 

@@ -110,9 +110,16 @@ export function createSeriesPush(outbox: SeriesOutboxRepository, gateway: Calend
     switch (failure.kind) {
       case "gone":
         return outbox.removed(series, now, !removing);
-      case "conflict":
-        // Changed in Outlook since our last look: the pull takes the new change key, then the CRM's goes.
+      case "conflict": {
+        // The master changed in Outlook since our last look (an occurrence changed or deleted there
+        // changes it too). calendarView returns instances, never the master, so its change key is
+        // read here; the series' own fields are the CRM's, and go again on the next round.
+        const [current] = await gateway.batch({ userId: series.ownerId, email: series.ownerEmail }, [
+          { key: series.id, kind: "get", eventId: series.graphEventId! },
+        ]);
+        if (current?.ok && current.event) await outbox.changeKey(series, current.event.changeKey);
         return outbox.retry(series, now, failure.message, false);
+      }
       case "rejected":
       case "delta-expired":
         return outbox.failed(series, `Outlook refused this series (${failure.code}): ${failure.message}`, now);
@@ -129,15 +136,16 @@ export function createSeriesPush(outbox: SeriesOutboxRepository, gateway: Calend
       const report = { pushed: 0, conflicts: 0 };
       const tried = new Set<string>();
       for (;;) {
-        const ids = (
-          await outbox.claim({
-            workerId: options.workerId,
-            now: options.now(),
-            leaseMs: options.leaseMs,
-            limit: 100,
-            ownerId,
-          })
-        ).filter((id) => !tried.has(id));
+        const claimed = await outbox.claim({
+          workerId: options.workerId,
+          now: options.now(),
+          leaseMs: options.leaseMs,
+          limit: 100,
+          ownerId,
+        });
+        // Series this run tried already (a conflict waiting for its change key) are handed back at once.
+        await outbox.release(claimed.filter((id) => tried.has(id)));
+        const ids = claimed.filter((id) => !tried.has(id));
         if (ids.length === 0) return report;
         ids.forEach((id) => tried.add(id));
         const leased = await outbox.load(ids);

@@ -201,19 +201,21 @@ export function createActivitySeriesRepository(
           });
           return;
         }
-        // Outlook rebuilds a series' instances when its pattern or time changes; so does the CRM:
-        // planned occurrences that were not changed on their own go, the rule's new ones come.
-        await tx.activity.deleteMany({ where: planned });
-        if (data.cancelled)
+        if (data.cancelled) {
+          // Cancelled, never erased: the planned occurrences stay, cancelled; finished ones as they were.
           await tx.activity.updateMany({
             where: { seriesId: id, status: "PLANNED" },
             data: { status: "CANCELLED", modifiedById: userId, modifiedAt: new Date(), version: { increment: 1 } },
           });
-        else
-          await tx.activity.createMany({
-            data: occurrenceRows(id, fromRow(series), occurrences ?? [], userId, queued),
-            skipDuplicates: true,
-          });
+          return;
+        }
+        // Outlook rebuilds a series' instances when its pattern or time changes; so does the CRM:
+        // planned occurrences that were not changed on their own go, the rule's new ones come.
+        await tx.activity.deleteMany({ where: planned });
+        await tx.activity.createMany({
+          data: occurrenceRows(id, fromRow(series), occurrences ?? [], userId, queued),
+          skipDuplicates: true,
+        });
       });
     },
   };
