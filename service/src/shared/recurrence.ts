@@ -28,7 +28,6 @@ import { dayInZone, instantOfWallClock, zoneOffsetMs } from "contract/zoned-time
 // BYMONTHDAY/BYMONTH/WKST. It runs on floating days (UTC midnight stands for a calendar day), and the
 // time of day is then placed in the series' zone, which avoids rrule's weak time zone support.
 
-
 /** At most this many occurrences exist as activities per series at once. */
 export const MAX_MATERIALISED = 500;
 

@@ -1,4 +1,4 @@
-import { Badge, Caption1, Link, Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Button, Caption1, Link, Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import { type Activity, CALL_OUTCOME_LABELS } from "contract";
 import { useServices } from "../../shared/services-context";
@@ -7,6 +7,7 @@ import { formatInZone } from "../../shared/zoned-time";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { SyncNowButton } from "./sync-now-button";
 import { SyncStateBadge } from "./sync-state-badge";
+import { SeriesPanel } from "./series-panel";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -74,6 +75,7 @@ function ActivityList({
   const styles = useStyles();
   const layout = useLayoutStyles();
   const { me } = useServices();
+  const [openSeries, setOpenSeries] = useState<string | null>(null);
   return (
     <div>
       <Text as="h4" weight="semibold">
@@ -103,11 +105,24 @@ function ActivityList({
                   </Badge>
                 )}
                 <SyncStateBadge activityId={activity.id} sync={activity.sync} onChanged={onChanged} />
+                {activity.series && (
+                  <Button
+                    size="small"
+                    appearance="subtle"
+                    aria-expanded={openSeries === activity.id}
+                    onClick={() => setOpenSeries(openSeries === activity.id ? null : activity.id)}
+                  >
+                    {activity.series.exception ? "Repeats (changed)" : "Repeats"}
+                  </Button>
+                )}
               </span>
               <Caption1>
                 {formatInZone(activity.startsAt, me.timeZone, !activity.allDay)} · {activity.owner.name}
               </Caption1>
               <OnlineMeetingLine activity={activity} />
+              {openSeries === activity.id && activity.series && (
+                <SeriesPanel activity={activity} onChanged={onChanged} />
+              )}
             </li>
           ))}
         </ul>
