@@ -271,6 +271,24 @@ describe.each(testBackends())("recurring activities on %s", (backend) => {
     expect(masters(email)).toHaveLength(1);
   });
 
+  it("cancels the occurrences, never erases them, when the whole series is deleted in Outlook", async () => {
+    const email = "series-deleted-in-outlook@contoso.com";
+    const { user, series, token } = await syncedSeries(email);
+    graph.fake.outlook.delete(token, series.sync.eventId);
+    const result = await syncNow(user);
+    expect(result.pull.cancelled).toBe(4);
+    const after = await seriesOf(user, series.id);
+    expect(after.occurrences.map((occurrence: { status: string }) => occurrence.status)).toEqual([
+      "CANCELLED",
+      "CANCELLED",
+      "CANCELLED",
+      "CANCELLED",
+    ]);
+    // Nothing is made again in Outlook for them.
+    await syncNow(user);
+    expect(graph.fake.events(token)).toEqual([]);
+  });
+
   it("makes no duplicate occurrence after a 410 resync", async () => {
     const email = "series-410@contoso.com";
     const { user, series, token } = await syncedSeries(email);
