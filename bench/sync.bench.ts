@@ -92,6 +92,7 @@ async function run(db: Database, fake: GraphFake, scenario: Scenario) {
         allDay: false,
         status: "PLANNED",
         reminderMinutesBefore: 15,
+        onlineMeeting: false,
         ownerId: user.id,
         customerId: null,
         contactId: null,

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { GraphEvent, GraphEventWrite } from "../../service/src/calendar-sync/graph/graph-event.types";
-import { FakeMailbox, type StoredEvent, instancesIn, present } from "./fake-calendar.store";
+import { FakeMailbox, type StoredEvent, applyOnlineMeeting, instancesIn, present } from "./fake-calendar.store";
 import { type Answer, graphError, validateBatch, validateEventBody, writableOf } from "./graph-validation";
 
 /** A fault to inject: matched against outer requests and requests inside a $batch alike. */
@@ -235,8 +235,20 @@ export function createGraphFake(options: GraphFakeOptions) {
             return { status: 201, body: present(existing, utc) };
           }
         }
-        return { status: 201, body: present(box.insert(write as unknown as GraphEvent), utc) };
+        const created = box.insert(write as unknown as GraphEvent);
+        applyOnlineMeeting(box, created, write);
+        return { status: 201, body: present(created, utc) };
       }
+      if (path === "/me/calendar" && method === "GET")
+        return {
+          status: 200,
+          body: {
+            id: "AAMkCalendar",
+            name: "Calendar",
+            allowedOnlineMeetingProviders: box.allowedOnlineMeetingProviders,
+            defaultOnlineMeetingProvider: box.allowedOnlineMeetingProviders[0] ?? "unknown",
+          },
+        };
       if (!eventMatch) return graphError(400, "BadRequest", `Unsupported ${method} ${path}`);
       const id = decodeURIComponent(eventMatch[1]!);
       const event = box.find(id);
@@ -259,17 +271,29 @@ export function createGraphFake(options: GraphFakeOptions) {
             : presented,
         };
       }
-      if (event.type === "occurrence") {
-        if (method !== "DELETE") return graphError(400, "ErrorInvalidRequest", "occurrences can only be deleted here");
+      if (event.type === "occurrence" || event.type === "exception") {
+        // An instance of a series: deleting it leaves a gap, changing it makes it an exception
+        // (its id stays; event resource, "type" and "seriesMasterId").
         const master = box.events.get(event.seriesMasterId!)!;
-        master.deletedOccurrences = [...(master.deletedOccurrences ?? []), event.start.dateTime.slice(0, 10)];
-        box.touch(master);
-        return { status: 204 };
+        const day = id.slice(-10);
+        if (method === "DELETE" || (method === "POST" && eventMatch[2])) {
+          box.touchOccurrence(master, day, null);
+          return { status: method === "DELETE" ? 204 : 202 };
+        }
+        if (method !== "PATCH") return graphError(405, "MethodNotAllowed", `${method} is not supported here`);
+        const invalid = validateEventBody(body, true);
+        if (invalid) return invalid;
+        const write = writableOf(body as Record<string, unknown>) as Partial<GraphEventWrite>;
+        if ("recurrence" in write) return graphError(400, "ErrorInvalidRequest", "an occurrence has no recurrence");
+        box.touchOccurrence(master, day, write as Partial<GraphEvent>);
+        return { status: 200, body: present(box.find(id)!, utc) };
       }
       if (method === "PATCH") {
         const invalid = validateEventBody(body, true);
         if (invalid) return invalid;
-        Object.assign(event, writableOf(body as Record<string, unknown>));
+        const write = writableOf(body as Record<string, unknown>) as Partial<GraphEventWrite>;
+        Object.assign(event, write);
+        if ("isOnlineMeeting" in write || "onlineMeetingProvider" in write) applyOnlineMeeting(box, event, write);
         box.touch(event);
         return { status: 200, body: present(event, utc) };
       }
@@ -420,10 +444,34 @@ export function createGraphFake(options: GraphFakeOptions) {
         event.deleted = true;
         mailbox(token).touch(event);
       },
+      /** Changes one occurrence of a series in Outlook (it becomes an exception), by its instance id. */
+      updateOccurrence(token: string, occurrenceId: string, changes: Partial<GraphEvent>) {
+        const box = mailbox(token);
+        const occurrence = box.find(occurrenceId);
+        if (!occurrence?.seriesMasterId) throw new Error(`no occurrence ${occurrenceId}`);
+        const master = box.events.get(occurrence.seriesMasterId)!;
+        const day = occurrenceId.slice(-10);
+        box.touchOccurrence(master, day, changes);
+      },
+      /** Deletes one occurrence of a series in Outlook. */
+      deleteOccurrence(token: string, occurrenceId: string) {
+        const box = mailbox(token);
+        const occurrence = box.find(occurrenceId);
+        if (!occurrence?.seriesMasterId) throw new Error(`no occurrence ${occurrenceId}`);
+        const master = box.events.get(occurrence.seriesMasterId)!;
+        box.touchOccurrence(master, occurrenceId.slice(-10), null);
+      },
       /** Graph forgets its delta sync state: every earlier deltaLink now answers 410. */
       expireDeltaTokens(token: string) {
         mailbox(token).oldestValidSeq = mailbox(token).seq + 1;
       },
+    },
+    /** The instances of a mailbox's series and single events in [start, end), as calendarView returns them. */
+    instances(token: string, start: Date, end: Date): GraphEvent[] {
+      return mailbox(token)
+        .live()
+        .flatMap((event) => instancesIn(event, start, end))
+        .map((event) => present(event, true));
     },
     /** Live events of a mailbox as Graph would return them (series masters unexpanded). */
     events(token: string): GraphEvent[] {

@@ -119,6 +119,51 @@ function checkZone(value: { timeZone?: unknown } | null | undefined): Answer | n
   );
 }
 
+// What each pattern and range type needs (https://learn.microsoft.com/graph/api/resources/recurrencepattern,
+// https://learn.microsoft.com/graph/api/resources/recurrencerange): "Required" per type there.
+const PATTERN_NEEDS: Record<string, string[]> = {
+  daily: ["interval"],
+  weekly: ["interval", "daysOfWeek"],
+  absoluteMonthly: ["interval", "dayOfMonth"],
+  relativeMonthly: ["interval", "daysOfWeek"],
+  absoluteYearly: ["interval", "dayOfMonth", "month"],
+  relativeYearly: ["interval", "daysOfWeek", "month"],
+};
+const RANGE_NEEDS: Record<string, string[]> = {
+  endDate: ["startDate", "endDate"],
+  noEnd: ["startDate"],
+  numbered: ["startDate", "numberOfOccurrences"],
+};
+
+/**
+ * A patternedRecurrence as Graph takes it: both parts, each with what its type needs, a positive
+ * interval and count, an end not before the start, and a recurrenceTimeZone Graph knows (the same
+ * names as start and end; https://learn.microsoft.com/graph/api/resources/recurrencerange).
+ */
+function checkRecurrence(value: unknown): Answer | null {
+  if (value === undefined || value === null) return null;
+  const invalid = (message: string) => graphError(400, "ErrorInvalidRequest", message);
+  const { pattern, range } = value as { pattern?: Record<string, unknown>; range?: Record<string, unknown> };
+  if (!pattern || !range) return invalid("recurrence needs both a pattern and a range.");
+  if (typeof pattern.type !== "string" || typeof range.type !== "string")
+    return invalid("recurrence.pattern.type and recurrence.range.type are required.");
+  const absent = (item: unknown) => item === undefined || item === null || (Array.isArray(item) && item.length === 0);
+  const missing = (part: Record<string, unknown>, needs: string[] | undefined, name: string) => {
+    const key = (needs ?? []).find((need) => absent(part[need]));
+    return key ? `recurrence.${name}.${key} is required for a ${String(part.type)} ${name}.` : null;
+  };
+  const lacking =
+    missing(pattern, PATTERN_NEEDS[pattern.type], "pattern") ?? missing(range, RANGE_NEEDS[range.type], "range");
+  if (lacking) return invalid(lacking);
+  if ((pattern.interval as number) < 1) return invalid("recurrence.pattern.interval must be at least 1.");
+  if (range.type === "numbered" && (range.numberOfOccurrences as number) < 1)
+    return invalid("recurrence.range.numberOfOccurrences must be at least 1.");
+  if (range.type === "endDate" && (range.endDate as string) < (range.startDate as string))
+    return invalid("recurrence.range.endDate is before its startDate.");
+  if (typeof range.recurrenceTimeZone === "string") return checkZone({ timeZone: range.recurrenceTimeZone });
+  return null;
+}
+
 /** An event body for POST /me/events (partial: false) or PATCH /me/events/{id}; null when Graph would take it. */
 export function validateEventBody(body: unknown, partial: boolean): Answer | null {
   const wrong = checkObject(body, EVENT_WRITABLE, "event", "", EVENT_READ_ONLY);
@@ -139,6 +184,8 @@ export function validateEventBody(body: unknown, partial: boolean): Answer | nul
     const zone = checkZone(value);
     if (zone) return zone;
   }
+  const recurrence = checkRecurrence(event.recurrence);
+  if (recurrence) return recurrence;
   // start and end go together (https://learn.microsoft.com/graph/api/user-post-events: both are required).
   if (!partial && (!event.start || !event.end))
     return graphError(

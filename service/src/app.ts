@@ -9,6 +9,7 @@ import { createAccess } from "./auth/permissions";
 import type { TokenVerifier } from "./auth/token-verifier";
 import { actionsModule } from "./features/actions/actions.module";
 import { activitiesModule } from "./features/activities/activities.module";
+import { activitySeriesModule } from "./features/activity-series/activity-series.module";
 import { attachmentUploadBody } from "./features/attachments/attachments.routes";
 import { attachmentsModule } from "./features/attachments/attachments.module";
 import { commentsModule } from "./features/comments/comments.module";
@@ -87,6 +88,13 @@ export function createApp(
   const consent = consentModule(prisma, ports);
   const comments = commentsModule(prisma, ports);
   const activities = activitiesModule(prisma, calendarSync.outbox, ports);
+  const activitySeries = activitySeriesModule(
+    prisma,
+    calendarSync.seriesOutbox,
+    ports,
+    activities.ofSeries,
+    calendarSync.windowFutureDays,
+  );
   const notes = notesModule(prisma, ports, htmlCleaner);
   const emailLog = emailLogModule(db, ports, htmlCleaner);
   const record = recordModule({
@@ -126,6 +134,7 @@ export function createApp(
     ...contacts.routes,
     ...lookupModule(db, config.orgDomains).routes,
     ...activities.routes,
+    ...activitySeries.routes,
     ...notes.routes,
     ...emailLog.routes,
     ...attachmentsModule(prisma, ports).routes,

@@ -382,6 +382,50 @@ const ROUTES: Record<string, Case[]> = {
       },
     },
   ],
+  "POST /api/activity-series": [
+    {
+      permission: "activities:create",
+      prepare: async (c) => ({
+        path: "/api/activity-series",
+        body: {
+          customerId: c.customerId,
+          type: "CALL",
+          subject: "Weekly call",
+          startsAt: "2027-03-02T09:00:00Z",
+          endsAt: "2027-03-02T09:30:00Z",
+          timeZone: "Europe/Berlin",
+          recurrence: { pattern: { type: "daily", interval: 7 }, range: { type: "numbered", numberOfOccurrences: 2 } },
+        },
+        read: get(c, `/api/activities?customerId=${c.customerId}&limit=200`),
+      }),
+    },
+  ],
+  "PATCH /api/activity-series/:id": [
+    {
+      permission: "activities:change",
+      prepare: async (c) => {
+        const series = await made(
+          by(c).post("/api/activity-series", {
+            customerId: c.customerId,
+            type: "CALL",
+            subject: "Weekly call",
+            startsAt: "2027-03-02T09:00:00Z",
+            endsAt: "2027-03-02T09:30:00Z",
+            timeZone: "Europe/Berlin",
+            recurrence: {
+              pattern: { type: "daily", interval: 7 },
+              range: { type: "numbered", numberOfOccurrences: 2 },
+            },
+          }),
+        );
+        return {
+          path: `/api/activity-series/${series.id}`,
+          body: { version: 1, subject: "Team call" },
+          read: get(c, `/api/activity-series/${series.id}`),
+        };
+      },
+    },
+  ],
   "POST /api/activities/:id/resend-to-outlook": [
     {
       permission: "activities:change",

@@ -1,6 +1,10 @@
 import type {
   ActivityCreate,
+  ActivitySeries,
+  ActivityUpdate,
   Activity,
+  SeriesCreate,
+  SeriesUpdate,
   ColdCallCreate,
   ColdCallResult,
   Contact,
@@ -104,6 +108,15 @@ export function createCrmApi(baseUrl: string, token: TokenSource) {
     createContact: (body: z.input<typeof ContactCreate>) => call<Contact>("POST", "/api/contacts", body),
     templates: () => call<Json<typeof TemplateList>>("GET", "/api/templates"),
     createActivity: (body: z.input<typeof ActivityCreate>) => call<Activity>("POST", "/api/activities", body),
+    /** "This one": one activity, an occurrence of a series included. */
+    updateActivity: (id: string, body: z.input<typeof ActivityUpdate>) =>
+      call<Activity>("PATCH", `/api/activities/${encodeURIComponent(id)}`, body),
+    createSeries: (body: z.input<typeof SeriesCreate>) =>
+      call<Json<typeof ActivitySeries>>("POST", "/api/activity-series", body),
+    series: (id: string) => call<Json<typeof ActivitySeries>>("GET", `/api/activity-series/${encodeURIComponent(id)}`),
+    /** "The whole series". */
+    updateSeries: (id: string, body: z.input<typeof SeriesUpdate>) =>
+      call<Json<typeof ActivitySeries>>("PATCH", `/api/activity-series/${encodeURIComponent(id)}`, body),
     createNote: (body: z.input<typeof NoteCreate>) => call<Note>("POST", "/api/notes", body),
     logEmail: (body: z.input<typeof EmailLogCreate>) => call<EmailLogCreated>("POST", "/api/email-log", body),
     emailLog: (customerId: string, limit = 10) =>

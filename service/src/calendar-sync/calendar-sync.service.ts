@@ -11,6 +11,9 @@ import { type CalendarGateway, type GraphTokenProvider, createGraphCalendarGatew
 import { GraphCallError } from "./graph/graph-errors";
 import { type ActivityOutbox, NO_OUTBOX, calendarOutbox } from "./outbox/activity-outbox";
 import { createOutboxRepository } from "./outbox/outbox.repository";
+import { NO_SERIES_OUTBOX, type SeriesOutbox, seriesOutbox } from "./outbox/series-outbox";
+import { createSeriesOutboxRepository } from "./outbox/series-outbox.repository";
+import { createSeriesPush } from "./push/series-push";
 import { type PullReport, type PullUser, createPullService } from "./pull/calendar-pull.service";
 import { createPullRepository } from "./pull/pull.repository";
 import {
@@ -24,6 +27,10 @@ export interface CalendarSync {
   enabled: boolean;
   /** Handed to the activities repository: writes the outbox entry in the activity's transaction. */
   outbox: ActivityOutbox;
+  /** Handed to the activity-series repository: the series master's outbox entry, in the series' transaction. */
+  seriesOutbox: SeriesOutbox;
+  /** How far ahead occurrences of a series exist as activities: the pull window's future. */
+  windowFutureDays: number;
   /** "Sync now": the caller's push, then pull (then push again if Outlook had changed an event meanwhile). */
   runForUser(user: CurrentUser, assertion?: string): Promise<SyncRunResult>;
   /**
@@ -89,6 +96,15 @@ export function createCalendarSync(
     logger,
     ...overrides.push,
   });
+  // Recurring series go first: their masters must exist before an occurrence can be changed on its own.
+  const seriesPush = createSeriesPush(createSeriesOutboxRepository(prisma), gateway, {
+    workerId: `${os.hostname()}-${process.pid}-series-${randomUUID().slice(0, 8)}`,
+    leaseMs: config.leaseMs,
+    retryBaseMs: config.retryBaseMs,
+    retryCapMs: config.retryCapMs,
+    now,
+    random: Math.random,
+  });
   const pull = createPullService(createPullRepository(prisma), gateway, {
     windowPastDays: config.windowPastDays,
     windowFutureDays: config.windowFutureDays,
@@ -146,7 +162,8 @@ export function createCalendarSync(
 
   /** Due pushes; a conflict (412) is settled by a pull first, then the CRM's side goes out. */
   async function pushRound() {
-    if ((await push.push()).conflicts === 0 || stopped) return;
+    const series = await seriesPush.push();
+    if ((await push.push()).conflicts + series.conflicts === 0 || stopped) return;
     await pullAll();
     await push.push();
   }
@@ -157,6 +174,8 @@ export function createCalendarSync(
   const sync: CalendarSync = {
     enabled,
     outbox: enabled ? calendarOutbox : NO_OUTBOX,
+    seriesOutbox: enabled ? seriesOutbox : NO_SERIES_OUTBOX,
+    windowFutureDays: config.windowFutureDays,
 
     async rememberAssertion(user, assertion) {
       if (!enabled || !obo) return;
@@ -180,13 +199,18 @@ export function createCalendarSync(
         const mailbox = { userId: user.id, email: user.email, timeZone: user.timeZone };
         // Everything of the caller's that waits is tried now, whatever its backoff.
         await outboxRepository.retryNow(user.id, now());
+        await seriesPush.retryNow(user.id);
+        const series = await seriesPush.push(user.id);
         const first = await push.push(user.id);
         const pulled = await pullUser(mailbox, { background: false });
-        const second = first.conflicts > 0 ? await push.push(user.id) : EMPTY_PUSH;
+        // Conflicts, and occurrences changed on their own that wait for the pull to learn their Outlook id.
+        const again = first.conflicts + series.conflicts > 0;
+        const secondSeries = again ? await seriesPush.push(user.id) : { pushed: 0, conflicts: 0 };
+        const second = again ? await push.push(user.id) : EMPTY_PUSH;
         return {
           enabled: true,
           push: {
-            pushed: first.pushed + second.pushed,
+            pushed: first.pushed + second.pushed + series.pushed + secondSeries.pushed,
             failed: first.failed + second.failed,
             retrying: second === EMPTY_PUSH ? first.retrying : second.retrying,
             conflicts: first.conflicts,
@@ -202,11 +226,15 @@ export function createCalendarSync(
     async runAll() {
       if (!enabled) return;
       await serial(async () => {
+        const series = await seriesPush.push();
         const pushed = await push.push();
         if (stopped) return;
         await pullAll();
         // Conflicts (412) wait for the pull to decide who wins; then the CRM's side goes out.
-        if (pushed.conflicts > 0) await push.push();
+        if (pushed.conflicts + series.conflicts > 0) {
+          await seriesPush.push();
+          await push.push();
+        }
       });
     },
 
@@ -236,6 +264,9 @@ export function createCalendarSync(
       const grace = new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref());
       await Promise.race([queue, grace]);
       await push.releaseAll().catch((error: unknown) => logger.warn({ err: error }, "outbox leases not handed back"));
+      await seriesPush
+        .releaseAll()
+        .catch((error: unknown) => logger.warn({ err: error }, "series outbox leases not handed back"));
     },
   };
   return sync;

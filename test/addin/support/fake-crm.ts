@@ -2,6 +2,7 @@ import { http, HttpResponse } from "msw";
 import { createFakeAttachments } from "./fake-attachments";
 import { setupServer } from "msw/node";
 import type {
+  SeriesCreate,
   Action,
   Activity,
   CallOutcome,
@@ -82,6 +83,8 @@ function activity(customerId: string, fields: Partial<Activity>): Activity {
     contactId: null,
     finishedAt: null,
     callOutcome: null,
+    onlineMeeting: { requested: false, joinUrl: null, unavailable: false },
+    series: null,
     sync: { state: "NOT_SYNCED", eventId: null, error: null, lastSyncedAt: null, waiting: null },
     createdAt: NOW,
     modifiedAt: NOW,
@@ -182,6 +185,18 @@ export function createFakeCrm() {
     },
   ];
   const requests: { method: string; path: string; body: unknown; idempotencyKey: string | null }[] = [];
+  const series: { id: string; body: SeriesCreate; version: number; cancelled: boolean }[] = [];
+  const seriesView = (seriesId: string) => {
+    const row = series.find((candidate) => candidate.id === seriesId)!;
+    return {
+      ...row.body,
+      id: row.id,
+      version: row.version,
+      cancelled: row.cancelled,
+      sync: { state: "NOT_SYNCED", eventId: null, error: null },
+      occurrences: activities.filter((candidate) => candidate.series?.id === seriesId),
+    };
+  };
   const ref = (row: Customer) => ({ id: row.id, name: row.name, accountNumber: row.accountNumber, status: row.status });
 
   const lookup = (email: string): LookupMatch => {
@@ -484,10 +499,63 @@ export function createFakeCrm() {
       return HttpResponse.json(row, { status: 201 });
     }),
     http.post(`${API}/api/activities`, async ({ request }) => {
-      const body = (await request.json()) as Partial<Activity> & { customerId: string };
-      const row = activity(body.customerId, { ...body, owner: alice } as Partial<Activity>);
+      const { onlineMeeting, ...body } = (await request.json()) as Omit<Partial<Activity>, "onlineMeeting"> & {
+        customerId: string;
+        onlineMeeting?: boolean;
+      };
+      const row = activity(body.customerId, {
+        ...body,
+        owner: alice,
+        onlineMeeting: { requested: onlineMeeting === true, joinUrl: null, unavailable: false },
+      } as Partial<Activity>);
       activities.push(row);
       return HttpResponse.json(row, { status: 201 });
+    }),
+    // Recurring activities, as the service answers: the series with its occurrences (weekly here,
+    // whatever the rule: the rule's expansion is the service's and is tested there).
+    http.post(`${API}/api/activity-series`, async ({ request }) => {
+      const body = (await request.json()) as SeriesCreate;
+      const seriesId = id();
+      const count = Math.min(body.recurrence.range.numberOfOccurrences ?? 3, 3);
+      for (let index = 0; index < count; index++) {
+        const startsAt = new Date(Date.parse(body.startsAt) + index * 7 * 86_400_000).toISOString();
+        activities.push(
+          activity(body.customerId!, {
+            type: body.type,
+            subject: body.subject,
+            startsAt,
+            endsAt: startsAt,
+            owner: alice,
+            series: { id: seriesId, occurrenceStart: startsAt, exception: false },
+          }),
+        );
+      }
+      series.push({ id: seriesId, body, version: 1, cancelled: false });
+      return HttpResponse.json(seriesView(seriesId), { status: 201 });
+    }),
+    http.get(`${API}/api/activity-series/:id`, ({ params }) =>
+      series.some((row) => row.id === params.id) ? HttpResponse.json(seriesView(String(params.id))) : notFound(),
+    ),
+    http.patch(`${API}/api/activity-series/:id`, async ({ params, request }) => {
+      const row = series.find((candidate) => candidate.id === params.id);
+      if (!row) return notFound();
+      const body = (await request.json()) as { cancelled?: boolean };
+      if (body.cancelled) {
+        row.cancelled = true;
+        for (const occurrence of activities.filter((a) => a.series?.id === row.id && a.status === "PLANNED"))
+          occurrence.status = "CANCELLED";
+      }
+      row.version++;
+      return HttpResponse.json(seriesView(row.id));
+    }),
+    http.patch(`${API}/api/activities/:id`, async ({ params, request }) => {
+      const row = activities.find((candidate) => candidate.id === params.id);
+      if (!row) return notFound();
+      const { version, ...changes } = (await request.json()) as Partial<Activity>;
+      void version;
+      Object.assign(row, changes, { version: row.version + 1 });
+      if (row.series) row.series = { ...row.series, exception: true };
+      return HttpResponse.json(row);
     }),
     http.post(`${API}/api/notes`, async ({ request }) => {
       const body = (await request.json()) as { customerId: string; contactId: string | null; bodyHtml: string };

@@ -1,4 +1,4 @@
-import { Badge, Caption1, Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Button, Caption1, Link, Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import { type Activity, CALL_OUTCOME_LABELS } from "contract";
 import { useServices } from "../../shared/services-context";
@@ -7,6 +7,7 @@ import { formatInZone } from "../../shared/zoned-time";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { SyncNowButton } from "./sync-now-button";
 import { SyncStateBadge } from "./sync-state-badge";
+import { SeriesPanel } from "./series-panel";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -74,6 +75,7 @@ function ActivityList({
   const styles = useStyles();
   const layout = useLayoutStyles();
   const { me } = useServices();
+  const [openSeries, setOpenSeries] = useState<string | null>(null);
   return (
     <div>
       <Text as="h4" weight="semibold">
@@ -103,14 +105,48 @@ function ActivityList({
                   </Badge>
                 )}
                 <SyncStateBadge activityId={activity.id} sync={activity.sync} onChanged={onChanged} />
+                {activity.series && (
+                  <Button
+                    size="small"
+                    appearance="subtle"
+                    aria-expanded={openSeries === activity.id}
+                    onClick={() => setOpenSeries(openSeries === activity.id ? null : activity.id)}
+                  >
+                    {activity.series.exception ? "Repeats (changed)" : "Repeats"}
+                  </Button>
+                )}
               </span>
               <Caption1>
                 {formatInZone(activity.startsAt, me.timeZone, !activity.allDay)} · {activity.owner.name}
               </Caption1>
+              <OnlineMeetingLine activity={activity} />
+              {openSeries === activity.id && activity.series && (
+                <SeriesPanel activity={activity} onChanged={onChanged} />
+              )}
             </li>
           ))}
         </ul>
       )}
     </div>
+  );
+}
+
+/** The Teams meeting of an activity: its join link once Outlook made it, or why there is none yet. */
+function OnlineMeetingLine({ activity }: { activity: Activity }) {
+  const { requested, joinUrl, unavailable } = activity.onlineMeeting;
+  // The service keeps https links only; checked again here, as the pane never trusts a link it shows.
+  if (joinUrl && joinUrl.startsWith("https://"))
+    return (
+      <Link href={joinUrl} target="_blank" rel="noopener noreferrer">
+        Join Teams meeting
+      </Link>
+    );
+  if (!requested || activity.status !== "PLANNED") return null;
+  return (
+    <Caption1>
+      {unavailable
+        ? "Teams meetings are not available in this Outlook calendar"
+        : "Teams meeting: link follows from Outlook"}
+    </Caption1>
   );
 }

@@ -5,6 +5,7 @@ import {
   MessageBar,
   MessageBarBody,
   Select,
+  Switch,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
@@ -16,6 +17,9 @@ import { useAsync } from "../../shared/use-async";
 import { isoToZoned, zonedToIso } from "../../shared/zoned-time";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { type RecordContact, useConsentWarning } from "../consent";
+import { type RepeatChoice, recurrenceFor, repeatLabel } from "./repeat-rule";
+
+const REPEATS: RepeatChoice[] = ["never", "weekly", "fortnightly", "monthlyWeekday", "monthlyDay"];
 
 const useStyles = makeStyles({
   row: { display: "flex", gap: tokens.spacingHorizontalS, "& > *": { flex: 1 } },
@@ -72,6 +76,9 @@ export function NewActivityForm({
   const [time, setTime] = useState(start.time);
   const [duration, setDuration] = useState(30);
   const [reminder, setReminder] = useState<number | null>(15);
+  const [teams, setTeams] = useState(false);
+  const [repeat, setRepeat] = useState<RepeatChoice>("never");
+  const [count, setCount] = useState("10");
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const consent = useConsentWarning();
@@ -96,6 +103,25 @@ export function NewActivityForm({
     setError(null);
     try {
       const startsAt = zonedToIso(day, time, me.timeZone);
+      const endsAt = new Date(Date.parse(startsAt) + duration * 60_000).toISOString();
+      if (repeat !== "never") {
+        // One series: its occurrences come back as activities of their own, one Outlook series.
+        await api.createSeries({
+          customerId,
+          contactId: who || null,
+          type,
+          subject: title,
+          startsAt,
+          endsAt,
+          timeZone: me.timeZone,
+          allDay: false,
+          reminderMinutesBefore: reminder,
+          ...(type === "MEETING" && teams && { onlineMeeting: true }),
+          recurrence: recurrenceFor(repeat, day, Math.min(999, Math.max(2, Math.round(Number(count)) || 2))),
+        });
+        onSaved();
+        return;
+      }
       await api.createActivity({
         customerId,
         contactId: who || null,
@@ -103,11 +129,13 @@ export function NewActivityForm({
         type,
         subject: title,
         startsAt,
-        endsAt: new Date(Date.parse(startsAt) + duration * 60_000).toISOString(),
+        endsAt,
         timeZone: me.timeZone,
         allDay: false,
         status: "PLANNED",
         reminderMinutesBefore: reminder,
+        // Only a meeting can be a Teams meeting: the switch shows for meetings alone.
+        ...(type === "MEETING" && teams && { onlineMeeting: true }),
       });
       onSaved();
     } catch (caught) {
@@ -186,6 +214,25 @@ export function NewActivityForm({
           </Select>
         </Field>
       </div>
+      <div className={styles.row}>
+        <Field label="Repeats">
+          <Select value={repeat} onChange={(_event, data) => setRepeat(data.value as RepeatChoice)}>
+            {REPEATS.map((choice) => (
+              <option key={choice} value={choice}>
+                {day ? repeatLabel(choice, day) : choice}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        {repeat !== "never" && (
+          <Field label="Occurrences">
+            <Input type="number" min={2} max={999} value={count} onChange={(_event, data) => setCount(data.value)} />
+          </Field>
+        )}
+      </div>
+      {type === "MEETING" && (
+        <Switch label="Teams meeting" checked={teams} onChange={(_event, data) => setTeams(data.checked)} />
+      )}
       {error !== null && (
         <MessageBar intent="error" role="alert">
           <MessageBarBody>{errorMessage(error)}</MessageBarBody>

@@ -64,12 +64,16 @@ export function linkCreateData(
 
 // The bulk form of `pushed` (a whole $batch answered): linked in the owner's calendar, the wait
 // ended, SYNCED where the activity is still at the version pushed. Two statements for any number.
+// The Teams join link is what Graph answered with (null: none made, or not asked for); an item
+// without an answer (nothing to send) keeps the one stored.
 const PUSHED_SQL = `
 UPDATE "Activity" a SET "graphEventId" = v.event_id, "graphChangeKey" = v.change_key, "lastSyncedAt" = $5,
   "graphMailboxUserId" = v.mailbox, "graphPushed" = v.pushed::jsonb, "syncError" = NULL,
+  "onlineMeetingJoinUrl" = CASE WHEN v.join_known THEN v.join_url ELSE a."onlineMeetingJoinUrl" END,
   "syncWaitReason" = NULL, "syncWaitingSince" = NULL, "syncRetryAt" = NULL,
   "syncState" = CASE WHEN a.version = v.version THEN 'SYNCED'::"SyncState" ELSE a."syncState" END
-FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $6::uuid[], $7::text[]) AS v(id, event_id, change_key, version, mailbox, pushed)
+FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $6::uuid[], $7::text[], $8::text[], $9::boolean[])
+  AS v(id, event_id, change_key, version, mailbox, pushed, join_url, join_known)
 WHERE a.id = v.id`;
 
 export function createEventLinkRepository(prisma: PrismaClient | Prisma.TransactionClient) {
@@ -105,6 +109,8 @@ export function createEventLinkRepository(prisma: PrismaClient | Prisma.Transact
         changeKey: string | null;
         /** What was sent, field by field (see graph-event.mapper.ts). */
         pushed: unknown;
+        /** The event's join link as Graph answered (undefined: no answer, the stored one stays). */
+        joinUrl?: string | null;
       }[],
       now: Date,
     ): Promise<void> {
@@ -118,6 +124,8 @@ export function createEventLinkRepository(prisma: PrismaClient | Prisma.Transact
         now,
         items.map((item) => item.ownerId),
         items.map((item) => JSON.stringify(item.pushed)),
+        items.map((item) => item.joinUrl ?? null),
+        items.map((item) => item.joinUrl !== undefined),
       );
     },
   };

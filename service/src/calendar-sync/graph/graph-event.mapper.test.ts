@@ -1,6 +1,7 @@
 import {
   activityIdOfTransaction,
   fromGraphEvent,
+  joinUrlOf,
   pushedFieldsAfter,
   pushedFieldsOf,
   toGraphEvent,
@@ -21,6 +22,7 @@ const activity = {
   reminderMinutesBefore: 10,
   graphGeneration: 2,
   attendee: null,
+  onlineMeeting: false,
 };
 
 describe("graph event mapping", () => {
@@ -37,6 +39,24 @@ describe("graph event mapping", () => {
   it("turns reminders off for finished activities and for activities without one", () => {
     expect(toGraphEvent({ ...activity, status: "FINISHED" }).isReminderOn).toBe(false);
     expect(toGraphEvent({ ...activity, reminderMinutesBefore: null }).isReminderOn).toBe(false);
+  });
+
+  it("asks for a Teams meeting only when the activity does, and never sends isOnlineMeeting false", () => {
+    expect(toGraphEvent({ ...activity, onlineMeeting: true })).toMatchObject({
+      isOnlineMeeting: true,
+      onlineMeetingProvider: "teamsForBusiness",
+    });
+    const plain = toGraphEvent(activity);
+    expect("isOnlineMeeting" in plain || "onlineMeetingProvider" in plain).toBe(false);
+  });
+
+  it("keeps only an https join link", () => {
+    const https = "https://teams.microsoft.com/l/meetup-join/19%3ameeting_x%40thread.v2/0";
+    expect(joinUrlOf({ onlineMeeting: { joinUrl: https } })).toBe(https);
+    expect(joinUrlOf({ onlineMeeting: { joinUrl: "javascript:alert(1)" } })).toBeNull();
+    expect(joinUrlOf({ onlineMeeting: { joinUrl: "not a url" } })).toBeNull();
+    expect(joinUrlOf({ onlineMeeting: { joinUrl: `https://teams.microsoft.com/${"a".repeat(3000)}` } })).toBeNull();
+    expect(joinUrlOf({ onlineMeeting: null })).toBeNull();
   });
 
   it("round-trips the activity id through the transactionId", () => {

@@ -17,6 +17,8 @@ export interface PushableActivity {
   status: "PLANNED" | "FINISHED" | "CANCELLED";
   reminderMinutesBefore: number | null;
   graphGeneration: number;
+  /** A Teams meeting is asked for. */
+  onlineMeeting: boolean;
   /** The activity's contact, invited as attendee. */
   attendee: { email: string; name: string } | null;
 }
@@ -54,7 +56,25 @@ export function toGraphEvent(activity: PushableActivity): GraphEventWrite {
       ? [{ emailAddress: { address: activity.attendee.email, name: activity.attendee.name }, type: "required" }]
       : [],
     showAs: activity.allDay ? "free" : "busy",
+    // "Create or set an event as an online meeting in an Outlook calendar" (learn.microsoft.com/graph/
+    // outlook-calendar-online-meetings): isOnlineMeeting with the provider; once made, Outlook keeps it
+    // online whatever isOnlineMeeting says later, so nothing is sent for activities that do not ask.
+    ...(activity.onlineMeeting && { isOnlineMeeting: true, onlineMeetingProvider: "teamsForBusiness" as const }),
   };
+}
+
+/**
+ * The join link of an event's online meeting, if it is one the pane may show as a link: https only
+ * (never javascript: or data:), and of a sane length.
+ */
+export function joinUrlOf(event: Pick<GraphEvent, "onlineMeeting"> | null | undefined): string | null {
+  const url = event?.onlineMeeting?.joinUrl;
+  if (typeof url !== "string" || url.length > 2048) return null;
+  try {
+    return new URL(url).protocol === "https:" ? url : null;
+  } catch {
+    return null;
+  }
 }
 
 export function toGraphEventCreate(activity: PushableActivity): GraphEventWrite {
@@ -73,6 +93,8 @@ export interface ActivityFromEvent {
   endsAt: Date;
   allDay: boolean;
   cancelled: boolean;
+  onlineMeeting: boolean;
+  onlineMeetingJoinUrl: string | null;
 }
 
 /** timeZone: the activity's zone (or the user's for a new one); all-day events keep their day in it. */
@@ -86,6 +108,8 @@ export function fromGraphEvent(event: GraphEvent, timeZone: string): ActivityFro
     ...times,
     allDay: event.isAllDay,
     cancelled: event.isCancelled === true,
+    onlineMeeting: event.isOnlineMeeting === true,
+    onlineMeetingJoinUrl: joinUrlOf(event),
   };
 }
 
@@ -93,7 +117,7 @@ export function fromGraphEvent(event: GraphEvent, timeZone: string): ActivityFro
  * The event fields the CRM decides, in groups that go to Outlook together. A PATCH carries a group
  * only when the CRM's value changed since it last sent it: Outlook-side edits of the others stay.
  */
-export const FIELD_GROUPS = ["subject", "body", "location", "times", "reminder"] as const;
+export const FIELD_GROUPS = ["subject", "body", "location", "times", "reminder", "online"] as const;
 export type FieldGroup = (typeof FIELD_GROUPS)[number];
 
 /** What the CRM last sent Outlook (stored with the link), and the attendees Outlook last showed. */
@@ -108,7 +132,16 @@ export interface PushedFields {
 
 type FingerprintSource = Pick<
   PushableActivity,
-  "subject" | "notes" | "location" | "startsAt" | "endsAt" | "timeZone" | "allDay" | "status" | "reminderMinutesBefore"
+  | "subject"
+  | "notes"
+  | "location"
+  | "startsAt"
+  | "endsAt"
+  | "timeZone"
+  | "allDay"
+  | "status"
+  | "reminderMinutesBefore"
+  | "onlineMeeting"
 >;
 
 /** Each group's fingerprint for an activity as it is now. */
@@ -124,6 +157,7 @@ export function fingerprints(activity: FingerprintSource): Record<FieldGroup, st
       activity.timeZone,
     ]),
     reminder: JSON.stringify([activity.status === "PLANNED", activity.reminderMinutesBefore]),
+    online: JSON.stringify(activity.onlineMeeting),
   };
 }
 
@@ -156,6 +190,9 @@ export function toGraphPatch(activity: PushableActivity, previous: PushedFields 
       isReminderOn: full.isReminderOn,
       reminderMinutesBeforeStart: full.reminderMinutesBeforeStart,
     });
+  // Asked for once; Graph keeps a meeting online whatever comes later, so turning it off sends nothing.
+  if (changed.has("online") && full.isOnlineMeeting)
+    Object.assign(patch, { isOnlineMeeting: true, onlineMeetingProvider: full.onlineMeetingProvider });
   const contact = activity.attendee?.email.toLowerCase() ?? null;
   if (previous && previous.attendee !== contact) {
     const outlook = previous.outlookAttendees ?? [];
@@ -186,9 +223,11 @@ export function pushedFieldsOf(value: unknown): PushedFields | null {
   const candidate = value as PushedFields | null;
   if (!candidate || typeof candidate !== "object" || typeof candidate.fields !== "object" || !candidate.fields)
     return null;
-  if (!FIELD_GROUPS.every((group) => typeof candidate.fields[group] === "string")) return null;
+  // Records kept before online meetings were a group sent none.
+  const fields = { online: JSON.stringify(false), ...(candidate.fields as Partial<Record<FieldGroup, unknown>>) };
+  if (!FIELD_GROUPS.every((group) => typeof fields[group] === "string")) return null;
   return {
-    fields: candidate.fields,
+    fields: fields as Record<FieldGroup, string>,
     attendee: typeof candidate.attendee === "string" ? candidate.attendee : null,
     outlookAttendees: Array.isArray(candidate.outlookAttendees) ? candidate.outlookAttendees : null,
   };

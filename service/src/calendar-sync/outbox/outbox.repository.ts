@@ -24,6 +24,8 @@ export interface LeasedActivity extends PushableActivity {
   /** What the CRM last sent to that event, field by field (null: not known). */
   pushed: PushedFields | null;
   attempts: number;
+  /** An occurrence of a recurring series: never created on its own, only changed once linked. */
+  seriesId: string | null;
 }
 
 export type PushOutcome =
@@ -63,7 +65,13 @@ export interface OutboxRepository {
   record(activity: LeasedActivity, outcome: PushOutcome, now: Date): Promise<void>;
   /** The common case in bulk: events created or updated, two statements for a whole batch. */
   recordSynced(
-    items: { activity: LeasedActivity; eventId: string; changeKey: string | null; pushed: PushedFields }[],
+    items: {
+      activity: LeasedActivity;
+      eventId: string;
+      changeKey: string | null;
+      pushed: PushedFields;
+      joinUrl?: string | null;
+    }[],
     now: Date,
   ): Promise<void>;
   /** Due entries left for an owner (or everyone). */
@@ -175,6 +183,8 @@ export function createOutboxRepository(prisma: PrismaClient): OutboxRepository {
           status: row.status,
           reminderMinutesBefore: row.reminderMinutesBefore,
           graphGeneration: row.graphGeneration,
+          onlineMeeting: row.onlineMeeting,
+          seriesId: row.seriesId,
           link: link && { ...link, mailboxEmail: mailboxEmails.get(link.mailboxUserId) ?? row.owner.email },
           pushed: link ? pushedFieldsOf(row.graphPushed) : null,
           attempts: row.calendarOutbox?.attempts ?? 0,
@@ -189,7 +199,13 @@ export function createOutboxRepository(prisma: PrismaClient): OutboxRepository {
       const ids = items.map((item) => item.activity.id);
       const versions = items.map((item) => item.activity.version);
       await eventLink.pushedInBulk(
-        items.map(({ activity, eventId, changeKey, pushed }) => ({ ...activity, eventId, changeKey, pushed })),
+        items.map(({ activity, eventId, changeKey, pushed, joinUrl }) => ({
+          ...activity,
+          eventId,
+          changeKey,
+          pushed,
+          joinUrl,
+        })),
         now,
       );
       await prisma.$executeRawUnsafe(FINISH_SQL, ids, versions);

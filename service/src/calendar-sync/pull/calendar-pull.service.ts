@@ -10,8 +10,9 @@ import {
   transactionIdFor,
 } from "../graph/graph-event.mapper";
 import { type GraphEvent, isRemoved } from "../graph/graph-event.types";
+import { instantOf } from "../graph/graph-time";
 import { ianaZoneOf } from "../graph/graph-time-zones";
-import type { PullRepository, SyncedActivity } from "./pull.repository";
+import type { KnownSeries, PullRepository, SyncedActivity } from "./pull.repository";
 
 export interface PullReport {
   pages: number;
@@ -54,17 +55,24 @@ export function createPullService(repository: PullRepository, gateway: CalendarG
     if (outlook.subject !== activity.subject) changes.subject = outlook.subject;
     if ((outlook.location ?? null) !== (activity.location ?? null)) changes.location = outlook.location;
     if (outlook.cancelled && activity.status === "PLANNED") changes.status = "CANCELLED";
+    // A Teams meeting made in Outlook (or its link renewed) comes back; Outlook never turns one off,
+    // so an event without a link leaves the request as the CRM made it.
+    if (outlook.onlineMeetingJoinUrl !== activity.onlineMeetingJoinUrl) {
+      changes.onlineMeetingJoinUrl = outlook.onlineMeetingJoinUrl;
+      if (outlook.onlineMeetingJoinUrl && !activity.onlineMeeting) changes.onlineMeeting = true;
+    }
     return changes;
   }
 
   /** The group of each activity field the pull takes from Outlook (status: a cancelled meeting). */
-  const GROUP_OF: Record<string, FieldGroup | "status"> = {
+  const GROUP_OF: Partial<Record<string, FieldGroup | "status">> = {
     subject: "subject",
     location: "location",
     startsAt: "times",
     endsAt: "times",
     allDay: "times",
     status: "status",
+    onlineMeeting: "online",
   };
 
   /**
@@ -82,12 +90,20 @@ export function createPullService(repository: PullRepository, gateway: CalendarG
     const changes: typeof outlook = {};
     const taken = new Set<FieldGroup | "status">();
     for (const [field, value] of Object.entries(outlook) as [keyof typeof outlook, never][]) {
-      const group = GROUP_OF[field]!;
+      const group = GROUP_OF[field];
+      // The join link is Outlook's alone: it always comes in.
+      if (!group) {
+        changes[field] = value;
+        continue;
+      }
       const crmWins = crmNewer && (group === "status" || crmChanged.has(group));
       if (crmWins) continue;
       changes[field] = value;
       taken.add(group);
     }
+    // An occurrence moved or changed in Outlook is an exception: a change of the whole series leaves it.
+    if (activity.seriesId && Object.keys(changes).length > 0 && event.type === "exception")
+      changes.seriesException = true;
     const after = { ...activity, ...changes };
     const stillToPush = [...crmChanged].some((group) => !taken.has(group));
     // What counts as sent from now on: Outlook's value for each field taken from it, and the
@@ -136,9 +152,20 @@ export function createPullService(repository: PullRepository, gateway: CalendarG
     seen: Set<string>,
     report: PullReport,
   ) {
-    const events = items.filter((item): item is GraphEvent => !isRemoved(item) && item.type !== "seriesMaster");
+    const all = items.filter((item): item is GraphEvent => !isRemoved(item));
+    all.forEach((event) => seen.add(event.id));
     const removedIds = items.filter(isRemoved).map((item) => item.id);
-    events.forEach((event) => seen.add(event.id));
+    // Instances of our series are matched by series and originalStart; the rest as single events.
+    const series = await repository.seriesByMasters(user.userId, [
+      ...new Set(all.flatMap((event) => (event.seriesMasterId ? [event.seriesMasterId] : []))),
+      ...all.filter((event) => event.type === "seriesMaster").map((event) => event.id),
+    ]);
+    const seriesByMaster = new Map(series.map((known) => [known.graphEventId, known]));
+    for (const master of all.filter((event) => event.type === "seriesMaster" && seriesByMaster.has(event.id)))
+      await repository.seriesMasterSeen(seriesByMaster.get(master.id)!.id, master.changeKey);
+    const ofOurSeries = (event: GraphEvent) => !!event.seriesMasterId && seriesByMaster.has(event.seriesMasterId);
+    const events = all.filter((event) => event.type !== "seriesMaster" && !ofOurSeries(event));
+    await applyInstances(user, all.filter(ofOurSeries), seriesByMaster, report);
     const ourIds = events
       .map((event) => activityIdOfTransaction(event.transactionId))
       .filter((id): id is string => id !== null);
@@ -157,6 +184,38 @@ export function createPullService(repository: PullRepository, gateway: CalendarG
     }
     const gone = removedIds.map((id) => byEvent.get(id)).filter((activity): activity is SyncedActivity => !!activity);
     await confirmGone(user, gone, report);
+  }
+
+  /** Outlook's instances of our series: each linked to its occurrence (made if missing), then compared. */
+  async function applyInstances(
+    user: PullUser,
+    instances: GraphEvent[],
+    seriesByMaster: Map<string, KnownSeries>,
+    report: PullReport,
+  ) {
+    if (instances.length === 0) return;
+    const known = await repository.find(
+      user.userId,
+      instances.map((event) => event.id),
+      [],
+    );
+    const linked = new Map(known.map((activity) => [activity.link!.eventId, activity]));
+    for (const event of instances) {
+      let activity = linked.get(event.id);
+      if (!activity) {
+        const series = seriesByMaster.get(event.seriesMasterId!)!;
+        const originalStart = event.originalStart ? new Date(event.originalStart) : instantOf(event.start);
+        // An exception's own times are its change; the occurrence the rule made starts at originalStart.
+        const duration = instantOf(event.end).getTime() - instantOf(event.start).getTime();
+        const found = await repository.occurrence(series, originalStart, {
+          startsAt: originalStart,
+          endsAt: new Date(originalStart.getTime() + duration),
+        });
+        if (!found || found.link || !(await repository.linkOccurrence(found, event.id))) continue;
+        activity = { ...found, link: { eventId: event.id, changeKey: null, mailboxUserId: user.userId } };
+      }
+      await applyEvent(activity, event, report);
+    }
   }
 
   async function importEvent(user: PullUser, event: GraphEvent, report: PullReport) {

@@ -25,6 +25,8 @@ export interface SyncedActivity {
   allDay: boolean;
   status: "PLANNED" | "FINISHED" | "CANCELLED";
   reminderMinutesBefore: number | null;
+  onlineMeeting: boolean;
+  onlineMeetingJoinUrl: string | null;
   modifiedAt: Date;
   /** Its Outlook event, if it has one. */
   link: EventLink | null;
@@ -33,6 +35,27 @@ export interface SyncedActivity {
   graphGeneration: number;
   /** A CRM change not pushed yet. */
   pendingPush: boolean;
+  /** An occurrence of a recurring series, and whether it was changed on its own. */
+  seriesId: string | null;
+  seriesException: boolean;
+}
+
+/** A recurring series as the pull matches Outlook's instances with it. */
+export interface KnownSeries {
+  id: string;
+  graphEventId: string;
+  ownerId: string;
+  type: "CALL" | "VISIT" | "MEETING" | "TASK" | "EMAIL" | "OTHER";
+  subject: string;
+  notes: string | null;
+  location: string | null;
+  timeZone: string;
+  allDay: boolean;
+  reminderMinutesBefore: number | null;
+  onlineMeeting: boolean;
+  customerId: string | null;
+  contactId: string | null;
+  cancelled: boolean;
 }
 
 export interface PullState {
@@ -63,12 +86,16 @@ const SELECT = {
   allDay: true,
   status: true,
   reminderMinutesBefore: true,
+  onlineMeeting: true,
+  onlineMeetingJoinUrl: true,
   modifiedAt: true,
   graphPushed: true,
   graphEventId: true,
   graphChangeKey: true,
   graphMailboxUserId: true,
   graphGeneration: true,
+  seriesId: true,
+  seriesException: true,
   calendarOutbox: { select: { activityId: true } },
 } as const;
 
@@ -150,7 +177,20 @@ export function createPullRepository(prisma: PrismaClient) {
     /** Outlook's change wins: applied with the version check, so a CRM edit made meanwhile is not overwritten. */
     async applyOutlook(
       activity: SyncedActivity,
-      changes: Partial<Pick<SyncedActivity, "subject" | "location" | "startsAt" | "endsAt" | "allDay" | "status">>,
+      changes: Partial<
+        Pick<
+          SyncedActivity,
+          | "subject"
+          | "location"
+          | "startsAt"
+          | "endsAt"
+          | "allDay"
+          | "status"
+          | "onlineMeeting"
+          | "onlineMeetingJoinUrl"
+          | "seriesException"
+        >
+      >,
       changeKey: string,
       now: Date,
       merge: { pushed: PushedFields | null; keepPush: boolean } = { pushed: null, keepPush: false },
@@ -178,6 +218,95 @@ export function createPullRepository(prisma: PrismaClient) {
       return settled;
     },
 
+    /** Our series behind these Outlook series masters. */
+    async seriesByMasters(ownerId: string, masterIds: string[]): Promise<KnownSeries[]> {
+      if (masterIds.length === 0) return [];
+      const rows = await prisma.activitySeries.findMany({
+        where: { ownerId, graphEventId: { in: masterIds } },
+        select: {
+          id: true,
+          graphEventId: true,
+          ownerId: true,
+          type: true,
+          subject: true,
+          notes: true,
+          location: true,
+          timeZone: true,
+          allDay: true,
+          reminderMinutesBefore: true,
+          onlineMeeting: true,
+          customerId: true,
+          contactId: true,
+          cancelled: true,
+        },
+      });
+      return rows.map((row) => ({ ...row, graphEventId: row.graphEventId! }));
+    },
+
+    /** The master changed in Outlook (or our change came back): its change key, for the next PATCH. */
+    async seriesMasterSeen(seriesId: string, changeKey: string) {
+      await prisma.activitySeries.updateMany({ where: { id: seriesId }, data: { graphChangeKey: changeKey } });
+    },
+
+    /**
+     * The occurrence of a series at its originalStart: made if the CRM does not hold it yet (outside
+     * the window it was materialised for), never twice (unique seriesId + occurrenceStart).
+     */
+    async occurrence(
+      series: KnownSeries,
+      occurrenceStart: Date,
+      times: { startsAt: Date; endsAt: Date },
+    ): Promise<SyncedActivity | null> {
+      if (series.cancelled) return null;
+      await prisma.activity.createMany({
+        data: [
+          {
+            seriesId: series.id,
+            occurrenceStart,
+            type: series.type,
+            subject: series.subject,
+            notes: series.notes,
+            location: series.location,
+            startsAt: times.startsAt,
+            endsAt: times.endsAt,
+            timeZone: series.timeZone,
+            allDay: series.allDay,
+            reminderMinutesBefore: series.reminderMinutesBefore,
+            onlineMeeting: series.onlineMeeting,
+            ownerId: series.ownerId,
+            customerId: series.customerId,
+            contactId: series.contactId,
+            createdById: series.ownerId,
+            modifiedById: series.ownerId,
+            syncState: "PENDING",
+          },
+        ],
+        skipDuplicates: true,
+      });
+      const row = await prisma.activity.findUnique({
+        where: { seriesId_occurrenceStart: { seriesId: series.id, occurrenceStart } },
+        select: SELECT,
+      });
+      return row ? toSynced(row) : null;
+    },
+
+    /**
+     * Links an occurrence to its Outlook instance (no change key yet, so the pull then compares the
+     * two like any event); only while it is unlinked, and never a second activity to one instance.
+     */
+    async linkOccurrence(activity: SyncedActivity, eventId: string): Promise<boolean> {
+      try {
+        const { count } = await prisma.activity.updateMany({
+          where: { id: activity.id, graphEventId: null },
+          data: { graphEventId: eventId, graphChangeKey: null, graphMailboxUserId: activity.ownerId },
+        });
+        return count > 0;
+      } catch (error) {
+        if (classifyDbError(error)?.kind === "unique") return false;
+        throw error;
+      }
+    },
+
     async contactByEmails(addresses: string[]) {
       if (addresses.length === 0) return null;
       const match = await prisma.contactEmail.findFirst({
@@ -202,6 +331,8 @@ export function createPullRepository(prisma: PrismaClient) {
             allDay: input.allDay,
             status: input.cancelled ? "CANCELLED" : "PLANNED",
             reminderMinutesBefore: null,
+            onlineMeeting: input.onlineMeetingJoinUrl !== null,
+            onlineMeetingJoinUrl: input.onlineMeetingJoinUrl,
             ownerId: input.ownerId,
             customerId: input.customerId,
             contactId: input.contactId,

@@ -4,7 +4,7 @@ import { MAX_BATCH } from "../graph/calendar-gateway";
 import type { SyncWaitReason } from "contract";
 import { nextLink, outlookNeeds } from "../event-link/activity-event-link";
 import { GraphCallError, type GraphFailure, waitReasonOf } from "../graph/graph-errors";
-import { pushedFieldsAfter, toGraphEventCreate, toGraphPatch } from "../graph/graph-event.mapper";
+import { joinUrlOf, pushedFieldsAfter, toGraphEventCreate, toGraphPatch } from "../graph/graph-event.mapper";
 import type { LeasedActivity, OutboxRepository, PushOutcome } from "../outbox/outbox.repository";
 
 export interface PushReport {
@@ -142,6 +142,17 @@ export function createPushWorker(outbox: OutboxRepository, gateway: CalendarGate
     // A change Outlook does not show (the activity's customer, say): in step without a request.
     const unchanged: Synced[] = [];
     for (const activity of activities) {
+      if (activity.seriesId && !activity.link) {
+        // An occurrence changed on its own before the pull learnt its Outlook instance: never a
+        // create (that would duplicate it next to the series); it goes once the pull linked it.
+        report.conflicts++;
+        await record(activity, {
+          kind: "retry",
+          availableAt: options.now(),
+          message: "waits for its series in Outlook",
+        });
+        continue;
+      }
       const request = requestFor(activity);
       if (request?.kind === "update" && Object.keys(request.event).length === 0)
         unchanged.push({
@@ -175,6 +186,8 @@ export function createPushWorker(outbox: OutboxRepository, gateway: CalendarGate
             eventId,
             changeKey: event?.changeKey ?? null,
             pushed: pushedFieldsAfter(activity, event, activity.pushed, sent),
+            // Only an answer says what the meeting's link is now; without one the stored link stays.
+            ...(event && { joinUrl: joinUrlOf(event) }),
           });
         }
         report.pushed++;

@@ -22,18 +22,23 @@ export interface ActivityWrite {
   customerId: string | null;
   contactId: string | null;
   finishedAt: Date | null;
+  onlineMeeting: boolean;
 }
 
 export interface ActivitiesRepository {
   create(data: ActivityWrite, userId: string): Promise<Activity>;
   update(id: string, version: number, data: Partial<ActivityWrite>, userId: string): Promise<Activity>;
   findById(id: string): Promise<Activity | null>;
-  findWrite(id: string): Promise<(ActivityWrite & { id: string; version: number }) | null>;
+  findWrite(
+    id: string,
+  ): Promise<(ActivityWrite & { id: string; version: number; onlineMeetingJoinUrl: string | null }) | null>;
   list(query: ActivityListQuery): Promise<{ items: Activity[]; total: number }>;
   /** Planned activities for a customer (soonest first) and finished or cancelled ones (latest first). */
   forRecord(customerId: string, limit: number): Promise<{ future: Activity[]; history: Activity[] }>;
   /** The owner's planned activities starting before the given instant. */
   dueFor(ownerId: string, before: Date): Promise<Activity[]>;
+  /** The occurrences of a recurring series, in the order the rule puts them. */
+  ofSeries(seriesId: string): Promise<Activity[]>;
   /** Queues a FAILED activity for Outlook again; `queued` is false when it was not FAILED. */
   resendToOutlook(id: string): Promise<{ queued: boolean; activity: Activity } | null>;
 }
@@ -63,6 +68,16 @@ function toActivity(row: ActivityRow): Activity {
     contactId: row.contactId,
     finishedAt: row.finishedAt?.toISOString() ?? null,
     callOutcome: row.callResult?.outcome ?? null,
+    onlineMeeting: {
+      requested: row.onlineMeeting,
+      joinUrl: row.onlineMeetingJoinUrl,
+      // Outlook answered this version without a meeting: its calendar offers no Teams.
+      unavailable: row.onlineMeeting && !row.onlineMeetingJoinUrl && row.syncState === "SYNCED",
+    },
+    series:
+      row.seriesId && row.occurrenceStart
+        ? { id: row.seriesId, occurrenceStart: row.occurrenceStart.toISOString(), exception: row.seriesException }
+        : null,
     sync: syncView(row),
     createdAt: row.createdAt.toISOString(),
     modifiedAt: row.modifiedAt.toISOString(),
@@ -97,6 +112,8 @@ export function createActivitiesRepository(
           data: { ...data, modifiedById: userId, modifiedAt: new Date(), version: { increment: 1 } },
         });
         if (count === 0) throw staleVersion("This activity");
+        // An occurrence changed on its own ("this one"): a change of the whole series leaves it be.
+        await tx.activity.updateMany({ where: { id, seriesId: { not: null } }, data: { seriesException: true } });
         const row = await tx.activity.findUniqueOrThrow({ where: { id }, include: ACTIVITY_INCLUDE });
         return toActivity((await outbox.enqueue(tx, row)) ? queuedRow(row) : row);
       });
@@ -109,6 +126,16 @@ export function createActivitiesRepository(
         const queued = await outbox.resend(tx, row);
         return { queued, activity: toActivity(queued ? queuedRow(row) : row) };
       });
+    },
+
+    async ofSeries(seriesId) {
+      const rows = await prisma.activity.findMany({
+        where: { seriesId },
+        include: ACTIVITY_INCLUDE,
+        orderBy: [{ occurrenceStart: "asc" }, { id: "asc" }],
+        take: 1000,
+      });
+      return rows.map(toActivity);
     },
 
     async findById(id) {
@@ -137,6 +164,8 @@ export function createActivitiesRepository(
           customerId: true,
           contactId: true,
           finishedAt: true,
+          onlineMeeting: true,
+          onlineMeetingJoinUrl: true,
         },
       });
     },
