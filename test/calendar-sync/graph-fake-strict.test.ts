@@ -191,4 +191,113 @@ describe("the Graph fake is as strict as Graph", () => {
       expect(statuses).toEqual({ bad: 400, "after-bad": 424, good: 201, "after-good": 201 });
     });
   });
+
+  describe("series and Teams meetings", () => {
+    // recurrencePattern / recurrenceRange (learn.microsoft.com/graph/api/resources/patternedrecurrence).
+    const weekly = {
+      pattern: { type: "weekly", interval: 1, daysOfWeek: ["tuesday"], firstDayOfWeek: "monday" },
+      range: {
+        type: "numbered",
+        startDate: "2026-11-10",
+        numberOfOccurrences: 4,
+        recurrenceTimeZone: "W. Europe Standard Time",
+      },
+    };
+
+    it("takes a series with a Windows recurrenceTimeZone, and refuses a recurrence Graph would", async () => {
+      const { call, fake } = setup();
+      expect((await call("POST", "/me/events", { ...event, recurrence: weekly })).status).toBe(201);
+      const instances = fake.instances(TOKEN, new Date("2026-11-01T00:00:00Z"), new Date("2026-12-31T00:00:00Z"));
+      expect(instances.map((instance) => instance.start.dateTime.slice(0, 10))).toEqual([
+        "2026-11-10",
+        "2026-11-17",
+        "2026-11-24",
+        "2026-12-01",
+      ]);
+      const refused: [object, string, RegExp][] = [
+        [
+          { ...weekly, range: { ...weekly.range, recurrenceTimeZone: "Europe/Amsterdam" } },
+          "TimeZoneNotSupportedException",
+          /Europe\/Amsterdam/,
+        ],
+        [{ ...weekly, pattern: { type: "weekly", interval: 1 } }, "ErrorInvalidRequest", /daysOfWeek/],
+        [{ ...weekly, pattern: { type: "absoluteMonthly", interval: 1 } }, "ErrorInvalidRequest", /dayOfMonth/],
+        [{ ...weekly, pattern: { ...weekly.pattern, interval: 0 } }, "ErrorInvalidRequest", /interval/],
+        [
+          { ...weekly, range: { type: "numbered", startDate: "2026-11-10" } },
+          "ErrorInvalidRequest",
+          /numberOfOccurrences/,
+        ],
+        [
+          { ...weekly, range: { type: "endDate", startDate: "2026-11-10", endDate: "2026-11-01" } },
+          "ErrorInvalidRequest",
+          /endDate/,
+        ],
+        [{ pattern: weekly.pattern }, "ErrorInvalidRequest", /range/],
+        [{ ...weekly, pattern: { ...weekly.pattern, type: "hourly" } }, "RequestBodyRead", /RecurrencePatternType/],
+        [{ ...weekly, pattern: { ...weekly.pattern, daysOfWeek: ["tue"] } }, "RequestBodyRead", /DayOfWeek/],
+        [{ ...weekly, range: { ...weekly.range, until: "2026-12-01" } }, "RequestBodyRead", /'until'/],
+      ];
+      for (const [recurrence, code, text] of refused)
+        expectGraphError(await call("POST", "/me/events", { ...event, recurrence }), 400, code, text);
+      expect(fake.events(TOKEN)).toHaveLength(1);
+    });
+
+    it("changes and deletes one occurrence by its id, validating the change as Graph does", async () => {
+      const { call, fake } = setup();
+      await call("POST", "/me/events", { ...event, recurrence: weekly });
+      const window = [new Date("2026-11-01T00:00:00Z"), new Date("2026-12-31T00:00:00Z")] as const;
+      const [first, second] = fake.instances(TOKEN, ...window);
+      const path = (id: string) => `/me/events/${encodeURIComponent(id)}`;
+      expectGraphError(await call("PATCH", path(first!.id), { colour: "red" }), 400, "RequestBodyRead", /'colour'/);
+      expectGraphError(
+        await call("PATCH", path(first!.id), { start: { ...event.start, timeZone: "Europe/Vienna" } }),
+        400,
+        "TimeZoneNotSupportedException",
+      );
+      expectGraphError(await call("PATCH", path(first!.id), { recurrence: weekly }), 400, "ErrorInvalidRequest");
+      const moved = await call(
+        "PATCH",
+        path(first!.id),
+        { subject: "Moved one" },
+        { "If-Match": `W/"${first!.changeKey}"` },
+      );
+      expect(moved).toMatchObject({ status: 200, body: { id: first!.id, type: "exception", subject: "Moved one" } });
+      expect((await call("DELETE", path(second!.id))).status).toBe(204);
+      const left = fake.instances(TOKEN, ...window);
+      expect(left.map((instance) => [instance.subject, instance.type])).toEqual([
+        ["Moved one", "exception"],
+        ["Visit", "occurrence"],
+        ["Visit", "occurrence"],
+      ]);
+    });
+
+    it("makes a Teams meeting when asked with a provider the calendar allows, and refuses providers Graph does not know", async () => {
+      const { call } = setup();
+      const calendar = await call("GET", "/me/calendar");
+      expect(calendar).toMatchObject({ status: 200, body: { allowedOnlineMeetingProviders: ["teamsForBusiness"] } });
+      const created = await call("POST", "/me/events", {
+        ...event,
+        isOnlineMeeting: true,
+        onlineMeetingProvider: "teamsForBusiness",
+      });
+      expect(created.body).toMatchObject({
+        isOnlineMeeting: true,
+        onlineMeeting: { joinUrl: expect.stringMatching(/^https:\/\/teams\.microsoft\.com\//) },
+      });
+      // A later PATCH that does not mention it leaves the meeting online.
+      const patched = await call("PATCH", `/me/events/${created.body.id}`, { subject: "Renamed" });
+      expect(patched.body).toMatchObject({
+        isOnlineMeeting: true,
+        onlineMeeting: { joinUrl: created.body.onlineMeeting.joinUrl },
+      });
+      expectGraphError(
+        await call("POST", "/me/events", { ...event, isOnlineMeeting: true, onlineMeetingProvider: "zoom" }),
+        400,
+        "RequestBodyRead",
+        /OnlineMeetingProviderType/,
+      );
+      expectGraphError(await call("POST", "/me/events", { ...event, isOnlineMeeting: "yes" }), 400, "RequestBodyRead");
+    });
+  });
 });
