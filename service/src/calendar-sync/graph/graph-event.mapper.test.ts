@@ -133,5 +133,21 @@ describe("graph event mapping", () => {
       expect(pushedFieldsOf("nonsense")).toBeNull();
       expect(pushedFieldsOf(JSON.parse(JSON.stringify(sent)))).toEqual(sent);
     });
+
+    it("asks for a Teams meeting once it is turned on, and sends nothing when it is turned off", () => {
+      expect(toGraphPatch({ ...withContact, onlineMeeting: true }, sent)).toEqual({
+        isOnlineMeeting: true,
+        onlineMeetingProvider: "teamsForBusiness",
+      });
+      const online = { ...withContact, onlineMeeting: true };
+      const sentOnline = pushedFieldsAfter(online, null, sent, toGraphEvent(online));
+      expect(toGraphPatch(online, sentOnline)).toEqual({});
+      expect(toGraphPatch(withContact, sentOnline)).toEqual({});
+      // A record kept before online meetings were a group: none was sent then.
+      const { online: _, ...older } = sent.fields;
+      const kept = pushedFieldsOf({ ...sent, fields: older })!;
+      expect(toGraphPatch(withContact, kept)).toEqual({});
+      expect(toGraphPatch(online, kept)).toMatchObject({ isOnlineMeeting: true });
+    });
   });
 });
