@@ -9,6 +9,9 @@ export interface FakeFault {
   /** Matched against the path after the version, e.g. /me/events or /$batch. */
   path?: RegExp;
   status?: number;
+  /** Graph's error code and message in the answer's body (a refusal in Graph's words); generic unless given. */
+  code?: string;
+  message?: string;
   retryAfterSeconds?: number;
   /** Apply the request, then fail anyway: Graph created the event but the answer never arrived. */
   afterApply?: boolean;
@@ -131,8 +134,8 @@ export function createGraphFake(options: GraphFakeOptions) {
   const faultAnswer = (fault: FakeFault): Answer =>
     graphError(
       fault.status ?? 503,
-      fault.status === 429 ? "TooManyRequests" : "ServiceUnavailable",
-      "Injected fault",
+      fault.code ?? (fault.status === 429 ? "TooManyRequests" : "ServiceUnavailable"),
+      fault.message ?? "Injected fault",
       fault.retryAfterSeconds !== undefined ? { "Retry-After": String(fault.retryAfterSeconds) } : undefined,
     );
 

@@ -4,6 +4,7 @@ import { LOG_LEVELS, type LogLevel } from "./shared/logger";
 import { type HtmlCleaningConfig, loadHtmlCleaningConfig } from "./shared/html-cleaner";
 import { type RateLimitConfig, loadRateLimitConfig } from "./http/rate-limits";
 import { OUTLOOK_FRAME_ANCESTORS } from "./http/security-headers";
+import { integerSetting } from "./shared/integer-setting";
 
 /** Service configuration, from the environment only. README.md documents every variable. */
 export interface Config {
@@ -83,15 +84,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimits: loadRateLimitConfig(env),
     trustProxy: loadTrustProxy(env.TRUST_PROXY),
     paneFrameAncestors: loadFrameAncestors(env.PANE_FRAME_ANCESTORS),
-    shutdownTimeoutMs: loadShutdownTimeout(env.SHUTDOWN_TIMEOUT_MS),
+    shutdownTimeoutMs: integerSetting(env.SHUTDOWN_TIMEOUT_MS, "SHUTDOWN_TIMEOUT_MS", 10_000, 0),
   };
-}
-
-function loadShutdownTimeout(value: string | undefined): number {
-  const ms = Number(value ?? 10_000);
-  if (!Number.isInteger(ms) || ms < 0)
-    throw new Error(`SHUTDOWN_TIMEOUT_MS must be a number of milliseconds, got ${value}`);
-  return ms;
 }
 
 function loadLogLevel(value: string | undefined): LogLevel {

@@ -1,12 +1,11 @@
 import { render, screen, waitFor } from "@testing-library/react";
-import { http, HttpResponse } from "msw";
 import { OfficeMockObject } from "office-addin-mock";
 import { createElement } from "react";
 import { createCrmApi } from "../../addin/src/api/crm-api";
 import { TaskPaneApp } from "../../addin/src/app/task-pane-app";
-import { API, createFakeCrm, server } from "./support/fake-crm";
+import { ALICE } from "./support/crm-world";
 import { createOutlookMock } from "./support/office-mock";
-import { useFakeServer } from "./support/render-pane";
+import { useCrm } from "./support/render-pane";
 import { createOfficeMailbox } from "../../addin/src/office/office-mailbox";
 import { outlookTimeZone } from "../../addin/src/office/outlook-time-zone";
 
@@ -35,33 +34,45 @@ describe("the user's time zone from Outlook", () => {
 });
 
 describe("the pane in the user's Outlook time zone", () => {
-  useFakeServer();
+  const crm = useCrm();
+  // Users outlive the world's resets: put Alice back in Berlin for the suites after this one.
+  afterEach(async () => {
+    await (await crm.as(ALICE)).request("PATCH", "/api/me", { timeZone: ALICE.timeZone });
+  });
 
+  /** Opens the pane as Outlook would with the user's zone; the PATCHes of /api/me it sent. */
   async function openPaneWith(outlookZone: string | null) {
-    const crm = createFakeCrm();
-    const changes: unknown[] = [];
-    server.resetHandlers(
-      http.patch(`${API}/api/me`, async ({ request }) => {
-        const body = (await request.json()) as { timeZone: string };
-        changes.push(body);
-        return HttpResponse.json({ ...crm.me, timeZone: body.timeZone });
-      }),
-      ...crm.handlers,
-    );
-    const outlook = createOutlookMock(null);
+    const outlook = createOutlookMock(null, crm.me.email);
     const mailbox = { ...outlook.mailbox, userTimeZone: () => outlookZone };
-    render(createElement(TaskPaneApp, { api: createCrmApi(API, async () => "test-token"), mailbox, theme: "light" }));
+    const view = render(
+      createElement(TaskPaneApp, {
+        api: createCrmApi(location.origin, () => crm.paneToken()),
+        mailbox,
+        theme: "light",
+      }),
+    );
     await screen.findByRole("tab", { name: "This email" });
-    return changes;
+    // The pane reads /api/me first and only then decides whether to change the zone.
+    await waitFor(() => expect(crm.requests.some((request) => request.path === "/api/me")).toBe(true));
+    const changes = () =>
+      crm.requests.filter((request) => request.method === "PATCH" && request.path === "/api/me").map((r) => r.body);
+    return { view, changes };
   }
 
   it("sets the CRM user's zone to Outlook's when they differ", async () => {
-    const changes = await openPaneWith("Tokyo Standard Time");
-    await waitFor(() => expect(changes).toEqual([{ timeZone: "Asia/Tokyo" }]));
+    const { changes } = await openPaneWith("Tokyo Standard Time");
+    await waitFor(() => expect(changes()).toEqual([{ timeZone: "Asia/Tokyo" }]));
+    await waitFor(async () => expect((await crm.read("/api/me")).timeZone).toBe("Asia/Tokyo"));
   });
 
   it("changes nothing when Outlook's zone is the CRM's already, or Outlook does not say", async () => {
-    expect(await openPaneWith("W. Europe Standard Time")).toEqual([]); // the fake user is in Europe/Berlin
-    expect(await openPaneWith(null)).toEqual([]);
+    const berlin = await openPaneWith("W. Europe Standard Time"); // Alice is in Europe/Berlin
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(berlin.changes()).toEqual([]);
+    berlin.view.unmount();
+    const silent = await openPaneWith(null);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(silent.changes()).toEqual([]);
+    expect((await crm.read("/api/me")).timeZone).toBe("Europe/Berlin");
   });
 });

@@ -8,6 +8,7 @@ import {
 import type { CurrentUser } from "../auth/current-user";
 import type { Database } from "../db/database";
 import { AppError } from "../shared/app-error";
+import { integerSetting } from "../shared/integer-setting";
 
 /** Requests per window (0: no limit). README.md ("Rate limits") documents each variable. */
 export interface RateLimitConfig {
@@ -25,13 +26,9 @@ export interface RateLimitConfig {
 // so the address budget is several busy users' worth.
 const DEFAULTS = { windowSeconds: 60, perAddress: 3000, perUser: 600, devToken: 30 };
 
-function count(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number >= 0, got ${raw}`);
-  return value;
-}
+/** An empty value counts as unset here, so an env file can leave a limit blank. */
+const count = (env: NodeJS.ProcessEnv, name: string, fallback: number) =>
+  integerSetting(env[name] || undefined, name, fallback, 0);
 
 export function loadRateLimitConfig(env: NodeJS.ProcessEnv = process.env): RateLimitConfig {
   const windowSeconds = count(env, "RATE_LIMIT_WINDOW_SECONDS", DEFAULTS.windowSeconds);

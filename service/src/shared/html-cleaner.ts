@@ -3,6 +3,7 @@ import path from "node:path";
 import { MessageChannel } from "node:worker_threads";
 import { Piscina } from "piscina";
 import { AppError } from "./app-error";
+import { integerSetting } from "./integer-setting";
 import type { HtmlCleaningResult, HtmlCleaningTask } from "./html-cleaning.worker";
 
 /** Bounds on the work one body may cause (HTML_THREADS, HTML_TIME_BUDGET_MS, HTML_MAX_DEPTH, HTML_QUEUE). */
@@ -18,11 +19,7 @@ export interface HtmlCleaningConfig {
 }
 
 export function loadHtmlCleaningConfig(env: NodeJS.ProcessEnv): HtmlCleaningConfig {
-  const positive = (name: string, fallback: number) => {
-    const value = Number(env[name] ?? fallback);
-    if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got ${env[name]}`);
-    return value;
-  };
+  const positive = (name: string, fallback: number) => integerSetting(env[name], name, fallback, 1);
   return {
     // One per core: the workers run at a lower priority, so the event loop still wins a busy core.
     threads: positive("HTML_THREADS", os.availableParallelism()),

@@ -3,9 +3,8 @@ import { render, waitFor, within } from "@testing-library/react";
 import type { UserEvent } from "@testing-library/user-event";
 import { createCrmApi } from "../../../addin/src/api/crm-api";
 import { TaskPaneApp } from "../../../addin/src/app/task-pane-app";
-import { API, type FakeCrm, createFakeCrm, server } from "./fake-crm";
 import { type TestMessage, createOutlookMock } from "./office-mock";
-import { currentCrm, hasCurrentCrm } from "./use-crm";
+import { currentCrm } from "./use-crm";
 
 // jsdom has no ResizeObserver; Fluent's MessageBar watches its own width with one.
 globalThis.ResizeObserver ??= class {
@@ -18,34 +17,12 @@ globalThis.ResizeObserver ??= class {
  * The whole pane as Outlook would host it: office mock for the mailbox, the real service (useCrm)
  * behind its fetch, same-origin as the pane is in Outlook, signed in as the suite's user.
  */
-export function renderPane(message: TestMessage | null): ReturnType<typeof renderOnRealService>;
-/** @deprecated while suites move to the real service: the pane against the hand-written fake. */
-export function renderPane(message: TestMessage | null, fake: FakeCrm): ReturnType<typeof renderOnFake>;
-export function renderPane(message: TestMessage | null, fake?: FakeCrm) {
-  return fake || !hasCurrentCrm() ? renderOnFake(message, fake ?? createFakeCrm()) : renderOnRealService(message);
-}
-
-function renderOnRealService(message: TestMessage | null) {
+export function renderPane(message: TestMessage | null) {
   const crm = currentCrm();
   const outlook = createOutlookMock(message, crm.me.email);
   const api = createCrmApi(location.origin, () => crm.paneToken());
   const view = render(<TaskPaneApp api={api} mailbox={outlook.mailbox} theme="light" />);
   return { ...view, crm, outlook };
-}
-
-/** @deprecated while suites move to the real service: the pane against the hand-written fake. */
-export function renderOnFake(message: TestMessage | null, crm: FakeCrm = createFakeCrm()) {
-  server.resetHandlers(...crm.handlers);
-  const outlook = createOutlookMock(message);
-  const api = createCrmApi(API, async () => "test-token");
-  const view = render(<TaskPaneApp api={api} mailbox={outlook.mailbox} theme="light" />);
-  return { ...view, crm, outlook };
-}
-
-/** @deprecated while suites move to the real service (useCrm). */
-export function useFakeServer() {
-  beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-  afterAll(() => server.close());
 }
 
 export { apiUrl, instead, server, useCrm } from "./use-crm";

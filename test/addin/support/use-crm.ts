@@ -115,7 +115,6 @@ export function instead<R extends (info: { request: Request; requestId: string }
 const WORLD_NOTE_AT = "2026-01-10T10:00:00.000Z";
 
 let current: Crm | undefined;
-export const hasCurrentCrm = () => current !== undefined;
 
 /** The suite's CRM in the running test (for renderPane). */
 export function currentCrm(): Crm {
@@ -228,7 +227,8 @@ export function useCrm(options: { calendarSync?: boolean; world?: WorldOptions }
   server.events.on("response:bypass", answered);
   server.events.on("response:mocked", answered);
   server.events.on("request:start", async ({ request, requestId }) => {
-    if (!current) return;
+    // A suite may hold two (with and without calendar sync, one per describe): each sees its own tests' requests.
+    if (current !== crm) return;
     const url = new URL(request.url);
     const entry: SentRequest = {
       id: requestId,

@@ -9,7 +9,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import type { Activity } from "contract";
+import type { Activity, ActivitySeries } from "contract";
 import { useServices } from "../../shared/services-context";
 import { errorMessage } from "../../shared/error-message";
 import { useAsync } from "../../shared/use-async";
@@ -26,6 +26,24 @@ const useStyles = makeStyles({
   line: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
+
+/**
+ * How far the series goes, as its rule says: the service keeps occurrences as activities only up to
+ * the sync window's end (materialisedUntil), so counting those would tell a six-month series as five.
+ */
+function seriesExtent(series: ActivitySeries, timeZone: string): string {
+  const { range } = series.recurrence;
+  const extent =
+    range.type === "numbered"
+      ? `${range.numberOfOccurrences} occurrences`
+      : range.type === "endDate"
+        ? `Until ${formatInZone(`${range.endDate}T12:00:00Z`, timeZone, false)}`
+        : "No end date";
+  const later = range.type === "numbered" ? range.numberOfOccurrences! > series.occurrences.length : true;
+  return later && series.occurrences.length > 0
+    ? `${extent} · listed up to ${formatInZone(series.materialisedUntil, timeZone, false)}, later ones follow`
+    : extent;
+}
 
 /**
  * A recurring activity seen from one of its occurrences: every occurrence (exceptions and cancelled
@@ -59,7 +77,7 @@ export function SeriesPanel({ activity, onChanged }: { activity: Activity; onCha
       {data ? (
         <>
           <Caption1>
-            {data.cancelled ? "Series cancelled" : `${data.occurrences.length} occurrences`}
+            {data.cancelled ? "Series cancelled" : seriesExtent(data, me.timeZone)}
             {data.sync.state === "SYNCED" && " · one series in Outlook"}
           </Caption1>
           <ul className={styles.list} aria-label="Occurrences">

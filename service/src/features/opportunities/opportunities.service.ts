@@ -15,7 +15,7 @@ export interface OpportunitiesService {
 }
 
 /** The probability an opportunity gets when none is given: by stage; won and lost are certain. */
-export const STAGE_PROBABILITY: Record<OpportunityStage, number> = {
+const STAGE_PROBABILITY: Record<OpportunityStage, number> = {
   PROSPECTING: 10,
   QUALIFICATION: 25,
   PROPOSAL: 50,
