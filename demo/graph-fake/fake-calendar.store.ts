@@ -27,6 +27,9 @@ export class FakeMailbox {
   /** Cancellation messages sent to attendees (POST /events/{id}/cancel). */
   readonly cancellations: { eventId: string; comment: string }[] = [];
 
+  /** Called on every change, for the fake's change notifications. */
+  onChange?: (event: StoredEvent, change: "created" | "updated" | "deleted") => void;
+
   constructor(readonly token: string) {}
 
   /** Live single events and series masters (what Outlook shows, before expansion). */
@@ -35,10 +38,12 @@ export class FakeMailbox {
   }
 
   touch(event: StoredEvent, at = new Date()) {
+    const change = event.deleted ? "deleted" : this.events.has(event.id) ? "updated" : "created";
     event.seq = ++this.seq;
     event.changeKey = randomUUID().replace(/-/g, "").slice(0, 20);
     event.lastModifiedDateTime = at.toISOString();
     event["@odata.etag"] = `W/"${event.changeKey}"`;
+    this.onChange?.(event, change);
   }
 
   insert(fields: Omit<GraphEvent, "id" | "changeKey" | "lastModifiedDateTime">, at = new Date()): StoredEvent {
