@@ -246,6 +246,39 @@ describe.each(testBackends())("Graph change notifications on %s", (backend) => {
     expect(deltaReads(token)).toBe(after);
   });
 
+  it("shows the subscription in the sync health, and a failed one as the last error", async () => {
+    const { user, token, activity, subscription } = await subscribed("health-notified@contoso.com");
+    graph.fake.outlook.update(token, activity.sync.eventId, { subject: "Renamed in Outlook" });
+    await eventually(async () => (await activityOf(user, activity.id)).subject === "Renamed in Outlook");
+    const mine = (await user.get("/api/sync/health/me")).body;
+    expect(mine).toMatchObject({
+      notifications: true,
+      health: {
+        subscription: { state: "ACTIVE", expiresAt: subscription.expirationDateTime },
+        lastError: null,
+      },
+    });
+    expect(Date.parse(mine.health.subscription.lastNotificationAt)).toBeGreaterThan(clock() - 60_000);
+
+    // A replica whose notification URL Graph cannot validate: the subscription fails, polling goes on.
+    const other = await service.as("health-unvalidated@contoso.com");
+    await planActivity(other);
+    await syncNow(other);
+    const deadPort = await freePort();
+    const broken = anotherReplica(
+      prisma(),
+      {},
+      { SYNC_NOTIFICATION_URL: `http://127.0.0.1:${deadPort}/api/graph/notifications` },
+    );
+    await broken.maintainSubscriptions();
+    await broken.stop();
+    expect(graph.fake.notifications.subscriptions(tokenOf("health-unvalidated@contoso.com"))).toEqual([]);
+    expect((await other.get("/api/sync/health/me")).body.health).toMatchObject({
+      subscription: { state: "FAILED", expiresAt: null },
+      lastError: { source: "SUBSCRIPTION", message: expect.stringMatching(/validation/i) },
+    });
+  });
+
   it("keeps polling as the fallback, at the longer interval for users with a subscription", async () => {
     const { token } = await subscribed("fallback@contoso.com");
     const before = deltaReads(token);
