@@ -14,6 +14,7 @@ import type {
   LifecycleTransition,
   LookupMatch,
   Me,
+  MySyncHealth,
   Note,
   Opportunity,
   Template,
@@ -320,6 +321,21 @@ export function createFakeCrm() {
   const notFound = () => HttpResponse.json({ error: { code: "not_found", message: "not found" } }, { status: 404 });
 
   const attachments = createFakeAttachments({ api: API, me, customers, activities, notes, emailLog });
+  /** What GET /api/sync/health/me answers ("Outlook sync" panel); a test may change it before rendering. */
+  const syncHealth: MySyncHealth = {
+    enabled: true,
+    notifications: true,
+    health: {
+      user: { id: me.id, email: me.email, name: me.name },
+      lastPushAt: null,
+      lastPullAt: null,
+      pending: 0,
+      failed: 0,
+      waiting: [],
+      lastError: null,
+      subscription: { state: "ACTIVE", expiresAt: null, lastNotificationAt: null },
+    },
+  };
   const handlers = [
     http.all(`${API}/*`, async ({ request }) => {
       await log(request);
@@ -328,6 +344,7 @@ export function createFakeCrm() {
       return undefined;
     }),
     http.get(`${API}/api/me`, () => HttpResponse.json(me)),
+    http.get(`${API}/api/sync/health/me`, () => HttpResponse.json(syncHealth)),
     // Before the catch-all /api/customers/:id/:step of the lifecycle.
     ...attachments.handlers,
     ...details.handlers,
@@ -539,6 +556,7 @@ export function createFakeCrm() {
 
   return {
     handlers,
+    syncHealth,
     /** Files the fake holds. */
     attachments,
     requests,
