@@ -1,4 +1,5 @@
 import { createServer } from "node:net";
+import { createMailboxRepository } from "../../service/src/calendar-sync/subscriptions/mailbox.repository";
 import { testBackends } from "../support/test-database";
 import type { TestService } from "../support/test-service";
 import {
@@ -179,6 +180,26 @@ describe.each(testBackends())("Graph change notifications on %s", (backend) => {
     expect(pulls).toBeGreaterThanOrEqual(1);
     expect(pulls).toBeLessThanOrEqual(2);
     await replica.stop();
+  });
+
+  it("loses no notified pull when the replica pulling is killed: another takes it after the lock", async () => {
+    const { token, subscription, userId } = await subscribed("killed-puller@contoso.com");
+    await sync().receiveNotifications([]);
+    const before = deltaReads(token);
+    // A replica takes the user's pull and dies before it ends (kill -9): its claim is all that is left.
+    await prisma().calendarMailbox.update({ where: { userId }, data: { pullRequestedAt: new Date(clock()) } });
+    const dying = createMailboxRepository(prisma());
+    expect(await dying.claimPull(new Date(clock()), 60_000)).toMatchObject({ userId });
+    expect(await sync().runNotifiedPulls()).toBe(0); // locked: nobody pulls twice at once
+    expect(deltaReads(token)).toBe(before);
+    offset = 61_000;
+    expect(await sync().runNotifiedPulls()).toBe(1);
+    expect(deltaReads(token)).toBe(before + 1);
+    expect(await prisma().calendarMailbox.findUniqueOrThrow({ where: { userId } })).toMatchObject({
+      pullRequestedAt: null,
+      pullLockedUntil: null,
+      subscriptionId: subscription.id,
+    });
   });
 
   it("renews before expiry, and subscribes again once Graph has dropped it", async () => {

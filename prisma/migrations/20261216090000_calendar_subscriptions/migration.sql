@@ -14,6 +14,7 @@ CREATE TABLE "CalendarMailbox" (
     "subscriptionError" TEXT,
     "lastNotificationAt" TIMESTAMPTZ(3),
     "pullRequestedAt" TIMESTAMPTZ(3),
+    "pullRequestSeq" INTEGER NOT NULL DEFAULT 0,
     "pullLockedUntil" TIMESTAMPTZ(3),
     "lastPushAt" TIMESTAMPTZ(3),
     "pullError" TEXT,

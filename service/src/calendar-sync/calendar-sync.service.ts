@@ -231,7 +231,7 @@ export function createCalendarSync(
       const failures = pullBackoff.get(user.userId)?.failures ?? 1;
       await mailboxes.finishPull(
         user.userId,
-        failed ? { requestedAt: claim.claimedAt, retryAt: new Date(now().getTime() + pullWaitMs(failures)) } : null,
+        failed ? { retryAt: new Date(now().getTime() + pullWaitMs(failures)) } : { seq: claim.seq, now: now() },
       );
     }
   }

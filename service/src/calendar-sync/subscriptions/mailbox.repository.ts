@@ -32,22 +32,30 @@ ON CONFLICT ("userId") DO UPDATE SET "leasedUntil" = $2, "leasedBy" = $3
 WHERE "CalendarMailbox"."leasedUntil" IS NULL OR "CalendarMailbox"."leasedUntil" < $4
 RETURNING "userId"`;
 
-// Notifications fold into one request per user: the time of the first one not yet pulled stays.
+// Notifications fold into one request per user: the time of the first one not yet pulled stays, and
+// the sequence counts them.
 const REQUEST_PULL_SQL = `
-UPDATE "CalendarMailbox" SET "pullRequestedAt" = COALESCE("pullRequestedAt", $2), "lastNotificationAt" = $2
+UPDATE "CalendarMailbox" SET "pullRequestedAt" = COALESCE("pullRequestedAt", $2), "lastNotificationAt" = $2,
+  "pullRequestSeq" = "pullRequestSeq" + 1
 WHERE "userId" = ANY($1::uuid[])`;
 
-// A replica takes one requested pull; the request is cleared as it is taken, so a notification that
-// arrives during the pull asks for exactly one more.
+// A replica takes one requested pull for a while (the lock). The request stays until the pull ends:
+// a replica killed while pulling leaves it to whoever comes after the lock ran out.
 const CLAIM_PULL_SQL = `
-UPDATE "CalendarMailbox" SET "pullRequestedAt" = NULL, "pullLockedUntil" = $2
+UPDATE "CalendarMailbox" SET "pullLockedUntil" = $2
 WHERE "userId" = (
   SELECT "userId" FROM "CalendarMailbox"
   WHERE "pullRequestedAt" IS NOT NULL AND "pullRequestedAt" <= $1 AND ("pullLockedUntil" IS NULL OR "pullLockedUntil" < $1)
   ORDER BY "pullRequestedAt"
   LIMIT 1
   FOR UPDATE SKIP LOCKED)
-RETURNING "userId", $1::timestamptz AS "claimedAt"`;
+RETURNING "userId", "pullRequestSeq" AS "seq"`;
+
+// Done: the request goes, unless more came while the pull ran; those are due at once.
+const FINISH_PULL_SQL = `
+UPDATE "CalendarMailbox" SET "pullLockedUntil" = NULL,
+  "pullRequestedAt" = CASE WHEN "pullRequestSeq" = $2::int THEN NULL ELSE $3::timestamptz END
+WHERE "userId" = $1::uuid`;
 
 const UPSERT_PUSH_SQL = `
 INSERT INTO "CalendarMailbox" ("userId", "lastPushAt") VALUES ($1::uuid, $2)
@@ -155,8 +163,8 @@ export function createMailboxRepository(prisma: PrismaClient) {
     },
 
     /** One requested pull for this replica, or null when none is due (or each is being pulled elsewhere). */
-    async claimPull(now: Date, lockMs: number): Promise<{ userId: string; claimedAt: Date } | null> {
-      const rows = await prisma.$queryRawUnsafe<{ userId: string; claimedAt: Date }[]>(
+    async claimPull(now: Date, lockMs: number): Promise<{ userId: string; seq: number } | null> {
+      const rows = await prisma.$queryRawUnsafe<{ userId: string; seq: number }[]>(
         CLAIM_PULL_SQL,
         now,
         new Date(now.getTime() + lockMs),
@@ -164,18 +172,11 @@ export function createMailboxRepository(prisma: PrismaClient) {
       return rows[0] ?? null;
     },
 
-    /** The pull ran (error null) or failed: then the request comes back, due at retryAt. */
-    async finishPull(userId: string, failure: { retryAt: Date; requestedAt: Date } | null): Promise<void> {
-      if (!failure) {
-        await prisma.calendarMailbox.updateMany({ where: { userId }, data: { pullLockedUntil: null } });
-        return;
-      }
-      // The lock stays until retryAt: no replica takes the user again before then.
-      await prisma.calendarMailbox.updateMany({
-        where: { userId, pullRequestedAt: null },
-        data: { pullRequestedAt: failure.requestedAt, pullLockedUntil: failure.retryAt },
-      });
-      await prisma.calendarMailbox.updateMany({ where: { userId }, data: { pullLockedUntil: failure.retryAt } });
+    /** The pull ran (the claim's seq, now), or failed: then the request stays, locked until retryAt. */
+    async finishPull(userId: string, outcome: { seq: number; now: Date } | { retryAt: Date }): Promise<void> {
+      if ("retryAt" in outcome)
+        await prisma.calendarMailbox.updateMany({ where: { userId }, data: { pullLockedUntil: outcome.retryAt } });
+      else await prisma.$executeRawUnsafe(FINISH_PULL_SQL, userId, outcome.seq, outcome.now);
     },
 
     async recordPush(userId: string, at: Date): Promise<void> {
