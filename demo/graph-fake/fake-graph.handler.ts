@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { GraphEvent, GraphEventWrite } from "../../service/src/calendar-sync/graph/graph-event.types";
 import { ianaZone, instantOf } from "../../service/src/calendar-sync/graph/graph-time";
 import { FakeMailbox, type StoredEvent, instancesIn, present } from "./fake-calendar.store";
-import { type LifecycleEvent, createFakeSubscriptions } from "./fake-subscriptions";
+import { type FakeSubscription, type LifecycleEvent, createFakeSubscriptions } from "./fake-subscriptions";
 
 /** A fault to inject: matched against outer requests and requests inside a $batch alike. */
 export interface FakeFault {
@@ -463,6 +463,8 @@ export function createGraphFake(options: GraphFakeOptions) {
     notifications: {
       subscriptions: (token: string) => subscriptions.of(token),
       all: () => [...subscriptions.subscriptions.values()],
+      /** A subscription kept from an earlier run (fake-graph.state.ts). */
+      restore: (subscription: FakeSubscription) => subscriptions.subscriptions.set(subscription.id, subscription),
       deliveries: subscriptions.deliveries,
       /** Sends a lifecycle notification to the mailbox's subscriptions, as Graph does. */
       lifecycle: (token: string, event: LifecycleEvent) => subscriptions.lifecycle(token, event),
