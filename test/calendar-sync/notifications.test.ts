@@ -311,3 +311,28 @@ describe.each(testBackends())("Graph change notifications on %s", (backend) => {
     expect(deltaReads(token)).toBe(before + 1);
   });
 });
+
+// Rate: the endpoint sits behind the per-address limit like the rest of /api (Graph comes from few
+// addresses; a flood from one is cut off before its body is read).
+describe("the notification endpoint under the per-address limit", () => {
+  let service: TestService;
+  beforeAll(async () => {
+    service = await startSyncService("pglite", { RATE_LIMIT_PER_ADDRESS: "3" });
+  });
+  afterAll(() => service.stop());
+
+  it("answers 429 with Retry-After once an address has sent its share", async () => {
+    const post = () =>
+      fetch(`${service.url}/api/graph/notifications`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ value: [{ subscriptionId: "s", clientState: "x" }] }),
+      });
+    const statuses = [];
+    for (let index = 0; index < 3; index++) statuses.push((await post()).status);
+    expect(statuses).toEqual([202, 202, 202]);
+    const limited = await post();
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get("retry-after")).toMatch(/^\d+$/);
+  });
+});
