@@ -40,6 +40,9 @@ export class FakeMailbox {
    */
   allowedOnlineMeetingProviders: string[] = ["teamsForBusiness"];
 
+  /** Called on every change, for the fake's change notifications. */
+  onChange?: (event: StoredEvent, change: "created" | "updated" | "deleted") => void;
+
   constructor(readonly token: string) {}
 
   /** Live single events and series masters (what Outlook shows, before expansion). */
@@ -49,6 +52,7 @@ export class FakeMailbox {
 
   /** A change of the event; `own: false` for a change of one of a series' occurrences only. */
   touch(event: StoredEvent, at = new Date(), own = true) {
+    const change = event.deleted ? "deleted" : this.events.has(event.id) ? "updated" : "created";
     event.seq = ++this.seq;
     event.changeKey = randomUUID().replace(/-/g, "").slice(0, 20);
     event.lastModifiedDateTime = at.toISOString();
@@ -57,6 +61,7 @@ export class FakeMailbox {
       event.instanceKey = event.changeKey;
       event.instanceModified = event.lastModifiedDateTime;
     }
+    this.onChange?.(event, change);
   }
 
   /** One occurrence of a series changed (an exception) or deleted: only it and the master change. */

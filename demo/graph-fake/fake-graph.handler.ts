@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { GraphEvent, GraphEventWrite } from "../../service/src/calendar-sync/graph/graph-event.types";
 import { FakeMailbox, type StoredEvent, applyOnlineMeeting, instancesIn, present } from "./fake-calendar.store";
 import { type Answer, graphError, validateBatch, validateEventBody, writableOf } from "./graph-validation";
+import { type FakeSubscription, type LifecycleEvent, createFakeSubscriptions } from "./fake-subscriptions";
 
 /** A fault to inject: matched against outer requests and requests inside a $batch alike. */
 export interface FakeFault {
@@ -65,6 +66,10 @@ export interface GraphFakeOptions {
   pageSize?: number;
   /** The fake's clock (ms), for outages that end at a time: a test's controllable clock. */
   now?: () => number;
+  /** How long after a change its notification is sent (Graph's usual delay is seconds). */
+  notificationDelayMs?: number;
+  /** What the fake sends notifications and validation requests with (the global fetch unless given). */
+  fetch?: typeof fetch;
 }
 
 interface DeltaSession {
@@ -100,7 +105,12 @@ export function createGraphFake(options: GraphFakeOptions) {
   const note = (method: string, path: string, status: number, inBatch: boolean, mailbox: string | null) => {
     if (log.length < 100_000) log.push({ at: clock(), method, path, status, inBatch, mailbox });
   };
-  const settings = { latencyMs: options.latencyMs ?? 0, pageSize: options.pageSize ?? 50 };
+  const settings = {
+    latencyMs: options.latencyMs ?? 0,
+    pageSize: options.pageSize ?? 50,
+    notificationDelayMs: options.notificationDelayMs ?? 0,
+  };
+  const subscriptions = createFakeSubscriptions({ clock, settings, fetch: options.fetch });
   let outage: FakeOutage | null = null;
   // Delays of injected faults end early on clearFaults(), so a test never leaves a request hanging.
   const held = new Set<() => void>();
@@ -113,7 +123,10 @@ export function createGraphFake(options: GraphFakeOptions) {
 
   const mailbox = (token: string) => {
     let found = mailboxes.get(token);
-    if (!found) mailboxes.set(token, (found = new FakeMailbox(token)));
+    if (!found) {
+      mailboxes.set(token, (found = new FakeMailbox(token)));
+      found.onChange = (event, change) => subscriptions.changed(token, event.id, change);
+    }
     return found;
   };
 
@@ -352,6 +365,15 @@ export function createGraphFake(options: GraphFakeOptions) {
         ),
       );
     }
+    if (path.startsWith("/subscriptions")) {
+      const operation = `${request.method} ${path.replace(/^\/subscriptions\/[^/]+/, "/subscriptions/{id}")}`;
+      stats.operations[operation] = (stats.operations[operation] ?? 0) + 1;
+      const answer = await subscriptions.handle(token, request.method, path, body);
+      if (answer) {
+        note(request.method, path, answer.status, false, token);
+        return reply(answer);
+      }
+    }
     if (path === "/$batch" && request.method === "POST") {
       const fault = takeFault("POST", path, "any");
       if (fault && !fault.afterApply) {
@@ -475,6 +497,18 @@ export function createGraphFake(options: GraphFakeOptions) {
         .live()
         .flatMap((event) => instancesIn(event, start, end))
         .map((event) => present(event, true));
+    },
+    /** Change notifications: the subscriptions made, what was sent, and Graph's lifecycle events. */
+    notifications: {
+      subscriptions: (token: string) => subscriptions.of(token),
+      all: () => [...subscriptions.subscriptions.values()],
+      /** A subscription kept from an earlier run (fake-graph.state.ts). */
+      restore: (subscription: FakeSubscription) => subscriptions.subscriptions.set(subscription.id, subscription),
+      deliveries: subscriptions.deliveries,
+      /** Sends a lifecycle notification to the mailbox's subscriptions, as Graph does. */
+      lifecycle: (token: string, event: LifecycleEvent) => subscriptions.lifecycle(token, event),
+      /** Every notification queued or sent so far answered. */
+      settled: () => subscriptions.settled(),
     },
     /** Live events of a mailbox as Graph would return them (series masters unexpanded). */
     events(token: string): GraphEvent[] {

@@ -4,6 +4,10 @@ import type { Database } from "./db/database";
 import { SeenUsers, authMiddleware } from "./auth/auth-middleware";
 import { calendarSyncRoutes } from "./calendar-sync/calendar-sync.routes";
 import type { CalendarSync } from "./calendar-sync/calendar-sync.service";
+import {
+  graphNotificationOperation,
+  graphNotificationRoutes,
+} from "./calendar-sync/subscriptions/graph-notifications.routes";
 import { devTokenOperation, devTokenRoutes } from "./auth/dev-token.routes";
 import { createAccess } from "./auth/permissions";
 import type { TokenVerifier } from "./auth/token-verifier";
@@ -141,7 +145,11 @@ export function createApp(
     ...calendarSyncRoutes(calendarSync),
   ];
   const development = config.auth.mode === "development";
-  routes.push(openApiRoute(routes, { unmounted: [...healthOperations, ...(development ? [devTokenOperation] : [])] }));
+  routes.push(
+    openApiRoute(routes, {
+      unmounted: [...healthOperations, graphNotificationOperation, ...(development ? [devTokenOperation] : [])],
+    }),
+  );
 
   const app = express();
   app.disable("x-powered-by");
@@ -160,6 +168,9 @@ export function createApp(
   // Development issuer only: a token for the demo host and a sideloaded pane; absent with Entra ID.
   if (config.auth.mode === "development") app.use(devTokenRoutes(config.dataDir, rateLimits.devToken));
   if (config.addinDir) app.use(addinStaticRoutes(config.addinDir));
+  // Microsoft Graph's notifications carry no bearer token: outside the authenticated pipeline on
+  // purpose, authenticated by each subscription's clientState, behind the per-address limit above.
+  app.use(graphNotificationRoutes((items) => calendarSync.receiveNotifications(items)));
 
   // Everything under /api but health needs a valid bearer token, before its body is even read.
   app.use(

@@ -425,6 +425,16 @@ export async function readmeCalls(baseUrl: string, email: string): Promise<numbe
 
   // Calendar sync ("sync now"); this service has no Outlook connection, so it answers that it is off.
   await ok(client.POST("/api/sync/run"));
+  // Sync health: every user's (the README signs in as an admin), and one's own.
+  await ok(client.GET("/api/sync/health"));
+  await ok(client.GET("/api/sync/health/me"));
+  // Graph's validation request to the notification endpoint (no token): the token comes back as text.
+  const validated = await anonymous.POST("/api/graph/notifications", {
+    params: { query: { validationToken: "Validation: check" } },
+    body: undefined as never,
+    parseAs: "text",
+  });
+  if (validated.data !== "Validation: check") throw new Error(`validation answered ${validated.response.status}`);
   await ok(client.GET("/api/me"));
   return calls;
 }

@@ -36,8 +36,12 @@ const ROLE: Record<Persona, Role> = {
 };
 const factsOf = (persona: Persona) => ({ owner: persona === "owner", linked: persona === "linked" });
 
-/** Writes reached before authentication, outside the table: the development issuer's token route. */
-const OUTSIDE_THE_TABLE = ["POST /api/dev/token"];
+/**
+ * Writes reached before authentication, outside the table: the development issuer's token route, and
+ * Microsoft Graph's notifications, which come without a bearer token by design and are authenticated
+ * by each subscription's clientState instead (test/calendar-sync/notifications.test.ts).
+ */
+const OUTSIDE_THE_TABLE = ["POST /api/dev/token", "POST /api/graph/notifications"];
 
 interface Attempt {
   path: string;

@@ -25,6 +25,7 @@ import type {
   Note,
   NoteCreate,
   SyncRunResult,
+  MySyncHealth,
   TemplateList,
   TimelineKind,
   TimelinePage,
@@ -150,6 +151,8 @@ export function createCrmApi(baseUrl: string, token: TokenSource) {
       }),
     /** "Sync now": pushes the caller's changes to Outlook and pulls Outlook's back, then answers. */
     syncNow: () => call<SyncRunResult>("POST", "/api/sync/run"),
+    /** The caller's own Outlook sync: last push and pull, what waits and why, the last error, notifications. */
+    syncHealth: () => call<MySyncHealth>("GET", "/api/sync/health/me"),
     /** "Send to Outlook again": an activity Outlook refused goes back to the outbox as it is now. */
     resendToOutlook: (activityId: string) =>
       call<Activity>("POST", `/api/activities/${encodeURIComponent(activityId)}/resend-to-outlook`),

@@ -5,6 +5,7 @@ import { useServices } from "../../shared/services-context";
 import { EmptyState } from "../../shared/state-views";
 import { formatInZone } from "../../shared/zoned-time";
 import { useLayoutStyles } from "../../shared/layout-styles";
+import { OutlookSyncPanel } from "./outlook-sync-panel";
 import { SyncNowButton } from "./sync-now-button";
 import { SyncStateBadge } from "./sync-state-badge";
 import { SeriesPanel } from "./series-panel";
@@ -35,6 +36,8 @@ export function ActivitiesSection({
 }) {
   const styles = useStyles();
   const [showFinished, setShowFinished] = useState(false);
+  // The "Outlook sync" panel reads again after each "Sync with Outlook".
+  const [syncRound, setSyncRound] = useState(0);
   const visible = (activities: Activity[]) =>
     showFinished ? activities : activities.filter((activity) => activity.status === "PLANNED");
   return (
@@ -48,8 +51,14 @@ export function ActivitiesSection({
           checked={showFinished}
           onChange={(_event, data) => setShowFinished(data.checked)}
         />
-        <SyncNowButton onSynced={onSynced} />
+        <SyncNowButton
+          onSynced={() => {
+            setSyncRound((round) => round + 1);
+            onSynced();
+          }}
+        />
       </div>
+      <OutlookSyncPanel round={syncRound} />
       <ActivityList title="Future" activities={visible(future)} empty="Nothing planned." onChanged={onSynced} />
       <ActivityList
         title="History"
