@@ -2,9 +2,9 @@ import { WINDOWS_ZONE_NAMES } from "../../service/src/calendar-sync/graph/graph-
 
 // What the fake takes in an `event` body: Microsoft Graph v1.0's event resource, its complex types
 // and enums (https://learn.microsoft.com/graph/api/resources/event?view=graph-rest-1.0). Names,
-// types and enum members are checked against Microsoft's published metadata (the typings
-// @microsoft/microsoft-graph-types generates from msgraph-metadata's v1.0 CSDL) in
-// test/calendar-sync/graph-fake-schema.test.ts, so the fake cannot take what Graph would refuse.
+// types, nullability and enum members are checked against Microsoft's published metadata: the v1.0
+// CSDL of msgraph-metadata (excerpt in metadata/event.csdl.xml) in test/calendar-sync/graph-fake-csdl.test.ts,
+// so the fake cannot take what Graph would refuse.
 
 export type FieldType =
   | "string"
@@ -145,6 +145,19 @@ export const GRAPH_COMPLEX_TYPES = {
   // An entity in the metadata, written inline on create (Outlook extended properties).
   singleValueLegacyExtendedProperty: { id: "string", value: "string" },
 } as const satisfies Record<ComplexTypeName, Record<string, FieldType>>;
+
+/**
+ * Properties the metadata declares Nullable="false": Graph's OData reader refuses a null for them.
+ * Every other property above and below is nullable.
+ */
+export const GRAPH_NOT_NULL: Partial<Record<ComplexTypeName | "event", readonly string[]>> = {
+  dateTimeTimeZone: ["dateTime"],
+  recurrencePattern: ["dayOfMonth", "interval", "month"],
+  recurrenceRange: ["numberOfOccurrences"],
+  timeSlot: ["end", "start"],
+  // entity's key, inherited.
+  singleValueLegacyExtendedProperty: ["id"],
+};
 
 /** event's properties a create or PATCH may carry (outlookItem's categories included). */
 export const EVENT_WRITABLE = {

@@ -6,6 +6,7 @@ import {
   GRAPH_ACCEPTED_ZONES,
   GRAPH_COMPLEX_TYPES,
   GRAPH_ENUMS,
+  GRAPH_NOT_NULL,
 } from "./graph-event.schema";
 
 // The fake's validation layer: what Graph refuses, refused the same way, with the error body Graph
@@ -44,8 +45,26 @@ export const graphError = (
 const bodyRead = (message: string) => graphError(400, "RequestBodyRead", message);
 const typeName = (name: string) => `Microsoft.OutlookServices.${name[0]!.toUpperCase()}${name.slice(1)}`;
 
+/** How OData names a field type in its errors: Edm.Int32, Microsoft.OutlookServices.DateTimeTimeZone. */
+const EDM: Record<string, string> = {
+  string: "String",
+  boolean: "Boolean",
+  int32: "Int32",
+  double: "Double",
+  date: "Date",
+  dateTimeOffset: "DateTimeOffset",
+};
+const edmName = (type: FieldType): string =>
+  typeof type === "string"
+    ? `Edm.${EDM[type]}`
+    : "enum" in type
+      ? typeName(type.enum)
+      : "complex" in type
+        ? typeName(type.complex)
+        : `Collection(${edmName(type.collection)})`;
+
 function checkValue(value: unknown, type: FieldType, path: string): Answer | null {
-  if (value === null) return null; // every property of these types is nullable in the metadata
+  if (value === null) return null; // nullable unless GRAPH_NOT_NULL says otherwise (checked in checkObject)
   if (typeof type === "string") {
     const ok =
       type === "string" || type === "date" || type === "dateTimeOffset"
@@ -101,6 +120,10 @@ function checkObject(
     if (!type)
       return bodyRead(
         `The property '${key}' does not exist on type '${typeName(name)}'. Make sure to only use property names that are defined by the type.`,
+      );
+    if (item === null && GRAPH_NOT_NULL[name as keyof typeof GRAPH_NOT_NULL]?.includes(key))
+      return bodyRead(
+        `A null value was found for the property named '${key}', which has the expected type '${edmName(type)}[Nullable=False]'. The expected type '${edmName(type)}[Nullable=False]' does not allow null values.`,
       );
     const wrong = checkValue(item, type, path ? `${path}.${key}` : key);
     if (wrong) return wrong;
