@@ -160,6 +160,7 @@ export function createPullService(repository: PullRepository, gateway: CalendarG
     items: Parameters<typeof isRemoved>[0][],
     seen: Set<string>,
     report: PullReport,
+    mastersRead: Set<string>,
   ) {
     const all = items.filter((item): item is GraphEvent => !isRemoved(item));
     all.forEach((event) => seen.add(event.id));
@@ -171,7 +172,7 @@ export function createPullService(repository: PullRepository, gateway: CalendarG
     ]);
     let seriesByMaster = new Map(series.map((known) => [known.graphEventId, known]));
     const removedKnown = await repository.find(user.userId, removedIds, []);
-    const deletedSeries = await readMasters(user, all, removedKnown, seriesByMaster, report);
+    const deletedSeries = await readMasters(user, all, removedKnown, seriesByMaster, report, mastersRead);
     if (series.length > 0) {
       // Merging may have changed them (a new subject, rule or time): instances are matched with the series as it is now.
       const now = await repository.seriesByMasters(user.userId, [...seriesByMaster.keys()]);
@@ -217,6 +218,8 @@ export function createPullService(repository: PullRepository, gateway: CalendarG
     removed: SyncedActivity[],
     seriesByMaster: Map<string, KnownSeries>,
     report: PullReport,
+    /** Series whose master this pull read already (a later page need not read it again). */
+    mastersRead: Set<string>,
   ): Promise<Set<string>> {
     const deleted = new Set<string>();
     const linked = new Map(
@@ -243,7 +246,8 @@ export function createPullService(repository: PullRepository, gateway: CalendarG
     }
     const removedOf = [...new Set(removed.flatMap((activity) => (activity.seriesId ? [activity.seriesId] : [])))];
     for (const known of await repository.seriesByMasters(user.userId, [], removedOf)) toRead.set(known.id, known);
-    const reading = [...toRead.values()];
+    const reading = [...toRead.values()].filter((known) => !mastersRead.has(known.id));
+    reading.forEach((known) => mastersRead.add(known.id));
     for (let index = 0; index < reading.length; index += MAX_BATCH) {
       const chunk = reading.slice(index, index + MAX_BATCH);
       const results = await gateway.batch(
@@ -432,6 +436,7 @@ export function createPullService(repository: PullRepository, gateway: CalendarG
         !drifted && state?.deltaLink ? { link: state.deltaLink } : window;
       report.fullResync = !("link" in from);
       const seen = new Set<string>();
+      const mastersRead = new Set<string>();
       for (;;) {
         let page;
         try {
@@ -448,7 +453,7 @@ export function createPullService(repository: PullRepository, gateway: CalendarG
           throw error;
         }
         report.pages++;
-        await applyPage(user, page.items, seen, report);
+        await applyPage(user, page.items, seen, report, mastersRead);
         if (page.nextLink) {
           from = { link: page.nextLink };
           continue;

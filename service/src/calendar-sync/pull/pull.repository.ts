@@ -1,5 +1,6 @@
 import type { Recurrence } from "contract";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client";
+import { onFreeDays } from "../../shared/recurrence";
 import { classifyDbError } from "../../db/db-errors";
 import {
   type EventLink,
@@ -376,8 +377,14 @@ export function createPullRepository(prisma: PrismaClient) {
         if (occurrences) {
           await tx.activity.deleteMany({ where: planned });
           const after = { ...series, ...fields };
+          const kept = await tx.activity.findMany({
+            where: { seriesId: series.id },
+            select: { occurrenceStart: true },
+          });
           await tx.activity.createMany({
-            data: occurrences.map((occurrence) => occurrenceRow(after, occurrence.startsAt, occurrence)),
+            data: onFreeDays(occurrences, kept, series.timeZone).map((occurrence) =>
+              occurrenceRow(after, occurrence.startsAt, occurrence),
+            ),
             skipDuplicates: true,
           });
         } else if (changes.subject !== undefined || changes.location !== undefined)
