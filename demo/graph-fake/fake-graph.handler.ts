@@ -46,6 +46,8 @@ export interface FakeLogEntry {
   inBatch: boolean;
   /** The bearer token the request came with: whose mailbox. */
   mailbox: string | null;
+  /** What a PATCH or POST of an event carried, as sent (for tests of what the CRM sends). */
+  body?: unknown;
 }
 
 export interface FakeStats {
@@ -102,8 +104,16 @@ export function createGraphFake(options: GraphFakeOptions) {
   const stats: FakeStats = { httpRequests: 0, operations: {}, deduplicatedCreates: 0 };
   const log: FakeLogEntry[] = [];
   const clock = options.now ?? Date.now;
-  const note = (method: string, path: string, status: number, inBatch: boolean, mailbox: string | null) => {
-    if (log.length < 100_000) log.push({ at: clock(), method, path, status, inBatch, mailbox });
+  const note = (
+    method: string,
+    path: string,
+    status: number,
+    inBatch: boolean,
+    mailbox: string | null,
+    body?: unknown,
+  ) => {
+    if (log.length < 100_000)
+      log.push({ at: clock(), method, path, status, inBatch, mailbox, ...(body !== undefined && { body }) });
   };
   const settings = {
     latencyMs: options.latencyMs ?? 0,
@@ -235,7 +245,7 @@ export function createGraphFake(options: GraphFakeOptions) {
     const fault = takeFault(method, path, "status");
     const answer = fault && !fault.afterApply ? faultAnswer(fault) : apply();
     const final = fault ? faultAnswer(fault) : answer;
-    note(method, path, final.status, inBatch, box.token);
+    note(method, path, final.status, inBatch, box.token, method === "PATCH" || method === "POST" ? body : undefined);
     return final;
 
     function apply(): Answer {

@@ -136,6 +136,7 @@ export function createCalendarSync(
     retryCapMs: config.retryCapMs,
     now,
     random: Math.random,
+    mergeMaster: (mailbox, seriesId, master) => pull.mergeSeriesMaster(mailbox, seriesId, master),
   });
   const notificationsOn = enabled && Boolean(config.notificationUrl);
   const subscriptions = createSubscriptions(

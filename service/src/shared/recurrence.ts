@@ -112,3 +112,17 @@ export function occurrencesBetween(
   });
   return days.map((day) => ({ day, ...occurrenceOn(series, day) }));
 }
+
+/**
+ * The rule's occurrences on days no kept occurrence holds: an exception, a finished or a cancelled
+ * one stays for its day when the series is rebuilt (as Outlook keeps its exceptions and deleted
+ * occurrences by day), so a new time or rule never makes a second occurrence of that day.
+ */
+export function onFreeDays<T extends { startsAt: Date }>(
+  occurrences: T[],
+  kept: { occurrenceStart: Date | null }[],
+  timeZone: string,
+): T[] {
+  const taken = new Set(kept.flatMap((row) => (row.occurrenceStart ? [dayInZone(row.occurrenceStart, timeZone)] : [])));
+  return occurrences.filter((occurrence) => !taken.has(dayInZone(occurrence.startsAt, timeZone)));
+}

@@ -1,5 +1,6 @@
 import type { Recurrence } from "contract";
-import type { PrismaClient } from "../../generated/prisma/client";
+import { Prisma, type PrismaClient } from "../../generated/prisma/client";
+import { type SeriesPushedFields, seriesPushedOf } from "../graph/series-master.mapper";
 
 /** A series the worker leased, with what its Outlook series master needs. */
 export interface LeasedSeries {
@@ -21,6 +22,8 @@ export interface LeasedSeries {
   graphEventId: string | null;
   graphChangeKey: string | null;
   graphGeneration: number;
+  /** What the CRM last sent the master (null: not known, or no master yet). */
+  pushed: SeriesPushedFields | null;
   attempts: number;
   attendee: { email: string; name: string } | null;
 }
@@ -99,6 +102,7 @@ export function createSeriesOutboxRepository(prisma: PrismaClient) {
           graphEventId: row.graphEventId,
           graphChangeKey: row.graphChangeKey,
           graphGeneration: row.graphGeneration,
+          pushed: row.graphEventId ? seriesPushedOf(row.graphPushed) : null,
           attempts: row.outbox?.attempts ?? 0,
           attendee: contact && email ? { email, name: `${contact.firstName} ${contact.lastName}`.trim() } : null,
         };
@@ -106,10 +110,23 @@ export function createSeriesOutboxRepository(prisma: PrismaClient) {
     },
 
     /** The master was made or changed: linked, SYNCED unless the series changed meanwhile. */
-    async synced(series: LeasedSeries, eventId: string, changeKey: string | null, now: Date) {
+    async synced(
+      series: LeasedSeries,
+      eventId: string,
+      changeKey: string | null,
+      pushed: SeriesPushedFields,
+      now: Date,
+    ) {
       await prisma.activitySeries.updateMany({
         where: { id: series.id },
-        data: { graphEventId: eventId, graphChangeKey: changeKey, lastSyncedAt: now, syncError: null },
+        data: {
+          graphEventId: eventId,
+          // No answer (nothing had to be sent): the change key Outlook has stays.
+          ...(changeKey !== null && { graphChangeKey: changeKey }),
+          graphPushed: pushed as unknown as Prisma.InputJsonValue,
+          lastSyncedAt: now,
+          syncError: null,
+        },
       });
       await prisma.activitySeries.updateMany({
         where: { id: series.id, version: series.version },
@@ -126,6 +143,7 @@ export function createSeriesOutboxRepository(prisma: PrismaClient) {
           data: {
             graphEventId: null,
             graphChangeKey: null,
+            graphPushed: Prisma.DbNull,
             graphGeneration: { increment: 1 },
             lastSyncedAt: now,
             syncState: "SYNCED",

@@ -12,7 +12,16 @@ import {
 import { type GraphEvent, isRemoved } from "../graph/graph-event.types";
 import { instantOf } from "../graph/graph-time";
 import { ianaZoneOf } from "../graph/graph-time-zones";
-import type { KnownSeries, PullRepository, SyncedActivity } from "./pull.repository";
+import {
+  type SeriesGroup,
+  fromSeriesMaster,
+  sameRecurrence,
+  seriesChangedGroups,
+  seriesFingerprints,
+} from "../graph/series-master.mapper";
+import { MAX_MATERIALISED, occurrencesBetween, startDayOf } from "../../shared/recurrence";
+import { dayInZone } from "contract/zoned-time";
+import type { KnownSeries, PullRepository, SeriesChanges, SyncedActivity } from "./pull.repository";
 
 export interface PullReport {
   pages: number;
@@ -151,6 +160,7 @@ export function createPullService(repository: PullRepository, gateway: CalendarG
     items: Parameters<typeof isRemoved>[0][],
     seen: Set<string>,
     report: PullReport,
+    mastersRead: Set<string>,
   ) {
     const all = items.filter((item): item is GraphEvent => !isRemoved(item));
     all.forEach((event) => seen.add(event.id));
@@ -160,9 +170,14 @@ export function createPullService(repository: PullRepository, gateway: CalendarG
       ...new Set(all.flatMap((event) => (event.seriesMasterId ? [event.seriesMasterId] : []))),
       ...all.filter((event) => event.type === "seriesMaster").map((event) => event.id),
     ]);
-    const seriesByMaster = new Map(series.map((known) => [known.graphEventId, known]));
-    for (const master of all.filter((event) => event.type === "seriesMaster" && seriesByMaster.has(event.id)))
-      await repository.seriesMasterSeen(seriesByMaster.get(master.id)!.id, master.changeKey);
+    let seriesByMaster = new Map(series.map((known) => [known.graphEventId, known]));
+    const removedKnown = await repository.find(user.userId, removedIds, []);
+    const deletedSeries = await readMasters(user, all, removedKnown, seriesByMaster, report, mastersRead);
+    if (series.length > 0) {
+      // Merging may have changed them (a new subject, rule or time): instances are matched with the series as it is now.
+      const now = await repository.seriesByMasters(user.userId, [...seriesByMaster.keys()]);
+      seriesByMaster = new Map(now.map((known) => [known.graphEventId, known]));
+    }
     const ofOurSeries = (event: GraphEvent) => !!event.seriesMasterId && seriesByMaster.has(event.seriesMasterId);
     const events = all.filter((event) => event.type !== "seriesMaster" && !ofOurSeries(event));
     await applyInstances(user, all.filter(ofOurSeries), seriesByMaster, report);
@@ -182,8 +197,170 @@ export function createPullService(repository: PullRepository, gateway: CalendarG
       else if (options.importOutlookEvents && !activityIdOfTransaction(event.transactionId))
         await importEvent(user, event, report);
     }
-    const gone = removedIds.map((id) => byEvent.get(id)).filter((activity): activity is SyncedActivity => !!activity);
+    // Occurrences of a series deleted in Outlook were settled with it.
+    const gone = removedIds
+      .map((id) => byEvent.get(id))
+      .filter((activity): activity is SyncedActivity => !!activity && !deletedSeries.has(activity.seriesId ?? ""));
     await confirmGone(user, gone, report);
+  }
+
+  /**
+   * calendarView/delta returns a series' occurrences and exceptions, never its master ("Get
+   * incremental changes to events in a calendar view", learn.microsoft.com/graph/delta-query-events);
+   * each instance names it (seriesMasterId). A master changed in Outlook shows in its plain
+   * occurrences (their change key follows the master's), and a deleted one as removed instances:
+   * for those series the master is read (GET /me/events/{seriesMasterId}, learn.microsoft.com/graph/
+   * api/event-get) and merged, before the instances are compared. Returns the series found deleted.
+   */
+  async function readMasters(
+    user: PullUser,
+    events: GraphEvent[],
+    removed: SyncedActivity[],
+    seriesByMaster: Map<string, KnownSeries>,
+    report: PullReport,
+    /** Series whose master this pull read already (a later page need not read it again). */
+    mastersRead: Set<string>,
+  ): Promise<Set<string>> {
+    const deleted = new Set<string>();
+    const linked = new Map(
+      (
+        await repository.find(
+          user.userId,
+          events.filter((event) => event.seriesMasterId).map((event) => event.id),
+          [],
+        )
+      ).map((activity) => [activity.link!.eventId, activity]),
+    );
+    const toRead = new Map<string, KnownSeries>();
+    for (const event of events) {
+      const known = event.seriesMasterId ? seriesByMaster.get(event.seriesMasterId) : undefined;
+      if (!known || event.type === "exception") continue;
+      const activity = linked.get(event.id);
+      if (!activity || activity.link?.changeKey !== event.changeKey) toRead.set(known.id, known);
+    }
+    // A master in the delta itself (calendarView does not return them, events/delta does) needs no GET.
+    const masters = events.filter((event) => event.type === "seriesMaster" && seriesByMaster.has(event.id));
+    for (const master of masters) {
+      toRead.delete(seriesByMaster.get(master.id)!.id);
+      await mergeMaster(seriesByMaster.get(master.id)!, master, report);
+    }
+    const removedOf = [...new Set(removed.flatMap((activity) => (activity.seriesId ? [activity.seriesId] : [])))];
+    for (const known of await repository.seriesByMasters(user.userId, [], removedOf)) toRead.set(known.id, known);
+    const reading = [...toRead.values()].filter((known) => !mastersRead.has(known.id));
+    reading.forEach((known) => mastersRead.add(known.id));
+    for (let index = 0; index < reading.length; index += MAX_BATCH) {
+      const chunk = reading.slice(index, index + MAX_BATCH);
+      const results = await gateway.batch(
+        user,
+        chunk.map((known) => ({ key: known.id, kind: "get", eventId: known.graphEventId })),
+      );
+      for (const [position, result] of results.entries()) {
+        const known = chunk[position]!;
+        if (result.ok && result.event) await mergeMaster(known, result.event, report);
+        else if (!result.ok && result.failure.kind === "gone") {
+          report.cancelled += await repository.seriesDeletedInOutlook(known, options.now());
+          deleted.add(known.id);
+        } else if (!result.ok) throw new GraphCallError(result.failure);
+      }
+    }
+    return deleted;
+  }
+
+  /**
+   * Outlook's edit of a series master comes into the series by the conflict rules of single events:
+   * per group (subject, location, time, rule, cancelled), Outlook's change is taken unless the CRM
+   * changed the same group since it last sent the master and its change is the later one. The body,
+   * reminder and categories edited in Outlook stay there; a change of the time or rule rebuilds
+   * the planned occurrences not changed on their own, as Outlook rebuilds its instances.
+   */
+  async function mergeMaster(series: KnownSeries, master: GraphEvent, report: PullReport) {
+    if (master.changeKey === series.graphChangeKey) return; // our own write, or nothing new
+    const outlook = fromSeriesMaster(master, series.timeZone);
+    const differs: Partial<Record<SeriesGroup | "status", SeriesChanges>> = {};
+    if (outlook.subject !== series.subject) differs.subject = { subject: outlook.subject };
+    if ((outlook.location ?? null) !== (series.location ?? null)) differs.location = { location: outlook.location };
+    if (
+      outlook.firstStartsAt.getTime() !== series.firstStartsAt.getTime() ||
+      outlook.firstEndsAt.getTime() !== series.firstEndsAt.getTime() ||
+      outlook.allDay !== series.allDay
+    )
+      differs.times = {
+        firstStartsAt: outlook.firstStartsAt,
+        firstEndsAt: outlook.firstEndsAt,
+        allDay: outlook.allDay,
+      };
+    // A rule the CRM cannot hold stays Outlook's: the instances still come in one by one.
+    if (outlook.recurrence && !sameRecurrence(outlook.recurrence, series.recurrence))
+      differs.recurrence = { recurrence: outlook.recurrence };
+    if (outlook.cancelled && !series.cancelled) differs.status = { cancelled: true };
+
+    const crmChanged = series.pendingPush
+      ? seriesChangedGroups({ ...series, attendee: null }, series.pushed)
+      : new Set<SeriesGroup>();
+    const crmNewer = series.pendingPush && series.modifiedAt.getTime() > Date.parse(master.lastModifiedDateTime);
+    const changes: SeriesChanges = {};
+    const taken = new Set<SeriesGroup | "status">();
+    for (const [group, value] of Object.entries(differs) as [SeriesGroup | "status", SeriesChanges][]) {
+      if (crmNewer && (group === "status" || crmChanged.has(group as SeriesGroup))) continue;
+      Object.assign(changes, value);
+      taken.add(group);
+    }
+    const after = { ...series, ...changes, attendee: null };
+    // What counts as sent from now on: Outlook's value for each group taken from it, and the
+    // attendees Outlook shows now (anyone invited there stays on the next PATCH).
+    const current = seriesFingerprints(after);
+    const pushed = series.pushed
+      ? {
+          ...series.pushed,
+          fields: {
+            ...series.pushed.fields,
+            ...Object.fromEntries(
+              [...taken].filter((g) => g !== "status" && g !== "recurrence").map((g) => [g, current[g as SeriesGroup]]),
+            ),
+          },
+          // A new time can move the first day, which is part of the rule's fingerprint.
+          recurrence: taken.has("recurrence") || taken.has("times") ? current.recurrence : series.pushed.recurrence,
+          outlookAttendees: master.attendees ?? series.pushed.outlookAttendees,
+        }
+      : null;
+    const keepPush = [...crmChanged].some((group) => !taken.has(group));
+    const rebuild = !changes.cancelled && (taken.has("times") || taken.has("recurrence"));
+    const until = desiredWindow().end;
+    const occurrences = rebuild
+      ? occurrencesBetween(
+          { ...after, pattern: after.recurrence.pattern, range: after.recurrence.range },
+          startDayOf(after),
+          dayInZone(until, after.timeZone),
+          MAX_MATERIALISED,
+        )
+      : null;
+    const result = await repository.seriesFromOutlook(
+      series,
+      changes,
+      master,
+      { pushed, keepPush: series.pendingPush && keepPush },
+      occurrences,
+      rebuild ? until : null,
+      options.now(),
+    );
+    report.cancelled += result.cancelled;
+  }
+
+  /** Materialises the occurrences of the user's series up to the window's end, as the days pass. */
+  async function extendSeries(user: PullUser) {
+    const until = desiredWindow().end;
+    for (const series of await repository.seriesToExtend(user.userId, until)) {
+      const occurrences = occurrencesBetween(
+        { ...series, pattern: series.recurrence.pattern, range: series.recurrence.range },
+        // From the day it was materialised to: the inserts skip the occurrences already there.
+        dayInZone(series.materialisedUntil, series.timeZone) > startDayOf(series)
+          ? dayInZone(series.materialisedUntil, series.timeZone)
+          : startDayOf(series),
+        dayInZone(until, series.timeZone),
+        MAX_MATERIALISED,
+      );
+      await repository.extendSeries(series, occurrences, until);
+    }
   }
 
   /** Outlook's instances of our series: each linked to its occurrence (made if missing), then compared. */
@@ -240,8 +417,16 @@ export function createPullService(repository: PullRepository, gateway: CalendarG
   }
 
   return {
+    /** A series master read by the push (its PATCH met a 412): Outlook's change merged first. */
+    async mergeSeriesMaster(user: Mailbox, seriesId: string, master: GraphEvent): Promise<void> {
+      const [series] = await repository.seriesByMasters(user.userId, [], [seriesId]);
+      if (series)
+        await mergeMaster(series, master, { pages: 0, fullResync: false, updated: 0, cancelled: 0, imported: 0 });
+    },
+
     async pull(user: PullUser): Promise<PullReport> {
       const report: PullReport = { pages: 0, fullResync: false, updated: 0, cancelled: 0, imported: 0 };
+      await extendSeries(user);
       const state = await repository.state(user.userId);
       const desired = desiredWindow();
       // A window that drifted by a day or more is renewed with a full sync.
@@ -251,6 +436,7 @@ export function createPullService(repository: PullRepository, gateway: CalendarG
         !drifted && state?.deltaLink ? { link: state.deltaLink } : window;
       report.fullResync = !("link" in from);
       const seen = new Set<string>();
+      const mastersRead = new Set<string>();
       for (;;) {
         let page;
         try {
@@ -267,7 +453,7 @@ export function createPullService(repository: PullRepository, gateway: CalendarG
           throw error;
         }
         report.pages++;
-        await applyPage(user, page.items, seen, report);
+        await applyPage(user, page.items, seen, report, mastersRead);
         if (page.nextLink) {
           from = { link: page.nextLink };
           continue;

@@ -1,4 +1,6 @@
-import type { PrismaClient } from "../../generated/prisma/client";
+import type { Recurrence } from "contract";
+import { Prisma, type PrismaClient } from "../../generated/prisma/client";
+import { onFreeDays } from "../../shared/recurrence";
 import { classifyDbError } from "../../db/db-errors";
 import {
   type EventLink,
@@ -10,6 +12,7 @@ import {
 } from "../event-link/activity-event-link";
 import { createEventLinkRepository, linkCreateData, linkData, linkOfRow } from "../event-link/event-link.repository";
 import { type ActivityFromEvent, type PushedFields, pushedFieldsOf } from "../graph/graph-event.mapper";
+import { type SeriesPushedFields, seriesPushedOf } from "../graph/series-master.mapper";
 
 /** An activity as the pull compares it with its Outlook event. */
 export interface SyncedActivity {
@@ -40,22 +43,49 @@ export interface SyncedActivity {
   seriesException: boolean;
 }
 
-/** A recurring series as the pull matches Outlook's instances with it. */
+/** A recurring series as the pull matches Outlook's instances with it and merges its master. */
 export interface KnownSeries {
   id: string;
+  version: number;
   graphEventId: string;
+  graphChangeKey: string | null;
+  graphGeneration: number;
   ownerId: string;
   type: "CALL" | "VISIT" | "MEETING" | "TASK" | "EMAIL" | "OTHER";
   subject: string;
   notes: string | null;
   location: string | null;
+  firstStartsAt: Date;
+  firstEndsAt: Date;
   timeZone: string;
   allDay: boolean;
   reminderMinutesBefore: number | null;
   onlineMeeting: boolean;
+  recurrence: Recurrence;
   customerId: string | null;
   contactId: string | null;
   cancelled: boolean;
+  modifiedAt: Date;
+  /** What the CRM last sent the master (null: not known). */
+  pushed: SeriesPushedFields | null;
+  /** A CRM change of the whole series not pushed yet. */
+  pendingPush: boolean;
+}
+
+/** A series' own fields as Outlook's master changed them (only those taken from it). */
+export type SeriesChanges = Partial<
+  Pick<KnownSeries, "subject" | "location" | "firstStartsAt" | "firstEndsAt" | "allDay" | "recurrence" | "cancelled">
+>;
+
+/** A series whose occurrences exist up to materialisedUntil, for the window that moved on. */
+export interface SeriesToExtend {
+  id: string;
+  firstStartsAt: Date;
+  firstEndsAt: Date;
+  timeZone: string;
+  allDay: boolean;
+  recurrence: Recurrence;
+  materialisedUntil: Date;
 }
 
 export interface PullState {
@@ -106,6 +136,73 @@ type Row = Omit<SyncedActivity, "pendingPush" | "link" | "pushed"> & {
   graphChangeKey: string | null;
   graphMailboxUserId: string | null;
 };
+
+const SERIES_SELECT = {
+  id: true,
+  version: true,
+  graphEventId: true,
+  graphChangeKey: true,
+  graphGeneration: true,
+  graphPushed: true,
+  ownerId: true,
+  type: true,
+  subject: true,
+  notes: true,
+  location: true,
+  firstStartsAt: true,
+  firstEndsAt: true,
+  timeZone: true,
+  allDay: true,
+  reminderMinutesBefore: true,
+  onlineMeeting: true,
+  pattern: true,
+  range: true,
+  customerId: true,
+  contactId: true,
+  cancelled: true,
+  modifiedAt: true,
+  outbox: { select: { seriesId: true } },
+} as const;
+
+type SeriesRow = Prisma.ActivitySeriesGetPayload<{ select: typeof SERIES_SELECT }>;
+
+const knownSeriesOf = ({ graphPushed, pattern, range, outbox, ...row }: SeriesRow): KnownSeries => ({
+  ...row,
+  graphEventId: row.graphEventId!,
+  recurrence: { pattern, range } as Recurrence,
+  pushed: seriesPushedOf(graphPushed),
+  pendingPush: outbox !== null,
+});
+
+/** An occurrence of a series as a new activity (PENDING: linked to its instance when the pull meets it). */
+function occurrenceRow(
+  series: Omit<KnownSeries, "graphEventId" | "recurrence" | "pushed" | "pendingPush" | "graphChangeKey"> & {
+    graphEventId: string | null;
+  },
+  occurrenceStart: Date,
+  times: { startsAt: Date; endsAt: Date },
+) {
+  return {
+    seriesId: series.id,
+    occurrenceStart,
+    type: series.type,
+    subject: series.subject,
+    notes: series.notes,
+    location: series.location,
+    startsAt: times.startsAt,
+    endsAt: times.endsAt,
+    timeZone: series.timeZone,
+    allDay: series.allDay,
+    reminderMinutesBefore: series.reminderMinutesBefore,
+    onlineMeeting: series.onlineMeeting,
+    ownerId: series.ownerId,
+    customerId: series.customerId,
+    contactId: series.contactId,
+    createdById: series.ownerId,
+    modifiedById: series.ownerId,
+    syncState: "PENDING" as const,
+  };
+}
 
 export function createPullRepository(prisma: PrismaClient) {
   const eventLink = createEventLinkRepository(prisma);
@@ -218,34 +315,177 @@ export function createPullRepository(prisma: PrismaClient) {
       return settled;
     },
 
-    /** Our series behind these Outlook series masters. */
-    async seriesByMasters(ownerId: string, masterIds: string[]): Promise<KnownSeries[]> {
-      if (masterIds.length === 0) return [];
+    /** Our series behind these Outlook series masters, or with these ids (still linked to a master). */
+    async seriesByMasters(ownerId: string, masterIds: string[], seriesIds: string[] = []): Promise<KnownSeries[]> {
+      if (masterIds.length === 0 && seriesIds.length === 0) return [];
       const rows = await prisma.activitySeries.findMany({
-        where: { ownerId, graphEventId: { in: masterIds } },
-        select: {
-          id: true,
-          graphEventId: true,
-          ownerId: true,
-          type: true,
-          subject: true,
-          notes: true,
-          location: true,
-          timeZone: true,
-          allDay: true,
-          reminderMinutesBefore: true,
-          onlineMeeting: true,
-          customerId: true,
-          contactId: true,
-          cancelled: true,
+        where: {
+          ownerId,
+          graphEventId: { not: null },
+          OR: [{ graphEventId: { in: masterIds } }, { id: { in: seriesIds } }],
         },
+        select: SERIES_SELECT,
       });
-      return rows.map((row) => ({ ...row, graphEventId: row.graphEventId! }));
+      return rows.map(knownSeriesOf);
     },
 
-    /** The master changed in Outlook (or our change came back): its change key, for the next PATCH. */
-    async seriesMasterSeen(seriesId: string, changeKey: string) {
-      await prisma.activitySeries.updateMany({ where: { id: seriesId }, data: { graphChangeKey: changeKey } });
+    /**
+     * Outlook's change of a series master, taken into the series read at `series.version` (nothing
+     * happens once the CRM changed it meanwhile: that change is pushed, meets a 412 and is merged
+     * again). As the CRM's own change of the whole series does: a new time or rule rebuilds the
+     * planned occurrences not changed on their own (`occurrences`), other fields reach them as they
+     * are; exceptions and finished ones stay; cancelled, the planned ones are cancelled.
+     * keepPush: CRM changes Outlook did not override are still to be sent (the series stays PENDING).
+     */
+    async seriesFromOutlook(
+      series: KnownSeries,
+      changes: SeriesChanges,
+      master: { changeKey: string },
+      merge: { pushed: SeriesPushedFields | null; keepPush: boolean },
+      occurrences: { startsAt: Date; endsAt: Date }[] | null,
+      until: Date | null,
+      now: Date,
+    ): Promise<{ applied: boolean; cancelled: number }> {
+      const { recurrence, ...fields } = changes;
+      const changed = Object.keys(changes).length > 0;
+      return prisma.$transaction(async (tx) => {
+        const { count } = await tx.activitySeries.updateMany({
+          where: { id: series.id, version: series.version },
+          data: {
+            ...fields,
+            ...(recurrence && { pattern: recurrence.pattern, range: recurrence.range }),
+            ...(changed && { version: { increment: 1 }, modifiedAt: now, modifiedById: series.ownerId }),
+            ...(until && { materialisedUntil: until }),
+            graphChangeKey: master.changeKey,
+            ...(merge.pushed && { graphPushed: merge.pushed as unknown as Prisma.InputJsonValue }),
+            ...(!merge.keepPush && { syncState: "SYNCED", syncError: null, lastSyncedAt: now }),
+          },
+        });
+        if (count === 0) return { applied: false, cancelled: 0 };
+        // Outlook's change replaced the CRM's older one: it is not sent any more.
+        if (!merge.keepPush)
+          await tx.seriesOutbox.deleteMany({ where: { seriesId: series.id, seriesVersion: { lte: series.version } } });
+        const planned = { seriesId: series.id, status: "PLANNED" as const, seriesException: false };
+        const touched = { modifiedAt: now, modifiedById: series.ownerId, version: { increment: 1 } };
+        if (changes.cancelled) {
+          const { count: cancelled } = await tx.activity.updateMany({
+            where: { seriesId: series.id, status: "PLANNED" },
+            data: { status: "CANCELLED", ...touched },
+          });
+          return { applied: true, cancelled };
+        }
+        if (occurrences) {
+          await tx.activity.deleteMany({ where: planned });
+          const after = { ...series, ...fields };
+          const kept = await tx.activity.findMany({
+            where: { seriesId: series.id },
+            select: { occurrenceStart: true },
+          });
+          await tx.activity.createMany({
+            data: onFreeDays(occurrences, kept, series.timeZone).map((occurrence) =>
+              occurrenceRow(after, occurrence.startsAt, occurrence),
+            ),
+            skipDuplicates: true,
+          });
+        } else if (changes.subject !== undefined || changes.location !== undefined)
+          await tx.activity.updateMany({
+            where: planned,
+            data: {
+              ...(changes.subject !== undefined && { subject: changes.subject }),
+              ...(changes.location !== undefined && { location: changes.location }),
+              ...touched,
+            },
+          });
+        return { applied: true, cancelled: 0 };
+      });
+    },
+
+    /**
+     * The series master is gone from Outlook (a GET answered 404): as for an activity's event, the
+     * series read at `series.version` is cancelled (never erased) with its planned occurrences; a CRM
+     * change made after the read wins, and only the link ends (the push makes a new master).
+     */
+    async seriesDeletedInOutlook(series: KnownSeries, now: Date): Promise<number> {
+      return prisma.$transaction(async (tx) => {
+        const unlink = {
+          graphEventId: null,
+          graphChangeKey: null,
+          graphPushed: Prisma.DbNull,
+          graphGeneration: { increment: 1 },
+        };
+        const { count } = await tx.activitySeries.updateMany({
+          where: { id: series.id, version: series.version, graphEventId: series.graphEventId },
+          data: {
+            ...unlink,
+            cancelled: true,
+            version: { increment: 1 },
+            modifiedAt: now,
+            modifiedById: series.ownerId,
+            syncState: "SYNCED",
+            syncError: null,
+            lastSyncedAt: now,
+          },
+        });
+        if (count === 0)
+          await tx.activitySeries.updateMany({
+            where: { id: series.id, graphEventId: series.graphEventId },
+            data: unlink,
+          });
+        else await tx.seriesOutbox.deleteMany({ where: { seriesId: series.id } });
+        await tx.activity.updateMany({
+          where: { seriesId: series.id, graphEventId: { not: null } },
+          data: { graphEventId: null, graphChangeKey: null, graphPushed: Prisma.DbNull },
+        });
+        if (count === 0) return 0;
+        const { count: cancelled } = await tx.activity.updateMany({
+          where: { seriesId: series.id, status: "PLANNED" },
+          data: {
+            status: "CANCELLED",
+            syncState: "SYNCED",
+            modifiedAt: now,
+            modifiedById: series.ownerId,
+            version: { increment: 1 },
+          },
+        });
+        return cancelled;
+      });
+    },
+
+    /** The owner's live series whose occurrences stop before `until` (the window moved on). */
+    async seriesToExtend(ownerId: string, until: Date): Promise<SeriesToExtend[]> {
+      const rows = await prisma.activitySeries.findMany({
+        where: { ownerId, cancelled: false, materialisedUntil: { lt: until } },
+        select: {
+          id: true,
+          firstStartsAt: true,
+          firstEndsAt: true,
+          timeZone: true,
+          allDay: true,
+          pattern: true,
+          range: true,
+          materialisedUntil: true,
+        },
+      });
+      return rows.map(({ pattern, range, ...row }) => ({ ...row, recurrence: { pattern, range } as Recurrence }));
+    },
+
+    /**
+     * The occurrences of a series up to `until`, made where missing (never twice: unique series and
+     * occurrenceStart; a cancelled or moved one keeps its row, so it is not made again).
+     */
+    async extendSeries(series: SeriesToExtend, occurrences: { startsAt: Date; endsAt: Date }[], until: Date) {
+      await prisma.$transaction(async (tx) => {
+        const { count } = await tx.activitySeries.updateMany({
+          where: { id: series.id, cancelled: false, materialisedUntil: series.materialisedUntil },
+          data: { materialisedUntil: until },
+        });
+        if (count === 0 || occurrences.length === 0) return;
+        const row = await tx.activitySeries.findUniqueOrThrow({ where: { id: series.id }, select: SERIES_SELECT });
+        await tx.activity.createMany({
+          data: occurrences.map((occurrence) => occurrenceRow(row, occurrence.startsAt, occurrence)),
+          skipDuplicates: true,
+        });
+      });
     },
 
     /**
@@ -258,31 +498,7 @@ export function createPullRepository(prisma: PrismaClient) {
       times: { startsAt: Date; endsAt: Date },
     ): Promise<SyncedActivity | null> {
       if (series.cancelled) return null;
-      await prisma.activity.createMany({
-        data: [
-          {
-            seriesId: series.id,
-            occurrenceStart,
-            type: series.type,
-            subject: series.subject,
-            notes: series.notes,
-            location: series.location,
-            startsAt: times.startsAt,
-            endsAt: times.endsAt,
-            timeZone: series.timeZone,
-            allDay: series.allDay,
-            reminderMinutesBefore: series.reminderMinutesBefore,
-            onlineMeeting: series.onlineMeeting,
-            ownerId: series.ownerId,
-            customerId: series.customerId,
-            contactId: series.contactId,
-            createdById: series.ownerId,
-            modifiedById: series.ownerId,
-            syncState: "PENDING",
-          },
-        ],
-        skipDuplicates: true,
-      });
+      await prisma.activity.createMany({ data: [occurrenceRow(series, occurrenceStart, times)], skipDuplicates: true });
       const row = await prisma.activity.findUnique({
         where: { seriesId_occurrenceStart: { seriesId: series.id, occurrenceStart } },
         select: SELECT,

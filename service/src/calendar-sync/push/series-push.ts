@@ -1,10 +1,9 @@
-import { startDayOf } from "../../shared/recurrence";
 import type { CalendarGateway, CalendarRequest } from "../graph/calendar-gateway";
 import { MAX_BATCH } from "../graph/calendar-gateway";
 import { GraphCallError, type GraphFailure } from "../graph/graph-errors";
-import type { GraphEventWrite, GraphRecurrence } from "../graph/graph-event.types";
-import { ACTIVITY_ID_PROPERTY, toGraphEvent } from "../graph/graph-event.mapper";
-import { windowsZoneOf } from "../graph/graph-time-zones";
+import { ACTIVITY_ID_PROPERTY } from "../graph/graph-event.mapper";
+import type { GraphEvent } from "../graph/graph-event.types";
+import { masterOf, seriesPushedAfter, toSeriesPatch } from "../graph/series-master.mapper";
 import type { LeasedSeries, SeriesOutboxRepository } from "../outbox/series-outbox.repository";
 
 /** Our series masters carry this transactionId: a repeated create answers with the same series. */
@@ -17,44 +16,8 @@ export interface SeriesPushOptions {
   retryCapMs: number;
   now: () => Date;
   random: () => number;
-}
-
-/** Graph's patternedRecurrence of a series; the range starts on the first occurrence's day in its zone. */
-export function recurrenceOf(series: LeasedSeries): GraphRecurrence {
-  const { pattern, range } = series.recurrence;
-  return {
-    pattern: { ...pattern },
-    range: {
-      type: range.type,
-      startDate: startDayOf(series),
-      ...(range.type === "endDate" && { endDate: range.endDate }),
-      ...(range.type === "numbered" && { numberOfOccurrences: range.numberOfOccurrences }),
-      // A name Graph documents, as for start and end (CLDR windowsZones); UTC for a zone it does not map.
-      recurrenceTimeZone: windowsZoneOf(series.timeZone) ?? "UTC",
-    },
-  };
-}
-
-/** The series master: the first occurrence's event with the recurrence. */
-function masterOf(series: LeasedSeries): GraphEventWrite {
-  return {
-    ...toGraphEvent({
-      id: series.id,
-      subject: series.subject,
-      notes: series.notes,
-      location: series.location,
-      startsAt: series.firstStartsAt,
-      endsAt: series.firstEndsAt,
-      timeZone: series.timeZone,
-      allDay: series.allDay,
-      status: "PLANNED",
-      reminderMinutesBefore: series.reminderMinutesBefore,
-      graphGeneration: series.graphGeneration,
-      attendee: series.attendee,
-      onlineMeeting: series.onlineMeeting,
-    }),
-    recurrence: recurrenceOf(series),
-  };
+  /** Merges Outlook's change of a master into its series (the pull's rules); without it, only the change key is kept. */
+  mergeMaster?: (mailbox: { userId: string; email: string }, seriesId: string, master: GraphEvent) => Promise<void>;
 }
 
 function requestFor(series: LeasedSeries): CalendarRequest | null {
@@ -75,12 +38,13 @@ function requestFor(series: LeasedSeries): CalendarRequest | null {
         singleValueExtendedProperties: [{ id: ACTIVITY_ID_PROPERTY, value: `series:${series.id}` }],
       },
     };
+  // Only what the CRM changed since it last sent the master: Outlook-side edits of the rest stay.
   return {
     key,
     kind: "update",
     eventId: series.graphEventId,
     changeKey: series.graphChangeKey,
-    event: masterOf(series),
+    event: toSeriesPatch(series, series.pushed),
   };
 }
 
@@ -97,7 +61,7 @@ export function createSeriesPush(outbox: SeriesOutboxRepository, gateway: Calend
   async function settle(
     series: LeasedSeries,
     request: CalendarRequest | null,
-    result: { ok: true; event: { id: string; changeKey?: string } | null } | { ok: false; failure: GraphFailure },
+    result: { ok: true; event: GraphEvent | null } | { ok: false; failure: GraphFailure },
   ) {
     const now = options.now();
     const removing = request?.kind === "delete" || request?.kind === "cancel";
@@ -106,7 +70,9 @@ export function createSeriesPush(outbox: SeriesOutboxRepository, gateway: Calend
       const eventId = result.event?.id ?? series.graphEventId;
       if (!eventId)
         return outbox.retry(series, new Date(now.getTime() + backoffMs(series.attempts)), "no event id", true);
-      return outbox.synced(series, eventId, result.event?.changeKey ?? null, now);
+      const sent = request?.kind === "create" || request?.kind === "update" ? request.event : {};
+      const pushed = seriesPushedAfter(series, result.event, series.pushed, sent);
+      return outbox.synced(series, eventId, result.event?.changeKey ?? null, pushed, now);
     }
     const { failure } = result;
     switch (failure.kind) {
@@ -114,12 +80,17 @@ export function createSeriesPush(outbox: SeriesOutboxRepository, gateway: Calend
         return outbox.removed(series, now, !removing);
       case "conflict": {
         // The master changed in Outlook since our last look (an occurrence changed or deleted there
-        // changes it too). calendarView returns instances, never the master, so its change key is
-        // read here; the series' own fields are the CRM's, and go again on the next round.
-        const [current] = await gateway.batch({ userId: series.ownerId, email: series.ownerEmail }, [
+        // changes it too). calendarView returns instances, never the master, so it is read here and
+        // merged by the conflict rules first; what the CRM changed and Outlook did not override goes
+        // on the next round, with the change key read.
+        const mailbox = { userId: series.ownerId, email: series.ownerEmail };
+        const [current] = await gateway.batch(mailbox, [
           { key: series.id, kind: "get", eventId: series.graphEventId! },
         ]);
-        if (current?.ok && current.event) await outbox.changeKey(series, current.event.changeKey);
+        if (current?.ok && current.event) {
+          if (options.mergeMaster) await options.mergeMaster(mailbox, series.id, current.event);
+          else await outbox.changeKey(series, current.event.changeKey);
+        }
         return outbox.retry(series, now, failure.message, false);
       }
       case "rejected":
@@ -159,7 +130,14 @@ export function createSeriesPush(outbox: SeriesOutboxRepository, gateway: Calend
           // Cancelled before it ever reached Outlook: nothing to remove there.
           for (const { series } of work.filter((item) => !item.request))
             await outbox.removed(series, options.now(), false);
-          const sending = work.filter((item) => item.request);
+          // A change Outlook does not show (the series' customer, say): in step without a request.
+          for (const { series, request } of work.filter(
+            (item) => item.request?.kind === "update" && Object.keys(item.request.event).length === 0,
+          ))
+            await settle(series, request, { ok: true, event: null });
+          const sending = work.filter(
+            (item) => item.request && !(item.request.kind === "update" && Object.keys(item.request.event).length === 0),
+          );
           for (let index = 0; index < sending.length; index += MAX_BATCH) {
             const chunk = sending.slice(index, index + MAX_BATCH);
             let results;

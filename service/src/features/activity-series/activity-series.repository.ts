@@ -2,6 +2,7 @@ import type { Activity, ActivitySeries, Recurrence } from "contract";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import { NO_SERIES_OUTBOX, type SeriesOutbox } from "../../calendar-sync/outbox/series-outbox";
 import { staleVersion } from "../../shared/app-error";
+import { onFreeDays } from "../../shared/recurrence";
 import { USER_REF_SELECT } from "../../db/user-ref";
 
 /** A series as the service writes it. */
@@ -212,8 +213,15 @@ export function createActivitySeriesRepository(
         // Outlook rebuilds a series' instances when its pattern or time changes; so does the CRM:
         // planned occurrences that were not changed on their own go, the rule's new ones come.
         await tx.activity.deleteMany({ where: planned });
+        const kept = await tx.activity.findMany({ where: { seriesId: id }, select: { occurrenceStart: true } });
         await tx.activity.createMany({
-          data: occurrenceRows(id, fromRow(series), occurrences ?? [], userId, queued),
+          data: occurrenceRows(
+            id,
+            fromRow(series),
+            onFreeDays(occurrences ?? [], kept, series.timeZone),
+            userId,
+            queued,
+          ),
           skipDuplicates: true,
         });
       });
