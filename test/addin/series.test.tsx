@@ -2,7 +2,7 @@
 import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent, { type UserEvent } from "@testing-library/user-event";
 import { instantOfWallClock } from "contract/zoned-time";
-import { ALICE, ok } from "./support/crm-world";
+import { ALICE, BEN, ok } from "./support/crm-world";
 import { JONAS, renderPane, useCrm } from "./support/render-pane";
 import type { Crm, SentRequest } from "./support/use-crm";
 
@@ -43,10 +43,10 @@ const shown = (iso: string) =>
     minute: "2-digit",
   }).format(new Date(iso));
 
-/** "Weekly call" on Tuesdays, 09:00–09:30 Berlin, for Fabrikam (Jonas's customer), planned by Alice through the API. */
-async function weeklyCallOf(crm: Crm, first: string, occurrences = 6) {
+/** "Weekly call" on Tuesdays, 09:00–09:30 Berlin, for Fabrikam (Jonas's customer), planned through the API (by Alice). */
+async function weeklyCallOf(crm: Crm, first: string, occurrences = 6, by = ALICE) {
   return ok(
-    (await crm.as(ALICE)).post("/api/activity-series", {
+    (await crm.as(by)).post("/api/activity-series", {
       customerId: crm.customers.fabrikam.id,
       type: "CALL",
       subject: "Weekly call",
@@ -476,6 +476,74 @@ describe("recurring activities in the pane", () => {
     expect(stored).toMatchObject({ notes: "Agenda in the shared folder", location: "Room 2" });
     expect(stored.occurrences.every((occurrence: any) => occurrence.notes === "Agenda in the shared folder")).toBe(
       true,
+    );
+  });
+
+  it("offers the edits only to who may make them: a colleague's series is shown, not offered, to a salesman", async () => {
+    await weeklyCallOf(crm, tuesdayNextWeek(), 6, BEN);
+    const user = userEvent.setup();
+    const salesman = renderPane({ from: JONAS, subject: "Open order" });
+    let panel = await openPanel(user, "Weekly call");
+    expect(within(within(panel).getByRole("list", { name: "Occurrences" })).getAllByRole("listitem")).toHaveLength(6);
+    for (const name of ["Edit this one", "Cancel this one", "Edit the whole series", "Cancel the whole series"])
+      expect(within(panel).queryByRole("button", { name })).not.toBeInTheDocument();
+    salesman.unmount();
+    // A manager may change anyone's.
+    crm.me.role = "MANAGER";
+    renderPane({ from: JONAS, subject: "Open order" });
+    panel = await openPanel(user, "Weekly call");
+    for (const name of ["Edit this one", "Cancel this one", "Edit the whole series", "Cancel the whole series"])
+      expect(within(panel).getByRole("button", { name })).toBeEnabled();
+  });
+
+  it("keeps a rule the pane does not offer (set through the API or in Outlook) when only the end changes", async () => {
+    const first = tuesdayNextWeek();
+    const twiceAWeek = { type: "weekly", interval: 1, daysOfWeek: ["tuesday", "thursday"], firstDayOfWeek: "monday" };
+    const series = await ok(
+      (await crm.as(ALICE)).post("/api/activity-series", {
+        customerId: crm.customers.fabrikam.id,
+        type: "CALL",
+        subject: "Weekly call",
+        startsAt: berlin(first, "09:00"),
+        endsAt: berlin(first, "09:30"),
+        timeZone: "Europe/Berlin",
+        recurrence: { pattern: twiceAWeek, range: { type: "numbered", numberOfOccurrences: 4 } },
+      }),
+      201,
+      "series",
+    );
+    const user = userEvent.setup();
+    renderPane({ from: JONAS, subject: "Open order" });
+    const panel = await openPanel(user, "Weekly call");
+    expect(within(panel).getByText(/^Every week on Tuesday, Thursday · 4 occurrences/)).toBeInTheDocument();
+    await user.click(within(panel).getByRole("button", { name: "Edit the whole series" }));
+    const form = within(panel).getByRole("form", { name: "Edit the whole series" });
+    expect(within(form).getByRole("combobox", { name: "Repeats" })).toHaveDisplayValue(
+      "Every week on Tuesday, Thursday",
+    );
+    await user.selectOptions(within(form).getByRole("combobox", { name: "Ends" }), "No end");
+    await user.click(within(form).getByRole("button", { name: "Save the series" }));
+    const patch = () =>
+      crm.requests.find(
+        (request) => request.method === "PATCH" && request.path === `/api/activity-series/${series.id}`,
+      );
+    await waitFor(() => expect(patch()).toBeDefined());
+    expect(patch()!.body).toEqual({
+      recurrence: { pattern: twiceAWeek, range: { type: "noEnd" } },
+      version: series.version,
+    });
+    expect((await answerTo(patch())).status).toBe(200);
+    expect((await crm.read(`/api/activity-series/${series.id}`)).recurrence).toEqual({
+      pattern: twiceAWeek,
+      range: { type: "noEnd" },
+    });
+    // The occurrences were rebuilt for the new end: the panel stays open, on the series' first one.
+    await waitFor(() =>
+      expect(
+        within(screen.getByRole("region", { name: "Series: Weekly call" })).getByText(
+          /^Every week on Tuesday, Thursday · No end date/,
+        ),
+      ).toBeInTheDocument(),
     );
   });
 

@@ -12,6 +12,7 @@ import { useState } from "react";
 import type { Activity, ActivitySeries } from "contract";
 import { useServices } from "../../shared/services-context";
 import { errorMessage } from "../../shared/error-message";
+import { may } from "../../shared/may";
 import { useAsync } from "../../shared/use-async";
 import { formatInZone } from "../../shared/zoned-time";
 import { OccurrenceForm } from "./occurrence-form";
@@ -106,6 +107,9 @@ export function SeriesPanel({
   };
 
   const data = series.data;
+  // Offered only to who may (the occurrence's or the series' owner, a manager, an admin); the service decides.
+  const mayChangeOne = may(me, "activities:change", { ownerId: activity.owner.id }) && activity.status === "PLANNED";
+  const mayChangeSeries = !!data && may(me, "activities:change", { ownerId: data.owner.id });
   return (
     <div className={styles.panel} aria-label={`Series: ${activity.subject}`} role="region">
       {data ? (
@@ -151,38 +155,50 @@ export function SeriesPanel({
               <MessageBarBody>{notice}</MessageBarBody>
             </MessageBar>
           )}
-          {!data.cancelled && (
+          {!data.cancelled && (mayChangeOne || mayChangeSeries) && (
             <div className={styles.line}>
-              <Button
-                size="small"
-                aria-expanded={editing === "one"}
-                disabled={busy || activity.status !== "PLANNED"}
-                onClick={() => edit("one")}
-              >
-                Edit this one
-              </Button>
-              <Button
-                size="small"
-                disabled={busy || activity.status !== "PLANNED"}
-                onClick={() =>
-                  void run(() => api.updateActivity(activity.id, { version: activity.version, status: "CANCELLED" }))
-                }
-              >
-                Cancel this one
-              </Button>
-              <Button size="small" aria-expanded={editing === "series"} disabled={busy} onClick={() => edit("series")}>
-                Edit the whole series
-              </Button>
-              <Button
-                size="small"
-                disabled={busy}
-                onClick={() => void run(() => api.updateSeries(data.id, { version: data.version, cancelled: true }))}
-              >
-                Cancel the whole series
-              </Button>
+              {mayChangeOne && (
+                <>
+                  <Button size="small" aria-expanded={editing === "one"} disabled={busy} onClick={() => edit("one")}>
+                    Edit this one
+                  </Button>
+                  <Button
+                    size="small"
+                    disabled={busy}
+                    onClick={() =>
+                      void run(() =>
+                        api.updateActivity(activity.id, { version: activity.version, status: "CANCELLED" }),
+                      )
+                    }
+                  >
+                    Cancel this one
+                  </Button>
+                </>
+              )}
+              {mayChangeSeries && (
+                <>
+                  <Button
+                    size="small"
+                    aria-expanded={editing === "series"}
+                    disabled={busy}
+                    onClick={() => edit("series")}
+                  >
+                    Edit the whole series
+                  </Button>
+                  <Button
+                    size="small"
+                    disabled={busy}
+                    onClick={() =>
+                      void run(() => api.updateSeries(data.id, { version: data.version, cancelled: true }))
+                    }
+                  >
+                    Cancel the whole series
+                  </Button>
+                </>
+              )}
             </div>
           )}
-          {!data.cancelled && editing === "one" && (
+          {!data.cancelled && mayChangeOne && editing === "one" && (
             <OccurrenceForm
               activity={activity}
               reload={reloadBoth}
@@ -198,7 +214,7 @@ export function SeriesPanel({
               }}
             />
           )}
-          {!data.cancelled && editing === "series" && (
+          {!data.cancelled && mayChangeSeries && editing === "series" && (
             <SeriesForm
               series={data}
               reload={series.reload}
