@@ -32,6 +32,8 @@ const useStyles = makeStyles({
     "& h1, & h2, & h3, & h4, & p": { margin: 0 },
     "& h4": { display: "block", marginTop: tokens.spacingVerticalXS },
   },
+  // At Outlook's narrowest pane (320 px) the three views do not fit one line: they wrap, as the record's tabs do.
+  tabs: { flexWrap: "wrap" },
 });
 
 export interface TaskPaneAppProps {
@@ -64,6 +66,7 @@ export function TaskPaneApp({ api, mailbox, theme }: TaskPaneAppProps) {
       {me.status === "ready" && (
         <ServicesProvider value={{ api, mailbox, me: me.data }}>
           <TabList
+            className={styles.tabs}
             selectedValue={tab}
             onTabSelect={(_event, data) => setTab(data.value as "email" | "search" | "reports")}
             aria-label="Views"

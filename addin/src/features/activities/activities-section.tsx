@@ -8,7 +8,7 @@ import { useLayoutStyles } from "../../shared/layout-styles";
 import { OutlookSyncPanel } from "./outlook-sync-panel";
 import { SyncNowButton } from "./sync-now-button";
 import { SyncStateBadge } from "./sync-state-badge";
-import { SeriesPanel } from "./series-panel";
+import { type SeriesChange, SeriesPanel } from "./series-panel";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -84,7 +84,18 @@ function ActivityList({
   const styles = useStyles();
   const layout = useLayoutStyles();
   const { me } = useServices();
-  const [openSeries, setOpenSeries] = useState<string | null>(null);
+  // The series panel open, the occurrence it was opened from, and what its last save said.
+  const [open, setOpen] = useState<{ activityId: string; seriesId: string; change: SeriesChange | null } | null>(null);
+  // A new time or rule for the whole series rebuilds the occurrences not changed on their own: the
+  // one the panel was opened from may be gone, so the panel stays open on the series' first one here.
+  const anchor =
+    open &&
+    (activities.find((activity) => activity.id === open.activityId) ??
+      (open.change?.wholeSeries ? activities.find((activity) => activity.series?.id === open.seriesId) : undefined));
+  const toggle = (activity: Activity) =>
+    setOpen(
+      anchor?.id === activity.id ? null : { activityId: activity.id, seriesId: activity.series!.id, change: null },
+    );
   return (
     <div>
       <Text as="h4" weight="semibold">
@@ -118,8 +129,8 @@ function ActivityList({
                   <Button
                     size="small"
                     appearance="subtle"
-                    aria-expanded={openSeries === activity.id}
-                    onClick={() => setOpenSeries(openSeries === activity.id ? null : activity.id)}
+                    aria-expanded={anchor?.id === activity.id}
+                    onClick={() => toggle(activity)}
                   >
                     {activity.series.exception ? "Repeats (changed)" : "Repeats"}
                   </Button>
@@ -129,8 +140,15 @@ function ActivityList({
                 {formatInZone(activity.startsAt, me.timeZone, !activity.allDay)} · {activity.owner.name}
               </Caption1>
               <OnlineMeetingLine activity={activity} />
-              {openSeries === activity.id && activity.series && (
-                <SeriesPanel activity={activity} onChanged={onChanged} />
+              {anchor?.id === activity.id && activity.series && (
+                <SeriesPanel
+                  activity={activity}
+                  notice={open?.change?.notice ?? null}
+                  onChanged={(change) => {
+                    setOpen({ activityId: activity.id, seriesId: activity.series!.id, change: change ?? null });
+                    onChanged();
+                  }}
+                />
               )}
             </li>
           ))}
