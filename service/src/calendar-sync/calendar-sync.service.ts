@@ -82,6 +82,13 @@ const STOP_GRACE_MS = 5_000;
 
 const EMPTY_PUSH: PushReport = { pushed: 0, failed: 0, retrying: 0, conflicts: 0 };
 const EMPTY_PULL: PullReport = { pages: 0, fullResync: false, updated: 0, cancelled: 0, imported: 0 };
+const addPulls = (a: PullReport, b: PullReport): PullReport => ({
+  pages: a.pages + b.pages,
+  fullResync: a.fullResync || b.fullResync,
+  updated: a.updated + b.updated,
+  cancelled: a.cancelled + b.cancelled,
+  imported: a.imported + b.imported,
+});
 
 export function createCalendarSync(
   config: CalendarSyncConfig,
@@ -340,6 +347,9 @@ export function createCalendarSync(
         const again = first.conflicts + series.conflicts > 0;
         const secondSeries = again ? await seriesPush.push(user.id) : { pushed: 0, conflicts: 0 };
         const second = again ? await push.push(user.id) : EMPTY_PUSH;
+        // A master that went only after the pull (its 412 merged first) may have rebuilt occurrences
+        // (a new time or rule): one more pull links them to Outlook's new instances in this run.
+        const relinked = secondSeries.pushed > 0 ? await pullUser(mailbox, { background: false }) : null;
         return {
           enabled: true,
           push: {
@@ -348,9 +358,9 @@ export function createCalendarSync(
             retrying: second === EMPTY_PUSH ? first.retrying : second.retrying,
             conflicts: first.conflicts,
           },
-          pull: pulled.report,
+          pull: relinked ? addPulls(pulled.report, relinked.report) : pulled.report,
           pending: await outboxRepository.pendingCount(user.id),
-          error: pulled.error,
+          error: pulled.error ?? relinked?.error ?? null,
           finishedAt: now().toISOString(),
         };
       });

@@ -128,10 +128,34 @@ export function createSeriesOutboxRepository(prisma: PrismaClient) {
           syncError: null,
         },
       });
-      await prisma.activitySeries.updateMany({
+      const { count } = await prisma.activitySeries.updateMany({
         where: { id: series.id, version: series.version },
         data: { syncState: "SYNCED" },
       });
+      // The occurrences the master carries (planned, not changed on their own, linked to their
+      // instance, nothing of their own to send, showing the series' fields as pushed and the rule's
+      // time) were PENDING only for it: Outlook's instances show what they show now. Their change
+      // key is learnt by the next pull; a PATCH before that meets a 412 and is merged, never lost.
+      if (count > 0)
+        await prisma.activity.updateMany({
+          where: {
+            seriesId: series.id,
+            status: "PLANNED",
+            seriesException: false,
+            graphEventId: { not: null },
+            syncState: "PENDING",
+            calendarOutbox: null,
+            subject: series.subject,
+            notes: series.notes,
+            location: series.location,
+            reminderMinutesBefore: series.reminderMinutesBefore,
+            onlineMeeting: series.onlineMeeting,
+            allDay: series.allDay,
+            timeZone: series.timeZone,
+            startsAt: { equals: prisma.activity.fields.occurrenceStart },
+          },
+          data: { syncState: "SYNCED", syncError: null, lastSyncedAt: now },
+        });
       await finish(series);
     },
 

@@ -3,6 +3,7 @@ import { MAX_BATCH } from "../graph/calendar-gateway";
 import { GraphCallError } from "../graph/graph-errors";
 import {
   type FieldGroup,
+  type PushedFields,
   activityIdOfTransaction,
   changedGroups,
   fingerprints,
@@ -89,13 +90,31 @@ export function createPullService(repository: PullRepository, gateway: CalendarG
    * in; where both changed the same field, the later modification wins. CRM changes Outlook did not
    * override stay queued, and their PATCH carries only them.
    */
-  async function applyEvent(activity: SyncedActivity, event: GraphEvent, report: PullReport) {
+  async function applyEvent(
+    activity: SyncedActivity,
+    event: GraphEvent,
+    report: PullReport,
+    /** The series of an occurrence's instance (what its master was last sent). */
+    series?: KnownSeries,
+  ) {
     const now = options.now();
     if (!activity.link) return repository.link(activity, event.id, event.changeKey);
     if (event.changeKey === activity.link.changeKey) return; // our own write coming back
     const outlook = differences(activity, event);
     const crmChanged = activity.pendingPush ? changedGroups(activity, activity.pushed) : new Set<FieldGroup>();
     const crmNewer = activity.pendingPush && activity.modifiedAt.getTime() > Date.parse(event.lastModifiedDateTime);
+    // A plain occurrence (Graph's event "type": occurrence, learn.microsoft.com/graph/api/resources/
+    // event) was never changed on its own in Outlook: what it shows is its series master's, and its
+    // change key and lastModifiedDateTime move with every change of the master, the CRM's own PATCH
+    // of the whole series included. Outlook keeps an exception's own changes over the series' (an
+    // exception holds what was changed on it, the rest comes from the series: MS-OXOCAL 2.2.10.2,
+    // "Exception Embedded Message Object"), so the CRM's change of this one (not sent yet) wins over
+    // it, whichever is later. Once known what was last sent for it, that is.
+    const plainOccurrence = event.type === "occurrence" && !!activity.seriesId && !!activity.pushed;
+    // Otherwise Outlook changed a group only where its value is not the one the CRM last sent.
+    const outlookFingerprints = fingerprints({ ...activity, ...outlook });
+    const outlookChanged = (group: FieldGroup) =>
+      !plainOccurrence && (!activity.pushed || outlookFingerprints[group] !== activity.pushed.fields[group]);
     const changes: typeof outlook = {};
     const taken = new Set<FieldGroup | "status">();
     for (const [field, value] of Object.entries(outlook) as [keyof typeof outlook, never][]) {
@@ -105,7 +124,8 @@ export function createPullService(repository: PullRepository, gateway: CalendarG
         changes[field] = value;
         continue;
       }
-      const crmWins = crmNewer && (group === "status" || crmChanged.has(group));
+      // The CRM's change of a group stays when it is the later one, or when Outlook did not change that group.
+      const crmWins = group === "status" ? crmNewer : crmChanged.has(group) && (crmNewer || !outlookChanged(group));
       if (crmWins) continue;
       changes[field] = value;
       taken.add(group);
@@ -118,7 +138,7 @@ export function createPullService(repository: PullRepository, gateway: CalendarG
     // What counts as sent from now on: Outlook's value for each field taken from it, and the
     // attendees Outlook shows now (anyone invited there stays on the next PATCH).
     const current = fingerprints(after);
-    const pushed = activity.pushed
+    const pushed: PushedFields | null = activity.pushed
       ? {
           fields: {
             ...activity.pushed.fields,
@@ -127,7 +147,11 @@ export function createPullService(repository: PullRepository, gateway: CalendarG
           attendee: activity.pushed.attendee,
           outlookAttendees: event.attendees ?? activity.pushed.outlookAttendees,
         }
-      : null;
+      : series?.pushed && !activity.pendingPush
+        ? // An occurrence first seen in step with its instance: what it shows now is what was sent
+          // for it (by its master), so a later change of this one sends only what it changes.
+          { fields: current, attendee: series.pushed.attendee, outlookAttendees: event.attendees ?? null }
+        : null;
     if (Object.keys(changes).length === 0 && activity.pendingPush)
       return repository.keepCrm(activity, event.changeKey, pushed);
     if (await repository.applyOutlook(activity, changes, event.changeKey, now, { pushed, keepPush: stillToPush })) {
@@ -391,7 +415,7 @@ export function createPullService(repository: PullRepository, gateway: CalendarG
         if (!found || found.link || !(await repository.linkOccurrence(found, event.id))) continue;
         activity = { ...found, link: { eventId: event.id, changeKey: null, mailboxUserId: user.userId } };
       }
-      await applyEvent(activity, event, report);
+      await applyEvent(activity, event, report, seriesByMaster.get(event.seriesMasterId!));
     }
   }
 
