@@ -56,6 +56,8 @@ const ActivityFields = z.object({
   status: ActivityStatus,
   reminderMinutesBefore: ReminderMinutes.nullable().optional(),
   ownerId: Id.optional(),
+  /** A MEETING only: Outlook makes it a Teams meeting (and keeps it one once made). */
+  onlineMeeting: z.boolean().optional(),
   /** How it went, in the user's words (any type of activity); only for a finished one. */
   outcome: OptionalText(2000),
   /** How a call went, as one of the outcomes a cold call records too; only for a finished CALL. */
@@ -90,6 +92,22 @@ export const ActivityUpdate = ActivityFields.omit({ templateId: true })
   .refine(endsAfterStart, endsAfterStartIssue);
 export type ActivityUpdate = z.infer<typeof ActivityUpdate>;
 
+/**
+ * A Teams meeting asked for on a MEETING: Graph's isOnlineMeeting with onlineMeetingProvider
+ * "teamsForBusiness"; Outlook answers with the join link (onlineMeeting.joinUrl).
+ */
+export const OnlineMeeting = z.object({
+  requested: z.boolean(),
+  /** The link attendees join with, once Outlook made the meeting (https only). */
+  joinUrl: z.string().nullable(),
+  /**
+   * Asked for, and Outlook saved the event without one: the calendar offers no Teams meetings
+   * (its allowedOnlineMeetingProviders lacks teamsForBusiness, e.g. a mailbox without Teams).
+   */
+  unavailable: z.boolean(),
+});
+export type OnlineMeeting = z.infer<typeof OnlineMeeting>;
+
 export const Activity = z.object({
   id: Id,
   type: ActivityType,
@@ -113,6 +131,9 @@ export const Activity = z.object({
   overdue: z.boolean(),
   /** How a finished call went, when it was recorded as a (cold) call with an outcome. */
   callOutcome: CallOutcome.nullable(),
+  onlineMeeting: OnlineMeeting,
+  /** An occurrence of a recurring series: the series, where its rule puts it, and whether it was changed on its own. */
+  series: z.object({ id: Id, occurrenceStart: IsoDateTime, exception: z.boolean() }).nullable(),
   sync: ActivitySync,
   createdAt: IsoDateTime,
   modifiedAt: IsoDateTime,

@@ -92,6 +92,8 @@ export const PERMISSIONS = {
   "templates:manage": { does: "add or change activity templates", grants: MANAGERS },
   "me:change": { does: "set their own time zone", grants: EVERYONE },
   "sync:run": { does: "sync their own Outlook calendar now", grants: EVERYONE },
+  // Who syncs how well (errors, sign-in needed) is operations' business; each user sees their own in the pane.
+  "sync:health": { does: "see every user's Outlook sync health", grants: ADMINS },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -4,6 +4,7 @@ export * from "./common.contract";
 export * from "./customers.contract";
 export * from "./contacts.contract";
 export * from "./activities.contract";
+export * from "./activity-series.contract";
 export * from "./notes.contract";
 export * from "./types.contract";
 export * from "./email-log.contract";

@@ -4,11 +4,16 @@ import type { Database } from "./db/database";
 import { SeenUsers, authMiddleware } from "./auth/auth-middleware";
 import { calendarSyncRoutes } from "./calendar-sync/calendar-sync.routes";
 import type { CalendarSync } from "./calendar-sync/calendar-sync.service";
+import {
+  graphNotificationOperation,
+  graphNotificationRoutes,
+} from "./calendar-sync/subscriptions/graph-notifications.routes";
 import { devTokenOperation, devTokenRoutes } from "./auth/dev-token.routes";
 import { createAccess } from "./auth/permissions";
 import type { TokenVerifier } from "./auth/token-verifier";
 import { actionsModule } from "./features/actions/actions.module";
 import { activitiesModule } from "./features/activities/activities.module";
+import { activitySeriesModule } from "./features/activity-series/activity-series.module";
 import { attachmentUploadBody } from "./features/attachments/attachments.routes";
 import { attachmentsModule } from "./features/attachments/attachments.module";
 import { commentsModule } from "./features/comments/comments.module";
@@ -91,6 +96,13 @@ export function createApp(
   const consent = consentModule(prisma, ports);
   const comments = commentsModule(prisma, ports);
   const activities = activitiesModule(prisma, calendarSync.outbox, ports);
+  const activitySeries = activitySeriesModule(
+    prisma,
+    calendarSync.seriesOutbox,
+    ports,
+    activities.ofSeries,
+    calendarSync.windowFutureDays,
+  );
   const notes = notesModule(prisma, ports, htmlCleaner);
   const emailLog = emailLogModule(db, ports, htmlCleaner);
   const record = recordModule({
@@ -130,13 +142,18 @@ export function createApp(
     ...contacts.routes,
     ...lookupModule(db, config.orgDomains).routes,
     ...activities.routes,
+    ...activitySeries.routes,
     ...notes.routes,
     ...emailLog.routes,
     ...attachmentsModule(prisma, ports).routes,
     ...calendarSyncRoutes(calendarSync),
   ];
   const development = config.auth.mode === "development";
-  routes.push(openApiRoute(routes, { unmounted: [...healthOperations, ...(development ? [devTokenOperation] : [])] }));
+  routes.push(
+    openApiRoute(routes, {
+      unmounted: [...healthOperations, graphNotificationOperation, ...(development ? [devTokenOperation] : [])],
+    }),
+  );
 
   const app = express();
   app.disable("x-powered-by");
@@ -155,6 +172,9 @@ export function createApp(
   // Development issuer only: a token for the demo host and a sideloaded pane; absent with Entra ID.
   if (config.auth.mode === "development") app.use(devTokenRoutes(config.dataDir, rateLimits.devToken));
   if (config.addinDir) app.use(addinStaticRoutes(config.addinDir));
+  // Microsoft Graph's notifications carry no bearer token: outside the authenticated pipeline on
+  // purpose, authenticated by each subscription's clientState, behind the per-address limit above.
+  app.use(graphNotificationRoutes((items) => calendarSync.receiveNotifications(items)));
 
   // Everything under /api but health needs a valid bearer token, before its body is even read.
   app.use(

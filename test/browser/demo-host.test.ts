@@ -102,6 +102,10 @@ describeBrowser("the task pane in a real browser", () => {
     await record.getByRole("button", { name: "Sync with Outlook" }).click();
     await expectVisible(record.getByText("Outlook calendar is up to date."));
     await expectVisible(planned.getByText("In Outlook"));
+    // The "Outlook sync" panel reads the service's health of Alice's sync after the sync.
+    const panel = record.getByRole("region", { name: "Outlook sync" });
+    await expectVisible(panel.getByText("Nothing waits for Outlook."));
+    await expectVisible(panel.getByText(/^Last sent to Outlook: \d\d:\d\d · last read from Outlook: \d\d:\d\d$/));
     const events = demo.stack.graph.mailbox("demo-alice@contoso.com").live();
     expect(events.filter((event) => event.subject === "Visit Lena about the campaign")).toHaveLength(1);
     await page.close();

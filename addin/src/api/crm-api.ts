@@ -1,7 +1,10 @@
 import type {
   ActivityCreate,
+  ActivitySeries,
   ActivityUpdate,
   Activity,
+  SeriesCreate,
+  SeriesUpdate,
   ColdCallCreate,
   ColdCallResult,
   Contact,
@@ -24,6 +27,7 @@ import type {
   NoteCreate,
   NoteUpdate,
   SyncRunResult,
+  MySyncHealth,
   TemplateList,
   TimelineKind,
   TimelinePage,
@@ -88,6 +92,7 @@ export function createCrmApi(baseUrl: string, token: TokenSource) {
   return {
     ...createAttachmentsApi(send),
     me: () => call<Me>("GET", "/api/me"),
+    setTimeZone: (timeZone: string) => call<Me>("PATCH", "/api/me", { timeZone }),
     lookup: (emails: string[]) =>
       call<LookupResult>("GET", `/api/lookup${query(emails.map((email) => ["email", email]))}`),
     record: (customerId: string) => call<CustomerRecord>("GET", `/api/customers/${encodeURIComponent(customerId)}`),
@@ -114,11 +119,15 @@ export function createCrmApi(baseUrl: string, token: TokenSource) {
     createContact: (body: z.input<typeof ContactCreate>) => call<Contact>("POST", "/api/contacts", body),
     templates: () => call<Json<typeof TemplateList>>("GET", "/api/templates"),
     createActivity: (body: z.input<typeof ActivityCreate>) => call<Activity>("POST", "/api/activities", body),
-    /** Reschedule, edit, finish, cancel or reopen; `version` is the activity's as loaded. */
+    /** Reschedule, edit, finish, cancel or reopen; "this one" for an occurrence of a series. `version` is the activity's as loaded. */
     updateActivity: (id: string, body: z.input<typeof ActivityUpdate>) =>
       call<Activity>("PATCH", `/api/activities/${encodeURIComponent(id)}`, body),
-    /** The signed-in user's default time zone. */
-    setMyTimeZone: (timeZone: string) => call<Me>("PATCH", "/api/me", { timeZone }),
+    createSeries: (body: z.input<typeof SeriesCreate>) =>
+      call<Json<typeof ActivitySeries>>("POST", "/api/activity-series", body),
+    series: (id: string) => call<Json<typeof ActivitySeries>>("GET", `/api/activity-series/${encodeURIComponent(id)}`),
+    /** "The whole series". */
+    updateSeries: (id: string, body: z.input<typeof SeriesUpdate>) =>
+      call<Json<typeof ActivitySeries>>("PATCH", `/api/activity-series/${encodeURIComponent(id)}`, body),
     createNote: (body: z.input<typeof NoteCreate>) => call<Note>("POST", "/api/notes", body),
     updateNote: (id: string, body: z.input<typeof NoteUpdate>) =>
       call<Note>("PATCH", `/api/notes/${encodeURIComponent(id)}`, body),
@@ -155,6 +164,8 @@ export function createCrmApi(baseUrl: string, token: TokenSource) {
       }),
     /** "Sync now": pushes the caller's changes to Outlook and pulls Outlook's back, then answers. */
     syncNow: () => call<SyncRunResult>("POST", "/api/sync/run"),
+    /** The caller's own Outlook sync: last push and pull, what waits and why, the last error, notifications. */
+    syncHealth: () => call<MySyncHealth>("GET", "/api/sync/health/me"),
     /** "Send to Outlook again": an activity Outlook refused goes back to the outbox as it is now. */
     resendToOutlook: (activityId: string) =>
       call<Activity>("POST", `/api/activities/${encodeURIComponent(activityId)}/resend-to-outlook`),

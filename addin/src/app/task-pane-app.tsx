@@ -6,6 +6,7 @@ import { EmailView } from "../features/participants";
 import { CustomerSearch } from "../features/search";
 import type { Mailbox } from "../office/mail-item.types";
 import type { ThemeMode } from "../office/office-theme";
+import { outlookTimeZone } from "../office/outlook-time-zone";
 import { useAsync } from "../shared/use-async";
 import { ServicesProvider } from "../shared/services-context";
 import { ErrorState, Loading } from "../shared/state-views";
@@ -39,6 +40,8 @@ const useStyles = makeStyles({
     // Links in notes and comments are the user's HTML: the theme's link colour, readable in dark too.
     "& a": { color: tokens.colorBrandForegroundLink },
   },
+  // At Outlook's narrowest pane (320 px) the three views do not fit one line: they wrap, as the record's tabs do.
+  tabs: { flexWrap: "wrap" },
 });
 
 export interface TaskPaneAppProps {
@@ -60,7 +63,12 @@ const ReportsView = lazy(async () => ({ default: (await import("../features/repo
 /** The task pane: the current email's people and records, or a customer search. */
 export function TaskPaneApp({ api, mailbox, theme }: TaskPaneAppProps) {
   const styles = useStyles();
-  const me = useAsync(() => api.me(), [api]);
+  const me = useAsync(async () => {
+    const [user, zone] = await Promise.all([api.me(), outlookTimeZone(mailbox).catch(() => null)]);
+    // Days, due dates and new activities follow the zone Outlook shows the calendar in; where
+    // Outlook does not say (or the change is refused), the CRM's own setting stays.
+    return zone && zone !== user.timeZone ? api.setTimeZone(zone).catch(() => user) : user;
+  }, [api, mailbox]);
   // The user's own changes (a new default time zone) replace what was loaded at sign-in.
   const [changedMe, setChangedMe] = useState<Me | null>(null);
   const [tab, setTab] = useState<View>("email");

@@ -74,6 +74,11 @@ export interface Mailbox {
    * EML. Fails with a MailboxError for cloud attachments and hosts without Mailbox 1.8.
    */
   attachmentContent(attachment: MailAttachment): Promise<MailAttachmentContent>;
+  /**
+   * The user's time zone as Outlook has it (Mailbox 1.1 userProfile.timeZone: a Windows name such as
+   * "W. Europe Standard Time"), or null where the host does not say.
+   */
+  userTimeZone?(): string | null;
   /** Called whenever the pane now shows another item (pinned pane); returns an unsubscribe. */
   onItemChanged(listener: () => void): () => void;
 }

@@ -24,6 +24,7 @@ export function createOfficeMailbox(office: typeof Office): Mailbox {
 
   return {
     userEmail: () => mailbox().userProfile?.emailAddress?.toLowerCase() ?? "",
+    userTimeZone: () => office.context?.mailbox?.userProfile?.timeZone || null,
     async currentItem() {
       const current = item();
       if (!current) return null;

@@ -5,6 +5,8 @@ import { EmptyState } from "../../shared/state-views";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import type { RecordContact } from "../consent";
 import { ActivityItem } from "./activity-item";
+import { OutlookSyncPanel } from "./outlook-sync-panel";
+import { type SeriesChange, SeriesPanel } from "./series-panel";
 import { SyncNowButton } from "./sync-now-button";
 
 const useStyles = makeStyles({
@@ -29,6 +31,8 @@ export function ActivitiesSection({
 }) {
   const styles = useStyles();
   const [showFinished, setShowFinished] = useState(false);
+  // The "Outlook sync" panel reads again after each "Sync with Outlook".
+  const [syncRound, setSyncRound] = useState(0);
   const visible = (activities: Activity[]) =>
     showFinished ? activities : activities.filter((activity) => activity.status === "PLANNED");
   const overdue = future.filter((activity) => activity.overdue);
@@ -45,8 +49,14 @@ export function ActivitiesSection({
           checked={showFinished}
           onChange={(_event, data) => setShowFinished(data.checked)}
         />
-        <SyncNowButton onSynced={onSynced} />
+        <SyncNowButton
+          onSynced={() => {
+            setSyncRound((round) => round + 1);
+            onSynced();
+          }}
+        />
       </div>
+      <OutlookSyncPanel round={syncRound} />
       {overdue.length > 0 && <ActivityList title="Overdue" activities={overdue} empty="" {...list} />}
       <ActivityList title="Future" activities={coming} empty="Nothing planned." {...list} />
       <ActivityList
@@ -73,6 +83,18 @@ function ActivityList({
   onChanged: () => void;
 }) {
   const layout = useLayoutStyles();
+  // The series panel open, the occurrence it was opened from, and what its last save said.
+  const [open, setOpen] = useState<{ activityId: string; seriesId: string; change: SeriesChange | null } | null>(null);
+  // A new time or rule for the whole series rebuilds the occurrences not changed on their own: the
+  // one the panel was opened from may be gone, so the panel stays open on the series' first one here.
+  const anchor =
+    open &&
+    (activities.find((activity) => activity.id === open.activityId) ??
+      (open.change?.wholeSeries ? activities.find((activity) => activity.series?.id === open.seriesId) : undefined));
+  const toggle = (activity: Activity) =>
+    setOpen(
+      anchor?.id === activity.id ? null : { activityId: activity.id, seriesId: activity.series!.id, change: null },
+    );
   return (
     <div>
       <Text as="h4" weight="semibold">
@@ -83,7 +105,24 @@ function ActivityList({
       ) : (
         <ul className={layout.list} aria-label={`${title} activities`}>
           {activities.map((activity) => (
-            <ActivityItem key={activity.id} activity={activity} contacts={contacts} onChanged={onChanged} />
+            <ActivityItem
+              key={activity.id}
+              activity={activity}
+              contacts={contacts}
+              onChanged={onChanged}
+              series={activity.series ? { expanded: anchor?.id === activity.id, onToggle: () => toggle(activity) } : null}
+            >
+              {anchor?.id === activity.id && activity.series && (
+                <SeriesPanel
+                  activity={activity}
+                  notice={open?.change?.notice ?? null}
+                  onChanged={(change) => {
+                    setOpen({ activityId: activity.id, seriesId: activity.series!.id, change: change ?? null });
+                    onChanged();
+                  }}
+                />
+              )}
+            </ActivityItem>
           ))}
         </ul>
       )}

@@ -8,7 +8,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { type Activity, CALL_OUTCOME_LABELS } from "contract";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { may } from "../../shared/may";
@@ -18,6 +18,7 @@ import type { RecordContact } from "../consent";
 import { ActivityForm } from "./activity-form";
 import { TYPE_LABEL, reminderLabel, whenLabel } from "./activity-labels";
 import { FinishActivityForm } from "./finish-activity-form";
+import { OnlineMeetingLine } from "./online-meeting-line";
 import { SyncStateBadge } from "./sync-state-badge";
 
 const useStyles = makeStyles({
@@ -44,10 +45,15 @@ export function ActivityItem({
   activity,
   contacts,
   onChanged,
+  series = null,
+  children,
 }: {
   activity: Activity;
   contacts: RecordContact[];
   onChanged: () => void;
+  /** An occurrence of a series: its "Repeats" button opens the series panel (children). */
+  series?: { expanded: boolean; onToggle: () => void } | null;
+  children?: ReactNode;
 }) {
   const styles = useStyles();
   const layout = useLayoutStyles();
@@ -89,6 +95,11 @@ export function ActivityItem({
           </Badge>
         )}
         <SyncStateBadge activityId={activity.id} sync={activity.sync} onChanged={onChanged} />
+        {series && activity.series && (
+          <Button size="small" appearance="subtle" aria-expanded={series.expanded} onClick={series.onToggle}>
+            {activity.series.exception ? "Repeats (changed)" : "Repeats"}
+          </Button>
+        )}
       </span>
       <Button
         appearance="transparent"
@@ -110,6 +121,7 @@ export function ActivityItem({
           <> · Reminder {reminderLabel(activity.reminderMinutesBefore)}</>
         )}
       </Caption1>
+      <OnlineMeetingLine activity={activity} />
       {open && (
         <section className={styles.details} aria-label={activity.subject}>
           {contact && <Caption1>With {`${contact.firstName} ${contact.lastName}`.trim()}</Caption1>}
@@ -176,6 +188,7 @@ export function ActivityItem({
           )}
         </section>
       )}
+      {children}
     </li>
   );
 }

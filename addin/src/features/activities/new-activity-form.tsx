@@ -5,6 +5,7 @@ import {
   MessageBar,
   MessageBarBody,
   Select,
+  Switch,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
@@ -19,6 +20,9 @@ import { type RecordContact, useConsentWarning } from "../consent";
 import { reminderLabel } from "./activity-labels";
 import { REMINDER_MINUTES } from "./reminders";
 import { TimeZoneField, useSaveDefaultZone } from "./time-zone-field";
+import { type RepeatChoice, recurrenceFor, repeatLabel } from "./repeat-rule";
+
+const REPEATS: RepeatChoice[] = ["never", "weekly", "fortnightly", "monthlyWeekday", "monthlyDay"];
 
 const useStyles = makeStyles({
   row: { display: "flex", gap: tokens.spacingHorizontalS, "& > *": { flex: 1 } },
@@ -81,6 +85,9 @@ export function NewActivityForm({
   /** Set while the form asks whether an activity in the past was done. */
   const [askPast, setAskPast] = useState(false);
   const [outcome, setOutcome] = useState("");
+  const [teams, setTeams] = useState(false);
+  const [repeat, setRepeat] = useState<RepeatChoice>("never");
+  const [count, setCount] = useState("10");
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const consent = useConsentWarning();
@@ -99,7 +106,8 @@ export function NewActivityForm({
     event.preventDefault();
     const contact = contacts.find((candidate) => candidate.id === who);
     consent.guard(contact, channelOfActivity(type), () => {
-      if (Date.parse(zonedToIso(day, time, timeZone)) < Date.now()) setAskPast(true);
+      // A single activity in the past was most likely done already; a series just starts there.
+      if (repeat === "never" && Date.parse(zonedToIso(day, time, timeZone)) < Date.now()) setAskPast(true);
       else void save("PLANNED");
     });
   };
@@ -108,6 +116,26 @@ export function NewActivityForm({
     setError(null);
     try {
       const startsAt = zonedToIso(day, time, timeZone);
+      const endsAt = new Date(Date.parse(startsAt) + duration * 60_000).toISOString();
+      if (repeat !== "never") {
+        // One series: its occurrences come back as activities of their own, one Outlook series.
+        await api.createSeries({
+          customerId,
+          contactId: who || null,
+          type,
+          subject: title,
+          startsAt,
+          endsAt,
+          timeZone: timeZone,
+          allDay: false,
+          reminderMinutesBefore: reminder,
+          ...(type === "MEETING" && teams && { onlineMeeting: true }),
+          recurrence: recurrenceFor(repeat, day, Math.min(999, Math.max(2, Math.round(Number(count)) || 2))),
+        });
+        if (makeDefault && timeZone !== me.timeZone) await saveDefaultZone(timeZone);
+        onSaved();
+        return;
+      }
       await api.createActivity({
         customerId,
         contactId: who || null,
@@ -115,12 +143,14 @@ export function NewActivityForm({
         type,
         subject: title,
         startsAt,
-        endsAt: new Date(Date.parse(startsAt) + duration * 60_000).toISOString(),
+        endsAt,
         timeZone,
         allDay: false,
         status,
         ...(status === "FINISHED" && { outcome: outcome.trim() || null }),
         reminderMinutesBefore: reminder,
+        // Only a meeting can be a Teams meeting: the switch shows for meetings alone.
+        ...(type === "MEETING" && teams && { onlineMeeting: true }),
       });
       if (makeDefault && timeZone !== me.timeZone) await saveDefaultZone(timeZone);
       onSaved();
@@ -226,6 +256,25 @@ export function NewActivityForm({
           </Select>
         </Field>
       </div>
+      <div className={styles.row}>
+        <Field label="Repeats">
+          <Select value={repeat} onChange={(_event, data) => setRepeat(data.value as RepeatChoice)}>
+            {REPEATS.map((choice) => (
+              <option key={choice} value={choice}>
+                {day ? repeatLabel(choice, day) : choice}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        {repeat !== "never" && (
+          <Field label="Occurrences">
+            <Input type="number" min={2} max={999} value={count} onChange={(_event, data) => setCount(data.value)} />
+          </Field>
+        )}
+      </div>
+      {type === "MEETING" && (
+        <Switch label="Teams meeting" checked={teams} onChange={(_event, data) => setTeams(data.checked)} />
+      )}
       {error !== null && (
         <MessageBar intent="error" role="alert">
           <MessageBarBody>{errorMessage(error)}</MessageBarBody>

@@ -55,7 +55,7 @@ export function TimeZoneField({
 export function useSaveDefaultZone(): (zone: string) => Promise<void> {
   const { api, meChanged } = useServices();
   return async (zone) => {
-    const me = await api.setMyTimeZone(zone);
+    const me = await api.setTimeZone(zone);
     meChanged?.(me);
   };
 }

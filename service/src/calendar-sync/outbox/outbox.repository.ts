@@ -11,7 +11,7 @@ import {
   removed,
 } from "../event-link/activity-event-link";
 import { createEventLinkRepository, linkOfRow } from "../event-link/event-link.repository";
-import type { PushableActivity } from "../graph/graph-event.mapper";
+import { type PushableActivity, type PushedFields, pushedFieldsOf } from "../graph/graph-event.mapper";
 
 /** An activity the worker leased, with what it needs to push it. */
 export interface LeasedActivity extends PushableActivity {
@@ -21,7 +21,11 @@ export interface LeasedActivity extends PushableActivity {
   ownerEmail: string;
   /** Its Outlook event, with the address of the calendar holding it (the owner's, unless handed over since). */
   link: (EventLink & { mailboxEmail: string }) | null;
+  /** What the CRM last sent to that event, field by field (null: not known). */
+  pushed: PushedFields | null;
   attempts: number;
+  /** An occurrence of a recurring series: never created on its own, only changed once linked. */
+  seriesId: string | null;
 }
 
 export type PushOutcome =
@@ -61,7 +65,13 @@ export interface OutboxRepository {
   record(activity: LeasedActivity, outcome: PushOutcome, now: Date): Promise<void>;
   /** The common case in bulk: events created or updated, two statements for a whole batch. */
   recordSynced(
-    items: { activity: LeasedActivity; eventId: string; changeKey: string | null }[],
+    items: {
+      activity: LeasedActivity;
+      eventId: string;
+      changeKey: string | null;
+      pushed: PushedFields;
+      joinUrl?: string | null;
+    }[],
     now: Date,
   ): Promise<void>;
   /** Due entries left for an owner (or everyone). */
@@ -173,7 +183,10 @@ export function createOutboxRepository(prisma: PrismaClient): OutboxRepository {
           status: row.status,
           reminderMinutesBefore: row.reminderMinutesBefore,
           graphGeneration: row.graphGeneration,
+          onlineMeeting: row.onlineMeeting,
+          seriesId: row.seriesId,
           link: link && { ...link, mailboxEmail: mailboxEmails.get(link.mailboxUserId) ?? row.owner.email },
+          pushed: link ? pushedFieldsOf(row.graphPushed) : null,
           attempts: row.calendarOutbox?.attempts ?? 0,
           attendee:
             row.contact && email ? { email, name: `${row.contact.firstName} ${row.contact.lastName}`.trim() } : null,
@@ -186,7 +199,13 @@ export function createOutboxRepository(prisma: PrismaClient): OutboxRepository {
       const ids = items.map((item) => item.activity.id);
       const versions = items.map((item) => item.activity.version);
       await eventLink.pushedInBulk(
-        items.map(({ activity, eventId, changeKey }) => ({ ...activity, eventId, changeKey })),
+        items.map(({ activity, eventId, changeKey, pushed, joinUrl }) => ({
+          ...activity,
+          eventId,
+          changeKey,
+          pushed,
+          joinUrl,
+        })),
         now,
       );
       await prisma.$executeRawUnsafe(FINISH_SQL, ids, versions);

@@ -23,6 +23,7 @@ export interface ActivityWrite {
   contactId: string | null;
   finishedAt: Date | null;
   outcome: string | null;
+  onlineMeeting: boolean;
 }
 
 /** A call's outcome as a write sets it: a value, null to remove it, undefined to leave it. */
@@ -40,12 +41,17 @@ export interface ActivitiesRepository {
   findById(id: string): Promise<Activity | null>;
   findWrite(
     id: string,
-  ): Promise<(ActivityWrite & { id: string; version: number; callOutcome: CallOutcome | null }) | null>;
+  ): Promise<
+    | (ActivityWrite & { id: string; version: number; callOutcome: CallOutcome | null; onlineMeetingJoinUrl: string | null })
+    | null
+  >;
   list(query: ActivityListQuery): Promise<{ items: Activity[]; total: number }>;
   /** Planned activities for a customer (soonest first) and finished or cancelled ones (latest first). */
   forRecord(customerId: string, limit: number): Promise<{ future: Activity[]; history: Activity[] }>;
   /** The owner's planned activities starting before the given instant. */
   dueFor(ownerId: string, before: Date): Promise<Activity[]>;
+  /** The occurrences of a recurring series, in the order the rule puts them. */
+  ofSeries(seriesId: string): Promise<Activity[]>;
   /** Queues a FAILED activity for Outlook again; `queued` is false when it was not FAILED. */
   resendToOutlook(id: string): Promise<{ queued: boolean; activity: Activity } | null>;
 }
@@ -82,6 +88,16 @@ function toActivity(row: ActivityRow): Activity {
     outcome: row.outcome,
     overdue: isOverdue(row, new Date()),
     callOutcome: row.callResult?.outcome ?? null,
+    onlineMeeting: {
+      requested: row.onlineMeeting,
+      joinUrl: row.onlineMeetingJoinUrl,
+      // Outlook answered this version without a meeting: its calendar offers no Teams.
+      unavailable: row.onlineMeeting && !row.onlineMeetingJoinUrl && row.syncState === "SYNCED",
+    },
+    series:
+      row.seriesId && row.occurrenceStart
+        ? { id: row.seriesId, occurrenceStart: row.occurrenceStart.toISOString(), exception: row.seriesException }
+        : null,
     sync: syncView(row),
     createdAt: row.createdAt.toISOString(),
     modifiedAt: row.modifiedAt.toISOString(),
@@ -123,6 +139,8 @@ export function createActivitiesRepository(
         });
         if (count === 0) throw staleVersion("This activity");
         await writeCallOutcome(tx, id, callOutcome);
+        // An occurrence changed on its own ("this one"): a change of the whole series leaves it be.
+        await tx.activity.updateMany({ where: { id, seriesId: { not: null } }, data: { seriesException: true } });
         const row = await tx.activity.findUniqueOrThrow({ where: { id }, include: ACTIVITY_INCLUDE });
         return toActivity((await outbox.enqueue(tx, row)) ? queuedRow(row) : row);
       });
@@ -135,6 +153,16 @@ export function createActivitiesRepository(
         const queued = await outbox.resend(tx, row);
         return { queued, activity: toActivity(queued ? queuedRow(row) : row) };
       });
+    },
+
+    async ofSeries(seriesId) {
+      const rows = await prisma.activity.findMany({
+        where: { seriesId },
+        include: ACTIVITY_INCLUDE,
+        orderBy: [{ occurrenceStart: "asc" }, { id: "asc" }],
+        take: 1000,
+      });
+      return rows.map(toActivity);
     },
 
     async findById(id) {
@@ -165,6 +193,8 @@ export function createActivitiesRepository(
           finishedAt: true,
           outcome: true,
           callResult: { select: { outcome: true } },
+          onlineMeeting: true,
+          onlineMeetingJoinUrl: true,
         },
       });
       if (!row) return null;

@@ -63,6 +63,20 @@ export function createActivitiesService({
     return customerId;
   }
 
+  /**
+   * Teams meetings are for meetings. Graph ignores isOnlineMeeting once it made the meeting ("the
+   * meeting remains available online"), so one Outlook made cannot be turned off or become another type.
+   */
+  function checkOnlineMeeting(
+    next: { type: ActivityWrite["type"]; onlineMeeting: boolean },
+    current?: { onlineMeetingJoinUrl: string | null },
+  ) {
+    if (next.onlineMeeting && next.type !== "MEETING")
+      throw badRequest("body.onlineMeeting", "only a MEETING can be a Teams meeting");
+    if (current?.onlineMeetingJoinUrl && !next.onlineMeeting)
+      throw badRequest("body.onlineMeeting", "Outlook keeps a Teams meeting online once it has made it");
+  }
+
   const finishedAtFor = (status: ActivityWrite["status"], previous: Date | null) =>
     status === "FINISHED" ? (previous ?? new Date()) : null;
 
@@ -111,7 +125,9 @@ export function createActivitiesService({
         contactId: input.contactId ?? null,
         finishedAt: finishedAtFor(input.status, null),
         outcome: input.outcome ?? null,
+        onlineMeeting: input.onlineMeeting ?? false,
       };
+      checkOnlineMeeting(data);
       return activities.create(data, user.id, input.callOutcome ?? undefined);
     },
 
@@ -134,6 +150,10 @@ export function createActivitiesService({
       const status = input.status ?? current.status;
       const type = input.type ?? current.type;
       checkOutcomes(input, status, type);
+      const onlineMeeting = input.onlineMeeting ?? current.onlineMeeting;
+      if (input.type && input.type !== "MEETING" && current.onlineMeetingJoinUrl)
+        throw badRequest("body.type", "a Teams meeting Outlook has made stays a MEETING");
+      checkOnlineMeeting({ type, onlineMeeting }, current);
       const { version, callOutcome, ...changes } = input;
       // Reopened or cancelled: how it went no longer holds. No longer a call: nor does a call outcome.
       const leavesFinished = current.status === "FINISHED" && status !== "FINISHED";

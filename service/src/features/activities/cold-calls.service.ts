@@ -41,6 +41,7 @@ export function createColdCallsService(deps: {
         reminderMinutesBefore: null,
         finishedAt: now,
         outcome: null,
+        onlineMeeting: false,
       };
       const next = input.followUp;
       const followUp: ActivityWrite | null = next
@@ -59,6 +60,7 @@ export function createColdCallsService(deps: {
             reminderMinutesBefore: next.reminderMinutesBefore,
             finishedAt: null,
             outcome: null,
+            onlineMeeting: false,
           }
         : null;
       const { callId, followUpId } = await deps.coldCalls.record(call, input.outcome, followUp, user.id);
