@@ -290,7 +290,8 @@ export async function writeDocumentPdf(
     size: "A4",
     margin: MARGIN,
     bufferPages: true,
-    info: { Title: label, Author: letterhead.name ? toWinAnsi(letterhead.name) : undefined },
+    // No Author key without a letterhead: pdfkit hashes every info value, and undefined throws there.
+    info: letterhead.name ? { Title: label, Author: toWinAnsi(letterhead.name) } : { Title: label },
   });
   const done = once(doc, "end");
   doc.pipe(out, { end: false });
