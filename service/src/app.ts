@@ -90,7 +90,7 @@ export function createApp(
   const incidents = incidentsModule(prisma, ports);
   const actions = actionsModule(prisma, ports, { opportunities: opportunities.parents, incidents: incidents.parents });
   const specialPrices = specialPricesModule(prisma, ports);
-  const salesDocuments = salesDocumentsModule(prisma, ports, specialPrices.forPricing);
+  const salesDocuments = salesDocumentsModule(prisma, ports, specialPrices.forPricing, config.letterhead);
   const thirdParties = thirdPartiesModule(prisma, ports);
   const shipTo = shipToModule(prisma, ports);
   const consent = consentModule(prisma, ports);

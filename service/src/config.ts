@@ -32,6 +32,8 @@ export interface Config {
   calendarSync: CalendarSyncConfig;
   /** The organisation's own country (OWN_COUNTRY): address labels leave it out; unset, they always print it. */
   ownCountry: string | undefined;
+  /** The letterhead of printed quotes and orders (COMPANY_NAME, COMPANY_ADDRESS: lines separated by ";"). */
+  letterhead: { name: string | undefined; addressLines: string[] };
   /** Limits on sanitising e-mail and note HTML (HTML_THREADS, HTML_TIME_BUDGET_MS, HTML_MAX_DEPTH, HTML_QUEUE). */
   htmlCleaning: HtmlCleaningConfig;
   /** Requests per user and per address (RATE_LIMIT_*). */
@@ -83,6 +85,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     addinDir: env.ADDIN_DIR ? path.resolve(env.ADDIN_DIR) : undefined,
     calendarSync: loadCalendarSyncConfig(env),
     ownCountry: env.OWN_COUNTRY?.trim() || undefined,
+    letterhead: {
+      name: env.COMPANY_NAME?.trim() || undefined,
+      // At most six lines: a letterhead, not a page.
+      addressLines: (env.COMPANY_ADDRESS ?? "")
+        .split(";")
+        .map((line) => line.trim())
+        .filter(Boolean)
+        .slice(0, 6),
+    },
     htmlCleaning: loadHtmlCleaningConfig(env),
     rateLimits: loadRateLimitConfig(env),
     trustProxy: loadTrustProxy(env.TRUST_PROXY),

@@ -21,11 +21,17 @@ const all = (name: string) => Array.from(xml.getElementsByTagName(name));
 const XSI = "http://www.w3.org/2001/XMLSchema-instance";
 
 describe("manifest.xml", () => {
-  it("is well-formed XML of a mail add-in with the least permission that works", () => {
+  it("is well-formed XML of a mail add-in with the least permission that works, justified", () => {
     expect(xml.getElementsByTagName("parsererror")).toHaveLength(0);
     expect(xml.documentElement.localName).toBe("OfficeApp");
     expect(xml.documentElement.getAttributeNS(XSI, "type")).toBe("MailApp");
-    expect(all("Permissions")[0]?.textContent).toBe("ReadItem");
+    // ReadWriteItem for one write only: a quote's summary inserted into the message being written.
+    const permissions = all("Permissions")[0]!;
+    expect(permissions.textContent).toBe("ReadWriteItem");
+    let comment = permissions.previousSibling;
+    while (comment && comment.nodeType !== comment.COMMENT_NODE) comment = comment.previousSibling;
+    expect(comment?.textContent).toMatch(/setSelectedDataAsync/);
+    expect(comment?.textContent).toMatch(/Nothing else writes/);
   });
 
   it("has VersionOverrides 1.1 with pinnable task pane buttons in read and compose mode", () => {

@@ -178,7 +178,7 @@ export function createCrmApi(baseUrl: string, token: TokenSource) {
     ...commentsCalls(call),
     ...detailsCalls(call),
     ...profilingCalls(call),
-    ...salesDocumentCalls(call),
+    ...salesDocumentCalls(call, download),
     ...reportCalls(call, download),
   };
 }

@@ -81,6 +81,12 @@ export interface Mailbox {
   userTimeZone?(): string | null;
   /** Called whenever the pane now shows another item (pinned pane); returns an unsubscribe. */
   onItemChanged(listener: () => void): () => void;
+  /**
+   * Inserts at the cursor of the message being written (or over the selection): the HTML into an
+   * HTML body, the text into a plain-text one; answers which went in. Fails with a MailboxError
+   * ("not-available") in read mode: only a compose item can be written to.
+   */
+  insertAtCursor(content: MailBody): Promise<"html" | "text">;
 }
 
 /** Everyone on the message but the user, each address once, sender first. */

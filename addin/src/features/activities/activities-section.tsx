@@ -110,7 +110,9 @@ function ActivityList({
               activity={activity}
               contacts={contacts}
               onChanged={onChanged}
-              series={activity.series ? { expanded: anchor?.id === activity.id, onToggle: () => toggle(activity) } : null}
+              series={
+                activity.series ? { expanded: anchor?.id === activity.id, onToggle: () => toggle(activity) } : null
+              }
             >
               {anchor?.id === activity.id && activity.series && (
                 <SeriesPanel

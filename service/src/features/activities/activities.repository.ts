@@ -42,7 +42,12 @@ export interface ActivitiesRepository {
   findWrite(
     id: string,
   ): Promise<
-    | (ActivityWrite & { id: string; version: number; callOutcome: CallOutcome | null; onlineMeetingJoinUrl: string | null })
+    | (ActivityWrite & {
+        id: string;
+        version: number;
+        callOutcome: CallOutcome | null;
+        onlineMeetingJoinUrl: string | null;
+      })
     | null
   >;
   list(query: ActivityListQuery): Promise<{ items: Activity[]; total: number }>;
