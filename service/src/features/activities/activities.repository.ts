@@ -39,9 +39,7 @@ export interface ActivitiesRepository {
     callOutcome?: CallOutcomeWrite,
   ): Promise<Activity>;
   findById(id: string): Promise<Activity | null>;
-  findWrite(
-    id: string,
-  ): Promise<
+  findWrite(id: string): Promise<
     | (ActivityWrite & {
         id: string;
         version: number;
