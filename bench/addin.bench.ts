@@ -70,6 +70,9 @@ async function main() {
     const buttons = page.locator(SELECTOR);
     const count = await buttons.count();
     const timings: number[] = [];
+    // The pane keeps each email's answers: a reselected one draws from them (and asks again behind).
+    const firstTimings: number[] = [];
+    const opened = new Set<number>();
     let requests: { path: string; start: number; end: number }[] = [];
     let clickedAt = 0;
     page.on("request", (request) => {
@@ -84,10 +87,13 @@ async function main() {
     // One warm-up selection: sign-in and the first connection are not what a user waits for on each email.
     for (let run = -1; run < SELECTIONS; run++) {
       requests = [];
+      const index = (run + count) % count;
+      const first = !opened.has(index);
+      opened.add(index);
       clickedAt = Date.now();
       // A string, not a function: tsx would add helpers the page does not have.
       const elapsed = (await page.evaluate(`new Promise((resolve, reject) => {
-        const button = document.querySelectorAll(${JSON.stringify(SELECTOR)})[${(run + count) % count}];
+        const button = document.querySelectorAll(${JSON.stringify(SELECTOR)})[${index}];
         const previous = document.querySelector("[data-testid=customer-record]");
         const started = performance.now();
         button.click();
@@ -100,6 +106,7 @@ async function main() {
         requestAnimationFrame(check);
       })`)) as number;
       if (run >= 0) timings.push(elapsed);
+      if (run >= 0 && first) firstTimings.push(elapsed);
       if (run === SELECTIONS - 1) {
         // Requests still under way when the record was drawn belong to the waterfall too.
         await page.waitForTimeout(latency + 300);
@@ -113,6 +120,11 @@ async function main() {
     console.log(
       `Select email → record drawn, ${latency} ms added latency, ${SELECTIONS} emails (${count} distinct senders): p50 ${p50.toFixed(0)} ms, p95 ${p95.toFixed(0)} ms, max ${timings.at(-1)!.toFixed(0)} ms — target p95 < ${target} ms ${p95 < target ? "✓" : "✗"}`,
     );
+    firstTimings.sort((a, b) => a - b);
+    if (firstTimings.length > 0 && firstTimings.length < timings.length)
+      console.log(
+        `  of these, ${firstTimings.length} opened for the first time: p50 ${percentile(firstTimings, 50).toFixed(0)} ms, p95 ${percentile(firstTimings, 95).toFixed(0)} ms, max ${firstTimings.at(-1)!.toFixed(0)} ms; the ${timings.length - firstTimings.length} reselected draw from what the pane kept`,
+      );
     console.log(`  requests of the last selection (ms after the click):`);
     for (const request of waterfall)
       console.log(`    ${String(request.start).padStart(5)} → ${String(request.end).padStart(5)}  ${request.path}`);

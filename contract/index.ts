@@ -9,6 +9,7 @@ export * from "./notes.contract";
 export * from "./types.contract";
 export * from "./email-log.contract";
 export * from "./lookup.contract";
+export * from "./lookup-candidates";
 export * from "./record.contract";
 export * from "./me.contract";
 export * from "./sync.contract";

@@ -140,7 +140,7 @@ export function createApp(
     ...timelineModule(prisma, ports).routes,
     ...reportsModule(db, ports, config.ownCountry).routes,
     ...contacts.routes,
-    ...lookupModule(db, config.orgDomains).routes,
+    ...lookupModule(db, config.orgDomains, record.reader).routes,
     ...activities.routes,
     ...activitySeries.routes,
     ...notes.routes,

@@ -93,8 +93,12 @@ export function createCrmApi(baseUrl: string, token: TokenSource) {
     ...createAttachmentsApi(send),
     me: () => call<Me>("GET", "/api/me"),
     setTimeZone: (timeZone: string) => call<Me>("PATCH", "/api/me", { timeZone }),
-    lookup: (emails: string[]) =>
-      call<LookupResult>("GET", `/api/lookup${query(emails.map((email) => ["email", email]))}`),
+    /** With `include: "record"`, the one customer's record comes along (LookupResult.record). */
+    lookup: (emails: string[], include?: "record") =>
+      call<LookupResult>(
+        "GET",
+        `/api/lookup${query([...emails.map((email): [string, string] => ["email", email]), ["include", include]])}`,
+      ),
     record: (customerId: string) => call<CustomerRecord>("GET", `/api/customers/${encodeURIComponent(customerId)}`),
     searchCustomers: (search: CustomerSearch) =>
       call<CustomerPage>(

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useServices } from "../../shared/services-context";
 import type { MailItem } from "../../office/mail-item.types";
 import { errorMessage } from "../../shared/error-message";
+import { emailLogStatusKey, takePrefetched } from "../../shared/prefetch";
 import { useAsync } from "../../shared/use-async";
 import { formatInZone } from "../../shared/zoned-time";
 import { SHORTCUTS, ShortcutButton } from "../../shared/shortcut-button";
@@ -36,7 +37,11 @@ export function LogEmailButton({
   const styles = useStyles();
   const { api, mailbox, me } = useServices();
   const messageId = item.internetMessageId!;
-  const status = useAsync(() => api.emailLogStatus(messageId), [messageId]);
+  // The email view asked already, together with the lookup (prefetch); after logging, anew.
+  const status = useAsync(
+    () => takePrefetched(api, emailLogStatusKey(messageId), () => api.emailLogStatus(messageId)),
+    [messageId],
+  );
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const consent = useConsentWarning();

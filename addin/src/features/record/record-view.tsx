@@ -1,4 +1,5 @@
 import { Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
+import type { CustomerRecord } from "contract";
 import { Suspense, useEffect, useState } from "react";
 import { useServices } from "../../shared/services-context";
 import { ErrorState, Loading } from "../../shared/state-views";
@@ -27,14 +28,17 @@ export function RecordView({
   customerId,
   contactId,
   item,
+  known,
 }: {
   customerId: string;
   contactId: string | null;
   item: MailItem | null;
+  /** The record as it came along with the lookup: drawn without asking for it again (until a reload). */
+  known?: CustomerRecord;
 }) {
   const styles = useStyles();
   const { api, me } = useServices();
-  const record = useAsync(() => api.record(customerId), [customerId]);
+  const record = useAsync(() => api.record(customerId), [customerId, known], { known, refresh: false });
   const [tab, setTab] = useState(FIRST_TAB.value);
   // The e-mail log list (a tab's) reloads when this changes: after logging this email above the tabs.
   const [emailLogRound, setEmailLogRound] = useState(0);
