@@ -2,22 +2,12 @@ import type { Activity, ActivitySeries, Recurrence } from "contract";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import { NO_SERIES_OUTBOX, type SeriesOutbox } from "../../calendar-sync/outbox/series-outbox";
 import { staleVersion } from "../../shared/app-error";
-import { onFreeDays } from "../../shared/recurrence";
+import { type SeriesFields, onFreeDays } from "../../shared/recurrence";
 import { USER_REF_SELECT } from "../../db/user-ref";
 
 /** A series as the service writes it. */
-export interface SeriesWrite {
+export interface SeriesWrite extends SeriesFields {
   type: Activity["type"];
-  subject: string;
-  notes: string | null;
-  location: string | null;
-  firstStartsAt: Date;
-  firstEndsAt: Date;
-  timeZone: string;
-  allDay: boolean;
-  reminderMinutesBefore: number | null;
-  onlineMeeting: boolean;
-  recurrence: Recurrence;
   ownerId: string;
   customerId: string | null;
   contactId: string | null;
