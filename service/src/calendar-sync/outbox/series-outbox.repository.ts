@@ -1,7 +1,7 @@
-import type { Recurrence } from "contract";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client";
 import { type SeriesPushedFields, seriesPushedOf } from "../graph/series-master.mapper";
 import type { SeriesFields } from "../../shared/recurrence";
+import { seriesFieldsOf } from "../../db/series-row";
 import { createOutboxLease } from "./outbox-lease";
 
 /** A series the worker leased, with what its Outlook series master needs. */
@@ -55,16 +55,7 @@ export function createSeriesOutboxRepository(prisma: PrismaClient) {
           version: row.version,
           ownerId: row.ownerId,
           ownerEmail: row.owner.email,
-          subject: row.subject,
-          notes: row.notes,
-          location: row.location,
-          firstStartsAt: row.firstStartsAt,
-          firstEndsAt: row.firstEndsAt,
-          timeZone: row.timeZone,
-          allDay: row.allDay,
-          reminderMinutesBefore: row.reminderMinutesBefore,
-          onlineMeeting: row.onlineMeeting,
-          recurrence: { pattern: row.pattern, range: row.range } as Recurrence,
+          ...seriesFieldsOf(row),
           cancelled: row.cancelled,
           graphEventId: row.graphEventId,
           graphChangeKey: row.graphChangeKey,

@@ -1,9 +1,10 @@
-import type { Activity, ActivitySeries, Recurrence } from "contract";
+import type { Activity, ActivitySeries } from "contract";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import { NO_SERIES_OUTBOX, type SeriesOutbox } from "../../calendar-sync/outbox/series-outbox";
 import { staleVersion } from "../../shared/app-error";
 import { type SeriesFields, onFreeDays } from "../../shared/recurrence";
 import { USER_REF_SELECT } from "../../db/user-ref";
+import { seriesFieldsOf } from "../../db/series-row";
 
 /** A series as the service writes it. */
 export interface SeriesWrite extends SeriesFields {
@@ -83,16 +84,7 @@ export function createActivitySeriesRepository(
 ): ActivitySeriesRepository {
   const fromRow = (row: Prisma.ActivitySeriesGetPayload<{ include: typeof SERIES_INCLUDE }>) => ({
     type: row.type,
-    subject: row.subject,
-    notes: row.notes,
-    location: row.location,
-    firstStartsAt: row.firstStartsAt,
-    firstEndsAt: row.firstEndsAt,
-    timeZone: row.timeZone,
-    allDay: row.allDay,
-    reminderMinutesBefore: row.reminderMinutesBefore,
-    onlineMeeting: row.onlineMeeting,
-    recurrence: { pattern: row.pattern, range: row.range } as Recurrence,
+    ...seriesFieldsOf(row),
     ownerId: row.ownerId,
     customerId: row.customerId,
     contactId: row.contactId,
