@@ -3,7 +3,6 @@
 // polling alone (the background pull at an interval). The real service on a real database; the
 // Graph fake behind msw with its simulated latency per request.
 import fs from "node:fs";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -15,6 +14,7 @@ import { loadConfig } from "../service/src/config";
 import type { Database } from "../service/src/db/database";
 import { startService } from "../service/src/server";
 import { createLogger } from "../service/src/shared/logger";
+import { freePort } from "../test/support/service-process";
 
 const MOVES = Number(process.env.BENCH_LATENCY_MOVES ?? 30);
 const POLL_MOVES = Number(process.env.BENCH_POLL_MOVES ?? 8);
@@ -22,14 +22,6 @@ const POLL_INTERVAL_MS = Number(process.env.BENCH_POLL_INTERVAL_MS ?? 10_000);
 const ACTIVITIES = 50;
 /** How long the fake waits before it notifies (real Graph: usually seconds, no guarantee). */
 const NOTIFICATION_DELAY_MS = Number(process.env.BENCH_NOTIFICATION_DELAY_MS ?? 0);
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);

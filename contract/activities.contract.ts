@@ -108,10 +108,8 @@ export const OnlineMeeting = z.object({
 });
 export type OnlineMeeting = z.infer<typeof OnlineMeeting>;
 
-export const Activity = z.object({
-  id: Id,
-  type: ActivityType,
-  templateId: Id.nullable(),
+/** What an activity and a series (of its first occurrence) both answer with: what, where and when. */
+export const ActivityWhatAndWhen = {
   subject: z.string(),
   notes: z.string().nullable(),
   location: z.string().nullable(),
@@ -119,6 +117,13 @@ export const Activity = z.object({
   endsAt: IsoDateTime,
   timeZone: z.string(),
   allDay: z.boolean(),
+};
+
+export const Activity = z.object({
+  id: Id,
+  type: ActivityType,
+  templateId: Id.nullable(),
+  ...ActivityWhatAndWhen,
   status: ActivityStatus,
   reminderMinutesBefore: z.number().int().nullable(),
   owner: UserRef,

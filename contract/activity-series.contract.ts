@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Id, IsoDate, IsoDateTime, OptionalText, Text, TimeZone, UserRef, VersionField } from "./common.contract";
-import { Activity, ActivityType } from "./activities.contract";
+import { Activity, ActivityType, ActivityWhatAndWhen } from "./activities.contract";
 import { SyncState } from "./sync.contract";
 
 // Recurring activities: one series with Graph's patternedRecurrence (recurrencePattern +
@@ -87,13 +87,7 @@ export type SeriesUpdate = z.infer<typeof SeriesUpdate>;
 export const ActivitySeries = z.object({
   id: Id,
   type: ActivityType,
-  subject: z.string(),
-  notes: z.string().nullable(),
-  location: z.string().nullable(),
-  startsAt: IsoDateTime,
-  endsAt: IsoDateTime,
-  timeZone: z.string(),
-  allDay: z.boolean(),
+  ...ActivityWhatAndWhen,
   reminderMinutesBefore: z.number().int().nullable(),
   onlineMeeting: z.boolean(),
   recurrence: Recurrence,

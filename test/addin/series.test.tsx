@@ -107,6 +107,9 @@ const answerTo = async (request: SentRequest | undefined) => (await act(() => re
 
 describe("recurring activities in the pane", () => {
   const crm = useCrm();
+  /** The pane's requests (method and exact path) so far. */
+  const sentTo = (method: string, path: string) =>
+    crm.requests.filter((request) => request.method === method && request.path === path);
 
   async function planSeries(subject: string, date: string, repeats: string, occurrences?: string) {
     const user = userEvent.setup();
@@ -232,8 +235,7 @@ describe("recurring activities in the pane", () => {
     await user.type(within(form).getByLabelText("Notes"), "Bring the price list");
     await user.click(within(form).getByRole("button", { name: "Save this one" }));
 
-    const patch = () =>
-      crm.requests.find((request) => request.method === "PATCH" && request.path === `/api/activities/${second.id}`);
+    const patch = () => sentTo("PATCH", `/api/activities/${second.id}`)[0];
     await waitFor(() => expect(patch()).toBeDefined());
     expect(patch()!.body).toEqual({
       subject: "Call with Jonas",
@@ -305,10 +307,7 @@ describe("recurring activities in the pane", () => {
     );
     await user.click(within(form).getByRole("button", { name: "Save this one" }));
     expect(await within(form).findByText(/Changed by someone else – reloaded/)).toBeInTheDocument();
-    const patches = () =>
-      crm.requests.filter(
-        (request) => request.method === "PATCH" && request.path === `/api/activities/${occurrence.id}`,
-      );
+    const patches = () => sentTo("PATCH", `/api/activities/${occurrence.id}`);
     expect((await answerTo(patches()[0])).status).toBe(409);
     // The record read again: the form has the new version, and still what Alice typed.
     await waitFor(() =>
@@ -386,10 +385,7 @@ describe("recurring activities in the pane", () => {
     await user.type(within(form).getByLabelText("Location"), "Teams room");
     await user.click(within(form).getByRole("button", { name: "Save the series" }));
 
-    const patch = () =>
-      crm.requests.find(
-        (request) => request.method === "PATCH" && request.path === `/api/activity-series/${series.id}`,
-      );
+    const patch = () => sentTo("PATCH", `/api/activity-series/${series.id}`)[0];
     await waitFor(() => expect(patch()).toBeDefined());
     // Only what changed, with the series' version.
     expect(patch()!.body).toEqual({
@@ -452,10 +448,7 @@ describe("recurring activities in the pane", () => {
     );
     await user.click(within(form).getByRole("button", { name: "Save the series" }));
     expect(await within(form).findByText(/Changed by someone else – reloaded/)).toBeInTheDocument();
-    const patches = () =>
-      crm.requests.filter(
-        (request) => request.method === "PATCH" && request.path === `/api/activity-series/${series.id}`,
-      );
+    const patches = () => sentTo("PATCH", `/api/activity-series/${series.id}`);
     expect((await answerTo(patches()[0])).status).toBe(409);
     await waitFor(() =>
       expect(
@@ -523,10 +516,7 @@ describe("recurring activities in the pane", () => {
     );
     await user.selectOptions(within(form).getByRole("combobox", { name: "Ends" }), "No end");
     await user.click(within(form).getByRole("button", { name: "Save the series" }));
-    const patch = () =>
-      crm.requests.find(
-        (request) => request.method === "PATCH" && request.path === `/api/activity-series/${series.id}`,
-      );
+    const patch = () => sentTo("PATCH", `/api/activity-series/${series.id}`)[0];
     await waitFor(() => expect(patch()).toBeDefined());
     expect(patch()!.body).toEqual({
       recurrence: { pattern: twiceAWeek, range: { type: "noEnd" } },

@@ -1,5 +1,5 @@
-import { createServer } from "node:net";
 import { createMailboxRepository } from "../../service/src/calendar-sync/subscriptions/mailbox.repository";
+import { freePort } from "../support/service-process";
 import { testBackends } from "../support/test-database";
 import type { TestService } from "../support/test-service";
 import {
@@ -19,14 +19,6 @@ import {
 const DAY = 86_400_000;
 let offset = 0;
 const clock = () => Date.now() + offset;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function eventually<T>(check: () => Promise<T | undefined | false> | T | undefined | false, ms = 5_000) {
   const until = Date.now() + ms;

@@ -2,6 +2,7 @@ import type { ApiClient } from "../support/api-client";
 import { testBackends } from "../support/test-database";
 import type { TestService } from "../support/test-service";
 import { startSyncService, syncNow, tokenOf, useGraphFake } from "./support/sync-harness";
+import { type Occurrence, WEEKLY_CALL, duplicates, pause, seriesOf } from "./support/series-fixtures";
 
 // "This one" and "the whole series" changed in the CRM, both waiting for the same sync run. The
 // master's PATCH goes first and moves the change key of the instance the occurrence's PATCH names
@@ -10,41 +11,6 @@ import { startSyncService, syncNow, tokenOf, useGraphFake } from "./support/sync
 // An edit made in Outlook itself (to the instance, or to the whole series) is still taken by the
 // later-wins rule. And the occurrences the master carried are SYNCED in the run that pushed it.
 
-const WEEKLY_CALL = {
-  type: "CALL",
-  subject: "Weekly call",
-  startsAt: "2026-12-01T13:00:00.000Z",
-  endsAt: "2026-12-01T13:30:00.000Z",
-  timeZone: "Europe/Berlin",
-  recurrence: {
-    pattern: { type: "weekly", interval: 1, daysOfWeek: ["tuesday"], firstDayOfWeek: "monday" },
-    range: { type: "endDate", endDate: "2026-12-22" },
-  },
-};
-
-type Occurrence = {
-  id: string;
-  version: number;
-  subject: string;
-  location: string | null;
-  startsAt: string;
-  status: string;
-  series: { occurrenceStart: string; exception: boolean };
-  sync: { state: string; eventId: string | null };
-};
-
-/** Activities per Outlook instance id and per occurrenceStart: any count above one is a duplicate. */
-function duplicates(occurrences: Occurrence[]) {
-  const count = (keys: (string | null)[]) => {
-    const present = keys.filter((key) => key !== null);
-    return present.length - new Set(present).size;
-  };
-  return (
-    count(occurrences.map((occurrence) => occurrence.sync.eventId)) +
-    count(occurrences.map((occurrence) => occurrence.series.occurrenceStart))
-  );
-}
-
 /** What a user sees of an occurrence (when it was last looked at aside). */
 const shown = (occurrences: Occurrence[]) =>
   occurrences.map(({ subject, location, startsAt, status, version, series, sync }) => ({
@@ -52,7 +18,6 @@ const shown = (occurrences: Occurrence[]) =>
     ...{ state: sync.state, eventId: sync.eventId },
   }));
 const utc = (dateTime: string) => new Date(`${dateTime}Z`).toISOString();
-const pause = () => new Promise((resolve) => setTimeout(resolve, 5));
 const LATER = ["2026-12-08T13:00:00.000Z", "2026-12-15T13:00:00.000Z", "2026-12-22T13:00:00.000Z"];
 
 describe.each(testBackends())("this one and the whole series in one sync run, on %s", (backend) => {
@@ -64,7 +29,6 @@ describe.each(testBackends())("this one and the whole series in one sync run, on
   });
   afterAll(() => service.stop());
 
-  const seriesOf = async (client: ApiClient, id: string) => (await client.get(`/api/activity-series/${id}`)).body;
   const instancesOf = (token: string) =>
     graph.fake.instances(token, new Date("2026-11-01T00:00:00Z"), new Date("2027-12-31T00:00:00Z"));
   const masterOf = (token: string) => graph.fake.events(token).find((event) => event.type === "seriesMaster")!;

@@ -1,25 +1,11 @@
-import { createServer } from "node:net";
-import type { ApiClient } from "../support/api-client";
 import { testBackends } from "../support/test-database";
 import type { TestService } from "../support/test-service";
+import { freePort } from "../support/service-process";
 import { anotherReplica, startSyncService, syncNow, tokenOf, useGraphFake } from "./support/sync-harness";
+import { type Occurrence, WEEKLY_CALL, seriesOf } from "./support/series-fixtures";
 
 // Outlook's change of a series master reaching the CRM by a change notification and by polling at
 // the same moment, on two replicas: the series changes once, its occurrences are rebuilt once.
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-type Occurrence = {
-  startsAt: string;
-  sync: { state: string; eventId: string | null };
-  series: { occurrenceStart: string };
-};
 
 describe.each(testBackends())("a series master changed in Outlook, notified and polled at once, on %s", (backend) => {
   const graph = useGraphFake();
@@ -33,22 +19,10 @@ describe.each(testBackends())("a series master changed in Outlook, notified and 
   });
   afterAll(() => service.stop());
 
-  const seriesOf = async (client: ApiClient, id: string) => (await client.get(`/api/activity-series/${id}`)).body;
-
   it("rebuilds the occurrences once, none twice", async () => {
     const email = "series-notified@contoso.com";
     const user = await service.as(email);
-    const created = await user.post("/api/activity-series", {
-      type: "CALL",
-      subject: "Weekly call",
-      startsAt: "2026-12-01T13:00:00.000Z",
-      endsAt: "2026-12-01T13:30:00.000Z",
-      timeZone: "Europe/Berlin",
-      recurrence: {
-        pattern: { type: "weekly", interval: 1, daysOfWeek: ["tuesday"], firstDayOfWeek: "monday" },
-        range: { type: "endDate", endDate: "2026-12-22" },
-      },
-    });
+    const created = await user.post("/api/activity-series", WEEKLY_CALL);
     expect(created.status).toBe(201);
     await syncNow(user);
     const sync = service.service.calendarSync;

@@ -3,62 +3,20 @@ import { createContact, createCustomer } from "../support/fixtures";
 import { testBackends } from "../support/test-database";
 import type { TestService } from "../support/test-service";
 import { anotherReplica, startSyncService, syncNow, tokenOf, useGraphFake } from "./support/sync-harness";
+import { type Occurrence, WEEKLY_CALL, duplicates, pause, planSeries, seriesOf } from "./support/series-fixtures";
 
 // A series and its Outlook series master, both ways. The CRM's change of the whole series PATCHes
 // only what it changed (Outlook's guests, categories and body stay); Outlook's change of the master
 // (subject, place, time, rule, deleted) comes back into the series and its planned occurrences, by
 // the same conflict rules as single events, and never duplicates an occurrence.
 
-/** A weekly call on Tuesdays, 14:00–14:30 Berlin, from 1 December 2026 to 22 December 2026. */
-const WEEKLY_CALL = {
-  type: "CALL",
-  subject: "Weekly call",
-  startsAt: "2026-12-01T13:00:00.000Z",
-  endsAt: "2026-12-01T13:30:00.000Z",
-  timeZone: "Europe/Berlin",
-  recurrence: {
-    pattern: { type: "weekly", interval: 1, daysOfWeek: ["tuesday"], firstDayOfWeek: "monday" },
-    range: { type: "endDate", endDate: "2026-12-22" },
-  },
-};
-
-async function planSeries(client: ApiClient, body: Record<string, unknown>) {
-  const response = await client.post("/api/activity-series", body);
-  if (response.status !== 201) throw new Error(`series: ${response.status} ${JSON.stringify(response.body)}`);
-  return response.body;
-}
-
 const DAY = 86_400_000;
 let offset = 0;
 /** The sync's clock: a test moves it days ahead to see the window move on. */
 const clock = () => Date.now() + offset;
 
-type Occurrence = {
-  id: string;
-  startsAt: string;
-  subject: string;
-  location: string | null;
-  status: string;
-  version: number;
-  series: { occurrenceStart: string; exception: boolean };
-  sync: { state: string; eventId: string | null };
-};
-
-/** Activities per Outlook instance id and per occurrenceStart: any count above one is a duplicate. */
-function duplicates(occurrences: Occurrence[]) {
-  const count = (keys: (string | null)[]) => {
-    const present = keys.filter((key) => key !== null);
-    return present.length - new Set(present).size;
-  };
-  return (
-    count(occurrences.map((occurrence) => occurrence.sync.eventId)) +
-    count(occurrences.map((occurrence) => occurrence.series.occurrenceStart))
-  );
-}
-
 const berlin = (dateTime: string) => ({ dateTime: `${dateTime}.0000000`, timeZone: "W. Europe Standard Time" });
 const guest = { emailAddress: { address: "guest@adatum.com", name: "Guest" }, type: "optional" as const };
-const pause = () => new Promise((resolve) => setTimeout(resolve, 5));
 
 describe.each(testBackends())("a series and its Outlook master, both ways, on %s", (backend) => {
   const graph = useGraphFake({ pageSize: 3 });
@@ -72,7 +30,6 @@ describe.each(testBackends())("a series and its Outlook master, both ways, on %s
     offset = 0;
   });
 
-  const seriesOf = async (client: ApiClient, id: string) => (await client.get(`/api/activity-series/${id}`)).body;
   const masterOf = (token: string) => graph.fake.events(token).find((event) => event.type === "seriesMaster")!;
   const instancesOf = (token: string) =>
     graph.fake.instances(token, new Date("2026-11-01T00:00:00Z"), new Date("2027-12-31T00:00:00Z"));

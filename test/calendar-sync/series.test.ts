@@ -1,43 +1,11 @@
-import type { ApiClient } from "../support/api-client";
 import { testBackends } from "../support/test-database";
 import type { TestService } from "../support/test-service";
 import { activityOf, anotherReplica, startSyncService, syncNow, tokenOf, useGraphFake } from "./support/sync-harness";
+import { FIRST_MONDAYS, WEEKLY_CALL, duplicates, planSeries, seriesOf } from "./support/series-fixtures";
 
 // Recurring activities against the Graph fake: one CRM series, one Outlook series master
 // (patternedRecurrence), its instances linked to the CRM's occurrences by originalStart.
 // Each test has its own user, so its mailbox and delta state are its own.
-
-/** "Visit every first Monday", 09:00–10:00 Berlin, four times from February 2027. */
-export const FIRST_MONDAYS = {
-  type: "VISIT",
-  subject: "Monthly visit",
-  startsAt: "2027-02-01T08:00:00.000Z",
-  endsAt: "2027-02-01T09:00:00.000Z",
-  timeZone: "Europe/Berlin",
-  recurrence: {
-    pattern: { type: "relativeMonthly", interval: 1, daysOfWeek: ["monday"], index: "first" },
-    range: { type: "numbered", numberOfOccurrences: 4 },
-  },
-};
-
-/** A weekly call on Tuesdays, 14:00–14:30 Berlin, from 1 December 2026 to 22 December 2026. */
-export const WEEKLY_CALL = {
-  type: "CALL",
-  subject: "Weekly call",
-  startsAt: "2026-12-01T13:00:00.000Z",
-  endsAt: "2026-12-01T13:30:00.000Z",
-  timeZone: "Europe/Berlin",
-  recurrence: {
-    pattern: { type: "weekly", interval: 1, daysOfWeek: ["tuesday"], firstDayOfWeek: "monday" },
-    range: { type: "endDate", endDate: "2026-12-22" },
-  },
-};
-
-export async function planSeries(client: ApiClient, body: Record<string, unknown>) {
-  const response = await client.post("/api/activity-series", body);
-  if (response.status !== 201) throw new Error(`series: ${response.status} ${JSON.stringify(response.body)}`);
-  return response.body;
-}
 
 describe.each(testBackends())("recurring activities on %s", (backend) => {
   const graph = useGraphFake({ pageSize: 3 });
@@ -48,7 +16,6 @@ describe.each(testBackends())("recurring activities on %s", (backend) => {
   });
   afterAll(() => service.stop());
 
-  const seriesOf = async (client: ApiClient, id: string) => (await client.get(`/api/activity-series/${id}`)).body;
   const masters = (email: string) => graph.fake.events(tokenOf(email)).filter((event) => event.type === "seriesMaster");
   const instancesOf = (email: string) =>
     graph.fake.instances(tokenOf(email), new Date("2026-11-01T00:00:00Z"), new Date("2027-12-31T00:00:00Z"));
@@ -140,18 +107,6 @@ describe.each(testBackends())("recurring activities on %s", (backend) => {
     return { user, series, token: tokenOf(email), instance };
   }
 
-  /** Activities per Outlook instance id and per occurrenceStart: any count above one is a duplicate. */
-  function duplicates(series: {
-    occurrences: { sync: { eventId: string | null }; series: { occurrenceStart: string } }[];
-  }) {
-    const count = (keys: (string | null)[]) =>
-      keys.filter((key) => key !== null).length - new Set(keys.filter((key) => key !== null)).size;
-    return (
-      count(series.occurrences.map((occurrence) => occurrence.sync.eventId)) +
-      count(series.occurrences.map((occurrence) => occurrence.series.occurrenceStart))
-    );
-  }
-
   it("links 'every first Monday' occurrence by occurrence: the CRM's rule and Outlook's agree", async () => {
     const email = "series-mondays@contoso.com";
     const { series } = await syncedSeries(email, FIRST_MONDAYS);
@@ -195,7 +150,7 @@ describe.each(testBackends())("recurring activities on %s", (backend) => {
       series: { exception: false },
     });
     expect(after.occurrences).toHaveLength(4);
-    expect(duplicates(after)).toBe(0);
+    expect(duplicates(after.occurrences)).toBe(0);
     // Nothing went back to Outlook for Outlook's own change.
     expect(masters(email)).toHaveLength(1);
     expect((await syncNow(user)).pull).toMatchObject({ updated: 0, cancelled: 0 });
@@ -247,7 +202,7 @@ describe.each(testBackends())("recurring activities on %s", (backend) => {
       ["Team call", "PLANNED"],
       ["Team call", "PLANNED"],
     ]);
-    expect(duplicates(final)).toBe(0);
+    expect(duplicates(final.occurrences)).toBe(0);
   });
 
   it("moves the whole series to a new time: occurrences follow, are linked again, none twice", async () => {
@@ -273,7 +228,7 @@ describe.each(testBackends())("recurring activities on %s", (backend) => {
           occurrence.sync.state === "SYNCED" && occurrence.sync.eventId,
       ),
     ).toBe(true);
-    expect(duplicates(after)).toBe(0);
+    expect(duplicates(after.occurrences)).toBe(0);
     expect(masters(email)).toHaveLength(1);
   });
 
@@ -303,7 +258,7 @@ describe.each(testBackends())("recurring activities on %s", (backend) => {
     expect(result.pull.fullResync).toBe(true);
     const after = await seriesOf(user, series.id);
     expect(after.occurrences).toHaveLength(4);
-    expect(duplicates(after)).toBe(0);
+    expect(duplicates(after.occurrences)).toBe(0);
     expect(after.occurrences.every((occurrence: { status: string }) => occurrence.status === "PLANNED")).toBe(true);
     expect(graph.fake.events(token)).toHaveLength(1);
   });
@@ -323,7 +278,7 @@ describe.each(testBackends())("recurring activities on %s", (backend) => {
     expect(instancesOf(email)).toHaveLength(4);
     const after = await seriesOf(user, planned.id);
     expect(after.occurrences).toHaveLength(4);
-    expect(duplicates(after)).toBe(0);
+    expect(duplicates(after.occurrences)).toBe(0);
   });
 
   it("cancels the whole series: the Outlook series goes, planned occurrences are cancelled, not erased", async () => {

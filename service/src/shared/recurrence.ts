@@ -1,5 +1,5 @@
 import { RRule } from "rrule";
-import type { RecurrencePattern, RecurrenceRange } from "contract";
+import type { Recurrence, RecurrencePattern, RecurrenceRange } from "contract";
 import { dayInZone, instantOfWallClock, zoneOffsetMs } from "contract/zoned-time";
 
 // Recurring activities, the data model (README "Recurring activities" says the same for users):
@@ -79,6 +79,16 @@ export interface SeriesTimes {
   firstEndsAt: Date;
   timeZone: string;
   allDay: boolean;
+}
+
+/** What every occurrence of a series shares, as the service holds it (the rule, and the first occurrence's times). */
+export interface SeriesFields extends SeriesTimes {
+  subject: string;
+  notes: string | null;
+  location: string | null;
+  reminderMinutesBefore: number | null;
+  onlineMeeting: boolean;
+  recurrence: Recurrence;
 }
 
 /** The day (YYYY-MM-DD, in the series' zone) of its first occurrence: Graph's range.startDate. */

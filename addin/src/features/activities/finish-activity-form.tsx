@@ -1,9 +1,10 @@
 import { type FormEvent } from "react";
-import { type Activity, CALL_OUTCOME_LABELS, type CallOutcome } from "contract";
+import { CALL_OUTCOME_LABELS, type CallOutcome } from "contract";
 import { EditForm } from "../../shared/edit-form";
 import { ChoiceField, TextField, orNull } from "../../shared/form-fields";
 import { useServices } from "../../shared/services-context";
 import { useEditForm } from "../../shared/use-edit-form";
+import type { ActivityFormProps } from "./when-fields";
 
 const FIELDS = ["outcome", "callOutcome", "notes"] as const;
 
@@ -11,17 +12,7 @@ const FIELDS = ["outcome", "callOutcome", "notes"] as const;
  * Mark a planned activity as done: how it went (a call also as one of the cold call's outcomes) and
  * the notes, which Outlook's event gets too. A 409 reloads the record and says so.
  */
-export function FinishActivityForm({
-  activity,
-  onSaved,
-  onCancel,
-  reload,
-}: {
-  activity: Activity;
-  onSaved: () => void;
-  onCancel: () => void;
-  reload: () => void;
-}) {
+export function FinishActivityForm({ activity, onSaved, onCancel, reload }: ActivityFormProps) {
   const { api } = useServices();
   const { initial, values, save, field } = useEditForm(
     FIELDS,

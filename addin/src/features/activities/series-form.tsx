@@ -6,7 +6,6 @@ import { EditForm } from "../../shared/edit-form";
 import { ChoiceField, TextField, orNull } from "../../shared/form-fields";
 import { useFormSave } from "../../shared/use-form-save";
 import { isoToZoned, zonedToIso } from "../../shared/zoned-time";
-import { durationProblem } from "./occurrence-form";
 import {
   RANGE_ENDS,
   type RangeEnd,
@@ -19,6 +18,7 @@ import {
   repeatOf,
 } from "./repeat-rule";
 import { useSeriesFormStyles } from "./series-form-styles";
+import { WhenFields, durationProblem, timesOf, whenOf } from "./when-fields";
 
 /** A rule none of the pane's choices stands for (made in Outlook or through the API): kept as it is. */
 const AS_NOW = "asNow";
@@ -70,15 +70,12 @@ export function SeriesForm({
   const styles = useSeriesFormStyles();
   const { api, me } = useServices();
   const [initial] = useState((): Values => {
-    const { day, time } = isoToZoned(series.startsAt, me.timeZone);
     const { range, pattern } = series.recurrence;
     return {
       subject: series.subject,
       location: series.location ?? "",
       notes: series.notes ?? "",
-      day,
-      time,
-      duration: String(Math.round((Date.parse(series.endsAt) - Date.parse(series.startsAt)) / 60_000)),
+      ...whenOf(series.startsAt, series.endsAt, me.timeZone),
       repeat: repeatOf(pattern, isoToZoned(series.startsAt, series.timeZone).day) ?? AS_NOW,
       ends: range.type,
       count: String(range.numberOfOccurrences ?? 10),
@@ -97,23 +94,16 @@ export function SeriesForm({
   // The rule's weekday and day of month are the first occurrence's, in the series' own zone.
   const ruleDay = (form: Values) =>
     form.day && form.time ? isoToZoned(zonedToIso(form.day, form.time, me.timeZone), series.timeZone).day : form.day;
-  const bodyOf = (form: Values) => {
-    const startsAt = form.day && form.time ? zonedToIso(form.day, form.time, me.timeZone) : form.day;
-    return {
-      subject: form.subject,
-      location: orNull(form.location),
-      notes: orNull(form.notes),
-      startsAt,
-      endsAt:
-        form.day && form.time && !durationProblem(form.duration)
-          ? new Date(Date.parse(startsAt) + Number(form.duration) * 60_000).toISOString()
-          : "",
-      recurrence: {
-        pattern: form.repeat === AS_NOW ? series.recurrence.pattern : patternFor(form.repeat, ruleDay(form)),
-        range: rangeFor(form.ends, form.count, form.endDate),
-      },
-    };
-  };
+  const bodyOf = (form: Values) => ({
+    subject: form.subject,
+    location: orNull(form.location),
+    notes: orNull(form.notes),
+    ...timesOf(form, me.timeZone),
+    recurrence: {
+      pattern: form.repeat === AS_NOW ? series.recurrence.pattern : patternFor(form.repeat, ruleDay(form)),
+      range: rangeFor(form.ends, form.count, form.endDate),
+    },
+  });
   // Only what the user changed: the rule compared as a whole, as Graph takes it.
   const before = bodyOf(initial);
   const after = bodyOf(values);
@@ -122,7 +112,6 @@ export function SeriesForm({
       ([key, value]) => JSON.stringify(value) !== JSON.stringify(before[key as keyof typeof before]),
     ),
   );
-  const badDuration = durationProblem(values.duration);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -143,19 +132,12 @@ export function SeriesForm({
       save={save}
       submitLabel="Save the series"
       onCancel={onCancel}
-      disabled={!values.subject.trim() || badDuration !== null || Object.keys(changes).length === 0}
+      disabled={
+        !values.subject.trim() || durationProblem(values.duration) !== null || Object.keys(changes).length === 0
+      }
     >
       <TextField label="Subject" required {...field("subject")} />
-      <div className={styles.row}>
-        <TextField label="First occurrence" type="date" required hint={me.timeZone} {...field("day")} />
-        <TextField label="Time" type="time" required {...field("time")} />
-      </div>
-      <TextField
-        label="Duration (minutes)"
-        type="number"
-        {...field("duration")}
-        errors={badDuration ? { ...save.fieldErrors, duration: badDuration } : save.fieldErrors}
-      />
+      <WhenFields dayLabel="First occurrence" timeZone={me.timeZone} field={field} />
       <ChoiceField label="Repeats" choices={repeats} {...field("repeat")} />
       <div className={styles.row}>
         <ChoiceField label="Ends" choices={RANGE_ENDS} {...field("ends")} />

@@ -1,5 +1,5 @@
 import { Recurrence } from "contract";
-import { startDayOf } from "../../shared/recurrence";
+import { type SeriesFields, startDayOf } from "../../shared/recurrence";
 import type { GraphEvent, GraphEventWrite, GraphRecurrence } from "./graph-event.types";
 import {
   FIELD_GROUPS,
@@ -20,18 +20,8 @@ import { allDayInstants, instantOf } from "./graph-time";
 // being one group more; attendees only when the CRM's contact changed; categories never.
 
 /** What a series master is made of. */
-export interface SeriesForOutlook {
+export interface SeriesForOutlook extends SeriesFields {
   id: string;
-  subject: string;
-  notes: string | null;
-  location: string | null;
-  firstStartsAt: Date;
-  firstEndsAt: Date;
-  timeZone: string;
-  allDay: boolean;
-  reminderMinutesBefore: number | null;
-  onlineMeeting: boolean;
-  recurrence: Recurrence;
   graphGeneration: number;
   attendee: { email: string; name: string } | null;
 }

@@ -1,23 +1,15 @@
-import type { Recurrence } from "contract";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client";
 import { type SeriesPushedFields, seriesPushedOf } from "../graph/series-master.mapper";
+import type { SeriesFields } from "../../shared/recurrence";
+import { seriesFieldsOf } from "../../db/series-row";
+import { createOutboxLease } from "./outbox-lease";
 
 /** A series the worker leased, with what its Outlook series master needs. */
-export interface LeasedSeries {
+export interface LeasedSeries extends SeriesFields {
   id: string;
   version: number;
   ownerId: string;
   ownerEmail: string;
-  subject: string;
-  notes: string | null;
-  location: string | null;
-  firstStartsAt: Date;
-  firstEndsAt: Date;
-  timeZone: string;
-  allDay: boolean;
-  reminderMinutesBefore: number | null;
-  onlineMeeting: boolean;
-  recurrence: Recurrence;
   cancelled: boolean;
   graphEventId: string | null;
   graphChangeKey: string | null;
@@ -28,43 +20,18 @@ export interface LeasedSeries {
   attendee: { email: string; name: string } | null;
 }
 
-// The same lease as CalendarOutbox's (FOR UPDATE SKIP LOCKED): two replicas never push one series.
-const CLAIM_SQL = `
-UPDATE "SeriesOutbox" SET "lockedUntil" = $1, "lockedBy" = $2
-WHERE "seriesId" IN (
-  SELECT o."seriesId" FROM "SeriesOutbox" o JOIN "ActivitySeries" s ON s.id = o."seriesId"
-  WHERE o."availableAt" <= $3 AND (o."lockedUntil" IS NULL OR o."lockedUntil" < $3)
-    AND ($4::uuid IS NULL OR s."ownerId" = $4::uuid)
-  ORDER BY o."availableAt", o."seriesId"
-  LIMIT $5
-  FOR UPDATE OF o SKIP LOCKED)
-RETURNING "seriesId"`;
-
 export function createSeriesOutboxRepository(prisma: PrismaClient) {
-  /** Done up to the version pushed; a later change keeps the entry, unlocked, for the next round. */
-  async function finish(series: LeasedSeries) {
-    const { count } = await prisma.seriesOutbox.deleteMany({
-      where: { seriesId: series.id, seriesVersion: { lte: series.version } },
-    });
-    if (count === 0)
-      await prisma.seriesOutbox.updateMany({
-        where: { seriesId: series.id },
-        data: { lockedUntil: null, lockedBy: null },
-      });
-  }
+  const lease = createOutboxLease(prisma, {
+    outbox: "SeriesOutbox",
+    key: "seriesId",
+    version: "seriesVersion",
+    parent: "ActivitySeries",
+    order: "availableAt",
+  });
+  const finish = (series: LeasedSeries) => lease.finish([series]);
 
   return {
-    async claim(options: { workerId: string; now: Date; leaseMs: number; limit: number; ownerId?: string }) {
-      const rows = await prisma.$queryRawUnsafe<{ seriesId: string }[]>(
-        CLAIM_SQL,
-        new Date(options.now.getTime() + options.leaseMs),
-        options.workerId,
-        options.now,
-        options.ownerId ?? null,
-        options.limit,
-      );
-      return rows.map((row) => row.seriesId);
-    },
+    claim: lease.claim,
 
     async load(ids: string[]): Promise<LeasedSeries[]> {
       const rows = await prisma.activitySeries.findMany({
@@ -88,16 +55,7 @@ export function createSeriesOutboxRepository(prisma: PrismaClient) {
           version: row.version,
           ownerId: row.ownerId,
           ownerEmail: row.owner.email,
-          subject: row.subject,
-          notes: row.notes,
-          location: row.location,
-          firstStartsAt: row.firstStartsAt,
-          firstEndsAt: row.firstEndsAt,
-          timeZone: row.timeZone,
-          allDay: row.allDay,
-          reminderMinutesBefore: row.reminderMinutesBefore,
-          onlineMeeting: row.onlineMeeting,
-          recurrence: { pattern: row.pattern, range: row.range } as Recurrence,
+          ...seriesFieldsOf(row),
           cancelled: row.cancelled,
           graphEventId: row.graphEventId,
           graphChangeKey: row.graphChangeKey,

@@ -1,6 +1,6 @@
 import type { Recurrence } from "contract";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client";
-import { onFreeDays } from "../../shared/recurrence";
+import { type SeriesFields, onFreeDays } from "../../shared/recurrence";
 import { classifyDbError } from "../../db/db-errors";
 import {
   type EventLink,
@@ -44,7 +44,7 @@ export interface SyncedActivity {
 }
 
 /** A recurring series as the pull matches Outlook's instances with it and merges its master. */
-export interface KnownSeries {
+export interface KnownSeries extends SeriesFields {
   id: string;
   version: number;
   graphEventId: string;
@@ -52,16 +52,6 @@ export interface KnownSeries {
   graphGeneration: number;
   ownerId: string;
   type: "CALL" | "VISIT" | "MEETING" | "TASK" | "EMAIL" | "OTHER";
-  subject: string;
-  notes: string | null;
-  location: string | null;
-  firstStartsAt: Date;
-  firstEndsAt: Date;
-  timeZone: string;
-  allDay: boolean;
-  reminderMinutesBefore: number | null;
-  onlineMeeting: boolean;
-  recurrence: Recurrence;
   customerId: string | null;
   contactId: string | null;
   cancelled: boolean;

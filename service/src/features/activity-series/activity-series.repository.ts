@@ -1,23 +1,14 @@
-import type { Activity, ActivitySeries, Recurrence } from "contract";
+import type { Activity, ActivitySeries } from "contract";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import { NO_SERIES_OUTBOX, type SeriesOutbox } from "../../calendar-sync/outbox/series-outbox";
 import { staleVersion } from "../../shared/app-error";
-import { onFreeDays } from "../../shared/recurrence";
+import { type SeriesFields, onFreeDays } from "../../shared/recurrence";
 import { USER_REF_SELECT } from "../../db/user-ref";
+import { seriesFieldsOf } from "../../db/series-row";
 
 /** A series as the service writes it. */
-export interface SeriesWrite {
+export interface SeriesWrite extends SeriesFields {
   type: Activity["type"];
-  subject: string;
-  notes: string | null;
-  location: string | null;
-  firstStartsAt: Date;
-  firstEndsAt: Date;
-  timeZone: string;
-  allDay: boolean;
-  reminderMinutesBefore: number | null;
-  onlineMeeting: boolean;
-  recurrence: Recurrence;
   ownerId: string;
   customerId: string | null;
   contactId: string | null;
@@ -93,16 +84,7 @@ export function createActivitySeriesRepository(
 ): ActivitySeriesRepository {
   const fromRow = (row: Prisma.ActivitySeriesGetPayload<{ include: typeof SERIES_INCLUDE }>) => ({
     type: row.type,
-    subject: row.subject,
-    notes: row.notes,
-    location: row.location,
-    firstStartsAt: row.firstStartsAt,
-    firstEndsAt: row.firstEndsAt,
-    timeZone: row.timeZone,
-    allDay: row.allDay,
-    reminderMinutesBefore: row.reminderMinutesBefore,
-    onlineMeeting: row.onlineMeeting,
-    recurrence: { pattern: row.pattern, range: row.range } as Recurrence,
+    ...seriesFieldsOf(row),
     ownerId: row.ownerId,
     customerId: row.customerId,
     contactId: row.contactId,
