@@ -2,6 +2,8 @@
 // request, then pulled back, on PGlite and on a PostgreSQL 15 server. Prints Graph HTTP requests
 // (the floor with $batch is 50 for 1,000 creates), wall time, and events duplicated (must be 0),
 // for a clean run and for one with faults (429 storms, batches lost after Graph applied them).
+// Then move-in-Outlook → activity-moved latency p50/p95 with change notifications, beside polling
+// (bench/sync-latency.ts).
 import { performance } from "node:perf_hooks";
 import { setupServer } from "msw/node";
 import { Client } from "pg";
@@ -14,6 +16,7 @@ import { type Database, openDatabase } from "../service/src/db/database";
 import { migrate } from "../service/src/db/migrate";
 import { createActivitiesRepository } from "../service/src/features/activities/activities.repository";
 import { startPostgresServer, stopPostgresServer } from "../test/support/postgres-server";
+import { type LatencyMode, moveLatency } from "./sync-latency";
 
 const ACTIVITIES = Number(process.env.BENCH_ACTIVITIES ?? 1000);
 const LATENCY_MS = Number(process.env.BENCH_GRAPH_LATENCY_MS ?? 50);
@@ -23,7 +26,12 @@ type Scenario = "clean" | "faults";
 
 async function main() {
   const server = setupServer();
-  server.listen({ onUnhandledRequest: "error" });
+  // The service's own HTTP (the fake's notifications to it, the latency run's calls) passes; nothing else may.
+  server.listen({
+    onUnhandledRequest: (request, print) => {
+      if (!/^(127\.0\.0\.1|localhost)$/.test(new URL(request.url).hostname)) print.error();
+    },
+  });
   const backends = (process.env.BENCH_BACKENDS?.split(",") as Backend[] | undefined) ?? ["pglite", "postgres"];
   const rows: Record<string, Record<string, string | number>> = {};
   try {
@@ -35,11 +43,26 @@ async function main() {
           server.resetHandlers(...graphFakeHandlers(fake, BASE_URL));
           return run(db, fake, scenario);
         });
+    const latency: Record<string, Record<string, string | number>> = {};
+    for (const backend of backends)
+      for (const mode of ["notifications", "polling"] as LatencyMode[])
+        latency[`${backend} ${mode}`] = await withDatabase(backend, (db) =>
+          moveLatency(db, server, mode, { baseUrl: BASE_URL, latencyMs: LATENCY_MS }),
+        );
+    console.log(`\n${ACTIVITIES} activities, ${LATENCY_MS} ms simulated Graph latency per HTTP request`);
+    console.table(rows);
+    console.log(
+      `\nEvent moved in Outlook → activity moved in the CRM (the fake notifies after ${process.env.BENCH_NOTIFICATION_DELAY_MS ?? 0} ms)`,
+    );
+    console.table(latency);
+    const pollEvery = Number(process.env.SYNC_INTERVAL_MS ?? 60_000);
+    console.log(
+      `Polling alone at the default SYNC_INTERVAL_MS (${pollEvery / 1000} s) waits for the next round: ` +
+        `p50 about ${(pollEvery / 2000).toFixed(0)} s, p95 about ${((pollEvery * 0.95) / 1000).toFixed(0)} s, plus the pull.`,
+    );
   } finally {
     server.close();
   }
-  console.log(`\n${ACTIVITIES} activities, ${LATENCY_MS} ms simulated Graph latency per HTTP request`);
-  console.table(rows);
 }
 
 async function withDatabase<T>(backend: Backend, fn: (db: Database) => Promise<T>): Promise<T> {
@@ -92,10 +115,12 @@ async function run(db: Database, fake: GraphFake, scenario: Scenario) {
         allDay: false,
         status: "PLANNED",
         reminderMinutesBefore: 15,
+        onlineMeeting: false,
         ownerId: user.id,
         customerId: null,
         contactId: null,
         finishedAt: null,
+        outcome: null,
       },
       user.id,
     );

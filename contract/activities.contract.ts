@@ -18,49 +18,6 @@ export const ActivityType = z.enum(ACTIVITY_TYPES);
 export const ActivityStatus = z.enum(["PLANNED", "FINISHED", "CANCELLED"]);
 export type ActivityStatus = z.infer<typeof ActivityStatus>;
 
-const ReminderMinutes = z.number().int().min(0).max(40320);
-
-// No defaults here: zod applies defaults inside .partial(), and an update must not reset what it omits.
-const ActivityFields = z.object({
-  customerId: Id.nullable().optional(),
-  contactId: Id.nullable().optional(),
-  templateId: Id.nullable().optional(),
-  type: ActivityType.optional(),
-  subject: Text(255).optional(),
-  notes: OptionalText(20000),
-  location: OptionalText(255),
-  startsAt: IsoDateTime,
-  endsAt: IsoDateTime.optional(),
-  timeZone: TimeZone,
-  allDay: z.boolean(),
-  status: ActivityStatus,
-  reminderMinutesBefore: ReminderMinutes.nullable().optional(),
-  ownerId: Id.optional(),
-});
-
-const endsAfterStart = (value: { startsAt?: string; endsAt?: string }) =>
-  !value.startsAt || !value.endsAt || Date.parse(value.endsAt) >= Date.parse(value.startsAt);
-const endsAfterStartIssue = { message: "must not be before startsAt", path: ["endsAt"] };
-
-/** type and subject may come from a template; without one they are required. */
-export const ActivityCreate = ActivityFields.extend({
-  allDay: z.boolean().default(false),
-  status: ActivityStatus.default("PLANNED"),
-})
-  .refine(endsAfterStart, endsAfterStartIssue)
-  .refine((value) => value.templateId || value.type, { message: "is required without templateId", path: ["type"] })
-  .refine((value) => value.templateId || value.subject, {
-    message: "is required without templateId",
-    path: ["subject"],
-  });
-export type ActivityCreate = z.infer<typeof ActivityCreate>;
-
-export const ActivityUpdate = ActivityFields.omit({ templateId: true })
-  .partial()
-  .extend(VersionField.shape)
-  .refine(endsAfterStart, endsAfterStartIssue);
-export type ActivityUpdate = z.infer<typeof ActivityUpdate>;
-
 export const CALL_OUTCOMES = [
   "INTERESTED",
   "NOT_INTERESTED",
@@ -81,10 +38,78 @@ export const CALL_OUTCOME_LABELS: Record<CallOutcome, string> = {
   MEETING_AGREED: "Meeting agreed",
 };
 
-export const Activity = z.object({
-  id: Id,
-  type: ActivityType,
-  templateId: Id.nullable(),
+const ReminderMinutes = z.number().int().min(0).max(40320);
+
+// No defaults here: zod applies defaults inside .partial(), and an update must not reset what it omits.
+const ActivityFields = z.object({
+  customerId: Id.nullable().optional(),
+  contactId: Id.nullable().optional(),
+  templateId: Id.nullable().optional(),
+  type: ActivityType.optional(),
+  subject: Text(255).optional(),
+  notes: OptionalText(20000),
+  location: OptionalText(255),
+  startsAt: IsoDateTime,
+  endsAt: IsoDateTime.optional(),
+  timeZone: TimeZone,
+  allDay: z.boolean(),
+  status: ActivityStatus,
+  reminderMinutesBefore: ReminderMinutes.nullable().optional(),
+  ownerId: Id.optional(),
+  /** A MEETING only: Outlook makes it a Teams meeting (and keeps it one once made). */
+  onlineMeeting: z.boolean().optional(),
+  /** How it went, in the user's words (any type of activity); only for a finished one. */
+  outcome: OptionalText(2000),
+  /** How a call went, as one of the outcomes a cold call records too; only for a finished CALL. */
+  callOutcome: CallOutcome.nullable().optional(),
+});
+
+const endsAfterStart = (value: { startsAt?: string; endsAt?: string }) =>
+  !value.startsAt || !value.endsAt || Date.parse(value.endsAt) >= Date.parse(value.startsAt);
+const endsAfterStartIssue = { message: "must not be before startsAt", path: ["endsAt"] };
+
+/** type and subject may come from a template; without one they are required. */
+export const ActivityCreate = ActivityFields.extend({
+  allDay: z.boolean().default(false),
+  status: ActivityStatus.default("PLANNED"),
+})
+  .refine(endsAfterStart, endsAfterStartIssue)
+  .refine((value) => value.templateId || value.type, { message: "is required without templateId", path: ["type"] })
+  .refine((value) => value.templateId || value.subject, {
+    message: "is required without templateId",
+    path: ["subject"],
+  });
+export type ActivityCreate = z.infer<typeof ActivityCreate>;
+
+/**
+ * Reschedule (startsAt, endsAt, timeZone), edit, finish (status FINISHED with outcome, callOutcome
+ * and notes), cancel (CANCELLED) or reopen (back to PLANNED). An outcome belongs to a finished
+ * activity only: leaving FINISHED clears it.
+ */
+export const ActivityUpdate = ActivityFields.omit({ templateId: true })
+  .partial()
+  .extend(VersionField.shape)
+  .refine(endsAfterStart, endsAfterStartIssue);
+export type ActivityUpdate = z.infer<typeof ActivityUpdate>;
+
+/**
+ * A Teams meeting asked for on a MEETING: Graph's isOnlineMeeting with onlineMeetingProvider
+ * "teamsForBusiness"; Outlook answers with the join link (onlineMeeting.joinUrl).
+ */
+export const OnlineMeeting = z.object({
+  requested: z.boolean(),
+  /** The link attendees join with, once Outlook made the meeting (https only). */
+  joinUrl: z.string().nullable(),
+  /**
+   * Asked for, and Outlook saved the event without one: the calendar offers no Teams meetings
+   * (its allowedOnlineMeetingProviders lacks teamsForBusiness, e.g. a mailbox without Teams).
+   */
+  unavailable: z.boolean(),
+});
+export type OnlineMeeting = z.infer<typeof OnlineMeeting>;
+
+/** What an activity and a series (of its first occurrence) both answer with: what, where and when. */
+export const ActivityWhatAndWhen = {
   subject: z.string(),
   notes: z.string().nullable(),
   location: z.string().nullable(),
@@ -92,14 +117,28 @@ export const Activity = z.object({
   endsAt: IsoDateTime,
   timeZone: z.string(),
   allDay: z.boolean(),
+};
+
+export const Activity = z.object({
+  id: Id,
+  type: ActivityType,
+  templateId: Id.nullable(),
+  ...ActivityWhatAndWhen,
   status: ActivityStatus,
   reminderMinutesBefore: z.number().int().nullable(),
   owner: UserRef,
   customerId: Id.nullable(),
   contactId: Id.nullable(),
   finishedAt: IsoDateTime.nullable(),
+  /** How a finished activity went, in the user's words; null unless finished with one. */
+  outcome: z.string().nullable(),
+  /** Still planned though its end has passed (an all-day activity: its last day is over), as of the answer. */
+  overdue: z.boolean(),
   /** How a finished call went, when it was recorded as a (cold) call with an outcome. */
   callOutcome: CallOutcome.nullable(),
+  onlineMeeting: OnlineMeeting,
+  /** An occurrence of a recurring series: the series, where its rule puts it, and whether it was changed on its own. */
+  series: z.object({ id: Id, occurrenceStart: IsoDateTime, exception: z.boolean() }).nullable(),
   sync: ActivitySync,
   createdAt: IsoDateTime,
   modifiedAt: IsoDateTime,

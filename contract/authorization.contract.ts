@@ -36,8 +36,13 @@ const ACCOUNT_TEAM: Grants = { SALESMAN: ["owner", "linked"], MANAGER: ["anyone"
 export const PERMISSIONS = {
   "customers:create": { does: "create a customer (status 1 needs customers:status-1)", grants: EVERYONE },
   "customers:change": {
-    does: "change a customer's name, account number, address, phone, website, types and e-mail domains",
+    does: "change a customer's name, address, phone, website, types and e-mail domains",
     grants: EVERYONE,
+  },
+  // Account numbers come from a sequence; one chosen by hand is the accounts department's call.
+  "customers:account-number": {
+    does: "give a new customer its account number, or change one",
+    grants: MANAGERS,
   },
   // Status 1 decides who may receive quotes and orders: the accounts department's call.
   "customers:status-1": {
@@ -54,7 +59,7 @@ export const PERMISSIONS = {
   "ship-to:write": { does: "add, change or remove a customer's ship-to addresses", grants: EVERYONE },
   "activities:create": { does: "plan or record an activity (a cold call too)", grants: EVERYONE },
   "activities:change": {
-    does: "move, finish, cancel or edit an activity",
+    does: "reschedule, finish, cancel, reopen or edit an activity",
     owner: "its owner",
     grants: OWNER_OR_MANAGERS,
   },
@@ -99,6 +104,8 @@ export const PERMISSIONS = {
     does: "keep an address or domain out of everyone's automatic logging, or drop such a rule",
     grants: ADMINS,
   },
+  // Who syncs how well (errors, sign-in needed) is operations' business; each user sees their own in the pane.
+  "sync:health": { does: "see every user's Outlook sync health", grants: ADMINS },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -84,7 +84,12 @@ const CustomerFields = z.object({
   salesmanIds: z.array(Id).max(50).optional(),
 });
 
+/**
+ * Without an account number the service takes the next one of its sequence (ACCOUNT_NUMBER_FORMAT);
+ * giving one, or changing one later, is customers:account-number (managers and admins).
+ */
 export const CustomerCreate = CustomerFields.extend({
+  accountNumber: CustomerFields.shape.accountNumber.optional(),
   types: CustomerFields.shape.types.default([]),
   address: Address.default({}),
   emailDomains: CustomerFields.shape.emailDomains.default([]),
@@ -137,6 +142,8 @@ export const CustomerListQuery = Paging.extend({
   reminders: z.enum(["due"]).optional(),
   /** Only customers the caller is linked to as salesman; applies to a search too. */
   mine: z.enum(["true", "false"]).default("false"),
+  /** Only customers in this lifecycle state: RELEASED is the managers' "Awaiting approval" list. */
+  lifecycle: Lifecycle.optional(),
 });
 export type CustomerListQuery = z.infer<typeof CustomerListQuery>;
 

@@ -2,8 +2,13 @@ import { z } from "zod";
 import { Email, Id, OneOrMany } from "./common.contract";
 import { ConsentChannel } from "./consent.contract";
 import { CustomerRef } from "./contacts.contract";
+import { CustomerRecord } from "./record.contract";
 
-export const LookupQuery = z.object({ email: OneOrMany(Email).pipe(z.array(Email).min(1).max(50)) });
+export const LookupQuery = z.object({
+  email: OneOrMany(Email).pipe(z.array(Email).min(1).max(50)),
+  /** `record`: when the addresses point to exactly one customer, its whole record comes along. */
+  include: z.literal("record").optional(),
+});
 export type LookupQuery = z.infer<typeof LookupQuery>;
 
 export const LookupContact = z.object({
@@ -27,5 +32,12 @@ export const LookupMatch = z.object({
   matchedBy: z.enum(["contact", "domain", "none"]),
 });
 export type LookupMatch = z.infer<typeof LookupMatch>;
-export const LookupResult = z.object({ matches: z.array(LookupMatch) });
+export const LookupResult = z.object({
+  matches: z.array(LookupMatch),
+  /**
+   * With `include=record`, when the addresses point to exactly one customer (lookupCandidates):
+   * what `GET /api/customers/:id` answers the caller for it, so the pane draws it without asking again.
+   */
+  record: CustomerRecord.optional(),
+});
 export type LookupResult = z.infer<typeof LookupResult>;

@@ -107,3 +107,21 @@ export type SalesOrder = z.infer<typeof SalesOrder>;
 export const SalesDocumentListQuery = z.object({ customerId: Id });
 export const QuoteList = z.object({ items: z.array(Quote) });
 export const SalesOrderList = z.object({ items: z.array(SalesOrder) });
+
+// zod runs the refinement even after the pattern failed, and Intl throws on a malformed tag.
+function formatsFor(tag: string): boolean {
+  try {
+    return Intl.NumberFormat.supportedLocalesOf(tag).length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** A BCP 47 language tag the runtime formats for (de-DE, en-GB, fr-CH). */
+export const Locale = z
+  .string()
+  .max(35)
+  .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, { message: "must be a language tag such as de-DE" })
+  .refine(formatsFor, { message: "is not a language this service formats" });
+/** locale: how amounts and dates read; without it, the request's Accept-Language, else en-GB. */
+export const SalesDocumentPdfQuery = z.object({ locale: Locale.optional() });

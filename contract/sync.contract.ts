@@ -59,3 +59,64 @@ export const SyncRunResult = z.object({
   finishedAt: IsoDateTime,
 });
 export type SyncRunResult = z.infer<typeof SyncRunResult>;
+
+/**
+ * The user's Graph subscription (change notifications on their events). OFF: the service has no
+ * SYNC_NOTIFICATION_URL, calendars are polled; NONE: not made yet; REAUTHORIZE / REMOVED: Graph's
+ * lifecycle notifications, being renewed or made again; FAILED: retried with backoff, polled meanwhile.
+ */
+export const SubscriptionState = z.enum(["OFF", "NONE", "ACTIVE", "REAUTHORIZE", "REMOVED", "FAILED"]);
+export type SubscriptionState = z.infer<typeof SubscriptionState>;
+
+/** One user's calendar sync, as an admin or the user sees it. */
+export const SyncHealthEntry = z.object({
+  user: z.object({ id: z.uuid(), email: z.string(), name: z.string() }),
+  /** The last time Outlook took a change of this user's activities. */
+  lastPushAt: IsoDateTime.nullable(),
+  /** The last time the user's Outlook calendar was read in full (delta). */
+  lastPullAt: IsoDateTime.nullable(),
+  /** Activities not in Outlook yet (due now, or waiting: see waiting). */
+  pending: z.number().int(),
+  /** Activities Outlook refused (FAILED), until edited or sent again. */
+  failed: z.number().int(),
+  /** What waits and why: activities per reason, since the first failure, next try. */
+  waiting: z.array(
+    z.object({
+      reason: SyncWaitReason,
+      activities: z.number().int(),
+      since: IsoDateTime,
+      retryAt: IsoDateTime.nullable(),
+    }),
+  ),
+  lastError: z
+    .object({
+      source: z.enum(["PUSH", "PULL", "SUBSCRIPTION"]),
+      message: z.string(),
+      at: IsoDateTime.nullable(),
+    })
+    .nullable(),
+  subscription: z.object({
+    state: SubscriptionState,
+    expiresAt: IsoDateTime.nullable(),
+    lastNotificationAt: IsoDateTime.nullable(),
+  }),
+});
+export type SyncHealthEntry = z.infer<typeof SyncHealthEntry>;
+
+/** GET /api/sync/health (admins): every user whose calendar syncs. */
+export const SyncHealthList = z.object({
+  /** False when the service has no Graph access configured. */
+  enabled: z.boolean(),
+  /** True when Graph notifies the service of changes (SYNC_NOTIFICATION_URL); false: polling only. */
+  notifications: z.boolean(),
+  users: z.array(SyncHealthEntry),
+});
+export type SyncHealthList = z.infer<typeof SyncHealthList>;
+
+/** GET /api/sync/health/me: the caller's own, for the pane's "Outlook sync" panel. */
+export const MySyncHealth = z.object({
+  enabled: z.boolean(),
+  notifications: z.boolean(),
+  health: SyncHealthEntry,
+});
+export type MySyncHealth = z.infer<typeof MySyncHealth>;

@@ -22,10 +22,9 @@ const GRAPH_FAKE = new URLSearchParams(location.search).get("graph") ?? "http://
  * real task pane beside them on a simulated mailbox. Selecting a message is ItemChanged.
  */
 export function DemoHost() {
+  const [options] = useState(hostOptions);
   const [user, setUser] = useState(DEMO_HOST_USERS[0]!.email);
-  const [theme, setTheme] = useState<ThemeMode>(
-    window.matchMedia?.("(prefers-color-scheme: dark)").matches ? "dark" : "light",
-  );
+  const [theme, setTheme] = useState<ThemeMode>(options.theme);
   // One mailbox for the page's life; switching user re-addresses it.
   const [mailbox] = useState(() => createSimulatedMailbox(DEMO_HOST_USERS[0]!.email));
   const api = useMemo(
@@ -81,7 +80,10 @@ export function DemoHost() {
   };
 
   return (
-    <div className={`demo-host demo-host--${theme}`}>
+    <div
+      className={`demo-host demo-host--${theme}`}
+      style={options.paneWidth ? { gridTemplateColumns: `280px 1fr ${options.paneWidth}px` } : undefined}
+    >
       <header className="demo-host__bar">
         <strong>Outlook CRM · demo host</strong>
         <label>
@@ -169,4 +171,23 @@ export function DemoHost() {
       </aside>
     </div>
   );
+}
+
+/**
+ * `?paneWidth=320` sets the pane's width as Outlook's narrowest panes have it (the border and a
+ * scroll bar included, as in Outlook); `?theme=dark|light` the theme it starts in.
+ */
+function hostOptions(): { paneWidth: number | null; theme: ThemeMode } {
+  const query = new URLSearchParams(window.location.search);
+  const width = Number(query.get("paneWidth"));
+  const theme = query.get("theme");
+  return {
+    paneWidth: Number.isInteger(width) && width >= 200 && width <= 2000 ? width : null,
+    theme:
+      theme === "dark" || theme === "light"
+        ? theme
+        : window.matchMedia?.("(prefers-color-scheme: dark)").matches
+          ? "dark"
+          : "light",
+  };
 }

@@ -13,6 +13,8 @@ export function startGraphFakeForDemo(): void {
   process.env.GRAPH_BASE_URL = `http://127.0.0.1:${port}/v1.0`;
   process.env.GRAPH_STATIC_TOKEN ??= "demo-{user}";
   process.env.SYNC_INTERVAL_MS ??= "15000";
+  // The fake notifies the demo service of changes made in its calendars, as Graph would.
+  process.env.SYNC_NOTIFICATION_URL ??= `http://127.0.0.1:${process.env.PORT ?? 3001}/api/graph/notifications`;
   // Kept beside the demo database, so the demo calendars and the CRM stay in step across restarts.
   const stateFile = path.resolve(process.env.DATA_DIR ?? "./data", "graph-fake-calendars.json");
   startGraphFakeServer({ port, stateFile })

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { GraphEvent, GraphEventWrite } from "../../service/src/calendar-sync/graph/graph-event.types";
-import { ianaZone, instantOf } from "../../service/src/calendar-sync/graph/graph-time";
-import { FakeMailbox, type StoredEvent, instancesIn, present } from "./fake-calendar.store";
+import { FakeMailbox, type StoredEvent, applyOnlineMeeting, instancesIn, present } from "./fake-calendar.store";
+import { type Answer, graphError, validateBatch, validateEventBody, writableOf } from "./graph-validation";
+import { type FakeSubscription, type LifecycleEvent, createFakeSubscriptions } from "./fake-subscriptions";
 
 /** A fault to inject: matched against outer requests and requests inside a $batch alike. */
 export interface FakeFault {
@@ -45,6 +46,8 @@ export interface FakeLogEntry {
   inBatch: boolean;
   /** The bearer token the request came with: whose mailbox. */
   mailbox: string | null;
+  /** What a PATCH or POST of an event carried, as sent (for tests of what the CRM sends). */
+  body?: unknown;
 }
 
 export interface FakeStats {
@@ -65,12 +68,10 @@ export interface GraphFakeOptions {
   pageSize?: number;
   /** The fake's clock (ms), for outages that end at a time: a test's controllable clock. */
   now?: () => number;
-}
-
-interface Answer {
-  status: number;
-  body?: unknown;
-  headers?: Record<string, string>;
+  /** How long after a change its notification is sent (Graph's usual delay is seconds). */
+  notificationDelayMs?: number;
+  /** What the fake sends notifications and validation requests with (the global fetch unless given). */
+  fetch?: typeof fetch;
 }
 
 interface DeltaSession {
@@ -78,14 +79,6 @@ interface DeltaSession {
   offset: number;
   deltaToken: string;
 }
-
-const graphError = (status: number, code: string, message: string, headers?: Record<string, string>): Answer => ({
-  status,
-  body: { error: { code, message } },
-  headers,
-});
-
-const knownZones = new Set(["UTC"]);
 
 const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
 const unb64 = <T>(value: string): T | null => {
@@ -111,10 +104,23 @@ export function createGraphFake(options: GraphFakeOptions) {
   const stats: FakeStats = { httpRequests: 0, operations: {}, deduplicatedCreates: 0 };
   const log: FakeLogEntry[] = [];
   const clock = options.now ?? Date.now;
-  const note = (method: string, path: string, status: number, inBatch: boolean, mailbox: string | null) => {
-    if (log.length < 100_000) log.push({ at: clock(), method, path, status, inBatch, mailbox });
+  const note = (
+    method: string,
+    path: string,
+    status: number,
+    inBatch: boolean,
+    mailbox: string | null,
+    body?: unknown,
+  ) => {
+    if (log.length < 100_000)
+      log.push({ at: clock(), method, path, status, inBatch, mailbox, ...(body !== undefined && { body }) });
   };
-  const settings = { latencyMs: options.latencyMs ?? 0, pageSize: options.pageSize ?? 50 };
+  const settings = {
+    latencyMs: options.latencyMs ?? 0,
+    pageSize: options.pageSize ?? 50,
+    notificationDelayMs: options.notificationDelayMs ?? 0,
+  };
+  const subscriptions = createFakeSubscriptions({ clock, settings, fetch: options.fetch });
   let outage: FakeOutage | null = null;
   // Delays of injected faults end early on clearFaults(), so a test never leaves a request hanging.
   const held = new Set<() => void>();
@@ -127,7 +133,10 @@ export function createGraphFake(options: GraphFakeOptions) {
 
   const mailbox = (token: string) => {
     let found = mailboxes.get(token);
-    if (!found) mailboxes.set(token, (found = new FakeMailbox(token)));
+    if (!found) {
+      mailboxes.set(token, (found = new FakeMailbox(token)));
+      found.onChange = (event, change) => subscriptions.changed(token, event.id, change);
+    }
     return found;
   };
 
@@ -219,24 +228,6 @@ export function createGraphFake(options: GraphFakeOptions) {
       ? instancesIn({ ...event, deleted: false }, start, end).map((occurrence) => occurrence.id)
       : [event.id];
 
-  function validateWrite(body: Partial<GraphEventWrite>, partial: boolean): Answer | null {
-    if (!partial && (typeof body.subject !== "string" || !body.start || !body.end))
-      return graphError(400, "ErrorInvalidRequest", "subject, start and end are required");
-    for (const value of [body.start, body.end]) {
-      if (!value) continue;
-      try {
-        if (!knownZones.has(value.timeZone)) {
-          new Intl.DateTimeFormat("en", { timeZone: ianaZone(value.timeZone) });
-          knownZones.add(value.timeZone);
-        }
-        instantOf(value);
-      } catch {
-        return graphError(400, "ErrorInvalidRequest", `invalid dateTime or timeZone: ${JSON.stringify(value)}`);
-      }
-    }
-    return null;
-  }
-
   /** One Graph request against a mailbox: used for outer requests and for each item of a $batch. */
   function dispatch(
     box: FakeMailbox,
@@ -254,15 +245,15 @@ export function createGraphFake(options: GraphFakeOptions) {
     const fault = takeFault(method, path, "status");
     const answer = fault && !fault.afterApply ? faultAnswer(fault) : apply();
     const final = fault ? faultAnswer(fault) : answer;
-    note(method, path, final.status, inBatch, box.token);
+    note(method, path, final.status, inBatch, box.token, method === "PATCH" || method === "POST" ? body : undefined);
     return final;
 
     function apply(): Answer {
       if (path === "/me/calendarView/delta" && method === "GET") return delta(box, url, headers.get("prefer") ?? "");
       if (path === "/me/events" && method === "POST") {
-        const write = body as GraphEventWrite;
-        const invalid = validateWrite(write, false);
+        const invalid = validateEventBody(body, false);
         if (invalid) return invalid;
+        const write = writableOf(body as Record<string, unknown>) as unknown as GraphEventWrite;
         if (write.transactionId) {
           const existing = box.live().find((event) => event.transactionId === write.transactionId);
           if (existing) {
@@ -270,15 +261,32 @@ export function createGraphFake(options: GraphFakeOptions) {
             return { status: 201, body: present(existing, utc) };
           }
         }
-        return { status: 201, body: present(box.insert(write as unknown as GraphEvent), utc) };
+        const created = box.insert(write as unknown as GraphEvent);
+        applyOnlineMeeting(box, created, write);
+        return { status: 201, body: present(created, utc) };
       }
+      if (path === "/me/calendar" && method === "GET")
+        return {
+          status: 200,
+          body: {
+            id: "AAMkCalendar",
+            name: "Calendar",
+            allowedOnlineMeetingProviders: box.allowedOnlineMeetingProviders,
+            defaultOnlineMeetingProvider: box.allowedOnlineMeetingProviders[0] ?? "unknown",
+          },
+        };
       if (!eventMatch) return graphError(400, "BadRequest", `Unsupported ${method} ${path}`);
       const id = decodeURIComponent(eventMatch[1]!);
       const event = box.find(id);
       if (!event) return graphError(404, "ErrorItemNotFound", "The specified object was not found in the store.");
       const ifMatch = headers.get("if-match");
       if (ifMatch && ifMatch !== "*" && ifMatch.replace(/^W\//, "").replace(/"/g, "") !== event.changeKey)
-        return graphError(412, "ErrorIrresolvableConflict", "The change key does not match the current one");
+        // https://learn.microsoft.com/graph/api/event-update: Exchange's answer to a stale change key.
+        return graphError(
+          412,
+          "ErrorIrresolvableConflict",
+          "The send or update operation could not be performed because the change key passed in the request does not match the current change key for the item.",
+        );
       if (method === "GET") {
         const expanded = url.searchParams.get("$expand")?.includes("singleValueExtendedProperties");
         const presented = present(event, utc);
@@ -289,18 +297,29 @@ export function createGraphFake(options: GraphFakeOptions) {
             : presented,
         };
       }
-      if (event.type === "occurrence") {
-        if (method !== "DELETE") return graphError(400, "ErrorInvalidRequest", "occurrences can only be deleted here");
+      if (event.type === "occurrence" || event.type === "exception") {
+        // An instance of a series: deleting it leaves a gap, changing it makes it an exception
+        // (its id stays; event resource, "type" and "seriesMasterId").
         const master = box.events.get(event.seriesMasterId!)!;
-        master.deletedOccurrences = [...(master.deletedOccurrences ?? []), event.start.dateTime.slice(0, 10)];
-        box.touch(master);
-        return { status: 204 };
+        const day = id.slice(-10);
+        if (method === "DELETE" || (method === "POST" && eventMatch[2])) {
+          box.touchOccurrence(master, day, null);
+          return { status: method === "DELETE" ? 204 : 202 };
+        }
+        if (method !== "PATCH") return graphError(405, "MethodNotAllowed", `${method} is not supported here`);
+        const invalid = validateEventBody(body, true);
+        if (invalid) return invalid;
+        const write = writableOf(body as Record<string, unknown>) as Partial<GraphEventWrite>;
+        if ("recurrence" in write) return graphError(400, "ErrorInvalidRequest", "an occurrence has no recurrence");
+        box.touchOccurrence(master, day, write as Partial<GraphEvent>);
+        return { status: 200, body: present(box.find(id)!, utc) };
       }
       if (method === "PATCH") {
-        const write = body as Partial<GraphEventWrite>;
-        const invalid = validateWrite(write, true);
+        const invalid = validateEventBody(body, true);
         if (invalid) return invalid;
+        const write = writableOf(body as Record<string, unknown>) as Partial<GraphEventWrite>;
         Object.assign(event, write);
+        if ("isOnlineMeeting" in write || "onlineMeetingProvider" in write) applyOnlineMeeting(box, event, write);
         box.touch(event);
         return { status: 200, body: present(event, utc) };
       }
@@ -344,7 +363,27 @@ export function createGraphFake(options: GraphFakeOptions) {
     if (!token) return reply(graphError(401, "InvalidAuthenticationToken", "Access token is empty."));
     const box = mailbox(token);
     const text = await request.text();
-    const body = text ? JSON.parse(text) : undefined;
+    let body: unknown;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      return reply(
+        graphError(
+          400,
+          "BadRequest",
+          "Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.",
+        ),
+      );
+    }
+    if (path.startsWith("/subscriptions")) {
+      const operation = `${request.method} ${path.replace(/^\/subscriptions\/[^/]+/, "/subscriptions/{id}")}`;
+      stats.operations[operation] = (stats.operations[operation] ?? 0) + 1;
+      const answer = await subscriptions.handle(token, request.method, path, body);
+      if (answer) {
+        note(request.method, path, answer.status, false, token);
+        return reply(answer);
+      }
+    }
     if (path === "/$batch" && request.method === "POST") {
       const fault = takeFault("POST", path, "any");
       if (fault && !fault.afterApply) {
@@ -352,22 +391,27 @@ export function createGraphFake(options: GraphFakeOptions) {
         if (fault.delayMs) await hold(fault.delayMs);
         return fault.networkError ? Response.error() : reply(faultAnswer(fault));
       }
-      const requests =
-        (
-          body as {
-            requests?: { id: string; method: string; url: string; headers?: Record<string, string>; body?: unknown }[];
-          }
-        ).requests ?? [];
-      if (requests.length > 20) return reply(graphError(400, "BadRequest", "A $batch holds at most 20 requests"));
-      const responses = requests.map((item) => {
-        const answer = dispatch(
-          box,
-          item.method,
-          new URL(`${basePath}${item.url}`, base),
-          new Headers(item.headers),
-          item.body,
-          true,
-        );
+      const batch = validateBatch(body);
+      if ("status" in batch) {
+        note("POST", path, batch.status, false, token);
+        return reply(batch);
+      }
+      // In order, so a request runs after those it dependsOn; one that failed fails its dependants
+      // with 424 (https://learn.microsoft.com/graph/json-batching#sequencing-requests-with-the-dependson-property).
+      const statusById = new Map<string, number>();
+      const responses = batch.requests.map((item) => {
+        const failedDependency = (item.dependsOn ?? []).some((id) => (statusById.get(id) ?? 424) >= 400);
+        const answer = failedDependency
+          ? graphError(424, "FailedDependency", "A request this one depends on failed.")
+          : dispatch(
+              box,
+              item.method.toUpperCase(),
+              new URL(`${basePath}${item.url}`, base),
+              new Headers(item.headers),
+              item.body,
+              true,
+            );
+        statusById.set(item.id, answer.status);
         return { id: item.id, status: answer.status, headers: answer.headers ?? {}, body: answer.body };
       });
       note("POST", path, 200, false, token);
@@ -435,10 +479,46 @@ export function createGraphFake(options: GraphFakeOptions) {
         event.deleted = true;
         mailbox(token).touch(event);
       },
+      /** Changes one occurrence of a series in Outlook (it becomes an exception), by its instance id. */
+      updateOccurrence(token: string, occurrenceId: string, changes: Partial<GraphEvent>) {
+        const box = mailbox(token);
+        const occurrence = box.find(occurrenceId);
+        if (!occurrence?.seriesMasterId) throw new Error(`no occurrence ${occurrenceId}`);
+        const master = box.events.get(occurrence.seriesMasterId)!;
+        const day = occurrenceId.slice(-10);
+        box.touchOccurrence(master, day, changes);
+      },
+      /** Deletes one occurrence of a series in Outlook. */
+      deleteOccurrence(token: string, occurrenceId: string) {
+        const box = mailbox(token);
+        const occurrence = box.find(occurrenceId);
+        if (!occurrence?.seriesMasterId) throw new Error(`no occurrence ${occurrenceId}`);
+        const master = box.events.get(occurrence.seriesMasterId)!;
+        box.touchOccurrence(master, occurrenceId.slice(-10), null);
+      },
       /** Graph forgets its delta sync state: every earlier deltaLink now answers 410. */
       expireDeltaTokens(token: string) {
         mailbox(token).oldestValidSeq = mailbox(token).seq + 1;
       },
+    },
+    /** The instances of a mailbox's series and single events in [start, end), as calendarView returns them. */
+    instances(token: string, start: Date, end: Date): GraphEvent[] {
+      return mailbox(token)
+        .live()
+        .flatMap((event) => instancesIn(event, start, end))
+        .map((event) => present(event, true));
+    },
+    /** Change notifications: the subscriptions made, what was sent, and Graph's lifecycle events. */
+    notifications: {
+      subscriptions: (token: string) => subscriptions.of(token),
+      all: () => [...subscriptions.subscriptions.values()],
+      /** A subscription kept from an earlier run (fake-graph.state.ts). */
+      restore: (subscription: FakeSubscription) => subscriptions.subscriptions.set(subscription.id, subscription),
+      deliveries: subscriptions.deliveries,
+      /** Sends a lifecycle notification to the mailbox's subscriptions, as Graph does. */
+      lifecycle: (token: string, event: LifecycleEvent) => subscriptions.lifecycle(token, event),
+      /** Every notification queued or sent so far answered. */
+      settled: () => subscriptions.settled(),
     },
     /** Live events of a mailbox as Graph would return them (series masters unexpanded). */
     events(token: string): GraphEvent[] {

@@ -4,11 +4,16 @@ import type { Database } from "./db/database";
 import { SeenUsers, authMiddleware } from "./auth/auth-middleware";
 import { calendarSyncRoutes } from "./calendar-sync/calendar-sync.routes";
 import type { CalendarSync } from "./calendar-sync/calendar-sync.service";
+import {
+  graphNotificationOperation,
+  graphNotificationRoutes,
+} from "./calendar-sync/subscriptions/graph-notifications.routes";
 import { devTokenOperation, devTokenRoutes } from "./auth/dev-token.routes";
 import { createAccess } from "./auth/permissions";
 import type { TokenVerifier } from "./auth/token-verifier";
 import { actionsModule } from "./features/actions/actions.module";
 import { activitiesModule } from "./features/activities/activities.module";
+import { activitySeriesModule } from "./features/activity-series/activity-series.module";
 import { attachmentUploadBody } from "./features/attachments/attachments.routes";
 import { attachmentsModule } from "./features/attachments/attachments.module";
 import { commentsModule } from "./features/comments/comments.module";
@@ -77,7 +82,11 @@ export function createApp(
   const seenUsers = new SeenUsers();
   const users = usersModule(prisma, seenUsers);
   const types = typesModule(prisma);
-  const customers = customersModule(db, { types: types.ids, users: users.directory });
+  const customers = customersModule(db, {
+    types: types.ids,
+    users: users.directory,
+    accountNumberFormat: config.accountNumberFormat,
+  });
   const contacts = contactsModule(prisma, { customers: customers.access });
   const ports: Ports = {
     customers: customers.access,
@@ -91,12 +100,19 @@ export function createApp(
   const incidents = incidentsModule(prisma, ports);
   const actions = actionsModule(prisma, ports, { opportunities: opportunities.parents, incidents: incidents.parents });
   const specialPrices = specialPricesModule(prisma, ports);
-  const salesDocuments = salesDocumentsModule(prisma, ports, specialPrices.forPricing);
+  const salesDocuments = salesDocumentsModule(prisma, ports, specialPrices.forPricing, config.letterhead);
   const thirdParties = thirdPartiesModule(prisma, ports);
   const shipTo = shipToModule(prisma, ports);
   const consent = consentModule(prisma, ports);
   const comments = commentsModule(prisma, ports);
   const activities = activitiesModule(prisma, calendarSync.outbox, ports);
+  const activitySeries = activitySeriesModule(
+    prisma,
+    calendarSync.seriesOutbox,
+    ports,
+    activities.ofSeries,
+    calendarSync.windowFutureDays,
+  );
   const notes = notesModule(prisma, ports, htmlCleaner);
   const emailLog = emailLogModule(db, ports, htmlCleaner);
   const logOnSend = logOnSendModule(db, ports, {
@@ -154,8 +170,9 @@ export function createApp(
     ...timelineModule(prisma, ports).routes,
     ...reportsModule(db, ports, config.ownCountry).routes,
     ...contacts.routes,
-    ...lookupModule(db, config.orgDomains).routes,
+    ...lookupModule(db, config.orgDomains, record.reader).routes,
     ...activities.routes,
+    ...activitySeries.routes,
     ...notes.routes,
     ...emailLog.routes,
     ...logOnSend.routes,
@@ -164,7 +181,11 @@ export function createApp(
     ...calendarSyncRoutes(calendarSync),
   ];
   const development = config.auth.mode === "development";
-  routes.push(openApiRoute(routes, { unmounted: [...healthOperations, ...(development ? [devTokenOperation] : [])] }));
+  routes.push(
+    openApiRoute(routes, {
+      unmounted: [...healthOperations, graphNotificationOperation, ...(development ? [devTokenOperation] : [])],
+    }),
+  );
 
   const app = express();
   app.disable("x-powered-by");
@@ -183,6 +204,9 @@ export function createApp(
   // Development issuer only: a token for the demo host and a sideloaded pane; absent with Entra ID.
   if (config.auth.mode === "development") app.use(devTokenRoutes(config.dataDir, rateLimits.devToken));
   if (config.addinDir) app.use(addinStaticRoutes(config.addinDir));
+  // Microsoft Graph's notifications carry no bearer token: outside the authenticated pipeline on
+  // purpose, authenticated by each subscription's clientState, behind the per-address limit above.
+  app.use(graphNotificationRoutes((items) => calendarSync.receiveNotifications(items)));
 
   // Everything under /api but health needs a valid bearer token, before its body is even read.
   app.use(

@@ -6,6 +6,7 @@ import { type HtmlCleaningConfig, loadHtmlCleaningConfig } from "./shared/html-c
 import { type RateLimitConfig, loadRateLimitConfig } from "./http/rate-limits";
 import { OUTLOOK_FRAME_ANCESTORS } from "./http/security-headers";
 import { integerSetting } from "./shared/integer-setting";
+import { type AccountNumberFormat, parseAccountNumberFormat } from "./features/customers/account-numbers";
 
 /** Service configuration, from the environment only. README.md documents every variable. */
 export interface Config {
@@ -34,6 +35,8 @@ export interface Config {
   trackingPollMs: number;
   /** The organisation's own country (OWN_COUNTRY): address labels leave it out; unset, they always print it. */
   ownCountry: string | undefined;
+  /** The letterhead of printed quotes and orders (COMPANY_NAME, COMPANY_ADDRESS: lines separated by ";"). */
+  letterhead: { name: string | undefined; addressLines: string[] };
   /** Limits on sanitising e-mail and note HTML (HTML_THREADS, HTML_TIME_BUDGET_MS, HTML_MAX_DEPTH, HTML_QUEUE). */
   htmlCleaning: HtmlCleaningConfig;
   /** Requests per user and per address (RATE_LIMIT_*). */
@@ -47,6 +50,8 @@ export interface Config {
   paneFrameAncestors: string[];
   /** SHUTDOWN_TIMEOUT_MS: how long SIGTERM waits for accepted requests before cutting them off. */
   shutdownTimeoutMs: number;
+  /** ACCOUNT_NUMBER_FORMAT: how a new customer's number from the sequence is written. */
+  accountNumberFormat: AccountNumberFormat;
 }
 
 export interface ProductionAuth {
@@ -86,11 +91,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     /** How often tracked conversations read Inbox and Sent Items delta. */
     trackingPollMs: integerSetting(env.TRACKING_POLL_MS, "TRACKING_POLL_MS", 60_000, 1_000),
     ownCountry: env.OWN_COUNTRY?.trim() || undefined,
+    letterhead: {
+      name: env.COMPANY_NAME?.trim() || undefined,
+      // At most six lines: a letterhead, not a page.
+      addressLines: (env.COMPANY_ADDRESS ?? "")
+        .split(";")
+        .map((line) => line.trim())
+        .filter(Boolean)
+        .slice(0, 6),
+    },
     htmlCleaning: loadHtmlCleaningConfig(env),
     rateLimits: loadRateLimitConfig(env),
     trustProxy: loadTrustProxy(env.TRUST_PROXY),
     paneFrameAncestors: loadFrameAncestors(env.PANE_FRAME_ANCESTORS),
     shutdownTimeoutMs: integerSetting(env.SHUTDOWN_TIMEOUT_MS, "SHUTDOWN_TIMEOUT_MS", 10_000, 0),
+    accountNumberFormat: parseAccountNumberFormat(env.ACCOUNT_NUMBER_FORMAT),
   };
 }
 

@@ -1,4 +1,4 @@
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { ALICE, ok } from "./support/crm-world";
 import { JONAS, renderPane, useCrm } from "./support/render-pane";
@@ -104,5 +104,97 @@ describe("calendar sync in the pane, on a CRM without it", () => {
     renderPane({ from: JONAS, subject: "Open order" });
     await user.click(await screen.findByRole("button", { name: "Sync with Outlook" }));
     expect(await screen.findByText("Calendar sync is not set up for this CRM.")).toBeInTheDocument();
+  });
+});
+
+describe("the Outlook sync panel", () => {
+  // Arranged as in the suite above: one sync run of Alice's against the Graph fake, then the pane.
+  // The pane's service has no SYNC_NOTIFICATION_URL, so Outlook's changes come back by polling.
+  const crm = useCrm({ calendarSync: true });
+  const graph = () => crm.service.graph!;
+  const syncAsAlice = async () => ok((await crm.as(ALICE)).post("/api/sync/run", {}), 200, "sync run");
+  const timeOf = (iso: string) =>
+    new Intl.DateTimeFormat("en-GB", {
+      timeZone: crm.me.timeZone,
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    }).format(new Date(iso));
+  const panel = () => screen.getByRole("region", { name: "Outlook sync" });
+
+  it("says when Outlook last took and gave changes, and how Outlook's come back", async () => {
+    await syncAsAlice();
+    const { health } = await crm.read("/api/sync/health/me");
+    expect(health.lastPushAt).not.toBeNull();
+    renderPane({ from: JONAS, subject: "Open order" });
+    expect(
+      await within(await screen.findByRole("region", { name: "Outlook sync" })).findByText(
+        `Last sent to Outlook: ${timeOf(health.lastPushAt)} · last read from Outlook: ${timeOf(health.lastPullAt)}`,
+      ),
+    ).toBeInTheDocument();
+    expect(within(panel()).getByText("Changes made in Outlook come back every few minutes.")).toBeInTheDocument();
+    expect(within(panel()).getByText("Nothing waits for Outlook.")).toBeInTheDocument();
+  });
+
+  it("says what waits and why, what Outlook refused, and the last problem", async () => {
+    graph().inject({
+      method: "POST",
+      path: /^\/me\/events$/,
+      status: 400,
+      code: "ErrorInvalidRequest",
+      message: "The mailbox is full",
+    });
+    await syncAsAlice();
+    graph().clearFaults();
+    await ok(
+      (await crm.as(ALICE)).post("/api/activities", {
+        customerId: crm.customers.fabrikam.id,
+        type: "CALL",
+        subject: "Call back",
+        startsAt: "2099-03-05T09:00:00.000Z",
+        endsAt: "2099-03-05T09:30:00.000Z",
+        timeZone: "Europe/Berlin",
+      }),
+      201,
+      "second activity",
+    );
+    graph().outage({ kind: "network" });
+    await syncAsAlice();
+    const { health } = await crm.read("/api/sync/health/me");
+    const [wait] = health.waiting;
+    expect(wait).toMatchObject({ reason: "UNREACHABLE", activities: 1 });
+    renderPane({ from: JONAS, subject: "Open order" });
+    const region = await screen.findByRole("region", { name: "Outlook sync" });
+    expect(
+      await within(region).findByText(
+        `1 waiting: Outlook unreachable since ${timeOf(wait.since)}, next try ${timeOf(wait.retryAt)}.`,
+      ),
+    ).toBeInTheDocument();
+    expect(within(panel()).getByText(/^1 not accepted by Outlook/)).toBeInTheDocument();
+    expect(within(panel()).getByRole("status")).toHaveTextContent(/^Last problem .*: /);
+    expect(within(panel()).getByRole("status")).toHaveTextContent(health.lastError.message);
+  });
+
+  it("reads again after Sync with Outlook", async () => {
+    const user = userEvent.setup();
+    graph().outage({ kind: "network" });
+    await syncAsAlice();
+    renderPane({ from: JONAS, subject: "Open order" });
+    const region = await screen.findByRole("region", { name: "Outlook sync" });
+    expect(await within(region).findByText(/^1 waiting: Outlook unreachable since/)).toBeInTheDocument();
+    graph().clearFaults();
+    await user.click(screen.getByRole("button", { name: "Sync with Outlook" }));
+    // The record reloads after the sync: the panel is found afresh.
+    await waitFor(() => expect(within(panel()).getByText("Nothing waits for Outlook.")).toBeInTheDocument());
+  });
+});
+
+describe("the Outlook sync panel, on a CRM without calendar sync", () => {
+  useCrm();
+
+  it("says when calendar sync is not set up", async () => {
+    renderPane({ from: JONAS, subject: "Open order" });
+    const region = await screen.findByRole("region", { name: "Outlook sync" });
+    expect(await within(region).findByText("Calendar sync is not set up for this CRM.")).toBeInTheDocument();
   });
 });

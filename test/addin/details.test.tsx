@@ -36,7 +36,7 @@ describe("the Details tab", () => {
     const role = within(form).getByRole("textbox", { name: /^Role/ });
     expect(await within(form).findByText("Required")).toBeInTheDocument();
     expect(role).toHaveAttribute("aria-invalid", "true");
-    expect(within(form).getByText("must not be before contractStart")).toBeInTheDocument();
+    expect(within(form).getByText("must not be before contract start")).toBeInTheDocument();
     expect(await thirdParties()).toHaveLength(0);
 
     await user.type(role, "Tax adviser");

@@ -22,12 +22,18 @@ const all = (name: string) => Array.from(xml.getElementsByTagName(name));
 const XSI = "http://www.w3.org/2001/XMLSchema-instance";
 
 describe("manifest.xml", () => {
-  it("is well-formed XML of a mail add-in with the least permission that works", () => {
+  it("is well-formed XML of a mail add-in with the least permission that works, justified", () => {
     expect(xml.getElementsByTagName("parsererror")).toHaveLength(0);
     expect(xml.documentElement.localName).toBe("OfficeApp");
     expect(xml.documentElement.getAttributeNS(XSI, "type")).toBe("MailApp");
-    // Read/write item: log on send sets an internet header in compose (Mailbox 1.8); not the whole mailbox.
-    expect(all("Permissions")[0]?.textContent).toBe("ReadWriteItem");
+    // ReadWriteItem for two writes only: the log-on-send header and a quote's summary at the cursor.
+    const permissions = all("Permissions")[0]!;
+    expect(permissions.textContent).toBe("ReadWriteItem");
+    let comment = permissions.previousSibling;
+    while (comment && comment.nodeType !== comment.COMMENT_NODE) comment = comment.previousSibling;
+    expect(comment?.textContent).toMatch(/setSelectedDataAsync/);
+    expect(comment?.textContent).toMatch(/internetHeaders\.setAsync/);
+    expect(comment?.textContent).toMatch(/Nothing else writes/);
   });
 
   it("has VersionOverrides 1.1 with pinnable task pane buttons in read and compose mode", () => {

@@ -1,9 +1,10 @@
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { http, HttpResponse } from "msw";
-import { GIULIA, JONAS, apiUrl, instead, renderPane, server, useCrm } from "./support/render-pane";
+import { http, HttpResponse, passthrough } from "msw";
+import { MIA } from "./support/crm-world";
+import { GIULIA, JONAS, apiUrl, findEnabledButton, instead, renderPane, server, useCrm } from "./support/render-pane";
 
-useCrm();
+const crm = useCrm();
 
 describe("opening an email shows the sender's record", () => {
   it("shows company, account, status, lifecycle, types, address, phone, salesmen and contact", async () => {
@@ -90,6 +91,53 @@ describe("a pinned pane follows the selected item", () => {
     expect(screen.queryByRole("article", { name: "Customer record Fabrikam, Inc." })).not.toBeInTheDocument();
     outlook.select(null);
     expect(await screen.findByText("Select an email to see its sender's customer record.")).toBeInTheDocument();
+  });
+
+  it("opens an email in one round trip, and one opened before at once while it asks again behind", async () => {
+    const order = { from: JONAS, subject: "Open order", internetMessageId: "<open-order@fabrikam.com>" };
+    const { outlook } = renderPane(order);
+    await screen.findByRole("article", { name: "Customer record Fabrikam, Inc." });
+    await findEnabledButton("Log this email");
+    const gets = (pattern: RegExp) =>
+      crm.requests.filter((request) => request.method === "GET" && pattern.test(request.path));
+    const fabrikam = crm.customers.fabrikam.id;
+    // The record came along with the lookup; whether the email is logged was asked beside it, once.
+    expect(gets(/^\/api\/lookup\?/).map((request) => request.path)).toEqual([
+      expect.stringMatching(/[?&]include=record(&|$)/),
+    ]);
+    expect(gets(new RegExp(`^/api/customers/${fabrikam}$`))).toEqual([]);
+    expect(gets(/^\/api\/email-log\/status\?/)).toHaveLength(1);
+
+    outlook.select({ from: GIULIA, subject: "Fair follow-up" });
+    await screen.findByRole("article", { name: "Customer record Tailspin Toys" });
+    // A colleague changes the phone number; the next lookup is held until the record is drawn.
+    const mia = await crm.as(MIA);
+    const current = await crm.read(`/api/customers/${fabrikam}`);
+    expect(
+      (await mia.patch(`/api/customers/${fabrikam}`, { version: current.customer.version, phone: "+49 30 7654321" }))
+        .status,
+    ).toBe(200);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    server.use(
+      http.get(
+        apiUrl("/api/lookup"),
+        async () => {
+          await held;
+          return passthrough();
+        },
+        { once: true },
+      ),
+    );
+    outlook.select(order);
+    // Drawn from what the pane kept, while the service has not answered yet...
+    const record = await screen.findByRole("article", { name: "Customer record Fabrikam, Inc." });
+    expect(within(record).getByText("+49 30 1234560")).toBeInTheDocument();
+    // ... and brought up to date when it does.
+    release();
+    expect(await within(record).findByText("+49 30 7654321")).toBeInTheDocument();
+    expect(gets(/^\/api\/lookup\?/)).toHaveLength(3);
+    expect(gets(new RegExp(`^/api/customers/${fabrikam}$`))).toEqual([]);
   });
 });
 

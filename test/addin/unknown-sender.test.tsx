@@ -1,4 +1,4 @@
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { renderPane, useCrm } from "./support/render-pane";
 
@@ -71,17 +71,35 @@ describe("an unknown sender becomes a contact", () => {
     await user.click(await screen.findByRole("button", { name: "Add as contact" }));
     await user.click(screen.getByRole("button", { name: "Create a new customer instead" }));
     const form = screen.getByRole("form", { name: "New customer" });
+    // What is required is said before the click; a salesman types no account number, the sequence gives it.
+    expect(within(form).getByText("Fields marked * are required.")).toBeInTheDocument();
+    expect(within(form).getByText("The account number is given when you save.")).toBeInTheDocument();
+    expect(within(form).queryByRole("textbox", { name: /Account number/ })).not.toBeInTheDocument();
+    await user.click(within(form).getByRole("button", { name: "Create customer" }));
+    await waitFor(() =>
+      expect(within(form).getByRole("textbox", { name: /^Company name/ })).toHaveAttribute("aria-invalid", "true"),
+    );
+    expect(within(form).getByText("Required")).toBeInTheDocument();
     await user.type(within(form).getByLabelText(/Company name/), "Blue Yonder Airlines");
-    await user.type(within(form).getByLabelText(/Account number/), "20001");
+    await user.type(within(form).getByRole("textbox", { name: "Street" }), "Runway 1");
+    await user.type(within(form).getByRole("textbox", { name: "Postal code" }), "98101");
+    await user.type(within(form).getByRole("textbox", { name: "City" }), "Seattle");
+    await user.type(within(form).getByRole("textbox", { name: "Country" }), "United States");
     expect(within(form).getByRole("checkbox", { name: /Recognise emails from @blueyonder.example/ })).toBeChecked();
     await user.click(within(form).getByRole("button", { name: "Create customer" }));
-    expect(await screen.findByRole("article", { name: "Customer record Blue Yonder Airlines" })).toBeInTheDocument();
-    const created = crm.requests.find((request) => request.method === "POST" && request.path === "/api/customers");
-    expect(created?.body).toMatchObject({
+    const record = await screen.findByRole("article", { name: "Customer record Blue Yonder Airlines" });
+    expect(within(record).getByText("Runway 1, 98101 Seattle, United States")).toBeInTheDocument();
+    const created = crm.requests.find(
+      (request) => request.method === "POST" && request.path === "/api/customers" && request.body,
+    );
+    expect((await crm.lastCreated("/api/customers")).customer).toMatchObject({
       name: "Blue Yonder Airlines",
+      accountNumber: expect.stringMatching(/^\d{5,}$/),
+      address: { street: "Runway 1", postalCode: "98101", city: "Seattle", country: "United States" },
       emailDomains: ["blueyonder.example"],
-      status: 2,
+      status: { code: 2 },
     });
+    expect(created?.body).not.toHaveProperty("accountNumber");
     expect(await crm.lastCreated("/api/contacts")).toMatchObject({ firstName: "Tom", lastName: "Baker" });
   });
 

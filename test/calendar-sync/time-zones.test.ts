@@ -38,8 +38,9 @@ describe.each(testBackends())("time zones, daylight saving and all-day events on
       [after, "2026-03-30"],
     ] as const) {
       const event = stored(email, (await activityOf(user, activity.id)).sync.eventId);
-      expect(event.start).toEqual({ dateTime: `${day}T09:00:00.0000000`, timeZone: "Europe/Berlin" });
-      expect(event.end).toEqual({ dateTime: `${day}T10:00:00.0000000`, timeZone: "Europe/Berlin" });
+      // Berlin's Windows zone: Graph documents Windows names, and only a few IANA ones.
+      expect(event.start).toEqual({ dateTime: `${day}T09:00:00.0000000`, timeZone: "W. Europe Standard Time" });
+      expect(event.end).toEqual({ dateTime: `${day}T10:00:00.0000000`, timeZone: "W. Europe Standard Time" });
     }
   });
 
@@ -85,8 +86,8 @@ describe.each(testBackends())("time zones, daylight saving and all-day events on
     const eventId = (await activityOf(user, activity.id)).sync.eventId;
     expect(stored(email, eventId)).toMatchObject({
       isAllDay: true,
-      start: { dateTime: "2026-12-24T00:00:00.0000000", timeZone: "Pacific/Auckland" },
-      end: { dateTime: "2026-12-25T00:00:00.0000000", timeZone: "Pacific/Auckland" },
+      start: { dateTime: "2026-12-24T00:00:00.0000000", timeZone: "New Zealand Standard Time" },
+      end: { dateTime: "2026-12-25T00:00:00.0000000", timeZone: "New Zealand Standard Time" },
     });
     // Moved in Outlook to Boxing Day: still a whole Auckland day.
     graph.fake.outlook.update(tokenOf(email), eventId, {
@@ -98,6 +99,35 @@ describe.each(testBackends())("time zones, daylight saving and all-day events on
       allDay: true,
       startsAt: "2026-12-25T11:00:00.000Z",
       endsAt: "2026-12-26T11:00:00.000Z",
+    });
+  });
+
+  it("sends a zone Graph does not document under its Windows name, and reads Windows names coming back", async () => {
+    const email = "amsterdam@contoso.com";
+    const user = await service.as(email);
+    // Europe/Amsterdam is not among Graph's documented IANA names: the strict fake refuses it as Graph may.
+    const activity = await planActivity(user, {
+      timeZone: "Europe/Amsterdam",
+      startsAt: "2026-11-10T08:00:00.000Z",
+      endsAt: "2026-11-10T09:00:00.000Z",
+    });
+    await syncNow(user);
+    const synced = await activityOf(user, activity.id);
+    expect(synced.sync).toMatchObject({ state: "SYNCED", error: null });
+    expect(stored(email, synced.sync.eventId).start).toEqual({
+      dateTime: "2026-11-10T09:00:00.0000000",
+      timeZone: "W. Europe Standard Time",
+    });
+    // Moved in Outlook desktop, which saves the Windows zone of Kyiv.
+    graph.fake.outlook.update(tokenOf(email), synced.sync.eventId, {
+      start: { dateTime: "2026-11-12T11:00:00.0000000", timeZone: "FLE Standard Time" },
+      end: { dateTime: "2026-11-12T12:00:00.0000000", timeZone: "FLE Standard Time" },
+    });
+    await syncNow(user);
+    expect(await activityOf(user, activity.id)).toMatchObject({
+      startsAt: "2026-11-12T09:00:00.000Z",
+      endsAt: "2026-11-12T10:00:00.000Z",
+      timeZone: "Europe/Amsterdam",
     });
   });
 
@@ -149,5 +179,29 @@ describe.each(testBackends())("time zones, daylight saving and all-day events on
     ]);
     await syncNow(user);
     expect((await user.get(`/api/activities?contactId=${contact.id}&limit=50`)).body.total).toBe(3);
+  });
+
+  it("imports a meeting made in Outlook in the zone it was made in, Windows or custom", async () => {
+    const email = "import-zone@contoso.com";
+    const user = await service.as(email);
+    const contact = await createContact(user, { emails: ["tokyo.partner@fabrikam.com"] });
+    const meeting = (originalStartTimeZone: string, day: string) =>
+      graph.fake.outlook.create(tokenOf(email), {
+        subject: `Call ${day}`,
+        isAllDay: false,
+        originalStartTimeZone,
+        start: { dateTime: `${day}T10:00:00.0000000`, timeZone: "Tokyo Standard Time" },
+        end: { dateTime: `${day}T11:00:00.0000000`, timeZone: "Tokyo Standard Time" },
+        attendees: [{ emailAddress: { address: "tokyo.partner@fabrikam.com" }, type: "required" }],
+      });
+    meeting("Tokyo Standard Time", "2026-11-16");
+    meeting("tzone://Microsoft/Custom", "2026-11-17");
+    await syncNow(user);
+    const items = (await user.get(`/api/activities?contactId=${contact.id}&limit=50`)).body.items;
+    expect(items.map((a: { startsAt: string; timeZone: string }) => `${a.startsAt} ${a.timeZone}`)).toEqual([
+      "2026-11-16T01:00:00.000Z Asia/Tokyo",
+      // A custom zone's name says nothing: the user's zone, the instant unchanged.
+      `2026-11-17T01:00:00.000Z ${(await user.get("/api/me")).body.timeZone}`,
+    ]);
   });
 });

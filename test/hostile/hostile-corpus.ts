@@ -670,7 +670,7 @@ export const REQUEST_CASES: RequestCase[] = [
     kind: "malformed",
     method: "POST",
     path: () => "/api/customers",
-    raw: '{"accountNumber":"H-PROTO","name":"Proto","status":2,"__proto__":{"polluted":true,"status":"x"}}',
+    raw: '{"name":"Proto","status":2,"__proto__":{"polluted":true,"status":"x"}}',
     status: 201,
   },
   {
@@ -678,7 +678,7 @@ export const REQUEST_CASES: RequestCase[] = [
     kind: "malformed",
     method: "POST",
     path: () => "/api/customers",
-    raw: '{"accountNumber":"H-CTOR","name":"Ctor","status":2,"constructor":{"prototype":{"polluted":true}}}',
+    raw: '{"name":"Ctor","status":2,"constructor":{"prototype":{"polluted":true}}}',
     status: 201,
   },
   // Query strings and path parameters
@@ -881,7 +881,8 @@ export const REQUEST_CASES: RequestCase[] = [
     path: () => "/api/customers",
     body: () => ({
       ...CUSTOMER,
-      accountNumber: "H-KEYS",
+      // A salesman's customer takes its number from the sequence (JSON leaves undefined out).
+      accountNumber: undefined,
       ...Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`k${i}`, i])),
     }),
     status: 201,
@@ -927,7 +928,7 @@ export const REQUEST_CASES: RequestCase[] = [
     kind: "nested",
     method: "POST",
     path: () => "/api/customers",
-    raw: `{"accountNumber":"H-DEEP","name":"Deep","status":2,"extra":${deepArray(100_000)}}`,
+    raw: `{"name":"Deep","status":2,"extra":${deepArray(100_000)}}`,
     status: 201,
   },
   {

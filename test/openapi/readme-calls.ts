@@ -143,10 +143,39 @@ export async function readmeCalls(baseUrl: string, email: string): Promise<numbe
   const activityId = { params: { path: { id: activity.id } } };
   await ok(client.GET("/api/activities", { params: { query: { customerId: customer.id } } }));
   await ok(client.GET("/api/activities/{id}", activityId));
-  await ok(
+  const edited = await ok(
     client.PATCH("/api/activities/{id}", { ...activityId, body: { version: activity.version, location: "Berlin" } }),
   );
+  // The daily loop: finished with its outcome and notes, then reopened.
+  const finished = await ok(
+    client.PATCH("/api/activities/{id}", {
+      ...activityId,
+      body: { version: edited.version, status: "FINISHED", outcome: "Order promised", notes: "Quote by Friday" },
+    }),
+  );
+  await ok(
+    client.PATCH("/api/activities/{id}", { ...activityId, body: { version: finished.version, status: "PLANNED" } }),
+  );
   await refused(409, client.POST("/api/activities/{id}/resend-to-outlook", activityId));
+  const series = await ok(
+    client.POST("/api/activity-series", {
+      body: {
+        customerId: customer.id,
+        type: "MEETING",
+        subject: "Weekly call",
+        startsAt: `${day(1)}T13:00:00Z`,
+        endsAt: `${day(1)}T13:30:00Z`,
+        timeZone: "Europe/Berlin",
+        onlineMeeting: true,
+        recurrence: { pattern: { type: "daily", interval: 7 }, range: { type: "numbered", numberOfOccurrences: 3 } },
+      },
+    }),
+  );
+  const seriesId = { params: { path: { id: series.id } } };
+  await ok(client.GET("/api/activity-series/{id}", seriesId));
+  await ok(
+    client.PATCH("/api/activity-series/{id}", { ...seriesId, body: { version: series.version, subject: "Team call" } }),
+  );
   await ok(client.GET("/api/reminders", { params: { query: { until: day(2) } } }));
   const note = await ok(
     client.POST("/api/notes", { body: { customerId: customer.id, bodyHtml: "<p>Met <b>Jonas</b></p>" } }),
@@ -412,6 +441,16 @@ export async function readmeCalls(baseUrl: string, email: string): Promise<numbe
 
   // Calendar sync ("sync now"); this service has no Outlook connection, so it answers that it is off.
   await ok(client.POST("/api/sync/run"));
+  // Sync health: every user's (the README signs in as an admin), and one's own.
+  await ok(client.GET("/api/sync/health"));
+  await ok(client.GET("/api/sync/health/me"));
+  // Graph's validation request to the notification endpoint (no token): the token comes back as text.
+  const validated = await anonymous.POST("/api/graph/notifications", {
+    params: { query: { validationToken: "Validation: check" } },
+    body: undefined as never,
+    parseAs: "text",
+  });
+  if (validated.data !== "Validation: check") throw new Error(`validation answered ${validated.response.status}`);
   await ok(client.GET("/api/me"));
   return calls;
 }

@@ -36,8 +36,12 @@ const ROLE: Record<Persona, Role> = {
 };
 const factsOf = (persona: Persona) => ({ owner: persona === "owner", linked: persona === "linked" });
 
-/** Writes reached before authentication, outside the table: the development issuer's token route. */
-const OUTSIDE_THE_TABLE = ["POST /api/dev/token"];
+/**
+ * Writes reached before authentication, outside the table: the development issuer's token route, and
+ * Microsoft Graph's notifications, which come without a bearer token by design and are authenticated
+ * by each subscription's clientState instead (test/calendar-sync/notifications.test.ts).
+ */
+const OUTSIDE_THE_TABLE = ["POST /api/dev/token", "POST /api/graph/notifications"];
 
 interface Attempt {
   path: string;
@@ -133,12 +137,24 @@ const specialPrice = (c: Context) =>
 const ROUTES: Record<string, Case[]> = {
   "POST /api/customers": [
     {
+      // Without an account number: the sequence gives it.
       permission: "customers:create",
       prepare: async (c) => {
-        const accountNumber = unique("NEW");
+        const name = unique("Prospect");
         return {
           path: "/api/customers",
-          body: { accountNumber, name: "Prospect Ltd", status: 2 },
+          body: { name, status: 2 },
+          read: get(c, `/api/customers?search=${name}`),
+        };
+      },
+    },
+    {
+      permission: "customers:account-number",
+      prepare: async (c) => {
+        const accountNumber = unique("CHOSEN");
+        return {
+          path: "/api/customers",
+          body: { accountNumber, name: "Chosen Number Ltd", status: 2 },
           read: get(c, `/api/customers?search=${accountNumber}`),
         };
       },
@@ -164,6 +180,17 @@ const ROUTES: Record<string, Case[]> = {
         return {
           path: `/api/customers/${customer.id}`,
           body: { version: 1, name: "Renamed GmbH", status: 3 },
+          read: get(c, `/api/customers/${customer.id}`),
+        };
+      },
+    },
+    {
+      permission: "customers:account-number",
+      prepare: async (c) => {
+        const customer = await newCustomer(c);
+        return {
+          path: `/api/customers/${customer.id}`,
+          body: { version: 1, accountNumber: unique("RENUMBERED") },
           read: get(c, `/api/customers/${customer.id}`),
         };
       },
@@ -378,6 +405,50 @@ const ROUTES: Record<string, Case[]> = {
           path: `/api/activities/${planned.id}`,
           body: { version: 1, status: "FINISHED" },
           read: get(c, `/api/activities/${planned.id}`),
+        };
+      },
+    },
+  ],
+  "POST /api/activity-series": [
+    {
+      permission: "activities:create",
+      prepare: async (c) => ({
+        path: "/api/activity-series",
+        body: {
+          customerId: c.customerId,
+          type: "CALL",
+          subject: "Weekly call",
+          startsAt: "2027-03-02T09:00:00Z",
+          endsAt: "2027-03-02T09:30:00Z",
+          timeZone: "Europe/Berlin",
+          recurrence: { pattern: { type: "daily", interval: 7 }, range: { type: "numbered", numberOfOccurrences: 2 } },
+        },
+        read: get(c, `/api/activities?customerId=${c.customerId}&limit=200`),
+      }),
+    },
+  ],
+  "PATCH /api/activity-series/:id": [
+    {
+      permission: "activities:change",
+      prepare: async (c) => {
+        const series = await made(
+          by(c).post("/api/activity-series", {
+            customerId: c.customerId,
+            type: "CALL",
+            subject: "Weekly call",
+            startsAt: "2027-03-02T09:00:00Z",
+            endsAt: "2027-03-02T09:30:00Z",
+            timeZone: "Europe/Berlin",
+            recurrence: {
+              pattern: { type: "daily", interval: 7 },
+              range: { type: "numbered", numberOfOccurrences: 2 },
+            },
+          }),
+        );
+        return {
+          path: `/api/activity-series/${series.id}`,
+          body: { version: 1, subject: "Team call" },
+          read: get(c, `/api/activity-series/${series.id}`),
         };
       },
     },

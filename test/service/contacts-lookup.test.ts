@@ -168,6 +168,98 @@ describe.each(testBackends())("contacts and sender lookup on %s", (backend) => {
     expect((await lookup("ghost@x.example")).body.matches[0].contacts).toEqual([]);
   });
 
+  it("edits a contact with more addresses, marks it as left and back, and names a bad address part", async () => {
+    const customer = await createCustomer(alice, { status: 2 });
+    const contact = await createContact(alice, { customerId: customer.id });
+    expect(contact).toMatchObject({ addresses: [], leftAt: null });
+    const addresses = [
+      { label: "Head office", street: "Hauptstraße 12", postalCode: "10115", city: "Berlin", country: "Germany" },
+      { label: "Home office", city: "Potsdam" },
+    ];
+    const edited = await alice.patch(`/api/contacts/${contact.id}`, { version: 1, role: "Buyer", addresses });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({
+      role: "Buyer",
+      addresses: [addresses[0], { label: "Home office", street: null, city: "Potsdam" }],
+      version: 2,
+    });
+    const left = await alice.patch(`/api/contacts/${contact.id}`, { version: 2, left: true });
+    expect(left.body.leftAt).toEqual(expect.any(String));
+    // Marking it again keeps the day it was first marked; addresses not sent stay.
+    const again = await alice.patch(`/api/contacts/${contact.id}`, { version: 3, left: true, phone: "+49 1" });
+    expect(again.body).toMatchObject({ leftAt: left.body.leftAt, addresses: edited.body.addresses });
+    const back = await alice.patch(`/api/contacts/${contact.id}`, { version: 4, left: false });
+    expect(back.body.leftAt).toBeNull();
+    const empty = await alice.patch(`/api/contacts/${contact.id}`, { version: 5, addresses: [{ label: "Nowhere" }] });
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.details).toEqual([{ field: "body.addresses.0.city", message: "needs a street or a city" }]);
+    const tooMany = await alice.patch(`/api/contacts/${contact.id}`, {
+      version: 5,
+      addresses: Array.from({ length: 11 }, () => ({ city: "Berlin" })),
+    });
+    expect(tooMany.status).toBe(400);
+    expect((await alice.get(`/api/contacts/${contact.id}`)).body).toMatchObject({
+      version: 5,
+      addresses: edited.body.addresses,
+    });
+    const stale = await alice.patch(`/api/contacts/${contact.id}`, { version: 1, left: true });
+    expect(stale.status).toBe(409);
+  });
+
+  it("sends the one customer's record along with include=record, exactly as GET /api/customers/:id gives each caller", async () => {
+    const domain = `${unique("tailspin")}.example`;
+    const customer = await createCustomer(alice, { name: "Tailspin Toys", emailDomains: [domain] });
+    const contact = await createContact(alice, { customerId: customer.id, emails: [`mia@${domain}`] });
+    // Alice is its salesman; Bob, another salesman, is not linked; Mary manages: each may do other things.
+    const bob = await service.as("bob@contoso.com");
+    const mary = await service.as("mary@contoso.com", "MANAGER");
+    const records: Record<string, { lifecycle: { allowedTransitions: unknown } }> = {};
+    for (const [name, client] of [
+      ["alice", alice],
+      ["bob", bob],
+      ["mary", mary],
+    ] as const) {
+      // The contact and a colleague at its domain point to one customer: the contact decides.
+      const response = await client.get(
+        `/api/lookup?email=${encodeURIComponent(`mia@${domain}`)}&email=${encodeURIComponent(`new@${domain}`)}&include=record`,
+      );
+      expect(response.status).toBe(200);
+      expect(response.body.matches[0]).toMatchObject({ contacts: [{ id: contact.id }], customer: { id: customer.id } });
+      const separate = await client.get(`/api/customers/${customer.id}`);
+      expect(separate.status).toBe(200);
+      expect(response.body.record).toEqual(separate.body);
+      records[name] = response.body.record;
+    }
+    expect(records.alice!.lifecycle.allowedTransitions).toEqual(["RELEASE"]);
+    expect(records.bob!.lifecycle.allowedTransitions).toEqual([]);
+    expect(records.mary!.lifecycle.allowedTransitions).not.toEqual([]);
+    // Not asked for: the lookup alone, as before.
+    expect((await lookup(`mia@${domain}`)).body).not.toHaveProperty("record");
+  });
+
+  it("sends no record along when the addresses point to several customers, to none, or only to unassigned contacts", async () => {
+    const domain = `${unique("pair")}.example`;
+    await createCustomer(alice, { name: "Pair East", emailDomains: [domain] });
+    await createCustomer(alice, { name: "Pair West", emailDomains: [domain] });
+    const unassigned = `${unique("lone")}@outlook.com`;
+    await createContact(alice, { customerId: null, emails: [unassigned] });
+    const first = await createCustomer(alice);
+    const second = await createCustomer(alice);
+    const [one, other] = [`${unique("a")}@one.example`, `${unique("b")}@two.example`];
+    await createContact(alice, { customerId: first.id, emails: [one] });
+    await createContact(alice, { customerId: second.id, emails: [other] });
+    for (const emails of [[`x@${domain}`], ["stranger@nowhere.example"], [unassigned], [one, other]]) {
+      const response = await alice.get(
+        `/api/lookup?${emails.map((email) => `email=${encodeURIComponent(email)}`).join("&")}&include=record`,
+      );
+      expect(response.status).toBe(200);
+      expect(response.body).not.toHaveProperty("record");
+    }
+    const wrong = await alice.get(`/api/lookup?email=x@${domain}&include=everything`);
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.details[0].field).toBe("query.include");
+  });
+
   it("refuses a lookup without addresses or with a malformed one", async () => {
     const none = await alice.get("/api/lookup");
     expect(none.status).toBe(400);

@@ -1,3 +1,5 @@
+import { loadConfig } from "../../service/src/config";
+import { formatAccountNumber } from "../../service/src/features/customers/account-numbers";
 import type { ApiClient } from "../support/api-client";
 import { createContact, createCustomer, createType, unique } from "../support/fixtures";
 import { testBackends } from "../support/test-database";
@@ -9,7 +11,8 @@ describe.each(testBackends())("customers on %s", (backend) => {
   let manager: ApiClient;
 
   beforeAll(async () => {
-    service = await startTestService(backend);
+    // A format of our own: the sequence's numbers show as K-010000, K-010001, ...
+    service = await startTestService(backend, { ACCOUNT_NUMBER_FORMAT: "K-{n:6}" });
     alice = await service.as("alice@contoso.com");
     manager = await service.as("maria@contoso.com", "MANAGER");
     await createType(manager, "Distributor");
@@ -18,9 +21,7 @@ describe.each(testBackends())("customers on %s", (backend) => {
   afterAll(() => service.stop());
 
   it("creates a customer in lifecycle NEW with types, domains and the creator as salesman", async () => {
-    const accountNumber = unique("10001");
     const fields = {
-      accountNumber,
       name: "Fabrikam, Inc.",
       types: ["Distributor", "reseller"],
       address: { street: "Hauptstraße 12", city: "Berlin", country: "Germany" },
@@ -34,7 +35,8 @@ describe.each(testBackends())("customers on %s", (backend) => {
     const response = await alice.post("/api/customers", { ...fields, status: 2 });
     expect(response.status).toBe(201);
     expect(response.body).toMatchObject({
-      accountNumber,
+      // From the sequence, written as ACCOUNT_NUMBER_FORMAT says.
+      accountNumber: expect.stringMatching(/^K-\d{6}$/),
       name: "Fabrikam, Inc.",
       status: { code: 2, label: "Prospect" },
       lifecycle: "NEW",
@@ -49,16 +51,18 @@ describe.each(testBackends())("customers on %s", (backend) => {
     });
   });
 
-  it("refuses a duplicate account number with 409 and keeps the first customer", async () => {
-    const first = await createCustomer(alice, { name: "First Ltd" });
-    const second = await alice.post("/api/customers", {
+  it("refuses a duplicate account number with 409 in words a person reads, and keeps the first customer", async () => {
+    const first = await createCustomer(alice, { name: "First Ltd", accountNumber: unique("10042") });
+    const second = await manager.post("/api/customers", {
       accountNumber: first.accountNumber,
       name: "Second Ltd",
       status: 2,
     });
     expect(second.status).toBe(409);
     expect(second.body.error.code).toBe("conflict");
-    expect(second.body.error.details).toEqual([{ field: "accountNumber", message: "is already taken" }]);
+    const message = `Another customer already has account number ${first.accountNumber}.`;
+    expect(second.body.error.message).toBe(message);
+    expect(second.body.error.details).toEqual([{ field: "body.accountNumber", message }]);
     const search = await alice.get(`/api/customers?search=${encodeURIComponent(first.accountNumber)}`);
     expect(search.body.items.map((c: { name: string }) => c.name)).toEqual(["First Ltd"]);
   });
@@ -160,19 +164,36 @@ describe.each(testBackends())("customers on %s", (backend) => {
     expect(record.body.emailLogCount).toBe(0);
   });
 
-  it("searches account number, name and address in any case and ignores the other filters", async () => {
+  it("searches account number, name and address in any case, within the ticked filters", async () => {
     const tag = unique("zz").toLowerCase();
     const target = await createCustomer(alice, {
+      accountNumber: unique("WT"),
       name: `Wingtip ${tag} Toys`,
       status: 2,
+      types: ["Reseller"],
       address: { street: `Lindenallee ${tag}`, city: "Köln" },
     });
     await createCustomer(alice, { name: "100% Organic" });
     for (const term of [target.accountNumber.toLowerCase(), `WINGTIP ${tag.toUpperCase()}`, `lindenallee ${tag}`]) {
-      const response = await alice.get(`/api/customers?search=${encodeURIComponent(term)}&status=1&type=Reseller`);
+      const response = await alice.get(`/api/customers?search=${encodeURIComponent(term)}&status=2&type=Reseller`);
       expect(response.body.items.map((c: { id: string }) => c.id)).toEqual([target.id]);
       expect(response.body.total).toBe(1);
     }
+    // A ticked filter the customer does not meet leaves it out of the search, as it does of the list.
+    const term = encodeURIComponent(`wingtip ${tag}`);
+    for (const filter of ["status=1", "type=Distributor", "lifecycle=RELEASED", "reminders=due"])
+      expect((await alice.get(`/api/customers?search=${term}&${filter}`)).body.total).toBe(0);
+    expect((await manager.get(`/api/customers?search=${term}&mine=true`)).body.total).toBe(0);
+    expect((await alice.get(`/api/customers?search=${term}&mine=true&lifecycle=NEW`)).body.total).toBe(1);
+    await alice.post("/api/activities", {
+      customerId: target.id,
+      type: "CALL",
+      subject: "Call back",
+      startsAt: "2026-01-05T09:00:00Z",
+      timeZone: "Europe/Berlin",
+    });
+    expect((await alice.get(`/api/customers?search=${term}&reminders=due`)).body.total).toBe(1);
+    expect((await manager.get(`/api/customers?search=${term}&reminders=due`)).body.total).toBe(0);
     // % and _ are literal characters, not wildcards.
     expect((await alice.get(`/api/customers?search=${encodeURIComponent("0% O")}`)).body.total).toBe(1);
     expect((await alice.get(`/api/customers?search=${encodeURIComponent("_")}`)).body.total).toBe(0);
@@ -208,6 +229,71 @@ describe.each(testBackends())("customers on %s", (backend) => {
     expect(badStatus.body.error.details[0].field).toBe("query.status.0");
   });
 
+  it("numbers new customers from the sequence, skipping a number a manager gave by hand", async () => {
+    const first = await createCustomer(alice, { status: 2 });
+    const n = Number(first.accountNumber.slice(2));
+    const next = `K-${String(n + 1).padStart(6, "0")}`;
+    const typed = await createCustomer(alice, { status: 2, accountNumber: next });
+    expect(typed.accountNumber).toBe(next);
+    const after = await createCustomer(alice, { status: 2 });
+    expect(after.accountNumber).toBe(`K-${String(n + 2).padStart(6, "0")}`);
+    // Two at once never get the same number.
+    const both = await Promise.all([createCustomer(alice, { status: 2 }), createCustomer(alice, { status: 2 })]);
+    expect(new Set(both.map((customer) => customer.accountNumber)).size).toBe(2);
+  });
+
+  it("lets only managers choose or change an account number, naming the field", async () => {
+    const chosen = await alice.post("/api/customers", { accountNumber: unique("A"), name: "Chosen", status: 2 });
+    expect(chosen.status).toBe(403);
+    expect(chosen.body.error.details).toEqual([
+      { field: "body.accountNumber", message: expect.stringMatching(/only a manager or an admin/) },
+    ]);
+    const customer = await createCustomer(alice, { status: 2 });
+    const refused = await alice.patch(`/api/customers/${customer.id}`, { version: 1, accountNumber: unique("B") });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.details[0].field).toBe("body.accountNumber");
+    // Sending the number unchanged with other edits (a whole form) is no change of it.
+    const same = await alice.patch(`/api/customers/${customer.id}`, {
+      version: 1,
+      accountNumber: customer.accountNumber,
+      phone: "+49 30 999",
+      website: "https://wingtip.example",
+      address: { street: "Neue Straße 1", postalCode: "50667", city: "Köln", region: "NRW", country: "Germany" },
+      types: ["Distributor"],
+      emailDomains: ["wingtip.example"],
+    });
+    expect(same.status).toBe(200);
+    expect(same.body).toMatchObject({
+      phone: "+49 30 999",
+      address: { street: "Neue Straße 1", postalCode: "50667", region: "NRW" },
+      types: ["Distributor"],
+      emailDomains: ["wingtip.example"],
+      version: 2,
+    });
+    const taken = await createCustomer(manager, { status: 2, accountNumber: unique("T") });
+    const duplicate = await manager.patch(`/api/customers/${customer.id}`, {
+      version: 2,
+      accountNumber: taken.accountNumber,
+    });
+    expect(duplicate.status).toBe(409);
+    expect(duplicate.body.error.details).toEqual([
+      { field: "body.accountNumber", message: `Another customer already has account number ${taken.accountNumber}.` },
+    ]);
+    const renumbered = await manager.patch(`/api/customers/${customer.id}`, { version: 2, accountNumber: "K-777" });
+    expect(renumbered.body).toMatchObject({ accountNumber: "K-777", version: 3 });
+  });
+
+  it("lists the customers awaiting approval (lifecycle RELEASED)", async () => {
+    const type = unique("Awaiting");
+    await createType(manager, type);
+    const released = await createCustomer(alice, { status: 2, types: [type] });
+    await createCustomer(alice, { status: 2, types: [type] });
+    expect((await alice.post(`/api/customers/${released.id}/release`, { version: 1 })).status).toBe(200);
+    const awaiting = await manager.get(`/api/customers?lifecycle=RELEASED&type=${encodeURIComponent(type)}`);
+    expect(awaiting.body.items.map((c: { id: string }) => c.id)).toEqual([released.id]);
+    expect((await manager.get("/api/customers?lifecycle=GONE")).body.error.details[0].field).toBe("query.lifecycle");
+  });
+
   it("lets only an approved (ACTIVE) customer of status 1 receive orders", async () => {
     const customer = await createCustomer(alice, { status: 1 });
     const canReceive = async () => (await alice.get(`/api/customers/${customer.id}`)).body.customer.canReceiveOrders;
@@ -221,5 +307,16 @@ describe.each(testBackends())("customers on %s", (backend) => {
     expect(refused.body.error.details).toEqual([{ field: "body.status", message: expect.stringMatching(/manager/) }]);
     const updated = await manager.patch(`/api/customers/${customer.id}`, { version: 3, status: 2 });
     expect(updated.body).toMatchObject({ status: { code: 2, label: "Prospect" }, canReceiveOrders: false });
+  });
+});
+
+describe("ACCOUNT_NUMBER_FORMAT", () => {
+  it("takes text around one {n} or {n:width} and refuses anything else at start-up, naming the variable", () => {
+    const format = (value?: string) => loadConfig({ ACCOUNT_NUMBER_FORMAT: value }).accountNumberFormat;
+    expect(formatAccountNumber(format(), 10042)).toBe("10042");
+    expect(formatAccountNumber(format("K-{n:6}"), 10042)).toBe("K-010042");
+    expect(formatAccountNumber(format("{n}/DE"), 7)).toBe("7/DE");
+    for (const bad of ["K-", "{n}{n}", "{x}", "{n:99}", '"{n}', "=HYPERLINK({n})", "x".repeat(30) + "{n}"])
+      expect(() => format(bad)).toThrow(/ACCOUNT_NUMBER_FORMAT/);
   });
 });

@@ -105,7 +105,12 @@ describe.each(testBackends())("logs on %s", (backend) => {
         400,
         () => alice.post("/api/customers", { accountNumber: SECRET, name: `${SECRET}\u0000`, status: SECRET }),
       ],
-      ["unique violation", 409, () => alice.post("/api/customers", { accountNumber: taken, name: SECRET, status: 2 })],
+      [
+        "unique violation",
+        409,
+        async () =>
+          (await alice.identity!.accounts()).post("/api/customers", { accountNumber: taken, name: SECRET, status: 2 }),
+      ],
       ["not-found record", 404, () => alice.get(`/api/customers/${randomUUID()}?note=${SECRET}`)],
       ["not-found update", 404, () => alice.patch(`/api/notes/${randomUUID()}`, { version: 1, bodyHtml: SECRET })],
       ["not-found route", 404, () => alice.get(`/api/no-such-route?q=${SECRET}`)],

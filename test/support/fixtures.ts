@@ -12,9 +12,12 @@ export async function createType(manager: ApiClient, name: string) {
 }
 
 /**
- * A customer the client works on, linked to them as its salesman. Status 1 is the accounts
- * department's to give (customers:status-1), so a salesman's status-1 customer is entered by a
- * manager with the salesman linked, as the product requires; otherwise the client creates it.
+ * A customer the client works on, linked to them as its salesman. Status 1 and a chosen account
+ * number are the accounts department's to give (customers:status-1, customers:account-number), so
+ * a salesman's status-1 customer, or one with an account number the test names, is entered by a
+ * manager with the salesman linked, as the product requires; otherwise the client creates it, and
+ * a salesman's customer (or one of a client whose role the test does not know) takes the next
+ * number of the sequence.
  */
 export async function createCustomer(client: ApiClient, overrides: Record<string, unknown> = {}) {
   const body: Record<string, unknown> = {
@@ -26,10 +29,12 @@ export async function createCustomer(client: ApiClient, overrides: Record<string
     ...overrides,
   };
   let creator = client;
-  if (body.status === ACTUAL_CUSTOMER_STATUS && client.identity?.role === "SALESMAN") {
-    creator = await client.identity.accounts();
+  const salesman = client.identity?.role === "SALESMAN";
+  // A client signed in with a token of its own has no known role and may be a salesman: the sequence numbers its customers.
+  if (salesman && (body.status === ACTUAL_CUSTOMER_STATUS || "accountNumber" in overrides)) {
+    creator = await client.identity!.accounts();
     body.salesmanIds ??= [await client.id()];
-  }
+  } else if ((salesman || !client.identity) && !("accountNumber" in overrides)) delete body.accountNumber;
   const response = await creator.post("/api/customers", body);
   if (response.status !== 201) throw new Error(`customer: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body;

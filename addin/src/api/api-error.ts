@@ -1,4 +1,5 @@
 import type { ErrorBody } from "contract";
+import { fieldLabel, inWords } from "./field-labels";
 
 type ErrorCode = ErrorBody["error"]["code"] | "network" | "unexpected";
 
@@ -23,8 +24,9 @@ export class ApiError extends Error {
         return "Your sign-in has expired or was refused. Sign in again.";
       case "forbidden":
         return `You are not allowed to do this: ${this.message}`;
+      // Only a stale version is cured by reloading; a taken account number is said as it is.
       case "conflict":
-        return `${this.message}. Reload the record and try again.`;
+        return this.isStale ? `${this.message}. Reload the record and try again.` : inWords(this.message);
       case "rate_limited":
         return `${this.message}; nothing was changed.`;
       case "request_in_progress":
@@ -38,9 +40,14 @@ export class ApiError extends Error {
         return "The CRM service had a problem. Try again in a moment.";
       default:
         return this.details.length > 0
-          ? `${this.message}: ${this.details.map((detail) => `${detail.field} ${detail.message}`).join("; ")}`
-          : this.message;
+          ? this.details.map((detail) => `${fieldLabel(detail.field)}: ${inWords(detail.message)}`).join("; ")
+          : inWords(this.message);
     }
+  }
+
+  /** A 409 for a version someone else changed meanwhile (not a duplicate or a state that forbids it). */
+  get isStale(): boolean {
+    return this.code === "conflict" && this.details.some((detail) => detail.field === "version");
   }
 }
 

@@ -1,6 +1,10 @@
 import type {
   ActivityCreate,
+  ActivitySeries,
+  ActivityUpdate,
   Activity,
+  SeriesCreate,
+  SeriesUpdate,
   ColdCallCreate,
   ColdCallResult,
   Contact,
@@ -11,6 +15,7 @@ import type {
   CustomerRecord,
   CustomerStatusList,
   CustomerTypeList,
+  CustomerUpdate,
   EmailLogCreate,
   EmailLogCreated,
   EmailLogPage,
@@ -25,7 +30,9 @@ import type {
   Me,
   Note,
   NoteCreate,
+  NoteUpdate,
   SyncRunResult,
+  MySyncHealth,
   TemplateList,
   TimelineKind,
   TimelinePage,
@@ -53,7 +60,10 @@ export interface CustomerSearch {
   dueReminders?: boolean;
   /** Only customers the signed-in user is a linked salesman of. */
   mine?: boolean;
+  /** Only customers in this lifecycle state (RELEASED: awaiting approval). */
+  lifecycle?: "NEW" | "RELEASED" | "ACTIVE";
   limit?: number;
+  offset?: number;
 }
 
 export interface TimelineFilter {
@@ -87,8 +97,13 @@ export function createCrmApi(baseUrl: string, token: TokenSource) {
   return {
     ...createAttachmentsApi(send),
     me: () => call<Me>("GET", "/api/me"),
-    lookup: (emails: string[]) =>
-      call<LookupResult>("GET", `/api/lookup${query(emails.map((email) => ["email", email]))}`),
+    setTimeZone: (timeZone: string) => call<Me>("PATCH", "/api/me", { timeZone }),
+    /** With `include: "record"`, the one customer's record comes along (LookupResult.record). */
+    lookup: (emails: string[], include?: "record") =>
+      call<LookupResult>(
+        "GET",
+        `/api/lookup${query([...emails.map((email): [string, string] => ["email", email]), ["include", include]])}`,
+      ),
     record: (customerId: string) => call<CustomerRecord>("GET", `/api/customers/${encodeURIComponent(customerId)}`),
     searchCustomers: (search: CustomerSearch) =>
       call<CustomerPage>(
@@ -99,16 +114,33 @@ export function createCrmApi(baseUrl: string, token: TokenSource) {
           ...(search.statuses ?? []).map((status): [string, number] => ["status", status]),
           ["reminders", search.dueReminders ? "due" : undefined],
           ["mine", search.mine ? "true" : undefined],
+          ["lifecycle", search.lifecycle],
           ["limit", search.limit ?? 25],
+          ["offset", search.offset || undefined],
         ])}`,
       ),
     createCustomer: (body: z.input<typeof CustomerCreate>) => call<Customer>("POST", "/api/customers", body),
+    /** Only the fields given change; `version` is the customer's as loaded. */
+    updateCustomer: (customerId: string, body: z.input<typeof CustomerUpdate>) =>
+      call<Customer>("PATCH", `/api/customers/${encodeURIComponent(customerId)}`, body),
     statuses: () => call<Json<typeof CustomerStatusList>>("GET", "/api/customer-statuses"),
     types: () => call<Json<typeof CustomerTypeList>>("GET", "/api/types"),
     createContact: (body: z.input<typeof ContactCreate>) => call<Contact>("POST", "/api/contacts", body),
     templates: () => call<Json<typeof TemplateList>>("GET", "/api/templates"),
     createActivity: (body: z.input<typeof ActivityCreate>) => call<Activity>("POST", "/api/activities", body),
+    /** Reschedule, edit, finish, cancel or reopen; "this one" for an occurrence of a series. `version` is the activity's as loaded. */
+    updateActivity: (id: string, body: z.input<typeof ActivityUpdate>) =>
+      call<Activity>("PATCH", `/api/activities/${encodeURIComponent(id)}`, body),
+    createSeries: (body: z.input<typeof SeriesCreate>) =>
+      call<Json<typeof ActivitySeries>>("POST", "/api/activity-series", body),
+    series: (id: string) => call<Json<typeof ActivitySeries>>("GET", `/api/activity-series/${encodeURIComponent(id)}`),
+    /** "The whole series". */
+    updateSeries: (id: string, body: z.input<typeof SeriesUpdate>) =>
+      call<Json<typeof ActivitySeries>>("PATCH", `/api/activity-series/${encodeURIComponent(id)}`, body),
     createNote: (body: z.input<typeof NoteCreate>) => call<Note>("POST", "/api/notes", body),
+    updateNote: (id: string, body: z.input<typeof NoteUpdate>) =>
+      call<Note>("PATCH", `/api/notes/${encodeURIComponent(id)}`, body),
+    deleteNote: (id: string) => call<void>("DELETE", `/api/notes/${encodeURIComponent(id)}`),
     logEmail: (body: z.input<typeof EmailLogCreate>) => call<EmailLogCreated>("POST", "/api/email-log", body),
     /** Log on send: an intent the OnMessageSend handler could not hand over itself. */
     logIntent: (body: z.input<typeof LogIntentCreate>) => call<LogIntentCreated>("POST", "/api/log-intents", body),
@@ -149,6 +181,8 @@ export function createCrmApi(baseUrl: string, token: TokenSource) {
       }),
     /** "Sync now": pushes the caller's changes to Outlook and pulls Outlook's back, then answers. */
     syncNow: () => call<SyncRunResult>("POST", "/api/sync/run"),
+    /** The caller's own Outlook sync: last push and pull, what waits and why, the last error, notifications. */
+    syncHealth: () => call<MySyncHealth>("GET", "/api/sync/health/me"),
     /** "Send to Outlook again": an activity Outlook refused goes back to the outbox as it is now. */
     resendToOutlook: (activityId: string) =>
       call<Activity>("POST", `/api/activities/${encodeURIComponent(activityId)}/resend-to-outlook`),
@@ -161,7 +195,7 @@ export function createCrmApi(baseUrl: string, token: TokenSource) {
     ...commentsCalls(call),
     ...detailsCalls(call),
     ...profilingCalls(call),
-    ...salesDocumentCalls(call),
+    ...salesDocumentCalls(call, download),
     ...reportCalls(call, download),
   };
 }

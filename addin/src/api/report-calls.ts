@@ -62,8 +62,19 @@ export function reportQuery(filter: ReportFilter, extra: [string, string | numbe
 /** Lists and reports, their CSV and the address labels, and a customer's contacts per month. */
 export function reportCalls(call: ApiCall, download: ApiDownload) {
   return {
-    report: <K extends ReportKind>(kind: K, filter: ReportFilter, limit = 25) =>
-      call<ReportPage[K]>("GET", `${PATHS[kind]}${reportQuery(filter, kind === "summary" ? [] : [["limit", limit]])}`),
+    report: <K extends ReportKind>(kind: K, filter: ReportFilter, limit = 25, offset = 0) =>
+      call<ReportPage[K]>(
+        "GET",
+        `${PATHS[kind]}${reportQuery(
+          filter,
+          kind === "summary"
+            ? []
+            : [
+                ["limit", limit],
+                ["offset", offset],
+              ],
+        )}`,
+      ),
     reportCsv: (kind: ReportKind, filter: ReportFilter) =>
       download(`${PATHS[kind]}${reportQuery(filter, [["format", "csv"]])}`),
     addressLabels: (filter: ReportFilter) => download(`/api/reports/customers/labels.pdf${reportQuery(filter)}`),

@@ -13,6 +13,7 @@ import type {
   SpecialPriceUpdate,
 } from "contract";
 import type { z } from "zod";
+import type { ApiDownload } from "./report-calls";
 
 /** The one request function of the API client (bearer token, typed errors). */
 type ApiCall = <T>(method: string, path: string, body?: unknown) => Promise<T>;
@@ -21,8 +22,11 @@ const at = (collection: string, id: string, tail = "") => `/api/${collection}/${
 const ofCustomer = (customerId: string) => `?customerId=${encodeURIComponent(customerId)}`;
 
 /** Quotes, sales orders and special prices; changes send the version that was loaded. */
-export function salesDocumentCalls(call: ApiCall) {
+export function salesDocumentCalls(call: ApiCall, download: ApiDownload) {
   return {
+    /** The printable PDF; amounts and dates in the browser's language (its Accept-Language). */
+    documentPdf: (kind: "quote" | "order", id: string) =>
+      download(at(kind === "quote" ? "quotes" : "orders", id, "/pdf")),
     quotes: (customerId: string) => call<z.output<typeof QuoteList>>("GET", `/api/quotes${ofCustomer(customerId)}`),
     orders: (customerId: string) =>
       call<z.output<typeof SalesOrderList>>("GET", `/api/orders${ofCustomer(customerId)}`),

@@ -1,14 +1,6 @@
-import {
-  FluentProvider,
-  Tab,
-  TabList,
-  Title3,
-  makeStyles,
-  tokens,
-  webDarkTheme,
-  webLightTheme,
-} from "@fluentui/react-components";
+import { FluentProvider, Title3, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { Suspense, lazy, useState } from "react";
+import type { Me } from "contract";
 import type { CrmApi } from "../api/crm-api";
 import { CapabilityNotice } from "../features/capabilities";
 import { SendWaitingIntents } from "../features/email-log";
@@ -16,23 +8,42 @@ import { EmailView } from "../features/participants";
 import { CustomerSearch } from "../features/search";
 import type { Mailbox } from "../office/mail-item.types";
 import type { ThemeMode } from "../office/office-theme";
+import { outlookTimeZone } from "../office/outlook-time-zone";
 import { useAsync } from "../shared/use-async";
 import { ServicesProvider } from "../shared/services-context";
 import { ErrorState, Loading } from "../shared/state-views";
+import { OverflowTabList } from "../shared/overflow-tab-list";
 
 const useStyles = makeStyles({
   root: {
-    minHeight: "100%",
-    boxSizing: "border-box",
-    padding: tokens.spacingHorizontalM,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalM,
+    // Fluent gives its portals (tooltips, menus) the provider's classes too: laid out as the pane,
+    // a portal would be a page-high sheet over it, catching every click.
+    "&:not([data-portal-node])": {
+      minHeight: "100%",
+      boxSizing: "border-box",
+      padding: tokens.spacingHorizontalM,
+      display: "flex",
+      flexDirection: "column",
+      gap: tokens.spacingVerticalM,
+    },
     fontFamily: tokens.fontFamilyBase,
     // The pane is narrow: headings sit tight, Fluent's Text does the sizing.
     "& h1, & h2, & h3, & h4, & p": { margin: 0 },
     "& h4": { display: "block", marginTop: tokens.spacingVerticalXS },
+    // Fields never make the pane wider than it is: a text box or drop-down takes the width it is
+    // given (a native input or select is otherwise as wide as its size or longest option).
+    "& .fui-Field, & .fui-Input, & .fui-Select, & .fui-Textarea, & .fui-Combobox, & .fui-Dropdown": {
+      minWidth: 0,
+      maxWidth: "100%",
+    },
+    "& .fui-Input__input, & .fui-Select__select, & .fui-Textarea__textarea": { width: "100%", minWidth: 0 },
+    // A fieldset is at least as wide as its content unless told otherwise.
+    "& fieldset": { minWidth: 0 },
+    // Links in notes and comments are the user's HTML: the theme's link colour, readable in dark too.
+    "& a": { color: tokens.colorBrandForegroundLink },
   },
+  // At Outlook's narrowest pane (320 px) the three views do not fit one line: they wrap, as the record's tabs do.
+  tabs: { flexWrap: "wrap" },
 });
 
 export interface TaskPaneAppProps {
@@ -41,14 +52,28 @@ export interface TaskPaneAppProps {
   theme: ThemeMode;
 }
 
+type View = "email" | "search" | "reports";
+const VIEWS: { value: View; label: string }[] = [
+  { value: "email", label: "This email" },
+  { value: "search", label: "Search customers" },
+  { value: "reports", label: "Reports" },
+];
+
 // Reports are for the desk, not for answering an email: their code loads when the tab is first opened.
 const ReportsView = lazy(async () => ({ default: (await import("../features/reports/index.js")).ReportsView }));
 
 /** The task pane: the current email's people and records, or a customer search. */
 export function TaskPaneApp({ api, mailbox, theme }: TaskPaneAppProps) {
   const styles = useStyles();
-  const me = useAsync(() => api.me(), [api]);
-  const [tab, setTab] = useState<"email" | "search" | "reports">("email");
+  const me = useAsync(async () => {
+    const [user, zone] = await Promise.all([api.me(), outlookTimeZone(mailbox).catch(() => null)]);
+    // Days, due dates and new activities follow the zone Outlook shows the calendar in; where
+    // Outlook does not say (or the change is refused), the CRM's own setting stays.
+    return zone && zone !== user.timeZone ? api.setTimeZone(zone).catch(() => user) : user;
+  }, [api, mailbox]);
+  // The user's own changes (a new default time zone) replace what was loaded at sign-in.
+  const [changedMe, setChangedMe] = useState<Me | null>(null);
+  const [tab, setTab] = useState<View>("email");
   // Reports load their filters only once opened, then stay mounted like the others.
   const [reportsOpened, setReportsOpened] = useState(false);
   if (tab === "reports" && !reportsOpened) setReportsOpened(true);
@@ -59,17 +84,9 @@ export function TaskPaneApp({ api, mailbox, theme }: TaskPaneAppProps) {
       {me.status === "loading" && <Loading label="Signing in…" />}
       {me.status === "error" && <ErrorState error={me.error} onRetry={me.reload} />}
       {me.status === "ready" && (
-        <ServicesProvider value={{ api, mailbox, me: me.data }}>
+        <ServicesProvider value={{ api, mailbox, me: changedMe ?? me.data, meChanged: setChangedMe }}>
           <SendWaitingIntents />
-          <TabList
-            selectedValue={tab}
-            onTabSelect={(_event, data) => setTab(data.value as "email" | "search" | "reports")}
-            aria-label="Views"
-          >
-            <Tab value="email">This email</Tab>
-            <Tab value="search">Search customers</Tab>
-            <Tab value="reports">Reports</Tab>
-          </TabList>
+          <OverflowTabList tabs={VIEWS} selectedValue={tab} onSelect={(value) => setTab(value as View)} label="Views" />
           {/* Both stay mounted: switching tabs keeps a search or a half-filled form. */}
           <div hidden={tab !== "email"}>
             <EmailView />

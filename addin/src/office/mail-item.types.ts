@@ -76,6 +76,17 @@ export interface Mailbox {
    * EML. Fails with a MailboxError for cloud attachments and hosts without Mailbox 1.8.
    */
   attachmentContent(attachment: MailAttachment): Promise<MailAttachmentContent>;
+  /**
+   * The user's time zone as Outlook has it (Mailbox 1.1 userProfile.timeZone: a Windows name such as
+   * "W. Europe Standard Time"), or null where the host does not say.
+   */
+  userTimeZone?(): string | null;
+  /**
+   * Inserts at the cursor of the message being written (or over the selection): the HTML into an
+   * HTML body, the text into a plain-text one; answers which went in. Fails with a MailboxError
+   * ("not-available") in read mode: only a compose item can be written to.
+   */
+  insertAtCursor(content: MailBody): Promise<"html" | "text">;
   /** What this Outlook can do beyond the manifest's minimum (host-capabilities.ts). */
   capabilities(): HostCapabilities;
   /** Called whenever the pane now shows another item (pinned pane); returns an unsubscribe. */

@@ -27,6 +27,7 @@ export function createOfficeMailbox(office: typeof Office): Mailbox {
 
   return {
     userEmail: () => mailbox().userProfile?.emailAddress?.toLowerCase() ?? "",
+    userTimeZone: () => office.context?.mailbox?.userProfile?.timeZone || null,
     async currentItem() {
       const current = item();
       if (!current) return null;
@@ -62,6 +63,26 @@ export function createOfficeMailbox(office: typeof Office): Mailbox {
     },
     capabilities: () => capabilities,
     logOnSend: createLogOnSendStore(office),
+    async insertAtCursor(content) {
+      const current = item();
+      if (!current) throw new MailboxError("no-item", "No message is selected");
+      // Read mode's subject is a string, compose mode's an object with getAsync (Office.Subject).
+      if (typeof current.subject === "string" || typeof current.body.setSelectedDataAsync !== "function")
+        throw new MailboxError("not-available", "Only a message being written can take text: reply or forward first");
+      // Body.getTypeAsync then setSelectedDataAsync with that coercion, as Microsoft recommends:
+      // HTML into a plain-text body fails with InvalidFormatError (Office.Body reference, Mailbox 1.1,
+      // learn.microsoft.com/javascript/api/outlook/office.body#outlook-office-body-setselecteddataasync-member(1)).
+      const type = await callAsync<Office.CoercionType>((done) => current.body.getTypeAsync(done));
+      const html = String(type) === "html";
+      await callAsync<void>((done) =>
+        current.body.setSelectedDataAsync(
+          html ? content.html : content.text,
+          { coercionType: html ? office.CoercionType.Html : office.CoercionType.Text },
+          done,
+        ),
+      );
+      return html ? "html" : "text";
+    },
     onItemChanged(listener) {
       // One office.js handler fans out to every listener: Outlook keeps a single handler per event
       // type, so a second addHandlerAsync would silently replace the first view's subscription.

@@ -44,6 +44,17 @@ export function createSimulatedMailbox(
       return attachmentContentFrom(attachment, content);
     },
     capabilities: () => capabilities,
+    async insertAtCursor(content) {
+      if (!current) throw new MailboxError("no-item", "No message is selected");
+      if (current.mode !== "compose")
+        throw new MailboxError("not-available", "Only a message being written can take text: reply or forward first");
+      // The demo's draft has no cursor: what is inserted goes at the end, as Outlook puts it at the top or cursor.
+      current = {
+        ...current,
+        body: { html: current.body.html + content.html, text: current.body.text + content.text },
+      };
+      return "html";
+    },
     onItemChanged(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -12,4 +12,6 @@ export interface RecordTabContext {
   item: MailItem | null;
   /** Fetches the record again, after a change a tab made. */
   reload: () => void;
+  /** Changes when the current email was just logged (above the tabs): the e-mail log is fetched again. */
+  emailLogRound: number;
 }

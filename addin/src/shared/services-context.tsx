@@ -8,6 +8,8 @@ export interface PaneServices {
   api: CrmApi;
   mailbox: Mailbox;
   me: Me;
+  /** The signed-in user changed their settings (their time zone): the pane goes on with these. */
+  meChanged?: (me: Me) => void;
 }
 
 const ServicesContext = createContext<PaneServices | null>(null);

@@ -5,20 +5,40 @@ export type AsyncState<T> =
   | { status: "ready"; data: T; error?: undefined }
   | { status: "error"; data?: undefined; error: Error };
 
+export interface AsyncOptions<T> {
+  /**
+   * What is known already (an answer kept from before, or one that came along with another):
+   * shown at once instead of a spinner whenever `deps` change.
+   */
+  known?: T;
+  /** With `known`: load anyway, in the background (true), or only on `reload` (false). */
+  refresh?: boolean;
+}
+
 /**
  * Runs `load` whenever `deps` change and keeps the latest result only: a slow answer for the
  * previous email never overwrites the current one. `reload` runs it again after a change and keeps
  * showing the old data meanwhile, so the pane does not flash a spinner after every save.
  */
-export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): AsyncState<T> & { reload: () => void } {
-  const [state, setState] = useState<AsyncState<T>>({ status: "loading" });
+export function useAsync<T>(
+  load: () => Promise<T>,
+  deps: unknown[],
+  { known, refresh = true }: AsyncOptions<T> = {},
+): AsyncState<T> & { reload: () => void } {
+  const [state, setState] = useState<AsyncState<T>>(
+    known === undefined ? { status: "loading" } : { status: "ready", data: known },
+  );
   const [round, setRound] = useState(0);
   const latest = useRef(0);
   const reloading = useRef(false);
   useEffect(() => {
     const run = ++latest.current;
-    if (!reloading.current) setState({ status: "loading" });
+    const reload = reloading.current;
     reloading.current = false;
+    if (!reload && known !== undefined) {
+      setState((shown) => (shown.data === known ? shown : { status: "ready", data: known }));
+      if (!refresh) return;
+    } else if (!reload) setState({ status: "loading" });
     load().then(
       (data) => run === latest.current && setState({ status: "ready", data }),
       (error: Error) => run === latest.current && setState({ status: "error", error }),

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { ApiError } from "../api/api-error";
+import { fieldLabel, inWords } from "../api/field-labels";
 import { errorMessage } from "./error-message";
 
 /** Shown after a 409: the record was reloaded underneath, so the user can apply the change again. */
@@ -36,7 +37,8 @@ export function useFormSave(fieldOf: (path: string) => string | undefined, onCon
       await save();
       return true;
     } catch (failure) {
-      if (failure instanceof ApiError && failure.code === "conflict") {
+      // A stale version reloads; a conflict on a field (a taken account number) shows at the field.
+      if (failure instanceof ApiError && failure.code === "conflict" && (failure.isStale || !failure.details.length)) {
         if (onConflict) {
           setMessage(CHANGED_ELSEWHERE);
           onConflict();
@@ -61,8 +63,9 @@ function fieldMessages(error: ApiError, fieldOf: (path: string) => string | unde
   const rest: string[] = [];
   for (const detail of error.details) {
     const name = fieldOf(detail.field.replace(/^body\./, ""));
-    if (name !== undefined) byField[name] = byField[name] ? `${byField[name]}; ${detail.message}` : detail.message;
-    else rest.push(`${detail.field} ${detail.message}`);
+    const message = inWords(detail.message);
+    if (name !== undefined) byField[name] = byField[name] ? `${byField[name]}; ${message}` : message;
+    else rest.push(`${fieldLabel(detail.field)}: ${message}`);
   }
   return { byField, rest };
 }

@@ -9,8 +9,12 @@ import { type AsyncState, useAsync } from "./use-async";
  */
 export function useMailItem(): AsyncState<MailItem | null> & { key: number; reload: () => void } {
   const { mailbox } = useServices();
-  const [key, setKey] = useState(0);
-  useEffect(() => mailbox.onItemChanged(() => setKey((value) => value + 1)), [mailbox]);
-  const state = useAsync(() => mailbox.currentItem(), [mailbox, key]);
-  return { ...state, key };
+  const [changes, setChanges] = useState(0);
+  useEffect(() => mailbox.onItemChanged(() => setChanges((value) => value + 1)), [mailbox]);
+  // The key is the one the shown item was read under: until the next item is read, the views keep
+  // the previous one (a key counted ahead of its item would mount them anew on the old item, and
+  // each would ask the service about it once more for nothing).
+  const state = useAsync(async () => ({ key: changes, item: await mailbox.currentItem() }), [mailbox, changes]);
+  if (state.status !== "ready") return { ...state, key: changes };
+  return { status: "ready", data: state.data.item, key: state.data.key, reload: state.reload };
 }

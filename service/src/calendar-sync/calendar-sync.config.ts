@@ -1,3 +1,5 @@
+import { MAX_EVENT_SUBSCRIPTION_MINUTES } from "./graph/subscription-gateway";
+
 /** Calendar sync settings, from the environment. README.md ("Calendar sync") documents each variable. */
 export interface CalendarSyncConfig {
   /** Sync runs when a Graph token can be had: GRAPH_STATIC_TOKEN, or on-behalf-of credentials. */
@@ -23,6 +25,15 @@ export interface CalendarSyncConfig {
   /** Outlook events with a known contact as attendee become activities. */
   importOutlookEvents: boolean;
   timeoutMs: number;
+  /**
+   * The public https address of POST /api/graph/notifications (SYNC_NOTIFICATION_URL): with it every
+   * syncing user gets a Graph subscription on their events; without it the calendars are polled.
+   */
+  notificationUrl: string | undefined;
+  /** Users with a live subscription are polled only this often, as a fallback (SYNC_FALLBACK_INTERVAL_MS). */
+  fallbackIntervalMs: number;
+  /** Lifetime asked of Graph for each subscription (renewed when a quarter is left). */
+  subscriptionMinutes: number;
 }
 
 export interface OnBehalfOfConfig {
@@ -57,7 +68,31 @@ export function loadCalendarSyncConfig(env: NodeJS.ProcessEnv = process.env): Ca
     windowFutureDays: number(env, "SYNC_WINDOW_FUTURE_DAYS", 180),
     importOutlookEvents: env.SYNC_IMPORT_OUTLOOK_EVENTS === "1",
     timeoutMs: number(env, "GRAPH_TIMEOUT_MS", 30_000),
+    notificationUrl: notificationUrlOf(env),
+    fallbackIntervalMs: number(env, "SYNC_FALLBACK_INTERVAL_MS", 900_000),
+    // Graph's maximum for events is 10,080 minutes (MAX_EVENT_SUBSCRIPTION_MINUTES); a few minutes
+    // less, so clock skew between us and Graph never makes the request exceed it.
+    subscriptionMinutes: Math.min(
+      MAX_EVENT_SUBSCRIPTION_MINUTES,
+      Math.max(1, number(env, "SYNC_SUBSCRIPTION_MINUTES", MAX_EVENT_SUBSCRIPTION_MINUTES - 10)),
+    ),
   };
+}
+
+/** Graph delivers only to https (a loopback http address is allowed for a local fake). */
+function notificationUrlOf(env: NodeJS.ProcessEnv): string | undefined {
+  const value = env.SYNC_NOTIFICATION_URL;
+  if (!value) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`SYNC_NOTIFICATION_URL must be an absolute URL, got ${value}`);
+  }
+  const loopback = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/.test(url.hostname);
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && loopback))
+    throw new Error("SYNC_NOTIFICATION_URL must be https (Graph delivers only there), or http on loopback for a fake");
+  return url.toString();
 }
 
 function loadOnBehalfOf(env: NodeJS.ProcessEnv): OnBehalfOfConfig | undefined {

@@ -11,8 +11,16 @@ import { type CalendarGateway, type GraphTokenProvider, createGraphCalendarGatew
 import { GraphCallError } from "./graph/graph-errors";
 import { type ActivityOutbox, NO_OUTBOX, calendarOutbox } from "./outbox/activity-outbox";
 import { createOutboxRepository } from "./outbox/outbox.repository";
+import { NO_SERIES_OUTBOX, type SeriesOutbox, seriesOutbox } from "./outbox/series-outbox";
+import { createSeriesOutboxRepository } from "./outbox/series-outbox.repository";
+import { createSeriesPush } from "./push/series-push";
 import { type PullReport, type PullUser, createPullService } from "./pull/calendar-pull.service";
 import { createPullRepository } from "./pull/pull.repository";
+import { createSyncHealth, type SyncHealth } from "./health/sync-health.service";
+import { type SubscriptionGateway, createGraphSubscriptionGateway } from "./graph/subscription-gateway";
+import type { GraphNotification } from "./subscriptions/graph-notification.schema";
+import { createMailboxRepository } from "./subscriptions/mailbox.repository";
+import { createSubscriptions } from "./subscriptions/subscriptions.service";
 import {
   DEFAULT_PUSH_OPTIONS,
   type PushReport,
@@ -26,6 +34,10 @@ export interface CalendarSync {
   outbox: ActivityOutbox;
   /** The Graph tokens this sync uses (on-behalf-of or static), shared with log on send; none without Graph access. */
   tokens: GraphTokenProvider | undefined;
+  /** Handed to the activity-series repository: the series master's outbox entry, in the series' transaction. */
+  seriesOutbox: SeriesOutbox;
+  /** How far ahead occurrences of a series exist as activities: the pull window's future. */
+  windowFutureDays: number;
   /** "Sync now": the caller's push, then pull (then push again if Outlook had changed an event meanwhile). */
   runForUser(user: CurrentUser, assertion?: string): Promise<SyncRunResult>;
   /**
@@ -36,6 +48,18 @@ export interface CalendarSync {
   rememberAssertion(user: CurrentUser, assertion: string): Promise<void>;
   /** One background round: every due push, then a pull for every user who syncs (unless their pull backs off). */
   runAll(): Promise<void>;
+  /**
+   * Graph's notifications (POST /api/graph/notifications): those whose clientState matches ask for
+   * their user's delta pull (folded with others, one pull at a time per user across replicas) and
+   * lifecycle events renew or make the subscription again. Returns once recorded; the pull follows.
+   */
+  receiveNotifications(items: GraphNotification[]): Promise<void>;
+  /** Creates, renews or remakes the Graph subscription of every syncing user that needs it (background). */
+  maintainSubscriptions(): Promise<void>;
+  /** Runs the pulls notifications asked for, until none is left for this replica; how many ran. */
+  runNotifiedPulls(): Promise<number>;
+  /** Per user: last push and pull, what waits and why, the last error, the subscription. */
+  health: SyncHealth;
   /** The background worker: due pushes every pushPollMs, pulls every intervalMs (none when intervalMs is 0). */
   start(): void;
   /**
@@ -48,6 +72,7 @@ export interface CalendarSync {
 
 export interface CalendarSyncOverrides {
   gateway?: CalendarGateway;
+  subscriptionGateway?: SubscriptionGateway;
   tokens?: GraphTokenProvider;
   push?: Partial<PushWorkerOptions>;
   now?: () => Date;
@@ -59,6 +84,13 @@ const STOP_GRACE_MS = 5_000;
 
 const EMPTY_PUSH: PushReport = { pushed: 0, failed: 0, retrying: 0, conflicts: 0 };
 const EMPTY_PULL: PullReport = { pages: 0, fullResync: false, updated: 0, cancelled: 0, imported: 0 };
+const addPulls = (a: PullReport, b: PullReport): PullReport => ({
+  pages: a.pages + b.pages,
+  fullResync: a.fullResync || b.fullResync,
+  updated: a.updated + b.updated,
+  cancelled: a.cancelled + b.cancelled,
+  imported: a.imported + b.imported,
+});
 
 export function createCalendarSync(
   config: CalendarSyncConfig,
@@ -81,9 +113,23 @@ export function createCalendarSync(
       maxRetries: 3,
     });
   const outboxRepository = createOutboxRepository(prisma);
-  const push = createPushWorker(outboxRepository, gateway, {
+  const mailboxes = createMailboxRepository(prisma);
+  const workerId = overrides.push?.workerId ?? `${os.hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
+  // The push's batches, watched for the health view: a batch in which Outlook took a change is a push.
+  const pushGateway: CalendarGateway = {
+    ...gateway,
+    async batch(mailbox, requests) {
+      const results = await gateway.batch(mailbox, requests);
+      if (results.some((result, index) => result.ok && requests[index]!.kind !== "get"))
+        await mailboxes.recordPush(mailbox.userId, now()).catch((error: unknown) => {
+          logger.warn({ err: error, userId: mailbox.userId }, "last push time not recorded");
+        });
+      return results;
+    },
+  };
+  const push = createPushWorker(outboxRepository, pushGateway, {
     ...DEFAULT_PUSH_OPTIONS,
-    workerId: `${os.hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
+    workerId,
     leaseMs: config.leaseMs,
     retryBaseMs: config.retryBaseMs,
     retryCapMs: config.retryCapMs,
@@ -91,6 +137,35 @@ export function createCalendarSync(
     logger,
     ...overrides.push,
   });
+  // Recurring series go first: their masters must exist before an occurrence can be changed on its own.
+  const seriesPush = createSeriesPush(createSeriesOutboxRepository(prisma), pushGateway, {
+    workerId: `${workerId}-series`,
+    leaseMs: config.leaseMs,
+    retryBaseMs: config.retryBaseMs,
+    retryCapMs: config.retryCapMs,
+    now,
+    random: Math.random,
+    mergeMaster: (mailbox, seriesId, master) => pull.mergeSeriesMaster(mailbox, seriesId, master),
+  });
+  const notificationsOn = enabled && Boolean(config.notificationUrl);
+  const subscriptions = createSubscriptions(
+    mailboxes,
+    overrides.subscriptionGateway ??
+      createGraphSubscriptionGateway(tokens ?? { tokenFor: () => Promise.reject(new Error("no Graph token")) }, {
+        baseUrl: config.graphBaseUrl,
+        timeoutMs: config.timeoutMs,
+        maxRetries: 3,
+      }),
+    {
+      notificationUrl: config.notificationUrl ?? "",
+      lifetimeMinutes: config.subscriptionMinutes,
+      retryBaseMs: config.retryBaseMs,
+      retryCapMs: config.retryCapMs,
+      workerId,
+      now,
+      logger,
+    },
+  );
   const pull = createPullService(createPullRepository(prisma), gateway, {
     windowPastDays: config.windowPastDays,
     windowFutureDays: config.windowFutureDays,
@@ -124,12 +199,14 @@ export function createCalendarSync(
     try {
       const report = await pull.pull(user);
       pullBackoff.delete(user.userId);
+      await mailboxes.recordPull(user.userId, null, now());
       return { report, error: null };
     } catch (error) {
       if (!(error instanceof GraphCallError)) throw error;
       const failures = (backoff?.failures ?? 0) + 1;
       pullBackoff.set(user.userId, { failures, nextAt: now().getTime() + pullWaitMs(failures) });
       await prisma.calendarSyncState.updateMany({ where: { userId: user.userId }, data: { lastError: error.message } });
+      await mailboxes.recordPull(user.userId, `Outlook could not be read: ${error.failure.message}`, now());
       return { report: EMPTY_PULL, error: `Outlook could not be read: ${error.failure.message}` };
     }
   }
@@ -140,15 +217,71 @@ export function createCalendarSync(
       where: {
         OR: [{ calendarSyncState: { isNot: null } }, { activitiesOwned: { some: { graphEventId: { not: null } } } }],
       },
-      select: { id: true, email: true, timeZone: true },
+      select: { id: true, email: true, timeZone: true, calendarSyncState: { select: { lastPullAt: true } } },
     });
-    for (const user of users)
+    // A user with a live subscription hears of changes within seconds: polling is only the fallback,
+    // at the longer interval (a notification Graph lost still arrives that way, or as "missed").
+    const subscribed = notificationsOn
+      ? new Set((await mailboxes.all()).filter((row) => row.subscriptionState === "ACTIVE").map((row) => row.userId))
+      : new Set<string>();
+    for (const user of users) {
+      const lastPullAt = user.calendarSyncState?.lastPullAt?.getTime() ?? 0;
+      if (subscribed.has(user.id) && now().getTime() - lastPullAt < config.fallbackIntervalMs) continue;
       await pullUser({ userId: user.id, email: user.email, timeZone: user.timeZone }, { background: true });
+    }
+  }
+
+  // Pulls asked for by notifications: one replica takes a user at a time (the row's lock), and the
+  // requests that came meanwhile fold into one more pull. In this process one drain runs at a time;
+  // a kick while it runs makes it look once more before it stops.
+  const NOTIFIED_PULL_LOCK_MS = Math.max(config.leaseMs, 60_000);
+  let draining: Promise<number> | null = null;
+  let drainAgain = false;
+  async function drainOnce(): Promise<number> {
+    let ran = 0;
+    for (;;) {
+      if (stopped) return ran;
+      const claim = await mailboxes.claimPull(now(), NOTIFIED_PULL_LOCK_MS);
+      if (!claim) return ran;
+      const user = await mailboxes.user(claim.userId);
+      if (!user) continue;
+      let failed = false;
+      try {
+        failed = (await serial(() => pullUser(user, { background: false }))).error !== null;
+      } catch (error) {
+        failed = true;
+        logger.error({ err: error, userId: user.userId }, "pull after a notification failed");
+      }
+      ran++;
+      // pullUser counted the failure in the user's backoff: the request comes back after that wait.
+      const failures = pullBackoff.get(user.userId)?.failures ?? 1;
+      await mailboxes.finishPull(
+        user.userId,
+        failed ? { retryAt: new Date(now().getTime() + pullWaitMs(failures)) } : { seq: claim.seq, now: now() },
+      );
+    }
+  }
+  function runNotifiedPulls(): Promise<number> {
+    if (draining) {
+      drainAgain = true;
+      return draining;
+    }
+    const run = (async () => {
+      let total = 0;
+      do {
+        drainAgain = false;
+        total += await drainOnce();
+      } while (drainAgain && !stopped);
+      return total;
+    })();
+    draining = run.finally(() => (draining = null));
+    return draining;
   }
 
   /** Due pushes; a conflict (412) is settled by a pull first, then the CRM's side goes out. */
   async function pushRound() {
-    if ((await push.push()).conflicts === 0 || stopped) return;
+    const series = await seriesPush.push();
+    if ((await push.push()).conflicts + series.conflicts === 0 || stopped) return;
     await pullAll();
     await push.push();
   }
@@ -160,6 +293,32 @@ export function createCalendarSync(
     enabled,
     outbox: enabled ? calendarOutbox : NO_OUTBOX,
     tokens,
+    seriesOutbox: enabled ? seriesOutbox : NO_SERIES_OUTBOX,
+    windowFutureDays: config.windowFutureDays,
+    health: createSyncHealth(prisma, { enabled, notificationsOn }),
+
+    async receiveNotifications(items) {
+      if (!notificationsOn) return;
+      const received = await subscriptions.receive(items);
+      if (received.rejected > 0)
+        logger.warn(
+          { rejected: received.rejected },
+          "Graph notifications with an unknown subscription or clientState ignored",
+        );
+      // After the 202: the caller (Graph) is not kept waiting for Outlook.
+      if (received.maintain.length > 0)
+        void serial(() => subscriptions.maintain(received.maintain)).catch((error: unknown) =>
+          logger.error({ err: error }, "subscription upkeep after a lifecycle notification failed"),
+        );
+      if (received.pulls.length > 0)
+        void runNotifiedPulls().catch((error: unknown) => logger.error({ err: error }, "notified pulls failed"));
+    },
+
+    async maintainSubscriptions() {
+      if (notificationsOn) await subscriptions.maintain();
+    },
+
+    runNotifiedPulls: () => (notificationsOn ? runNotifiedPulls() : Promise.resolve(0)),
 
     async rememberAssertion(user, assertion) {
       if (!enabled || !obo) return;
@@ -183,20 +342,28 @@ export function createCalendarSync(
         const mailbox = { userId: user.id, email: user.email, timeZone: user.timeZone };
         // Everything of the caller's that waits is tried now, whatever its backoff.
         await outboxRepository.retryNow(user.id, now());
+        await seriesPush.retryNow(user.id);
+        const series = await seriesPush.push(user.id);
         const first = await push.push(user.id);
         const pulled = await pullUser(mailbox, { background: false });
-        const second = first.conflicts > 0 ? await push.push(user.id) : EMPTY_PUSH;
+        // Conflicts, and occurrences changed on their own that wait for the pull to learn their Outlook id.
+        const again = first.conflicts + series.conflicts > 0;
+        const secondSeries = again ? await seriesPush.push(user.id) : { pushed: 0, conflicts: 0 };
+        const second = again ? await push.push(user.id) : EMPTY_PUSH;
+        // A master that went only after the pull (its 412 merged first) may have rebuilt occurrences
+        // (a new time or rule): one more pull links them to Outlook's new instances in this run.
+        const relinked = secondSeries.pushed > 0 ? await pullUser(mailbox, { background: false }) : null;
         return {
           enabled: true,
           push: {
-            pushed: first.pushed + second.pushed,
+            pushed: first.pushed + second.pushed + series.pushed + secondSeries.pushed,
             failed: first.failed + second.failed,
             retrying: second === EMPTY_PUSH ? first.retrying : second.retrying,
             conflicts: first.conflicts,
           },
-          pull: pulled.report,
+          pull: relinked ? addPulls(pulled.report, relinked.report) : pulled.report,
           pending: await outboxRepository.pendingCount(user.id),
-          error: pulled.error,
+          error: pulled.error ?? relinked?.error ?? null,
           finishedAt: now().toISOString(),
         };
       });
@@ -205,11 +372,15 @@ export function createCalendarSync(
     async runAll() {
       if (!enabled) return;
       await serial(async () => {
+        const series = await seriesPush.push();
         const pushed = await push.push();
         if (stopped) return;
         await pullAll();
         // Conflicts (412) wait for the pull to decide who wins; then the CRM's side goes out.
-        if (pushed.conflicts > 0) await push.push();
+        if (pushed.conflicts + series.conflicts > 0) {
+          await seriesPush.push();
+          await push.push();
+        }
       });
     },
 
@@ -229,6 +400,14 @@ export function createCalendarSync(
       // Outlook within seconds, and a crashed replica's entries are taken over soon after its lease ends.
       every("push", config.pushPollMs, Math.min(config.pushPollMs, 1_000), pushRound);
       every("pull", config.intervalMs, Math.min(config.intervalMs, 1_000), pullAll);
+      if (notificationsOn) {
+        // Subscriptions are looked at as often as calendars are polled: cheap when nothing is due.
+        every("subscriptions", config.intervalMs, Math.min(config.intervalMs, 1_000), () => subscriptions.maintain());
+        // A pull another replica was asked for and could not finish (it stopped, or it crashed) is taken up here.
+        const drainTimer = setInterval(() => void runNotifiedPulls().catch(() => undefined), config.pushPollMs);
+        drainTimer.unref();
+        timers.set("notified-pulls", drainTimer as unknown as NodeJS.Timeout);
+      }
     },
 
     async stop() {
@@ -239,6 +418,9 @@ export function createCalendarSync(
       const grace = new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref());
       await Promise.race([queue, grace]);
       await push.releaseAll().catch((error: unknown) => logger.warn({ err: error }, "outbox leases not handed back"));
+      await seriesPush
+        .releaseAll()
+        .catch((error: unknown) => logger.warn({ err: error }, "series outbox leases not handed back"));
     },
   };
   return sync;

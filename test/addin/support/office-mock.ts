@@ -13,6 +13,18 @@ export interface TestMessage {
   html?: string;
   text?: string;
   attachments?: TestAttachment[];
+  /**
+   * A message being written (compose mode) instead of one being read: `from` is then the first
+   * recipient, the draft's body is of this type and starts with `html`/`text`.
+   */
+  compose?: { bodyType: "html" | "text" };
+}
+
+/** A draft's body as the compose fake holds it: what is there, and where the cursor is. */
+export interface Draft {
+  type: "html" | "text";
+  content: string;
+  cursor: number;
 }
 
 /** An attachment as Outlook reports it, with what getAttachmentContentAsync (Mailbox 1.8) gives for it. */
@@ -114,6 +126,52 @@ function itemSeed(message: TestMessage, calls: string[]) {
   };
 }
 
+type Callback<T> = (result: { status: string; value?: T; error?: { name: string; message: string } }) => void;
+const failed = (name: string, message: string) => ({ status: "failed", error: { name, message } });
+
+/**
+ * A message being written, as Office.MessageCompose has it (Mailbox 1.1): subject and recipients
+ * behind getAsync, and a body whose getTypeAsync and setSelectedDataAsync follow Office.Body's
+ * reference (learn.microsoft.com/javascript/api/outlook/office.body): the data goes in at the
+ * cursor and the cursor after it; more than 1,000,000 characters is DataExceedsMaximumSize, HTML
+ * into a plain-text body is InvalidFormatError. Read items (itemSeed) have no such methods at all.
+ */
+function composeSeed(message: TestMessage, draft: Draft) {
+  const details = (address: { email: string; name: string }) => ({
+    emailAddress: address.email,
+    displayName: address.name,
+  });
+  const recipients = [message.from, ...(message.to ?? [])].map(details);
+  const value =
+    <T>(result: T) =>
+    (callback: Callback<T>) =>
+      callback({ status: "succeeded", value: result });
+  return {
+    host: "outlook",
+    conversationId: `conversation-${++messageCounter}`,
+    subject: { getAsync: value(message.subject) },
+    to: { getAsync: value(recipients) },
+    cc: { getAsync: value((message.cc ?? []).map(details)) },
+    body: {
+      getAsync: (coercion: string, callback: Callback<string>) =>
+        coercion === "html" && draft.type === "text"
+          ? callback({ status: "succeeded", value: `<p>${draft.content}</p>` })
+          : callback({ status: "succeeded", value: draft.content }),
+      getTypeAsync: value(draft.type),
+      setSelectedDataAsync: (data: string, options: { coercionType?: string }, callback: Callback<void>) => {
+        if (typeof data !== "string") return callback(failed("InvalidDataFormat", "The data is not a string"));
+        if (data.length > 1_000_000)
+          return callback(failed("DataExceedsMaximumSize", "The data is longer than 1,000,000 characters"));
+        if ((options.coercionType ?? "text") === "html" && draft.type === "text")
+          return callback(failed("InvalidFormatError", "HTML cannot go into a plain-text body"));
+        draft.content = draft.content.slice(0, draft.cursor) + data + draft.content.slice(draft.cursor);
+        draft.cursor += data.length;
+        callback({ status: "succeeded" });
+      },
+    },
+  };
+}
+
 /**
  * Outlook as office-addin-mock fakes it: the signed-in user, the selected message, and the
  * ItemChanged event of a pinned pane. The pane gets it through the real office-mailbox.ts.
@@ -141,14 +199,24 @@ export function createOutlookMock(
     },
   });
   const mailbox = office.context.mailbox as Record<string, unknown>;
+  let draft: Draft | null = null;
   const setItem = (next: TestMessage | null) => {
-    mailbox.item = next ? new OfficeMockObject(itemSeed(next, calls)) : null;
+    draft = next?.compose
+      ? {
+          type: next.compose.bodyType,
+          content: (next.compose.bodyType === "html" ? next.html : next.text) ?? "",
+          cursor: 0,
+        }
+      : null;
+    mailbox.item = next ? new OfficeMockObject(draft ? composeSeed(next, draft) : itemSeed(next, calls)) : null;
   };
   setItem(message);
   return {
     office: office as unknown as typeof Office,
     mailbox: createOfficeMailbox(office as unknown as typeof Office) as Mailbox,
     calls,
+    /** The body of the message being written (compose mode), null while reading one. */
+    draft: () => draft,
     /** What Outlook does when the user selects another message while the pane is pinned. */
     select(next: TestMessage | null) {
       act(() => {

@@ -65,7 +65,8 @@ interface KeptWorld {
   world: string;
   /** The schema holding a copy of every per-test table. */
   schema: string;
-  sequences: { name: string; last: string | null }[];
+  /** Where each sequence stands: its last number drawn (null: none yet), and the value it was set to. */
+  sequences: { name: string; last: string | null; start: string }[];
 }
 
 // Reference data from the migrations is never touched. Users are kept across tests: the service
@@ -137,8 +138,8 @@ export async function startPaneService(options: PaneServiceOptions = {}): Promis
     await withoutForeignKeys(async (session) => {
       for (const name of perTest)
         await session.exec(`INSERT INTO public."${name}" SELECT * FROM ${kept.schema}."${name}"`);
-      for (const { name, last } of kept.sequences)
-        await session.query(`SELECT setval($1, $2, $3)`, [`public."${name}"`, last ?? 1, last !== null]);
+      for (const { name, last, start } of kept.sequences)
+        await session.query(`SELECT setval($1, $2, $3)`, [`public."${name}"`, last ?? start, last !== null]);
     });
     // The sync's state went with the tables; Outlook's calendars start empty again too.
     graph?.fake.clearFaults();
@@ -185,11 +186,18 @@ export async function startPaneService(options: PaneServiceOptions = {}): Promis
     },
     async keep(key, world) {
       const schema = `pane_world_${worlds.size}`;
-      const sequences = (
-        await db.query<{ name: string; last: string | null }>(
-          `SELECT sequencename AS name, last_value::text AS last FROM pg_sequences WHERE schemaname = 'public'`,
-        )
-      ).map((row) => ({ name: row.name, last: row.last }));
+      // Read from each sequence itself: pg_sequences says null for one set (setval … false) but not drawn
+      // from yet, such as the account numbers' (it starts after the numbers in use), not where it stands.
+      const names = await db.query<{ name: string }>(
+        `SELECT sequencename AS name FROM pg_sequences WHERE schemaname = 'public'`,
+      );
+      const sequences = [];
+      for (const { name } of names) {
+        const [row] = await db.query<{ last: string; called: boolean }>(
+          `SELECT last_value::text AS last, is_called AS called FROM public."${name}"`,
+        );
+        sequences.push({ name, last: row!.called ? row!.last : null, start: row!.last });
+      }
       await db.withSession(async (session) => {
         await session.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`);
         for (const name of perTest)

@@ -1,41 +1,43 @@
-import { Badge, Caption1, Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import { type Activity, CALL_OUTCOME_LABELS } from "contract";
-import { useServices } from "../../shared/services-context";
+import type { Activity } from "contract";
 import { EmptyState } from "../../shared/state-views";
-import { formatInZone } from "../../shared/zoned-time";
 import { useLayoutStyles } from "../../shared/layout-styles";
+import type { RecordContact } from "../consent";
+import { ActivityItem } from "./activity-item";
+import { OutlookSyncPanel } from "./outlook-sync-panel";
+import { type SeriesChange, SeriesPanel } from "./series-panel";
 import { SyncNowButton } from "./sync-now-button";
-import { SyncStateBadge } from "./sync-state-badge";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   line: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
 });
 
-const TYPE_LABEL: Record<Activity["type"], string> = {
-  CALL: "Call",
-  VISIT: "Visit",
-  MEETING: "Meeting",
-  TASK: "Task",
-  EMAIL: "E-mail",
-  OTHER: "Other",
-};
-
-/** Planned and past activities; finished and cancelled ones only on request, as the users asked. */
+/**
+ * Planned and past activities: what is overdue first, then what is coming, then the history;
+ * finished and cancelled ones only on request, as the users asked.
+ */
 export function ActivitiesSection({
   future,
   history,
+  contacts,
   onSynced,
 }: {
   future: Activity[];
   history: Activity[];
+  contacts: RecordContact[];
   onSynced: () => void;
 }) {
   const styles = useStyles();
   const [showFinished, setShowFinished] = useState(false);
+  // The "Outlook sync" panel reads again after each "Sync with Outlook".
+  const [syncRound, setSyncRound] = useState(0);
   const visible = (activities: Activity[]) =>
     showFinished ? activities : activities.filter((activity) => activity.status === "PLANNED");
+  const overdue = future.filter((activity) => activity.overdue);
+  const coming = future.filter((activity) => !activity.overdue);
+  const list = { contacts, onChanged: onSynced };
   return (
     <section className={styles.section} aria-labelledby="activities-heading">
       <div className={styles.line}>
@@ -47,14 +49,21 @@ export function ActivitiesSection({
           checked={showFinished}
           onChange={(_event, data) => setShowFinished(data.checked)}
         />
-        <SyncNowButton onSynced={onSynced} />
+        <SyncNowButton
+          onSynced={() => {
+            setSyncRound((round) => round + 1);
+            onSynced();
+          }}
+        />
       </div>
-      <ActivityList title="Future" activities={visible(future)} empty="Nothing planned." onChanged={onSynced} />
+      <OutlookSyncPanel round={syncRound} />
+      {overdue.length > 0 && <ActivityList title="Overdue" activities={overdue} empty="" {...list} />}
+      <ActivityList title="Future" activities={coming} empty="Nothing planned." {...list} />
       <ActivityList
         title="History"
         activities={visible(history)}
         empty={showFinished ? "No past activities." : "No open past activities. Show finished to see all."}
-        onChanged={onSynced}
+        {...list}
       />
     </section>
   );
@@ -64,16 +73,28 @@ function ActivityList({
   title,
   activities,
   empty,
+  contacts,
   onChanged,
 }: {
   title: string;
   activities: Activity[];
   empty: string;
+  contacts: RecordContact[];
   onChanged: () => void;
 }) {
-  const styles = useStyles();
   const layout = useLayoutStyles();
-  const { me } = useServices();
+  // The series panel open, the occurrence it was opened from, and what its last save said.
+  const [open, setOpen] = useState<{ activityId: string; seriesId: string; change: SeriesChange | null } | null>(null);
+  // A new time or rule for the whole series rebuilds the occurrences not changed on their own: the
+  // one the panel was opened from may be gone, so the panel stays open on the series' first one here.
+  const anchor =
+    open &&
+    (activities.find((activity) => activity.id === open.activityId) ??
+      (open.change?.wholeSeries ? activities.find((activity) => activity.series?.id === open.seriesId) : undefined));
+  const toggle = (activity: Activity) =>
+    setOpen(
+      anchor?.id === activity.id ? null : { activityId: activity.id, seriesId: activity.series!.id, change: null },
+    );
   return (
     <div>
       <Text as="h4" weight="semibold">
@@ -84,30 +105,26 @@ function ActivityList({
       ) : (
         <ul className={layout.list} aria-label={`${title} activities`}>
           {activities.map((activity) => (
-            <li key={activity.id} className={layout.item}>
-              <span className={styles.line}>
-                <Badge appearance="outline">{TYPE_LABEL[activity.type]}</Badge>
-                <Text>{activity.subject}</Text>
-                {activity.status !== "PLANNED" && (
-                  <Badge appearance="tint" color={activity.status === "FINISHED" ? "success" : "subtle"}>
-                    {activity.status === "FINISHED" ? "Finished" : "Cancelled"}
-                  </Badge>
-                )}
-                {activity.callOutcome && (
-                  <Badge
-                    appearance="tint"
-                    color="brand"
-                    aria-label={`Outcome: ${CALL_OUTCOME_LABELS[activity.callOutcome]}`}
-                  >
-                    {CALL_OUTCOME_LABELS[activity.callOutcome]}
-                  </Badge>
-                )}
-                <SyncStateBadge activityId={activity.id} sync={activity.sync} onChanged={onChanged} />
-              </span>
-              <Caption1>
-                {formatInZone(activity.startsAt, me.timeZone, !activity.allDay)} · {activity.owner.name}
-              </Caption1>
-            </li>
+            <ActivityItem
+              key={activity.id}
+              activity={activity}
+              contacts={contacts}
+              onChanged={onChanged}
+              series={
+                activity.series ? { expanded: anchor?.id === activity.id, onToggle: () => toggle(activity) } : null
+              }
+            >
+              {anchor?.id === activity.id && activity.series && (
+                <SeriesPanel
+                  activity={activity}
+                  notice={open?.change?.notice ?? null}
+                  onChanged={(change) => {
+                    setOpen({ activityId: activity.id, seriesId: activity.series!.id, change: change ?? null });
+                    onChanged();
+                  }}
+                />
+              )}
+            </ActivityItem>
           ))}
         </ul>
       )}

@@ -5,6 +5,7 @@ import {
   MessageBar,
   MessageBarBody,
   Select,
+  Switch,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
@@ -16,6 +17,12 @@ import { useAsync } from "../../shared/use-async";
 import { isoToZoned, zonedToIso } from "../../shared/zoned-time";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { type RecordContact, useConsentWarning } from "../consent";
+import { reminderLabel } from "./activity-labels";
+import { REMINDER_MINUTES } from "./reminders";
+import { TimeZoneField, useSaveDefaultZone } from "./time-zone-field";
+import { type RepeatChoice, recurrenceFor, repeatLabel } from "./repeat-rule";
+
+const REPEATS: RepeatChoice[] = ["never", "weekly", "fortnightly", "monthlyWeekday", "monthlyDay"];
 
 const useStyles = makeStyles({
   row: { display: "flex", gap: tokens.spacingHorizontalS, "& > *": { flex: 1 } },
@@ -23,11 +30,7 @@ const useStyles = makeStyles({
 
 const REMINDERS: { label: string; minutes: number | null }[] = [
   { label: "No reminder", minutes: null },
-  { label: "5 minutes before", minutes: 5 },
-  { label: "15 minutes before", minutes: 15 },
-  { label: "30 minutes before", minutes: 30 },
-  { label: "1 hour before", minutes: 60 },
-  { label: "1 day before", minutes: 1440 },
+  ...REMINDER_MINUTES.map((minutes) => ({ label: reminderLabel(minutes), minutes })),
 ];
 
 /** The channel an activity reaches the contact through; visits, meetings and tasks use none. */
@@ -43,7 +46,11 @@ function defaultStart(timeZone: string) {
   return { day, time: "09:00" };
 }
 
-/** Journey 3: plan an activity from the email; date, time and reminder are in the user's zone. */
+/**
+ * Journey 3: plan an activity from the email; date and time are in the user's zone unless another
+ * is chosen (which can become the user's default). One dated in the past is not silently planned:
+ * the form asks whether to log it as done (with its outcome) or keep it planned, and then overdue.
+ */
 export function NewActivityForm({
   customerId,
   contacts,
@@ -72,6 +79,15 @@ export function NewActivityForm({
   const [time, setTime] = useState(start.time);
   const [duration, setDuration] = useState(30);
   const [reminder, setReminder] = useState<number | null>(15);
+  const [timeZone, setTimeZone] = useState(me.timeZone);
+  const [makeDefault, setMakeDefault] = useState(false);
+  const saveDefaultZone = useSaveDefaultZone();
+  /** Set while the form asks whether an activity in the past was done. */
+  const [askPast, setAskPast] = useState(false);
+  const [outcome, setOutcome] = useState("");
+  const [teams, setTeams] = useState(false);
+  const [repeat, setRepeat] = useState<RepeatChoice>("never");
+  const [count, setCount] = useState("10");
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const consent = useConsentWarning();
@@ -89,13 +105,37 @@ export function NewActivityForm({
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const contact = contacts.find((candidate) => candidate.id === who);
-    consent.guard(contact, channelOfActivity(type), () => void save());
+    consent.guard(contact, channelOfActivity(type), () => {
+      // A single activity in the past was most likely done already; a series just starts there.
+      if (repeat === "never" && Date.parse(zonedToIso(day, time, timeZone)) < Date.now()) setAskPast(true);
+      else void save("PLANNED");
+    });
   };
-  const save = async () => {
+  const save = async (status: "PLANNED" | "FINISHED") => {
     setSaving(true);
     setError(null);
     try {
-      const startsAt = zonedToIso(day, time, me.timeZone);
+      const startsAt = zonedToIso(day, time, timeZone);
+      const endsAt = new Date(Date.parse(startsAt) + duration * 60_000).toISOString();
+      if (repeat !== "never") {
+        // One series: its occurrences come back as activities of their own, one Outlook series.
+        await api.createSeries({
+          customerId,
+          contactId: who || null,
+          type,
+          subject: title,
+          startsAt,
+          endsAt,
+          timeZone: timeZone,
+          allDay: false,
+          reminderMinutesBefore: reminder,
+          ...(type === "MEETING" && teams && { onlineMeeting: true }),
+          recurrence: recurrenceFor(repeat, day, Math.min(999, Math.max(2, Math.round(Number(count)) || 2))),
+        });
+        if (makeDefault && timeZone !== me.timeZone) await saveDefaultZone(timeZone);
+        onSaved();
+        return;
+      }
       await api.createActivity({
         customerId,
         contactId: who || null,
@@ -103,12 +143,16 @@ export function NewActivityForm({
         type,
         subject: title,
         startsAt,
-        endsAt: new Date(Date.parse(startsAt) + duration * 60_000).toISOString(),
-        timeZone: me.timeZone,
+        endsAt,
+        timeZone,
         allDay: false,
-        status: "PLANNED",
+        status,
+        ...(status === "FINISHED" && { outcome: outcome.trim() || null }),
         reminderMinutesBefore: reminder,
+        // Only a meeting can be a Teams meeting: the switch shows for meetings alone.
+        ...(type === "MEETING" && teams && { onlineMeeting: true }),
       });
+      if (makeDefault && timeZone !== me.timeZone) await saveDefaultZone(timeZone);
       onSaved();
     } catch (caught) {
       setError(caught);
@@ -153,13 +197,39 @@ export function NewActivityForm({
         <Input value={title} onChange={(_event, data) => setTitle(data.value)} required maxLength={255} />
       </Field>
       <div className={styles.row}>
-        <Field label="Date" required hint={me.timeZone}>
-          <Input type="date" value={day} onChange={(_event, data) => setDay(data.value)} required />
+        <Field label="Date" required hint={timeZone}>
+          <Input
+            type="date"
+            value={day}
+            onChange={(_event, data) => {
+              setDay(data.value);
+              setAskPast(false);
+            }}
+            required
+          />
         </Field>
         <Field label="Time" required>
-          <Input type="time" value={time} onChange={(_event, data) => setTime(data.value)} required />
+          <Input
+            type="time"
+            value={time}
+            onChange={(_event, data) => {
+              setTime(data.value);
+              setAskPast(false);
+            }}
+            required
+          />
         </Field>
       </div>
+      <TimeZoneField
+        value={timeZone}
+        onChange={(zone) => {
+          setTimeZone(zone);
+          setAskPast(false);
+        }}
+        userZone={me.timeZone}
+        makeDefault={makeDefault}
+        onMakeDefaultChange={setMakeDefault}
+      />
       <div className={styles.row}>
         <Field label="Duration (minutes)">
           <Input
@@ -181,19 +251,56 @@ export function NewActivityForm({
               </option>
             ))}
             {reminder !== null && !REMINDERS.some((option) => option.minutes === reminder) && (
-              <option value={String(reminder)}>{reminder} minutes before</option>
+              <option value={String(reminder)}>{reminderLabel(reminder)}</option>
             )}
           </Select>
         </Field>
       </div>
+      <div className={styles.row}>
+        <Field label="Repeats">
+          <Select value={repeat} onChange={(_event, data) => setRepeat(data.value as RepeatChoice)}>
+            {REPEATS.map((choice) => (
+              <option key={choice} value={choice}>
+                {day ? repeatLabel(choice, day) : choice}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        {repeat !== "never" && (
+          <Field label="Occurrences">
+            <Input type="number" min={2} max={999} value={count} onChange={(_event, data) => setCount(data.value)} />
+          </Field>
+        )}
+      </div>
+      {type === "MEETING" && (
+        <Switch label="Teams meeting" checked={teams} onChange={(_event, data) => setTeams(data.checked)} />
+      )}
       {error !== null && (
         <MessageBar intent="error" role="alert">
           <MessageBarBody>{errorMessage(error)}</MessageBarBody>
         </MessageBar>
       )}
       {consent.warning}
+      {askPast && (
+        <MessageBar intent="warning" role="alert">
+          <MessageBarBody>
+            This is in the past. Log it as done?
+            <Field label="Outcome">
+              <Input value={outcome} onChange={(_event, data) => setOutcome(data.value)} maxLength={2000} />
+            </Field>
+            <div className={layout.buttons}>
+              <Button appearance="primary" disabled={saving} onClick={() => void save("FINISHED")}>
+                Log as done
+              </Button>
+              <Button disabled={saving} onClick={() => void save("PLANNED")}>
+                Keep it planned
+              </Button>
+            </div>
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <div className={layout.buttons}>
-        <Button appearance="primary" type="submit" disabled={saving || !title.trim() || !day || !time}>
+        <Button appearance="primary" type="submit" disabled={saving || askPast || !title.trim() || !day || !time}>
           {saving ? "Saving…" : "Save activity"}
         </Button>
         <Button onClick={onCancel}>Cancel</Button>

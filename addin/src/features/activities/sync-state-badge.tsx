@@ -78,7 +78,7 @@ function WaitingForOutlook({ sync, waiting }: { sync: ActivitySync; waiting: Non
 }
 
 /** "10:42" today, a date with it before today (in the user's zone). */
-function sinceText(iso: string, timeZone: string): string {
+export function sinceText(iso: string, timeZone: string): string {
   const { day, time } = isoToZoned(iso, timeZone);
   return day === dayInZone(new Date(), timeZone) ? time : formatInZone(iso, timeZone);
 }

@@ -1,2 +1,3 @@
+export { ContactsSection } from "./contacts-section";
 export { CreateContactForm } from "./create-contact-form";
 export { MoveContactForm } from "./move-contact-form";

@@ -1,12 +1,11 @@
-import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Select } from "@fluentui/react-components";
+import { Checkbox } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
-import { ACTUAL_CUSTOMER_STATUS, type Customer } from "contract";
+import type { Customer } from "contract";
 import { FREE_MAIL_DOMAINS } from "contract/free-mail-domains";
+import { EditForm } from "../../shared/edit-form";
 import { useServices } from "../../shared/services-context";
-import { errorMessage } from "../../shared/error-message";
-import { may } from "../../shared/may";
-import { useAsync } from "../../shared/use-async";
-import { useLayoutStyles } from "../../shared/layout-styles";
+import { useFormSave } from "../../shared/use-form-save";
+import { CustomerFields, bodyOf, customerFieldOf, customerRights, emptyDraft } from "./customer-fields";
 
 /** A new customer for an unknown sender; it starts as a prospect in lifecycle state New. */
 export function CreateCustomerForm({
@@ -18,68 +17,35 @@ export function CreateCustomerForm({
   onCreated: (customer: Customer) => void;
   onCancel: () => void;
 }) {
-  const layout = useLayoutStyles();
   const { api, me } = useServices();
-  // Status 1 is the accounts department's to give (customers:status-1): offered only to them.
-  const offered = (code: number) => code !== ACTUAL_CUSTOMER_STATUS || may(me, "customers:status-1");
-  const statuses = useAsync(() => api.statuses(), [api]);
   const domain = email.slice(email.lastIndexOf("@") + 1).toLowerCase();
   // A gmail.com domain says nothing about the company: never offer it for matching.
   const companyDomain = FREE_MAIL_DOMAINS.has(domain) ? null : domain;
-  const [name, setName] = useState("");
-  const [accountNumber, setAccountNumber] = useState("");
-  const [status, setStatus] = useState("2");
-  const [phone, setPhone] = useState("");
+  const [draft, setDraft] = useState(emptyDraft);
   const [matchDomain, setMatchDomain] = useState(companyDomain !== null);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const save = useFormSave(customerFieldOf);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setSaving(true);
-    setError(null);
-    try {
-      const customer = await api.createCustomer({
-        name,
-        accountNumber,
-        status: Number(status),
-        phone: phone || null,
-        emailDomains: matchDomain && companyDomain ? [companyDomain] : [],
-      });
-      onCreated(customer);
-    } catch (caught) {
-      setError(caught);
-      setSaving(false);
-    }
+    const { accountNumber, emailDomains, ...body } = bodyOf(draft);
+    // Without a number typed (only managers may), the service takes the next one of its sequence.
+    const chosen = customerRights(me).accountNumber && accountNumber ? { accountNumber } : {};
+    const domains = [...new Set([...emailDomains, ...(matchDomain && companyDomain ? [companyDomain] : [])])];
+    let created: Customer | undefined;
+    if (await save.run(async () => (created = await api.createCustomer({ ...body, ...chosen, emailDomains: domains }))))
+      onCreated(created!);
   };
 
   return (
-    <form className={layout.form} onSubmit={submit} aria-label="New customer">
-      <Field label="Company name" required>
-        <Input value={name} onChange={(_event, data) => setName(data.value)} required maxLength={200} />
-      </Field>
-      <Field label="Account number" required>
-        <Input
-          value={accountNumber}
-          onChange={(_event, data) => setAccountNumber(data.value)}
-          required
-          maxLength={40}
-        />
-      </Field>
-      <Field label="Status">
-        <Select value={status} onChange={(_event, data) => setStatus(data.value)}>
-          {(statuses.data?.items ?? [{ code: 2, label: "Prospect" }])
-            .filter((option) => offered(option.code))
-            .map((option) => (
-              <option key={option.code} value={String(option.code)}>
-                {option.code} · {option.label}
-              </option>
-            ))}
-        </Select>
-      </Field>
-      <Field label="Phone">
-        <Input value={phone} onChange={(_event, data) => setPhone(data.value)} maxLength={50} />
-      </Field>
+    <EditForm
+      label="New customer"
+      onSubmit={submit}
+      save={save}
+      submitLabel="Create customer"
+      cancelLabel="Back"
+      onCancel={onCancel}
+    >
+      <CustomerFields draft={draft} onChange={setDraft} errors={save.fieldErrors} />
       {companyDomain && (
         <Checkbox
           checked={matchDomain}
@@ -87,17 +53,6 @@ export function CreateCustomerForm({
           label={`Recognise emails from @${companyDomain} as this customer`}
         />
       )}
-      {error !== null && (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>{errorMessage(error)}</MessageBarBody>
-        </MessageBar>
-      )}
-      <div className={layout.buttons}>
-        <Button appearance="primary" type="submit" disabled={saving || !name.trim() || !accountNumber.trim()}>
-          {saving ? "Creating…" : "Create customer"}
-        </Button>
-        <Button onClick={onCancel}>Back</Button>
-      </div>
-    </form>
+    </EditForm>
   );
 }

@@ -1,10 +1,12 @@
-import { Button, Caption1, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
+import { Caption1, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import { useServices } from "../../shared/services-context";
 import type { MailItem } from "../../office/mail-item.types";
 import { errorMessage } from "../../shared/error-message";
+import { emailLogStatusKey, takePrefetched } from "../../shared/prefetch";
 import { useAsync } from "../../shared/use-async";
 import { formatInZone } from "../../shared/zoned-time";
+import { SHORTCUTS, ShortcutButton } from "../../shared/shortcut-button";
 import { type RecordContact, useConsentWarning } from "../consent";
 import { emailLogPayload } from "./email-log-payload";
 import { KeepAttachmentsOption, KeptAttachments, useKeepAttachments } from "./keep-attachments";
@@ -35,7 +37,11 @@ export function LogEmailButton({
   const styles = useStyles();
   const { api, mailbox, me } = useServices();
   const messageId = item.internetMessageId!;
-  const status = useAsync(() => api.emailLogStatus(messageId), [messageId]);
+  // The email view asked already, together with the lookup (prefetch); after logging, anew.
+  const status = useAsync(
+    () => takePrefetched(api, emailLogStatusKey(messageId), () => api.emailLogStatus(messageId)),
+    [messageId],
+  );
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const consent = useConsentWarning();
@@ -74,13 +80,15 @@ export function LogEmailButton({
   return (
     <>
       <KeepAttachmentsOption keep={keep} />
-      <Button
+      <ShortcutButton
+        shortcut={SHORTCUTS.logEmail}
+        tip="Keep this email on the customer's record"
         appearance="primary"
         onClick={() => consent.guard(contact, "EMAIL", () => void log())}
         disabled={saving || status.status === "loading"}
       >
         {saving ? "Logging…" : "Log this email"}
-      </Button>
+      </ShortcutButton>
       {consent.warning}
       {error !== null && (
         <MessageBar intent="error" role="alert">

@@ -1,1 +1,2 @@
+export { DeclineNotice } from "./decline-notice";
 export { LifecycleActions } from "./lifecycle-actions";

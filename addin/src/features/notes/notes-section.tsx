@@ -1,8 +1,13 @@
-import { Caption1, Text, makeStyles } from "@fluentui/react-components";
+import { Button, Caption1, Field, Text, Textarea, makeStyles } from "@fluentui/react-components";
+import { type FormEvent, useState } from "react";
 import type { Note } from "contract";
+import { DeleteButton } from "../../shared/delete-button";
+import { FormFooter } from "../../shared/form-footer";
+import { may } from "../../shared/may";
 import { useServices } from "../../shared/services-context";
 import { EmptyState } from "../../shared/state-views";
-import { SafeHtml } from "../../shared/safe-html";
+import { SafeHtml, textToNoteHtml } from "../../shared/safe-html";
+import { byFirstSegment, useFormSave } from "../../shared/use-form-save";
 import { formatInZone } from "../../shared/zoned-time";
 import { useLayoutStyles } from "../../shared/layout-styles";
 
@@ -10,10 +15,12 @@ const useStyles = makeStyles({
   body: { "& p": { margin: 0 }, overflowWrap: "anywhere" },
 });
 
-export function NotesSection({ notes }: { notes: Note[] }) {
+/** The latest notes; their authors, managers and admins (notes:change) edit and delete them here. */
+export function NotesSection({ notes, onChanged }: { notes: Note[]; onChanged?: () => void }) {
   const styles = useStyles();
   const layout = useLayoutStyles();
-  const { me } = useServices();
+  const { api, me } = useServices();
+  const [editing, setEditing] = useState<string | null>(null);
   return (
     <section aria-labelledby="notes-heading">
       <Text id="notes-heading" as="h3" weight="semibold" size={400}>
@@ -23,16 +30,86 @@ export function NotesSection({ notes }: { notes: Note[] }) {
         <EmptyState>No notes yet.</EmptyState>
       ) : (
         <ul className={layout.list} aria-label="Notes">
-          {notes.map((note) => (
-            <li key={note.id}>
-              <SafeHtml html={note.bodyHtml} className={styles.body} />
-              <Caption1>
-                {note.author.name} · {formatInZone(note.createdAt, me.timeZone)}
-              </Caption1>
-            </li>
-          ))}
+          {notes.map((note) => {
+            const changeable = !!onChanged && may(me, "notes:change", { ownerId: note.author.id });
+            return (
+              <li key={note.id} aria-label={`Note by ${note.author.name}`}>
+                {editing === note.id ? (
+                  <EditNoteForm
+                    note={note}
+                    onDone={(saved) => {
+                      setEditing(null);
+                      if (saved) onChanged?.();
+                    }}
+                    onReload={() => onChanged?.()}
+                  />
+                ) : (
+                  <>
+                    <SafeHtml html={note.bodyHtml} className={styles.body} />
+                    <Caption1>
+                      {note.author.name} · {formatInZone(note.createdAt, me.timeZone)}
+                      {note.modifiedAt !== note.createdAt && " · edited"}
+                    </Caption1>
+                    {changeable && (
+                      <div className={layout.buttons}>
+                        <Button
+                          size="small"
+                          aria-label={`Edit note by ${note.author.name}`}
+                          onClick={() => setEditing(note.id)}
+                        >
+                          Edit
+                        </Button>
+                        <DeleteButton
+                          what={`note by ${note.author.name}`}
+                          onDelete={async () => {
+                            await api.deleteNote(note.id);
+                            onChanged?.();
+                          }}
+                        />
+                      </div>
+                    )}
+                  </>
+                )}
+              </li>
+            );
+          })}
         </ul>
       )}
     </section>
+  );
+}
+
+/** The note as text; saving writes it back with web addresses as links, as a new note does. */
+function EditNoteForm({
+  note,
+  onDone,
+  onReload,
+}: {
+  note: Note;
+  onDone: (saved: boolean) => void;
+  onReload: () => void;
+}) {
+  const layout = useLayoutStyles();
+  const { api } = useServices();
+  const [text, setText] = useState(note.bodyText);
+  const save = useFormSave(byFirstSegment(["bodyHtml"]), onReload);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (await save.run(() => api.updateNote(note.id, { version: note.version, bodyHtml: textToNoteHtml(text) })))
+      onDone(true);
+  };
+  return (
+    <form className={layout.form} onSubmit={submit} aria-label="Edit note" noValidate>
+      <Field
+        label="Note"
+        required
+        hint="Web addresses become links."
+        validationState={save.fieldErrors.bodyHtml ? "error" : "none"}
+        validationMessage={save.fieldErrors.bodyHtml}
+      >
+        <Textarea value={text} onChange={(_event, data) => setText(data.value)} rows={4} resize="vertical" />
+      </Field>
+      <FormFooter message={save.message} saving={save.saving} submitLabel="Save note" onCancel={() => onDone(false)} />
+    </form>
   );
 }

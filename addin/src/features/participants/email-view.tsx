@@ -1,9 +1,12 @@
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { useState } from "react";
+import type { LookupResult } from "contract";
+import { useEffect, useState } from "react";
 import { useServices } from "../../shared/services-context";
 import { EmptyState, ErrorState, Loading } from "../../shared/state-views";
 import { type MailAddress, type MailItem, participantsOf } from "../../office/mail-item.types";
 import { useAsync } from "../../shared/use-async";
+import { emailLogStatusKey, prefetch } from "../../shared/prefetch";
+import { selectionCache } from "../../shared/selection-cache";
 import { CreateContactForm, MoveContactForm } from "../contacts";
 import { RecordView } from "../record";
 import { displayName } from "../../shared/display-name";
@@ -31,9 +34,24 @@ function EmailRecords({ item }: { item: MailItem }) {
   const { api, mailbox } = useServices();
   const participants = participantsOf(item, mailbox.userEmail());
   const emails = participants.map((participant) => participant.email);
+  // Per signed-in user and message: reselecting an email draws what it showed last time at once.
+  const itemKey = item.internetMessageId ?? item.itemId;
+  const cacheKey = itemKey && `${mailbox.userEmail()}\n${itemKey}\n${emails.join(",")}`;
+  const cache = selectionCache<LookupResult>(api, "lookup");
+  // Whether this email is logged needs only its id: it goes out with the lookup, not after the record.
+  const messageId = item.internetMessageId;
+  useEffect(() => {
+    if (messageId) prefetch(api, emailLogStatusKey(messageId), () => api.emailLogStatus(messageId));
+  }, [api, messageId]);
+  // One round trip: when the people point to one customer, its record comes along (include=record).
   const lookup = useAsync(
-    () => (emails.length > 0 ? api.lookup(emails) : Promise.resolve({ matches: [] })),
+    async () => {
+      const found: LookupResult = emails.length > 0 ? await api.lookup(emails, "record") : { matches: [] };
+      if (cacheKey) cache.set(cacheKey, found);
+      return found;
+    },
     [emails.join(",")],
+    { known: cacheKey ? cache.get(cacheKey) : undefined },
   );
   const [chosen, setChosen] = useState<CustomerCandidate | null>(null);
   const [creatingFor, setCreatingFor] = useState<MailAddress | null>(null);
@@ -113,7 +131,12 @@ function EmailRecords({ item }: { item: MailItem }) {
               ← All {candidates.length} matching customers
             </Button>
           )}
-          <RecordView customerId={open.customer.id} contactId={open.contact?.id ?? null} item={item} />
+          <RecordView
+            customerId={open.customer.id}
+            contactId={open.contact?.id ?? null}
+            item={item}
+            known={lookup.data.record?.customer.id === open.customer.id ? lookup.data.record : undefined}
+          />
         </>
       ) : candidates.length > 1 ? (
         <section aria-labelledby="choose-customer" className={styles.choices}>

@@ -19,16 +19,10 @@ const LIFECYCLE: Record<Customer["lifecycle"], string> = {
   DECLINED: "Declined",
 };
 
-export function RecordHeader({ customer, contact }: { customer: Customer; contact: RecordContact | null }) {
+/** Who the customer is, in two lines: name, then account, status and lifecycle. */
+export function RecordHeader({ customer }: { customer: Customer }) {
   const styles = useStyles();
   const isCustomer = customer.status.code === ACTUAL_CUSTOMER_STATUS;
-  const address = [
-    customer.address.street,
-    [customer.address.postalCode, customer.address.city].filter(Boolean).join(" "),
-    customer.address.country,
-  ]
-    .filter(Boolean)
-    .join(", ");
   return (
     <header className={styles.header}>
       <Text as="h2" size={500} weight="semibold">
@@ -45,8 +39,24 @@ export function RecordHeader({ customer, contact }: { customer: Customer; contac
         </Text>
         <Badge appearance="outline">{LIFECYCLE[customer.lifecycle]}</Badge>
       </div>
+    </header>
+  );
+}
+
+/** The rest of the master data, below the record's main actions. */
+export function RecordFacts({ customer, contact }: { customer: Customer; contact: RecordContact | null }) {
+  const styles = useStyles();
+  const address = [
+    customer.address.street,
+    [customer.address.postalCode, customer.address.city].filter(Boolean).join(" "),
+    customer.address.country,
+  ]
+    .filter(Boolean)
+    .join(", ");
+  return (
+    <div className={styles.header}>
       {customer.types.length > 0 && (
-        <div className={styles.line} aria-label="Types">
+        <div className={styles.line} role="group" aria-label="Types">
           {customer.types.map((type) => (
             <Badge key={type} appearance="tint" color="brand">
               {type}
@@ -68,11 +78,11 @@ export function RecordHeader({ customer, contact }: { customer: Customer; contac
         )}
       </dl>
       {contact && (
-        <div className={styles.line} aria-label="Consent">
+        <div className={styles.line} role="group" aria-label="Consent">
           <ConsentBadges withdrawn={withdrawnChannels(contact.consent)} />
         </div>
       )}
-    </header>
+    </div>
   );
 }
 

@@ -1,13 +1,18 @@
 import { Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
-import { Suspense, useState } from "react";
+import type { CustomerRecord } from "contract";
+import { Suspense, useEffect, useState } from "react";
 import { useServices } from "../../shared/services-context";
 import { ErrorState, Loading } from "../../shared/state-views";
 import type { MailItem } from "../../office/mail-item.types";
 import { may } from "../../shared/may";
+import { rememberCustomer } from "../../shared/recent-customers";
 import { useAsync } from "../../shared/use-async";
-import { SalesmenEditor } from "../customers";
-import { LifecycleActions } from "../lifecycle";
-import { RecordHeader } from "./record-header";
+import { CustomerEditor, SalesmenEditor } from "../customers";
+import { DeclineNotice, LifecycleActions } from "../lifecycle";
+import { RecordActions } from "./record-actions";
+import { RecordFacts, RecordHeader } from "./record-header";
+import { RecordPulse } from "./record-pulse";
+import { RecordSkeleton } from "./record-skeleton";
 import { RECORD_TABS, type RecordTab } from "./record-tabs";
 
 const [FIRST_TAB] = RECORD_TABS as [RecordTab, ...RecordTab[]];
@@ -23,17 +28,27 @@ export function RecordView({
   customerId,
   contactId,
   item,
+  known,
 }: {
   customerId: string;
   contactId: string | null;
   item: MailItem | null;
+  /** The record as it came along with the lookup: drawn without asking for it again (until a reload). */
+  known?: CustomerRecord;
 }) {
   const styles = useStyles();
   const { api, me } = useServices();
-  const record = useAsync(() => api.record(customerId), [customerId]);
+  const record = useAsync(() => api.record(customerId), [customerId, known], { known, refresh: false });
   const [tab, setTab] = useState(FIRST_TAB.value);
+  // The e-mail log list (a tab's) reloads when this changes: after logging this email above the tabs.
+  const [emailLogRound, setEmailLogRound] = useState(0);
+  const opened = record.status === "ready" ? record.data.customer : null;
+  // The search tab lists the last customers opened while its box is empty.
+  useEffect(() => {
+    if (opened) rememberCustomer(me.id, opened);
+  }, [opened?.id, opened?.name, opened?.accountNumber]);
 
-  if (record.status === "loading") return <Loading label="Loading the customer record…" />;
+  if (record.status === "loading") return <RecordSkeleton />;
   if (record.status === "error") return <ErrorState error={record.error} onRetry={record.reload} />;
   const { customer, contacts } = record.data;
   const contact = contacts.find((candidate) => candidate.id === contactId) ?? null;
@@ -41,7 +56,19 @@ export function RecordView({
 
   return (
     <article className={styles.stack} aria-label={`Customer record ${customer.name}`} data-testid="customer-record">
-      <RecordHeader customer={customer} contact={contact} />
+      {/* Above the fold in a 320 px pane: who, how it stands (why it was declined), what to do now; then the rest. */}
+      <RecordHeader customer={customer} />
+      <DeclineNotice lifecycle={record.data.lifecycle} />
+      <RecordPulse record={record.data} timeZone={me.timeZone} />
+      <RecordActions
+        record={record.data}
+        contactId={contactId}
+        item={item}
+        reload={record.reload}
+        onLogged={() => setEmailLogRound((round) => round + 1)}
+      />
+      <RecordFacts customer={customer} contact={contact} />
+      {may(me, "customers:change") && <CustomerEditor key={customer.id} customer={customer} onSaved={record.reload} />}
       <LifecycleActions customer={customer} lifecycle={record.data.lifecycle} onChanged={record.reload} />
       {may(me, "customers:salesmen", { salesmen: customer.salesmen }) && (
         <SalesmenEditor customer={customer} onSaved={record.reload} />
@@ -63,7 +90,7 @@ export function RecordView({
       )}
       <div className={styles.panel} role="tabpanel" aria-label={current.label}>
         <Suspense fallback={<Loading label={`Loading ${current.label}…`} />}>
-          {current.render({ record: record.data, contactId, item, reload: record.reload })}
+          {current.render({ record: record.data, contactId, item, reload: record.reload, emailLogRound })}
         </Suspense>
       </div>
     </article>

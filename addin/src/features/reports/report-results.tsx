@@ -1,77 +1,100 @@
-import {
-  Caption1,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  makeStyles,
-} from "@fluentui/react-components";
+import { Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { ReactNode } from "react";
+import { ACTUAL_CUSTOMER_STATUS } from "contract";
 import type { ReportKind, ReportPage } from "../../api/report-calls";
 import { EmptyState } from "../../shared/state-views";
+import { ShowMore, useShowMore } from "../../shared/show-more";
+import { useLayoutStyles } from "../../shared/layout-styles";
 import { formatInZone } from "../../shared/zoned-time";
 
 const useStyles = makeStyles({
-  // The pane is narrow: a wide table scrolls sideways instead of squeezing every column.
-  scroll: { overflowX: "auto" },
+  // The pane is narrow: one card a row, its facts wrapping, instead of a table squeezing columns.
+  card: {
+    width: "100%",
+    boxSizing: "border-box",
+    minWidth: 0,
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "flex-start",
+    gap: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    textAlign: "start",
+    fontWeight: tokens.fontWeightRegular,
+    overflowWrap: "anywhere",
+  },
+  title: { fontWeight: tokens.fontWeightSemibold },
+  notCustomer: { color: tokens.colorPaletteRedForeground1 },
 });
 
-interface Column<T> {
-  header: string;
-  cell: (row: T) => ReactNode;
+/** One row of a report: a card that opens the customer it is about. */
+function RowCard({ title, lines, onOpen }: { title: string; lines: ReactNode[]; onOpen?: () => void }) {
+  const styles = useStyles();
+  const content = (
+    <>
+      <Text as="strong" className={styles.title}>
+        {title}
+      </Text>
+      {lines.map((line, index) => (
+        <Caption1 key={index}>{line}</Caption1>
+      ))}
+    </>
+  );
+  return (
+    <li>
+      {onOpen ? (
+        <Button appearance="subtle" className={styles.card} onClick={onOpen}>
+          {content}
+        </Button>
+      ) : (
+        <div className={styles.card}>{content}</div>
+      )}
+    </li>
+  );
 }
 
-function ResultTable<T>({
-  label,
-  rows,
-  columns,
-  rowKey,
-}: {
-  label: string;
-  rows: T[];
-  columns: Column<T>[];
-  rowKey: (row: T) => string;
-}) {
-  const styles = useStyles();
+function Cards({ label, children }: { label: string; children: ReactNode }) {
+  const layout = useLayoutStyles();
   return (
-    <div className={styles.scroll}>
-      <Table size="extra-small" aria-label={label}>
-        <TableHeader>
-          <TableRow>
-            {columns.map((column) => (
-              <TableHeaderCell key={column.header}>{column.header}</TableHeaderCell>
-            ))}
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {rows.map((row) => (
-            <TableRow key={rowKey(row)}>
-              {columns.map((column) => (
-                <TableCell key={column.header}>{column.cell(row)}</TableCell>
-              ))}
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </div>
+    <ul className={layout.list} aria-label={label}>
+      {children}
+    </ul>
   );
 }
 
 const counted = (total: number, shown: number, noun: string, plural = `${noun}s`) =>
-  `${total} ${total === 1 ? noun : plural}${total > shown ? `, first ${shown} shown` : ""}`;
+  `${total} ${total === 1 ? noun : plural}${total > shown ? `, ${shown} shown` : ""}`;
 
-/** The first page of a report, as a table. */
+type ListKind = "customers" | "activities" | "quotes";
+// The summary has no pages: one unchanging empty list, so that the pages are never reset by it.
+const NO_ROWS = { items: [], total: 0 };
+
+/**
+ * The report's rows as cards, the first page and as many more as asked for ("Show more");
+ * a row about a customer opens its record.
+ */
 export function ReportResults<K extends ReportKind>({
   kind,
   page,
   timeZone,
+  onMore,
+  onOpenCustomer,
 }: {
   kind: K;
   page: ReportPage[K];
   timeZone: string;
+  /** The next page of the same report, from the given offset. */
+  onMore: (offset: number) => Promise<ReportPage[ListKind]>;
+  onOpenCustomer: (customerId: string) => void;
 }) {
+  const styles = useStyles();
+  // Rows of the pages after the first, of whichever list this is.
+  type Row = ReportPage[ListKind]["items"][number];
+  const list = useShowMore<Row>(
+    kind === "summary" ? NO_ROWS : (page as ReportPage[ListKind]),
+    (offset) => onMore(offset) as Promise<{ items: Row[] }>,
+  );
   const when = (iso: string) => formatInZone(iso, timeZone);
   const day = (iso: string) => formatInZone(iso, timeZone, false);
   if (kind === "summary") {
@@ -82,90 +105,93 @@ export function ReportResults<K extends ReportKind>({
         <Caption1>
           Per {summary.groupBy} in {summary.timeZone}
         </Caption1>
-        <ResultTable
-          label="Activity summary"
-          rows={summary.rows}
-          rowKey={(row) => `${row.period} ${row.salesman.id} ${row.kind}`}
-          columns={[
-            {
-              header: summary.groupBy === "month" ? "Month" : "Week of",
-              cell: (row) => row.period.slice(0, summary.groupBy === "month" ? 7 : 10),
-            },
-            { header: "Salesman", cell: (row) => row.salesman.name },
-            {
-              header: "Kind",
-              cell: (row) => (row.kind === "EMAIL_LOGGED" ? "e-mails logged" : row.kind.toLowerCase()),
-            },
-            { header: "Planned", cell: (row) => row.planned },
-            { header: "Done", cell: (row) => row.done },
-          ]}
-        />
+        <Cards label="Activity summary">
+          {summary.rows.map((row) => (
+            <RowCard
+              key={`${row.period} ${row.salesman.id} ${row.kind}`}
+              title={`${row.period.slice(0, summary.groupBy === "month" ? 7 : 10)} · ${row.salesman.name}`}
+              lines={[
+                `${row.kind === "EMAIL_LOGGED" ? "e-mails logged" : row.kind.toLowerCase()}: ${row.planned} planned, ${row.done} done`,
+              ]}
+            />
+          ))}
+        </Cards>
       </>
     );
   }
-  const { items, total } = page as ReportPage["customers" | "activities" | "quotes"];
+  const { items, total } = list;
   if (items.length === 0) return <EmptyState>Nothing matches. Change the filters.</EmptyState>;
+  const status = (code: number) => (
+    <span className={code === ACTUAL_CUSTOMER_STATUS ? undefined : styles.notCustomer}>status {code}</span>
+  );
+
+  let cards: ReactNode;
+  let summary: string;
   if (kind === "customers") {
     const rows = items as ReportPage["customers"]["items"];
-    return (
-      <>
-        <Caption1>{counted(total, rows.length, "customer")}</Caption1>
-        <ResultTable
-          label="Customer list"
-          rows={rows}
-          rowKey={(row) => row.id}
-          columns={[
-            { header: "Name", cell: (row) => row.name },
-            { header: "Account", cell: (row) => row.accountNumber },
-            { header: "City", cell: (row) => row.city ?? "" },
-            { header: "Status", cell: (row) => row.status.code },
-            { header: "Salesmen", cell: (row) => row.salesmen.join(", ") },
-          ]}
-        />
-      </>
+    summary = counted(total, rows.length, "customer");
+    cards = (
+      <Cards label="Customer list">
+        {rows.map((row) => (
+          <RowCard
+            key={row.id}
+            title={row.name}
+            onOpen={() => onOpenCustomer(row.id)}
+            lines={[
+              <>
+                {row.accountNumber}
+                {row.city ? ` · ${row.city}` : ""} · {status(row.status.code)}
+              </>,
+              `Salesmen: ${row.salesmen.join(", ") || "none"}`,
+            ]}
+          />
+        ))}
+      </Cards>
     );
-  }
-  if (kind === "activities") {
+  } else if (kind === "activities") {
     const rows = items as ReportPage["activities"]["items"];
-    return (
-      <>
-        <Caption1>{counted(total, rows.length, "activity", "activities")}</Caption1>
-        <ResultTable
-          label="Activity list"
-          rows={rows}
-          rowKey={(row) => row.id}
-          columns={[
-            { header: "When", cell: (row) => when(row.startsAt) },
-            { header: "Type", cell: (row) => row.type.toLowerCase() },
-            { header: "Status", cell: (row) => row.status.toLowerCase() },
-            { header: "Subject", cell: (row) => row.subject },
-            { header: "Customer", cell: (row) => row.customer.name },
-            { header: "Contact", cell: (row) => row.contact?.name ?? "" },
-            { header: "Owner", cell: (row) => row.owner.name },
-          ]}
-        />
-      </>
+    summary = counted(total, rows.length, "activity", "activities");
+    cards = (
+      <Cards label="Activity list">
+        {rows.map((row) => (
+          <RowCard
+            key={row.id}
+            title={row.subject}
+            onOpen={() => onOpenCustomer(row.customer.id)}
+            lines={[
+              `${when(row.startsAt)} · ${row.type.toLowerCase()} · ${row.status.toLowerCase()}`,
+              [row.customer.name, row.contact?.name].filter(Boolean).join(" · "),
+              `Owner: ${row.owner.name}`,
+            ]}
+          />
+        ))}
+      </Cards>
+    );
+  } else {
+    const quotes = page as ReportPage["quotes"];
+    const rows = items as ReportPage["quotes"]["items"];
+    summary = `${counted(total, rows.length, "quote")} · total ${quotes.totals.map((sum) => `${sum.total} ${sum.currency}`).join(", ")}`;
+    cards = (
+      <Cards label="Quote list">
+        {rows.map((row) => (
+          <RowCard
+            key={row.id}
+            title={`Q-${row.number}${row.title ? ` ${row.title}` : ""}`}
+            onOpen={() => onOpenCustomer(row.customer.id)}
+            lines={[
+              row.customer.name,
+              `${row.total} ${row.currency} · ${row.status.toLowerCase()} · ${day(row.createdAt)}`,
+            ]}
+          />
+        ))}
+      </Cards>
     );
   }
-  const quotes = page as ReportPage["quotes"];
   return (
     <>
-      <Caption1>
-        {counted(total, quotes.items.length, "quote")} · total{" "}
-        {quotes.totals.map((sum) => `${sum.total} ${sum.currency}`).join(", ")}
-      </Caption1>
-      <ResultTable
-        label="Quote list"
-        rows={quotes.items}
-        rowKey={(row) => row.id}
-        columns={[
-          { header: "Quote", cell: (row) => `Q-${row.number}` },
-          { header: "Customer", cell: (row) => row.customer.name },
-          { header: "Total", cell: (row) => `${row.total} ${row.currency}` },
-          { header: "Status", cell: (row) => row.status.toLowerCase() },
-          { header: "Created", cell: (row) => day(row.createdAt) },
-        ]}
-      />
+      <Caption1>{summary}</Caption1>
+      {cards}
+      <ShowMore list={list} />
     </>
   );
 }

@@ -10,6 +10,9 @@ import { useLayoutStyles } from "../../shared/layout-styles";
 import { ReportFilters } from "./report-filters";
 import { ReportResults } from "./report-results";
 import { saveFile } from "../../shared/save-file";
+import { useMailItem } from "../../shared/use-mail-item";
+import { PAGE_SIZE } from "../../shared/show-more";
+import { RecordView } from "../record";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -65,6 +68,9 @@ export function ReportsView() {
   });
   const problem = periodProblem(kind, filter);
   const shown = results.status === "ready" ? results.data : null;
+  const item = useMailItem();
+  // A row opens its customer here; back leads to the same report, its extra pages still there.
+  const [open, setOpen] = useState<string | null>(null);
 
   // The activity reports need a period: this year so far is the usual question.
   const choose = (next: ReportKind) => {
@@ -95,52 +101,71 @@ export function ReportsView() {
   if (choices.status === "error") return <ErrorState error={choices.error} onRetry={choices.reload} />;
   return (
     <div className={styles.stack}>
-      <form className={styles.stack} onSubmit={submit} aria-label="Report">
-        <Field label="Report">
-          <Select value={kind} onChange={(_event, data) => choose(data.value as ReportKind)}>
-            {REPORTS.map((report) => (
-              <option key={report.kind} value={report.kind}>
-                {report.label}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <ReportFilters
-          kind={kind}
-          value={filter}
-          onChange={setFilter}
-          choices={choices.data}
-          periodRequired={needsPeriod(kind)}
-        />
-        {problem && <Text role="alert">{problem}</Text>}
-        <Button appearance="primary" type="submit" disabled={problem !== null}>
-          Show report
-        </Button>
-      </form>
-      {applied && results.status === "loading" && <Loading label="Running the report…" />}
-      {results.status === "error" && <ErrorState error={results.error} onRetry={results.reload} />}
-      {shown && (
-        <section className={styles.stack} aria-label="Report results">
-          <div className={layout.buttons}>
-            <Button
-              disabled={download.busy !== null}
-              onClick={() => fetchFile("csv", () => api.reportCsv(shown.kind, shown.filter))}
-            >
-              {download.busy === "csv" ? "Exporting…" : "Export CSV"}
-            </Button>
-            {shown.kind === "customers" && (
-              <Button
-                disabled={download.busy !== null}
-                onClick={() => fetchFile("labels", () => api.addressLabels(shown.filter))}
-              >
-                {download.busy === "labels" ? "Preparing labels…" : "Address labels (PDF)"}
-              </Button>
-            )}
-          </div>
-          {download.error !== null && <ErrorState error={download.error} />}
-          <ReportResults kind={shown.kind} page={shown.page} timeZone={me.timeZone} />
-        </section>
+      {open && (
+        <>
+          <Button appearance="subtle" onClick={() => setOpen(null)}>
+            ← Back to the report
+          </Button>
+          <RecordView customerId={open} contactId={null} item={item.data ?? null} />
+        </>
       )}
+      {/* Hidden, not unmounted: the report, its extra pages and the filters stay as they were. */}
+      <div hidden={open !== null}>
+        <div className={styles.stack}>
+          <form className={styles.stack} onSubmit={submit} aria-label="Report">
+            <Field label="Report">
+              <Select value={kind} onChange={(_event, data) => choose(data.value as ReportKind)}>
+                {REPORTS.map((report) => (
+                  <option key={report.kind} value={report.kind}>
+                    {report.label}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <ReportFilters
+              kind={kind}
+              value={filter}
+              onChange={setFilter}
+              choices={choices.data}
+              periodRequired={needsPeriod(kind)}
+            />
+            {problem && <Text role="alert">{problem}</Text>}
+            <Button appearance="primary" type="submit" disabled={problem !== null}>
+              Show report
+            </Button>
+          </form>
+          {applied && results.status === "loading" && <Loading label="Running the report…" />}
+          {results.status === "error" && <ErrorState error={results.error} onRetry={results.reload} />}
+          {shown && (
+            <section className={styles.stack} aria-label="Report results">
+              <div className={layout.buttons}>
+                <Button
+                  disabled={download.busy !== null}
+                  onClick={() => fetchFile("csv", () => api.reportCsv(shown.kind, shown.filter))}
+                >
+                  {download.busy === "csv" ? "Exporting…" : "Export CSV"}
+                </Button>
+                {shown.kind === "customers" && (
+                  <Button
+                    disabled={download.busy !== null}
+                    onClick={() => fetchFile("labels", () => api.addressLabels(shown.filter))}
+                  >
+                    {download.busy === "labels" ? "Preparing labels…" : "Address labels (PDF)"}
+                  </Button>
+                )}
+              </div>
+              {download.error !== null && <ErrorState error={download.error} />}
+              <ReportResults
+                kind={shown.kind}
+                page={shown.page}
+                timeZone={me.timeZone}
+                onMore={(offset) => api.report(shown.kind as "customers", shown.filter, PAGE_SIZE, offset)}
+                onOpenCustomer={setOpen}
+              />
+            </section>
+          )}
+        </div>
+      </div>
     </div>
   );
 }

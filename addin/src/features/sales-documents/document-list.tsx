@@ -7,6 +7,7 @@ import { errorMessage } from "../../shared/error-message";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { may } from "../../shared/may";
 import { formatInZone } from "../../shared/zoned-time";
+import { DocumentOutputs } from "./document-outputs";
 import type { Editing } from "./sales-document-editor";
 import { formatMoney } from "./money-format";
 
@@ -104,6 +105,7 @@ export function DocumentList({
                     ? ` · valid until ${entry.document.validUntil}`
                     : ""}
                 </Caption1>
+                <DocumentOutputs entry={entry} />
                 {document.status === "OPEN" && mayChangeDocument(entry) && (
                   <div className={layout.buttons}>
                     {canChange && (

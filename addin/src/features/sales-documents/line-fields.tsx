@@ -12,8 +12,15 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     padding: tokens.spacingHorizontalS,
     margin: 0,
+    // A fieldset is at least as wide as its content unless told otherwise.
+    minWidth: 0,
   },
-  numbers: { display: "grid", gridTemplateColumns: "1fr 1fr 1fr", gap: tokens.spacingHorizontalS },
+  // Three numbers a row where they fit, two (or one) in a narrow pane.
+  numbers: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fit, minmax(6rem, 1fr))",
+    gap: tokens.spacingHorizontalS,
+  },
 });
 
 /** One line of a quote or order: what, how many, at what price, and its total as the service will compute it. */

@@ -1,6 +1,8 @@
 import { Button, Caption1, Checkbox, Field, SearchBox, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
 import { ACTUAL_CUSTOMER_STATUS, type CustomerSummary } from "contract";
+import { may } from "../../shared/may";
+import { recentCustomers } from "../../shared/recent-customers";
 import { useServices } from "../../shared/services-context";
 import { EmptyState, ErrorState, Loading } from "../../shared/state-views";
 import type { CustomerSearch as SearchQuery } from "../../api/crm-api";
@@ -8,6 +10,7 @@ import { useAsync } from "../../shared/use-async";
 import { useMailItem } from "../../shared/use-mail-item";
 import { RecordView } from "../record";
 import { useLayoutStyles } from "../../shared/layout-styles";
+import { ShowMore, useShowMore } from "../../shared/show-more";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -27,7 +30,8 @@ const useStyles = makeStyles({
 /** Search by account number, name or address, filtered by types, statuses and due reminders. */
 export function CustomerSearch() {
   const styles = useStyles();
-  const { api } = useServices();
+  const layout = useLayoutStyles();
+  const { api, me } = useServices();
   const item = useMailItem();
   const types = useAsync(() => api.types(), [api]);
   const statuses = useAsync(() => api.statuses(), [api]);
@@ -45,6 +49,12 @@ export function CustomerSearch() {
     setOpen(null);
     setQuery({ search: text, types: selectedTypes, statuses: selectedStatuses.map(Number), dueReminders: due, mine });
   };
+  // The accounts department's queue: released customers waiting to be approved or declined.
+  const awaitingApproval = () => {
+    setOpen(null);
+    setQuery({ lifecycle: "RELEASED", limit: 50 });
+  };
+  const recent = !query && !text.trim() ? recentCustomers(me.id) : [];
 
   if (open)
     return (
@@ -100,17 +110,35 @@ export function CustomerSearch() {
           onChange={(_event, data) => setMine(data.checked === true)}
           label="Only my customers"
         />
-        <Button appearance="primary" type="submit">
-          Search
-        </Button>
+        <div className={layout.buttons}>
+          <Button appearance="primary" type="submit">
+            Search
+          </Button>
+          {may(me, "customers:approve") && <Button onClick={awaitingApproval}>Awaiting approval</Button>}
+        </div>
+        <Caption1>The ticked filters apply to the text search too.</Caption1>
       </form>
+      {recent.length > 0 && (
+        <section aria-label="Recently opened">
+          <Text weight="semibold">Recently opened</Text>
+          <ul className={layout.list}>
+            {recent.map((customer) => (
+              <li key={customer.id}>
+                <Button appearance="subtle" className={styles.result} onClick={() => setOpen(customer.id)}>
+                  {customer.name} · {customer.accountNumber}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {query && results.status === "loading" && <Loading label="Searching…" />}
       {results.status === "error" && <ErrorState error={results.error} onRetry={results.reload} />}
       {results.status === "ready" && results.data && (
         <Results
-          items={results.data.items}
-          total={results.data.total}
-          totalCapped={results.data.totalCapped ?? false}
+          label={query?.lifecycle === "RELEASED" ? "Awaiting approval" : "Search results"}
+          page={results.data}
+          onMore={(offset) => api.searchCustomers({ ...query!, offset })}
           onOpen={setOpen}
         />
       )}
@@ -119,19 +147,30 @@ export function CustomerSearch() {
 }
 
 interface ResultsProps {
-  items: CustomerSummary[];
-  total: number;
-  /** The service stops counting a broad search at a limit: "1000+ customers". */
-  totalCapped: boolean;
+  label: string;
+  /** The first page; totalCapped when the service stopped counting a broad search ("1000+ customers"). */
+  page: { items: CustomerSummary[]; total: number; totalCapped?: boolean };
+  /** The next page of the same search, from the given offset. */
+  onMore: (offset: number) => Promise<{ items: CustomerSummary[] }>;
   onOpen: (id: string) => void;
 }
 
-function Results({ items, total, totalCapped, onOpen }: ResultsProps) {
+function Results({ label, page, onMore, onOpen }: ResultsProps) {
   const styles = useStyles();
   const layout = useLayoutStyles();
-  if (items.length === 0) return <EmptyState>No customer matches. Change the search or the filters.</EmptyState>;
+  const list = useShowMore(page, onMore);
+  const { items, total } = list;
+  const totalCapped = page.totalCapped ?? false;
+  if (items.length === 0)
+    return (
+      <EmptyState>
+        {label === "Awaiting approval"
+          ? "No customer is awaiting approval."
+          : "No customer matches. Change the search or the filters."}
+      </EmptyState>
+    );
   return (
-    <section aria-label="Search results">
+    <section aria-label={label}>
       <Caption1>
         {total}
         {totalCapped ? "+" : ""} customer{total === 1 && !totalCapped ? "" : "s"}
@@ -155,6 +194,7 @@ function Results({ items, total, totalCapped, onOpen }: ResultsProps) {
           </li>
         ))}
       </ul>
+      <ShowMore list={list} />
     </section>
   );
 }

@@ -80,6 +80,8 @@ export interface LinkColumns {
   link?: EventLink | null;
   /** Only the change key, the rest of the link stays. */
   changeKey?: string;
+  /** What the CRM last sent the event and the attendees Outlook shows (graph-event.mapper.ts's PushedFields). */
+  pushed?: object;
   newGeneration?: boolean;
   syncState?: SyncState;
   syncError?: string | null;

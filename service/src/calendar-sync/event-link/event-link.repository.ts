@@ -14,6 +14,7 @@ export function linkData(columns: LinkColumns): Prisma.ActivityUpdateManyMutatio
       graphMailboxUserId: columns.link?.mailboxUserId ?? null,
     }),
     ...(columns.changeKey !== undefined && { graphChangeKey: columns.changeKey }),
+    ...(columns.pushed !== undefined && { graphPushed: columns.pushed as Prisma.InputJsonValue }),
     ...(columns.newGeneration && { graphGeneration: { increment: 1 } }),
     ...(columns.syncState !== undefined && { syncState: columns.syncState }),
     ...(columns.syncError !== undefined && { syncError: columns.syncError }),
@@ -63,12 +64,16 @@ export function linkCreateData(
 
 // The bulk form of `pushed` (a whole $batch answered): linked in the owner's calendar, the wait
 // ended, SYNCED where the activity is still at the version pushed. Two statements for any number.
+// The Teams join link is what Graph answered with (null: none made, or not asked for); an item
+// without an answer (nothing to send) keeps the one stored.
 const PUSHED_SQL = `
 UPDATE "Activity" a SET "graphEventId" = v.event_id, "graphChangeKey" = v.change_key, "lastSyncedAt" = $5,
-  "graphMailboxUserId" = v.mailbox, "syncError" = NULL,
+  "graphMailboxUserId" = v.mailbox, "graphPushed" = v.pushed::jsonb, "syncError" = NULL,
+  "onlineMeetingJoinUrl" = CASE WHEN v.join_known THEN v.join_url ELSE a."onlineMeetingJoinUrl" END,
   "syncWaitReason" = NULL, "syncWaitingSince" = NULL, "syncRetryAt" = NULL,
   "syncState" = CASE WHEN a.version = v.version THEN 'SYNCED'::"SyncState" ELSE a."syncState" END
-FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $6::uuid[]) AS v(id, event_id, change_key, version, mailbox)
+FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $6::uuid[], $7::text[], $8::text[], $9::boolean[])
+  AS v(id, event_id, change_key, version, mailbox, pushed, join_url, join_known)
 WHERE a.id = v.id`;
 
 export function createEventLinkRepository(prisma: PrismaClient | Prisma.TransactionClient) {
@@ -96,7 +101,17 @@ export function createEventLinkRepository(prisma: PrismaClient | Prisma.Transact
 
     /** `pushed` for many activities at once (see PUSHED_SQL). */
     async pushedInBulk(
-      items: { id: string; version: number; ownerId: string; eventId: string; changeKey: string | null }[],
+      items: {
+        id: string;
+        version: number;
+        ownerId: string;
+        eventId: string;
+        changeKey: string | null;
+        /** What was sent, field by field (see graph-event.mapper.ts). */
+        pushed: unknown;
+        /** The event's join link as Graph answered (undefined: no answer, the stored one stays). */
+        joinUrl?: string | null;
+      }[],
       now: Date,
     ): Promise<void> {
       if (items.length === 0) return;
@@ -108,6 +123,9 @@ export function createEventLinkRepository(prisma: PrismaClient | Prisma.Transact
         items.map((item) => item.version),
         now,
         items.map((item) => item.ownerId),
+        items.map((item) => JSON.stringify(item.pushed)),
+        items.map((item) => item.joinUrl ?? null),
+        items.map((item) => item.joinUrl !== undefined),
       );
     },
   };

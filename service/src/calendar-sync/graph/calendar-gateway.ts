@@ -18,7 +18,8 @@ export interface GraphTokenProvider {
 /** One request of a $batch; key comes back with its result. */
 export type CalendarRequest =
   | { key: string; kind: "create"; event: GraphEventWrite }
-  | { key: string; kind: "update"; eventId: string; changeKey: string | null; event: GraphEventWrite }
+  /** A PATCH with only the fields the CRM changed. */
+  | { key: string; kind: "update"; eventId: string; changeKey: string | null; event: Partial<GraphEventWrite> }
   | { key: string; kind: "delete"; eventId: string }
   | { key: string; kind: "cancel"; eventId: string; comment: string }
   | { key: string; kind: "get"; eventId: string };

@@ -17,9 +17,24 @@ export interface GraphExtendedProperty {
   value: string;
 }
 
+/** patternedRecurrence (learn.microsoft.com/graph/api/resources/patternedrecurrence). */
 export interface GraphRecurrence {
-  pattern: { type: "daily" | "weekly"; interval: number; daysOfWeek?: string[] };
-  range: { type: "endDate" | "numbered" | "noEnd"; startDate: string; endDate?: string; numberOfOccurrences?: number };
+  pattern: {
+    type: "daily" | "weekly" | "absoluteMonthly" | "relativeMonthly" | "absoluteYearly" | "relativeYearly";
+    interval: number;
+    daysOfWeek?: string[];
+    dayOfMonth?: number;
+    month?: number;
+    index?: "first" | "second" | "third" | "fourth" | "last";
+    firstDayOfWeek?: string;
+  };
+  range: {
+    type: "endDate" | "numbered" | "noEnd";
+    startDate: string;
+    endDate?: string;
+    numberOfOccurrences?: number;
+    recurrenceTimeZone?: string;
+  };
 }
 
 /** What the CRM sends when it creates or changes an event. */
@@ -37,6 +52,9 @@ export interface GraphEventWrite {
   transactionId?: string;
   singleValueExtendedProperties?: GraphExtendedProperty[];
   recurrence?: GraphRecurrence | null;
+  /** With onlineMeetingProvider, asks Outlook for an online meeting; Graph ignores a later false. */
+  isOnlineMeeting?: boolean;
+  onlineMeetingProvider?: "teamsForBusiness" | "skypeForBusiness" | "skypeForConsumer" | "unknown";
 }
 
 /** An event as Graph returns it. */
@@ -51,7 +69,13 @@ export interface GraphEvent extends Partial<GraphEventWrite> {
   isCancelled?: boolean;
   type?: "singleInstance" | "occurrence" | "exception" | "seriesMaster";
   seriesMasterId?: string | null;
+  /** The zone the event was made in (a Windows name, or tzone://Microsoft/Custom for a legacy custom one). */
+  originalStartTimeZone?: string;
+  /** An occurrence's or exception's start as the series' pattern put it (UTC, DateTimeOffset). */
+  originalStart?: string | null;
   transactionId?: string;
+  /** Set by Graph once it made the online meeting (onlineMeetingInfo). */
+  onlineMeeting?: { joinUrl?: string | null } | null;
   "@odata.etag"?: string;
 }
 

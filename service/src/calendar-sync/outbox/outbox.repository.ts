@@ -11,7 +11,8 @@ import {
   removed,
 } from "../event-link/activity-event-link";
 import { createEventLinkRepository, linkOfRow } from "../event-link/event-link.repository";
-import type { PushableActivity } from "../graph/graph-event.mapper";
+import { type PushableActivity, type PushedFields, pushedFieldsOf } from "../graph/graph-event.mapper";
+import { type ClaimOptions, createOutboxLease } from "./outbox-lease";
 
 /** An activity the worker leased, with what it needs to push it. */
 export interface LeasedActivity extends PushableActivity {
@@ -21,7 +22,11 @@ export interface LeasedActivity extends PushableActivity {
   ownerEmail: string;
   /** Its Outlook event, with the address of the calendar holding it (the owner's, unless handed over since). */
   link: (EventLink & { mailboxEmail: string }) | null;
+  /** What the CRM last sent to that event, field by field (null: not known). */
+  pushed: PushedFields | null;
   attempts: number;
+  /** An occurrence of a recurring series: never created on its own, only changed once linked. */
+  seriesId: string | null;
 }
 
 export type PushOutcome =
@@ -35,7 +40,7 @@ export type PushOutcome =
 
 export interface OutboxRepository {
   /** Leases due entries (FOR UPDATE SKIP LOCKED, so replicas never take the same ones). */
-  claim(options: { workerId: string; now: Date; leaseMs: number; limit: number; ownerId?: string }): Promise<string[]>;
+  claim(options: ClaimOptions): Promise<string[]>;
   load(activityIds: string[]): Promise<LeasedActivity[]>;
   /** The old owner's event is gone after a change of owner. */
   movedOut(activity: LeasedActivity): Promise<void>;
@@ -61,31 +66,18 @@ export interface OutboxRepository {
   record(activity: LeasedActivity, outcome: PushOutcome, now: Date): Promise<void>;
   /** The common case in bulk: events created or updated, two statements for a whole batch. */
   recordSynced(
-    items: { activity: LeasedActivity; eventId: string; changeKey: string | null }[],
+    items: {
+      activity: LeasedActivity;
+      eventId: string;
+      changeKey: string | null;
+      pushed: PushedFields;
+      joinUrl?: string | null;
+    }[],
     now: Date,
   ): Promise<void>;
   /** Due entries left for an owner (or everyone). */
   pendingCount(ownerId?: string): Promise<number>;
 }
-
-// Raw SQL for the lease: Prisma has no FOR UPDATE SKIP LOCKED. PGlite is one connection, where
-// the same statement is simply serial.
-const CLAIM_SQL = `
-UPDATE "CalendarOutbox" SET "lockedUntil" = $1, "lockedBy" = $2
-WHERE "activityId" IN (
-  SELECT o."activityId" FROM "CalendarOutbox" o JOIN "Activity" a ON a.id = o."activityId"
-  WHERE o."availableAt" <= $3 AND (o."lockedUntil" IS NULL OR o."lockedUntil" < $3)
-    AND ($4::uuid IS NULL OR a."ownerId" = $4::uuid)
-  ORDER BY o."enqueuedAt", o."activityId"
-  LIMIT $5
-  FOR UPDATE OF o SKIP LOCKED)
-RETURNING "activityId"`;
-
-// Entries are done up to the version pushed; those with a later change stay, unlocked, for the next round.
-const FINISH_SQL = `
-DELETE FROM "CalendarOutbox" o USING unnest($1::uuid[], $2::int[]) AS v(id, version)
-WHERE o."activityId" = v.id AND o."activityVersion" <= v.version`;
-const UNLOCK_SQL = `UPDATE "CalendarOutbox" SET "lockedUntil" = NULL, "lockedBy" = NULL WHERE "activityId" = ANY($1::uuid[])`;
 
 // A run of failures keeps the time of its first one: "unreachable since 10:42" does not move on every retry.
 const WAITING_OUTBOX_SQL = `
@@ -111,34 +103,21 @@ FROM "Activity" a
 WHERE a.id = o."activityId" AND a."ownerId" = $1::uuid AND o."availableAt" > $2`;
 
 export function createOutboxRepository(prisma: PrismaClient): OutboxRepository {
-  /** Done up to the pushed version: the entry goes; a later change keeps it, unlocked, for the next round. */
-  async function finishEntry(activity: LeasedActivity) {
-    const { count } = await prisma.calendarOutbox.deleteMany({
-      where: { activityId: activity.id, activityVersion: { lte: activity.version } },
-    });
-    if (count === 0)
-      await prisma.calendarOutbox.updateMany({
-        where: { activityId: activity.id },
-        data: { lockedUntil: null, lockedBy: null },
-      });
-  }
+  const lease = createOutboxLease(prisma, {
+    outbox: "CalendarOutbox",
+    key: "activityId",
+    version: "activityVersion",
+    parent: "Activity",
+    order: "enqueuedAt",
+  });
+  const finishEntry = (activity: LeasedActivity) => lease.finish([activity]);
 
   const eventLink = createEventLinkRepository(prisma);
   /** A transition of the activity's link, for the version this push read. */
   const transition = (activity: LeasedActivity, write: LinkWrite) => eventLink.apply(activity, write);
 
   const repository: OutboxRepository = {
-    async claim({ workerId, now, leaseMs, limit, ownerId }) {
-      const rows = await prisma.$queryRawUnsafe<{ activityId: string }[]>(
-        CLAIM_SQL,
-        new Date(now.getTime() + leaseMs),
-        workerId,
-        now,
-        ownerId ?? null,
-        limit,
-      );
-      return rows.map((row) => row.activityId);
-    },
+    claim: lease.claim,
 
     async load(activityIds) {
       const rows = await prisma.activity.findMany({
@@ -173,7 +152,10 @@ export function createOutboxRepository(prisma: PrismaClient): OutboxRepository {
           status: row.status,
           reminderMinutesBefore: row.reminderMinutesBefore,
           graphGeneration: row.graphGeneration,
+          onlineMeeting: row.onlineMeeting,
+          seriesId: row.seriesId,
           link: link && { ...link, mailboxEmail: mailboxEmails.get(link.mailboxUserId) ?? row.owner.email },
+          pushed: link ? pushedFieldsOf(row.graphPushed) : null,
           attempts: row.calendarOutbox?.attempts ?? 0,
           attendee:
             row.contact && email ? { email, name: `${row.contact.firstName} ${row.contact.lastName}`.trim() } : null,
@@ -183,14 +165,17 @@ export function createOutboxRepository(prisma: PrismaClient): OutboxRepository {
 
     async recordSynced(items, now) {
       if (items.length === 0) return;
-      const ids = items.map((item) => item.activity.id);
-      const versions = items.map((item) => item.activity.version);
       await eventLink.pushedInBulk(
-        items.map(({ activity, eventId, changeKey }) => ({ ...activity, eventId, changeKey })),
+        items.map(({ activity, eventId, changeKey, pushed, joinUrl }) => ({
+          ...activity,
+          eventId,
+          changeKey,
+          pushed,
+          joinUrl,
+        })),
         now,
       );
-      await prisma.$executeRawUnsafe(FINISH_SQL, ids, versions);
-      await prisma.$executeRawUnsafe(UNLOCK_SQL, ids);
+      await lease.finish(items.map((item) => item.activity));
     },
 
     async movedOut(activity) {

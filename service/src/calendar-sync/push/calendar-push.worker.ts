@@ -4,7 +4,7 @@ import { MAX_BATCH } from "../graph/calendar-gateway";
 import type { SyncWaitReason } from "contract";
 import { nextLink, outlookNeeds } from "../event-link/activity-event-link";
 import { GraphCallError, type GraphFailure, waitReasonOf } from "../graph/graph-errors";
-import { toGraphEvent, toGraphEventCreate } from "../graph/graph-event.mapper";
+import { joinUrlOf, pushedFieldsAfter, toGraphEventCreate, toGraphPatch } from "../graph/graph-event.mapper";
 import type { LeasedActivity, OutboxRepository, PushOutcome } from "../outbox/outbox.repository";
 
 export interface PushReport {
@@ -79,7 +79,14 @@ function requestFor(activity: LeasedActivity): CalendarRequest | null {
         ? { key, kind: "cancel", eventId: link!.eventId, comment: "Cancelled in the CRM" }
         : { key, kind: "delete", eventId: link!.eventId };
     case "update":
-      return { key, kind: "update", eventId: link!.eventId, changeKey: link!.changeKey, event: toGraphEvent(activity) };
+      // Only what the CRM changed since it last sent the event: Outlook-side edits of the rest stay.
+      return {
+        key,
+        kind: "update",
+        eventId: link!.eventId,
+        changeKey: link!.changeKey,
+        event: toGraphPatch(activity, activity.pushed),
+      };
     case "nothing":
       return null;
   }
@@ -131,14 +138,35 @@ export function createPushWorker(outbox: OutboxRepository, gateway: CalendarGate
     const record = (activity: LeasedActivity, outcome: PushOutcome) => outbox.record(activity, outcome, options.now());
     const waiting = waitingList(report);
     let queue: CalendarRequest[] = [];
+    type Synced = Parameters<OutboxRepository["recordSynced"]>[0][number];
+    // A change Outlook does not show (the activity's customer, say): in step without a request.
+    const unchanged: Synced[] = [];
     for (const activity of activities) {
+      if (activity.seriesId && !activity.link) {
+        // An occurrence changed on its own before the pull learnt its Outlook instance: never a
+        // create (that would duplicate it next to the series); it goes once the pull linked it.
+        report.conflicts++;
+        await record(activity, {
+          kind: "retry",
+          availableAt: options.now(),
+          message: "waits for its series in Outlook",
+        });
+        continue;
+      }
       const request = requestFor(activity);
-      if (request) queue.push(request);
+      if (request?.kind === "update" && Object.keys(request.event).length === 0)
+        unchanged.push({
+          activity,
+          eventId: request.eventId,
+          changeKey: request.changeKey,
+          pushed: pushedFieldsAfter(activity, null, activity.pushed, {}),
+        });
+      else if (request) queue.push(request);
       else await record(activity, { kind: "nothing-to-do" });
     }
+    await outbox.recordSynced(unchanged, options.now());
 
     let answered = false;
-    type Synced = Parameters<OutboxRepository["recordSynced"]>[0][number];
     async function settle(
       request: CalendarRequest,
       result: CalendarResult,
@@ -152,7 +180,15 @@ export function createPushWorker(outbox: OutboxRepository, gateway: CalendarGate
           const event = result.event;
           const eventId = event?.id ?? (request.kind === "update" ? request.eventId : null);
           if (!eventId) return { kind: "retry", status: 0, code: "NoEventId", message: "Graph returned no event id" };
-          synced.push({ activity, eventId, changeKey: event?.changeKey ?? null });
+          const sent = request.kind === "create" || request.kind === "update" ? request.event : {};
+          synced.push({
+            activity,
+            eventId,
+            changeKey: event?.changeKey ?? null,
+            pushed: pushedFieldsAfter(activity, event, activity.pushed, sent),
+            // Only an answer says what the meeting's link is now; without one the stored link stays.
+            ...(event && { joinUrl: joinUrlOf(event) }),
+          });
         }
         report.pushed++;
         return null;

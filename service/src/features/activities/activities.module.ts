@@ -27,5 +27,6 @@ export function activitiesModule(
       ...coldCallsRoutes(createColdCallsService({ coldCalls, activities, ...ports })),
     ],
     forRecord: { forRecord: activities.forRecord },
+    ofSeries: activities.ofSeries,
   };
 }

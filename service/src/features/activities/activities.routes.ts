@@ -50,7 +50,8 @@ export function activitiesRoutes(service: ActivitiesService) {
       method: "patch",
       path: "/api/activities/:id",
       tag: "activities",
-      summary: "Move, finish, cancel or edit an activity (owner, manager or admin)",
+      summary:
+        "Reschedule, edit, finish (with outcome and notes), cancel or reopen an activity (owner, manager or admin); 409 on a stale version",
       authorization: "activities:change",
       params: IdParams,
       body: ActivityUpdate,

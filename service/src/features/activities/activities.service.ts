@@ -63,13 +63,45 @@ export function createActivitiesService({
     return customerId;
   }
 
+  /**
+   * Teams meetings are for meetings. Graph ignores isOnlineMeeting once it made the meeting ("the
+   * meeting remains available online"), so one Outlook made cannot be turned off or become another type.
+   */
+  function checkOnlineMeeting(
+    next: { type: ActivityWrite["type"]; onlineMeeting: boolean },
+    current?: { onlineMeetingJoinUrl: string | null },
+  ) {
+    if (next.onlineMeeting && next.type !== "MEETING")
+      throw badRequest("body.onlineMeeting", "only a MEETING can be a Teams meeting");
+    if (current?.onlineMeetingJoinUrl && !next.onlineMeeting)
+      throw badRequest("body.onlineMeeting", "Outlook keeps a Teams meeting online once it has made it");
+  }
+
   const finishedAtFor = (status: ActivityWrite["status"], previous: Date | null) =>
     status === "FINISHED" ? (previous ?? new Date()) : null;
+
+  /**
+   * An outcome belongs to a finished activity, a call outcome to a finished call: given for anything
+   * else it is a 400 naming the field (the pane never sends it, so it is a caller's mistake).
+   */
+  function checkOutcomes(
+    input: { outcome?: string | null; callOutcome?: string | null },
+    status: ActivityWrite["status"],
+    type: ActivityWrite["type"],
+  ) {
+    if (input.outcome && status !== "FINISHED")
+      throw badRequest("body.outcome", "can only be given for a finished activity (status FINISHED)");
+    if (input.callOutcome && status !== "FINISHED")
+      throw badRequest("body.callOutcome", "can only be given for a finished activity (status FINISHED)");
+    if (input.callOutcome && type !== "CALL") throw badRequest("body.callOutcome", "can only be given for a call");
+  }
 
   return {
     async create(input, user) {
       const template = input.templateId ? await templates.findById(input.templateId) : null;
       if (input.templateId && !template) throw notFound("activity template", input.templateId, "body.templateId");
+      const type = input.type ?? template?.type;
+      if (type) checkOutcomes(input, input.status, type);
       const customerId = await resolveLinks(input);
       const startsAt = new Date(input.startsAt);
       const minutes = template?.durationMinutes ?? DEFAULT_MINUTES;
@@ -92,8 +124,11 @@ export function createActivitiesService({
         customerId: customerId ?? null,
         contactId: input.contactId ?? null,
         finishedAt: finishedAtFor(input.status, null),
+        outcome: input.outcome ?? null,
+        onlineMeeting: input.onlineMeeting ?? false,
       };
-      return activities.create(data, user.id);
+      checkOnlineMeeting(data);
+      return activities.create(data, user.id, input.callOutcome ?? undefined);
     },
 
     async update(id, input, user) {
@@ -113,7 +148,16 @@ export function createActivitiesService({
         : new Date(startsAt.getTime() + (current.endsAt.getTime() - current.startsAt.getTime()));
       if (endsAt < startsAt) throw badRequest("body.endsAt", "must not be before startsAt");
       const status = input.status ?? current.status;
-      const { version, ...changes } = input;
+      const type = input.type ?? current.type;
+      checkOutcomes(input, status, type);
+      const onlineMeeting = input.onlineMeeting ?? current.onlineMeeting;
+      if (input.type && input.type !== "MEETING" && current.onlineMeetingJoinUrl)
+        throw badRequest("body.type", "a Teams meeting Outlook has made stays a MEETING");
+      checkOnlineMeeting({ type, onlineMeeting }, current);
+      const { version, callOutcome, ...changes } = input;
+      // Reopened or cancelled: how it went no longer holds. No longer a call: nor does a call outcome.
+      const leavesFinished = current.status === "FINISHED" && status !== "FINISHED";
+      const dropsCallOutcome = current.callOutcome !== null && (leavesFinished || type !== "CALL");
       return activities.update(
         id,
         version,
@@ -124,8 +168,10 @@ export function createActivitiesService({
           endsAt,
           status,
           finishedAt: finishedAtFor(status, current.finishedAt),
+          ...(leavesFinished && { outcome: null }),
         },
         user.id,
+        dropsCallOutcome ? null : callOutcome,
       );
     },
 

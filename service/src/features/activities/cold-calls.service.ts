@@ -40,6 +40,8 @@ export function createColdCallsService(deps: {
         status: "FINISHED",
         reminderMinutesBefore: null,
         finishedAt: now,
+        outcome: null,
+        onlineMeeting: false,
       };
       const next = input.followUp;
       const followUp: ActivityWrite | null = next
@@ -57,6 +59,8 @@ export function createColdCallsService(deps: {
             status: "PLANNED",
             reminderMinutesBefore: next.reminderMinutesBefore,
             finishedAt: null,
+            outcome: null,
+            onlineMeeting: false,
           }
         : null;
       const { callId, followUpId } = await deps.coldCalls.record(call, input.outcome, followUp, user.id);

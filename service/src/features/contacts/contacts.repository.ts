@@ -1,4 +1,4 @@
-import type { Contact, ContactCreate, ContactListQuery, ContactUpdate, CustomerRef } from "contract";
+import type { Contact, ContactAddress, ContactCreate, ContactListQuery, ContactUpdate, CustomerRef } from "contract";
 import { escapeLike } from "../../db/like-pattern";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import { staleVersion } from "../../shared/app-error";
@@ -28,6 +28,7 @@ export const toCustomerRef = (row: Prisma.CustomerGetPayload<{ select: typeof CU
 
 const CONTACT_INCLUDE = {
   emails: { orderBy: { position: "asc" } },
+  addresses: { orderBy: { position: "asc" } },
   customer: { select: CUSTOMER_REF_SELECT },
 } satisfies Prisma.ContactInclude;
 type ContactRow = Prisma.ContactGetPayload<{ include: typeof CONTACT_INCLUDE }>;
@@ -42,11 +43,32 @@ function toContact(row: ContactRow): Contact {
     emails: row.emails.map((email) => email.email),
     phone: row.phone,
     role: row.role,
+    addresses: row.addresses.map(({ label, street, postalCode, city, region, country }) => ({
+      label,
+      street,
+      postalCode,
+      city,
+      region,
+      country,
+    })),
+    leftAt: row.leftAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     modifiedAt: row.modifiedAt.toISOString(),
     version: row.version,
   };
 }
+
+/** Postal addresses in the given order, as ContactAddress rows. */
+const addressRows = (addresses: ContactAddress[]) =>
+  addresses.map((address, position) => ({
+    label: address.label ?? null,
+    street: address.street ?? null,
+    postalCode: address.postalCode ?? null,
+    city: address.city ?? null,
+    region: address.region ?? null,
+    country: address.country ?? null,
+    position,
+  }));
 
 /** Distinct addresses in the given order, as ContactEmail rows. */
 function emailRows(emails: string[]) {
@@ -72,6 +94,8 @@ export function createContactsRepository(prisma: PrismaClient): ContactsReposito
           createdById: userId,
           modifiedById: userId,
           emails: { create: emailRows(input.emails) },
+          addresses: { create: addressRows(input.addresses) },
+          leftAt: input.left ? new Date() : null,
         },
         include: CONTACT_INCLUDE,
       });
@@ -80,7 +104,10 @@ export function createContactsRepository(prisma: PrismaClient): ContactsReposito
 
     async update(id, input, userId) {
       return prisma.$transaction(async (tx) => {
-        if ((await tx.contact.count({ where: { id } })) === 0) return null;
+        const current = await tx.contact.findUnique({ where: { id }, select: { leftAt: true } });
+        if (!current) return null;
+        // The day of leaving is when it was first marked; marking it again keeps that day.
+        const leftAt = input.left === undefined ? undefined : input.left ? (current.leftAt ?? new Date()) : null;
         const { count } = await tx.contact.updateMany({
           where: { id, version: input.version },
           data: {
@@ -89,6 +116,7 @@ export function createContactsRepository(prisma: PrismaClient): ContactsReposito
             ...(input.lastName !== undefined && { lastName: input.lastName }),
             ...(input.phone !== undefined && { phone: input.phone }),
             ...(input.role !== undefined && { role: input.role }),
+            ...(leftAt !== undefined && { leftAt }),
             modifiedById: userId,
             modifiedAt: new Date(),
             version: { increment: 1 },
@@ -98,6 +126,12 @@ export function createContactsRepository(prisma: PrismaClient): ContactsReposito
         if (input.emails) {
           await tx.contactEmail.deleteMany({ where: { contactId: id } });
           await tx.contactEmail.createMany({ data: emailRows(input.emails).map((row) => ({ ...row, contactId: id })) });
+        }
+        if (input.addresses) {
+          await tx.contactAddress.deleteMany({ where: { contactId: id } });
+          await tx.contactAddress.createMany({
+            data: addressRows(input.addresses).map((row) => ({ ...row, contactId: id })),
+          });
         }
         return toContact(await tx.contact.findUniqueOrThrow({ where: { id }, include: CONTACT_INCLUDE }));
       });

@@ -8,22 +8,24 @@ import type {
 } from "contract";
 import { SEARCH_COUNT_LIMIT, orderRefusals } from "contract";
 import type { Database } from "../../db/database";
+import { classifyDbError } from "../../db/db-errors";
 import { escapeLike } from "../../db/like-pattern";
 import type { Prisma } from "../../generated/prisma/client";
-import { staleVersion } from "../../shared/app-error";
+import { AppError, staleVersion } from "../../shared/app-error";
 import { USER_REF_SELECT } from "../../db/user-ref";
 import { customerSearchText } from "./customer-search-text";
 
 export interface CustomersRepository {
-  create(input: CustomerCreate, typeIds: string[], userId: string): Promise<Customer>;
+  /** A duplicate account number is a 409 naming body.accountNumber and the number. */
+  create(input: CustomerCreate & { accountNumber: string }, typeIds: string[], userId: string): Promise<Customer>;
   update(id: string, input: CustomerUpdate, typeIds: string[] | undefined, userId: string): Promise<Customer | null>;
   findById(id: string): Promise<Customer | null>;
   exists(id: string): Promise<boolean>;
   /** Is this user one of the salesmen linked to this customer (the authorisation table's `linked`)? */
   isSalesmanOf(customerId: string, userId: string): Promise<boolean>;
-  /** Account number, name or address containing the term, any case. */
-  search(term: string, limit: number, offset: number, salesmanId?: string | null): Promise<CustomerPage>;
-  /** Filters by types, statuses and the user's due reminders. */
+  /** Account number, name or address containing the term, any case, within the query's filters. */
+  search(term: string, query: CustomerListQuery, userId: string, dueBefore: Date): Promise<CustomerPage>;
+  /** Filters by types, statuses, lifecycle state and the user's due reminders. */
   list(query: CustomerListQuery, userId: string, dueBefore: Date): Promise<CustomerPage>;
   statusCodes(): Promise<{ code: number; label: string }[]>;
 }
@@ -98,20 +100,28 @@ function scalarFields(input: Partial<CustomerCreate>) {
 
 // Search is what people do all day: one statement for the page with the types folded in, and a
 // count that stops at SEARCH_COUNT_LIMIT, so a broad term ("gmbh") costs no more than a page.
-// LIKE over the trigram-indexed searchText; the user's % and _ are matched literally.
+// LIKE over the trigram-indexed searchText; the user's % and _ are matched literally. The ticked
+// filters narrow it the way they narrow the list: types and statuses as JSON arrays (empty: any),
+// lifecycle, mine and due reminders as nullable parameters.
+const SEARCH_FILTERS = `c."searchText" LIKE $1
+    AND ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM "CustomerSalesman" m WHERE m."customerId" = c.id AND m."userId" = $2::uuid))
+    AND (jsonb_array_length($3::jsonb) = 0 OR EXISTS (SELECT 1 FROM "CustomerTypeAssignment" a JOIN "CustomerType" t ON t.id = a."typeId"
+         WHERE a."customerId" = c.id AND t.name IN (SELECT jsonb_array_elements_text($3::jsonb))))
+    AND (jsonb_array_length($4::jsonb) = 0 OR c."statusCode" IN (SELECT jsonb_array_elements_text($4::jsonb)::int))
+    AND ($5::text IS NULL OR c.lifecycle::text = $5::text)
+    AND ($6::uuid IS NULL OR EXISTS (SELECT 1 FROM "Activity" x WHERE x."customerId" = c.id AND x."ownerId" = $6::uuid
+         AND x.status::text = 'PLANNED' AND x."startsAt" < $7::timestamptz))`;
+
 const SEARCH = `
   SELECT c.id, c."accountNumber", c.name, c.lifecycle, c.city, c.country, c.phone, s.code AS status_code, s.label AS status_label,
          ARRAY(SELECT t.name FROM "CustomerTypeAssignment" a JOIN "CustomerType" t ON t.id = a."typeId"
                WHERE a."customerId" = c.id ORDER BY t.name) AS types
   FROM "Customer" c JOIN "CustomerStatus" s ON s.code = c."statusCode"
-  WHERE c."searchText" LIKE $1
-    AND ($4::uuid IS NULL OR EXISTS (SELECT 1 FROM "CustomerSalesman" m WHERE m."customerId" = c.id AND m."userId" = $4::uuid))
+  WHERE ${SEARCH_FILTERS}
   ORDER BY c.name, c.id
-  LIMIT $2 OFFSET $3`;
+  LIMIT $8 OFFSET $9`;
 
-const SEARCH_COUNT = `SELECT count(*)::int AS total FROM (SELECT 1 FROM "Customer" c WHERE c."searchText" LIKE $1
-    AND ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM "CustomerSalesman" m WHERE m."customerId" = c.id AND m."userId" = $3::uuid))
-  LIMIT $2) matches`;
+const SEARCH_COUNT = `SELECT count(*)::int AS total FROM (SELECT 1 FROM "Customer" c WHERE ${SEARCH_FILTERS} LIMIT $8) matches`;
 
 interface SearchRow {
   id: string;
@@ -125,6 +135,18 @@ interface SearchRow {
   status_label: string;
   types: string[];
 }
+
+/** The database's unique violation on the account number, as a person would put it. */
+const duplicateAccountNumber =
+  (accountNumber: string | undefined) =>
+  (error: unknown): never => {
+    const dbError = classifyDbError(error);
+    if (accountNumber !== undefined && dbError?.kind === "unique" && dbError.fields.includes("accountNumber")) {
+      const message = `Another customer already has account number ${accountNumber}.`;
+      throw new AppError("conflict", message, [{ field: "body.accountNumber", message }]);
+    }
+    throw error;
+  };
 
 export function containsPattern(term: string): string {
   return `%${escapeLike(term.toLowerCase())}%`;
@@ -150,70 +172,83 @@ export function createCustomersRepository(db: Database): CustomersRepository {
 
     async create(input, typeIds, userId) {
       const fields = scalarFields(input);
-      const row = await prisma.customer.create({
-        data: {
-          accountNumber: input.accountNumber,
-          name: input.name,
-          statusCode: input.status,
-          ...fields,
-          searchText: customerSearchText({ ...fields, accountNumber: input.accountNumber, name: input.name }),
-          createdById: userId,
-          modifiedById: userId,
-          types: { create: typeIds.map((typeId) => ({ typeId })) },
-          domains: { create: [...new Set(input.emailDomains)].map((domain) => ({ domain })) },
-          salesmen: {
-            create: [...new Set(input.salesmanIds ?? [userId])].map((salesmanId) => ({ userId: salesmanId })),
+      const row = await prisma.customer
+        .create({
+          data: {
+            accountNumber: input.accountNumber,
+            name: input.name,
+            statusCode: input.status,
+            ...fields,
+            searchText: customerSearchText({ ...fields, accountNumber: input.accountNumber, name: input.name }),
+            createdById: userId,
+            modifiedById: userId,
+            types: { create: typeIds.map((typeId) => ({ typeId })) },
+            domains: { create: [...new Set(input.emailDomains)].map((domain) => ({ domain })) },
+            salesmen: {
+              create: [...new Set(input.salesmanIds ?? [userId])].map((salesmanId) => ({ userId: salesmanId })),
+            },
           },
-        },
-        include: CUSTOMER_INCLUDE,
-      });
+          include: CUSTOMER_INCLUDE,
+        })
+        .catch(duplicateAccountNumber(input.accountNumber));
       return toCustomer(row);
     },
 
     async update(id, input, typeIds, userId) {
-      return prisma.$transaction(async (tx) => {
-        const current = await tx.customer.findUnique({ where: { id } });
-        if (!current) return null;
-        const fields = scalarFields(input);
-        const merged = { ...current, ...fields };
-        // The version in the WHERE clause makes the check and the write one atomic step.
-        const { count } = await tx.customer.updateMany({
-          where: { id, version: input.version },
-          data: {
-            ...fields,
-            searchText: customerSearchText(merged),
-            modifiedById: userId,
-            modifiedAt: new Date(),
-            version: { increment: 1 },
-          },
-        });
-        if (count === 0) throw staleVersion("This customer");
-        if (typeIds) {
-          await tx.customerTypeAssignment.deleteMany({ where: { customerId: id } });
-          await tx.customerTypeAssignment.createMany({ data: typeIds.map((typeId) => ({ customerId: id, typeId })) });
-        }
-        if (input.emailDomains) {
-          await tx.customerDomain.deleteMany({ where: { customerId: id } });
-          await tx.customerDomain.createMany({
-            data: [...new Set(input.emailDomains)].map((domain) => ({ customerId: id, domain })),
+      return prisma
+        .$transaction(async (tx) => {
+          const current = await tx.customer.findUnique({ where: { id } });
+          if (!current) return null;
+          const fields = scalarFields(input);
+          const merged = { ...current, ...fields };
+          // The version in the WHERE clause makes the check and the write one atomic step.
+          const { count } = await tx.customer.updateMany({
+            where: { id, version: input.version },
+            data: {
+              ...fields,
+              searchText: customerSearchText(merged),
+              modifiedById: userId,
+              modifiedAt: new Date(),
+              version: { increment: 1 },
+            },
           });
-        }
-        if (input.salesmanIds) {
-          await tx.customerSalesman.deleteMany({ where: { customerId: id } });
-          await tx.customerSalesman.createMany({
-            data: [...new Set(input.salesmanIds)].map((salesmanId) => ({ customerId: id, userId: salesmanId })),
-          });
-        }
-        const row = await tx.customer.findUniqueOrThrow({ where: { id }, include: CUSTOMER_INCLUDE });
-        return toCustomer(row);
-      });
+          if (count === 0) throw staleVersion("This customer");
+          if (typeIds) {
+            await tx.customerTypeAssignment.deleteMany({ where: { customerId: id } });
+            await tx.customerTypeAssignment.createMany({ data: typeIds.map((typeId) => ({ customerId: id, typeId })) });
+          }
+          if (input.emailDomains) {
+            await tx.customerDomain.deleteMany({ where: { customerId: id } });
+            await tx.customerDomain.createMany({
+              data: [...new Set(input.emailDomains)].map((domain) => ({ customerId: id, domain })),
+            });
+          }
+          if (input.salesmanIds) {
+            await tx.customerSalesman.deleteMany({ where: { customerId: id } });
+            await tx.customerSalesman.createMany({
+              data: [...new Set(input.salesmanIds)].map((salesmanId) => ({ customerId: id, userId: salesmanId })),
+            });
+          }
+          const row = await tx.customer.findUniqueOrThrow({ where: { id }, include: CUSTOMER_INCLUDE });
+          return toCustomer(row);
+        })
+        .catch(duplicateAccountNumber(input.accountNumber));
     },
 
-    async search(term, limit, offset, salesmanId = null) {
-      const pattern = containsPattern(term);
+    async search(term, query, userId, dueBefore) {
+      const { limit, offset } = query;
+      const filters = [
+        containsPattern(term),
+        query.mine === "true" ? userId : null,
+        JSON.stringify(query.type),
+        JSON.stringify(query.status),
+        query.lifecycle ?? null,
+        query.reminders === "due" ? userId : null,
+        dueBefore.toISOString(),
+      ];
       const [rows, [counted]] = await Promise.all([
-        db.query<SearchRow>(SEARCH, [pattern, limit, offset, salesmanId]),
-        db.query<{ total: number }>(SEARCH_COUNT, [pattern, SEARCH_COUNT_LIMIT + 1, salesmanId]),
+        db.query<SearchRow>(SEARCH, [...filters, limit, offset]),
+        db.query<{ total: number }>(SEARCH_COUNT, [...filters, SEARCH_COUNT_LIMIT + 1]),
       ]);
       const totalCapped = counted!.total > SEARCH_COUNT_LIMIT;
       const items = rows.map((row) => ({
@@ -235,6 +270,7 @@ export function createCustomersRepository(db: Database): CustomersRepository {
         ...(query.type.length > 0 && { types: { some: { type: { name: { in: query.type } } } } }),
         ...(query.status.length > 0 && { statusCode: { in: query.status } }),
         ...(query.mine === "true" && { salesmen: { some: { userId } } }),
+        ...(query.lifecycle && { lifecycle: query.lifecycle }),
         ...(query.reminders === "due" && {
           activities: { some: { ownerId: userId, status: "PLANNED", startsAt: { lt: dueBefore } } },
         }),

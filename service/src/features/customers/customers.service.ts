@@ -5,6 +5,7 @@ import type { CurrentUser } from "../../auth/current-user";
 import { requirePermission } from "../../auth/permissions";
 import { AppError, notFound } from "../../shared/app-error";
 import type { UserDirectory } from "../../shared/ports/user-directory.port";
+import type { AccountNumbers } from "./account-numbers";
 import type { CustomersRepository } from "./customers.repository";
 
 export interface CustomersService {
@@ -23,10 +24,14 @@ export interface TypeIds {
   idsByName(names: string[]): Promise<(string | undefined)[]>;
 }
 
+const isDuplicateAccountNumber = (error: unknown) =>
+  error instanceof AppError && error.code === "conflict" && error.details?.[0]?.field === "body.accountNumber";
+
 export function createCustomersService(
   customers: CustomersRepository,
   types: TypeIds,
   users: UserDirectory,
+  accountNumbers: AccountNumbers,
 ): CustomersService {
   /** Checks the references a customer body makes, naming the first field that is off. */
   async function resolveReferences(input: Partial<CustomerCreate>): Promise<string[] | undefined> {
@@ -70,6 +75,8 @@ export function createCustomersService(
   function authorizeUpdate(current: Customer, input: CustomerUpdate, user: CurrentUser, salesmenAlways = false) {
     if (input.status !== undefined && isActual(input.status) !== isActual(current.status.code))
       requirePermission(user, "customers:status-1", {}, "body.status");
+    if (input.accountNumber !== undefined && input.accountNumber !== current.accountNumber)
+      requirePermission(user, "customers:account-number", {}, "body.accountNumber");
     const linked = current.salesmen.map((salesman) => salesman.id);
     const wanted = new Set(input.salesmanIds ?? linked);
     if (salesmenAlways || wanted.size !== linked.length || linked.some((id) => !wanted.has(id)))
@@ -88,17 +95,29 @@ export function createCustomersService(
     async create(input, user) {
       const typeIds = (await resolveReferences(input)) ?? [];
       if (isActual(input.status)) requirePermission(user, "customers:status-1", {}, "body.status");
-      return customers.create(input, typeIds, user.id);
+      if (input.accountNumber !== undefined) {
+        requirePermission(user, "customers:account-number", {}, "body.accountNumber");
+        return customers.create({ ...input, accountNumber: input.accountNumber }, typeIds, user.id);
+      }
+      // The sequence skips numbers taken when it draws; a manager typing the same number in between
+      // makes the insert a duplicate, and the next draw is free.
+      for (let attempt = 1; ; attempt++) {
+        const accountNumber = await accountNumbers.next();
+        try {
+          return await customers.create({ ...input, accountNumber }, typeIds, user.id);
+        } catch (error) {
+          if (attempt >= 3 || !isDuplicateAccountNumber(error)) throw error;
+        }
+      }
     },
     update: (id, input, user) => update(id, input, user),
     setSalesmen: (id, input, user) => update(id, input, user, true),
     get,
     async list(query, user, now = new Date()) {
-      // A search ignores the other filters (the user is looking for one company) but "mine", a scope.
-      if (query.search)
-        return customers.search(query.search, query.limit, query.offset, query.mine === "true" ? user.id : null);
       // "Due" means planned to start before the end of today, in the caller's time zone.
       const dueBefore = startOfDayInZone(nextDay(dayInZone(now, user.timeZone)), user.timeZone);
+      // A search honours every ticked filter: "Berlin" among my distributors is what was asked.
+      if (query.search) return customers.search(query.search, query, user.id, dueBefore);
       return customers.list(query, user.id, dueBefore);
     },
     statusCodes: () => customers.statusCodes(),

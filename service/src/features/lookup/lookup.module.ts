@@ -1,9 +1,12 @@
 import type { Database } from "../../db/database";
 import { createLookupRepository } from "./lookup.repository";
 import { lookupRoutes } from "./lookup.routes";
-import { createLookupService } from "./lookup.service";
+import { type RecordOfCustomer, createLookupService } from "./lookup.service";
 
-/** Journey 1: who is behind these addresses; orgDomains are never matched by domain. */
-export function lookupModule(db: Database, orgDomains: string[]) {
-  return { routes: lookupRoutes(createLookupService(createLookupRepository(db), orgDomains)) };
+/**
+ * Journey 1: who is behind these addresses; orgDomains are never matched by domain. `records`
+ * reads the one customer's record when the caller asks for it along (include=record).
+ */
+export function lookupModule(db: Database, orgDomains: string[], records: RecordOfCustomer) {
+  return { routes: lookupRoutes(createLookupService(createLookupRepository(db), orgDomains, records)) };
 }

@@ -8,10 +8,11 @@ export function lookupRoutes(lookup: LookupService) {
       method: "get",
       path: "/api/lookup",
       tag: "lookup",
-      summary: "Contacts and customers behind email addresses (?email=a@x.com&email=b@y.com)",
+      summary:
+        "Contacts and customers behind email addresses (?email=a@x.com&email=b@y.com); with include=record, the one customer's whole record as GET /api/customers/:id gives it",
       query: LookupQuery,
       response: LookupResult,
-      handler: async ({ query, user }) => lookup.lookup(query.email, user.email),
+      handler: async ({ query, user }) => lookup.lookup(query.email, user, query.include),
     }),
   ];
 }

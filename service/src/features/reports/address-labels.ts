@@ -1,6 +1,7 @@
 import { once } from "node:events";
 import type { Writable } from "node:stream";
 import PDFDocument from "pdfkit";
+import { toWinAnsi } from "../../shared/win-ansi";
 import { drained } from "./backpressure";
 
 /** What a label shows. */
@@ -27,30 +28,6 @@ const TEXT_WIDTH = LABEL_WIDTH - 2 * PADDING_X;
 const FONT_SIZE = 10;
 const MIN_FONT_SIZE = 7;
 const LINE_HEIGHT = FONT_SIZE * 1.25;
-
-// The standard PDF fonts draw WinAnsi (Latin-1 plus €, „“, –, … and a few more): umlauts and ß are
-// in it; other letters fall back to their base letter (ő → o) or "?", so no address breaks the sheet.
-const WIN_ANSI_EXTRA = new Set("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ");
-const inWinAnsi = (char: string) => {
-  const code = char.codePointAt(0)!;
-  return (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(char);
-};
-
-// Letters that Unicode does not decompose into a base letter and an accent.
-const BASE_LETTERS: Record<string, string> = { Ł: "L", ł: "l", Đ: "D", đ: "d", Ħ: "H", ħ: "h", ı: "i", ẞ: "SS" };
-
-export function toWinAnsi(text: string): string {
-  let result = "";
-  for (const char of text.replace(/[\r\n\t]+/g, " ")) {
-    if (inWinAnsi(char)) result += char;
-    else if (BASE_LETTERS[char]) result += BASE_LETTERS[char];
-    else {
-      const base = char.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
-      result += base.length > 0 && [...base].every(inWinAnsi) ? base : "?";
-    }
-  }
-  return result;
-}
 
 /** The lines of a label; the country is left out for the organisation's own country. */
 export function labelLines(address: LabelAddress, ownCountry: string | undefined): string[] {

@@ -1,4 +1,5 @@
-import { labelLines, toWinAnsi } from "./address-labels";
+import { toWinAnsi } from "../../shared/win-ansi";
+import { labelLines } from "./address-labels";
 import { csvCell, csvLine } from "./csv";
 import { lastMonths, periodBuckets } from "./report-period";
 

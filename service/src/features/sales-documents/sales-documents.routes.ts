@@ -8,13 +8,28 @@ import {
   QuoteList,
   QuoteUpdate,
   SalesDocumentListQuery,
+  SalesDocumentPdfQuery,
   SalesOrder,
   SalesOrderList,
 } from "contract";
-import { defineRoute } from "../../http/route";
-import type { SalesDocumentsService } from "./sales-documents.service";
+import type { Request } from "express";
+import { z } from "zod";
+import type { CurrentUser } from "../../auth/current-user";
+import { preferredLocale } from "../../http/accept-language";
+import { Download, defineRoute } from "../../http/route";
+import type { PdfFile, SalesDocumentsService } from "./sales-documents.service";
 
 const REFUSED = "409 for a customer whose status is not 1 or whose lifecycle is not ACTIVE";
+const PDF_SUMMARY =
+  "as an A4 PDF to print or send (letterhead, customer address, lines over as many pages as needed, totals); " +
+  "amounts and dates in ?locale=, else the Accept-Language, else en-GB; the date in the caller's time zone";
+
+/** How the reader wants amounts and dates: asked for, else what the browser accepts, else en-GB. */
+const printFormat = (locale: string | undefined, request: Request, user: CurrentUser) => ({
+  locale: locale ?? preferredLocale(request.headers["accept-language"]) ?? "en-GB",
+  timeZone: user.timeZone,
+});
+const pdfDownload = (file: PdfFile) => new Download("application/pdf", file.fileName, file.write);
 
 export function salesDocumentsRoutes(service: SalesDocumentsService) {
   return [
@@ -46,6 +61,18 @@ export function salesDocumentsRoutes(service: SalesDocumentsService) {
       params: IdParams,
       response: Quote,
       handler: async ({ params }) => service.getQuote(params.id),
+    }),
+    defineRoute({
+      method: "get",
+      path: "/api/quotes/:id/pdf",
+      tag: "quotes and orders",
+      summary: `One quote ${PDF_SUMMARY}`,
+      params: IdParams,
+      query: SalesDocumentPdfQuery,
+      response: z.string(),
+      produces: ["application/pdf"],
+      handler: async ({ params, query, request, user }) =>
+        pdfDownload(await service.quotePdf(params.id, printFormat(query.locale, request, user))),
     }),
     defineRoute({
       method: "patch",
@@ -98,6 +125,18 @@ export function salesDocumentsRoutes(service: SalesDocumentsService) {
       params: IdParams,
       response: SalesOrder,
       handler: async ({ params }) => service.getOrder(params.id),
+    }),
+    defineRoute({
+      method: "get",
+      path: "/api/orders/:id/pdf",
+      tag: "quotes and orders",
+      summary: `One sales order ${PDF_SUMMARY}`,
+      params: IdParams,
+      query: SalesDocumentPdfQuery,
+      response: z.string(),
+      produces: ["application/pdf"],
+      handler: async ({ params, query, request, user }) =>
+        pdfDownload(await service.orderPdf(params.id, printFormat(query.locale, request, user))),
     }),
     defineRoute({
       method: "patch",

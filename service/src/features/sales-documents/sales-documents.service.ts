@@ -9,12 +9,14 @@ import type {
   SpecialPrice,
 } from "contract";
 import { orderRefusalSentence, orderRefusals, priceLines, specialPriceOn } from "contract";
+import type { Writable } from "node:stream";
 import type { CurrentUser } from "../../auth/current-user";
 import { AppError, badRequest, notFound, staleVersion } from "../../shared/app-error";
 import { dayFromDate, optionalDay } from "../../shared/calendar-date";
 import type { Access } from "../../shared/ports/access.port";
 import type { ContactAccess } from "../../shared/ports/contact-access.port";
 import type { CustomerAccess } from "../../shared/ports/customer-access.port";
+import { type Letterhead, type PrintFormat, type PrintableDocument, writeDocumentPdf } from "./document-pdf";
 import type {
   CustomerStanding,
   DocumentChanges,
@@ -32,6 +34,15 @@ export interface SalesDocumentsService {
   getOrder(id: string): Promise<SalesOrder>;
   listQuotes(customerId: string): Promise<Quote[]>;
   listOrders(customerId: string): Promise<SalesOrder[]>;
+  /** The quote as a printable PDF; 404 exactly where getQuote is. */
+  quotePdf(id: string, format: PrintFormat): Promise<PdfFile>;
+  orderPdf(id: string, format: PrintFormat): Promise<PdfFile>;
+}
+
+/** A PDF ready to stream: everything it needs is loaded, so a failure is still an error reply. */
+export interface PdfFile {
+  fileName: string;
+  write(out: Writable): Promise<void>;
 }
 
 /** What pricing asks of the special-prices feature: a customer's prices for these items in this currency. */
@@ -85,8 +96,17 @@ export function createSalesDocumentsService(deps: {
   contacts: ContactAccess;
   specialPrices: SpecialPriceSource;
   access: Access;
+  letterhead: Letterhead;
 }): SalesDocumentsService {
   const { documents } = deps;
+
+  function pdfOf(printable: PrintableDocument, format: PrintFormat): PdfFile {
+    const number = printable.kind === "quote" ? `Q-${printable.document.number}` : `SO-${printable.document.number}`;
+    return {
+      fileName: `${printable.kind}-${number}.pdf`,
+      write: (out) => writeDocumentPdf(out, printable, deps.letterhead, format),
+    };
+  }
 
   /** Quotes and orders change by their creator, a salesman linked to the customer, a manager or an admin. */
   async function changeable<D extends Quote | SalesOrder>(kind: "quote" | "order", document: D, user: CurrentUser) {
@@ -182,6 +202,18 @@ export function createSalesDocumentsService(deps: {
     // An unknown customer has no documents: the lists are empty, not a 404.
     listQuotes: (customerId) => documents.listQuotes(customerId),
     listOrders: (customerId) => documents.listOrders(customerId),
+
+    // Reading is open to every signed-in user, as GET /api/quotes/:id is; the customer is loaded
+    // before the first byte goes out, so a missing one is still a 404.
+    async quotePdf(id, format) {
+      const document = await getQuote(id);
+      return pdfOf({ kind: "quote", document, customer: await deps.customers.get(document.customerId) }, format);
+    },
+
+    async orderPdf(id, format) {
+      const document = await getOrder(id);
+      return pdfOf({ kind: "order", document, customer: await deps.customers.get(document.customerId) }, format);
+    },
 
     async createQuote(input, userId) {
       const { header, priced } = await newDocument(input);

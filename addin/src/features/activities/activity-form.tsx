@@ -1,0 +1,172 @@
+import { makeStyles, tokens } from "@fluentui/react-components";
+import { type FormEvent, useState } from "react";
+import { ACTIVITY_TYPES, type Activity } from "contract";
+import { displayName } from "../../shared/display-name";
+import { EditForm } from "../../shared/edit-form";
+import { ChoiceField, TextField, orNull } from "../../shared/form-fields";
+import { useServices } from "../../shared/services-context";
+import { changedFields, useEditForm } from "../../shared/use-edit-form";
+import { isoToZoned, zonedToIso } from "../../shared/zoned-time";
+import type { RecordContact } from "../consent";
+import { TYPE_LABEL, reminderLabel } from "./activity-labels";
+import { REMINDER_MINUTES } from "./reminders";
+import { TimeZoneField, useSaveDefaultZone } from "./time-zone-field";
+
+const useStyles = makeStyles({
+  row: { display: "flex", gap: tokens.spacingHorizontalS, "& > *": { flex: 1, minWidth: 0 } },
+});
+
+const FIELDS = [
+  "type",
+  "subject",
+  "contactId",
+  "location",
+  "notes",
+  "day",
+  "time",
+  "duration",
+  "timeZone",
+  "reminder",
+  "outcome",
+] as const;
+type Values = Record<(typeof FIELDS)[number], string>;
+/** The service names the instants; the form shows them as day, time and duration. */
+const ALIASES = { startsAt: "day", endsAt: "duration", reminderMinutesBefore: "reminder" } as const;
+
+const minutesBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 60_000);
+
+function valuesOf(activity: Activity): Values {
+  const { day, time } = isoToZoned(activity.startsAt, activity.timeZone);
+  return {
+    type: activity.type,
+    subject: activity.subject,
+    contactId: activity.contactId ?? "",
+    location: activity.location ?? "",
+    notes: activity.notes ?? "",
+    day,
+    time,
+    duration: String(minutesBetween(activity.startsAt, activity.endsAt)),
+    timeZone: activity.timeZone,
+    reminder: activity.reminderMinutesBefore === null ? "" : String(activity.reminderMinutesBefore),
+    outcome: activity.outcome ?? "",
+  };
+}
+
+/** The request the values stand for; only what differs from the activity as loaded is sent. */
+function bodyOf(values: Values) {
+  const startsAt = values.day && values.time ? zonedToIso(values.day, values.time, values.timeZone) : "";
+  const duration = Number(values.duration);
+  return {
+    type: values.type as Activity["type"],
+    subject: values.subject,
+    contactId: values.contactId || null,
+    location: orNull(values.location),
+    notes: orNull(values.notes),
+    startsAt,
+    endsAt:
+      startsAt && Number.isFinite(duration) ? new Date(Date.parse(startsAt) + duration * 60_000).toISOString() : "",
+    timeZone: values.timeZone,
+    reminderMinutesBefore: values.reminder === "" ? null : Number(values.reminder),
+    outcome: orNull(values.outcome),
+  };
+}
+
+/**
+ * Reschedule (day, time, duration, zone) or edit (everything) one activity. Date and time are in the
+ * activity's own zone, as it was planned; a 409 reloads the record and says so.
+ */
+export function ActivityForm({
+  activity,
+  mode,
+  contacts,
+  onSaved,
+  onCancel,
+  reload,
+}: {
+  activity: Activity;
+  mode: "reschedule" | "edit";
+  contacts: RecordContact[];
+  onSaved: () => void;
+  onCancel: () => void;
+  reload: () => void;
+}) {
+  const styles = useStyles();
+  const { api, me } = useServices();
+  const saveDefaultZone = useSaveDefaultZone();
+  const [makeDefault, setMakeDefault] = useState(false);
+  const { initial, values, save, field } = useEditForm(FIELDS, () => valuesOf(activity), reload, ALIASES);
+  const reminderChoices: [string, string][] = [
+    ["", "No reminder"],
+    ...[...new Set([...REMINDER_MINUTES, ...(initial.reminder ? [Number(initial.reminder)] : [])])]
+      .sort((a, b) => a - b)
+      .map((minutes): [string, string] => [String(minutes), reminderLabel(minutes)]),
+  ];
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const changes = changedFields(bodyOf(initial), bodyOf(values));
+    const saved = await save.run(async () => {
+      await api.updateActivity(activity.id, { version: activity.version, ...changes });
+      if (makeDefault && values.timeZone !== me.timeZone) await saveDefaultZone(values.timeZone);
+    });
+    if (saved) onSaved();
+  };
+
+  const when = (
+    <>
+      <div className={styles.row}>
+        <TextField label="Date" type="date" required hint={values.timeZone} {...field("day")} />
+        <TextField label="Time" type="time" required {...field("time")} />
+      </div>
+      <TextField label="Duration (minutes)" type="number" {...field("duration")} />
+      <TimeZoneField
+        value={values.timeZone}
+        onChange={field("timeZone").onChange}
+        userZone={me.timeZone}
+        makeDefault={makeDefault}
+        onMakeDefaultChange={setMakeDefault}
+        message={save.fieldErrors.timeZone}
+      />
+    </>
+  );
+  return (
+    <EditForm
+      label={mode === "reschedule" ? `Reschedule ${activity.subject}` : `Edit ${activity.subject}`}
+      onSubmit={(event) => void submit(event)}
+      save={save}
+      submitLabel={mode === "reschedule" ? "Reschedule" : "Save changes"}
+      onCancel={onCancel}
+      disabled={!values.day || !values.time || (mode === "edit" && !values.subject.trim())}
+    >
+      {mode === "edit" && (
+        <>
+          <div className={styles.row}>
+            <ChoiceField
+              label="Type"
+              choices={ACTIVITY_TYPES.map((type): [string, string] => [type, TYPE_LABEL[type]])}
+              {...field("type")}
+            />
+            <ChoiceField
+              label="Contact"
+              choices={[
+                ["", "Nobody in particular"],
+                ...contacts.map((contact): [string, string] => [contact.id, displayName(contact)]),
+              ]}
+              {...field("contactId")}
+            />
+          </div>
+          <TextField label="Subject" required {...field("subject")} />
+          <TextField label="Location" {...field("location")} />
+        </>
+      )}
+      {when}
+      {mode === "edit" && (
+        <>
+          <ChoiceField label="Reminder" choices={reminderChoices} {...field("reminder")} />
+          {activity.status === "FINISHED" && <TextField label="Outcome" multiline {...field("outcome")} />}
+          <TextField label="Notes" multiline {...field("notes")} />
+        </>
+      )}
+    </EditForm>
+  );
+}

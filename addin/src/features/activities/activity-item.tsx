@@ -1,0 +1,194 @@
+import {
+  Badge,
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarBody,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { type ReactNode, useState } from "react";
+import { type Activity, CALL_OUTCOME_LABELS } from "contract";
+import { useLayoutStyles } from "../../shared/layout-styles";
+import { may } from "../../shared/may";
+import { useServices } from "../../shared/services-context";
+import { CHANGED_ELSEWHERE, useFormSave } from "../../shared/use-form-save";
+import type { RecordContact } from "../consent";
+import { ActivityForm } from "./activity-form";
+import { TYPE_LABEL, reminderLabel, whenLabel } from "./activity-labels";
+import { FinishActivityForm } from "./finish-activity-form";
+import { OnlineMeetingLine } from "./online-meeting-line";
+import { SyncStateBadge } from "./sync-state-badge";
+
+const useStyles = makeStyles({
+  line: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
+  // The subject opens the activity: a full-width button that reads as the item's title.
+  title: { justifyContent: "flex-start", textAlign: "start", paddingLeft: 0, minWidth: 0, maxWidth: "100%" },
+  details: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    paddingLeft: tokens.spacingHorizontalS,
+    borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke2}`,
+  },
+  text: { whiteSpace: "pre-wrap", overflowWrap: "anywhere" },
+});
+
+type Form = "finish" | "reschedule" | "edit" | "cancel" | null;
+
+/**
+ * One activity of the record: subject, marks (overdue, finished, outcome, Outlook) and when; opened,
+ * its details and what the user may do with it (finish, reschedule, edit, cancel, or reopen).
+ */
+export function ActivityItem({
+  activity,
+  contacts,
+  onChanged,
+  series = null,
+  children,
+}: {
+  activity: Activity;
+  contacts: RecordContact[];
+  onChanged: () => void;
+  /** An occurrence of a series: its "Repeats" button opens the series panel (children). */
+  series?: { expanded: boolean; onToggle: () => void } | null;
+  children?: ReactNode;
+}) {
+  const styles = useStyles();
+  const layout = useLayoutStyles();
+  const { api, me } = useServices();
+  const [open, setOpen] = useState(false);
+  const [form, setForm] = useState<Form>(null);
+  // Cancel and reopen save at once: a 409 reloads the record and says so, like the forms.
+  const quick = useFormSave(() => undefined, onChanged);
+  const mayChange = may(me, "activities:change", { ownerId: activity.owner.id });
+  const planned = activity.status === "PLANNED";
+  const contact = contacts.find((candidate) => candidate.id === activity.contactId);
+  const toggle = (next: Form) => setForm(form === next ? null : next);
+  const saved = () => {
+    setForm(null);
+    onChanged();
+  };
+  const changeStatus = async (status: "CANCELLED" | "PLANNED") => {
+    if (await quick.run(() => api.updateActivity(activity.id, { version: activity.version, status }))) saved();
+  };
+  const formProps = { activity, onSaved: saved, onCancel: () => setForm(null), reload: onChanged };
+
+  return (
+    <li className={layout.item}>
+      <span className={styles.line}>
+        <Badge appearance="outline">{TYPE_LABEL[activity.type]}</Badge>
+        {activity.overdue && (
+          <Badge appearance="filled" color="danger">
+            Overdue
+          </Badge>
+        )}
+        {!planned && (
+          <Badge appearance="tint" color={activity.status === "FINISHED" ? "success" : "subtle"}>
+            {activity.status === "FINISHED" ? "Finished" : "Cancelled"}
+          </Badge>
+        )}
+        {activity.callOutcome && (
+          <Badge appearance="tint" color="brand" aria-label={`Outcome: ${CALL_OUTCOME_LABELS[activity.callOutcome]}`}>
+            {CALL_OUTCOME_LABELS[activity.callOutcome]}
+          </Badge>
+        )}
+        <SyncStateBadge activityId={activity.id} sync={activity.sync} onChanged={onChanged} />
+        {series && activity.series && (
+          <Button size="small" appearance="subtle" aria-expanded={series.expanded} onClick={series.onToggle}>
+            {activity.series.exception ? "Repeats (changed)" : "Repeats"}
+          </Button>
+        )}
+      </span>
+      <Button
+        appearance="transparent"
+        className={styles.title}
+        aria-expanded={open}
+        aria-label={`${open ? "Close" : "Open"} ${activity.subject}`}
+        onClick={() => {
+          setOpen(!open);
+          setForm(null);
+        }}
+      >
+        <Text weight="semibold" className={styles.text}>
+          {activity.subject}
+        </Text>
+      </Button>
+      <Caption1>
+        {whenLabel(activity, me.timeZone)} · {activity.owner.name}
+        {planned && activity.reminderMinutesBefore !== null && (
+          <> · Reminder {reminderLabel(activity.reminderMinutesBefore)}</>
+        )}
+      </Caption1>
+      <OnlineMeetingLine activity={activity} />
+      {open && (
+        <section className={styles.details} aria-label={activity.subject}>
+          {contact && <Caption1>With {`${contact.firstName} ${contact.lastName}`.trim()}</Caption1>}
+          {activity.location && <Caption1>At {activity.location}</Caption1>}
+          <Caption1>Time zone {activity.timeZone}</Caption1>
+          {activity.outcome && <Text className={styles.text}>Outcome: {activity.outcome}</Text>}
+          {activity.notes && <Text className={styles.text}>{activity.notes}</Text>}
+          {mayChange ? (
+            <div className={layout.buttons}>
+              {planned && (
+                <>
+                  <Button
+                    size="small"
+                    appearance="primary"
+                    aria-expanded={form === "finish"}
+                    onClick={() => toggle("finish")}
+                  >
+                    Finish
+                  </Button>
+                  <Button size="small" aria-expanded={form === "reschedule"} onClick={() => toggle("reschedule")}>
+                    Reschedule
+                  </Button>
+                </>
+              )}
+              <Button size="small" aria-expanded={form === "edit"} onClick={() => toggle("edit")}>
+                Edit
+              </Button>
+              {planned ? (
+                <Button size="small" aria-expanded={form === "cancel"} onClick={() => toggle("cancel")}>
+                  Cancel activity
+                </Button>
+              ) : (
+                <Button size="small" disabled={quick.saving} onClick={() => void changeStatus("PLANNED")}>
+                  Reopen
+                </Button>
+              )}
+            </div>
+          ) : (
+            <Caption1>Only {activity.owner.name}, a manager or an admin can change it.</Caption1>
+          )}
+          {form === "cancel" && (
+            <MessageBar intent="warning">
+              <MessageBarBody>
+                Cancel this activity?{activity.sync.eventId ? " It is removed from the Outlook calendar." : ""}
+                <div className={layout.buttons}>
+                  <Button size="small" disabled={quick.saving} onClick={() => void changeStatus("CANCELLED")}>
+                    Yes, cancel it
+                  </Button>
+                  <Button size="small" onClick={() => setForm(null)}>
+                    Keep it
+                  </Button>
+                </div>
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          {quick.message && (
+            <MessageBar intent={quick.message === CHANGED_ELSEWHERE ? "warning" : "error"} role="alert">
+              <MessageBarBody>{quick.message}</MessageBarBody>
+            </MessageBar>
+          )}
+          {form === "finish" && <FinishActivityForm {...formProps} />}
+          {(form === "reschedule" || form === "edit") && (
+            <ActivityForm key={form} mode={form} contacts={contacts} {...formProps} />
+          )}
+        </section>
+      )}
+      {children}
+    </li>
+  );
+}

@@ -1,0 +1,55 @@
+import { type FormEvent } from "react";
+import { CALL_OUTCOME_LABELS, type CallOutcome } from "contract";
+import { EditForm } from "../../shared/edit-form";
+import { ChoiceField, TextField, orNull } from "../../shared/form-fields";
+import { useServices } from "../../shared/services-context";
+import { useEditForm } from "../../shared/use-edit-form";
+import type { ActivityFormProps } from "./when-fields";
+
+const FIELDS = ["outcome", "callOutcome", "notes"] as const;
+
+/**
+ * Mark a planned activity as done: how it went (a call also as one of the cold call's outcomes) and
+ * the notes, which Outlook's event gets too. A 409 reloads the record and says so.
+ */
+export function FinishActivityForm({ activity, onSaved, onCancel, reload }: ActivityFormProps) {
+  const { api } = useServices();
+  const { initial, values, save, field } = useEditForm(
+    FIELDS,
+    () => ({ outcome: "", callOutcome: "", notes: activity.notes ?? "" }),
+    reload,
+  );
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const saved = await save.run(() =>
+      api.updateActivity(activity.id, {
+        version: activity.version,
+        status: "FINISHED",
+        outcome: orNull(values.outcome),
+        ...(values.callOutcome && { callOutcome: values.callOutcome as CallOutcome }),
+        // Only a changed text, so a colleague's note added meanwhile is not overwritten by the old one.
+        ...(values.notes !== initial.notes && { notes: orNull(values.notes) }),
+      }),
+    );
+    if (saved) onSaved();
+  };
+  return (
+    <EditForm
+      label={`Finish ${activity.subject}`}
+      onSubmit={(event) => void submit(event)}
+      save={save}
+      submitLabel="Mark as done"
+      onCancel={onCancel}
+    >
+      {activity.type === "CALL" && (
+        <ChoiceField
+          label="Call outcome"
+          choices={[["", "Not recorded"], ...(Object.entries(CALL_OUTCOME_LABELS) as [string, string][])]}
+          {...field("callOutcome")}
+        />
+      )}
+      <TextField label="Outcome" multiline {...field("outcome")} />
+      <TextField label="Notes" multiline {...field("notes")} />
+    </EditForm>
+  );
+}

@@ -1,0 +1,101 @@
+import { Button } from "@fluentui/react-components";
+import { useState } from "react";
+import type { CustomerRecord } from "contract";
+import { useLayoutStyles } from "../../shared/layout-styles";
+import type { MailItem } from "../../office/mail-item.types";
+import { SHORTCUTS, ShortcutButton } from "../../shared/shortcut-button";
+import { ColdCallForm, NewActivityForm } from "../activities";
+import { LogEmailButton, LogWhenSentSwitch, TrackConversation } from "../email-log";
+import { NewNoteForm } from "../notes";
+
+/**
+ * The record's main actions, right under its name and pulse: log the email, plan the next step,
+ * write a note (each with a keyboard shortcut), and the form they open.
+ */
+export function RecordActions({
+  record,
+  contactId,
+  item,
+  reload,
+  onLogged,
+}: {
+  record: CustomerRecord;
+  contactId: string | null;
+  item: MailItem | null;
+  reload: () => void;
+  /** After this email was logged (the record is fetched again too). */
+  onLogged: () => void;
+}) {
+  const styles = useLayoutStyles();
+  const [form, setForm] = useState<"activity" | "note" | "cold-call" | null>(null);
+  const { customer, contacts } = record;
+  const contact = contacts.find((candidate) => candidate.id === contactId) ?? null;
+  const saved = () => {
+    setForm(null);
+    reload();
+  };
+  const toggle = (next: "activity" | "note" | "cold-call") => setForm(form === next ? null : next);
+
+  return (
+    <>
+      <div className={styles.buttons} role="group" aria-label="Main actions">
+        {item?.internetMessageId && (
+          <LogEmailButton
+            item={item}
+            customerId={customer.id}
+            contactId={contact?.id ?? null}
+            contact={contact}
+            onLogged={() => {
+              onLogged();
+              reload();
+            }}
+          />
+        )}
+        {item?.mode === "compose" && <LogWhenSentSwitch customerId={customer.id} contactId={contact?.id ?? null} />}
+        {item?.mode === "read" && (
+          <TrackConversation item={item} customerId={customer.id} contactId={contact?.id ?? null} />
+        )}
+        <ShortcutButton
+          shortcut={SHORTCUTS.newActivity}
+          tip="Plan a call, visit or task"
+          onClick={() => toggle("activity")}
+          aria-expanded={form === "activity"}
+        >
+          New activity
+        </ShortcutButton>
+        <ShortcutButton
+          shortcut={SHORTCUTS.addNote}
+          tip="Write a note on this customer"
+          onClick={() => toggle("note")}
+          aria-expanded={form === "note"}
+        >
+          Add note
+        </ShortcutButton>
+        <Button onClick={() => toggle("cold-call")} aria-expanded={form === "cold-call"}>
+          Cold call
+        </Button>
+      </div>
+      {form === "activity" && (
+        <NewActivityForm
+          customerId={customer.id}
+          contacts={contacts}
+          contactId={contact?.id ?? null}
+          subject={item?.subject ?? ""}
+          onSaved={saved}
+          onCancel={() => setForm(null)}
+        />
+      )}
+      {form === "cold-call" && (
+        <ColdCallForm customerId={customer.id} contact={contact} onSaved={saved} onCancel={() => setForm(null)} />
+      )}
+      {form === "note" && (
+        <NewNoteForm
+          customerId={customer.id}
+          contactId={contact?.id ?? null}
+          onSaved={saved}
+          onCancel={() => setForm(null)}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,108 @@
+import {
+  Button,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  Overflow,
+  OverflowItem,
+  Tab,
+  TabList,
+  makeStyles,
+  useIsOverflowItemVisible,
+  useOverflowMenu,
+} from "@fluentui/react-components";
+
+export interface TabChoice {
+  value: string;
+  label: string;
+}
+
+const useStyles = makeStyles({
+  // The row may shrink below its tabs' width: Overflow moves what does not fit into the menu.
+  row: { display: "flex", alignItems: "center", minWidth: 0, overflow: "hidden" },
+  list: { minWidth: 0, flexWrap: "nowrap" },
+});
+
+/**
+ * Tabs that never make the pane scroll sideways: the tabs that do not fit move into a "More" menu
+ * (Fluent's Overflow pattern for TabList); the selected tab is kept visible.
+ */
+export function OverflowTabList({
+  tabs,
+  selectedValue,
+  onSelect,
+  label,
+  size,
+}: {
+  tabs: TabChoice[];
+  selectedValue: string;
+  onSelect: (value: string) => void;
+  label: string;
+  size?: "small" | "medium";
+}) {
+  const styles = useStyles();
+  return (
+    <Overflow minimumVisible={1}>
+      {/* The menu button sits beside the tab list, not in it: a tab list holds only tabs. */}
+      <div className={styles.row}>
+        <TabList
+          className={styles.list}
+          size={size}
+          selectedValue={selectedValue}
+          onTabSelect={(_event, data) => onSelect(String(data.value))}
+          aria-label={label}
+        >
+          {tabs.map((tab) => (
+            <OverflowItem key={tab.value} id={tab.value} priority={tab.value === selectedValue ? 2 : 1}>
+              <Tab value={tab.value}>{tab.label}</Tab>
+            </OverflowItem>
+          ))}
+        </TabList>
+        <MoreTabs tabs={tabs} onSelect={onSelect} size={size} />
+      </div>
+    </Overflow>
+  );
+}
+
+function MoreTabs({
+  tabs,
+  onSelect,
+  size,
+}: {
+  tabs: TabChoice[];
+  onSelect: (value: string) => void;
+  size?: "small" | "medium";
+}) {
+  const { ref, isOverflowing, overflowCount } = useOverflowMenu<HTMLButtonElement>();
+  if (!isOverflowing) return null;
+  return (
+    <Menu>
+      <MenuTrigger disableButtonEnhancement>
+        <Button
+          ref={ref}
+          appearance="transparent"
+          size={size}
+          aria-label={`${overflowCount} more ${overflowCount === 1 ? "tab" : "tabs"}`}
+        >
+          More ▾
+        </Button>
+      </MenuTrigger>
+      <MenuPopover>
+        <MenuList>
+          {tabs.map((tab) => (
+            <HiddenTab key={tab.value} tab={tab} onSelect={onSelect} />
+          ))}
+        </MenuList>
+      </MenuPopover>
+    </Menu>
+  );
+}
+
+/** A menu entry for a tab the list had no room for. */
+function HiddenTab({ tab, onSelect }: { tab: TabChoice; onSelect: (value: string) => void }) {
+  const visible = useIsOverflowItemVisible(tab.value);
+  if (visible) return null;
+  return <MenuItem onClick={() => onSelect(tab.value)}>{tab.label}</MenuItem>;
+}
