@@ -88,17 +88,20 @@ export function capabilitiesExcept(...missing: Capability[]): HostCapabilities {
   return { has: (capability) => !missing.includes(capability) };
 }
 
+/** What a user would notice missing; the capability notice says each in the pane's language (app catalog). */
+export type MissingFeature = "attachments" | "logOnSend" | "sharedFolders" | "sharedMailbox";
+
 /**
- * What the user would notice missing, in their words, one line each; empty when nothing is.
+ * What the user would notice missing, one entry each; empty when nothing is.
  * Sign-in is left out: without nested app authentication the pane signs in through the dialog,
  * and an Outlook below Mailbox 1.4 (no dialog either) cannot open the pane's commands (1.5) at all.
  */
-export function missingFeatures(capabilities: HostCapabilities): string[] {
-  const missing: string[] = [];
-  if (!capabilities.has("attachments")) missing.push("keep attachments with a logged email");
-  if (!capabilities.has("logOnSend")) missing.push("log an email when it is sent");
+export function missingFeatures(capabilities: HostCapabilities): MissingFeature[] {
+  const missing: MissingFeature[] = [];
+  if (!capabilities.has("attachments")) missing.push("attachments");
+  if (!capabilities.has("logOnSend")) missing.push("logOnSend");
   // Without them Outlook does not open the add-in in such a folder at all (SupportsSharedFolders).
-  if (!capabilities.has("sharedFolders")) missing.push("open the CRM in shared mailboxes or a delegate's folders");
-  else if (!capabilities.has("sharedMailbox")) missing.push("open the CRM in shared mailboxes");
+  if (!capabilities.has("sharedFolders")) missing.push("sharedFolders");
+  else if (!capabilities.has("sharedMailbox")) missing.push("sharedMailbox");
   return missing;
 }

@@ -21,12 +21,15 @@ export interface SimulatedMailbox extends Mailbox {
 export function createSimulatedMailbox(
   userEmail: string,
   capabilities: HostCapabilities = capabilitiesExcept(),
+  /** As Office.context.displayLanguage would say it: the demo host's language switch sets it. */
+  displayLanguage = "en-US",
 ): SimulatedMailbox {
   let user = userEmail.toLowerCase();
   let current: SimulatedMessage | null = null;
   const listeners = new Set<() => void>();
   return {
     userEmail: () => user,
+    displayLanguage: () => displayLanguage,
     async currentItem() {
       if (!current) return null;
       const { body: _body, attachmentContents: _contents, ...item } = current;

@@ -73,6 +73,8 @@ export function isSetSupportedBy(sets: RequirementSets) {
 
 export interface OutlookHost {
   requirementSets?: RequirementSets;
+  /** Office.context.displayLanguage (Mailbox 1.1, an RFC 1766 tag): the language of Outlook's UI. */
+  displayLanguage?: string;
 }
 
 let messageCounter = 0;
@@ -189,6 +191,7 @@ export function createOutlookMock(
     CoercionType: { Html: "html", Text: "text" },
     EventType: { ItemChanged: "olkItemSelectedChanged", OfficeThemeChanged: "officeThemeChanged" },
     context: {
+      displayLanguage: host.displayLanguage ?? "en-US",
       officeTheme: { bodyBackgroundColor: "#ffffff" },
       requirements: { isSetSupported: isSetSupportedBy(host.requirementSets ?? CURRENT_OUTLOOK) },
       mailbox: {

@@ -13,7 +13,7 @@ import { type Activity, CALL_OUTCOME_LABELS } from "contract";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { may } from "../../shared/may";
 import { useServices } from "../../shared/services-context";
-import { CHANGED_ELSEWHERE, useFormSave } from "../../shared/use-form-save";
+import { isChangedElsewhere, useFormSave } from "../../shared/use-form-save";
 import type { RecordContact } from "../consent";
 import { ActivityForm } from "./activity-form";
 import { TYPE_LABEL, reminderLabel, whenLabel } from "./activity-labels";
@@ -178,7 +178,7 @@ export function ActivityItem({
             </MessageBar>
           )}
           {quick.message && (
-            <MessageBar intent={quick.message === CHANGED_ELSEWHERE ? "warning" : "error"} role="alert">
+            <MessageBar intent={isChangedElsewhere(quick.message) ? "warning" : "error"} role="alert">
               <MessageBarBody>{quick.message}</MessageBarBody>
             </MessageBar>
           )}

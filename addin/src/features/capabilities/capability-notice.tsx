@@ -1,5 +1,6 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody } from "@fluentui/react-components";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { missingFeatures } from "../../office/host-capabilities";
 import type { Mailbox } from "../../office/mail-item.types";
 
@@ -28,6 +29,7 @@ function remember(key: string) {
  * that need them are simply not offered.
  */
 export function CapabilityNotice({ mailbox }: { mailbox: Mailbox }) {
+  const { t } = useTranslation("app", { keyPrefix: "capabilities" });
   const [missing] = useState(() => missingFeatures(mailbox.capabilities()));
   const key = missing.join("|");
   const [dismissed, setDismissed] = useState(() => wasDismissed(key));
@@ -37,25 +39,25 @@ export function CapabilityNotice({ mailbox }: { mailbox: Mailbox }) {
     setDismissed(true);
   };
   return (
-    <MessageBar intent="info" role="note" aria-label="What this Outlook cannot do" layout="multiline">
+    <MessageBar intent="info" role="note" aria-label={t("label")} layout="multiline">
       <MessageBarBody>
         {missing.length === 1 ? (
-          `This Outlook cannot ${missing[0]} (needs a newer Outlook).`
+          t("one", { feature: t(missing[0]!) })
         ) : (
           <>
-            This Outlook cannot:
+            {t("several")}
             <ul>
               {missing.map((feature) => (
-                <li key={feature}>{feature}</li>
+                <li key={feature}>{t(feature)}</li>
               ))}
             </ul>
-            These need a newer Outlook.
+            {t("severalEnd")}
           </>
         )}
       </MessageBarBody>
       <MessageBarActions>
         <Button size="small" appearance="transparent" onClick={dismiss}>
-          Dismiss
+          {t("dismiss")}
         </Button>
       </MessageBarActions>
     </MessageBar>

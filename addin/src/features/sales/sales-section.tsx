@@ -4,7 +4,7 @@ import type { Action, Contact, Incident, Opportunity } from "contract";
 import { useServices } from "../../shared/services-context";
 import { EmptyState } from "../../shared/state-views";
 import { useLayoutStyles } from "../../shared/layout-styles";
-import { CHANGED_ELSEWHERE } from "../../shared/use-form-save";
+import { isChangedElsewhere } from "../../shared/use-form-save";
 import { may } from "../../shared/may";
 import { formatInZone } from "../../shared/zoned-time";
 import { ActionForm, type ActionTargets } from "./action-form";
@@ -78,7 +78,7 @@ export function SalesSection({
       )}
       {form === "action" && <ActionForm targets={targets} onSaved={saved} onCancel={close} reload={reload} />}
       {quick.message && (
-        <MessageBar intent={quick.message === CHANGED_ELSEWHERE ? "warning" : "error"} role="alert">
+        <MessageBar intent={isChangedElsewhere(quick.message) ? "warning" : "error"} role="alert">
           <MessageBarBody>{quick.message}</MessageBarBody>
         </MessageBar>
       )}
