@@ -1,15 +1,15 @@
 import { Badge, Button, Caption1, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { Quote, SalesOrder } from "contract";
 import { useServices } from "../../shared/services-context";
 import { EmptyState } from "../../shared/state-views";
-import { errorMessage } from "../../shared/error-message";
+import { useErrorMessage } from "../../shared/error-message";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { may } from "../../shared/may";
-import { formatInZone } from "../../shared/zoned-time";
 import { DocumentOutputs } from "./document-outputs";
 import type { Editing } from "./sales-document-editor";
-import { formatMoney } from "./money-format";
+import { useFormat } from "../../i18n";
 
 const STATUS_COLOR = {
   OPEN: "brand",
@@ -39,6 +39,9 @@ export function DocumentList({
   onChanged: () => void;
 }) {
   const layout = useLayoutStyles();
+  const { t } = useTranslation("salesDocuments");
+  const format = useFormat();
+  const errorMessage = useErrorMessage();
   const { api, me } = useServices();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -84,25 +87,25 @@ export function DocumentList({
         </MessageBar>
       )}
       {entries.length === 0 ? (
-        <EmptyState>No quotes or orders.</EmptyState>
+        <EmptyState>{t("empty")}</EmptyState>
       ) : (
-        <ul className={layout.list} aria-label="Quotes and orders">
+        <ul className={layout.list} aria-label={t("heading")}>
           {entries.map((entry) => {
             const { document } = entry;
             const number = `${entry.kind === "quote" ? "Q" : "SO"}-${document.number}`;
             return (
               <li key={document.id} className={layout.item} aria-label={number}>
                 <Text>
-                  {number} {document.title ?? (entry.kind === "quote" ? "Quote" : "Order")}{" "}
+                  {number} {document.title ?? t(`kinds.${entry.kind}`)}{" "}
                   <Badge appearance="tint" color={STATUS_COLOR[document.status]}>
-                    {document.status.toLowerCase()}
+                    {t(`status.${document.status}`)}
                   </Badge>
                 </Text>
                 <Caption1>
-                  {formatMoney(document.totals.total, document.currency)} ·{" "}
-                  {formatInZone(document.createdAt, me.timeZone, false)}
+                  {format.money(document.totals.total, document.currency)} ·{" "}
+                  {format.date(document.createdAt, me.timeZone)}
                   {entry.kind === "quote" && entry.document.validUntil
-                    ? ` · valid until ${entry.document.validUntil}`
+                    ? ` · ${t("validUntil", { day: format.day(entry.document.validUntil, "medium") })}`
                     : ""}
                 </Caption1>
                 <DocumentOutputs entry={entry} />
@@ -110,7 +113,7 @@ export function DocumentList({
                   <div className={layout.buttons}>
                     {canChange && (
                       <Button size="small" disabled={busy} onClick={() => onEdit(entry)}>
-                        Edit {number}
+                        {t("edit", { number })}
                       </Button>
                     )}
                     {canChange && entry.kind === "quote" && (
@@ -119,14 +122,14 @@ export function DocumentList({
                         disabled={busy}
                         onClick={() => act(() => api.convertQuote(document.id, document.version))}
                       >
-                        Convert {number} to order
+                        {t("convert", { number })}
                       </Button>
                     )}
                     {entry.kind === "order" && (
                       <TwoStepButton
-                        label={`Close ${number}`}
-                        confirmLabel={`Confirm: close ${number}`}
-                        keepLabel={`Keep ${number} open`}
+                        label={t("close", { number })}
+                        confirmLabel={t("confirmClose", { number })}
+                        keepLabel={t("keepOpen", { number })}
                         asking={confirming?.id === document.id && confirming.step === "close"}
                         busy={busy}
                         onAsk={() => setConfirming({ id: document.id, step: "close" })}
@@ -135,9 +138,9 @@ export function DocumentList({
                       />
                     )}
                     <TwoStepButton
-                      label={`Cancel ${number}`}
-                      confirmLabel={`Confirm: cancel ${number}`}
-                      keepLabel={`Keep ${number}`}
+                      label={t("cancel", { number })}
+                      confirmLabel={t("confirmCancel", { number })}
+                      keepLabel={t("keep", { number })}
                       asking={confirming?.id === document.id && confirming.step === "cancel"}
                       busy={busy}
                       onAsk={() => setConfirming({ id: document.id, step: "cancel" })}

@@ -1,7 +1,9 @@
 import { Button, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { Quote, SalesOrder } from "contract";
-import { errorMessage } from "../../shared/error-message";
+import { useFormat } from "../../i18n";
+import { useErrorMessage } from "../../shared/error-message";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { saveFile } from "../../shared/save-file";
 import { useServices } from "../../shared/services-context";
@@ -37,6 +39,9 @@ function useComposing(): boolean {
  */
 export function DocumentOutputs({ entry }: { entry: Entry }) {
   const layout = useLayoutStyles();
+  const { t } = useTranslation("salesDocuments");
+  const format = useFormat();
+  const errorMessage = useErrorMessage();
   const { api, mailbox } = useServices();
   const composing = useComposing();
   const [busy, setBusy] = useState<"pdf" | "insert" | null>(null);
@@ -62,19 +67,19 @@ export function DocumentOutputs({ entry }: { entry: Entry }) {
     });
   const insert = (quote: Quote) =>
     run("insert", async () => {
-      const went = await mailbox.insertAtCursor(quoteSummary(quote));
-      return `${number} is in your message${went === "text" ? " as plain text" : ""}.`;
+      const went = await mailbox.insertAtCursor(quoteSummary(quote, t, format));
+      return t(went === "text" ? "outputs.insertedText" : "outputs.inserted", { number });
     });
 
   return (
     <>
       <div className={layout.buttons}>
         <Button size="small" disabled={busy !== null} onClick={() => void pdf()}>
-          {busy === "pdf" ? `Preparing PDF of ${number}…` : `PDF of ${number}`}
+          {busy === "pdf" ? t("outputs.preparingPdf", { number }) : t("outputs.pdf", { number })}
         </Button>
         {composing && entry.kind === "quote" && entry.document.status === "OPEN" && (
           <Button size="small" disabled={busy !== null} onClick={() => void insert(entry.document)}>
-            Insert {number} into message
+            {t("outputs.insert", { number })}
           </Button>
         )}
       </div>

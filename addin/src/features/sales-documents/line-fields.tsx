@@ -1,7 +1,8 @@
 import { Button, Caption1, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
+import { useTranslation } from "react-i18next";
+import { useFormat } from "../../i18n";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import type { LineDraft } from "./draft-lines";
-import { formatMoney } from "./money-format";
 
 const useStyles = makeStyles({
   line: {
@@ -48,16 +49,18 @@ export function LineFields({
 }) {
   const layout = useLayoutStyles();
   const styles = useStyles();
+  const { t } = useTranslation("salesDocuments", { keyPrefix: "line" });
+  const format = useFormat();
   return (
-    <fieldset className={styles.line} aria-label={`Line ${number}`}>
-      <Field label="Item" required validationMessage={errors("item")}>
+    <fieldset className={styles.line} aria-label={t("label", { number })}>
+      <Field label={t("item")} required validationMessage={errors("item")}>
         <Input value={line.item} onChange={(_event, data) => onItem(data.value)} maxLength={80} />
       </Field>
-      <Field label="Description" validationMessage={errors("description")}>
+      <Field label={t("description")} validationMessage={errors("description")}>
         <Input value={line.description} onChange={(_event, data) => onChange({ description: data.value })} />
       </Field>
       <div className={styles.numbers}>
-        <Field label="Quantity" required validationMessage={errors("quantity")}>
+        <Field label={t("quantity")} required validationMessage={errors("quantity")}>
           <Input
             value={line.quantity}
             inputMode="decimal"
@@ -65,9 +68,9 @@ export function LineFields({
           />
         </Field>
         <Field
-          label="Unit price"
+          label={t("unitPrice")}
           validationMessage={errors("unitPrice")}
-          hint={line.special ? "Special price" : undefined}
+          hint={line.special ? t("specialPrice") : undefined}
         >
           <Input
             value={line.unitPrice}
@@ -75,7 +78,7 @@ export function LineFields({
             onChange={(_event, data) => onChange({ unitPrice: data.value, special: false })}
           />
         </Field>
-        <Field label="Discount %" validationMessage={errors("discountPercent")}>
+        <Field label={t("discount")} validationMessage={errors("discountPercent")}>
           <Input
             value={line.discountPercent}
             inputMode="decimal"
@@ -85,10 +88,10 @@ export function LineFields({
         </Field>
       </div>
       <div className={layout.buttons}>
-        <Caption1>Line total {total === null ? "–" : formatMoney(total, currency)}</Caption1>
+        <Caption1>{t("total", { total: total === null ? "–" : format.money(total, currency) })}</Caption1>
         {onRemove && (
           <Button size="small" onClick={onRemove}>
-            Remove line {number}
+            {t("remove", { number })}
           </Button>
         )}
       </div>

@@ -1,6 +1,7 @@
+import type { TFunction } from "i18next";
 import type { Quote } from "contract";
+import type { Format } from "../../i18n";
 import type { MailBody } from "../../office/mail-item.types";
-import { formatMoney } from "./money-format";
 
 /** A summary is for reading in a mail: long descriptions are cut (the PDF has them whole). */
 const DESCRIPTION_CHARS = 200;
@@ -16,46 +17,52 @@ const visible = (text: string) =>
     .trim();
 const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
 
-const formatDay = (isoDay: string) =>
-  new Intl.DateTimeFormat(undefined, { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${isoDay}T00:00:00Z`));
-
 /**
  * A quote as it goes into the message being written: an HTML table (items, totals, validity) and
  * the same as plain text for a plain-text body. Every value is escaped, never markup; no inline CSS
  * (setSelectedDataAsync does not support it, says Office.Body's reference), only table attributes.
+ * Worded in the pane's language, amounts and days in its locale (`t` and `format` of the pane).
  */
-export function quoteSummary(quote: Quote): MailBody {
+export function quoteSummary(quote: Quote, t: TFunction<"salesDocuments">, format: Format): MailBody {
   const number = `Q-${quote.number}`;
-  const heading = visible(quote.title ? `Quote ${number}: ${quote.title}` : `Quote ${number}`);
-  const money = (amount: string) => formatMoney(amount, quote.currency);
-  const validity = quote.validUntil ? `Valid until ${formatDay(quote.validUntil)}` : "No expiry date";
+  const heading = visible(
+    quote.title ? t("summary.headingTitled", { number, title: quote.title }) : t("summary.heading", { number }),
+  );
+  const money = (amount: string) => format.money(amount, quote.currency);
+  // Quantities and discounts as typed, in the locale's digits ("1,5" in German).
+  const decimal = (value: string) => format.number(Number(value), { maximumFractionDigits: 10 });
+  const validity = quote.validUntil
+    ? t("summary.validUntil", { day: format.day(quote.validUntil) })
+    : t("summary.noExpiry");
   const rows = quote.lines.map((line) => ({
     item: visible(line.item),
     description: cut(visible(line.description ?? ""), DESCRIPTION_CHARS),
-    quantity: line.quantity,
+    quantity: decimal(line.quantity),
     unitPrice: money(line.unitPrice),
-    discount: Number(line.discountPercent) === 0 ? "" : `${line.discountPercent} %`,
+    discount: Number(line.discountPercent) === 0 ? "" : `${decimal(line.discountPercent)} %`,
     total: money(line.lineTotal),
   }));
+  // The last is the total, in bold.
   const totals: [string, string][] = [
-    ["Subtotal", money(quote.totals.subtotal)],
-    ["Discount", money(quote.totals.discount)],
-    ["Total", money(quote.totals.total)],
+    [t("summary.subtotal"), money(quote.totals.subtotal)],
+    [t("summary.discount"), money(quote.totals.discount)],
+    [t("summary.total"), money(quote.totals.total)],
   ];
+  const isTotal = (index: number) => index === totals.length - 1;
 
   const cell = (text: string, align: "left" | "right" = "left", tag = "td") =>
     `<${tag} align="${align}">${escapeHtml(text)}</${tag}>`;
   const html = [
     `<p><b>${escapeHtml(heading)}</b></p>`,
     '<table border="1" cellpadding="4" cellspacing="0">',
-    `<tr>${cell("Item", "left", "th")}${cell("Description", "left", "th")}${cell("Qty", "right", "th")}${cell("Unit price", "right", "th")}${cell("Discount", "right", "th")}${cell("Total", "right", "th")}</tr>`,
+    `<tr>${cell(t("summary.item"), "left", "th")}${cell(t("summary.description"), "left", "th")}${cell(t("summary.quantity"), "right", "th")}${cell(t("summary.unitPrice"), "right", "th")}${cell(t("summary.discount"), "right", "th")}${cell(t("summary.total"), "right", "th")}</tr>`,
     ...rows.map(
       (row) =>
         `<tr>${cell(row.item)}${cell(row.description)}${cell(row.quantity, "right")}${cell(row.unitPrice, "right")}${cell(row.discount, "right")}${cell(row.total, "right")}</tr>`,
     ),
     ...totals.map(
-      ([label, value]) =>
-        `<tr><td colspan="5" align="right">${label === "Total" ? "<b>Total</b>" : label}</td><td align="right">${label === "Total" ? `<b>${escapeHtml(value)}</b>` : escapeHtml(value)}</td></tr>`,
+      ([label, value], index) =>
+        `<tr><td colspan="5" align="right">${isTotal(index) ? `<b>${escapeHtml(label)}</b>` : escapeHtml(label)}</td><td align="right">${isTotal(index) ? `<b>${escapeHtml(value)}</b>` : escapeHtml(value)}</td></tr>`,
     ),
     "</table>",
     `<p>${escapeHtml(validity)}</p>`,
@@ -64,9 +71,13 @@ export function quoteSummary(quote: Quote): MailBody {
   const text = [
     heading,
     "",
-    ...rows.map(
-      (row) =>
-        `${row.quantity} × ${row.item}${row.description ? ` (${row.description})` : ""} at ${row.unitPrice}${row.discount ? ` less ${row.discount}` : ""} = ${row.total}`,
+    ...rows.map((row) =>
+      t("summary.textLine", {
+        quantity: row.quantity,
+        what: row.description ? `${row.item} (${row.description})` : row.item,
+        price: row.discount ? t("summary.textLess", { price: row.unitPrice, discount: row.discount }) : row.unitPrice,
+        total: row.total,
+      }),
     ),
     "",
     ...totals.map(([label, value]) => `${label}: ${value}`),

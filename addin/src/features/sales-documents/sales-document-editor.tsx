@@ -1,14 +1,16 @@
 import { Button, Field, Input, Text } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { Quote, SalesOrder, SpecialPrice } from "contract";
 import { priceDraftLines } from "contract";
+import { useFormat } from "../../i18n";
 import { useServices } from "../../shared/services-context";
 import { FormFooter } from "../../shared/form-footer";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { useFormSave } from "../../shared/use-form-save";
 import { type LineDraft, emptyLine, lineFrom, lineInput, withSpecialPrice } from "./draft-lines";
 import { LineFields } from "./line-fields";
-import { formatMoney, todayUtc } from "./money-format";
+import { todayUtc } from "./today";
 
 /** A new quote or order (document null), or an open one being changed. */
 export type Editing = { kind: "quote"; document: Quote | null } | { kind: "order"; document: SalesOrder | null };
@@ -33,6 +35,8 @@ export function SalesDocumentEditor({
   onCancel: () => void;
 }) {
   const layout = useLayoutStyles();
+  const { t } = useTranslation("salesDocuments", { keyPrefix: "editor" });
+  const format = useFormat();
   const { api } = useServices();
   const { document } = editing;
   // Special prices apply on the document's day: today for a new one, its creation day when changed.
@@ -74,18 +78,20 @@ export function SalesDocumentEditor({
     if (saved) onSaved();
   };
 
-  const what = editing.kind === "quote" ? "quote" : "order";
-  const label = document ? `Edit ${what} ${editing.kind === "quote" ? "Q" : "SO"}-${document.number}` : `New ${what}`;
+  const quote = editing.kind === "quote";
+  const label = document
+    ? t(quote ? "editQuote" : "editOrder", { number: `${quote ? "Q" : "SO"}-${document.number}` })
+    : t(quote ? "newQuote" : "newOrder");
   return (
     <form className={layout.form} onSubmit={save} aria-label={label}>
       <Text weight="semibold">{label}</Text>
-      <Field label="Title" validationMessage={errors.title}>
+      <Field label={t("title")} validationMessage={errors.title}>
         <Input value={title} onChange={(_event, data) => setTitle(data.value)} maxLength={255} />
       </Field>
       <Field
-        label="Currency"
+        label={t("currency")}
         validationMessage={errors.currency}
-        hint={document ? "Fixed once created" : "ISO 4217, e.g. EUR"}
+        hint={document ? t("currencyFixed") : t("currencyHint")}
       >
         <Input
           value={currency}
@@ -95,7 +101,7 @@ export function SalesDocumentEditor({
         />
       </Field>
       {editing.kind === "quote" && (
-        <Field label="Valid until" validationMessage={errors.validUntil}>
+        <Field label={t("validUntil")} validationMessage={errors.validUntil}>
           <Input type="date" value={validUntil} onChange={(_event, data) => setValidUntil(data.value)} />
         </Field>
       )}
@@ -114,20 +120,23 @@ export function SalesDocumentEditor({
       ))}
       <div className={layout.buttons}>
         <Button onClick={() => setLines([...lines, emptyLine()])} disabled={lines.length >= 200}>
-          Add line
+          {t("addLine")}
         </Button>
       </div>
       {errors.lines && <Text role="alert">{errors.lines}</Text>}
-      <Text aria-label="Totals" role="status">
-        Subtotal {formatMoney(priced.totals.subtotal, currency)} · Discount{" "}
-        {formatMoney(priced.totals.discount, currency)} · Total {formatMoney(priced.totals.total, currency)}
+      <Text aria-label={t("totalsLabel")} role="status">
+        {t("totals", {
+          subtotal: format.money(priced.totals.subtotal, currency),
+          discount: format.money(priced.totals.discount, currency),
+          total: format.money(priced.totals.total, currency),
+        })}
       </Text>
       <FormFooter
         message={submit.message}
         saving={submit.saving}
-        submitLabel={document ? `Save ${what}` : `Create ${what}`}
+        submitLabel={t(document ? (quote ? "saveQuote" : "saveOrder") : quote ? "createQuote" : "createOrder")}
         onCancel={onCancel}
-        cancelLabel="Back"
+        cancelLabel={t("back")}
       />
     </form>
   );

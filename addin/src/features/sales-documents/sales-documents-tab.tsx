@@ -1,6 +1,7 @@
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text } from "@fluentui/react-components";
 import { useState } from "react";
-import { orderRefusalSentence, orderRefusals } from "contract";
+import { useTranslation } from "react-i18next";
+import { ACTUAL_CUSTOMER_STATUS, orderRefusals } from "contract";
 import { useServices } from "../../shared/services-context";
 import { ErrorState, Loading } from "../../shared/state-views";
 import { useAsync } from "../../shared/use-async";
@@ -16,6 +17,7 @@ import { SpecialPricesSection } from "./special-prices-section";
  */
 export function SalesDocumentsTab({ record }: RecordTabContext) {
   const layout = useLayoutStyles();
+  const { t } = useTranslation("salesDocuments");
   const { api } = useServices();
   const { customer } = record;
   const lists = useAsync(
@@ -25,8 +27,18 @@ export function SalesDocumentsTab({ record }: RecordTabContext) {
   const [editing, setEditing] = useState<Editing | null>(null);
   // The service's own rule (status 1 and ACTIVE), so the pane explains instead of offering a form it would refuse.
   const refusals = orderRefusals({ statusCode: customer.status.code, lifecycle: customer.lifecycle });
+  // The same sentence as the service's 409, in the pane's language.
+  const refusal = t("refusal.sentence", {
+    reasons: refusals
+      .map((reason) =>
+        reason.field === "customer.status"
+          ? t("refusal.status", { code: customer.status.code, required: ACTUAL_CUSTOMER_STATUS })
+          : t("refusal.lifecycle", { state: customer.lifecycle }),
+      )
+      .join(t("refusal.and")),
+  });
 
-  if (lists.status === "loading") return <Loading label="Loading quotes and orders…" />;
+  if (lists.status === "loading") return <Loading label={t("loading")} />;
   if (lists.status === "error") return <ErrorState error={lists.error} onRetry={lists.reload} />;
   const [quotes, orders, prices] = lists.data;
   const saved = () => {
@@ -36,15 +48,15 @@ export function SalesDocumentsTab({ record }: RecordTabContext) {
 
   return (
     <>
-      <section className={layout.form} aria-label="Quotes and orders">
+      <section className={layout.form} aria-label={t("heading")}>
         <Text as="h3" weight="semibold" size={400}>
-          Quotes and orders
+          {t("heading")}
         </Text>
         {refusals.length > 0 ? (
           <MessageBar intent="warning">
             <MessageBarBody>
-              <MessageBarTitle>No quotes or orders</MessageBarTitle>
-              {orderRefusalSentence(refusals)}.
+              <MessageBarTitle>{t("refusedTitle")}</MessageBarTitle>
+              {refusal}
             </MessageBarBody>
           </MessageBar>
         ) : editing ? (
@@ -59,10 +71,10 @@ export function SalesDocumentsTab({ record }: RecordTabContext) {
         ) : (
           <div className={layout.buttons}>
             <Button appearance="primary" onClick={() => setEditing({ kind: "quote", document: null })}>
-              New quote
+              {t("newQuote")}
             </Button>
             {/* An order taken by phone goes in directly, without a quote first. */}
-            <Button onClick={() => setEditing({ kind: "order", document: null })}>New order</Button>
+            <Button onClick={() => setEditing({ kind: "order", document: null })}>{t("newOrder")}</Button>
           </div>
         )}
         <DocumentList

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import type { SpecialPrice } from "contract";
 import { EditForm } from "../../shared/edit-form";
 import { TextField } from "../../shared/form-fields";
@@ -39,6 +40,7 @@ export function SpecialPriceForm({
   onSaved: () => void;
   onCancel: () => void;
 }) {
+  const { t } = useTranslation("salesDocuments", { keyPrefix: "prices.form" });
   const { api } = useServices();
   const { save, field, submitWith } = useEditForm(FIELDS, () => valuesOf(price));
   const submit = submitWith(
@@ -50,7 +52,7 @@ export function SpecialPriceForm({
     onSaved,
   );
 
-  const label = price ? `Edit special price ${price.item}` : "New special price";
+  const label = price ? t("edit", { item: price.item }) : t("new");
   return (
     <EditForm
       label={label}
@@ -58,17 +60,17 @@ export function SpecialPriceForm({
       onSubmit={submit}
       save={save}
       noValidate={false}
-      submitLabel="Save special price"
+      submitLabel={t("save")}
       onCancel={onCancel}
-      cancelLabel="Back"
+      cancelLabel={t("back")}
     >
-      <TextField label="Item" required {...field("item")} />
-      <TextField label="Description" {...field("description")} />
-      <TextField label="Currency" required {...field("currency")} />
-      <TextField label="Unit price" required {...field("unitPrice")} />
-      <TextField label="Discount %" {...field("discountPercent")} />
-      <TextField label="Valid from" type="date" {...field("validFrom")} />
-      <TextField label="Valid until" type="date" {...field("validUntil")} />
+      <TextField label={t("item")} required {...field("item")} />
+      <TextField label={t("description")} {...field("description")} />
+      <TextField label={t("currency")} required {...field("currency")} />
+      <TextField label={t("unitPrice")} required {...field("unitPrice")} />
+      <TextField label={t("discount")} {...field("discountPercent")} />
+      <TextField label={t("validFrom")} type="date" {...field("validFrom")} />
+      <TextField label={t("validUntil")} type="date" {...field("validUntil")} />
     </EditForm>
   );
 }

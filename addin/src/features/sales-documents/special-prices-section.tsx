@@ -1,17 +1,15 @@
 import { Button, Caption1, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { SpecialPrice } from "contract";
 import { useServices } from "../../shared/services-context";
 import { EmptyState } from "../../shared/state-views";
-import { errorMessage } from "../../shared/error-message";
+import { useErrorMessage } from "../../shared/error-message";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { may } from "../../shared/may";
 import { useItemEditing } from "../../shared/use-item-editing";
-import { formatMoney } from "./money-format";
+import { useFormat } from "../../i18n";
 import { SpecialPriceForm } from "./special-price-form";
-
-const validity = (price: SpecialPrice) =>
-  price.validFrom || price.validUntil ? `valid ${price.validFrom ?? "…"} – ${price.validUntil ?? "…"}` : "always valid";
 
 /** Prices agreed with this customer; everyone sees them, managers and admins change them. */
 export function SpecialPricesSection({
@@ -24,7 +22,15 @@ export function SpecialPricesSection({
   onChanged: () => void;
 }) {
   const layout = useLayoutStyles();
+  const { t } = useTranslation("salesDocuments", { keyPrefix: "prices" });
+  const format = useFormat();
+  const errorMessage = useErrorMessage();
   const { api, me } = useServices();
+  const day = (isoDay: string | null) => (isoDay ? format.day(isoDay, "medium") : "…");
+  const validity = (price: SpecialPrice) =>
+    price.validFrom || price.validUntil
+      ? t("validity", { from: day(price.validFrom), until: day(price.validUntil) })
+      : t("always");
   // The service's rule (permission prices:manage): salesmen read them only.
   const canManage = may(me, "prices:manage");
   // One form at a time, as for the other lists of the record; but only managers change prices, the
@@ -42,13 +48,13 @@ export function SpecialPricesSection({
   };
 
   return (
-    <section className={layout.form} aria-label="Special prices">
+    <section className={layout.form} aria-label={t("heading")}>
       <Text as="h3" weight="semibold" size={400}>
-        Special prices
+        {t("heading")}
       </Text>
       {canManage && editing.open === undefined && (
         <div className={layout.buttons}>
-          <Button onClick={editing.startNew}>Add special price</Button>
+          <Button onClick={editing.startNew}>{t("add")}</Button>
         </div>
       )}
       {editing.open !== undefined && (
@@ -65,14 +71,23 @@ export function SpecialPricesSection({
         </MessageBar>
       )}
       {prices.length === 0 ? (
-        <EmptyState>No special prices.</EmptyState>
+        <EmptyState>{t("empty")}</EmptyState>
       ) : (
         <ul className={layout.list}>
           {prices.map((price) => (
-            <li key={price.id} className={layout.item} aria-label={`Special price ${price.item} ${price.currency}`}>
+            <li
+              key={price.id}
+              className={layout.item}
+              aria-label={t("label", { item: price.item, currency: price.currency })}
+            >
               <Text>
-                {price.item} · {formatMoney(price.unitPrice, price.currency)}
-                {Number(price.discountPercent) > 0 ? ` less ${price.discountPercent}%` : ""}
+                {price.item} ·{" "}
+                {Number(price.discountPercent) > 0
+                  ? t("less", {
+                      price: format.money(price.unitPrice, price.currency),
+                      percent: format.number(Number(price.discountPercent)),
+                    })
+                  : format.money(price.unitPrice, price.currency)}
               </Text>
               <Caption1>
                 {price.description ? `${price.description} · ` : ""}
@@ -81,10 +96,10 @@ export function SpecialPricesSection({
               {canManage && (
                 <div className={layout.buttons}>
                   <Button size="small" onClick={() => editing.startEdit(price)}>
-                    Edit {price.item} {price.currency}
+                    {t("edit", { item: price.item, currency: price.currency })}
                   </Button>
                   <Button size="small" onClick={() => remove(price)}>
-                    Delete {price.item} {price.currency}
+                    {t("delete", { item: price.item, currency: price.currency })}
                   </Button>
                 </div>
               )}
