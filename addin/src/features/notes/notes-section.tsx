@@ -1,6 +1,8 @@
 import { Button, Caption1, Field, Text, Textarea, makeStyles } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { Note } from "contract";
+import { useFormat } from "../../i18n";
 import { DeleteButton } from "../../shared/delete-button";
 import { FormFooter } from "../../shared/form-footer";
 import { may } from "../../shared/may";
@@ -8,7 +10,6 @@ import { useServices } from "../../shared/services-context";
 import { EmptyState } from "../../shared/state-views";
 import { SafeHtml, textToNoteHtml } from "../../shared/safe-html";
 import { byFirstSegment, useFormSave } from "../../shared/use-form-save";
-import { formatInZone } from "../../shared/zoned-time";
 import { useLayoutStyles } from "../../shared/layout-styles";
 
 const useStyles = makeStyles({
@@ -19,21 +20,24 @@ const useStyles = makeStyles({
 export function NotesSection({ notes, onChanged }: { notes: Note[]; onChanged?: () => void }) {
   const styles = useStyles();
   const layout = useLayoutStyles();
+  const { t } = useTranslation("notes");
+  const { t: tc } = useTranslation("common");
+  const format = useFormat();
   const { api, me } = useServices();
   const [editing, setEditing] = useState<string | null>(null);
   return (
     <section aria-labelledby="notes-heading">
       <Text id="notes-heading" as="h3" weight="semibold" size={400}>
-        Notes
+        {t("heading")}
       </Text>
       {notes.length === 0 ? (
-        <EmptyState>No notes yet.</EmptyState>
+        <EmptyState>{t("empty")}</EmptyState>
       ) : (
-        <ul className={layout.list} aria-label="Notes">
+        <ul className={layout.list} aria-label={t("heading")}>
           {notes.map((note) => {
             const changeable = !!onChanged && may(me, "notes:change", { ownerId: note.author.id });
             return (
-              <li key={note.id} aria-label={`Note by ${note.author.name}`}>
+              <li key={note.id} aria-label={t("noteBy", { name: note.author.name })}>
                 {editing === note.id ? (
                   <EditNoteForm
                     note={note}
@@ -47,20 +51,20 @@ export function NotesSection({ notes, onChanged }: { notes: Note[]; onChanged?: 
                   <>
                     <SafeHtml html={note.bodyHtml} className={styles.body} />
                     <Caption1>
-                      {note.author.name} · {formatInZone(note.createdAt, me.timeZone)}
-                      {note.modifiedAt !== note.createdAt && " · edited"}
+                      {note.author.name} · {format.dateTime(note.createdAt, me.timeZone)}
+                      {note.modifiedAt !== note.createdAt && ` · ${t("edited")}`}
                     </Caption1>
                     {changeable && (
                       <div className={layout.buttons}>
                         <Button
                           size="small"
-                          aria-label={`Edit note by ${note.author.name}`}
+                          aria-label={t("editNoteBy", { name: note.author.name })}
                           onClick={() => setEditing(note.id)}
                         >
-                          Edit
+                          {tc("edit")}
                         </Button>
                         <DeleteButton
-                          what={`note by ${note.author.name}`}
+                          what={t("deleteWhat", { name: note.author.name })}
                           onDelete={async () => {
                             await api.deleteNote(note.id);
                             onChanged?.();
@@ -90,6 +94,7 @@ function EditNoteForm({
   onReload: () => void;
 }) {
   const layout = useLayoutStyles();
+  const { t } = useTranslation("notes");
   const { api } = useServices();
   const [text, setText] = useState(note.bodyText);
   const save = useFormSave(byFirstSegment(["bodyHtml"]), onReload);
@@ -99,17 +104,17 @@ function EditNoteForm({
       onDone(true);
   };
   return (
-    <form className={layout.form} onSubmit={submit} aria-label="Edit note" noValidate>
+    <form className={layout.form} onSubmit={submit} aria-label={t("editNote")} noValidate>
       <Field
-        label="Note"
+        label={t("note")}
         required
-        hint="Web addresses become links."
+        hint={t("linksHint")}
         validationState={save.fieldErrors.bodyHtml ? "error" : "none"}
         validationMessage={save.fieldErrors.bodyHtml}
       >
         <Textarea value={text} onChange={(_event, data) => setText(data.value)} rows={4} resize="vertical" />
       </Field>
-      <FormFooter message={save.message} saving={save.saving} submitLabel="Save note" onCancel={() => onDone(false)} />
+      <FormFooter message={save.message} saving={save.saving} submitLabel={t("save")} onCancel={() => onDone(false)} />
     </form>
   );
 }

@@ -1,8 +1,10 @@
 import type { Catalog } from "../catalog";
 import type { en } from "../en";
 import { app } from "./app";
+import { comments } from "./comments";
 import { common } from "./common";
+import { notes } from "./notes";
 import { salesDocuments } from "./sales-documents";
 
 /** The German catalogs: the same namespaces and keys as the English ones (a type error otherwise). */
-export const de: Catalog<typeof en> = { common, app, salesDocuments };
+export const de: Catalog<typeof en> = { common, app, salesDocuments, comments, notes };

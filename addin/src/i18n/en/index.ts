@@ -1,6 +1,8 @@
 import { app } from "./app";
+import { comments } from "./comments";
 import { common } from "./common";
+import { notes } from "./notes";
 import { salesDocuments } from "./sales-documents";
 
 /** The English catalogs, one namespace per part of the pane; German (../de) has the same. */
-export const en = { common, app, salesDocuments };
+export const en = { common, app, salesDocuments, comments, notes };

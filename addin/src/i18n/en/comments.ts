@@ -1,0 +1,21 @@
+/** Short remarks on a customer, pinned or not (features/comments). */
+export const comments = {
+  heading: "Comments",
+  add: "Add comment",
+  newComment: "New comment",
+  editComment: "Edit comment",
+  empty: "No comments.",
+  comment: "Comment",
+  pinnedComment: "Pinned comment",
+  pinned: "Pinned",
+  edit: "Edit",
+  pin: "Pin",
+  unpin: "Unpin",
+  delete: "Delete",
+  confirmDelete: "Delete this comment?",
+  deleteComment: "Delete comment",
+  keep: "Keep",
+  hint: "Plain text, up to {{max}} characters.",
+  pinToTop: "Pin to the top",
+  save: "Save comment",
+};
