@@ -5,6 +5,7 @@ import { comments } from "./comments";
 import { common } from "./common";
 import { notes } from "./notes";
 import { salesDocuments } from "./sales-documents";
+import { timeline } from "./timeline";
 
 /** The German catalogs: the same namespaces and keys as the English ones (a type error otherwise). */
-export const de: Catalog<typeof en> = { common, app, salesDocuments, comments, notes };
+export const de: Catalog<typeof en> = { common, app, salesDocuments, timeline, comments, notes };

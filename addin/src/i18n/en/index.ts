@@ -3,6 +3,7 @@ import { comments } from "./comments";
 import { common } from "./common";
 import { notes } from "./notes";
 import { salesDocuments } from "./sales-documents";
+import { timeline } from "./timeline";
 
 /** The English catalogs, one namespace per part of the pane; German (../de) has the same. */
-export const en = { common, app, salesDocuments, comments, notes };
+export const en = { common, app, salesDocuments, timeline, comments, notes };
