@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { chartSummary } from "../../addin/src/features/reports/contacts-chart";
+import { createFormat, createPaneI18n } from "../../addin/src/i18n";
 import { dayInZone } from "contract/zoned-time";
 import { ALICE, ok } from "./support/crm-world";
 import { JONAS, renderPane, useCrm, openRecordTab } from "./support/render-pane";
@@ -174,13 +175,20 @@ describe("the contacts chart", () => {
   });
 
   it("says so when there were no contacts, and names the busiest month otherwise", () => {
+    const english = [createPaneI18n("en").getFixedT("en", "reports"), createFormat("en-US")] as const;
     const quiet = [{ month: "2026-01", calls: 0, meetings: 0, emails: 0 }];
-    expect(chartSummary(quiet)).toBe("No calls, visits, meetings or e-mails in the last 1 month.");
-    expect(
-      chartSummary([
-        { month: "2026-01", calls: 1, meetings: 0, emails: 0 },
-        { month: "2026-02", calls: 1, meetings: 1, emails: 3 },
-      ]),
-    ).toBe("Contacts in the last 2 months: 2 calls, 1 visit or meeting, 3 e-mails logged. Most in February 2026 (5).");
+    expect(chartSummary(quiet, ...english)).toBe("No calls, visits, meetings or e-mails in the last 1 month.");
+    const months = [
+      { month: "2026-01", calls: 1, meetings: 0, emails: 0 },
+      { month: "2026-02", calls: 1, meetings: 1, emails: 3 },
+    ];
+    expect(chartSummary(months, ...english)).toBe(
+      "Contacts in the last 2 months: 2 calls, 1 visit or meeting, 3 e-mails logged. Most in February 2026 (5).",
+    );
+    // A German Outlook reads the same in German, the month as Germans name it.
+    expect(chartSummary(months, createPaneI18n("de").getFixedT("de", "reports"), createFormat("de-DE"))).toBe(
+      "Kontakte in den letzten 2 Monaten: 2 Anrufe, 1 Besuch oder Besprechung, 3 E-Mails protokolliert. " +
+        "Die meisten im Februar 2026 (5).",
+    );
   });
 });

@@ -1,13 +1,16 @@
 import { Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
 import type { ContactHistoryMonth } from "contract";
+import { type Format, useFormat } from "../../i18n";
 import { useServices } from "../../shared/services-context";
 import { ErrorState, Loading } from "../../shared/state-views";
 import { useContactHistory } from "./use-contact-history";
 
 const SERIES = [
-  { key: "calls", label: "Calls", color: tokens.colorPaletteBlueBorderActive },
-  { key: "meetings", label: "Visits and meetings", color: tokens.colorPaletteGreenBorderActive },
-  { key: "emails", label: "E-mails", color: tokens.colorPaletteMarigoldBorderActive },
+  { key: "calls", color: tokens.colorPaletteBlueBorderActive },
+  { key: "meetings", color: tokens.colorPaletteGreenBorderActive },
+  { key: "emails", color: tokens.colorPaletteMarigoldBorderActive },
 ] as const;
 
 const useStyles = makeStyles({
@@ -34,26 +37,22 @@ const useStyles = makeStyles({
   },
 });
 
-const monthName = (month: string, style: "short" | "long") =>
-  new Intl.DateTimeFormat("en-GB", {
-    month: style,
-    ...(style === "long" ? { year: "numeric" } : {}),
-    timeZone: "UTC",
-  }).format(new Date(`${month}-01T00:00:00Z`));
-
-/** One sentence for a screen reader: the totals and the busiest month. */
-export function chartSummary(months: ContactHistoryMonth[]): string {
+/** One sentence for a screen reader: the totals and the busiest month, in the pane's language. */
+export function chartSummary(months: ContactHistoryMonth[], t: TFunction<"reports">, format: Format): string {
   const sum = (key: (typeof SERIES)[number]["key"]) => months.reduce((total, month) => total + month[key], 0);
   const [calls, meetings, emails] = [sum("calls"), sum("meetings"), sum("emails")];
-  const period = `in the last ${months.length} month${months.length === 1 ? "" : "s"}`;
-  if (calls + meetings + emails === 0) return `No calls, visits, meetings or e-mails ${period}.`;
+  const period = t("chart.period", { count: months.length });
+  if (calls + meetings + emails === 0) return t("chart.none", { period });
   const total = (month: ContactHistoryMonth) => month.calls + month.meetings + month.emails;
   const busiest = months.reduce((best, month) => (total(month) > total(best) ? month : best));
-  return (
-    `Contacts ${period}: ${calls} call${calls === 1 ? "" : "s"}, ` +
-    `${meetings} ${meetings === 1 ? "visit or meeting" : "visits or meetings"}, ` +
-    `${emails} e-mail${emails === 1 ? "" : "s"} logged. Most in ${monthName(busiest.month, "long")} (${total(busiest)}).`
-  );
+  return t("chart.summary", {
+    period,
+    calls: t("chart.calls", { count: calls }),
+    meetings: t("chart.meetings", { count: meetings }),
+    emails: t("chart.emails", { count: emails }),
+    month: format.month(busiest.month, "long"),
+    total: total(busiest),
+  });
 }
 
 const WIDTH = 320;
@@ -63,14 +62,15 @@ const LABELS = 14;
 /** Bars per month for the customer's calls, visits and meetings, and logged e-mails. */
 export function ContactsChart({ customerId }: { customerId: string }) {
   const styles = useStyles();
+  const { t } = useTranslation("reports", { keyPrefix: "chart" });
   const { api } = useServices();
   const history = useContactHistory(api, customerId);
   return (
     <section className={styles.section} aria-labelledby="contacts-chart-heading">
       <Text id="contacts-chart-heading" as="h3" weight="semibold" size={400}>
-        Contacts per month
+        {t("heading")}
       </Text>
-      {history.status === "loading" && <Loading label="Loading contacts…" />}
+      {history.status === "loading" && <Loading label={t("loading")} />}
       {history.status === "error" && <ErrorState error={history.error} onRetry={history.reload} />}
       {history.status === "ready" && <Chart months={history.data.months} />}
     </section>
@@ -79,6 +79,9 @@ export function ContactsChart({ customerId }: { customerId: string }) {
 
 function Chart({ months }: { months: ContactHistoryMonth[] }) {
   const styles = useStyles();
+  const { t } = useTranslation("reports");
+  const format = useFormat();
+  const monthName = (month: string, style: "short" | "long") => format.month(month, style);
   const highest = Math.max(1, ...months.flatMap((month) => SERIES.map((series) => month[series.key])));
   const slot = WIDTH / months.length;
   const bar = slot / (SERIES.length + 1);
@@ -88,7 +91,7 @@ function Chart({ months }: { months: ContactHistoryMonth[] }) {
         className={styles.chart}
         viewBox={`0 0 ${WIDTH} ${HEIGHT + LABELS}`}
         role="img"
-        aria-label={chartSummary(months)}
+        aria-label={chartSummary(months, t, format)}
       >
         <line className={styles.axis} x1={0} x2={WIDTH} y1={HEIGHT + 0.5} y2={HEIGHT + 0.5} />
         {months.map((month, index) => (
@@ -104,7 +107,12 @@ function Chart({ months }: { months: ContactHistoryMonth[] }) {
                   height={height}
                   style={{ fill: series.color }}
                 >
-                  <title>{`${monthName(month.month, "long")}: ${month[series.key]} ${series.label.toLowerCase()}`}</title>
+                  <title>
+                    {t("chart.bar", {
+                      month: monthName(month.month, "long"),
+                      what: t(`chart.${series.key}`, { count: month[series.key] }),
+                    })}
+                  </title>
                 </rect>
               );
             })}
@@ -118,18 +126,18 @@ function Chart({ months }: { months: ContactHistoryMonth[] }) {
         {SERIES.map((series) => (
           <Caption1 key={series.key}>
             <span className={styles.swatch} style={{ background: series.color }} />
-            {series.label}
+            {t(`chart.series.${series.key}`)}
           </Caption1>
         ))}
       </div>
       <table className={styles.visuallyHidden}>
-        <caption>Contacts per month</caption>
+        <caption>{t("chart.heading")}</caption>
         <thead>
           <tr>
-            <th scope="col">Month</th>
+            <th scope="col">{t("chart.month")}</th>
             {SERIES.map((series) => (
               <th key={series.key} scope="col">
-                {series.label}
+                {t(`chart.series.${series.key}`)}
               </th>
             ))}
           </tr>

@@ -1,4 +1,5 @@
 import { Checkbox, Field, Input, Radio, RadioGroup, Select, makeStyles, tokens } from "@fluentui/react-components";
+import { useTranslation } from "react-i18next";
 import type { CustomerStatusList, CustomerTypeList, UserList } from "contract";
 import type { ReportFilter, ReportKind } from "../../api/report-calls";
 import type { z } from "zod";
@@ -22,12 +23,12 @@ export interface FilterChoices {
   users: z.output<typeof UserList>["items"];
 }
 
-const SALESMAN_LABEL: Record<ReportKind, string> = {
-  customers: "Salesman of the customer",
-  quotes: "Salesman of the customer",
-  activities: "Owner",
-  summary: "Salesman",
-};
+const SALESMAN_LABEL = {
+  customers: "salesmanOfCustomer",
+  quotes: "salesmanOfCustomer",
+  activities: "owner",
+  summary: "salesman",
+} as const satisfies Record<ReportKind, string>;
 
 /** Type, status, salesman (or "mine") and period; the period is required for the activity reports. */
 export function ReportFilters({
@@ -44,12 +45,13 @@ export function ReportFilters({
   periodRequired: boolean;
 }) {
   const styles = useStyles();
+  const { t } = useTranslation("reports", { keyPrefix: "filters" });
   const set = (patch: Partial<ReportFilter>) => onChange({ ...value, ...patch });
   const toggle = <T,>(list: T[], item: T, on: boolean) => (on ? [...list, item] : list.filter((x) => x !== item));
   return (
     <>
       <fieldset className={styles.group}>
-        <legend>Customer types</legend>
+        <legend>{t("types")}</legend>
         {choices.types.map((type) => (
           <Checkbox
             key={type.id}
@@ -60,7 +62,7 @@ export function ReportFilters({
         ))}
       </fieldset>
       <fieldset className={styles.group}>
-        <legend>Customer statuses</legend>
+        <legend>{t("statuses")}</legend>
         {choices.statuses.map((status) => (
           <Checkbox
             key={status.code}
@@ -70,10 +72,10 @@ export function ReportFilters({
           />
         ))}
       </fieldset>
-      <Field label={SALESMAN_LABEL[kind]}>
+      <Field label={t(SALESMAN_LABEL[kind])}>
         <Select value={value.salesman} onChange={(_event, data) => set({ salesman: data.value })}>
-          <option value="">Anyone</option>
-          <option value="me">Mine</option>
+          <option value="">{t("anyone")}</option>
+          <option value="me">{t("mine")}</option>
           {choices.users.map((user) => (
             <option key={user.id} value={user.id}>
               {user.name}
@@ -82,34 +84,34 @@ export function ReportFilters({
         </Select>
       </Field>
       <div className={styles.period}>
-        <Field label="From" required={periodRequired}>
+        <Field label={t("from")} required={periodRequired}>
           <Input type="date" value={value.from} onChange={(_event, data) => set({ from: data.value })} />
         </Field>
-        <Field label="To" required={periodRequired}>
+        <Field label={t("to")} required={periodRequired}>
           <Input type="date" value={value.to} onChange={(_event, data) => set({ to: data.value })} />
         </Field>
       </div>
       {kind === "customers" && (
-        <Field label="The period is of">
+        <Field label={t("periodOf")}>
           <RadioGroup
             layout="horizontal"
             value={value.periodOf ?? "created"}
             onChange={(_event, data) => set({ periodOf: data.value as "created" | "lastActivity" })}
           >
-            <Radio value="created" label="Creation" />
-            <Radio value="lastActivity" label="Latest activity" />
+            <Radio value="created" label={t("created")} />
+            <Radio value="lastActivity" label={t("lastActivity")} />
           </RadioGroup>
         </Field>
       )}
       {kind === "summary" && (
-        <Field label="Per">
+        <Field label={t("per")}>
           <RadioGroup
             layout="horizontal"
             value={value.groupBy ?? "month"}
             onChange={(_event, data) => set({ groupBy: data.value as "month" | "week" })}
           >
-            <Radio value="month" label="Month" />
-            <Radio value="week" label="Week" />
+            <Radio value="month" label={t("month")} />
+            <Radio value="week" label={t("week")} />
           </RadioGroup>
         </Field>
       )}

@@ -1,11 +1,12 @@
 import { Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { ACTUAL_CUSTOMER_STATUS } from "contract";
 import type { ReportKind, ReportPage } from "../../api/report-calls";
 import { EmptyState } from "../../shared/state-views";
 import { ShowMore, useShowMore } from "../../shared/show-more";
 import { useLayoutStyles } from "../../shared/layout-styles";
-import { formatInZone } from "../../shared/zoned-time";
+import { useFormat } from "../../i18n";
 
 const useStyles = makeStyles({
   // The pane is narrow: one card a row, its facts wrapping, instead of a table squeezing columns.
@@ -63,9 +64,6 @@ function Cards({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-const counted = (total: number, shown: number, noun: string, plural = `${noun}s`) =>
-  `${total} ${total === 1 ? noun : plural}${total > shown ? `, ${shown} shown` : ""}`;
-
 type ListKind = "customers" | "activities" | "quotes";
 // The summary has no pages: one unchanging empty list, so that the pages are never reset by it.
 const NO_ROWS = { items: [], total: 0 };
@@ -89,29 +87,38 @@ export function ReportResults<K extends ReportKind>({
   onOpenCustomer: (customerId: string) => void;
 }) {
   const styles = useStyles();
+  const { t } = useTranslation("reports", { keyPrefix: "rows" });
+  const format = useFormat();
+  /** "26 activities, 25 shown": how many match, and how many are shown when not all are. */
+  const counted = (noun: "customers" | "activities" | "quotes", total: number, shown: number) => {
+    const all = t(noun, { count: total });
+    return total > shown ? t("shown", { counted: all, shown }) : all;
+  };
   // Rows of the pages after the first, of whichever list this is.
   type Row = ReportPage[ListKind]["items"][number];
   const list = useShowMore<Row>(
     kind === "summary" ? NO_ROWS : (page as ReportPage[ListKind]),
     (offset) => onMore(offset) as Promise<{ items: Row[] }>,
   );
-  const when = (iso: string) => formatInZone(iso, timeZone);
-  const day = (iso: string) => formatInZone(iso, timeZone, false);
+  const when = (iso: string) => format.dateTime(iso, timeZone);
+  const day = (iso: string) => format.date(iso, timeZone);
   if (kind === "summary") {
     const summary = page as ReportPage["summary"];
-    if (summary.rows.length === 0) return <EmptyState>No activities or e-mails in this period.</EmptyState>;
+    if (summary.rows.length === 0) return <EmptyState>{t("noSummary")}</EmptyState>;
     return (
       <>
-        <Caption1>
-          Per {summary.groupBy} in {summary.timeZone}
-        </Caption1>
-        <Cards label="Activity summary">
+        <Caption1>{t(summary.groupBy === "week" ? "perWeek" : "perMonth", { zone: summary.timeZone })}</Caption1>
+        <Cards label={t("summaryLabel")}>
           {summary.rows.map((row) => (
             <RowCard
               key={`${row.period} ${row.salesman.id} ${row.kind}`}
               title={`${row.period.slice(0, summary.groupBy === "month" ? 7 : 10)} · ${row.salesman.name}`}
               lines={[
-                `${row.kind === "EMAIL_LOGGED" ? "e-mails logged" : row.kind.toLowerCase()}: ${row.planned} planned, ${row.done} done`,
+                t("summaryLine", {
+                  kind: t(`summaryKinds.${row.kind}`),
+                  planned: format.number(row.planned),
+                  done: format.number(row.done),
+                }),
               ]}
             />
           ))}
@@ -120,18 +127,18 @@ export function ReportResults<K extends ReportKind>({
     );
   }
   const { items, total } = list;
-  if (items.length === 0) return <EmptyState>Nothing matches. Change the filters.</EmptyState>;
+  if (items.length === 0) return <EmptyState>{t("nothing")}</EmptyState>;
   const status = (code: number) => (
-    <span className={code === ACTUAL_CUSTOMER_STATUS ? undefined : styles.notCustomer}>status {code}</span>
+    <span className={code === ACTUAL_CUSTOMER_STATUS ? undefined : styles.notCustomer}>{t("status", { code })}</span>
   );
 
   let cards: ReactNode;
   let summary: string;
   if (kind === "customers") {
     const rows = items as ReportPage["customers"]["items"];
-    summary = counted(total, rows.length, "customer");
+    summary = counted("customers", total, rows.length);
     cards = (
-      <Cards label="Customer list">
+      <Cards label={t("customerList")}>
         {rows.map((row) => (
           <RowCard
             key={row.id}
@@ -142,7 +149,7 @@ export function ReportResults<K extends ReportKind>({
                 {row.accountNumber}
                 {row.city ? ` · ${row.city}` : ""} · {status(row.status.code)}
               </>,
-              `Salesmen: ${row.salesmen.join(", ") || "none"}`,
+              t("salesmen", { names: row.salesmen.join(", ") || t("noSalesmen") }),
             ]}
           />
         ))}
@@ -150,18 +157,18 @@ export function ReportResults<K extends ReportKind>({
     );
   } else if (kind === "activities") {
     const rows = items as ReportPage["activities"]["items"];
-    summary = counted(total, rows.length, "activity", "activities");
+    summary = counted("activities", total, rows.length);
     cards = (
-      <Cards label="Activity list">
+      <Cards label={t("activityList")}>
         {rows.map((row) => (
           <RowCard
             key={row.id}
             title={row.subject}
             onOpen={() => onOpenCustomer(row.customer.id)}
             lines={[
-              `${when(row.startsAt)} · ${row.type.toLowerCase()} · ${row.status.toLowerCase()}`,
+              `${when(row.startsAt)} · ${t(`activityTypes.${row.type}`)} · ${t(`activityStatuses.${row.status}`)}`,
               [row.customer.name, row.contact?.name].filter(Boolean).join(" · "),
-              `Owner: ${row.owner.name}`,
+              t("owner", { name: row.owner.name }),
             ]}
           />
         ))}
@@ -170,9 +177,12 @@ export function ReportResults<K extends ReportKind>({
   } else {
     const quotes = page as ReportPage["quotes"];
     const rows = items as ReportPage["quotes"]["items"];
-    summary = `${counted(total, rows.length, "quote")} · total ${quotes.totals.map((sum) => `${sum.total} ${sum.currency}`).join(", ")}`;
+    summary = t("quotesTotal", {
+      counted: counted("quotes", total, rows.length),
+      totals: quotes.totals.map((sum) => format.money(sum.total, sum.currency)).join(", "),
+    });
     cards = (
-      <Cards label="Quote list">
+      <Cards label={t("quoteList")}>
         {rows.map((row) => (
           <RowCard
             key={row.id}
@@ -180,7 +190,7 @@ export function ReportResults<K extends ReportKind>({
             onOpen={() => onOpenCustomer(row.customer.id)}
             lines={[
               row.customer.name,
-              `${row.total} ${row.currency} · ${row.status.toLowerCase()} · ${day(row.createdAt)}`,
+              `${format.money(row.total, row.currency)} · ${t(`quoteStatuses.${row.status}`)} · ${day(row.createdAt)}`,
             ]}
           />
         ))}

@@ -1,5 +1,6 @@
 import { Button, Field, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { MAX_REPORT_DAYS } from "contract";
 import { dayInZone } from "contract/zoned-time";
 import type { DownloadedFile, ReportFilter, ReportKind } from "../../api/report-calls";
@@ -18,21 +19,16 @@ const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
 });
 
-const REPORTS: { kind: ReportKind; label: string }[] = [
-  { kind: "customers", label: "Customer list" },
-  { kind: "activities", label: "Activity list" },
-  { kind: "summary", label: "Activities per period" },
-  { kind: "quotes", label: "Quote list" },
-];
+const REPORTS: ReportKind[] = ["customers", "activities", "summary", "quotes"];
 
 const needsPeriod = (kind: ReportKind) => kind === "activities" || kind === "summary";
 
-/** What is wrong with the period, in words, or null: the service would refuse it the same way. */
-function periodProblem(kind: ReportKind, filter: ReportFilter): string | null {
-  if (needsPeriod(kind) && (!filter.from || !filter.to)) return "This report needs a period: choose both days.";
-  if (filter.from && filter.to && filter.to < filter.from) return "The period ends before it starts.";
+/** What is wrong with the period (its key in reports:period), or null: the service would refuse it the same way. */
+function periodProblem(kind: ReportKind, filter: ReportFilter): "needed" | "backwards" | "tooLong" | null {
+  if (needsPeriod(kind) && (!filter.from || !filter.to)) return "needed";
+  if (filter.from && filter.to && filter.to < filter.from) return "backwards";
   if (needsPeriod(kind) && Date.parse(filter.to) - Date.parse(filter.from) >= MAX_REPORT_DAYS * 86_400_000)
-    return "The period may span at most a year.";
+    return "tooLong";
   return null;
 }
 
@@ -40,6 +36,7 @@ function periodProblem(kind: ReportKind, filter: ReportFilter): string | null {
 export function ReportsView() {
   const styles = useStyles();
   const layout = useLayoutStyles();
+  const { t } = useTranslation("reports");
   const { api, me } = useServices();
   const choices = useAsync(async () => {
     const [types, statuses, users] = await Promise.all([api.types(), api.statuses(), api.users()]);
@@ -97,14 +94,14 @@ export function ReportsView() {
     }
   };
 
-  if (choices.status === "loading") return <Loading label="Loading the filters…" />;
+  if (choices.status === "loading") return <Loading label={t("loadingFilters")} />;
   if (choices.status === "error") return <ErrorState error={choices.error} onRetry={choices.reload} />;
   return (
     <div className={styles.stack}>
       {open && (
         <>
           <Button appearance="subtle" onClick={() => setOpen(null)}>
-            ← Back to the report
+            {t("back")}
           </Button>
           <RecordView customerId={open} contactId={null} item={item.data ?? null} />
         </>
@@ -112,12 +109,12 @@ export function ReportsView() {
       {/* Hidden, not unmounted: the report, its extra pages and the filters stay as they were. */}
       <div hidden={open !== null}>
         <div className={styles.stack}>
-          <form className={styles.stack} onSubmit={submit} aria-label="Report">
-            <Field label="Report">
+          <form className={styles.stack} onSubmit={submit} aria-label={t("report")}>
+            <Field label={t("report")}>
               <Select value={kind} onChange={(_event, data) => choose(data.value as ReportKind)}>
                 {REPORTS.map((report) => (
-                  <option key={report.kind} value={report.kind}>
-                    {report.label}
+                  <option key={report} value={report}>
+                    {t(`kinds.${report}`)}
                   </option>
                 ))}
               </Select>
@@ -129,28 +126,28 @@ export function ReportsView() {
               choices={choices.data}
               periodRequired={needsPeriod(kind)}
             />
-            {problem && <Text role="alert">{problem}</Text>}
+            {problem && <Text role="alert">{t(`period.${problem}`)}</Text>}
             <Button appearance="primary" type="submit" disabled={problem !== null}>
-              Show report
+              {t("show")}
             </Button>
           </form>
-          {applied && results.status === "loading" && <Loading label="Running the report…" />}
+          {applied && results.status === "loading" && <Loading label={t("running")} />}
           {results.status === "error" && <ErrorState error={results.error} onRetry={results.reload} />}
           {shown && (
-            <section className={styles.stack} aria-label="Report results">
+            <section className={styles.stack} aria-label={t("results")}>
               <div className={layout.buttons}>
                 <Button
                   disabled={download.busy !== null}
                   onClick={() => fetchFile("csv", () => api.reportCsv(shown.kind, shown.filter))}
                 >
-                  {download.busy === "csv" ? "Exporting…" : "Export CSV"}
+                  {download.busy === "csv" ? t("exporting") : t("exportCsv")}
                 </Button>
                 {shown.kind === "customers" && (
                   <Button
                     disabled={download.busy !== null}
                     onClick={() => fetchFile("labels", () => api.addressLabels(shown.filter))}
                   >
-                    {download.busy === "labels" ? "Preparing labels…" : "Address labels (PDF)"}
+                    {download.busy === "labels" ? t("preparingLabels") : t("labels")}
                   </Button>
                 )}
               </div>
