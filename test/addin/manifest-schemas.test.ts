@@ -69,6 +69,14 @@ describe("manifest.xml against Microsoft's add-in manifest XSDs", () => {
       "SupportsSharedFolders that is not a boolean",
       (xml: string) => xml.replace("<SupportsSharedFolders>true", "<SupportsSharedFolders>yes"),
     ],
+    [
+      "SupportsMultiSelect before SupportsPinning",
+      (xml: string) =>
+        xml.replace(
+          /<SupportsPinning>true<\/SupportsPinning>(\s*<!--[^]*?-->\s*)<SupportsMultiSelect>true<\/SupportsMultiSelect>/,
+          "<SupportsMultiSelect>true</SupportsMultiSelect>$1<SupportsPinning>true</SupportsPinning>",
+        ),
+    ],
     ["a mobile button with too few icons", (xml: string) => xml.replace(/<bt:Image size="48" scale="3"[^>]*\/>/, "")],
     [
       "an override without its locale",
@@ -98,9 +106,14 @@ describe("manifest.json against the unified manifest's JSON schema (v1.30)", () 
     const manifest = JSON.parse(source("manifest.json"));
     manifest.extensions[0].autoRunEvents[0].events[0].options.sendMode = "sometimes";
     manifest.icons = { color: "assets/icon-192.png" };
+    manifest.extensions[0].runtimes[0].actions[0].multiselect = "yes";
     const errors = jsonErrors(manifest);
     expect(errors).toEqual(
-      expect.arrayContaining([expect.stringMatching(/sendMode/), expect.stringMatching(/^\/icons .*outline/)]),
+      expect.arrayContaining([
+        expect.stringMatching(/sendMode/),
+        expect.stringMatching(/^\/icons .*outline/),
+        expect.stringMatching(/multiselect .*boolean/),
+      ]),
     );
   });
 });

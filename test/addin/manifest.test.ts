@@ -47,6 +47,15 @@ describe("manifest.xml", () => {
       "MobileMessageReadCommandSurface",
     ]);
     expect(all("SupportsPinning").map((element) => element.textContent)).toEqual(["true", "true"]);
+    // Several selected messages open the read pane ("Log N emails", Mailbox 1.13); compose never has a selection.
+    const multi = all("SupportsMultiSelect");
+    expect(multi.map((element) => element.textContent)).toEqual(["true"]);
+    expect(multi[0]!.closest("ExtensionPoint")?.getAttributeNS(XSI, "type")).toBe("MessageReadCommandSurface");
+    const unified = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "manifest.json"), "utf8")) as {
+      extensions: { runtimes: { actions: { id: string; multiselect?: boolean }[] }[] }[];
+    };
+    const actions = unified.extensions.flatMap((extension) => extension.runtimes.flatMap((runtime) => runtime.actions));
+    expect(actions.filter((action) => action.multiselect).map((action) => action.id)).toEqual(["openCrmPane"]);
     const sets = all("bt:Sets")[0];
     expect(sets?.getAttribute("DefaultMinVersion")).toBe("1.5");
   });
