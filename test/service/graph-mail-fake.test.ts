@@ -83,6 +83,30 @@ describe("the Graph mail fake", () => {
     expect(stale.body.error.code).toBe("SyncStateNotFound");
   });
 
+  it("reads one message by its REST id with $select, refusing an EWS-form id and not finding another mailbox's", async () => {
+    const received = fake.outlook.receive(TOKEN, {
+      from: { address: "jonas.keller@fabrikam.com" },
+      to: [{ address: "alice@contoso.com" }],
+      subject: "Offer",
+    });
+    const one = await get(`/me/messages/${received.id}?$select=subject,from`);
+    expect(one.status).toBe(200);
+    expect(one.body).toEqual({
+      id: received.id,
+      "@odata.etag": expect.any(String),
+      subject: "Offer",
+      from: { emailAddress: { address: "jonas.keller@fabrikam.com" } },
+    });
+    // office.js hands out the EWS form ("+" and "/"); Graph takes only what convertToRestId makes of it.
+    const ews = await get(`/me/messages/${encodeURIComponent("AAMkAGI2+THVSAAA/Ew==")}`);
+    expect(ews).toMatchObject({ status: 400, body: { error: { code: "ErrorInvalidIdMalformed" } } });
+    expect((await get(`/me/messages/x`)).status).toBe(400);
+    const unknown = await get(`/me/messages/AAMkAGI2THVSAAA_Ew-unknown`);
+    expect(unknown).toMatchObject({ status: 404, body: { error: { code: "ErrorItemNotFound" } } });
+    const otherMailbox = await get(`/me/messages/${received.id}`, { token: "fake-ben@contoso.com" });
+    expect(otherMailbox.status).toBe(404);
+  });
+
   it("refuses folders and paths it does not know instead of answering something", async () => {
     expect((await get("/me/mailFolders/nosuchfolder/messages")).status).toBe(404);
     expect((await get("/me/events")).status).toBe(400);

@@ -16,6 +16,12 @@ import { FakeMailMailbox, type SendInput, type StoredMessage } from "./fake-mail
  *   no body, a copy in Sent Items unless saveToSentItems is false; custom internetMessageHeaders only
  *   named "x-…", as Graph requires of headers set on create
  *   (https://learn.microsoft.com/graph/api/user-sendmail, https://learn.microsoft.com/graph/api/resources/message);
+ * - GET /me/messages/{id} with $select (https://learn.microsoft.com/graph/api/message-get): the REST id
+ *   form only. An Outlook item id as office.js gives it (EWS form, with "+" and "/") must first go
+ *   through mailbox.convertToRestId (https://learn.microsoft.com/office/dev/add-ins/outlook/use-rest-api),
+ *   else 400 ErrorInvalidIdMalformed "Id is malformed."; an id of the right form that the mailbox
+ *   does not hold (another user's, a deleted one) 404 ErrorItemNotFound
+ *   (https://learn.microsoft.com/graph/errors);
  * - 401 without a bearer token, 429 with Retry-After when throttled
  *   (https://learn.microsoft.com/graph/throttling), 5xx or a dropped connection while "down".
  */
@@ -50,6 +56,8 @@ const graphError = (status: number, code: string, message: string, headers?: Rec
 });
 
 const WELL_KNOWN = new Set(["sentitems", "inbox"]);
+/** A REST item id: base64url of the store id ("-" and "_" where the EWS form has "+" and "/"), up to two "=". */
+const REST_ID = /^[A-Za-z0-9_-]{8,}={0,2}$/;
 const DEFAULT_PAGE = 10;
 const MAX_TOP = 1000;
 
@@ -251,7 +259,9 @@ export function createGraphMailFake(options: { baseUrl: string; now?: () => numb
     if (/^\/me\/messages$/i.test(path)) return list(box, null, url);
     const single = /^\/me\/messages\/([^/]+)$/i.exec(path);
     if (single) {
-      const message = box.messages.get(decodeURIComponent(single[1]!));
+      const id = decodeURIComponent(single[1]!);
+      if (!REST_ID.test(id)) return graphError(400, "ErrorInvalidIdMalformed", "Id is malformed.");
+      const message = box.messages.get(id);
       if (!message || message.deleted)
         return graphError(404, "ErrorItemNotFound", "The specified object was not found in the store.");
       const query = listQuery(url);

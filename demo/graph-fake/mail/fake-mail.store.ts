@@ -37,6 +37,9 @@ export interface SendInput {
   /** Headers the compose add-in set with item.internetHeaders.setAsync. */
   internetHeaders?: Record<string, string>;
   conversationId?: string;
+  /** A message that is in the mailbox already (the demo's sample Inbox): its REST id and Message-ID. */
+  id?: string;
+  internetMessageId?: string;
 }
 
 /** One user's mail in the fake: Sent Items and Inbox. */
@@ -52,9 +55,9 @@ export class FakeMailMailbox {
     const headers = Object.entries(input.internetHeaders ?? {}).map(([name, value]) => ({ name, value }));
     const recipient = (entry: { address: string; name?: string }): FakeRecipient => ({ emailAddress: { ...entry } });
     const message: StoredMessage = {
-      id: `AAMkFAKE${randomUUID().replaceAll("-", "")}`,
+      id: input.id ?? `AAMkFAKE${randomUUID().replaceAll("-", "")}`,
       folder,
-      internetMessageId: `<${randomUUID()}@fake.outlook.test>`,
+      internetMessageId: input.internetMessageId ?? `<${randomUUID()}@fake.outlook.test>`,
       conversationId: input.conversationId ?? `AAQkFAKE${randomUUID().replaceAll("-", "")}`,
       subject: input.subject,
       from: recipient(input.from),
