@@ -93,11 +93,14 @@ describe("what this Outlook can do (requirement sets)", () => {
 
   it("names what is missing in the user's words", () => {
     expect(missingFeatures(hostCapabilities(officeWith(CURRENT_OUTLOOK)))).toEqual([]);
-    expect(missingFeatures(hostCapabilities(officeWith(OUTLOOK_1_12)))).toEqual(["open the CRM in shared mailboxes"]);
+    expect(missingFeatures(hostCapabilities(officeWith(OUTLOOK_1_12)))).toEqual([
+      "open the CRM in shared mailboxes or log several selected emails at once",
+    ]);
     expect(missingFeatures(hostCapabilities(officeWith(MOBILE)))).toEqual([
       "keep attachments with a logged email",
       "log an email when it is sent",
       "open the CRM in shared mailboxes or a delegate's folders",
+      "log several selected emails at once",
     ]);
   });
 });
@@ -115,6 +118,7 @@ describe("the pane in an older Outlook", () => {
       "keep attachments with a logged email",
       "log an email when it is sent",
       "open the CRM in shared mailboxes or a delegate's folders",
+      "log several selected emails at once",
     ]);
     expect(notice).toHaveTextContent("This Outlook cannot:");
     expect(notice).toHaveTextContent("These need a newer Outlook.");
@@ -138,7 +142,9 @@ describe("the pane in an older Outlook", () => {
     const user = userEvent.setup();
     const first = renderPaneIn({ requirementSets: OUTLOOK_1_12 }, MESSAGE);
     const notice = await screen.findByRole("note", { name: "What this Outlook cannot do" });
-    expect(notice).toHaveTextContent("This Outlook cannot open the CRM in shared mailboxes (needs a newer Outlook).");
+    expect(notice).toHaveTextContent(
+      "This Outlook cannot open the CRM in shared mailboxes or log several selected emails at once (needs a newer Outlook).",
+    );
     // Attachments (Mailbox 1.8) this Outlook can keep.
     expect(await screen.findByRole("checkbox", { name: "Keep attachments (1)" })).toBeInTheDocument();
 

@@ -16,6 +16,7 @@ import type {
   CustomerStatusList,
   CustomerTypeList,
   CustomerUpdate,
+  EmailLogBulkLogged,
   EmailLogCreate,
   EmailLogCreated,
   EmailLogPage,
@@ -142,6 +143,8 @@ export function createCrmApi(baseUrl: string, token: TokenSource) {
       call<Note>("PATCH", `/api/notes/${encodeURIComponent(id)}`, body),
     deleteNote: (id: string) => call<void>("DELETE", `/api/notes/${encodeURIComponent(id)}`),
     logEmail: (body: z.input<typeof EmailLogCreate>) => call<EmailLogCreated>("POST", "/api/email-log", body),
+    /** Several selected messages (REST ids, at most 100): the service reads each through Graph and logs it. */
+    logSelected: (messageIds: string[]) => call<EmailLogBulkLogged>("POST", "/api/email-log/bulk", { messageIds }),
     /** Log on send: an intent the OnMessageSend handler could not hand over itself. */
     logIntent: (body: z.input<typeof LogIntentCreate>) => call<LogIntentCreated>("POST", "/api/log-intents", body),
     logIntents: (limit = 20) => call<{ items: LogIntent[] }>("GET", `/api/log-intents${query([["limit", limit]])}`),

@@ -15,6 +15,7 @@ export type Capability =
   | "logOnSend"
   | "sharedFolders"
   | "sharedMailbox"
+  | "multiSelect"
   | "nestedAppAuth"
   | "dialog"
   | "themeChanged";
@@ -39,6 +40,11 @@ const NEEDS: Record<Capability, (supported: IsSetSupported) => boolean> = {
   // mailbox support" (Office.SharedProperties, https://learn.microsoft.com/javascript/api/outlook/office.sharedproperties).
   sharedFolders: (supported) => supported("Mailbox", "1.8"),
   sharedMailbox: (supported) => supported("Mailbox", "1.13"),
+  // mailbox.getSelectedItemsAsync and the SelectedItemsChanged event: "Support for the item
+  // multi-select feature was introduced in requirement set 1.13"
+  // (https://learn.microsoft.com/office/dev/add-ins/outlook/item-multi-select; Office.SelectedItemDetails
+  // is "[ API set: Mailbox 1.13 ]", https://learn.microsoft.com/javascript/api/outlook/office.selecteditemdetails).
+  multiSelect: (supported) => supported("Mailbox", "1.13"),
   // "To require the NestedAppAuth requirement set 1.1 in Outlook add-in code, check if it's
   // supported by calling isSetSupported('NestedAppAuth', '1.1')"; not supported for Outlook.com or
   // Gmail mailboxes (https://learn.microsoft.com/javascript/api/requirement-sets/common/nested-app-auth-requirement-sets).
@@ -99,6 +105,14 @@ export function missingFeatures(capabilities: HostCapabilities): string[] {
   if (!capabilities.has("logOnSend")) missing.push("log an email when it is sent");
   // Without them Outlook does not open the add-in in such a folder at all (SupportsSharedFolders).
   if (!capabilities.has("sharedFolders")) missing.push("open the CRM in shared mailboxes or a delegate's folders");
-  else if (!capabilities.has("sharedMailbox")) missing.push("open the CRM in shared mailboxes");
+  // Shared mailboxes and multi-select came with the same requirement set (1.13): one line says both.
+  else if (!capabilities.has("sharedMailbox"))
+    missing.push(
+      capabilities.has("multiSelect")
+        ? "open the CRM in shared mailboxes"
+        : "open the CRM in shared mailboxes or log several selected emails at once",
+    );
+  if (!capabilities.has("multiSelect") && (capabilities.has("sharedMailbox") || !capabilities.has("sharedFolders")))
+    missing.push("log several selected emails at once");
   return missing;
 }

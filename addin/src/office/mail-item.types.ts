@@ -91,8 +91,22 @@ export interface Mailbox {
   capabilities(): HostCapabilities;
   /** Called whenever the pane now shows another item (pinned pane); returns an unsubscribe. */
   onItemChanged(listener: () => void): () => void;
+  /**
+   * The messages selected in Outlook's list (multi-select, Mailbox 1.13), each by its REST id for the
+   * service to read through Graph; empty where the host cannot tell. Absent on hosts without a list.
+   */
+  selectedMessages?(): Promise<SelectedMessage[]>;
+  /** Called whenever the selection in Outlook's list changes (SelectedItemsChanged); returns an unsubscribe. */
+  onSelectionChanged?(listener: () => void): () => void;
   /** Log on send's state in Outlook; absent where the host has none (then the pane offers no switch). */
   logOnSend?: LogOnSendStore;
+}
+
+/** A message selected in Outlook's list, as getSelectedItemsAsync describes it. */
+export interface SelectedMessage {
+  /** The message's id as Graph takes it (mailbox.convertToRestId of Outlook's item id). */
+  restId: string;
+  subject: string;
 }
 
 /** The pane's choice for the message being written: log it when sent (where), or not. */

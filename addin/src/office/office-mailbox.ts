@@ -6,6 +6,7 @@ import {
   type MailItem,
   type Mailbox,
   MailboxError,
+  type SelectedMessage,
 } from "./mail-item.types";
 import { attachmentContentFrom } from "./attachment-bytes";
 import { hostCapabilities } from "./host-capabilities";
@@ -23,6 +24,7 @@ export function createOfficeMailbox(office: typeof Office): Mailbox {
   const item = () => mailbox().item as AnyItem | null | undefined;
   // Requirement set 1.5: only a pinned pane gets ItemChanged; elsewhere nothing fires, and that is fine.
   const listeners = new Set<() => void>();
+  const selectionListeners = new Set<() => void>();
   const capabilities = hostCapabilities(office);
 
   return {
@@ -82,6 +84,34 @@ export function createOfficeMailbox(office: typeof Office): Mailbox {
         ),
       );
       return html ? "html" : "text";
+    },
+    async selectedMessages() {
+      // Mailbox 1.13 (host-capabilities.ts): an older Outlook has no multi-select, so no selection to read.
+      const box = mailbox() as Office.Mailbox & Partial<Pick<Office.Mailbox, "getSelectedItemsAsync">>;
+      if (!capabilities.has("multiSelect") || typeof box.getSelectedItemsAsync !== "function") return [];
+      const items = await callAsync<Office.SelectedItemDetails[]>((done) => box.getSelectedItemsAsync(done));
+      // "Message is the only supported type"; a draft (Compose) is not sent yet, so it is not logged.
+      return (items ?? [])
+        .filter((each) => String(each.itemType).toLowerCase() === "message" && String(each.itemMode) !== "Compose")
+        .map((each): SelectedMessage => ({
+          // itemId is the EWS id; Graph takes the REST form (https://learn.microsoft.com/office/dev/add-ins/outlook/use-rest-api).
+          restId: box.convertToRestId(each.itemId, office.MailboxEnums?.RestVersion?.v2_0 ?? ("v2.0" as never)),
+          subject: each.subject ?? "",
+        }));
+    },
+    onSelectionChanged(listener) {
+      if (!capabilities.has("multiSelect")) return () => undefined;
+      // SelectedItemsChanged (Mailbox 1.13): "Occurs when one or more messages are selected or deselected"
+      // (https://learn.microsoft.com/javascript/api/office/office.eventtype).
+      selectionListeners.add(listener);
+      if (selectionListeners.size === 1)
+        mailbox().addHandlerAsync(office.EventType.SelectedItemsChanged, () => {
+          for (const each of [...selectionListeners]) each();
+        });
+      return () => {
+        selectionListeners.delete(listener);
+        if (selectionListeners.size === 0) mailbox().removeHandlerAsync(office.EventType.SelectedItemsChanged);
+      };
     },
     onItemChanged(listener) {
       // One office.js handler fans out to every listener: Outlook keeps a single handler per event

@@ -55,7 +55,8 @@ export class FakeMailMailbox {
     const headers = Object.entries(input.internetHeaders ?? {}).map(([name, value]) => ({ name, value }));
     const recipient = (entry: { address: string; name?: string }): FakeRecipient => ({ emailAddress: { ...entry } });
     const message: StoredMessage = {
-      id: input.id ?? `AAMkFAKE${randomUUID().replaceAll("-", "")}`,
+      // Shaped as Graph's are: base64url, so "_" and "-" where Outlook's EWS form of the id has "+" and "/".
+      id: input.id ?? `AAMkFAKE_${randomUUID().replaceAll("-", "")}-AAA=`,
       folder,
       internetMessageId: input.internetMessageId ?? `<${randomUUID()}@fake.outlook.test>`,
       conversationId: input.conversationId ?? `AAQkFAKE${randomUUID().replaceAll("-", "")}`,

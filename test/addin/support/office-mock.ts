@@ -172,9 +172,31 @@ function composeSeed(message: TestMessage, draft: Draft) {
   };
 }
 
+/** A message ticked in Outlook's list along with others, by the REST id the Graph fake holds it under. */
+export interface SelectedTestMessage {
+  restId: string;
+  subject: string;
+  conversationId?: string;
+  internetMessageId?: string;
+  hasAttachment?: boolean;
+}
+
 /**
- * Outlook as office-addin-mock fakes it: the signed-in user, the selected message, and the
- * ItemChanged event of a pinned pane. The pane gets it through the real office-mailbox.ts.
+ * Outlook's own item id is the EWS form, which differs from the REST form Graph takes in "+" and "/"
+ * for "_" and "-"; mailbox.convertToRestId(itemId, RestVersion.v2_0) (Mailbox 1.3) turns one into the
+ * other (https://learn.microsoft.com/office/dev/add-ins/outlook/use-rest-api#get-the-item-id).
+ */
+export const ewsIdOf = (restId: string) => restId.replaceAll("-", "/").replaceAll("_", "+");
+const restIdOf = (ewsId: string) => ewsId.replaceAll("/", "-").replaceAll("+", "_");
+
+/**
+ * Outlook as office-addin-mock fakes it: the signed-in user, the selected message, the ItemChanged
+ * event of a pinned pane, and from Mailbox 1.13 multi-select: getSelectedItemsAsync, whose
+ * Office.SelectedItemDetails carry itemId (EWS form), itemMode, itemType ("Message" the only one),
+ * subject, and from 1.14 conversationId, internetMessageId and hasAttachment
+ * (https://learn.microsoft.com/javascript/api/outlook/office.selecteditemdetails), and the
+ * SelectedItemsChanged event (https://learn.microsoft.com/office/dev/add-ins/outlook/item-multi-select).
+ * Below 1.13 neither exists. The pane gets it all through the real office-mailbox.ts.
  */
 export function createOutlookMock(
   message: TestMessage | null,
@@ -184,17 +206,53 @@ export function createOutlookMock(
   const handlers = new Map<string, () => void>();
   /** The item's APIs newer than the manifest's minimum that the pane called, in order. */
   const calls: string[] = [];
+  const sets = host.requirementSets ?? CURRENT_OUTLOOK;
+  const multiSelect = isSetSupportedBy(sets)("Mailbox", "1.13");
+  const withDetails = isSetSupportedBy(sets)("Mailbox", "1.14");
+  let selection: SelectedTestMessage[] = [];
+  const selectionApi = {
+    getSelectedItemsAsync: (...args: unknown[]) => {
+      calls.push("getSelectedItemsAsync");
+      const callback = args.findLast((arg) => typeof arg === "function") as Callback<unknown[]>;
+      callback({
+        status: "succeeded",
+        value: selection.map((message) => ({
+          itemId: ewsIdOf(message.restId),
+          itemMode: "Read",
+          itemType: "Message",
+          subject: message.subject,
+          ...(withDetails
+            ? {
+                conversationId: message.conversationId ?? `conversation-${message.restId}`,
+                internetMessageId: message.internetMessageId ?? `<${message.restId}@test>`,
+                hasAttachment: message.hasAttachment ?? false,
+              }
+            : {}),
+        })),
+      });
+    },
+  };
   const office = new OfficeMockObject({
     host: "outlook",
     CoercionType: { Html: "html", Text: "text" },
-    EventType: { ItemChanged: "olkItemSelectedChanged", OfficeThemeChanged: "officeThemeChanged" },
+    EventType: {
+      ItemChanged: "olkItemSelectedChanged",
+      OfficeThemeChanged: "officeThemeChanged",
+      SelectedItemsChanged: "olkSelectedItemsChanged",
+    },
+    MailboxEnums: { RestVersion: { v1_0: "v1.0", v2_0: "v2.0", Beta: "beta" } },
     context: {
       officeTheme: { bodyBackgroundColor: "#ffffff" },
-      requirements: { isSetSupported: isSetSupportedBy(host.requirementSets ?? CURRENT_OUTLOOK) },
+      requirements: { isSetSupported: isSetSupportedBy(sets) },
       mailbox: {
         userProfile: { emailAddress: userEmail },
         addHandlerAsync: (type: string, handler: () => void) => handlers.set(type, handler),
         removeHandlerAsync: (type: string) => handlers.delete(type),
+        convertToRestId: (itemId: string, version: string) => {
+          if (version !== "v2.0") throw new Error(`RestVersion ${version}: Graph takes v2.0 ids`);
+          return restIdOf(itemId);
+        },
+        ...(multiSelect ? selectionApi : {}),
       },
     },
   });
@@ -217,6 +275,16 @@ export function createOutlookMock(
     calls,
     /** The body of the message being written (compose mode), null while reading one. */
     draft: () => draft,
+    /**
+     * The user ticks several messages in Outlook's list (Ctrl+click): SelectedItemsChanged, on an
+     * Outlook with multi-select (Mailbox 1.13); elsewhere nothing reaches the pane.
+     */
+    selectMany(messages: SelectedTestMessage[]) {
+      act(() => {
+        selection = [...messages];
+        if (multiSelect) handlers.get("olkSelectedItemsChanged")?.();
+      });
+    },
     /** What Outlook does when the user selects another message while the pane is pinned. */
     select(next: TestMessage | null) {
       act(() => {

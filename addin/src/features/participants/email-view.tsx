@@ -13,6 +13,8 @@ import { displayName } from "../../shared/display-name";
 import { type CustomerCandidate, type LookupContact, customerCandidates } from "./participant-matches";
 import { ParticipantList } from "./participant-list";
 import { useMailItem } from "../../shared/use-mail-item";
+import { useSelectedMessages } from "../../shared/use-selected-messages";
+import { LogSelectedEmails } from "../email-log";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -22,6 +24,10 @@ const useStyles = makeStyles({
 /** Journey 1: the message's people, their matches, and the record of the customer behind them. */
 export function EmailView() {
   const item = useMailItem();
+  const selection = useSelectedMessages();
+  // Several messages selected in Outlook's list: they are logged together, not one shown.
+  if (selection.length > 1)
+    return <LogSelectedEmails key={selection.map((message) => message.restId).join(",")} messages={selection} />;
   if (item.status === "loading") return <Loading label="Reading the message…" />;
   if (item.status === "error") return <ErrorState error={item.error} onRetry={item.reload} />;
   if (!item.data) return <EmptyState>Select an email to see its sender&apos;s customer record.</EmptyState>;
