@@ -151,7 +151,7 @@ describe.each(testBackends())("logging several selected emails on %s", (backend)
     const messages = [1, 2, 3].map((n) => receive(contact.emails[0], `Part ${n}`));
     const unknown = "AAMkAGI2THVSAAAunknown";
     // Graph fails for the second message (after the client's own retries), a deleted one is not found.
-    mail.inject({ path: new RegExp(messages[1]!.id), status: 503, retryAfterSeconds: 0, times: 4 });
+    mail.inject({ path: new RegExp(encodeURIComponent(messages[1]!.id)), status: 503, retryAfterSeconds: 0, times: 4 });
     const answer = await logSelected(alice, [...messages.map((message) => message.id), unknown]);
     const results = answer.body.results as Result[];
     expect(results.map((result) => result.outcome)).toEqual(["logged", "failed", "logged", "failed"]);
