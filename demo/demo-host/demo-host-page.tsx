@@ -51,13 +51,21 @@ export function DemoHost() {
   const emails = useMemo(() => sampleEmails(user), [user]);
   const [selected, setSelected] = useState<number | null>(null);
   const current = selected === null ? null : emails[selected]!;
+  // Messages ticked in the list: Outlook's multi-select (Mailbox 1.13), which the pane reads as a selection.
+  const [ticked, setTicked] = useState<number[]>([]);
 
   const select = (index: number | null) => {
     if (composing) outlook.close();
     setComposing(0);
     setSentNotice(null);
     setSelected(index);
+    setTicked([]);
     mailbox.select(index === null ? null : emails[index]!);
+  };
+  const tick = (index: number, on: boolean) => {
+    const next = on ? [...ticked, index].sort((a, b) => a - b) : ticked.filter((each) => each !== index);
+    setTicked(next);
+    mailbox.selectMany(next.map((each) => emails[each]!));
   };
   const reply = () => {
     if (!current) return;
@@ -75,6 +83,7 @@ export function DemoHost() {
     mailbox.setUser(email);
     outlook.setUser(email);
     setUser(email);
+    setTicked([]);
     // The same message, addressed to the new user.
     mailbox.select(selected === null ? null : sampleEmails(email)[selected]!);
   };
@@ -108,7 +117,13 @@ export function DemoHost() {
       <nav className="demo-host__inbox" aria-label="Inbox">
         <ul>
           {emails.map((email, index) => (
-            <li key={email.internetMessageId}>
+            <li key={email.internetMessageId} className="demo-host__message">
+              <input
+                type="checkbox"
+                aria-label={`Select ${email.from?.name ?? email.from?.email}: ${email.subject}`}
+                checked={ticked.includes(index)}
+                onChange={(event) => tick(index, event.target.checked)}
+              />
               <button
                 type="button"
                 aria-current={index === selected ? "true" : undefined}

@@ -31,7 +31,8 @@ function message(
   const html = `<p>Hello,</p><p>${subject.toLowerCase()}: could you get back to me this week?<br>Details: <a href="https://example.com/requests/${1000 + index}">https://example.com/requests/${1000 + index}</a></p><p>Best regards<br>${first}</p>`;
   const item: SimulatedMessage = {
     mode: "read",
-    itemId: `sample-item-${index}`,
+    // Shaped as a REST item id (base64url): the Graph fake holds the same message under it (demo-inbox.ts).
+    itemId: `AAMkADemo_sample-${index}AAA=`,
     internetMessageId: `<sample-${index}@${from.email.split("@")[1]}>`,
     conversationId: `sample-conversation-${index}`,
     subject,

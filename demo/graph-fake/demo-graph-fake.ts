@@ -1,4 +1,5 @@
 import path from "node:path";
+import { putSampleInboxes } from "../demo-host/demo-inbox";
 import { startGraphFakeServer } from "./fake-graph.server";
 
 /**
@@ -18,6 +19,10 @@ export function startGraphFakeForDemo(): void {
   // Kept beside the demo database, so the demo calendars and the CRM stay in step across restarts.
   const stateFile = path.resolve(process.env.DATA_DIR ?? "./data", "graph-fake-calendars.json");
   startGraphFakeServer({ port, stateFile })
-    .then((server) => console.log(`Graph fake (demo Outlook calendars, kept in DATA_DIR) on ${server.baseUrl}`))
+    .then((server) => {
+      // The demo host's sample emails, in each demo user's Inbox: "Log N emails" reads them through Graph.
+      putSampleInboxes(server.mail);
+      console.log(`Graph fake (demo Outlook calendars, kept in DATA_DIR; the sample Inboxes) on ${server.baseUrl}`);
+    })
     .catch((error: Error) => console.error(`Graph fake could not start on port ${port}: ${error.message}`));
 }

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { ensureAddinBuild } from "../../../scripts/addin-build";
 import { loadConfig } from "../../../service/src/config";
+import { putSampleInboxes } from "../../../demo/demo-host/demo-inbox";
 import { startGraphFakeServer } from "../../../demo/graph-fake/fake-graph.server";
 import { demoSeed } from "../../../demo/seed/demo-seed";
 import { startService } from "../../../service/src/server";
@@ -17,6 +18,8 @@ export async function startDemoStack() {
   const addinDir = await ensureAddinBuild();
   // As under npm start: the Outlook calendars are the Graph fake's, synced on "Sync now" only.
   const graph = await startGraphFakeServer();
+  // As npm start does: the demo host's sample emails are in each user's Inbox in Outlook's mail too.
+  putSampleInboxes(graph.mail);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "crm-browser-"));
   const config = loadConfig({
     PORT: "0",
