@@ -108,6 +108,9 @@ export function createOfficeMailbox(office: typeof Office): Mailbox {
     onItemChanged(listener) {
       // One office.js handler fans out to every listener: Outlook keeps a single handler per event
       // type, so a second addHandlerAsync would silently replace the first view's subscription.
+      // Outlook on iOS and Android has no pinned pane: the pane is opened on one message and closed
+      // to go back to it, so nothing is asked of Outlook there.
+      if (capabilities.mobile) return () => undefined;
       listeners.add(listener);
       if (listeners.size === 1)
         mailbox().addHandlerAsync(office.EventType.ItemChanged, () => {

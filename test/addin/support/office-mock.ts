@@ -91,10 +91,34 @@ export function isSetSupportedBy(sets: RequirementSets) {
   };
 }
 
+/**
+ * Outlook on iOS and Android as Microsoft documents it for add-ins
+ * (https://learn.microsoft.com/office/dev/add-ins/outlook/outlook-mobile-apis and
+ * https://learn.microsoft.com/office/dev/add-ins/outlook/add-mobile-support):
+ * - "Outlook on Android and on iOS support up to Mailbox requirement set 1.5": no attachment
+ *   content or shared properties (1.8), no Smart Alerts (1.12); of the later APIs it has only a few
+ *   compose ones. NestedAppAuth only from build 4.2433.0 (left out here: the older phones); the
+ *   dialog comes with Mailbox 1.4 (https://learn.microsoft.com/javascript/api/requirement-sets/common/dialog-api-requirement-sets).
+ * - Office.context.officeTheme is among its "Unsupported APIs": absent here.
+ * - "add-ins in Outlook mobile only support activation when reading messages": a compose item is refused.
+ * - Its task panes "take up the entire screen": no pinned pane, so no other message gets selected
+ *   under it (select() is refused).
+ * - SupportsSharedFolders is DesktopFormFactor only: a message in a shared folder is refused.
+ * - diagnostics.hostName is "OutlookIOS" or "OutlookAndroid" (https://learn.microsoft.com/javascript/api/outlook/office.diagnostics).
+ */
+export const OUTLOOK_MOBILE: OutlookHost = {
+  requirementSets: { Mailbox: "1.5" },
+  formFactor: "mobile",
+  hostName: "OutlookIOS",
+};
+export const OUTLOOK_ANDROID: OutlookHost = { ...OUTLOOK_MOBILE, hostName: "OutlookAndroid" };
+
 export interface OutlookHost {
   requirementSets?: RequirementSets;
   /** Outlook on iOS and Android (MobileFormFactor) rather than on a computer or the web; see OUTLOOK_MOBILE. */
   formFactor?: "desktop" | "mobile";
+  /** Office.context.mailbox.diagnostics.hostName; "Outlook" (classic Windows) unless given. */
+  hostName?: string;
 }
 
 let messageCounter = 0;
@@ -259,16 +283,24 @@ export function createOutlookMock(
   const handlers = new Map<string, () => void>();
   /** The item's APIs newer than the manifest's minimum that the pane called, in order. */
   const calls: string[] = [];
+  const mobile = host.formFactor === "mobile";
   const office = new OfficeMockObject({
     host: "outlook",
     CoercionType: { Html: "html", Text: "text" },
     EventType: { ItemChanged: "olkItemSelectedChanged", OfficeThemeChanged: "officeThemeChanged" },
     context: {
-      officeTheme: { bodyBackgroundColor: "#ffffff" },
+      ...(mobile ? {} : { officeTheme: { bodyBackgroundColor: "#ffffff" } }),
       requirements: { isSetSupported: isSetSupportedBy(host.requirementSets ?? CURRENT_OUTLOOK) },
       mailbox: {
         userProfile: { emailAddress: userEmail },
-        addHandlerAsync: (type: string, handler: () => void) => handlers.set(type, handler),
+        diagnostics: { hostName: host.hostName ?? "Outlook" },
+        addHandlerAsync: (type: string, handler: () => void) => {
+          // OfficeThemeChanged is Mailbox 1.14: recorded, as the item's newer APIs are.
+          if (type === "officeThemeChanged") calls.push("addHandlerAsync(OfficeThemeChanged)");
+          // ItemChanged serves a pinned pane, which Outlook mobile does not have: recorded there.
+          if (mobile && type === "olkItemSelectedChanged") calls.push("addHandlerAsync(ItemChanged)");
+          handlers.set(type, handler);
+        },
         removeHandlerAsync: (type: string) => handlers.delete(type),
       },
     },
@@ -284,6 +316,8 @@ export function createOutlookMock(
         }
       : null;
     refuseUnopenable(next, host);
+    if (mobile && next?.compose)
+      throw new Error("Outlook on iOS and Android opens add-ins only when reading messages, not while writing one");
     mailbox.item = next
       ? new OfficeMockObject(
           draft ? composeSeed(next, draft) : itemSeed(next, calls, host.requirementSets ?? CURRENT_OUTLOOK),
@@ -299,6 +333,8 @@ export function createOutlookMock(
     draft: () => draft,
     /** What Outlook does when the user selects another message while the pane is pinned. */
     select(next: TestMessage | null) {
+      if (mobile)
+        throw new Error("Outlook on iOS and Android has no pinned pane: the pane closes before another message opens");
       act(() => {
         setItem(next);
         handlers.get("olkItemSelectedChanged")?.();
