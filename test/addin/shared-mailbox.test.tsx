@@ -61,6 +61,13 @@ describe("the pane in a shared mailbox", () => {
       }),
     ]);
     expect(outlook.calls).toContain("getSharedPropertiesAsync");
+    // Tracking reads the user's own mail, and says so here rather than promise what it cannot do.
+    expect(await findEnabledButton("Track this conversation")).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        "Tracking logs the later messages that reach your own Inbox and Sent Items, not those only in the support@contoso.com mailbox.",
+      ),
+    ).toBeInTheDocument();
   });
 
   it("logs a message in the user's own mailbox as theirs, with no mailbox line", async () => {
@@ -71,6 +78,8 @@ describe("the pane in a shared mailbox", () => {
     const log = within(screen.getByRole("list", { name: "Logged emails" }));
     expect(log.getByText("Pump 7 leaks again")).toBeInTheDocument();
     expect(log.queryByText(/mailbox$/)).not.toBeInTheDocument();
+    await findEnabledButton("Track this conversation");
+    expect(screen.queryByText(/^Tracking logs the later messages/)).not.toBeInTheDocument();
     expect((await logOfFabrikam()).map((entry) => entry.mailbox)).toEqual(["alice@contoso.com"]);
   });
 
