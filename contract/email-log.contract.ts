@@ -19,6 +19,11 @@ export const EmailLogCreate = z.object({
   bodyText: SafeString().max(2_000_000).optional(),
   customerId: Id,
   contactId: Id.nullable().optional(),
+  /**
+   * The address of the mailbox the message was read in: a shared mailbox's or the owner's of a
+   * delegate's folder (Outlook's shared properties, Mailbox 1.8/1.13); the caller's own when absent.
+   */
+  mailbox: Email.optional(),
 });
 export type EmailLogCreate = z.infer<typeof EmailLogCreate>;
 
@@ -40,6 +45,8 @@ export const EmailLogEntry = z.object({
   loggedAt: IsoDateTime,
   /** Why the service logged it on its own (e.g. "Logged when sent"); null when someone logged it by hand. */
   loggedBecause: z.string().nullable(),
+  /** Which mailbox it came from (lower case): the logging user's own, or a shared mailbox or delegate's folder. */
+  mailbox: z.string(),
 });
 export type EmailLogEntry = z.infer<typeof EmailLogEntry>;
 

@@ -9,6 +9,8 @@ import { DEMO_HOST_USERS, sampleEmails } from "./sample-emails";
 export function putSampleInboxes(mail: GraphMailFake): void {
   for (const user of DEMO_HOST_USERS)
     for (const email of sampleEmails(user.email)) {
+      // One read in a shared mailbox is that mailbox's, not in the user's own Inbox.
+      if (email.shared) continue;
       const address = (entry: { email: string; name: string | null }) =>
         entry.name ? { address: entry.email, name: entry.name } : { address: entry.email };
       mail.outlook.receive(

@@ -99,7 +99,20 @@ export function sampleEmails(userEmail: string): SimulatedMessage[] {
   const fromContacts = DEMO_CUSTOMERS.flatMap((customer) => customer.contacts).map((contact, index) =>
     message(10 + index, toSender(contact), userEmail, TOPICS[index % TOPICS.length]!),
   );
-  return [fromContacts[0]!, ...special, ...fromContacts.slice(1)];
+  // Read in the shared support mailbox the user is a member of (as Outlook's shared properties say):
+  // the pane leaves support@ out of the people and logs it as from that mailbox.
+  const support = { email: "support@contoso.com", name: null };
+  const inSupport = message(
+    9,
+    toSender(DEMO_CUSTOMERS[0]!.contacts[0]!),
+    userEmail,
+    "Service request (support mailbox)",
+    {
+      to: [support],
+      shared: { owner: support.email, permissions: 3 },
+    },
+  );
+  return [fromContacts[0]!, ...special, ...fromContacts.slice(1), inSupport];
 }
 
 function toSender(contact: { first: string; last: string; email: string }): Sender {

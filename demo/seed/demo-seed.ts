@@ -151,6 +151,7 @@ export async function seedDemoData(
           customerId: customer.id,
           contactId: contactIds[0]!,
           loggedById: owner,
+          mailbox: demo.salesmen[0]!.toLowerCase(),
           loggedAt: sentAt,
         },
       });

@@ -93,6 +93,7 @@ describe.each(testBackends())("logging several selected emails on %s", (backend)
       contactId: jonas.id,
       from: { email: jonas.emails[0] },
       loggedBy: { email: "alice@contoso.com" },
+      mailbox: "alice@contoso.com",
       loggedBecause: expect.stringMatching(/selection of emails/),
     });
     expect(logged.bodyHtml).not.toMatch(/script/);

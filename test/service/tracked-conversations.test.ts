@@ -101,6 +101,8 @@ describe.each(testBackends())("tracked conversations on %s", (backend) => {
         [sent.internetMessageId, 'Tracked conversation "Pump order": logged from Sent Items'],
       ].sort(),
     );
+    // Both read in Alice's own Inbox and Sent Items: that is the mailbox each entry names.
+    expect(log.map((entry) => entry.mailbox)).toEqual([ALICE, ALICE]);
     // The message that started it came before "Track": not logged. The body was cleaned as any logged e-mail.
     expect(log.find((entry) => entry.internetMessageId === incoming.internetMessageId).bodyHtml).not.toContain(
       "onerror",

@@ -64,6 +64,28 @@ export const CAPABILITIES = Object.keys(NEEDS) as Capability[];
 
 export interface HostCapabilities {
   has(capability: Capability): boolean;
+  /**
+   * Outlook on iOS or Android: "Outlook on Android and on iOS support up to Mailbox requirement set
+   * 1.5" (https://learn.microsoft.com/office/dev/add-ins/outlook/outlook-mobile-apis), so what is
+   * missing there comes with no newer version; and its task pane takes the whole screen for one
+   * message, with no pinning ("Close task panes", https://learn.microsoft.com/office/dev/add-ins/outlook/add-mobile-support).
+   */
+  readonly mobile: boolean;
+}
+
+/**
+ * The mobile clients by name: Office.context.mailbox.diagnostics.hostName (Mailbox 1.1) is one of
+ * "Outlook, newOutlookWindows, OutlookWebApp, OutlookIOS, or OutlookAndroid"
+ * (https://learn.microsoft.com/javascript/api/outlook/office.diagnostics).
+ */
+const MOBILE_HOSTS = new Set(["OutlookIOS", "OutlookAndroid"]);
+
+function isMobile(office: typeof Office | null | undefined): boolean {
+  try {
+    return MOBILE_HOSTS.has(String(office?.context?.mailbox?.diagnostics?.hostName ?? ""));
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -81,6 +103,7 @@ export function hostCapabilities(office: typeof Office | null | undefined): Host
   };
   const known = new Map<Capability, boolean>();
   return {
+    mobile: isMobile(office),
     has(capability) {
       let value = known.get(capability);
       if (value === undefined) known.set(capability, (value = NEEDS[capability](supported)));
@@ -91,7 +114,15 @@ export function hostCapabilities(office: typeof Office | null | undefined): Host
 
 /** A host that can do everything (the demo host's simulated mailbox), or everything but `missing`. */
 export function capabilitiesExcept(...missing: Capability[]): HostCapabilities {
-  return { has: (capability) => !missing.includes(capability) };
+  return { mobile: false, has: (capability) => !missing.includes(capability) };
+}
+
+/**
+ * Where the user gets what is missing: a newer Outlook, or (on a phone, whose Outlook stays at
+ * Mailbox 1.5 whatever its version) Outlook on a computer or the web.
+ */
+export function whereMissingFeaturesAre(capabilities: HostCapabilities): string {
+  return capabilities.mobile ? "Outlook on a computer or on the web can" : "needs a newer Outlook";
 }
 
 /**
@@ -103,7 +134,8 @@ export function missingFeatures(capabilities: HostCapabilities): string[] {
   const missing: string[] = [];
   if (!capabilities.has("attachments")) missing.push("keep attachments with a logged email");
   if (!capabilities.has("logOnSend")) missing.push("log an email when it is sent");
-  // Without them Outlook does not open the add-in in such a folder at all (SupportsSharedFolders).
+  // Without them Outlook does not open the add-in in such a folder at all (SupportsSharedFolders,
+  // which exists only under DesktopFormFactor: never on mobile).
   if (!capabilities.has("sharedFolders")) missing.push("open the CRM in shared mailboxes or a delegate's folders");
   // Shared mailboxes and multi-select came with the same requirement set (1.13): one line says both.
   else if (!capabilities.has("sharedMailbox"))

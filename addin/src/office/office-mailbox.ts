@@ -7,6 +7,7 @@ import {
   type Mailbox,
   MailboxError,
   type SelectedMessage,
+  type SharedMailbox,
 } from "./mail-item.types";
 import { attachmentContentFrom } from "./attachment-bytes";
 import { hostCapabilities } from "./host-capabilities";
@@ -27,13 +28,34 @@ export function createOfficeMailbox(office: typeof Office): Mailbox {
   const selectionListeners = new Set<() => void>();
   const capabilities = hostCapabilities(office);
 
+  /**
+   * Whose mailbox a read item is in. "If the item is in a shared folder or shared mailbox, the method
+   * returns a SharedProperties object"; elsewhere it fails ("The current folder or mailbox isn't
+   * shared", https://learn.microsoft.com/office/dev/add-ins/outlook/delegate-access#identify-if-a-folder-or-mailbox-is-shared).
+   * Asked only where Outlook has it (Mailbox 1.8, shared mailboxes 1.13): an older Outlook, and
+   * Outlook on iOS and Android (SupportsSharedFolders is DesktopFormFactor only), do not open the
+   * pane in such a folder at all. Compose items are left alone: Outlook answers there only for a
+   * draft moved into a shared folder, and a sent message lands in the sender's own Sent Items.
+   */
+  const sharedMailbox = async (current: Office.MessageRead): Promise<SharedMailbox | null> => {
+    if (!capabilities.has("sharedFolders") || typeof current.getSharedPropertiesAsync !== "function") return null;
+    try {
+      const shared = await callAsync<Office.SharedProperties>((done) => current.getSharedPropertiesAsync(done));
+      const owner = shared?.owner?.trim().toLowerCase();
+      return owner ? { owner, permissions: Number(shared.delegatePermissions) || 0 } : null;
+    } catch {
+      return null; // not shared: the user's own mailbox
+    }
+  };
+
   return {
     userEmail: () => mailbox().userProfile?.emailAddress?.toLowerCase() ?? "",
     userTimeZone: () => office.context?.mailbox?.userProfile?.timeZone || null,
     async currentItem() {
       const current = item();
       if (!current) return null;
-      return typeof current.subject === "string" ? readItem(current) : composeItem(current);
+      if (typeof current.subject !== "string") return composeItem(current);
+      return { ...readItem(current), shared: await sharedMailbox(current) };
     },
     async body() {
       const current = item();
@@ -116,6 +138,9 @@ export function createOfficeMailbox(office: typeof Office): Mailbox {
     onItemChanged(listener) {
       // One office.js handler fans out to every listener: Outlook keeps a single handler per event
       // type, so a second addHandlerAsync would silently replace the first view's subscription.
+      // Outlook on iOS and Android has no pinned pane: the pane is opened on one message and closed
+      // to go back to it, so nothing is asked of Outlook there.
+      if (capabilities.mobile) return () => undefined;
       listeners.add(listener);
       if (listeners.size === 1)
         mailbox().addHandlerAsync(office.EventType.ItemChanged, () => {

@@ -1,6 +1,6 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody } from "@fluentui/react-components";
 import { useState } from "react";
-import { missingFeatures } from "../../office/host-capabilities";
+import { missingFeatures, whereMissingFeaturesAre } from "../../office/host-capabilities";
 import type { Mailbox } from "../../office/mail-item.types";
 
 const DISMISSED_KEY = "crm.capability-notice.dismissed";
@@ -29,6 +29,10 @@ function remember(key: string) {
  */
 export function CapabilityNotice({ mailbox }: { mailbox: Mailbox }) {
   const [missing] = useState(() => missingFeatures(mailbox.capabilities()));
+  // On a phone, say so: "this Outlook" would suggest that updating it helps, and it does not.
+  const mobile = mailbox.capabilities().mobile;
+  const where = whereMissingFeaturesAre(mailbox.capabilities());
+  const who = mobile ? "Outlook on a phone or tablet" : "This Outlook";
   const key = missing.join("|");
   const [dismissed, setDismissed] = useState(() => wasDismissed(key));
   if (missing.length === 0 || dismissed) return null;
@@ -40,16 +44,16 @@ export function CapabilityNotice({ mailbox }: { mailbox: Mailbox }) {
     <MessageBar intent="info" role="note" aria-label="What this Outlook cannot do" layout="multiline">
       <MessageBarBody>
         {missing.length === 1 ? (
-          `This Outlook cannot ${missing[0]} (needs a newer Outlook).`
+          `${who} cannot ${missing[0]} (${where}).`
         ) : (
           <>
-            This Outlook cannot:
+            {who} cannot:
             <ul>
               {missing.map((feature) => (
                 <li key={feature}>{feature}</li>
               ))}
             </ul>
-            These need a newer Outlook.
+            {mobile ? "Outlook on a computer or on the web can." : "These need a newer Outlook."}
           </>
         )}
       </MessageBarBody>

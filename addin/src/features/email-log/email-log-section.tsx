@@ -31,6 +31,10 @@ export function EmailLogSection({ customerId, count, round }: { customerId: stri
                   {entry.from.name ?? entry.from.email} · {formatInZone(entry.sentAt, me.timeZone)}
                 </Caption1>
                 {entry.loggedBecause && <Caption1>{entry.loggedBecause}</Caption1>}
+                {/* A shared mailbox or a delegate's folder: where to find it again. */}
+                {entry.mailbox && entry.mailbox !== entry.loggedBy.email.toLowerCase() && (
+                  <Caption1>from the {entry.mailbox} mailbox</Caption1>
+                )}
               </li>
             ))}
             {log.data.total > SHOWN && <Caption1>and {log.data.total - SHOWN} earlier</Caption1>}

@@ -1,7 +1,7 @@
 import { Caption1, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import { useServices } from "../../shared/services-context";
-import type { MailItem } from "../../office/mail-item.types";
+import { type MailItem, mailboxOf } from "../../office/mail-item.types";
 import { errorMessage } from "../../shared/error-message";
 import { emailLogStatusKey, takePrefetched } from "../../shared/prefetch";
 import { useAsync } from "../../shared/use-async";
@@ -53,7 +53,9 @@ export function LogEmailButton({
     setError(null);
     try {
       const body = await mailbox.body();
-      const logged = await api.logEmail(emailLogPayload(item, body, customerId, contactId));
+      const logged = await api.logEmail(
+        emailLogPayload(item, body, customerId, contactId, mailboxOf(item, mailbox.userEmail())),
+      );
       status.reload();
       onLogged();
       // Logged first, then the files: each reports its own result and can be retried.

@@ -70,6 +70,13 @@ export function TrackConversation({
           >
             Track this conversation
           </Button>
+          {/* The service reads the user's own mail through Graph (tracked-conversations worker), not this mailbox. */}
+          {item.shared && (
+            <Caption1 as="p">
+              Tracking logs the later messages that reach your own Inbox and Sent Items, not those only in the{" "}
+              {item.shared.owner} mailbox.
+            </Caption1>
+          )}
         </div>
       )}
       {current && (

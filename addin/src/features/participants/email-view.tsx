@@ -3,7 +3,7 @@ import type { LookupResult } from "contract";
 import { useEffect, useState } from "react";
 import { useServices } from "../../shared/services-context";
 import { EmptyState, ErrorState, Loading } from "../../shared/state-views";
-import { type MailAddress, type MailItem, participantsOf } from "../../office/mail-item.types";
+import { type MailAddress, type MailItem, mailboxOf, participantsOf } from "../../office/mail-item.types";
 import { useAsync } from "../../shared/use-async";
 import { emailLogStatusKey, prefetch } from "../../shared/prefetch";
 import { selectionCache } from "../../shared/selection-cache";
@@ -40,9 +40,10 @@ function EmailRecords({ item }: { item: MailItem }) {
   const { api, mailbox } = useServices();
   const participants = participantsOf(item, mailbox.userEmail());
   const emails = participants.map((participant) => participant.email);
-  // Per signed-in user and message: reselecting an email draws what it showed last time at once.
+  // Per signed-in user, mailbox and message: reselecting an email draws what it showed last time at once.
   const itemKey = item.internetMessageId ?? item.itemId;
-  const cacheKey = itemKey && `${mailbox.userEmail()}\n${itemKey}\n${emails.join(",")}`;
+  const cacheKey =
+    itemKey && `${mailbox.userEmail()}\n${mailboxOf(item, mailbox.userEmail())}\n${itemKey}\n${emails.join(",")}`;
   const cache = selectionCache<LookupResult>(api, "lookup");
   // Whether this email is logged needs only its id: it goes out with the lookup, not after the record.
   const messageId = item.internetMessageId;

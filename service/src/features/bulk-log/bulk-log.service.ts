@@ -106,6 +106,8 @@ export function createBulkLogService(deps: {
           bodyHtml: message.bodyHtml,
           customerId: customer.id,
           contactId: contact?.id ?? null,
+          // Read from the caller's own mailbox (GET /me/messages): that is where it came from.
+          mailbox: user.email,
         },
         user,
         BULK_LOGGED_BECAUSE,

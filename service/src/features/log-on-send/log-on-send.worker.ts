@@ -119,6 +119,8 @@ export function createLogOnSendWorker(deps: {
           bodyHtml: message.bodyHtml,
           customerId: intent.customerId,
           contactId: intent.contactId,
+          // Found in the caller's own Sent Items: where Outlook keeps a sent message, shared mailbox or not.
+          mailbox: mailbox.email,
         },
         intent.user,
         LOGGED_BECAUSE,

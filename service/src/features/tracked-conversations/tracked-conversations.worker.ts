@@ -91,6 +91,8 @@ export function createTrackingWorker(deps: {
           bodyHtml: message.bodyHtml,
           customerId: tracked.customerId,
           contactId: tracked.contactId,
+          // Read through Graph mail delta in the user's own Inbox and Sent Items.
+          mailbox: user.email,
         },
         user,
         trackedBecause(tracked.subject || message.subject, folder),
