@@ -26,6 +26,8 @@ export interface MailFault {
   status?: number;
   retryAfterSeconds?: number;
   networkError?: boolean;
+  /** Holds the request this long first (a Graph that is slow to answer); alone, it then answers as usual. */
+  delayMs?: number;
   times?: number;
 }
 
@@ -282,8 +284,9 @@ export function createGraphMailFake(options: { baseUrl: string; now?: () => numb
         ),
       );
     const fault = takeFault(request.method, path);
+    if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs).unref());
     if (fault?.networkError) return Response.error();
-    if (fault)
+    if (fault && (fault.status !== undefined || !fault.delayMs))
       return reply(
         graphError(
           fault.status ?? 503,
