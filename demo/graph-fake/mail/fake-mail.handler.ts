@@ -200,7 +200,8 @@ export function createGraphMailFake(options: { baseUrl: string; now?: () => numb
     let state: State = { s: 0, o: 0, upTo: box.seq, g: box.oldestValidSeq };
     if (token) {
       const parsed = unb64<State & { f: string }>(token);
-      if (!parsed || parsed.f !== folder || (parsed.g ?? 0) !== box.oldestValidSeq)
+      // A link this mailbox never issued (one from before the fake restarted) is as unknown as an old one.
+      if (!parsed || parsed.f !== folder || (parsed.g ?? 0) !== box.oldestValidSeq || parsed.s > box.seq)
         return graphError(410, "SyncStateNotFound", "The sync state generation is not valid; start a full sync");
       state = url.searchParams.has("$deltatoken")
         ? { s: parsed.s, o: 0, upTo: box.seq, g: parsed.g, sel: parsed.sel }
@@ -390,8 +391,9 @@ export function createGraphMailFake(options: { baseUrl: string; now?: () => numb
 
   /**
    * Not Graph: the demo's way to make mail arrive, as if someone outside wrote to the user. JSON
-   * { to, from: { address, name? }, subject, bodyHtml?, conversationId? | inReplyTo? } (inReplyTo: the
-   * internetMessageId of a message in that mailbox, whose conversation the new one joins). 201 with
+   * { to, from: { address, name? }, subject, bodyHtml?, conversationId? | inReplyTo?, internetMessageId? }
+   * (inReplyTo: the internetMessageId of a message in that mailbox, whose conversation the new one
+   * joins; internetMessageId: the one it should carry, as a message from outside does). 201 with
    * the message as Graph would list it; 400 naming the field that is wrong.
    */
   function deliver(input: unknown, tokenOf: (address: string) => string): Answer {
@@ -416,9 +418,15 @@ export function createGraphMailFake(options: { baseUrl: string; now?: () => numb
         return bad("conversationId", "must be a string");
       conversationId = body.conversationId;
     }
+    if (
+      body.internetMessageId !== undefined &&
+      (typeof body.internetMessageId !== "string" || !/^<[^\s<>]+@[^\s<>]+>$/.test(body.internetMessageId))
+    )
+      return bad("internetMessageId", "must look like <id@host>");
     const stored = box.add(
       "inbox",
       {
+        internetMessageId: body.internetMessageId as string | undefined,
         from: typeof from.name === "string" ? { address: from.address, name: from.name } : { address: from.address },
         to: [{ address: body.to }],
         subject: body.subject,

@@ -39,6 +39,8 @@ export interface SendInput {
   /** Headers the compose add-in set with item.internetHeaders.setAsync. */
   internetHeaders?: Record<string, string>;
   conversationId?: string;
+  /** The sender's id for it (a message from outside has one already); made up when absent. */
+  internetMessageId?: string;
 }
 
 /** One user's mail in the fake: Sent Items, Inbox and Drafts. */
@@ -56,7 +58,7 @@ export class FakeMailMailbox {
     const message: StoredMessage = {
       id: `AAMkFAKE${randomUUID().replaceAll("-", "")}`,
       folder,
-      internetMessageId: `<${randomUUID()}@fake.outlook.test>`,
+      internetMessageId: input.internetMessageId ?? `<${randomUUID()}@fake.outlook.test>`,
       conversationId: input.conversationId ?? `AAQkFAKE${randomUUID().replaceAll("-", "")}`,
       subject: input.subject,
       from: recipient(input.from),
