@@ -2,6 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { type GraphFake, createGraphFake } from "./fake-graph.handler";
 import { loadFakeState, saveFakeState } from "./fake-graph.state";
+import { DELIVER_PATH } from "./mail/deliver-path";
 import { type GraphMailFake, createGraphMailFake } from "./mail/fake-mail.handler";
 
 export interface GraphFakeServer {
@@ -16,11 +17,7 @@ export interface GraphFakeServer {
 /** Graph's mail paths, which the mail fake answers; the calendar fake answers the rest. */
 const MAIL_PATH = /^\/v1\.0\/me\/(mailFolders|messages|sendMail)(\/|$)/i;
 
-/**
- * Not Graph: where the demo (or a browser suite) makes a message arrive in a user's Inbox, as if a
- * customer wrote (see GraphMailFake.deliver). Outside /v1.0, so no Graph client can mistake it.
- */
-export const DELIVER_PATH = "/fake/mail/deliver";
+export { DELIVER_PATH };
 
 /** The Graph fake as a local HTTP server: the same handler msw uses in jest, behind node:http. */
 export async function startGraphFakeServer(

@@ -51,20 +51,22 @@ describeBrowser("tracked conversations in a real browser", () => {
         .getByText("Offer for the spring campaign · Fabrikam, Inc."),
     );
 
-    // Lena answers in the same conversation: the message arrives in Alice's Inbox in Outlook (the fake).
-    const delivered = await fetch(demo.stack.deliverUrl, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({
-        to: ALICE,
-        from: { address: "lena.vogel@fabrikam.com", name: "Lena Vogel" },
-        subject: "RE: Offer for the spring campaign",
-        conversationId: "sample-conversation-11",
-        bodyHtml: "<p>We take the offer as it stands. Lena</p>",
-      }),
+    // Lena answers in the same conversation: the demo host has the Graph fake put her answer in
+    // Alice's Inbox in Outlook (its deliver endpoint, as if Lena wrote).
+    await page
+      .getByRole("main", { name: "Reading pane" })
+      .getByRole("button", { name: "Simulate an answer from Lena Vogel" })
+      .click();
+    await expectVisible(page.getByRole("status").getByText("Lena Vogel answered: the answer is in your Outlook Inbox"));
+    const [answer] = demo.stack.mail
+      .mailbox(`demo-${ALICE}`)
+      .live("inbox")
+      .filter((message) => message.subject === "RE: Offer for the spring campaign");
+    expect(answer).toMatchObject({
+      conversationId: "sample-conversation-11",
+      from: { emailAddress: { address: "lena.vogel@fabrikam.com", name: "Lena Vogel" } },
     });
-    expect(delivered.status).toBe(201);
-    const { internetMessageId } = (await delivered.json()) as { internetMessageId: string };
+    const internetMessageId = answer!.internetMessageId;
 
     // The worker logs it once, from the Inbox, without the pane doing anything.
     const logged = await until(

@@ -99,7 +99,9 @@ export function NeverLogRules() {
       {rules !== null && (
         <>
           <div role="group" aria-label="Your never-log rules">
-            <Text weight="semibold">Yours</Text>
+            <Text weight="semibold" block>
+              Yours
+            </Text>
             {own.length === 0 ? (
               <Caption1>None yet.</Caption1>
             ) : (
@@ -107,7 +109,9 @@ export function NeverLogRules() {
             )}
           </div>
           <div role="group" aria-label="The organisation's never-log rules">
-            <Text weight="semibold">The organisation&apos;s</Text>
+            <Text weight="semibold" block>
+              The organisation&apos;s
+            </Text>
             {organisation.length === 0 ? (
               <Caption1>None.</Caption1>
             ) : (
