@@ -157,6 +157,10 @@ describe.each(testBackends())("tracked conversations on %s", (backend) => {
       log.filter((entry) => entry.loggedBecause === 'Tracked conversation "Pump order": logged from Sent Items'),
     ).toHaveLength(2);
     expect(log.map((entry) => entry.internetMessageId)).toContain(draft.internetMessageId);
+    // The customer's timeline says why too.
+    const timeline = (await alice.get(`/api/customers/${customer.id}/timeline?kind=EMAIL`)).body.items as any[];
+    expect(timeline).toHaveLength(3);
+    for (const item of timeline) expect(item.summary).toMatch(/ · Tracked conversation "Pump order": logged from /);
     await alice.request("DELETE", `/api/tracked-conversations/${tracked.id}`);
   });
 
