@@ -9,7 +9,7 @@ import type { ThemeMode } from "../../addin/src/office/office-theme";
 import { SafeHtml } from "../../addin/src/shared/safe-html";
 import { DEMO_HOST_USERS, sampleEmails } from "./sample-emails";
 import { ComposeForm } from "./compose-form";
-import { createSimulatedOffice, sendThroughGraph } from "./simulated-office";
+import { answerThroughFake, createSimulatedOffice, sendThroughGraph } from "./simulated-office";
 
 /**
  * Where the demo's Outlook sends mail: the Graph fake `npm start` runs (GRAPH_FAKE_PORT 4010), or the
@@ -78,6 +78,22 @@ export function DemoHost() {
     });
     setSentNotice(null);
     setComposing((count) => count + 1);
+  };
+  // The sender answers in the same conversation: a message in the user's Inbox in Outlook (the fake).
+  const answer = async () => {
+    if (!current?.from || !current.conversationId) return;
+    const from = current.from;
+    try {
+      await answerThroughFake(GRAPH_FAKE)({
+        to: user,
+        from: from.name ? { address: from.email, name: from.name } : { address: from.email },
+        subject: /^re:/i.test(current.subject) ? current.subject : `RE: ${current.subject}`,
+        conversationId: current.conversationId,
+      });
+      setSentNotice(`${from.name ?? from.email} answered: the answer is in your Outlook Inbox`);
+    } catch (error) {
+      setSentNotice((error as Error).message);
+    }
   };
   const switchUser = (email: string) => {
     mailbox.setUser(email);
@@ -155,7 +171,12 @@ export function DemoHost() {
             {sentNotice && <p role="status">{sentNotice}</p>}
             <button type="button" onClick={reply}>
               Reply
-            </button>
+            </button>{" "}
+            {current.from && current.conversationId && (
+              <button type="button" onClick={() => void answer()}>
+                Simulate an answer from {current.from.name ?? current.from.email}
+              </button>
+            )}
             <h2>{current.subject}</h2>
             <p>
               From {current.from?.name} &lt;{current.from?.email}&gt;

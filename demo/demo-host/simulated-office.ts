@@ -1,5 +1,7 @@
 /// <reference types="office-js" />
 
+import { DELIVER_PATH } from "../graph-fake/mail/deliver-path";
+
 /**
  * The demo host's Outlook for writing and sending a message: an `Office` object as office.js gives it
  * to a compose add-in, so the pane reads it through the real adapter (createOfficeMailbox) and the
@@ -273,5 +275,29 @@ export function sendThroughGraph(graphBaseUrl: string, token: () => string) {
       }),
     });
     if (response.status !== 202) throw new Error(`Outlook could not send the message (${response.status})`);
+  };
+}
+
+/**
+ * The demo's stand-in for a customer who answers: the Graph fake's deliver endpoint (not Graph, see
+ * demo/graph-fake/mail/deliver-path.ts) puts the answer in the user's Inbox, in the same conversation,
+ * where tracked conversations find it.
+ */
+export function answerThroughFake(graphBaseUrl: string) {
+  return async (answer: {
+    to: string;
+    from: { address: string; name?: string };
+    subject: string;
+    conversationId: string;
+  }) => {
+    const response = await fetch(`${new URL(graphBaseUrl).origin}${DELIVER_PATH}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        ...answer,
+        bodyHtml: `<p>Thank you, that works for us.</p><p>Best regards<br>${answer.from.name ?? answer.from.address}</p>`,
+      }),
+    });
+    if (response.status !== 201) throw new Error(`The answer did not arrive (${response.status})`);
   };
 }

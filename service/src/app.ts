@@ -131,6 +131,7 @@ export function createApp(
     tokens: calendarSync.tokens,
     graph: { baseUrl: config.calendarSync.graphBaseUrl, timeoutMs: config.calendarSync.timeoutMs, maxRetries: 3 },
     pollMs: config.trackingPollMs,
+    leaseMs: config.trackingLeaseMs,
     logger,
     mail: services.tracking?.mail,
     now: services.tracking?.now,

@@ -24,6 +24,8 @@ import type {
   LifecycleResult,
   LogIntent,
   LogIntentCreate,
+  NeverLogRule,
+  NeverLogRuleCreate,
   TrackConversation,
   TrackedConversation,
   LogIntentCreated,
@@ -153,6 +155,11 @@ export function createCrmApi(baseUrl: string, token: TokenSource) {
       call<{ created: boolean; tracked: TrackedConversation }>("POST", "/api/tracked-conversations", body),
     trackedConversations: () => call<{ items: TrackedConversation[] }>("GET", "/api/tracked-conversations"),
     stopTracking: (id: string) => call<void>("DELETE", `/api/tracked-conversations/${encodeURIComponent(id)}`),
+    /** Never-log rules: the organisation's and the caller's own. */
+    neverLogRules: () => call<{ items: NeverLogRule[] }>("GET", "/api/never-log-rules"),
+    addNeverLogRule: (body: z.input<typeof NeverLogRuleCreate>) =>
+      call<NeverLogRule>("POST", "/api/never-log-rules", body),
+    removeNeverLogRule: (id: string) => call<void>("DELETE", `/api/never-log-rules/${encodeURIComponent(id)}`),
     emailLog: (customerId: string, limit = 10) =>
       call<Json<typeof EmailLogPage>>(
         "GET",

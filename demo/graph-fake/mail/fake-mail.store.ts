@@ -9,7 +9,7 @@ export interface FakeRecipient {
 
 export interface StoredMessage {
   id: string;
-  folder: "sentitems" | "inbox";
+  folder: "sentitems" | "inbox" | "drafts";
   internetMessageId: string;
   conversationId: string;
   subject: string;
@@ -26,6 +26,8 @@ export interface StoredMessage {
   /** Change counter for delta. */
   seq: number;
   deleted: boolean;
+  /** A draft (createReply) until it is sent. */
+  isDraft: boolean;
 }
 
 export interface SendInput {
@@ -39,10 +41,11 @@ export interface SendInput {
   conversationId?: string;
   /** A message that is in the mailbox already (the demo's sample Inbox): its REST id and Message-ID. */
   id?: string;
+  /** The sender's Message-ID (a message from outside has one already); made up when absent. */
   internetMessageId?: string;
 }
 
-/** One user's mail in the fake: Sent Items and Inbox. */
+/** One user's mail in the fake: Sent Items, Inbox and Drafts. */
 export class FakeMailMailbox {
   readonly messages = new Map<string, StoredMessage>();
   seq = 0;
@@ -74,9 +77,18 @@ export class FakeMailMailbox {
       })),
       seq: ++this.seq,
       deleted: false,
+      isDraft: folder === "drafts",
     };
     this.messages.set(message.id, message);
     return message;
+  }
+
+  /** Takes a message out (a sent draft leaves Drafts); delta reports it @removed. */
+  remove(id: string) {
+    const message = this.messages.get(id);
+    if (!message) return;
+    message.deleted = true;
+    message.seq = ++this.seq;
   }
 
   live(folder?: string): StoredMessage[] {

@@ -4,3 +4,4 @@ export { LogWhenSentSwitch } from "./log-when-sent-switch";
 export { SendWaitingIntents } from "./send-waiting-intents";
 export { TrackConversation } from "./track-conversation";
 export { LogSelectedEmails } from "./log-selected-emails";
+export { NeverLogRules } from "./never-log-rules";

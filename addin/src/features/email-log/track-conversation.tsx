@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from "react";
 import type { MailItem } from "../../office/mail-item.types";
 import { errorMessage } from "../../shared/error-message";
 import { useServices } from "../../shared/services-context";
+import { NeverLogRules } from "./never-log-rules";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, flexBasis: "100%" },
@@ -13,7 +14,8 @@ const useStyles = makeStyles({
 /**
  * "Track this conversation": the service logs every later message of the conversation of the open
  * message, incoming and sent, to this customer, without the pane open. The pane lists what the user
- * tracks (every customer's) and lets them stop each.
+ * tracks (every customer's) and lets them stop each; beside that list, "Never-log rules" opens the
+ * addresses and domains that automatic logging leaves out.
  */
 export function TrackConversation({
   item,
@@ -28,6 +30,7 @@ export function TrackConversation({
   const { api } = useServices();
   const [tracked, setTracked] = useState<TrackedConversation[] | null>(null);
   const [busy, setBusy] = useState(false);
+  const [rulesOpen, setRulesOpen] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
   const load = useCallback(
@@ -107,6 +110,12 @@ export function TrackConversation({
           </ul>
         </section>
       )}
+      <div>
+        <Button size="small" appearance="subtle" aria-expanded={rulesOpen} onClick={() => setRulesOpen(!rulesOpen)}>
+          Never-log rules
+        </Button>
+      </div>
+      {rulesOpen && <NeverLogRules />}
       {error !== null && <Caption1 role="alert">{errorMessage(error)}</Caption1>}
     </div>
   );

@@ -1,6 +1,6 @@
 import { ResponseType } from "@microsoft/microsoft-graph-client";
 import type { GraphTokenProvider, Mailbox } from "../../calendar-sync/graph/calendar-gateway";
-import { type GraphClientOptions, createGraphClient } from "../../calendar-sync/graph/graph-client";
+import { type GraphClientOptions, createGraphClient, relativeToBase } from "../../calendar-sync/graph/graph-client";
 import { GraphCallError, classifyGraphError } from "../../calendar-sync/graph/graph-errors";
 
 /** The mail folders tracked conversations read: what comes in, and what the user sent. */
@@ -78,7 +78,10 @@ export function createMailDeltaGateway(tokens: GraphTokenProvider, options: Grap
   return {
     async page(mailbox, folder, link) {
       const client = createGraphClient(await tokens.tokenFor(mailbox), options);
-      const path = link ?? `/me/mailFolders/${folder}/messages/delta?$select=${SELECT}`;
+      // Graph's links are absolute; the client takes them relative to its base URL, as the calendar's delta.
+      const path = link
+        ? relativeToBase(link, options.baseUrl)
+        : `/me/mailFolders/${folder}/messages/delta?$select=${SELECT}`;
       let response: Response;
       try {
         response = (await client
