@@ -103,3 +103,8 @@ export async function getMail(
     throw new GraphCallError(classifyGraphError(response.status, body, response.headers.get("retry-after")));
   return { status: response.status, body };
 }
+
+/** What the e-mail log keeps of a message read from Graph: everything but Graph's own id for it. */
+export function loggedFields({ id: _graphId, ...fields }: MailMessage): Omit<MailMessage, "id"> {
+  return fields;
+}

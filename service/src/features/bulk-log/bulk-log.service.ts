@@ -1,3 +1,4 @@
+import { loggedFields } from "../../calendar-sync/graph/graph-mail";
 import {
   type EmailLogBulkCreate,
   type EmailLogBulkLogged,
@@ -95,15 +96,7 @@ export function createBulkLogService(deps: {
     try {
       const logged = await emailLog.log(
         {
-          internetMessageId: message.internetMessageId,
-          conversationId: message.conversationId,
-          subject: message.subject,
-          from: message.from,
-          to: message.to,
-          cc: message.cc,
-          sentAt: message.sentAt,
-          receivedAt: message.receivedAt,
-          bodyHtml: message.bodyHtml,
+          ...loggedFields(message),
           customerId: customer.id,
           contactId: contact?.id ?? null,
           // Read from the caller's own mailbox (GET /me/messages): that is where it came from.

@@ -1,3 +1,4 @@
+import { loggedFields } from "../../calendar-sync/graph/graph-mail";
 import { GraphCallError, type GraphFailure } from "../../calendar-sync/graph/graph-errors";
 import { AppError } from "../../shared/app-error";
 import type { Logger } from "../../shared/logger";
@@ -108,15 +109,9 @@ export function createLogOnSendWorker(deps: {
     try {
       const logged = await emailLog.log(
         {
-          internetMessageId: message.internetMessageId,
+          ...loggedFields(message),
           conversationId: intent.conversationId ?? message.conversationId,
-          subject: message.subject,
-          from: message.from,
-          to: message.to,
-          cc: message.cc,
-          sentAt: message.sentAt,
           receivedAt: null,
-          bodyHtml: message.bodyHtml,
           customerId: intent.customerId,
           contactId: intent.contactId,
           // Found in the caller's own Sent Items: where Outlook keeps a sent message, shared mailbox or not.

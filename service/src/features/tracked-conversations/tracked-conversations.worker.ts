@@ -1,3 +1,4 @@
+import { loggedFields } from "../../calendar-sync/graph/graph-mail";
 import { randomUUID } from "node:crypto";
 import { GraphCallError, type GraphFailure } from "../../calendar-sync/graph/graph-errors";
 import { AppError } from "../../shared/app-error";
@@ -95,15 +96,7 @@ export function createTrackingWorker(deps: {
     try {
       const result = await emailLog.log(
         {
-          internetMessageId: message.internetMessageId,
-          conversationId: message.conversationId,
-          subject: message.subject,
-          from: message.from,
-          to: message.to,
-          cc: message.cc,
-          sentAt: message.sentAt,
-          receivedAt: message.receivedAt,
-          bodyHtml: message.bodyHtml,
+          ...loggedFields(message),
           customerId: tracked.customerId,
           contactId: tracked.contactId,
           // Read through Graph mail delta in the user's own Inbox and Sent Items.
