@@ -1,3 +1,4 @@
+import { createPollLoop } from "../../shared/poll-loop";
 import { loggedFields } from "../../calendar-sync/graph/graph-mail";
 import { GraphCallError, type GraphFailure } from "../../calendar-sync/graph/graph-errors";
 import { AppError } from "../../shared/app-error";
@@ -26,7 +27,6 @@ export interface LogOnSendWorker {
 const BATCH = 20;
 /** What the e-mail log shows for an entry this worker made. */
 export const LOGGED_BECAUSE = "Logged when sent (Log when sent was on in Outlook)";
-const STOP_GRACE_MS = 5_000;
 
 /** Why an intent waits on Graph, in the words the pane shows. */
 function waitReason(failure: GraphFailure): string {
@@ -148,35 +148,25 @@ export function createLogOnSendWorker(deps: {
           report.waiting++;
         });
       }
-      if (due.length < BATCH || stopped) return report;
+      if (due.length < BATCH || loop.stopped()) return report;
     }
   }
 
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> = Promise.resolve();
+  const loop = createPollLoop(
+    () =>
+      runOnce()
+        .then((report) => {
+          if (report.logged + report.expired + report.rejected > 0) logger.info({ ...report }, "log on send round");
+        })
+        .catch((error: unknown) => logger.error({ err: error }, "log on send round failed")),
+    { everyMs: config.pollMs },
+  );
 
   return {
     runOnce,
     start() {
-      if (!sentItems || timer || stopped) return;
-      const tick = () => {
-        running = runOnce()
-          .then((report) => {
-            if (report.logged + report.expired + report.rejected > 0) logger.info({ ...report }, "log on send round");
-          })
-          .catch((error: unknown) => logger.error({ err: error }, "log on send round failed"))
-          .finally(() => {
-            if (!stopped) timer = setTimeout(tick, config.pollMs);
-          });
-      };
-      timer = setTimeout(tick, Math.min(config.pollMs, 1_000));
+      if (sentItems) loop.start();
     },
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      const grace = new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref());
-      await Promise.race([running, grace]);
-    },
+    stop: () => loop.stop(),
   };
 }

@@ -1,3 +1,4 @@
+import { createPollLoop } from "../../shared/poll-loop";
 import { loggedFields } from "../../calendar-sync/graph/graph-mail";
 import { randomUUID } from "node:crypto";
 import { GraphCallError, type GraphFailure } from "../../calendar-sync/graph/graph-errors";
@@ -38,7 +39,6 @@ export interface TrackingWorker {
 const MAX_PAGES_PER_ROUND = 100;
 /** Folders one claim leases; a round claims again until none is due. */
 const CLAIM_BATCH = 10;
-const STOP_GRACE_MS = 5_000;
 
 const describe = (failure: GraphFailure) =>
   failure.kind === "auth"
@@ -66,7 +66,6 @@ export function createTrackingWorker(deps: {
   const { repository, mail, emailLog, logger } = deps;
   const now = deps.now ?? (() => new Date());
   const workerId = deps.workerId ?? `tracking-${randomUUID()}`;
-  let stopped = false;
   const lease = (): FolderLease => ({ workerId, until: new Date(now().getTime() + deps.leaseMs) });
 
   async function consider(
@@ -159,7 +158,7 @@ export function createTrackingWorker(deps: {
     // poll interval (one read less than half an interval ago is left alone), and never by two at once.
     const seen = new Set<string>();
     for (;;) {
-      if (stopped) return report;
+      if (loop.stopped()) return report;
       const at = now();
       const claimed = await repository.claimFolders(lease(), at, new Date(at.getTime() - deps.pollMs / 2), CLAIM_BATCH);
       const fresh = claimed.filter((key) => !seen.has(`${key.userId}/${key.folder}`));
@@ -199,29 +198,22 @@ export function createTrackingWorker(deps: {
     }
   }
 
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> = Promise.resolve();
+  const loop = createPollLoop(
+    () =>
+      runOnce()
+        .then((report) => {
+          if (report.logged > 0) logger.info({ ...report }, "tracked conversations round");
+        })
+        .catch((error: unknown) => logger.error({ err: error }, "tracked conversations round failed")),
+    { everyMs: deps.pollMs },
+  );
   return {
     runOnce,
     start() {
-      if (!mail || timer || stopped) return;
-      const tick = () => {
-        running = runOnce()
-          .then((report) => {
-            if (report.logged > 0) logger.info({ ...report }, "tracked conversations round");
-          })
-          .catch((error: unknown) => logger.error({ err: error }, "tracked conversations round failed"))
-          .finally(() => {
-            if (!stopped) timer = setTimeout(tick, deps.pollMs);
-          });
-      };
-      timer = setTimeout(tick, Math.min(deps.pollMs, 1_000));
+      if (mail) loop.start();
     },
     async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      const grace = new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref());
-      await Promise.race([running, grace]);
+      await loop.stop();
       // What this replica still holds goes to the others at once, not after the lease.
       await repository
         .release(workerId)
