@@ -1,15 +1,10 @@
-import { app as deApp } from "./de/app";
-import { common as deCommon } from "./de/common";
-import { app as enApp } from "./en/app";
-import { common as enCommon } from "./en/common";
+import { de } from "./de";
+import { en } from "./en";
 
 /**
- * Every catalog, bundled with the pane: one namespace per part of the pane (en/ and de/ hold a file
- * each). A new namespace goes into both languages here and into NAMESPACES.
+ * Every catalog, bundled with the pane: one namespace per part of the pane, a file each in en/ and
+ * de/, listed in en/index.ts and de/index.ts.
  */
-export const resources = {
-  en: { common: enCommon, app: enApp },
-  de: { common: deCommon, app: deApp },
-} as const;
+export const resources = { en, de } as const;
 
-export const NAMESPACES = Object.keys(resources.en) as (keyof (typeof resources)["en"])[];
+export const NAMESPACES = Object.keys(en) as (keyof typeof en)[];
