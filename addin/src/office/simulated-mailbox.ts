@@ -12,6 +12,8 @@ export interface SimulatedMailbox extends Mailbox {
   /** What a click in the demo host's message list does: like selecting a message in Outlook. */
   select(message: SimulatedMessage | null): void;
   setUser(email: string): void;
+  /** The demo host's language switch: Outlook's UI language, which the pane reads when it loads. */
+  setDisplayLanguage(tag: string): void;
 }
 
 /**
@@ -68,6 +70,9 @@ export function createSimulatedMailbox(
     },
     setUser(email) {
       user = email.toLowerCase();
+    },
+    setDisplayLanguage(tag) {
+      displayLanguage = tag;
     },
   };
 }

@@ -1,3 +1,4 @@
+import { activities } from "./activities";
 import { app } from "./app";
 import { common } from "./common";
 import { emailLog } from "./email-log";
@@ -7,4 +8,4 @@ import { sales } from "./sales";
 import { search } from "./search";
 
 /** The English catalogs, one namespace per part of the pane; German (../de) has the same. */
-export const en = { common, app, participants, record, emailLog, search, sales };
+export const en = { common, app, participants, record, emailLog, search, sales, activities };
