@@ -1,12 +1,5 @@
 import type { Attachment } from "contract";
 
-/** "684 B", "12.5 KB", "3.2 MB": short enough for the narrow pane. */
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
 const KIND: [RegExp, string][] = [
   [/pdf$/, "PDF"],
   [/^image\//, "Image"],

@@ -1,3 +1,4 @@
+import { useFormat } from "../../i18n";
 import {
   Button,
   Caption1,
@@ -17,11 +18,10 @@ import { EmptyState, ErrorState, Loading } from "../../shared/state-views";
 import { errorMessage } from "../../shared/error-message";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { useAsync } from "../../shared/use-async";
-import { formatInZone } from "../../shared/zoned-time";
 import { may } from "../../shared/may";
 import type { AttachmentParent } from "../../api/attachments-api";
 import type { RecordTabContext } from "../../shared/record-tab.types";
-import { formatSize, kindOf, whereOf } from "./file-labels";
+import { kindOf, whereOf } from "./file-labels";
 import { useDownload } from "./use-download";
 
 const useStyles = makeStyles({
@@ -31,6 +31,7 @@ const useStyles = makeStyles({
 
 /** Every file on the customer's record, with upload, download and (for one's own) delete. */
 export function FilesTab({ record }: RecordTabContext) {
+  const format = useFormat();
   const styles = useStyles();
   const layout = useLayoutStyles();
   const { api, me } = useServices();
@@ -148,10 +149,10 @@ export function FilesTab({ record }: RecordTabContext) {
                   {attachment.fileName}
                 </Button>
                 <Caption1>
-                  {kindOf(attachment.contentType)} · {formatSize(attachment.size)} · {whereOf(attachment)}
+                  {kindOf(attachment.contentType)} · {format.bytes(attachment.size)} · {whereOf(attachment)}
                 </Caption1>
                 <Caption1>
-                  {attachment.uploadedBy.name}, {formatInZone(attachment.uploadedAt, me.timeZone)}
+                  {attachment.uploadedBy.name}, {format.dateTime(attachment.uploadedAt, me.timeZone)}
                 </Caption1>
                 {mayDelete(attachment) &&
                   (confirming === attachment.id ? (

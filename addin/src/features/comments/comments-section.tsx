@@ -1,3 +1,4 @@
+import { useFormat } from "../../i18n";
 import {
   Badge,
   Button,
@@ -14,7 +15,6 @@ import { useServices } from "../../shared/services-context";
 import { EmptyState } from "../../shared/state-views";
 import { errorMessage } from "../../shared/error-message";
 import { useLayoutStyles } from "../../shared/layout-styles";
-import { formatInZone } from "../../shared/zoned-time";
 import { may } from "../../shared/may";
 import { CommentForm } from "./comment-form";
 
@@ -89,6 +89,7 @@ export function CommentsSection({
 }
 
 function CommentItem({ comment, onChanged }: { comment: CustomerComment; onChanged: () => void }) {
+  const format = useFormat();
   const layout = useLayoutStyles();
   const styles = useStyles();
   const { api, me } = useServices();
@@ -138,7 +139,7 @@ function CommentItem({ comment, onChanged }: { comment: CustomerComment; onChang
           )}
           <Text className={styles.body}>{comment.body}</Text>
           <Caption1>
-            {comment.author.name} · {formatInZone(comment.createdAt, me.timeZone)}
+            {comment.author.name} · {format.dateTime(comment.createdAt, me.timeZone)}
           </Caption1>
         </>
       )}

@@ -1,11 +1,11 @@
 import { Badge, Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useFormat } from "../../i18n";
 import { useState } from "react";
 import type { ConsentChannelState } from "contract";
 import { useServices } from "../../shared/services-context";
 import { EmptyState, ErrorState, Loading } from "../../shared/state-views";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { useAsync } from "../../shared/use-async";
-import { formatInZone } from "../../shared/zoned-time";
 import { CHANNEL_LABEL, type RecordContact } from "./consent-channels";
 import { ConsentForm } from "./consent-form";
 
@@ -104,6 +104,7 @@ function ChannelLine({ state }: { state: ConsentChannelState }) {
 
 /** Every entry ever recorded for the contact, newest first (kept for GDPR). */
 function ConsentHistory({ contactId, name, round }: { contactId: string; name: string; round: number }) {
+  const format = useFormat();
   const layout = useLayoutStyles();
   const { api, me } = useServices();
   const view = useAsync(() => api.consent(contactId), [contactId, round]);
@@ -118,7 +119,7 @@ function ConsentHistory({ contactId, name, round }: { contactId: string; name: s
             {entry.date} · {CHANNEL_LABEL[entry.channel]} {STATUS[entry.status].label.toLowerCase()} · {entry.source}
           </Caption1>
           <Caption1>
-            recorded by {entry.recordedBy.name}, {formatInZone(entry.recordedAt, me.timeZone)}
+            recorded by {entry.recordedBy.name}, {format.dateTime(entry.recordedAt, me.timeZone)}
           </Caption1>
         </li>
       ))}

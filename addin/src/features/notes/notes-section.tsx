@@ -1,4 +1,5 @@
 import { Button, Caption1, Field, Text, Textarea, makeStyles } from "@fluentui/react-components";
+import { useFormat } from "../../i18n";
 import { type FormEvent, useState } from "react";
 import type { Note } from "contract";
 import { DeleteButton } from "../../shared/delete-button";
@@ -8,7 +9,6 @@ import { useServices } from "../../shared/services-context";
 import { EmptyState } from "../../shared/state-views";
 import { SafeHtml, textToNoteHtml } from "../../shared/safe-html";
 import { byFirstSegment, useFormSave } from "../../shared/use-form-save";
-import { formatInZone } from "../../shared/zoned-time";
 import { useLayoutStyles } from "../../shared/layout-styles";
 
 const useStyles = makeStyles({
@@ -17,6 +17,7 @@ const useStyles = makeStyles({
 
 /** The latest notes; their authors, managers and admins (notes:change) edit and delete them here. */
 export function NotesSection({ notes, onChanged }: { notes: Note[]; onChanged?: () => void }) {
+  const format = useFormat();
   const styles = useStyles();
   const layout = useLayoutStyles();
   const { api, me } = useServices();
@@ -47,7 +48,7 @@ export function NotesSection({ notes, onChanged }: { notes: Note[]; onChanged?: 
                   <>
                     <SafeHtml html={note.bodyHtml} className={styles.body} />
                     <Caption1>
-                      {note.author.name} · {formatInZone(note.createdAt, me.timeZone)}
+                      {note.author.name} · {format.dateTime(note.createdAt, me.timeZone)}
                       {note.modifiedAt !== note.createdAt && " · edited"}
                     </Caption1>
                     {changeable && (

@@ -1,9 +1,9 @@
 import { Caption1, Text } from "@fluentui/react-components";
+import { useFormat } from "../../i18n";
 import type { LifecycleChange } from "contract";
 import { useServices } from "../../shared/services-context";
 import { EmptyState } from "../../shared/state-views";
 import { useLayoutStyles } from "../../shared/layout-styles";
-import { formatInZone } from "../../shared/zoned-time";
 
 const TRANSITION: Record<LifecycleChange["transition"], string> = {
   RELEASE: "Released",
@@ -13,6 +13,7 @@ const TRANSITION: Record<LifecycleChange["transition"], string> = {
 
 /** Every lifecycle transition, newest first: what, who, when, and why a release was declined. */
 export function LifecycleHistory({ history }: { history: LifecycleChange[] }) {
+  const format = useFormat();
   const layout = useLayoutStyles();
   const { me } = useServices();
   return (
@@ -30,7 +31,7 @@ export function LifecycleHistory({ history }: { history: LifecycleChange[] }) {
                 {TRANSITION[change.transition]} ({change.from.toLowerCase()} → {change.to.toLowerCase()})
               </Text>
               <Caption1>
-                {change.changedBy.name} · {formatInZone(change.changedAt, me.timeZone)}
+                {change.changedBy.name} · {format.dateTime(change.changedAt, me.timeZone)}
                 {change.reason ? ` · reason: ${change.reason}` : ""}
               </Caption1>
             </li>

@@ -1,9 +1,9 @@
 import { Badge, Button, Caption1, Text } from "@fluentui/react-components";
+import { useFormat } from "../../i18n";
 import type { TimelineItem, TimelineKind } from "contract";
 import { useServices } from "../../shared/services-context";
 import { EmptyState } from "../../shared/state-views";
 import { useLayoutStyles } from "../../shared/layout-styles";
-import { formatInZone } from "../../shared/zoned-time";
 
 export const KIND_LABEL: Record<TimelineKind, string> = {
   ACTIVITY: "Activity",
@@ -26,6 +26,7 @@ export function TimelineList({
   loadingMore: boolean;
   onLoadMore: () => void;
 }) {
+  const format = useFormat();
   const layout = useLayoutStyles();
   const { me } = useServices();
   if (items.length === 0) return <EmptyState>No entries.</EmptyState>;
@@ -38,7 +39,7 @@ export function TimelineList({
               <Badge appearance="outline">{KIND_LABEL[item.kind]}</Badge> {item.title}
             </Text>
             <Caption1>
-              {formatInZone(item.at, me.timeZone)}
+              {format.dateTime(item.at, me.timeZone)}
               {item.by ? ` · ${item.by.name}` : ""}
               {item.summary ? ` · ${item.summary}` : ""}
             </Caption1>
