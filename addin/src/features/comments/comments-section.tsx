@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { useFormat } from "../../i18n";
 import {
   Badge,
@@ -13,7 +14,7 @@ import { useState } from "react";
 import type { CustomerComment } from "contract";
 import { useServices } from "../../shared/services-context";
 import { EmptyState } from "../../shared/state-views";
-import { errorMessage } from "../../shared/error-message";
+import { useErrorMessage } from "../../shared/error-message";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { may } from "../../shared/may";
 import { CommentForm } from "./comment-form";
@@ -50,22 +51,23 @@ export function CommentsSection({
 }) {
   const layout = useLayoutStyles();
   const styles = useStyles();
+  const { t } = useTranslation("comments");
   const { api } = useServices();
   const [adding, setAdding] = useState(false);
 
   return (
-    <section className={layout.form} aria-label="Comments">
+    <section className={layout.form} aria-label={t("section")}>
       <div className={styles.header}>
         <Text as="h3" weight="semibold" size={400}>
-          Comments
+          {t("heading")}
         </Text>
         <Button size="small" aria-expanded={adding} onClick={() => setAdding(!adding)}>
-          Add comment
+          {t("add")}
         </Button>
       </div>
       {adding && (
         <CommentForm
-          label="New comment"
+          label={t("newForm")}
           offerPin
           onSubmit={async (body, pinned) => {
             await api.createComment(customerId, { body, pinned });
@@ -76,7 +78,7 @@ export function CommentsSection({
         />
       )}
       {comments.length === 0 ? (
-        !adding && <EmptyState>No comments.</EmptyState>
+        !adding && <EmptyState>{t("empty")}</EmptyState>
       ) : (
         <ul className={layout.list}>
           {comments.map((comment) => (
@@ -90,6 +92,8 @@ export function CommentsSection({
 
 function CommentItem({ comment, onChanged }: { comment: CustomerComment; onChanged: () => void }) {
   const format = useFormat();
+  const { t } = useTranslation("comments");
+  const errorMessage = useErrorMessage();
   const layout = useLayoutStyles();
   const styles = useStyles();
   const { api, me } = useServices();
@@ -116,11 +120,11 @@ function CommentItem({ comment, onChanged }: { comment: CustomerComment; onChang
   return (
     <li
       className={`${styles.comment} ${comment.pinned ? styles.pinned : ""}`}
-      aria-label={comment.pinned ? "Pinned comment" : "Comment"}
+      aria-label={comment.pinned ? t("pinnedComment") : t("comment")}
     >
       {mode === "edit" ? (
         <CommentForm
-          label="Edit comment"
+          label={t("editForm")}
           initialBody={comment.body}
           offerPin={false}
           onSubmit={async (body) => {
@@ -134,7 +138,7 @@ function CommentItem({ comment, onChanged }: { comment: CustomerComment; onChang
         <>
           {comment.pinned && (
             <Badge className={styles.badge} appearance="tint" color="warning" size="small">
-              Pinned
+              {t("pinned")}
             </Badge>
           )}
           <Text className={styles.body}>{comment.body}</Text>
@@ -146,7 +150,7 @@ function CommentItem({ comment, onChanged }: { comment: CustomerComment; onChang
       {mayChange && mode === "view" && (
         <div className={layout.buttons}>
           <Button size="small" appearance="subtle" disabled={busy} onClick={() => setMode("edit")}>
-            Edit
+            {t("edit")}
           </Button>
           <Button
             size="small"
@@ -156,26 +160,26 @@ function CommentItem({ comment, onChanged }: { comment: CustomerComment; onChang
               void run(() => api.updateComment(comment.id, { version: comment.version, pinned: !comment.pinned }))
             }
           >
-            {comment.pinned ? "Unpin" : "Pin"}
+            {comment.pinned ? t("unpin") : t("pin")}
           </Button>
           <Button size="small" appearance="subtle" disabled={busy} onClick={() => setMode("confirm-delete")}>
-            Delete
+            {t("delete")}
           </Button>
         </div>
       )}
       {mode === "confirm-delete" && (
-        <div className={layout.buttons} role="group" aria-label="Delete this comment?">
-          <Text>Delete this comment?</Text>
+        <div className={layout.buttons} role="group" aria-label={t("deleteAsk")}>
+          <Text>{t("deleteAsk")}</Text>
           <Button
             size="small"
             appearance="primary"
             disabled={busy}
             onClick={() => void run(() => api.deleteComment(comment.id))}
           >
-            Delete comment
+            {t("deleteComment")}
           </Button>
           <Button size="small" disabled={busy} onClick={() => setMode("view")}>
-            Keep
+            {t("keep")}
           </Button>
         </div>
       )}

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import { useFormat } from "../../i18n";
 import type { LifecycleSection } from "contract";
@@ -9,14 +10,15 @@ import { useServices } from "../../shared/services-context";
  */
 export function DeclineNotice({ lifecycle }: { lifecycle: LifecycleSection }) {
   const format = useFormat();
+  const { t } = useTranslation("lifecycle");
   const { me } = useServices();
   const last = lifecycle.history[0];
   if (lifecycle.state !== "NEW" || last?.transition !== "DECLINE") return null;
   return (
-    <MessageBar intent="warning" aria-label="Declined">
+    <MessageBar intent="warning" aria-label={t("declined")}>
       <MessageBarBody>
         <MessageBarTitle>
-          Declined by {last.changedBy.name}, {format.dateTime(last.changedAt, me.timeZone)}
+          {t("declinedBy", { name: last.changedBy.name, when: format.dateTime(last.changedAt, me.timeZone) })}
         </MessageBarTitle>
         {last.reason}
       </MessageBarBody>

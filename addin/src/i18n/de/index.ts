@@ -2,12 +2,29 @@ import type { Catalog } from "../catalog";
 import type { en } from "../en";
 import { activities } from "./activities";
 import { app } from "./app";
+import { comments } from "./comments";
 import { common } from "./common";
+import { details } from "./details";
 import { emailLog } from "./email-log";
+import { lifecycle } from "./lifecycle";
+import { notes } from "./notes";
 import { participants } from "./participants";
 import { record } from "./record";
 import { sales } from "./sales";
 import { search } from "./search";
 
 /** The German catalogs: the same namespaces and keys as the English ones (a type error otherwise). */
-export const de: Catalog<typeof en> = { common, app, participants, record, emailLog, search, sales, activities };
+export const de: Catalog<typeof en> = {
+  common,
+  app,
+  participants,
+  record,
+  emailLog,
+  search,
+  sales,
+  activities,
+  notes,
+  lifecycle,
+  comments,
+  details,
+};

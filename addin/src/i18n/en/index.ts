@@ -1,11 +1,28 @@
 import { activities } from "./activities";
 import { app } from "./app";
+import { comments } from "./comments";
 import { common } from "./common";
+import { details } from "./details";
 import { emailLog } from "./email-log";
+import { lifecycle } from "./lifecycle";
+import { notes } from "./notes";
 import { participants } from "./participants";
 import { record } from "./record";
 import { sales } from "./sales";
 import { search } from "./search";
 
 /** The English catalogs, one namespace per part of the pane; German (../de) has the same. */
-export const en = { common, app, participants, record, emailLog, search, sales, activities };
+export const en = {
+  common,
+  app,
+  participants,
+  record,
+  emailLog,
+  search,
+  sales,
+  activities,
+  notes,
+  lifecycle,
+  comments,
+  details,
+};
