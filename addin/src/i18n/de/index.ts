@@ -4,6 +4,7 @@ import { activities } from "./activities";
 import { app } from "./app";
 import { comments } from "./comments";
 import { common } from "./common";
+import { consent } from "./consent";
 import { details } from "./details";
 import { emailLog } from "./email-log";
 import { lifecycle } from "./lifecycle";
@@ -27,4 +28,5 @@ export const de: Catalog<typeof en> = {
   lifecycle,
   comments,
   details,
+  consent,
 };

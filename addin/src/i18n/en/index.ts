@@ -2,6 +2,7 @@ import { activities } from "./activities";
 import { app } from "./app";
 import { comments } from "./comments";
 import { common } from "./common";
+import { consent } from "./consent";
 import { details } from "./details";
 import { emailLog } from "./email-log";
 import { lifecycle } from "./lifecycle";
@@ -25,4 +26,5 @@ export const en = {
   lifecycle,
   comments,
   details,
+  consent,
 };
