@@ -1,18 +1,10 @@
+import { useTranslation } from "react-i18next";
 import { Badge, Button, Caption1, Text } from "@fluentui/react-components";
 import { useFormat } from "../../i18n";
-import type { TimelineItem, TimelineKind } from "contract";
+import type { TimelineItem } from "contract";
 import { useServices } from "../../shared/services-context";
 import { EmptyState } from "../../shared/state-views";
 import { useLayoutStyles } from "../../shared/layout-styles";
-
-export const KIND_LABEL: Record<TimelineKind, string> = {
-  ACTIVITY: "Activity",
-  EMAIL: "E-mail",
-  NOTE: "Note",
-  QUOTE: "Quote",
-  ORDER: "Order",
-  LIFECYCLE: "Lifecycle",
-};
 
 /** The entries loaded so far, latest first, and a button for the next page while there is one. */
 export function TimelineList({
@@ -27,16 +19,17 @@ export function TimelineList({
   onLoadMore: () => void;
 }) {
   const format = useFormat();
+  const { t } = useTranslation("timeline");
   const layout = useLayoutStyles();
   const { me } = useServices();
-  if (items.length === 0) return <EmptyState>No entries.</EmptyState>;
+  if (items.length === 0) return <EmptyState>{t("empty")}</EmptyState>;
   return (
     <>
-      <ul className={layout.list} aria-label="Timeline entries">
+      <ul className={layout.list} aria-label={t("entries")}>
         {items.map((item) => (
           <li key={`${item.kind}-${item.id}`} className={layout.item}>
             <Text>
-              <Badge appearance="outline">{KIND_LABEL[item.kind]}</Badge> {item.title}
+              <Badge appearance="outline">{t(`kinds.${item.kind}`)}</Badge> {item.title}
             </Text>
             <Caption1>
               {format.dateTime(item.at, me.timeZone)}
@@ -46,12 +39,10 @@ export function TimelineList({
           </li>
         ))}
       </ul>
-      <Caption1>
-        {items.length} of {total}
-      </Caption1>
+      <Caption1>{t("shown", { shown: items.length, total })}</Caption1>
       {items.length < total && (
         <Button onClick={onLoadMore} disabled={loadingMore}>
-          {loadingMore ? "Loading…" : "Load more"}
+          {loadingMore ? t("loadingMore") : t("loadMore")}
         </Button>
       )}
     </>

@@ -13,6 +13,7 @@ import { participants } from "./participants";
 import { record } from "./record";
 import { sales } from "./sales";
 import { search } from "./search";
+import { timeline } from "./timeline";
 
 /** The German catalogs: the same namespaces and keys as the English ones (a type error otherwise). */
 export const de: Catalog<typeof en> = {
@@ -29,4 +30,5 @@ export const de: Catalog<typeof en> = {
   comments,
   details,
   consent,
+  timeline,
 };

@@ -11,6 +11,7 @@ import { participants } from "./participants";
 import { record } from "./record";
 import { sales } from "./sales";
 import { search } from "./search";
+import { timeline } from "./timeline";
 
 /** The English catalogs, one namespace per part of the pane; German (../de) has the same. */
 export const en = {
@@ -27,4 +28,5 @@ export const en = {
   comments,
   details,
   consent,
+  timeline,
 };
