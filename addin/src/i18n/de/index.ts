@@ -5,6 +5,7 @@ import { app } from "./app";
 import { comments } from "./comments";
 import { common } from "./common";
 import { consent } from "./consent";
+import { contacts } from "./contacts";
 import { details } from "./details";
 import { emailLog } from "./email-log";
 import { lifecycle } from "./lifecycle";
@@ -31,4 +32,5 @@ export const de: Catalog<typeof en> = {
   details,
   consent,
   timeline,
+  contacts,
 };

@@ -3,6 +3,7 @@ import { app } from "./app";
 import { comments } from "./comments";
 import { common } from "./common";
 import { consent } from "./consent";
+import { contacts } from "./contacts";
 import { details } from "./details";
 import { emailLog } from "./email-log";
 import { lifecycle } from "./lifecycle";
@@ -29,4 +30,5 @@ export const en = {
   details,
   consent,
   timeline,
+  contacts,
 };
