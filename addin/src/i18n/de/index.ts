@@ -8,6 +8,7 @@ import { consent } from "./consent";
 import { contacts } from "./contacts";
 import { details } from "./details";
 import { emailLog } from "./email-log";
+import { files } from "./files";
 import { lifecycle } from "./lifecycle";
 import { notes } from "./notes";
 import { participants } from "./participants";
@@ -33,4 +34,5 @@ export const de: Catalog<typeof en> = {
   consent,
   timeline,
   contacts,
+  files,
 };

@@ -6,6 +6,7 @@ import { consent } from "./consent";
 import { contacts } from "./contacts";
 import { details } from "./details";
 import { emailLog } from "./email-log";
+import { files } from "./files";
 import { lifecycle } from "./lifecycle";
 import { notes } from "./notes";
 import { participants } from "./participants";
@@ -31,4 +32,5 @@ export const en = {
   consent,
   timeline,
   contacts,
+  files,
 };
