@@ -25,8 +25,9 @@ export function DemoHost() {
   const [options] = useState(hostOptions);
   const [user, setUser] = useState(DEMO_HOST_USERS[0]!.email);
   const [theme, setTheme] = useState<ThemeMode>(options.theme);
+  const [language, setLanguage] = useState(options.language);
   // One mailbox for the page's life; switching user re-addresses it.
-  const [mailbox] = useState(() => createSimulatedMailbox(DEMO_HOST_USERS[0]!.email));
+  const [mailbox] = useState(() => createSimulatedMailbox(DEMO_HOST_USERS[0]!.email, undefined, options.language));
   const api = useMemo(
     () =>
       createCrmApi(
@@ -40,6 +41,7 @@ export function DemoHost() {
   const [outlook] = useState(() => {
     const simulated = createSimulatedOffice({
       userEmail: DEMO_HOST_USERS[0]!.email,
+      displayLanguage: options.language,
       deliver: sendThroughGraph(GRAPH_FAKE, () => `demo-${mailbox.userEmail()}`),
     });
     associateHandlers(simulated.office);
@@ -95,6 +97,16 @@ export function DemoHost() {
       setSentNotice((error as Error).message);
     }
   };
+  // Outlook's display language: the pane reads it as it loads, so it is loaded again (a new key), and
+  // the address keeps it (?lang=) for a reload of the page.
+  const switchLanguage = (tag: string) => {
+    mailbox.setDisplayLanguage(tag);
+    outlook.setDisplayLanguage(tag);
+    setLanguage(tag);
+    const url = new URL(window.location.href);
+    url.searchParams.set("lang", tag);
+    window.history.replaceState(null, "", url);
+  };
   const switchUser = (email: string) => {
     mailbox.setUser(email);
     outlook.setUser(email);
@@ -128,6 +140,20 @@ export function DemoHost() {
             onChange={(event) => setTheme(event.target.checked ? "dark" : "light")}
           />{" "}
           Dark theme
+        </label>
+        <label>
+          Outlook language{" "}
+          <select
+            value={language}
+            onChange={(event) => switchLanguage(event.target.value)}
+            aria-label="Outlook language"
+          >
+            {DISPLAY_LANGUAGES.map((option) => (
+              <option key={option.tag} value={option.tag} lang={option.tag}>
+                {option.label}
+              </option>
+            ))}
+          </select>
         </label>
       </header>
       <nav className="demo-host__inbox" aria-label="Inbox">
@@ -199,7 +225,7 @@ export function DemoHost() {
       </main>
       <aside className="demo-host__pane" aria-label="Task pane">
         <TaskPaneApp
-          key={`${user}:${composing}`}
+          key={`${user}:${composing}:${language}`}
           api={api}
           mailbox={composing > 0 ? composeMailbox : mailbox}
           theme={theme}
@@ -209,15 +235,23 @@ export function DemoHost() {
   );
 }
 
+/** The display languages the switch offers, as Office.context.displayLanguage names them. */
+const DISPLAY_LANGUAGES = [
+  { tag: "en-US", label: "English" },
+  { tag: "de-DE", label: "Deutsch" },
+];
+
 /**
- * `?paneWidth=320` sets the pane's width as Outlook's narrowest panes have it (the border and a
+ * `?lang=de-DE` starts in a German Outlook (the language switch sets it); `?paneWidth=320` sets the pane's width as Outlook's narrowest panes have it (the border and a
  * scroll bar included, as in Outlook); `?theme=dark|light` the theme it starts in.
  */
-function hostOptions(): { paneWidth: number | null; theme: ThemeMode } {
+function hostOptions(): { paneWidth: number | null; theme: ThemeMode; language: string } {
   const query = new URLSearchParams(window.location.search);
+  const language = query.get("lang");
   const width = Number(query.get("paneWidth"));
   const theme = query.get("theme");
   return {
+    language: DISPLAY_LANGUAGES.find((option) => option.tag === language)?.tag ?? "en-US",
     paneWidth: Number.isInteger(width) && width >= 200 && width <= 2000 ? width : null,
     theme:
       theme === "dark" || theme === "light"

@@ -62,10 +62,13 @@ const emailsOf = (list: unknown): string[] =>
 
 export function createSimulatedOffice(options: {
   userEmail: string;
+  /** Office.context.displayLanguage: the language of Outlook's UI (RFC 1766), "en-US" unless given. */
+  displayLanguage?: string;
   /** Sends what Outlook would hand to Exchange: the draft and its internet headers. */
   deliver(draft: Draft, headers: Record<string, string>): Promise<void>;
 }) {
   let user = options.userEmail.toLowerCase();
+  let displayLanguage = options.displayLanguage ?? "en-US";
   let draft: Draft | null = null;
   let headers: Record<string, string> = {};
   let session: Record<string, string> = {};
@@ -162,6 +165,12 @@ export function createSimulatedOffice(options: {
       associate: (name: string, handler: (event: unknown) => unknown) => handlers.set(name, handler),
     },
     context: {
+      // "Gets the locale (language) in RFC 1766 Language tag format specified by the user for the UI
+      // of the Office client application" (Mailbox 1.1,
+      // https://learn.microsoft.com/javascript/api/office/office.context#office-office-context-displaylanguage-member).
+      get displayLanguage() {
+        return displayLanguage;
+      },
       requirements: {
         isSetSupported: (name: string, version = "1.1") => {
           if (name !== "Mailbox") return false;
@@ -228,6 +237,10 @@ export function createSimulatedOffice(options: {
     setUser(email: string) {
       user = email.toLowerCase();
       loadRoaming();
+    },
+    /** Outlook's UI language changed: the pane sees it when it loads again, as after restarting Outlook. */
+    setDisplayLanguage(tag: string) {
+      displayLanguage = tag;
     },
     /** The user presses Send: OnMessageSend first, then the message goes, unless the handler stopped it. */
     async send(): Promise<SendOutcome> {

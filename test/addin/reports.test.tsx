@@ -1,3 +1,4 @@
+import { createFormat } from "../../addin/src/i18n";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { chartSummary } from "../../addin/src/features/reports/contacts-chart";
@@ -174,13 +175,17 @@ describe("the contacts chart", () => {
   });
 
   it("says so when there were no contacts, and names the busiest month otherwise", () => {
+    const ENGLISH = createFormat("en-US");
     const quiet = [{ month: "2026-01", calls: 0, meetings: 0, emails: 0 }];
-    expect(chartSummary(quiet)).toBe("No calls, visits, meetings or e-mails in the last 1 month.");
+    expect(chartSummary(quiet, ENGLISH)).toBe("No calls, visits, meetings or e-mails in the last 1 month.");
     expect(
-      chartSummary([
-        { month: "2026-01", calls: 1, meetings: 0, emails: 0 },
-        { month: "2026-02", calls: 1, meetings: 1, emails: 3 },
-      ]),
+      chartSummary(
+        [
+          { month: "2026-01", calls: 1, meetings: 0, emails: 0 },
+          { month: "2026-02", calls: 1, meetings: 1, emails: 3 },
+        ],
+        ENGLISH,
+      ),
     ).toBe("Contacts in the last 2 months: 2 calls, 1 visit or meeting, 3 e-mails logged. Most in February 2026 (5).");
   });
 });

@@ -1,7 +1,9 @@
 import { FluentProvider, Title3, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { Suspense, lazy, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { Me } from "contract";
 import type { CrmApi } from "../api/crm-api";
+import { PaneLanguageProvider } from "../i18n";
 import { CapabilityNotice } from "../features/capabilities";
 import { SendWaitingIntents } from "../features/email-log";
 import { EmailView } from "../features/participants";
@@ -53,18 +55,30 @@ export interface TaskPaneAppProps {
 }
 
 type View = "email" | "search" | "reports";
-const VIEWS: { value: View; label: string }[] = [
-  { value: "email", label: "This email" },
-  { value: "search", label: "Search customers" },
-  { value: "reports", label: "Reports" },
-];
 
 // Reports are for the desk, not for answering an email: their code loads when the tab is first opened.
 const ReportsView = lazy(async () => ({ default: (await import("../features/reports/index.js")).ReportsView }));
 
-/** The task pane: the current email's people and records, or a customer search. */
-export function TaskPaneApp({ api, mailbox, theme }: TaskPaneAppProps) {
+/**
+ * The task pane: the current email's people and records, or a customer search; in the language of
+ * Outlook's UI (German or English) with dates and money formatted for it.
+ */
+export function TaskPaneApp(props: TaskPaneAppProps) {
+  return (
+    <PaneLanguageProvider displayLanguage={props.mailbox.displayLanguage?.()}>
+      {(language) => <Pane {...props} language={language} />}
+    </PaneLanguageProvider>
+  );
+}
+
+function Pane({ api, mailbox, theme, language }: TaskPaneAppProps & { language: string }) {
   const styles = useStyles();
+  const { t } = useTranslation("app");
+  const views: { value: View; label: string }[] = [
+    { value: "email", label: t("viewEmail") },
+    { value: "search", label: t("viewSearch") },
+    { value: "reports", label: t("viewReports") },
+  ];
   const me = useAsync(async () => {
     const [user, zone] = await Promise.all([api.me(), outlookTimeZone(mailbox).catch(() => null)]);
     // Days, due dates and new activities follow the zone Outlook shows the calendar in; where
@@ -78,15 +92,20 @@ export function TaskPaneApp({ api, mailbox, theme }: TaskPaneAppProps) {
   const [reportsOpened, setReportsOpened] = useState(false);
   if (tab === "reports" && !reportsOpened) setReportsOpened(true);
   return (
-    <FluentProvider theme={theme === "dark" ? webDarkTheme : webLightTheme} className={styles.root}>
-      <Title3 as="h1">CRM</Title3>
+    <FluentProvider theme={theme === "dark" ? webDarkTheme : webLightTheme} className={styles.root} lang={language}>
+      <Title3 as="h1">{t("title")}</Title3>
       <CapabilityNotice mailbox={mailbox} />
-      {me.status === "loading" && <Loading label="Signing in…" />}
+      {me.status === "loading" && <Loading label={t("signingIn")} />}
       {me.status === "error" && <ErrorState error={me.error} onRetry={me.reload} />}
       {me.status === "ready" && (
         <ServicesProvider value={{ api, mailbox, me: changedMe ?? me.data, meChanged: setChangedMe }}>
           <SendWaitingIntents />
-          <OverflowTabList tabs={VIEWS} selectedValue={tab} onSelect={(value) => setTab(value as View)} label="Views" />
+          <OverflowTabList
+            tabs={views}
+            selectedValue={tab}
+            onSelect={(value) => setTab(value as View)}
+            label={t("views")}
+          />
           {/* Both stay mounted: switching tabs keeps a search or a half-filled form. */}
           <div hidden={tab !== "email"}>
             <EmailView />
@@ -96,7 +115,7 @@ export function TaskPaneApp({ api, mailbox, theme }: TaskPaneAppProps) {
           </div>
           <div hidden={tab !== "reports"}>
             {reportsOpened && (
-              <Suspense fallback={<Loading label="Loading reports…" />}>
+              <Suspense fallback={<Loading label={t("loadingReports")} />}>
                 <ReportsView />
               </Suspense>
             )}

@@ -117,34 +117,26 @@ export function capabilitiesExcept(...missing: Capability[]): HostCapabilities {
   return { mobile: false, has: (capability) => !missing.includes(capability) };
 }
 
-/**
- * Where the user gets what is missing: a newer Outlook, or (on a phone, whose Outlook stays at
- * Mailbox 1.5 whatever its version) Outlook on a computer or the web.
- */
-export function whereMissingFeaturesAre(capabilities: HostCapabilities): string {
-  return capabilities.mobile ? "Outlook on a computer or on the web can" : "needs a newer Outlook";
-}
+/** What a user would notice missing; the capability notice says each in the pane's language (app catalog). */
+export type MissingFeature =
+  "attachments" | "logOnSend" | "sharedFolders" | "sharedMailbox" | "sharedMailboxAndMultiSelect" | "multiSelect";
 
 /**
- * What the user would notice missing, in their words, one line each; empty when nothing is.
+ * What the user would notice missing, one entry each; empty when nothing is.
  * Sign-in is left out: without nested app authentication the pane signs in through the dialog,
  * and an Outlook below Mailbox 1.4 (no dialog either) cannot open the pane's commands (1.5) at all.
  */
-export function missingFeatures(capabilities: HostCapabilities): string[] {
-  const missing: string[] = [];
-  if (!capabilities.has("attachments")) missing.push("keep attachments with a logged email");
-  if (!capabilities.has("logOnSend")) missing.push("log an email when it is sent");
+export function missingFeatures(capabilities: HostCapabilities): MissingFeature[] {
+  const missing: MissingFeature[] = [];
+  if (!capabilities.has("attachments")) missing.push("attachments");
+  if (!capabilities.has("logOnSend")) missing.push("logOnSend");
   // Without them Outlook does not open the add-in in such a folder at all (SupportsSharedFolders,
   // which exists only under DesktopFormFactor: never on mobile).
-  if (!capabilities.has("sharedFolders")) missing.push("open the CRM in shared mailboxes or a delegate's folders");
+  if (!capabilities.has("sharedFolders")) missing.push("sharedFolders");
   // Shared mailboxes and multi-select came with the same requirement set (1.13): one line says both.
   else if (!capabilities.has("sharedMailbox"))
-    missing.push(
-      capabilities.has("multiSelect")
-        ? "open the CRM in shared mailboxes"
-        : "open the CRM in shared mailboxes or log several selected emails at once",
-    );
+    missing.push(capabilities.has("multiSelect") ? "sharedMailbox" : "sharedMailboxAndMultiSelect");
   if (!capabilities.has("multiSelect") && (capabilities.has("sharedMailbox") || !capabilities.has("sharedFolders")))
-    missing.push("log several selected emails at once");
+    missing.push("multiSelect");
   return missing;
 }

@@ -96,6 +96,11 @@ export interface Mailbox {
    */
   userTimeZone?(): string | null;
   /**
+   * The language Outlook's UI is in (Mailbox 1.1 Office.context.displayLanguage, an RFC 1766 tag
+   * such as "de-DE"), which the pane speaks and formats in; null where the host does not say.
+   */
+  displayLanguage?(): string | null;
+  /**
    * Inserts at the cursor of the message being written (or over the selection): the HTML into an
    * HTML body, the text into a plain-text one; answers which went in. Fails with a MailboxError
    * ("not-available") in read mode: only a compose item can be written to.

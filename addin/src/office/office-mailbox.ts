@@ -51,6 +51,10 @@ export function createOfficeMailbox(office: typeof Office): Mailbox {
   return {
     userEmail: () => mailbox().userProfile?.emailAddress?.toLowerCase() ?? "",
     userTimeZone: () => office.context?.mailbox?.userProfile?.timeZone || null,
+    // "Gets the locale (language) in RFC 1766 Language tag format specified by the user for the UI of
+    // the Office client application" (Office.Context.displayLanguage, Mailbox 1.1,
+    // https://learn.microsoft.com/javascript/api/office/office.context#office-office-context-displaylanguage-member).
+    displayLanguage: () => office.context?.displayLanguage || null,
     async currentItem() {
       const current = item();
       if (!current) return null;

@@ -14,6 +14,8 @@ export interface SimulatedMailbox extends Mailbox {
   /** Several messages ticked in the demo host's list: Outlook's multi-select (SelectedItemsChanged). */
   selectMany(messages: SimulatedMessage[]): void;
   setUser(email: string): void;
+  /** The demo host's language switch: Outlook's UI language, which the pane reads when it loads. */
+  setDisplayLanguage(tag: string): void;
 }
 
 /**
@@ -23,6 +25,8 @@ export interface SimulatedMailbox extends Mailbox {
 export function createSimulatedMailbox(
   userEmail: string,
   capabilities: HostCapabilities = capabilitiesExcept(),
+  /** As Office.context.displayLanguage would say it: the demo host's language switch sets it. */
+  displayLanguage = "en-US",
 ): SimulatedMailbox {
   let user = userEmail.toLowerCase();
   let current: SimulatedMessage | null = null;
@@ -31,6 +35,7 @@ export function createSimulatedMailbox(
   const selectionListeners = new Set<() => void>();
   return {
     userEmail: () => user,
+    displayLanguage: () => displayLanguage,
     async currentItem() {
       if (!current) return null;
       const { body: _body, attachmentContents: _contents, ...item } = current;
@@ -84,6 +89,9 @@ export function createSimulatedMailbox(
     },
     setUser(email) {
       user = email.toLowerCase();
+    },
+    setDisplayLanguage(tag) {
+      displayLanguage = tag;
     },
   };
 }

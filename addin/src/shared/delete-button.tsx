@@ -1,9 +1,12 @@
 import { Button, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { useState } from "react";
-import { errorMessage } from "./error-message";
+import { useTranslation } from "react-i18next";
+import { useErrorMessage } from "./error-message";
 
 /** Deletes after a second click on "Confirm", so a slip of the mouse loses nothing. */
 export function DeleteButton({ what, onDelete }: { what: string; onDelete: () => Promise<void> }) {
+  const { t } = useTranslation("common");
+  const errorMessage = useErrorMessage();
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -23,15 +26,15 @@ export function DeleteButton({ what, onDelete }: { what: string; onDelete: () =>
       {asking ? (
         <>
           <Button size="small" appearance="primary" onClick={() => void remove()} disabled={busy}>
-            {busy ? "Deleting…" : `Confirm: delete ${what}`}
+            {busy ? t("deleting") : t("confirmDelete", { what })}
           </Button>
           <Button size="small" onClick={() => setAsking(false)}>
-            Keep
+            {t("keep")}
           </Button>
         </>
       ) : (
-        <Button size="small" aria-label={`Delete ${what}`} onClick={() => setAsking(true)}>
-          Delete
+        <Button size="small" aria-label={t("deleteWhat", { what })} onClick={() => setAsking(true)}>
+          {t("delete")}
         </Button>
       )}
       {error !== null && (

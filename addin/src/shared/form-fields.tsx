@@ -1,5 +1,6 @@
 import { Field, Input, type InputProps, Select, Textarea } from "@fluentui/react-components";
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import type { FieldErrors } from "./use-form-save";
 
 interface FieldProps {
@@ -50,9 +51,10 @@ export function TextField({
   type?: InputProps["type"];
   multiline?: boolean;
 }) {
+  const { t } = useTranslation("common");
   const error = field.errors[field.name];
   // The service says "too small" of an empty mandatory field; a person reads "Required".
-  const message = error && field.required && !value.trim() ? "Required" : error;
+  const message = error && field.required && !value.trim() ? t("required") : error;
   return (
     <LabelledField {...field} message={message}>
       {multiline ? (

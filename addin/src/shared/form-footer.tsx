@@ -1,6 +1,7 @@
 import { Button, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { useLayoutStyles } from "./layout-styles";
-import { CHANGED_ELSEWHERE } from "./use-form-save";
+import { useTranslation } from "react-i18next";
+import { isChangedElsewhere } from "./use-form-save";
 
 /** The end of a form: what went wrong that no field shows, then save and cancel (or back). */
 export function FormFooter({
@@ -8,7 +9,7 @@ export function FormFooter({
   saving,
   submitLabel,
   onCancel,
-  cancelLabel = "Cancel",
+  cancelLabel,
   disabled,
 }: {
   message: string | null;
@@ -20,19 +21,20 @@ export function FormFooter({
   disabled?: boolean;
 }) {
   const layout = useLayoutStyles();
+  const { t } = useTranslation("common");
   return (
     <>
       {message && (
         // A reload after a conflict is a warning: the user's change can simply be applied again.
-        <MessageBar intent={message === CHANGED_ELSEWHERE ? "warning" : "error"} role="alert">
+        <MessageBar intent={isChangedElsewhere(message) ? "warning" : "error"} role="alert">
           <MessageBarBody>{message}</MessageBarBody>
         </MessageBar>
       )}
       <div className={layout.buttons}>
         <Button appearance="primary" type="submit" disabled={saving || disabled}>
-          {saving ? "Saving…" : submitLabel}
+          {saving ? t("saving") : submitLabel}
         </Button>
-        <Button onClick={onCancel}>{cancelLabel}</Button>
+        <Button onClick={onCancel}>{cancelLabel ?? t("cancel")}</Button>
       </div>
     </>
   );

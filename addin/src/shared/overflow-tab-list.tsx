@@ -13,6 +13,7 @@ import {
   useIsOverflowItemVisible,
   useOverflowMenu,
 } from "@fluentui/react-components";
+import { useTranslation } from "react-i18next";
 
 export interface TabChoice {
   value: string;
@@ -75,18 +76,14 @@ function MoreTabs({
   onSelect: (value: string) => void;
   size?: "small" | "medium";
 }) {
+  const { t } = useTranslation("common");
   const { ref, isOverflowing, overflowCount } = useOverflowMenu<HTMLButtonElement>();
   if (!isOverflowing) return null;
   return (
     <Menu>
       <MenuTrigger disableButtonEnhancement>
-        <Button
-          ref={ref}
-          appearance="transparent"
-          size={size}
-          aria-label={`${overflowCount} more ${overflowCount === 1 ? "tab" : "tabs"}`}
-        >
-          More ▾
+        <Button ref={ref} appearance="transparent" size={size} aria-label={t("moreTabs", { count: overflowCount })}>
+          {t("more")}
         </Button>
       </MenuTrigger>
       <MenuPopover>

@@ -1,5 +1,6 @@
 import { Button, type ButtonProps, Tooltip } from "@fluentui/react-components";
 import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
 
 /** A keyboard shortcut of the pane: Alt+Shift and a letter, which Outlook and browsers leave alone. */
 export interface Shortcut {
@@ -22,6 +23,7 @@ export const shortcutLabel = (shortcut: Shortcut) => `Alt+Shift+${shortcut.code.
  * disabled button, ignores it.
  */
 export function ShortcutButton({ shortcut, tip, ...props }: ButtonProps & { shortcut: Shortcut; tip: string }) {
+  const { t } = useTranslation("common");
   const ref = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -38,7 +40,7 @@ export function ShortcutButton({ shortcut, tip, ...props }: ButtonProps & { shor
   }, [shortcut.code]);
   const keys = shortcutLabel(shortcut);
   return (
-    <Tooltip content={`${tip} (${keys})`} relationship="description" withArrow>
+    <Tooltip content={t("shortcutTip", { tip, keys })} relationship="description" withArrow>
       <Button {...props} ref={ref} aria-keyshortcuts={keys} />
     </Tooltip>
   );

@@ -1,5 +1,6 @@
 import { Button } from "@fluentui/react-components";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { ErrorState } from "./state-views";
 
 /** How many rows a list fetches at a time: the first page, and each "Show more". */
@@ -45,12 +46,13 @@ export function useShowMore<T>(
 
 /** "Show more (12 left)" under a list while the service has more, and why it failed if it did. */
 export function ShowMore({ list }: { list: ReturnType<typeof useShowMore<unknown>> }) {
+  const { t } = useTranslation("common");
   return (
     <>
       {list.error !== null && <ErrorState error={list.error} onRetry={() => void list.showMore()} />}
       {list.remaining > 0 && (
         <Button disabled={list.busy} onClick={() => void list.showMore()}>
-          {list.busy ? "Loading more…" : `Show more (${list.remaining} left)`}
+          {list.busy ? t("loadingMore") : t("showMore", { count: list.remaining })}
         </Button>
       )}
     </>

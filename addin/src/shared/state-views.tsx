@@ -1,6 +1,7 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner, Text } from "@fluentui/react-components";
 import type { ReactNode } from "react";
-import { errorMessage } from "./error-message";
+import { useTranslation } from "react-i18next";
+import { useErrorMessage } from "./error-message";
 
 /** The three states every loading view has, looking the same everywhere. */
 export function Loading({ label }: { label: string }) {
@@ -8,13 +9,15 @@ export function Loading({ label }: { label: string }) {
 }
 
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const { t } = useTranslation("common");
+  const errorMessage = useErrorMessage();
   return (
     <MessageBar intent="error" role="alert">
       <MessageBarBody>{errorMessage(error)}</MessageBarBody>
       {onRetry && (
         <MessageBarActions>
           <Button size="small" onClick={onRetry}>
-            Try again
+            {t("tryAgain")}
           </Button>
         </MessageBarActions>
       )}

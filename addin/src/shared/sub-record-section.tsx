@@ -1,5 +1,6 @@
 import { Button, Text } from "@fluentui/react-components";
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { DeleteButton } from "./delete-button";
 import { useLayoutStyles } from "./layout-styles";
 import { EmptyState } from "./state-views";
@@ -45,6 +46,7 @@ export function SubRecordSection<T extends { id: string }>({
   remove: (item: T) => Promise<void>;
   onChanged: () => void;
 }) {
+  const { t } = useTranslation("common");
   const layout = useLayoutStyles();
   const editing = useItemEditing<T>(onChanged);
   const formFor = (existing: T | null) => form({ existing, onSaved: editing.saved, onCancel: editing.cancel });
@@ -65,8 +67,12 @@ export function SubRecordSection<T extends { id: string }>({
               <li key={item.id} className={layout.item}>
                 {children(item)}
                 <div className={layout.buttons}>
-                  <Button size="small" aria-label={`Edit ${nameOf(item)}`} onClick={() => editing.startEdit(item)}>
-                    Edit
+                  <Button
+                    size="small"
+                    aria-label={t("editWhat", { what: nameOf(item) })}
+                    onClick={() => editing.startEdit(item)}
+                  >
+                    {t("edit")}
                   </Button>
                   <DeleteButton
                     what={nameOf(item)}

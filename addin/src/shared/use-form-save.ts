@@ -1,10 +1,19 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { ApiError } from "../api/api-error";
 import { fieldLabel, inWords } from "../api/field-labels";
 import { errorMessage } from "./error-message";
+import { resources } from "../i18n";
 
-/** Shown after a 409: the record was reloaded underneath, so the user can apply the change again. */
+/**
+ * Shown after a 409: the record was reloaded underneath, so the user can apply the change again
+ * (the English of common:changedElsewhere; what the form shows is in the pane's language).
+ */
 export const CHANGED_ELSEWHERE = "Changed by someone else – reloaded. Check it and apply your change again.";
+
+/** A form's message is the reload after a 409 (a warning, not an error), in whichever language. */
+export const isChangedElsewhere = (message: string | null) =>
+  Object.values(resources).some((catalogs) => catalogs.common.changedElsewhere === message);
 
 export type FieldErrors = Partial<Record<string, string>>;
 
@@ -25,6 +34,7 @@ export interface FormSave {
  * the record through it and says so; without, the service's refusal is the message.
  */
 export function useFormSave(fieldOf: (path: string) => string | undefined, onConflict?: () => void): FormSave {
+  const { t } = useTranslation("common");
   const [saving, setSaving] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
@@ -40,16 +50,16 @@ export function useFormSave(fieldOf: (path: string) => string | undefined, onCon
       // A stale version reloads; a conflict on a field (a taken account number) shows at the field.
       if (failure instanceof ApiError && failure.code === "conflict" && (failure.isStale || !failure.details.length)) {
         if (onConflict) {
-          setMessage(CHANGED_ELSEWHERE);
+          setMessage(t("changedElsewhere"));
           onConflict();
-        } else setMessage(errorMessage(failure));
+        } else setMessage(errorMessage(failure, t));
         return false;
       }
       const shown = failure instanceof ApiError ? fieldMessages(failure, fieldOf) : null;
       if (shown && Object.keys(shown.byField).length > 0) {
         setFieldErrors(shown.byField);
-        setMessage(shown.rest.length > 0 ? shown.rest.join("; ") : "Check the marked fields.");
-      } else setMessage(errorMessage(failure));
+        setMessage(shown.rest.length > 0 ? shown.rest.join("; ") : t("checkMarkedFields"));
+      } else setMessage(errorMessage(failure, t));
       return false;
     } finally {
       setSaving(false);

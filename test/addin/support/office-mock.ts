@@ -119,6 +119,8 @@ export interface OutlookHost {
   formFactor?: "desktop" | "mobile";
   /** Office.context.mailbox.diagnostics.hostName; "Outlook" (classic Windows) unless given. */
   hostName?: string;
+  /** Office.context.displayLanguage (Mailbox 1.1, an RFC 1766 tag): the language of Outlook's UI. */
+  displayLanguage?: string;
 }
 
 let messageCounter = 0;
@@ -342,6 +344,7 @@ export function createOutlookMock(
     },
     MailboxEnums: { RestVersion: { v1_0: "v1.0", v2_0: "v2.0", Beta: "beta" } },
     context: {
+      displayLanguage: host.displayLanguage ?? "en-US",
       ...(mobile ? {} : { officeTheme: { bodyBackgroundColor: "#ffffff" } }),
       requirements: { isSetSupported: isSetSupportedBy(sets) },
       mailbox: {

@@ -1,39 +1,29 @@
 import type { Attachment } from "contract";
+import type { TFunction } from "i18next";
 
-/** "684 B", "12.5 KB", "3.2 MB": short enough for the narrow pane. */
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
+type Kind = "pdf" | "image" | "csv" | "text" | "word" | "excel" | "powerpoint" | "email" | "zip";
 
-const KIND: [RegExp, string][] = [
-  [/pdf$/, "PDF"],
-  [/^image\//, "Image"],
-  [/^text\/csv$/, "CSV"],
-  [/^text\//, "Text"],
-  [/wordprocessingml|msword/, "Word"],
-  [/spreadsheetml|ms-excel/, "Excel"],
-  [/presentationml|ms-powerpoint/, "PowerPoint"],
-  [/ms-outlook|rfc822/, "E-mail"],
-  [/zip/, "ZIP"],
+const KIND: [RegExp, Kind][] = [
+  [/pdf$/, "pdf"],
+  [/^image\//, "image"],
+  [/^text\/csv$/, "csv"],
+  [/^text\//, "text"],
+  [/wordprocessingml|msword/, "word"],
+  [/spreadsheetml|ms-excel/, "excel"],
+  [/presentationml|ms-powerpoint/, "powerpoint"],
+  [/ms-outlook|rfc822/, "email"],
+  [/zip/, "zip"],
 ];
 
-/** What a person calls the file's type. */
-export function kindOf(contentType: string): string {
-  return KIND.find(([pattern]) => pattern.test(contentType))?.[1] ?? contentType;
+/** What a person calls the file's type (the files catalog's kinds); the content type when none fits. */
+export function kindOf(contentType: string, t: TFunction<"files">): string {
+  const kind = KIND.find(([pattern]) => pattern.test(contentType))?.[1];
+  return kind ? t(`kinds.${kind}`) : contentType;
 }
 
-const ON_LABEL: Record<Attachment["on"]["kind"], string> = {
-  customer: "On the customer",
-  activity: "On activity",
-  note: "On note",
-  email: "On e-mail",
-};
-
 /** Where the file hangs: "On e-mail “Signed offer”". */
-export function whereOf(attachment: Attachment): string {
+export function whereOf(attachment: Attachment, t: TFunction<"files">): string {
   return attachment.on.kind === "customer"
-    ? ON_LABEL.customer
-    : `${ON_LABEL[attachment.on.kind]} “${attachment.on.label}”`;
+    ? t("on.customer")
+    : t(`on.${attachment.on.kind}`, { label: attachment.on.label });
 }

@@ -1,3 +1,6 @@
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
+import { useFormat } from "../../i18n";
 import {
   Button,
   Caption1,
@@ -14,14 +17,13 @@ import { useId, useRef, useState } from "react";
 import { ALLOWED_ATTACHMENT_EXTENSIONS, type Attachment, attachmentTypeFor } from "contract";
 import { useServices } from "../../shared/services-context";
 import { EmptyState, ErrorState, Loading } from "../../shared/state-views";
-import { errorMessage } from "../../shared/error-message";
+import { useErrorMessage } from "../../shared/error-message";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { useAsync } from "../../shared/use-async";
-import { formatInZone } from "../../shared/zoned-time";
 import { may } from "../../shared/may";
 import type { AttachmentParent } from "../../api/attachments-api";
 import type { RecordTabContext } from "../../shared/record-tab.types";
-import { formatSize, kindOf, whereOf } from "./file-labels";
+import { kindOf, whereOf } from "./file-labels";
 import { useDownload } from "./use-download";
 
 const useStyles = makeStyles({
@@ -31,6 +33,9 @@ const useStyles = makeStyles({
 
 /** Every file on the customer's record, with upload, download and (for one's own) delete. */
 export function FilesTab({ record }: RecordTabContext) {
+  const format = useFormat();
+  const { t } = useTranslation("files");
+  const errorMessage = useErrorMessage();
   const styles = useStyles();
   const layout = useLayoutStyles();
   const { api, me } = useServices();
@@ -43,7 +48,7 @@ export function FilesTab({ record }: RecordTabContext) {
   const [problems, setProblems] = useState<string[]>([]);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [deleteError, setDeleteError] = useState<unknown>(null);
-  const targets = targetsOf(record);
+  const targets = targetsOf(record, t);
   const [target, setTarget] = useState("customers:");
 
   const upload = async (chosen: File[]) => {
@@ -61,7 +66,7 @@ export function FilesTab({ record }: RecordTabContext) {
         });
       } catch (caught) {
         const message = errorMessage(caught);
-        failed.push(message.includes(file.name) ? message : `${file.name}: ${message}`);
+        failed.push(message.includes(file.name) ? message : t("fileProblem", { name: file.name, message }));
       }
     }
     setProblems(failed);
@@ -85,10 +90,10 @@ export function FilesTab({ record }: RecordTabContext) {
   return (
     <section aria-labelledby="files-heading" className={layout.form}>
       <Text id="files-heading" as="h3" weight="semibold" size={400}>
-        Files{files.data ? ` (${files.data.items.length})` : ""}
+        {files.data ? t("headingCount", { count: files.data.items.length }) : t("heading")}
       </Text>
       <div className={styles.upload}>
-        <Field label="Attach to">
+        <Field label={t("attachTo")}>
           <Select value={target} onChange={(_event, data) => setTarget(data.value)}>
             {targets.map((option) => (
               <option key={option.value} value={option.value}>
@@ -97,7 +102,7 @@ export function FilesTab({ record }: RecordTabContext) {
             ))}
           </Select>
         </Field>
-        <Label htmlFor={inputId}>Upload files</Label>
+        <Label htmlFor={inputId}>{t("upload")}</Label>
         <input
           id={inputId}
           ref={input}
@@ -110,8 +115,8 @@ export function FilesTab({ record }: RecordTabContext) {
             if (chosen.length > 0) void upload(chosen);
           }}
         />
-        <Caption1>PDF, images, text and CSV, Office documents, e-mails and ZIP, up to 10 MiB each.</Caption1>
-        {uploading && <Loading label="Uploading…" />}
+        <Caption1>{t("allowed")}</Caption1>
+        {uploading && <Loading label={t("uploading")} />}
       </div>
       {problems.length > 0 && (
         <MessageBar intent="error" role="alert">
@@ -130,47 +135,47 @@ export function FilesTab({ record }: RecordTabContext) {
       )}
       {downloadError !== null && <ErrorState error={downloadError} />}
       {deleteError !== null && <ErrorState error={deleteError} />}
-      {files.status === "loading" && <Loading label="Loading files…" />}
+      {files.status === "loading" && <Loading label={t("loading")} />}
       {files.status === "error" && <ErrorState error={files.error} onRetry={files.reload} />}
       {files.status === "ready" &&
         (files.data.items.length === 0 ? (
-          <EmptyState>No files on this customer yet.</EmptyState>
+          <EmptyState>{t("empty")}</EmptyState>
         ) : (
-          <ul className={layout.list} aria-label="Files">
+          <ul className={layout.list} aria-label={t("list")}>
             {files.data.items.map((attachment) => (
               <li key={attachment.id} className={layout.item}>
                 <Button
                   appearance="transparent"
                   className={styles.name}
-                  aria-label={`Download ${attachment.fileName}`}
+                  aria-label={t("download", { name: attachment.fileName })}
                   onClick={() => void download(attachment)}
                 >
                   {attachment.fileName}
                 </Button>
                 <Caption1>
-                  {kindOf(attachment.contentType)} · {formatSize(attachment.size)} · {whereOf(attachment)}
+                  {kindOf(attachment.contentType, t)} · {format.bytes(attachment.size)} · {whereOf(attachment, t)}
                 </Caption1>
                 <Caption1>
-                  {attachment.uploadedBy.name}, {formatInZone(attachment.uploadedAt, me.timeZone)}
+                  {attachment.uploadedBy.name}, {format.dateTime(attachment.uploadedAt, me.timeZone)}
                 </Caption1>
                 {mayDelete(attachment) &&
                   (confirming === attachment.id ? (
                     <div className={layout.buttons}>
                       <Button size="small" appearance="primary" onClick={() => void remove(attachment)}>
-                        Delete {attachment.fileName} for good
+                        {t("deleteForGood", { name: attachment.fileName })}
                       </Button>
                       <Button size="small" onClick={() => setConfirming(null)}>
-                        Keep it
+                        {t("keepIt")}
                       </Button>
                     </div>
                   ) : (
                     <div className={layout.buttons}>
                       <Button
                         size="small"
-                        aria-label={`Delete ${attachment.fileName}`}
+                        aria-label={t("deleteWhat", { name: attachment.fileName })}
                         onClick={() => setConfirming(attachment.id)}
                       >
-                        Delete
+                        {t("delete")}
                       </Button>
                     </div>
                   ))}
@@ -186,17 +191,17 @@ const LABEL_MAX = 60;
 const shorten = (text: string) => (text.length > LABEL_MAX ? `${text.slice(0, LABEL_MAX - 1)}…` : text);
 
 /** Where an upload can go: the customer, or one of the activities and notes its record shows. */
-function targetsOf(record: RecordTabContext["record"]) {
+function targetsOf(record: RecordTabContext["record"], t: TFunction<"files">) {
   const activities = [...record.activities.future, ...record.activities.history];
   return [
-    { value: "customers:", label: "The customer" },
+    { value: "customers:", label: t("targets.customer") },
     ...activities.map((activity) => ({
       value: `activities:${activity.id}`,
-      label: `Activity: ${shorten(activity.subject)}`,
+      label: t("targets.activity", { subject: shorten(activity.subject) }),
     })),
     ...record.notes.map((note) => ({
       value: `notes:${note.id}`,
-      label: `Note: ${shorten(note.bodyText.trim() || "(no text)")}`,
+      label: t("targets.note", { text: shorten(note.bodyText.trim() || t("targets.noText")) }),
     })),
   ];
 }

@@ -1,6 +1,7 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody } from "@fluentui/react-components";
 import { useState } from "react";
-import { missingFeatures, whereMissingFeaturesAre } from "../../office/host-capabilities";
+import { useTranslation } from "react-i18next";
+import { missingFeatures } from "../../office/host-capabilities";
 import type { Mailbox } from "../../office/mail-item.types";
 
 const DISMISSED_KEY = "crm.capability-notice.dismissed";
@@ -28,11 +29,10 @@ function remember(key: string) {
  * that need them are simply not offered.
  */
 export function CapabilityNotice({ mailbox }: { mailbox: Mailbox }) {
+  const { t } = useTranslation("app", { keyPrefix: "capabilities" });
   const [missing] = useState(() => missingFeatures(mailbox.capabilities()));
   // On a phone, say so: "this Outlook" would suggest that updating it helps, and it does not.
   const mobile = mailbox.capabilities().mobile;
-  const where = whereMissingFeaturesAre(mailbox.capabilities());
-  const who = mobile ? "Outlook on a phone or tablet" : "This Outlook";
   const key = missing.join("|");
   const [dismissed, setDismissed] = useState(() => wasDismissed(key));
   if (missing.length === 0 || dismissed) return null;
@@ -41,25 +41,25 @@ export function CapabilityNotice({ mailbox }: { mailbox: Mailbox }) {
     setDismissed(true);
   };
   return (
-    <MessageBar intent="info" role="note" aria-label="What this Outlook cannot do" layout="multiline">
+    <MessageBar intent="info" role="note" aria-label={t("label")} layout="multiline">
       <MessageBarBody>
         {missing.length === 1 ? (
-          `${who} cannot ${missing[0]} (${where}).`
+          t(mobile ? "oneMobile" : "one", { feature: t(missing[0]!) })
         ) : (
           <>
-            {who} cannot:
+            {t(mobile ? "severalMobile" : "several")}
             <ul>
               {missing.map((feature) => (
-                <li key={feature}>{feature}</li>
+                <li key={feature}>{t(feature)}</li>
               ))}
             </ul>
-            {mobile ? "Outlook on a computer or on the web can." : "These need a newer Outlook."}
+            {t(mobile ? "severalEndMobile" : "severalEnd")}
           </>
         )}
       </MessageBarBody>
       <MessageBarActions>
         <Button size="small" appearance="transparent" onClick={dismiss}>
-          Dismiss
+          {t("dismiss")}
         </Button>
       </MessageBarActions>
     </MessageBar>

@@ -1,8 +1,9 @@
+import { useTranslation } from "react-i18next";
 import { Checkbox, Field, Textarea } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
 import { COMMENT_MAX } from "contract";
 import { ApiError } from "../../api/api-error";
-import { errorMessage } from "../../shared/error-message";
+import { useErrorMessage } from "../../shared/error-message";
 import { FormFooter } from "../../shared/form-footer";
 import { useLayoutStyles } from "../../shared/layout-styles";
 
@@ -22,6 +23,8 @@ export function CommentForm({
   onCancel: () => void;
 }) {
   const layout = useLayoutStyles();
+  const { t } = useTranslation("comments");
+  const errorMessage = useErrorMessage();
   const [body, setBody] = useState(initialBody);
   const [pinned, setPinned] = useState(false);
   const [saving, setSaving] = useState(false);
@@ -43,8 +46,8 @@ export function CommentForm({
   return (
     <form className={layout.form} onSubmit={submit} aria-label={label}>
       <Field
-        label="Comment"
-        hint={`Plain text, up to ${COMMENT_MAX} characters.`}
+        label={t("field")}
+        hint={t("hint", { max: COMMENT_MAX })}
         validationState={bodyError ? "error" : "none"}
         validationMessage={bodyError}
       >
@@ -52,7 +55,7 @@ export function CommentForm({
       </Field>
       {offerPin && (
         <Checkbox
-          label="Pin to the top"
+          label={t("pinToTop")}
           checked={pinned}
           onChange={(_event, data) => setPinned(data.checked === true)}
         />
@@ -60,7 +63,7 @@ export function CommentForm({
       <FormFooter
         message={error !== null && !bodyError ? errorMessage(error) : null}
         saving={saving}
-        submitLabel="Save comment"
+        submitLabel={t("save")}
         onCancel={onCancel}
         disabled={!body.trim()}
       />

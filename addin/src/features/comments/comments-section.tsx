@@ -1,3 +1,5 @@
+import { useTranslation } from "react-i18next";
+import { useFormat } from "../../i18n";
 import {
   Badge,
   Button,
@@ -12,9 +14,8 @@ import { useState } from "react";
 import type { CustomerComment } from "contract";
 import { useServices } from "../../shared/services-context";
 import { EmptyState } from "../../shared/state-views";
-import { errorMessage } from "../../shared/error-message";
+import { useErrorMessage } from "../../shared/error-message";
 import { useLayoutStyles } from "../../shared/layout-styles";
-import { formatInZone } from "../../shared/zoned-time";
 import { may } from "../../shared/may";
 import { CommentForm } from "./comment-form";
 
@@ -50,22 +51,23 @@ export function CommentsSection({
 }) {
   const layout = useLayoutStyles();
   const styles = useStyles();
+  const { t } = useTranslation("comments");
   const { api } = useServices();
   const [adding, setAdding] = useState(false);
 
   return (
-    <section className={layout.form} aria-label="Comments">
+    <section className={layout.form} aria-label={t("section")}>
       <div className={styles.header}>
         <Text as="h3" weight="semibold" size={400}>
-          Comments
+          {t("heading")}
         </Text>
         <Button size="small" aria-expanded={adding} onClick={() => setAdding(!adding)}>
-          Add comment
+          {t("add")}
         </Button>
       </div>
       {adding && (
         <CommentForm
-          label="New comment"
+          label={t("newForm")}
           offerPin
           onSubmit={async (body, pinned) => {
             await api.createComment(customerId, { body, pinned });
@@ -76,7 +78,7 @@ export function CommentsSection({
         />
       )}
       {comments.length === 0 ? (
-        !adding && <EmptyState>No comments.</EmptyState>
+        !adding && <EmptyState>{t("empty")}</EmptyState>
       ) : (
         <ul className={layout.list}>
           {comments.map((comment) => (
@@ -89,6 +91,9 @@ export function CommentsSection({
 }
 
 function CommentItem({ comment, onChanged }: { comment: CustomerComment; onChanged: () => void }) {
+  const format = useFormat();
+  const { t } = useTranslation("comments");
+  const errorMessage = useErrorMessage();
   const layout = useLayoutStyles();
   const styles = useStyles();
   const { api, me } = useServices();
@@ -115,11 +120,11 @@ function CommentItem({ comment, onChanged }: { comment: CustomerComment; onChang
   return (
     <li
       className={`${styles.comment} ${comment.pinned ? styles.pinned : ""}`}
-      aria-label={comment.pinned ? "Pinned comment" : "Comment"}
+      aria-label={comment.pinned ? t("pinnedComment") : t("comment")}
     >
       {mode === "edit" ? (
         <CommentForm
-          label="Edit comment"
+          label={t("editForm")}
           initialBody={comment.body}
           offerPin={false}
           onSubmit={async (body) => {
@@ -133,19 +138,19 @@ function CommentItem({ comment, onChanged }: { comment: CustomerComment; onChang
         <>
           {comment.pinned && (
             <Badge className={styles.badge} appearance="tint" color="warning" size="small">
-              Pinned
+              {t("pinned")}
             </Badge>
           )}
           <Text className={styles.body}>{comment.body}</Text>
           <Caption1>
-            {comment.author.name} · {formatInZone(comment.createdAt, me.timeZone)}
+            {comment.author.name} · {format.dateTime(comment.createdAt, me.timeZone)}
           </Caption1>
         </>
       )}
       {mayChange && mode === "view" && (
         <div className={layout.buttons}>
           <Button size="small" appearance="subtle" disabled={busy} onClick={() => setMode("edit")}>
-            Edit
+            {t("edit")}
           </Button>
           <Button
             size="small"
@@ -155,26 +160,26 @@ function CommentItem({ comment, onChanged }: { comment: CustomerComment; onChang
               void run(() => api.updateComment(comment.id, { version: comment.version, pinned: !comment.pinned }))
             }
           >
-            {comment.pinned ? "Unpin" : "Pin"}
+            {comment.pinned ? t("unpin") : t("pin")}
           </Button>
           <Button size="small" appearance="subtle" disabled={busy} onClick={() => setMode("confirm-delete")}>
-            Delete
+            {t("delete")}
           </Button>
         </div>
       )}
       {mode === "confirm-delete" && (
-        <div className={layout.buttons} role="group" aria-label="Delete this comment?">
-          <Text>Delete this comment?</Text>
+        <div className={layout.buttons} role="group" aria-label={t("deleteAsk")}>
+          <Text>{t("deleteAsk")}</Text>
           <Button
             size="small"
             appearance="primary"
             disabled={busy}
             onClick={() => void run(() => api.deleteComment(comment.id))}
           >
-            Delete comment
+            {t("deleteComment")}
           </Button>
           <Button size="small" disabled={busy} onClick={() => setMode("view")}>
-            Keep
+            {t("keep")}
           </Button>
         </div>
       )}

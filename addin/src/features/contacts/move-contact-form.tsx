@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { Text } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
 import type { Contact, CustomerRef } from "contract";
@@ -22,13 +23,14 @@ export function MoveContactForm({
   onCancel: () => void;
 }) {
   const layout = useLayoutStyles();
+  const { t } = useTranslation("contacts", { keyPrefix: "move" });
   const { api } = useServices();
   // The lookup gives no version; the one loaded here is what the move is based on.
   const contact = useAsync(() => api.contact(contactId), [contactId]);
   const save = useFormSave(byFirstSegment(["customerId"]), contact.reload);
   const [customerId, setCustomerId] = useState("");
 
-  if (contact.status === "loading") return <Loading label="Loading the contact…" />;
+  if (contact.status === "loading") return <Loading label={t("loading")} />;
   if (contact.status === "error") return <ErrorState error={contact.error} onRetry={contact.reload} />;
   const current = contact.data;
 
@@ -42,21 +44,19 @@ export function MoveContactForm({
   };
 
   return (
-    <form className={layout.form} onSubmit={submit} aria-label={`Move ${name} to a customer`}>
+    <form className={layout.form} onSubmit={submit} aria-label={t("form", { name })}>
       <Text as="h3" weight="semibold">
-        Move {name} to a customer
+        {t("form", { name })}
       </Text>
       {current.customer && (
-        <Text>
-          Now under {current.customer.name} ({current.customer.accountNumber}).
-        </Text>
+        <Text>{t("now", { name: current.customer.name, account: current.customer.accountNumber })}</Text>
       )}
       <CustomerPicker value={customerId} onChange={setCustomerId} />
       {save.fieldErrors.customerId && <Text role="alert">{save.fieldErrors.customerId}</Text>}
       <FormFooter
         message={save.message}
         saving={save.saving}
-        submitLabel="Move contact"
+        submitLabel={t("submit")}
         onCancel={onCancel}
         disabled={!customerId}
       />

@@ -1,8 +1,9 @@
 import { Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { TrackedConversation } from "contract";
 import { useCallback, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { MailItem } from "../../office/mail-item.types";
-import { errorMessage } from "../../shared/error-message";
+import { useErrorMessage } from "../../shared/error-message";
 import { useServices } from "../../shared/services-context";
 import { NeverLogRules } from "./never-log-rules";
 
@@ -27,6 +28,8 @@ export function TrackConversation({
   contactId: string | null;
 }) {
   const styles = useStyles();
+  const { t } = useTranslation("emailLog");
+  const errorMessage = useErrorMessage();
   const { api } = useServices();
   const [tracked, setTracked] = useState<TrackedConversation[] | null>(null);
   const [busy, setBusy] = useState(false);
@@ -71,7 +74,7 @@ export function TrackConversation({
               act(() => api.trackConversation({ conversationId, customerId, contactId, subject: item.subject }))
             }
           >
-            Track this conversation
+            {t("track.button")}
           </Button>
           {/* The service reads the user's own mail through Graph (tracked-conversations worker), not this mailbox. */}
           {item.shared && (
@@ -82,28 +85,24 @@ export function TrackConversation({
           )}
         </div>
       )}
-      {current && (
-        <Text role="status">
-          Tracking this conversation for {current.customerName}: its later messages are logged, pane open or not
-        </Text>
-      )}
+      {current && <Text role="status">{t("track.tracking", { customer: current.customerName })}</Text>}
       {tracked.length > 0 && (
-        <section aria-label="Tracked conversations">
-          <Caption1>Conversations you track</Caption1>
+        <section aria-label={t("track.label")}>
+          <Caption1>{t("track.yours")}</Caption1>
           <ul className={styles.list}>
             {tracked.map((entry) => (
               <li key={entry.id}>
                 <Text>
-                  {entry.subject || "(no subject)"} · {entry.customerName}
+                  {entry.subject || t("noSubject")} · {entry.customerName}
                 </Text>{" "}
                 <Button
                   size="small"
                   appearance="subtle"
                   disabled={busy}
-                  aria-label={`Stop tracking ${entry.subject || "(no subject)"}`}
+                  aria-label={t("track.stopWhat", { subject: entry.subject || t("noSubject") })}
                   onClick={() => act(() => api.stopTracking(entry.id))}
                 >
-                  Stop tracking
+                  {t("track.stop")}
                 </Button>
               </li>
             ))}

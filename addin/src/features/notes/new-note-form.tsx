@@ -1,7 +1,8 @@
+import { useTranslation } from "react-i18next";
 import { Field, Textarea } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
 import { useServices } from "../../shared/services-context";
-import { errorMessage } from "../../shared/error-message";
+import { useErrorMessage } from "../../shared/error-message";
 import { FormFooter } from "../../shared/form-footer";
 import { textToNoteHtml } from "../../shared/safe-html";
 import { useLayoutStyles } from "../../shared/layout-styles";
@@ -19,6 +20,8 @@ export function NewNoteForm({
   onCancel: () => void;
 }) {
   const layout = useLayoutStyles();
+  const { t } = useTranslation("notes");
+  const errorMessage = useErrorMessage();
   const { api } = useServices();
   const [text, setText] = useState("");
   const [saving, setSaving] = useState(false);
@@ -36,14 +39,14 @@ export function NewNoteForm({
     }
   };
   return (
-    <form className={layout.form} onSubmit={submit} aria-label="New note">
-      <Field label="Note" hint="Web addresses become links.">
+    <form className={layout.form} onSubmit={submit} aria-label={t("newForm")}>
+      <Field label={t("note")} hint={t("hint")}>
         <Textarea value={text} onChange={(_event, data) => setText(data.value)} rows={4} resize="vertical" />
       </Field>
       <FormFooter
         message={error !== null ? errorMessage(error) : null}
         saving={saving}
-        submitLabel="Save note"
+        submitLabel={t("save")}
         onCancel={onCancel}
         disabled={!text.trim()}
       />

@@ -1,4 +1,6 @@
+import { useTranslation } from "react-i18next";
 import { Button, Caption1, Field, Text, Textarea, makeStyles } from "@fluentui/react-components";
+import { useFormat } from "../../i18n";
 import { type FormEvent, useState } from "react";
 import type { Note } from "contract";
 import { DeleteButton } from "../../shared/delete-button";
@@ -8,7 +10,6 @@ import { useServices } from "../../shared/services-context";
 import { EmptyState } from "../../shared/state-views";
 import { SafeHtml, textToNoteHtml } from "../../shared/safe-html";
 import { byFirstSegment, useFormSave } from "../../shared/use-form-save";
-import { formatInZone } from "../../shared/zoned-time";
 import { useLayoutStyles } from "../../shared/layout-styles";
 
 const useStyles = makeStyles({
@@ -17,6 +18,8 @@ const useStyles = makeStyles({
 
 /** The latest notes; their authors, managers and admins (notes:change) edit and delete them here. */
 export function NotesSection({ notes, onChanged }: { notes: Note[]; onChanged?: () => void }) {
+  const format = useFormat();
+  const { t } = useTranslation("notes");
   const styles = useStyles();
   const layout = useLayoutStyles();
   const { api, me } = useServices();
@@ -24,16 +27,16 @@ export function NotesSection({ notes, onChanged }: { notes: Note[]; onChanged?: 
   return (
     <section aria-labelledby="notes-heading">
       <Text id="notes-heading" as="h3" weight="semibold" size={400}>
-        Notes
+        {t("heading")}
       </Text>
       {notes.length === 0 ? (
-        <EmptyState>No notes yet.</EmptyState>
+        <EmptyState>{t("empty")}</EmptyState>
       ) : (
-        <ul className={layout.list} aria-label="Notes">
+        <ul className={layout.list} aria-label={t("list")}>
           {notes.map((note) => {
             const changeable = !!onChanged && may(me, "notes:change", { ownerId: note.author.id });
             return (
-              <li key={note.id} aria-label={`Note by ${note.author.name}`}>
+              <li key={note.id} aria-label={t("noteBy", { name: note.author.name })}>
                 {editing === note.id ? (
                   <EditNoteForm
                     note={note}
@@ -47,20 +50,20 @@ export function NotesSection({ notes, onChanged }: { notes: Note[]; onChanged?: 
                   <>
                     <SafeHtml html={note.bodyHtml} className={styles.body} />
                     <Caption1>
-                      {note.author.name} · {formatInZone(note.createdAt, me.timeZone)}
-                      {note.modifiedAt !== note.createdAt && " · edited"}
+                      {note.author.name} · {format.dateTime(note.createdAt, me.timeZone)}
+                      {note.modifiedAt !== note.createdAt && t("edited")}
                     </Caption1>
                     {changeable && (
                       <div className={layout.buttons}>
                         <Button
                           size="small"
-                          aria-label={`Edit note by ${note.author.name}`}
+                          aria-label={t("editNoteBy", { name: note.author.name })}
                           onClick={() => setEditing(note.id)}
                         >
-                          Edit
+                          {t("edit")}
                         </Button>
                         <DeleteButton
-                          what={`note by ${note.author.name}`}
+                          what={t("deleteWhat", { name: note.author.name })}
                           onDelete={async () => {
                             await api.deleteNote(note.id);
                             onChanged?.();
@@ -90,6 +93,7 @@ function EditNoteForm({
   onReload: () => void;
 }) {
   const layout = useLayoutStyles();
+  const { t } = useTranslation("notes");
   const { api } = useServices();
   const [text, setText] = useState(note.bodyText);
   const save = useFormSave(byFirstSegment(["bodyHtml"]), onReload);
@@ -99,17 +103,17 @@ function EditNoteForm({
       onDone(true);
   };
   return (
-    <form className={layout.form} onSubmit={submit} aria-label="Edit note" noValidate>
+    <form className={layout.form} onSubmit={submit} aria-label={t("editForm")} noValidate>
       <Field
-        label="Note"
+        label={t("note")}
         required
-        hint="Web addresses become links."
+        hint={t("hint")}
         validationState={save.fieldErrors.bodyHtml ? "error" : "none"}
         validationMessage={save.fieldErrors.bodyHtml}
       >
         <Textarea value={text} onChange={(_event, data) => setText(data.value)} rows={4} resize="vertical" />
       </Field>
-      <FormFooter message={save.message} saving={save.saving} submitLabel="Save note" onCancel={() => onDone(false)} />
+      <FormFooter message={save.message} saving={save.saving} submitLabel={t("save")} onCancel={() => onDone(false)} />
     </form>
   );
 }

@@ -1,9 +1,9 @@
 import { Caption1 } from "@fluentui/react-components";
+import { useFormat } from "../../i18n";
 import { useServices } from "../../shared/services-context";
 import { EmptyState, ErrorState, Loading } from "../../shared/state-views";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { useAsync } from "../../shared/use-async";
-import { formatInZone } from "../../shared/zoned-time";
 import { formatAnswer } from "./profiling-draft";
 
 /** Every answer given to one question for this customer, newest first: nothing is overwritten. */
@@ -16,6 +16,7 @@ export function AnswerHistory({
   questionId: string;
   label: string;
 }) {
+  const format = useFormat();
   const layout = useLayoutStyles();
   const { api, me } = useServices();
   const history = useAsync(() => api.profilingHistory(customerId, questionId), [customerId, questionId]);
@@ -27,7 +28,7 @@ export function AnswerHistory({
       {history.data.items.map((answer) => (
         <li key={answer.id} className={layout.item}>
           <Caption1>
-            {formatAnswer(answer.value)} – {answer.answeredBy.name}, {formatInZone(answer.answeredAt, me.timeZone)}
+            {formatAnswer(answer.value)} – {answer.answeredBy.name}, {format.dateTime(answer.answeredAt, me.timeZone)}
           </Caption1>
         </li>
       ))}

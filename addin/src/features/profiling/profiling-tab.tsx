@@ -1,4 +1,5 @@
 import { Button, Caption1, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useFormat } from "../../i18n";
 import { type FormEvent, useEffect, useMemo, useState } from "react";
 import { type CustomerProfiling, type ProfilingValue, sameProfilingValue } from "contract";
 import { ApiError } from "../../api/api-error";
@@ -7,7 +8,6 @@ import { EmptyState, ErrorState, Loading } from "../../shared/state-views";
 import { errorMessage } from "../../shared/error-message";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { useAsync } from "../../shared/use-async";
-import { formatInZone } from "../../shared/zoned-time";
 import { may } from "../../shared/may";
 import type { RecordTabContext } from "../../shared/record-tab.types";
 import { AnswerHistory } from "./answer-history";
@@ -32,6 +32,7 @@ type Question = CustomerProfiling["sets"][number]["questions"][number];
 
 /** The customer's profile: each active question set as a group, answered in place, saved together. */
 export function ProfilingTab({ record }: RecordTabContext) {
+  const format = useFormat();
   const layout = useLayoutStyles();
   const styles = useStyles();
   const { api, me } = useServices();
@@ -96,7 +97,7 @@ export function ProfilingTab({ record }: RecordTabContext) {
   const answeredBy = (question: Question) => {
     const answer = question.answer;
     if (!answer) return "Not answered yet.";
-    const when = formatInZone(answer.answeredAt, me.timeZone, false);
+    const when = format.date(answer.answeredAt, me.timeZone);
     return `${answer.value === null ? "Cleared" : "Answered"} by ${answer.answeredBy.name} on ${when}`;
   };
 

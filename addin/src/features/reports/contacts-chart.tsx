@@ -1,3 +1,4 @@
+import { type Format, useFormat } from "../../i18n";
 import { Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { ContactHistoryMonth } from "contract";
 import { useServices } from "../../shared/services-context";
@@ -34,15 +35,8 @@ const useStyles = makeStyles({
   },
 });
 
-const monthName = (month: string, style: "short" | "long") =>
-  new Intl.DateTimeFormat("en-GB", {
-    month: style,
-    ...(style === "long" ? { year: "numeric" } : {}),
-    timeZone: "UTC",
-  }).format(new Date(`${month}-01T00:00:00Z`));
-
 /** One sentence for a screen reader: the totals and the busiest month. */
-export function chartSummary(months: ContactHistoryMonth[]): string {
+export function chartSummary(months: ContactHistoryMonth[], format: Format): string {
   const sum = (key: (typeof SERIES)[number]["key"]) => months.reduce((total, month) => total + month[key], 0);
   const [calls, meetings, emails] = [sum("calls"), sum("meetings"), sum("emails")];
   const period = `in the last ${months.length} month${months.length === 1 ? "" : "s"}`;
@@ -52,7 +46,7 @@ export function chartSummary(months: ContactHistoryMonth[]): string {
   return (
     `Contacts ${period}: ${calls} call${calls === 1 ? "" : "s"}, ` +
     `${meetings} ${meetings === 1 ? "visit or meeting" : "visits or meetings"}, ` +
-    `${emails} e-mail${emails === 1 ? "" : "s"} logged. Most in ${monthName(busiest.month, "long")} (${total(busiest)}).`
+    `${emails} e-mail${emails === 1 ? "" : "s"} logged. Most in ${format.month(busiest.month, "long")} (${total(busiest)}).`
   );
 }
 
@@ -79,6 +73,7 @@ export function ContactsChart({ customerId }: { customerId: string }) {
 
 function Chart({ months }: { months: ContactHistoryMonth[] }) {
   const styles = useStyles();
+  const format = useFormat();
   const highest = Math.max(1, ...months.flatMap((month) => SERIES.map((series) => month[series.key])));
   const slot = WIDTH / months.length;
   const bar = slot / (SERIES.length + 1);
@@ -88,7 +83,7 @@ function Chart({ months }: { months: ContactHistoryMonth[] }) {
         className={styles.chart}
         viewBox={`0 0 ${WIDTH} ${HEIGHT + LABELS}`}
         role="img"
-        aria-label={chartSummary(months)}
+        aria-label={chartSummary(months, format)}
       >
         <line className={styles.axis} x1={0} x2={WIDTH} y1={HEIGHT + 0.5} y2={HEIGHT + 0.5} />
         {months.map((month, index) => (
@@ -104,12 +99,12 @@ function Chart({ months }: { months: ContactHistoryMonth[] }) {
                   height={height}
                   style={{ fill: series.color }}
                 >
-                  <title>{`${monthName(month.month, "long")}: ${month[series.key]} ${series.label.toLowerCase()}`}</title>
+                  <title>{`${format.month(month.month, "long")}: ${month[series.key]} ${series.label.toLowerCase()}`}</title>
                 </rect>
               );
             })}
             <text className={styles.label} x={index * slot + slot / 2} y={HEIGHT + LABELS - 3} textAnchor="middle">
-              {monthName(month.month, "short")}
+              {format.month(month.month, "short")}
             </text>
           </g>
         ))}
@@ -137,7 +132,7 @@ function Chart({ months }: { months: ContactHistoryMonth[] }) {
         <tbody>
           {months.map((month) => (
             <tr key={month.month}>
-              <th scope="row">{monthName(month.month, "long")}</th>
+              <th scope="row">{format.month(month.month, "long")}</th>
               {SERIES.map((series) => (
                 <td key={series.key}>{month[series.key]}</td>
               ))}

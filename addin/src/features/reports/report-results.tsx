@@ -1,11 +1,11 @@
 import { Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useFormat } from "../../i18n";
 import type { ReactNode } from "react";
 import { ACTUAL_CUSTOMER_STATUS } from "contract";
 import type { ReportKind, ReportPage } from "../../api/report-calls";
 import { EmptyState } from "../../shared/state-views";
 import { ShowMore, useShowMore } from "../../shared/show-more";
 import { useLayoutStyles } from "../../shared/layout-styles";
-import { formatInZone } from "../../shared/zoned-time";
 
 const useStyles = makeStyles({
   // The pane is narrow: one card a row, its facts wrapping, instead of a table squeezing columns.
@@ -88,6 +88,7 @@ export function ReportResults<K extends ReportKind>({
   onMore: (offset: number) => Promise<ReportPage[ListKind]>;
   onOpenCustomer: (customerId: string) => void;
 }) {
+  const format = useFormat();
   const styles = useStyles();
   // Rows of the pages after the first, of whichever list this is.
   type Row = ReportPage[ListKind]["items"][number];
@@ -95,8 +96,8 @@ export function ReportResults<K extends ReportKind>({
     kind === "summary" ? NO_ROWS : (page as ReportPage[ListKind]),
     (offset) => onMore(offset) as Promise<{ items: Row[] }>,
   );
-  const when = (iso: string) => formatInZone(iso, timeZone);
-  const day = (iso: string) => formatInZone(iso, timeZone, false);
+  const when = (iso: string) => format.dateTime(iso, timeZone);
+  const day = (iso: string) => format.date(iso, timeZone);
   if (kind === "summary") {
     const summary = page as ReportPage["summary"];
     if (summary.rows.length === 0) return <EmptyState>No activities or e-mails in this period.</EmptyState>;

@@ -1,4 +1,5 @@
 import { Badge, Button, Caption1, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
+import { useFormat } from "../../i18n";
 import { useState } from "react";
 import type { Quote, SalesOrder } from "contract";
 import { useServices } from "../../shared/services-context";
@@ -6,10 +7,8 @@ import { EmptyState } from "../../shared/state-views";
 import { errorMessage } from "../../shared/error-message";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { may } from "../../shared/may";
-import { formatInZone } from "../../shared/zoned-time";
 import { DocumentOutputs } from "./document-outputs";
 import type { Editing } from "./sales-document-editor";
-import { formatMoney } from "./money-format";
 
 const STATUS_COLOR = {
   OPEN: "brand",
@@ -38,6 +37,7 @@ export function DocumentList({
   onEdit: (editing: Editing) => void;
   onChanged: () => void;
 }) {
+  const format = useFormat();
   const layout = useLayoutStyles();
   const { api, me } = useServices();
   const [busy, setBusy] = useState(false);
@@ -99,8 +99,8 @@ export function DocumentList({
                   </Badge>
                 </Text>
                 <Caption1>
-                  {formatMoney(document.totals.total, document.currency)} ·{" "}
-                  {formatInZone(document.createdAt, me.timeZone, false)}
+                  {format.money(document.totals.total, document.currency)} ·{" "}
+                  {format.date(document.createdAt, me.timeZone)}
                   {entry.kind === "quote" && entry.document.validUntil
                     ? ` · valid until ${entry.document.validUntil}`
                     : ""}

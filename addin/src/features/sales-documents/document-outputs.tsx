@@ -1,3 +1,4 @@
+import { useFormat } from "../../i18n";
 import { Button, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import type { Quote, SalesOrder } from "contract";
@@ -36,6 +37,7 @@ function useComposing(): boolean {
  * summary inserted at the cursor. Read mode offers no insert: there is nothing to write into.
  */
 export function DocumentOutputs({ entry }: { entry: Entry }) {
+  const format = useFormat();
   const layout = useLayoutStyles();
   const { api, mailbox } = useServices();
   const composing = useComposing();
@@ -62,7 +64,7 @@ export function DocumentOutputs({ entry }: { entry: Entry }) {
     });
   const insert = (quote: Quote) =>
     run("insert", async () => {
-      const went = await mailbox.insertAtCursor(quoteSummary(quote));
+      const went = await mailbox.insertAtCursor(quoteSummary(quote, format));
       return `${number} is in your message${went === "text" ? " as plain text" : ""}.`;
     });
 

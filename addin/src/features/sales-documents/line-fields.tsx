@@ -1,7 +1,7 @@
 import { Button, Caption1, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
+import { useFormat } from "../../i18n";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import type { LineDraft } from "./draft-lines";
-import { formatMoney } from "./money-format";
 
 const useStyles = makeStyles({
   line: {
@@ -46,6 +46,7 @@ export function LineFields({
   onItem: (item: string) => void;
   onRemove: (() => void) | null;
 }) {
+  const format = useFormat();
   const layout = useLayoutStyles();
   const styles = useStyles();
   return (
@@ -85,7 +86,7 @@ export function LineFields({
         </Field>
       </div>
       <div className={layout.buttons}>
-        <Caption1>Line total {total === null ? "–" : formatMoney(total, currency)}</Caption1>
+        <Caption1>Line total {total === null ? "–" : format.money(total, currency)}</Caption1>
         {onRemove && (
           <Button size="small" onClick={onRemove}>
             Remove line {number}

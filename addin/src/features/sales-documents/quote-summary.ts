@@ -1,6 +1,6 @@
 import type { Quote } from "contract";
 import type { MailBody } from "../../office/mail-item.types";
-import { formatMoney } from "./money-format";
+import type { Format } from "../../i18n";
 
 /** A summary is for reading in a mail: long descriptions are cut (the PDF has them whole). */
 const DESCRIPTION_CHARS = 200;
@@ -16,19 +16,16 @@ const visible = (text: string) =>
     .trim();
 const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
 
-const formatDay = (isoDay: string) =>
-  new Intl.DateTimeFormat(undefined, { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${isoDay}T00:00:00Z`));
-
 /**
  * A quote as it goes into the message being written: an HTML table (items, totals, validity) and
  * the same as plain text for a plain-text body. Every value is escaped, never markup; no inline CSS
  * (setSelectedDataAsync does not support it, says Office.Body's reference), only table attributes.
  */
-export function quoteSummary(quote: Quote): MailBody {
+export function quoteSummary(quote: Quote, format: Format): MailBody {
   const number = `Q-${quote.number}`;
   const heading = visible(quote.title ? `Quote ${number}: ${quote.title}` : `Quote ${number}`);
-  const money = (amount: string) => formatMoney(amount, quote.currency);
-  const validity = quote.validUntil ? `Valid until ${formatDay(quote.validUntil)}` : "No expiry date";
+  const money = (amount: string) => format.money(amount, quote.currency);
+  const validity = quote.validUntil ? `Valid until ${format.day(quote.validUntil)}` : "No expiry date";
   const rows = quote.lines.map((line) => ({
     item: visible(line.item),
     description: cut(visible(line.description ?? ""), DESCRIPTION_CHARS),

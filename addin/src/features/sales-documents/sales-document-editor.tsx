@@ -1,4 +1,5 @@
 import { Button, Field, Input, Text } from "@fluentui/react-components";
+import { useFormat } from "../../i18n";
 import { type FormEvent, useState } from "react";
 import type { Quote, SalesOrder, SpecialPrice } from "contract";
 import { priceDraftLines } from "contract";
@@ -8,7 +9,7 @@ import { useLayoutStyles } from "../../shared/layout-styles";
 import { useFormSave } from "../../shared/use-form-save";
 import { type LineDraft, emptyLine, lineFrom, lineInput, withSpecialPrice } from "./draft-lines";
 import { LineFields } from "./line-fields";
-import { formatMoney, todayUtc } from "./money-format";
+import { todayUtc } from "./money-format";
 
 /** A new quote or order (document null), or an open one being changed. */
 export type Editing = { kind: "quote"; document: Quote | null } | { kind: "order"; document: SalesOrder | null };
@@ -32,6 +33,7 @@ export function SalesDocumentEditor({
   onSaved: () => void;
   onCancel: () => void;
 }) {
+  const format = useFormat();
   const layout = useLayoutStyles();
   const { api } = useServices();
   const { document } = editing;
@@ -119,8 +121,8 @@ export function SalesDocumentEditor({
       </div>
       {errors.lines && <Text role="alert">{errors.lines}</Text>}
       <Text aria-label="Totals" role="status">
-        Subtotal {formatMoney(priced.totals.subtotal, currency)} · Discount{" "}
-        {formatMoney(priced.totals.discount, currency)} · Total {formatMoney(priced.totals.total, currency)}
+        Subtotal {format.money(priced.totals.subtotal, currency)} · Discount{" "}
+        {format.money(priced.totals.discount, currency)} · Total {format.money(priced.totals.total, currency)}
       </Text>
       <FormFooter
         message={submit.message}

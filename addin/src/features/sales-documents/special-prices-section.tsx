@@ -1,4 +1,5 @@
 import { Button, Caption1, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
+import { useFormat } from "../../i18n";
 import { useState } from "react";
 import type { SpecialPrice } from "contract";
 import { useServices } from "../../shared/services-context";
@@ -7,7 +8,6 @@ import { errorMessage } from "../../shared/error-message";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { may } from "../../shared/may";
 import { useItemEditing } from "../../shared/use-item-editing";
-import { formatMoney } from "./money-format";
 import { SpecialPriceForm } from "./special-price-form";
 
 const validity = (price: SpecialPrice) =>
@@ -23,6 +23,7 @@ export function SpecialPricesSection({
   prices: SpecialPrice[];
   onChanged: () => void;
 }) {
+  const format = useFormat();
   const layout = useLayoutStyles();
   const { api, me } = useServices();
   // The service's rule (permission prices:manage): salesmen read them only.
@@ -71,7 +72,7 @@ export function SpecialPricesSection({
           {prices.map((price) => (
             <li key={price.id} className={layout.item} aria-label={`Special price ${price.item} ${price.currency}`}>
               <Text>
-                {price.item} · {formatMoney(price.unitPrice, price.currency)}
+                {price.item} · {format.money(price.unitPrice, price.currency)}
                 {Number(price.discountPercent) > 0 ? ` less ${price.discountPercent}%` : ""}
               </Text>
               <Caption1>

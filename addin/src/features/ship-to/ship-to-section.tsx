@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { Caption1, Text } from "@fluentui/react-components";
 import type { ShipTo } from "contract";
 import { useServices } from "../../shared/services-context";
@@ -19,16 +20,17 @@ export function ShipToSection({
   addresses: ShipTo[];
   onChanged: () => void;
 }) {
+  const { t } = useTranslation("details", { keyPrefix: "shipTo" });
   const { api } = useServices();
   return (
     <SubRecordSection
       id="ship-to-heading"
-      title="Ship-to addresses"
+      title={t("title")}
       items={addresses}
-      empty="No ship-to addresses; goods go to the main address."
+      empty={t("empty")}
       nameOf={(address) => address.name ?? oneLine(address)}
       form={(props) => <ShipToForm customerId={customerId} {...props} />}
-      addLabel="Add ship-to address"
+      addLabel={t("add")}
       remove={(address) => api.deleteShipTo(address.id)}
       onChanged={onChanged}
     >

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { Caption1, Text } from "@fluentui/react-components";
 import type { ThirdParty } from "contract";
 import { useServices } from "../../shared/services-context";
@@ -14,16 +15,17 @@ export function ThirdPartiesSection({
   thirdParties: ThirdParty[];
   onChanged: () => void;
 }) {
+  const { t } = useTranslation("details", { keyPrefix: "thirdParties" });
   const { api } = useServices();
   return (
     <SubRecordSection
       id="third-parties-heading"
-      title="Third parties"
+      title={t("title")}
       items={thirdParties}
-      empty="No third parties."
+      empty={t("empty")}
       nameOf={(party) => party.name}
       form={(props) => <ThirdPartyForm customerId={customerId} {...props} onConflict={onChanged} />}
-      addLabel="Add third party"
+      addLabel={t("add")}
       remove={(party) => api.deleteThirdParty(party.id)}
       onChanged={onChanged}
     >
@@ -36,7 +38,7 @@ export function ThirdPartiesSection({
             {[
               party.email,
               party.phone,
-              party.contractNumber && `contract ${party.contractNumber}`,
+              party.contractNumber && t("contract", { number: party.contractNumber }),
               (party.contractStart || party.contractEnd) &&
                 `${party.contractStart ?? "…"} – ${party.contractEnd ?? "…"}`,
             ]

@@ -1,6 +1,6 @@
+import { useTranslation } from "react-i18next";
 import { Checkbox, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
 import { TIMELINE_KINDS, type TimelineKind } from "contract";
-import { KIND_LABEL } from "./timeline-list";
 
 const useStyles = makeStyles({
   kinds: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS },
@@ -23,32 +23,33 @@ export function TimelineFilter({
   onChange: (value: TimelineChoice) => void;
 }) {
   const styles = useStyles();
+  const { t } = useTranslation("timeline");
   const toggle = (kind: TimelineKind, on: boolean) =>
     onChange({
       ...value,
       kinds: TIMELINE_KINDS.filter((candidate) => (candidate === kind ? on : value.kinds.includes(candidate))),
     });
   return (
-    <div role="group" aria-label="Timeline filter">
-      <div className={styles.kinds} role="group" aria-label="Kinds">
+    <div role="group" aria-label={t("filter")}>
+      <div className={styles.kinds} role="group" aria-label={t("kindsGroup")}>
         {TIMELINE_KINDS.map((kind) => (
           <Checkbox
             key={kind}
-            label={KIND_LABEL[kind]}
+            label={t(`kinds.${kind}`)}
             checked={value.kinds.includes(kind)}
             onChange={(_event, data) => toggle(kind, data.checked === true)}
           />
         ))}
       </div>
       <div className={styles.period}>
-        <Field label="From">
+        <Field label={t("from")}>
           <Input
             type="date"
             value={value.fromDay}
             onChange={(_event, data) => onChange({ ...value, fromDay: data.value })}
           />
         </Field>
-        <Field label="To">
+        <Field label={t("to")}>
           <Input
             type="date"
             value={value.toDay}

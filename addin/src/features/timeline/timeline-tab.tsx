@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { Text } from "@fluentui/react-components";
 import { useState } from "react";
 import type { TimelineFilter as Filter } from "../../api/crm-api";
@@ -27,6 +28,7 @@ function toFilter(choice: TimelineChoice, timeZone: string): Filter {
 /** Everything that happened (and is planned) with the customer, latest first, filtered by kind and period. */
 export function TimelineTab({ record }: RecordTabContext) {
   const layout = useLayoutStyles();
+  const { t } = useTranslation("timeline");
   const { me } = useServices();
   const [choice, setChoice] = useState<TimelineChoice>({ kinds: [], fromDay: "", toDay: "" });
   const backwards = Boolean(choice.fromDay && choice.toDay && choice.toDay < choice.fromDay);
@@ -39,11 +41,11 @@ export function TimelineTab({ record }: RecordTabContext) {
       <ContactsChart customerId={record.customer.id} />
       <section className={layout.form} aria-labelledby="timeline-heading">
         <Text id="timeline-heading" as="h3" weight="semibold" size={400}>
-          Timeline
+          {t("heading")}
         </Text>
         <TimelineFilter value={choice} onChange={setChoice} />
-        {backwards && <Text role="alert">The period ends before it starts.</Text>}
-        {state.status === "loading" && <Loading label="Loading the timeline…" />}
+        {backwards && <Text role="alert">{t("backwards")}</Text>}
+        {state.status === "loading" && <Loading label={t("loading")} />}
         {state.status === "error" && <ErrorState error={state.error} onRetry={reload} />}
         {state.status === "ready" && (
           <TimelineList items={state.items} total={state.total} loadingMore={state.loadingMore} onLoadMore={loadMore} />

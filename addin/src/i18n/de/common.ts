@@ -1,0 +1,36 @@
+import type { Catalog } from "../catalog";
+import type { common as en } from "../en/common";
+
+export const common: Catalog<typeof en> = {
+  tryAgain: "Erneut versuchen",
+  cancel: "Abbrechen",
+  saving: "Wird gespeichert…",
+  required: "Pflichtfeld",
+  checkMarkedFields: "Bitte die markierten Felder prüfen.",
+  changedElsewhere: "Von jemand anderem geändert – neu geladen. Bitte prüfen und die Änderung erneut vornehmen.",
+  delete: "Löschen",
+  deleteWhat: "{{what}} löschen",
+  confirmDelete: "Bestätigen: {{what}} löschen",
+  deleting: "Wird gelöscht…",
+  keep: "Behalten",
+  edit: "Bearbeiten",
+  editWhat: "{{what}} bearbeiten",
+  loadingMore: "Weitere werden geladen…",
+  showMore: "Mehr anzeigen (noch {{count}})",
+  more: "Mehr ▾",
+  moreTabs_one: "{{count}} weiterer Tab",
+  moreTabs_other: "{{count}} weitere Tabs",
+  shortcutTip: "{{tip}} ({{keys}})",
+  errors: {
+    network: "Der CRM-Dienst ist nicht erreichbar. Bitte die Verbindung prüfen und erneut versuchen.",
+    unauthenticated: "Die Anmeldung ist abgelaufen oder wurde abgelehnt. Bitte erneut anmelden.",
+    forbidden: "Dazu fehlt die Berechtigung: {{message}}",
+    stale: "{{message}}. Bitte den Datensatz neu laden und erneut versuchen.",
+    rateLimited: "{{message}}; es wurde nichts geändert.",
+    inProgress: "Der vorige Versuch wird noch gespeichert. Bitte kurz warten und erneut versuchen.",
+    unavailable: "Der CRM-Dienst erreicht seine Datenbank gerade nicht. Bitte gleich noch einmal versuchen.",
+    internal: "Beim CRM-Dienst ist ein Fehler aufgetreten. Bitte gleich noch einmal versuchen.",
+    mailbox: "Outlook konnte die Nachricht nicht liefern: {{message}}",
+    unknown: "Etwas ist schiefgegangen. Bitte erneut versuchen.",
+  },
+};

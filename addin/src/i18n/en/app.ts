@@ -1,0 +1,26 @@
+/** The app shell (addin/src/app/) and the capability notice (features/capabilities). */
+export const app = {
+  title: "CRM",
+  signingIn: "Signing in…",
+  views: "Views",
+  viewEmail: "This email",
+  viewSearch: "Search customers",
+  viewReports: "Reports",
+  loadingReports: "Loading reports…",
+  capabilities: {
+    label: "What this Outlook cannot do",
+    one: "This Outlook cannot {{feature}} (needs a newer Outlook).",
+    several: "This Outlook cannot:",
+    severalEnd: "These need a newer Outlook.",
+    oneMobile: "Outlook on a phone or tablet cannot {{feature}} (Outlook on a computer or on the web can).",
+    severalMobile: "Outlook on a phone or tablet cannot:",
+    severalEndMobile: "Outlook on a computer or on the web can.",
+    dismiss: "Dismiss",
+    attachments: "keep attachments with a logged email",
+    logOnSend: "log an email when it is sent",
+    sharedFolders: "open the CRM in shared mailboxes or a delegate's folders",
+    sharedMailbox: "open the CRM in shared mailboxes",
+    sharedMailboxAndMultiSelect: "open the CRM in shared mailboxes or log several selected emails at once",
+    multiSelect: "log several selected emails at once",
+  },
+};

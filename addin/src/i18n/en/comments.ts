@@ -1,0 +1,23 @@
+/** Short remarks on the customer, pinned ones first (features/comments). */
+export const comments = {
+  section: "Comments",
+  heading: "Comments",
+  add: "Add comment",
+  newForm: "New comment",
+  empty: "No comments.",
+  pinnedComment: "Pinned comment",
+  comment: "Comment",
+  editForm: "Edit comment",
+  pinned: "Pinned",
+  edit: "Edit",
+  pin: "Pin",
+  unpin: "Unpin",
+  delete: "Delete",
+  deleteAsk: "Delete this comment?",
+  deleteComment: "Delete comment",
+  keep: "Keep",
+  field: "Comment",
+  hint: "Plain text, up to {{max}} characters.",
+  pinToTop: "Pin to the top",
+  save: "Save comment",
+};

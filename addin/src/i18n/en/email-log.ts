@@ -1,0 +1,48 @@
+/** Logging e-mails: the button, log when sent, tracked conversations, attachments, the log (features/email-log). */
+export const emailLog = {
+  section: {
+    heading: "E-mail log ({{count}})",
+    loading: "Loading the e-mail log…",
+    empty: "No emails logged yet.",
+    list: "Logged emails",
+    earlier: "and {{count}} earlier",
+  },
+  noSubject: "(no subject)",
+  logged: "✓ Logged",
+  loggedBy: "by {{name}}, {{when}}",
+  logTip: "Keep this email on the customer's record",
+  logging: "Logging…",
+  logThis: "Log this email",
+  whenSent: {
+    label: "Log when sent",
+    byDefault: "Log e-mails I send to known customers by default",
+  },
+  waiting: {
+    handedOn_one: "{{count}} sent e-mail was handed on for logging.",
+    handedOn_other: "{{count}} sent e-mails were handed on for logging.",
+    label: "Sent e-mails not logged",
+    heading: "Sent e-mails not logged yet",
+    PENDING: "waiting",
+    EXPIRED: "not found",
+    REJECTED: "refused",
+  },
+  track: {
+    button: "Track this conversation",
+    tracking: "Tracking this conversation for {{customer}}: its later messages are logged, pane open or not",
+    label: "Tracked conversations",
+    yours: "Conversations you track",
+    stop: "Stop tracking",
+    stopWhat: "Stop tracking {{subject}}",
+  },
+  attachments: {
+    keepCount: "Keep attachments ({{count}})",
+    cloud: "Not kept, links to cloud files: {{names}}",
+    list: "Attachments of this email",
+    kept: "kept in the CRM",
+    notKeptBecause: "not kept. {{message}}",
+    keeping: "keeping…",
+    notKept: "not kept",
+    someNotKept_one: "One attachment was not kept.",
+    someNotKept_other: "{{count}} attachments were not kept.",
+  },
+};

@@ -1,0 +1,36 @@
+import { activities } from "./activities";
+import { app } from "./app";
+import { comments } from "./comments";
+import { common } from "./common";
+import { consent } from "./consent";
+import { contacts } from "./contacts";
+import { details } from "./details";
+import { emailLog } from "./email-log";
+import { files } from "./files";
+import { lifecycle } from "./lifecycle";
+import { notes } from "./notes";
+import { participants } from "./participants";
+import { record } from "./record";
+import { sales } from "./sales";
+import { search } from "./search";
+import { timeline } from "./timeline";
+
+/** The English catalogs, one namespace per part of the pane; German (../de) has the same. */
+export const en = {
+  common,
+  app,
+  participants,
+  record,
+  emailLog,
+  search,
+  sales,
+  activities,
+  notes,
+  lifecycle,
+  comments,
+  details,
+  consent,
+  timeline,
+  contacts,
+  files,
+};

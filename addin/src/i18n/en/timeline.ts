@@ -1,0 +1,32 @@
+/** The Timeline tab: entries, filter, lifecycle history (features/timeline; the chart is in reports). */
+export const timeline = {
+  heading: "Timeline",
+  backwards: "The period ends before it starts.",
+  loading: "Loading the timeline…",
+  kinds: {
+    ACTIVITY: "Activity",
+    EMAIL: "E-mail",
+    NOTE: "Note",
+    QUOTE: "Quote",
+    ORDER: "Order",
+    LIFECYCLE: "Lifecycle",
+  },
+  filter: "Timeline filter",
+  kindsGroup: "Kinds",
+  from: "From",
+  to: "To",
+  empty: "No entries.",
+  entries: "Timeline entries",
+  shown: "{{shown}} of {{total}}",
+  loadingMore: "Loading…",
+  loadMore: "Load more",
+  lifecycle: {
+    heading: "Lifecycle history",
+    empty: "No transitions yet.",
+    list: "Lifecycle transitions",
+    transitions: { RELEASE: "Released", APPROVE: "Approved", DECLINE: "Declined" },
+    states: { NEW: "new", RELEASED: "released", ACTIVE: "active", DECLINED: "declined" },
+    change: "{{transition}} ({{from}} → {{to}})",
+    reason: " · reason: {{reason}}",
+  },
+};

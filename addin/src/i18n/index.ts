@@ -1,0 +1,4 @@
+export { type Format, createFormat } from "./format";
+export { type Language, LANGUAGES, paneLanguage } from "./language";
+export { PaneLanguageProvider, createPaneI18n, useFormat } from "./pane-i18n";
+export { NAMESPACES, resources } from "./resources";
