@@ -36,7 +36,7 @@ export function EmailLogSection({ customerId, count, round }: { customerId: stri
                 {entry.loggedBecause && <Caption1>{entry.loggedBecause}</Caption1>}
                 {/* A shared mailbox or a delegate's folder: where to find it again. */}
                 {entry.mailbox && entry.mailbox !== entry.loggedBy.email.toLowerCase() && (
-                  <Caption1>from the {entry.mailbox} mailbox</Caption1>
+                  <Caption1>{t("fromMailbox", { mailbox: entry.mailbox })}</Caption1>
                 )}
               </li>
             ))}

@@ -10,8 +10,9 @@ import {
 } from "@fluentui/react-components";
 import { BULK_LOG_MAX, type EmailLogBulkResult } from "contract";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { SelectedMessage } from "../../office/mail-item.types";
-import { errorMessage } from "../../shared/error-message";
+import { useErrorMessage } from "../../shared/error-message";
 import { useServices } from "../../shared/services-context";
 
 const useStyles = makeStyles({
@@ -22,12 +23,13 @@ const useStyles = makeStyles({
 /** Messages per request: the progress moves in steps this size, and a lost request costs only these. */
 export const BULK_CHUNK = 10;
 
-const SUMMARY: { outcome: EmailLogBulkResult["outcome"]; label: string }[] = [
-  { outcome: "logged", label: "Logged" },
-  { outcome: "already", label: "Already logged" },
-  { outcome: "no-customer", label: "No matching customer" },
-  { outcome: "failed", label: "Failed" },
-];
+/** The summary's lines, in this order (their labels in the emailLog catalog's bulk.outcome). */
+const SUMMARY = [
+  "logged",
+  "already",
+  "no-customer",
+  "failed",
+] as const satisfies readonly EmailLogBulkResult["outcome"][];
 
 /**
  * Several emails selected in Outlook (multi-select): "Log N emails" sends them to the service in
@@ -36,6 +38,8 @@ const SUMMARY: { outcome: EmailLogBulkResult["outcome"]; label: string }[] = [
  */
 export function LogSelectedEmails({ messages }: { messages: SelectedMessage[] }) {
   const styles = useStyles();
+  const { t } = useTranslation("emailLog", { keyPrefix: "bulk" });
+  const errorMessage = useErrorMessage();
   const { api } = useServices();
   const [results, setResults] = useState<Map<string, EmailLogBulkResult>>(new Map());
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
@@ -45,9 +49,7 @@ export function LogSelectedEmails({ messages }: { messages: SelectedMessage[] })
   if (count > BULK_LOG_MAX)
     return (
       <MessageBar intent="warning" role="alert">
-        <MessageBarBody>
-          {count} emails are selected; at most {BULK_LOG_MAX} can be logged at once. Select fewer.
-        </MessageBarBody>
+        <MessageBarBody>{t("tooMany", { count, max: BULK_LOG_MAX })}</MessageBarBody>
       </MessageBar>
     );
 
@@ -83,43 +85,41 @@ export function LogSelectedEmails({ messages }: { messages: SelectedMessage[] })
   const all = messages.map((message) => results.get(message.restId)).filter((each) => each !== undefined);
   const failed = all.filter((result) => result.outcome === "failed");
   const unmatched = all.filter((result) => result.outcome === "no-customer");
-  const subject = (result: EmailLogBulkResult) => subjectOf.get(result.messageId) || result.subject || "(no subject)";
+  const subject = (result: EmailLogBulkResult) => subjectOf.get(result.messageId) || result.subject || t("noSubject");
   const running = progress !== null;
 
   return (
     <section aria-labelledby="selected-emails" className={styles.stack}>
       <Text id="selected-emails" as="h2" weight="semibold" size={400}>
-        {count} emails selected
+        {t("selected", { count })}
       </Text>
       {all.length === 0 && !running && (
         <>
-          <Caption1>Each is logged to the customer its sender or recipients belong to, once.</Caption1>
+          <Caption1>{t("explain")}</Caption1>
           <Button appearance="primary" onClick={() => void run(messages.map((message) => message.restId))}>
-            Log {count} emails
+            {t("log", { count })}
           </Button>
         </>
       )}
       {running && (
         <div role="status" aria-live="polite">
           <ProgressBar value={progress.done / progress.total} />
-          <Text>
-            Logging… {progress.done} of {progress.total} done
-          </Text>
+          <Text>{t("progress", { done: progress.done, total: progress.total })}</Text>
         </div>
       )}
       {all.length > 0 && !running && (
         <>
-          <div role="status" aria-label="Summary">
-            {SUMMARY.map(({ outcome, label }) => (
+          <div role="status" aria-label={t("summary")}>
+            {SUMMARY.map((outcome) => (
               <div key={outcome}>
-                {label}: {all.filter((result) => result.outcome === outcome).length}
+                {t(`outcome.${outcome}`)}: {all.filter((result) => result.outcome === outcome).length}
               </div>
             ))}
           </div>
           {unmatched.length > 0 && (
             <>
-              <Text weight="semibold">No matching customer</Text>
-              <ul className={styles.list} aria-label="No matching customer">
+              <Text weight="semibold">{t("outcome.no-customer")}</Text>
+              <ul className={styles.list} aria-label={t("outcome.no-customer")}>
                 {unmatched.map((result) => (
                   <li key={result.messageId}>
                     {subject(result)}: {result.reason}
@@ -130,8 +130,8 @@ export function LogSelectedEmails({ messages }: { messages: SelectedMessage[] })
           )}
           {failed.length > 0 && (
             <>
-              <Text weight="semibold">Failed</Text>
-              <ul className={styles.list} aria-label="Failed">
+              <Text weight="semibold">{t("outcome.failed")}</Text>
+              <ul className={styles.list} aria-label={t("outcome.failed")}>
                 {failed.map((result) => (
                   <li key={result.messageId}>
                     {subject(result)}: {result.reason}
@@ -139,7 +139,7 @@ export function LogSelectedEmails({ messages }: { messages: SelectedMessage[] })
                 ))}
               </ul>
               <Button onClick={() => void run(failed.map((result) => result.messageId))}>
-                Retry {failed.length} failed
+                {t("retry", { count: failed.length })}
               </Button>
             </>
           )}

@@ -1,7 +1,8 @@
 import { Button, Caption1, Checkbox, Field, Input, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { type NeverLogRule, NeverLogValue } from "contract";
 import { type FormEvent, useCallback, useEffect, useState } from "react";
-import { errorMessage } from "../../shared/error-message";
+import { useTranslation } from "react-i18next";
+import { useErrorMessage } from "../../shared/error-message";
 import { may } from "../../shared/may";
 import { useServices } from "../../shared/services-context";
 
@@ -19,6 +20,8 @@ const useStyles = makeStyles({
  */
 export function NeverLogRules() {
   const styles = useStyles();
+  const { t } = useTranslation("emailLog", { keyPrefix: "neverLog" });
+  const errorMessage = useErrorMessage();
   const { api, me } = useServices();
   const admin = may(me, "never-log:organization");
   const [rules, setRules] = useState<NeverLogRule[] | null>(null);
@@ -59,7 +62,7 @@ export function NeverLogRules() {
     event.preventDefault();
     const parsed = NeverLogValue.safeParse(value);
     if (!parsed.success) {
-      setInvalid("Enter an e-mail address (name@example.com) or a domain (example.com)");
+      setInvalid(t("invalid"));
       return;
     }
     setInvalid(null);
@@ -80,72 +83,65 @@ export function NeverLogRules() {
           size="small"
           appearance="subtle"
           disabled={busy}
-          aria-label={`Remove ${rule.value}`}
+          aria-label={t("removeWhat", { value: rule.value })}
           onClick={() => act(() => api.removeNeverLogRule(rule.id))}
         >
-          Remove
+          {t("remove")}
         </Button>
       )}
     </li>
   );
 
   return (
-    <section aria-label="Never log automatically" className={styles.root}>
-      <Caption1>
-        Messages with these addresses or domains are never logged automatically (tracked conversations). A domain covers
-        its subdomains.
-      </Caption1>
-      {rules === null && error === null && <Caption1>Loading the never-log rules…</Caption1>}
+    <section aria-label={t("label")} className={styles.root}>
+      <Caption1>{t("explain")}</Caption1>
+      {rules === null && error === null && <Caption1>{t("loading")}</Caption1>}
       {rules !== null && (
         <>
-          <div role="group" aria-label="Your never-log rules">
+          <div role="group" aria-label={t("yoursLabel")}>
             <Text weight="semibold" block>
-              Yours
+              {t("yours")}
             </Text>
             {own.length === 0 ? (
-              <Caption1>None yet.</Caption1>
+              <Caption1>{t("noneYet")}</Caption1>
             ) : (
               <ul className={styles.list}>{own.map((rule) => item(rule, true))}</ul>
             )}
           </div>
-          <div role="group" aria-label="The organisation's never-log rules">
+          <div role="group" aria-label={t("organisationLabel")}>
             <Text weight="semibold" block>
-              The organisation&apos;s
+              {t("organisation")}
             </Text>
             {organisation.length === 0 ? (
-              <Caption1>None.</Caption1>
+              <Caption1>{t("none")}</Caption1>
             ) : (
               <ul className={styles.list}>{organisation.map((rule) => item(rule, admin))}</ul>
             )}
-            {!admin && organisation.length > 0 && <Caption1>Set by an administrator.</Caption1>}
+            {!admin && organisation.length > 0 && <Caption1>{t("setByAdmin")}</Caption1>}
           </div>
         </>
       )}
-      <form className={styles.form} onSubmit={add} aria-label="Add a never-log rule">
-        <Field
-          label="Address or domain"
-          validationState={invalid ? "error" : "none"}
-          validationMessage={invalid ?? undefined}
-        >
+      <form className={styles.form} onSubmit={add} aria-label={t("addLabel")}>
+        <Field label={t("value")} validationState={invalid ? "error" : "none"} validationMessage={invalid ?? undefined}>
           <Input
             value={value}
             onChange={(_event, data) => {
               setValue(data.value);
               setInvalid(null);
             }}
-            placeholder="name@example.com or example.com"
+            placeholder={t("placeholder")}
           />
         </Field>
         {admin && (
           <Checkbox
-            label="For everyone in the organisation"
+            label={t("forEveryone")}
             checked={forEveryone}
             onChange={(_event, data) => setForEveryone(data.checked === true)}
           />
         )}
         <div>
           <Button type="submit" disabled={busy || value.trim() === ""}>
-            Never log
+            {t("add")}
           </Button>
         </div>
       </form>

@@ -77,12 +77,7 @@ export function TrackConversation({
             {t("track.button")}
           </Button>
           {/* The service reads the user's own mail through Graph (tracked-conversations worker), not this mailbox. */}
-          {item.shared && (
-            <Caption1 as="p">
-              Tracking logs the later messages that reach your own Inbox and Sent Items, not those only in the{" "}
-              {item.shared.owner} mailbox.
-            </Caption1>
-          )}
+          {item.shared && <Caption1 as="p">{t("track.sharedNote", { mailbox: item.shared.owner })}</Caption1>}
         </div>
       )}
       {current && <Text role="status">{t("track.tracking", { customer: current.customerName })}</Text>}
@@ -111,7 +106,7 @@ export function TrackConversation({
       )}
       <div>
         <Button size="small" appearance="subtle" aria-expanded={rulesOpen} onClick={() => setRulesOpen(!rulesOpen)}>
-          Never-log rules
+          {t("track.neverLogRules")}
         </Button>
       </div>
       {rulesOpen && <NeverLogRules />}

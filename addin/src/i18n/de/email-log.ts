@@ -2,6 +2,7 @@ import type { Catalog } from "../catalog";
 import type { emailLog as en } from "../en/email-log";
 
 export const emailLog: Catalog<typeof en> = {
+  fromMailbox: "aus dem Postfach {{mailbox}}",
   section: {
     heading: "E-Mail-Protokoll ({{count}})",
     loading: "Das E-Mail-Protokoll wird geladen…",
@@ -29,6 +30,9 @@ export const emailLog: Catalog<typeof en> = {
     REJECTED: "abgelehnt",
   },
   track: {
+    sharedNote:
+      "Die Verfolgung protokolliert spätere Nachrichten, die in Ihrem eigenen Posteingang und Ihren Gesendeten Elementen ankommen, nicht solche, die nur im Postfach {{mailbox}} liegen.",
+    neverLogRules: "Ausschlussregeln",
     button: "Diese Unterhaltung verfolgen",
     tracking:
       "Diese Unterhaltung wird für {{customer}} verfolgt: spätere Nachrichten werden protokolliert, auch bei geschlossenem Bereich",
@@ -47,5 +51,45 @@ export const emailLog: Catalog<typeof en> = {
     notKept: "nicht abgelegt",
     someNotKept_one: "Ein Anhang wurde nicht abgelegt.",
     someNotKept_other: "{{count}} Anhänge wurden nicht abgelegt.",
+  },
+  bulk: {
+    tooMany:
+      "{{count}} E-Mails sind ausgewählt; höchstens {{max}} lassen sich auf einmal protokollieren. Bitte weniger auswählen.",
+    noSubject: "(kein Betreff)",
+    selected_one: "{{count}} E-Mail ausgewählt",
+    selected_other: "{{count}} E-Mails ausgewählt",
+    explain: "Jede wird einmal beim Kunden protokolliert, zu dem ihr Absender oder ihre Empfänger gehören.",
+    log_one: "{{count}} E-Mail protokollieren",
+    log_other: "{{count}} E-Mails protokollieren",
+    progress: "Wird protokolliert… {{done}} von {{total}} erledigt",
+    summary: "Zusammenfassung",
+    outcome: {
+      logged: "Protokolliert",
+      already: "Bereits protokolliert",
+      "no-customer": "Kein passender Kunde",
+      failed: "Fehlgeschlagen",
+    },
+    retry: "{{count}} fehlgeschlagene erneut versuchen",
+  },
+  neverLog: {
+    label: "Nie automatisch protokollieren",
+    explain:
+      "Nachrichten mit diesen Adressen oder Domänen werden nie automatisch protokolliert (verfolgte Unterhaltungen). Eine Domäne umfasst ihre Subdomänen.",
+    loading: "Die Ausschlussregeln werden geladen…",
+    yoursLabel: "Ihre Ausschlussregeln",
+    yours: "Ihre",
+    noneYet: "Noch keine.",
+    organisationLabel: "Die Ausschlussregeln der Organisation",
+    organisation: "Die der Organisation",
+    none: "Keine.",
+    setByAdmin: "Von einem Administrator festgelegt.",
+    addLabel: "Eine Ausschlussregel hinzufügen",
+    value: "Adresse oder Domäne",
+    placeholder: "name@example.com oder example.com",
+    forEveryone: "Für alle in der Organisation",
+    add: "Nie protokollieren",
+    invalid: "Geben Sie eine E-Mail-Adresse (name@example.com) oder eine Domäne (example.com) ein",
+    remove: "Entfernen",
+    removeWhat: "{{value}} entfernen",
   },
 };

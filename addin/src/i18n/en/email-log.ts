@@ -1,5 +1,6 @@
 /** Logging e-mails: the button, log when sent, tracked conversations, attachments, the log (features/email-log). */
 export const emailLog = {
+  fromMailbox: "from the {{mailbox}} mailbox",
   section: {
     heading: "E-mail log ({{count}})",
     loading: "Loading the e-mail log…",
@@ -27,6 +28,9 @@ export const emailLog = {
     REJECTED: "refused",
   },
   track: {
+    sharedNote:
+      "Tracking logs the later messages that reach your own Inbox and Sent Items, not those only in the {{mailbox}} mailbox.",
+    neverLogRules: "Never-log rules",
     button: "Track this conversation",
     tracking: "Tracking this conversation for {{customer}}: its later messages are logged, pane open or not",
     label: "Tracked conversations",
@@ -44,5 +48,44 @@ export const emailLog = {
     notKept: "not kept",
     someNotKept_one: "One attachment was not kept.",
     someNotKept_other: "{{count}} attachments were not kept.",
+  },
+  bulk: {
+    tooMany: "{{count}} emails are selected; at most {{max}} can be logged at once. Select fewer.",
+    noSubject: "(no subject)",
+    selected_one: "{{count}} email selected",
+    selected_other: "{{count}} emails selected",
+    explain: "Each is logged to the customer its sender or recipients belong to, once.",
+    log_one: "Log {{count}} email",
+    log_other: "Log {{count}} emails",
+    progress: "Logging… {{done}} of {{total}} done",
+    summary: "Summary",
+    outcome: {
+      logged: "Logged",
+      already: "Already logged",
+      "no-customer": "No matching customer",
+      failed: "Failed",
+    },
+    retry: "Retry {{count}} failed",
+  },
+  neverLog: {
+    label: "Never log automatically",
+    explain:
+      "Messages with these addresses or domains are never logged automatically (tracked conversations). A domain covers its subdomains.",
+    loading: "Loading the never-log rules…",
+    yoursLabel: "Your never-log rules",
+    yours: "Yours",
+    noneYet: "None yet.",
+    organisationLabel: "The organisation's never-log rules",
+    organisation: "The organisation's",
+    none: "None.",
+    setByAdmin: "Set by an administrator.",
+    addLabel: "Add a never-log rule",
+    value: "Address or domain",
+    placeholder: "name@example.com or example.com",
+    forEveryone: "For everyone in the organisation",
+    add: "Never log",
+    invalid: "Enter an e-mail address (name@example.com) or a domain (example.com)",
+    remove: "Remove",
+    removeWhat: "Remove {{value}}",
   },
 };
