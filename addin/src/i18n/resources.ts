@@ -1,9 +1,11 @@
 import { app as deApp } from "./de/app";
 import { common as deCommon } from "./de/common";
 import { contacts as deContacts } from "./de/contacts";
+import { customers as deCustomers } from "./de/customers";
 import { app as enApp } from "./en/app";
 import { common as enCommon } from "./en/common";
 import { contacts as enContacts } from "./en/contacts";
+import { customers as enCustomers } from "./en/customers";
 
 /**
  * Every catalog, bundled with the pane: one namespace per part of the pane (en/ and de/ hold a file
@@ -14,11 +16,13 @@ export const resources = {
     common: enCommon,
     app: enApp,
     contacts: enContacts,
+    customers: enCustomers,
   },
   de: {
     common: deCommon,
     app: deApp,
     contacts: deContacts,
+    customers: deCustomers,
   },
 } as const;
 
