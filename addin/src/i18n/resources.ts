@@ -2,10 +2,12 @@ import { app as deApp } from "./de/app";
 import { common as deCommon } from "./de/common";
 import { contacts as deContacts } from "./de/contacts";
 import { customers as deCustomers } from "./de/customers";
+import { profiling as deProfiling } from "./de/profiling";
 import { app as enApp } from "./en/app";
 import { common as enCommon } from "./en/common";
 import { contacts as enContacts } from "./en/contacts";
 import { customers as enCustomers } from "./en/customers";
+import { profiling as enProfiling } from "./en/profiling";
 
 /**
  * Every catalog, bundled with the pane: one namespace per part of the pane (en/ and de/ hold a file
@@ -17,12 +19,14 @@ export const resources = {
     app: enApp,
     contacts: enContacts,
     customers: enCustomers,
+    profiling: enProfiling,
   },
   de: {
     common: deCommon,
     app: deApp,
     contacts: deContacts,
     customers: deCustomers,
+    profiling: deProfiling,
   },
 } as const;
 
