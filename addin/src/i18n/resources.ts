@@ -3,11 +3,13 @@ import { common as deCommon } from "./de/common";
 import { contacts as deContacts } from "./de/contacts";
 import { customers as deCustomers } from "./de/customers";
 import { profiling as deProfiling } from "./de/profiling";
+import { consent as deConsent } from "./de/consent";
 import { app as enApp } from "./en/app";
 import { common as enCommon } from "./en/common";
 import { contacts as enContacts } from "./en/contacts";
 import { customers as enCustomers } from "./en/customers";
 import { profiling as enProfiling } from "./en/profiling";
+import { consent as enConsent } from "./en/consent";
 
 /**
  * Every catalog, bundled with the pane: one namespace per part of the pane (en/ and de/ hold a file
@@ -20,6 +22,7 @@ export const resources = {
     contacts: enContacts,
     customers: enCustomers,
     profiling: enProfiling,
+    consent: enConsent,
   },
   de: {
     common: deCommon,
@@ -27,6 +30,7 @@ export const resources = {
     contacts: deContacts,
     customers: deCustomers,
     profiling: deProfiling,
+    consent: deConsent,
   },
 } as const;
 
