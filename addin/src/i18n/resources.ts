@@ -4,12 +4,14 @@ import { contacts as deContacts } from "./de/contacts";
 import { customers as deCustomers } from "./de/customers";
 import { profiling as deProfiling } from "./de/profiling";
 import { consent as deConsent } from "./de/consent";
+import { attachments as deAttachments } from "./de/attachments";
 import { app as enApp } from "./en/app";
 import { common as enCommon } from "./en/common";
 import { contacts as enContacts } from "./en/contacts";
 import { customers as enCustomers } from "./en/customers";
 import { profiling as enProfiling } from "./en/profiling";
 import { consent as enConsent } from "./en/consent";
+import { attachments as enAttachments } from "./en/attachments";
 
 /**
  * Every catalog, bundled with the pane: one namespace per part of the pane (en/ and de/ hold a file
@@ -23,6 +25,7 @@ export const resources = {
     customers: enCustomers,
     profiling: enProfiling,
     consent: enConsent,
+    attachments: enAttachments,
   },
   de: {
     common: deCommon,
@@ -31,6 +34,7 @@ export const resources = {
     customers: deCustomers,
     profiling: deProfiling,
     consent: deConsent,
+    attachments: deAttachments,
   },
 } as const;
 
