@@ -5,6 +5,7 @@ import { customers as deCustomers } from "./de/customers";
 import { profiling as deProfiling } from "./de/profiling";
 import { consent as deConsent } from "./de/consent";
 import { attachments as deAttachments } from "./de/attachments";
+import { lifecycle as deLifecycle } from "./de/lifecycle";
 import { app as enApp } from "./en/app";
 import { common as enCommon } from "./en/common";
 import { contacts as enContacts } from "./en/contacts";
@@ -12,6 +13,7 @@ import { customers as enCustomers } from "./en/customers";
 import { profiling as enProfiling } from "./en/profiling";
 import { consent as enConsent } from "./en/consent";
 import { attachments as enAttachments } from "./en/attachments";
+import { lifecycle as enLifecycle } from "./en/lifecycle";
 
 /**
  * Every catalog, bundled with the pane: one namespace per part of the pane (en/ and de/ hold a file
@@ -26,6 +28,7 @@ export const resources = {
     profiling: enProfiling,
     consent: enConsent,
     attachments: enAttachments,
+    lifecycle: enLifecycle,
   },
   de: {
     common: deCommon,
@@ -35,6 +38,7 @@ export const resources = {
     profiling: deProfiling,
     consent: deConsent,
     attachments: deAttachments,
+    lifecycle: deLifecycle,
   },
 } as const;
 
