@@ -6,6 +6,7 @@ import { profiling as deProfiling } from "./de/profiling";
 import { consent as deConsent } from "./de/consent";
 import { attachments as deAttachments } from "./de/attachments";
 import { lifecycle as deLifecycle } from "./de/lifecycle";
+import { shipTo as deShipTo } from "./de/ship-to";
 import { app as enApp } from "./en/app";
 import { common as enCommon } from "./en/common";
 import { contacts as enContacts } from "./en/contacts";
@@ -14,6 +15,7 @@ import { profiling as enProfiling } from "./en/profiling";
 import { consent as enConsent } from "./en/consent";
 import { attachments as enAttachments } from "./en/attachments";
 import { lifecycle as enLifecycle } from "./en/lifecycle";
+import { shipTo as enShipTo } from "./en/ship-to";
 
 /**
  * Every catalog, bundled with the pane: one namespace per part of the pane (en/ and de/ hold a file
@@ -29,6 +31,7 @@ export const resources = {
     consent: enConsent,
     attachments: enAttachments,
     lifecycle: enLifecycle,
+    shipTo: enShipTo,
   },
   de: {
     common: deCommon,
@@ -39,6 +42,7 @@ export const resources = {
     consent: deConsent,
     attachments: deAttachments,
     lifecycle: deLifecycle,
+    shipTo: deShipTo,
   },
 } as const;
 
