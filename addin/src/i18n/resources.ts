@@ -7,6 +7,7 @@ import { consent as deConsent } from "./de/consent";
 import { attachments as deAttachments } from "./de/attachments";
 import { lifecycle as deLifecycle } from "./de/lifecycle";
 import { shipTo as deShipTo } from "./de/ship-to";
+import { thirdParties as deThirdParties } from "./de/third-parties";
 import { app as enApp } from "./en/app";
 import { common as enCommon } from "./en/common";
 import { contacts as enContacts } from "./en/contacts";
@@ -16,6 +17,7 @@ import { consent as enConsent } from "./en/consent";
 import { attachments as enAttachments } from "./en/attachments";
 import { lifecycle as enLifecycle } from "./en/lifecycle";
 import { shipTo as enShipTo } from "./en/ship-to";
+import { thirdParties as enThirdParties } from "./en/third-parties";
 
 /**
  * Every catalog, bundled with the pane: one namespace per part of the pane (en/ and de/ hold a file
@@ -32,6 +34,7 @@ export const resources = {
     attachments: enAttachments,
     lifecycle: enLifecycle,
     shipTo: enShipTo,
+    thirdParties: enThirdParties,
   },
   de: {
     common: deCommon,
@@ -43,6 +46,7 @@ export const resources = {
     attachments: deAttachments,
     lifecycle: deLifecycle,
     shipTo: deShipTo,
+    thirdParties: deThirdParties,
   },
 } as const;
 
