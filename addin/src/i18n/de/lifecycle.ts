@@ -3,7 +3,7 @@ import type { lifecycle as en } from "../en/lifecycle";
 
 export const lifecycle: Catalog<typeof en> = {
   steps: { release: "Freigeben…", approve: "Genehmigen", decline: "Ablehnen…" },
-  group: "Kundenstatus",
+  group: "Freigabe",
   releaseForm: "Kunden freigeben",
   releaseQuestion:
     "{{name}} der Buchhaltung zur Genehmigung vorlegen? Bis zur Genehmigung kann der Kunde keine Angebote oder Aufträge erhalten.",
