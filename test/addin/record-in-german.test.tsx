@@ -1,6 +1,6 @@
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { ALICE, BEN, ok } from "./support/crm-world";
+import { ALICE, BEN, type PaneUser, ok } from "./support/crm-world";
 import { JONAS, renderPane, useCrm } from "./support/render-pane";
 
 const crm = useCrm();
@@ -13,6 +13,11 @@ const GERMAN_OUTLOOK = { displayLanguage: "de-DE" };
 const RECORD = /Fabrikam, Inc\./;
 const tab = (english: string, german: string) => new RegExp(`^(${english}|${german})$`);
 
+/** Question sets are the administrators' (profiling:manage). */
+const ADA: PaneUser = { email: "ada.admin@contoso.com", name: "Ada Admin", role: "ADMIN", timeZone: "Europe/Berlin" };
+
+/** "Di., 1. Dez. 2026": a date as German Outlook shows one. */
+const GERMAN_DATE = /(Mo|Di|Mi|Do|Fr|Sa|So)\., \d{1,2}\. [A-ZÄÖÜ][a-zäöü]{2,3}\.? \d{4}/;
 /** "Di., 1. Dez. 2026, 11:00": a date and time as German Outlook shows one. */
 const GERMAN_DATE_TIME = /(Mo|Di|Mi|Do|Fr|Sa|So)\., \d{1,2}\. [A-ZÄÖÜ][a-zäöü]{2,3}\.? \d{4}, \d{2}:\d{2}/;
 
@@ -95,5 +100,41 @@ describe("a customer's record in German Outlook", () => {
     expect(item).toHaveTextContent(/Ben Okafor, /);
     expect(item.textContent).toMatch(GERMAN_DATE_TIME);
     expect(within(record).getByRole("combobox", { name: "Ablegen bei" })).toHaveDisplayValue("Beim Kunden");
+  });
+
+  it("asks the profile in German: yes/no as Ja/Nein, who answered on a German date, the count saved", async () => {
+    const admin = await crm.as(ADA);
+    const set = await ok(
+      admin.post("/api/profiling/sets", {
+        name: "Maschinenpark",
+        position: 0,
+        questions: [
+          { text: "Anzahl Drehmaschinen", kind: "NUMBER" },
+          { text: "Zweischichtbetrieb?", kind: "YES_NO" },
+        ],
+      }),
+      201,
+      "Maschinenpark",
+    );
+    const ben = await crm.as(BEN);
+    await ok(
+      ben.request("PUT", `/api/customers/${crm.customers.fabrikam.id}/profiling/answers`, {
+        answers: [{ questionId: set.questions[0].id, value: 7 }],
+      }),
+      200,
+      "Ben's answer",
+    );
+    const { user, record } = await openRecord();
+    await user.click(within(record).getByRole("tab", { name: tab("Profile", "Profil") }));
+    const form = await within(record).findByRole("form", { name: "Profil" });
+
+    const lathes = within(form).getByRole("spinbutton", { name: "Anzahl Drehmaschinen" });
+    expect(lathes).toHaveAccessibleDescription(new RegExp(`^Beantwortet von Ben Okafor am ${GERMAN_DATE.source}$`));
+    const shift = within(form).getByRole("radiogroup", { name: "Zweischichtbetrieb?" });
+    expect(shift).toHaveAccessibleDescription("Noch nicht beantwortet.");
+    await user.click(within(shift).getByLabelText("Ja"));
+    expect(within(form).getByText("1 geändert")).toBeInTheDocument();
+    await user.click(within(form).getByRole("button", { name: "Antworten speichern" }));
+    expect(await within(form).findByText("1 Antwort gespeichert.")).toBeInTheDocument();
   });
 });
