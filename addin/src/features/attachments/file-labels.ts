@@ -1,7 +1,8 @@
-import type { Attachment } from "contract";
 import type { TFunction } from "i18next";
+import type { Attachment } from "contract";
+import type { attachments } from "../../i18n/en/attachments";
 
-type Kind = "pdf" | "image" | "csv" | "text" | "word" | "excel" | "powerpoint" | "email" | "zip";
+type Kind = keyof (typeof attachments)["kinds"];
 
 const KIND: [RegExp, Kind][] = [
   [/pdf$/, "pdf"],
@@ -10,20 +11,28 @@ const KIND: [RegExp, Kind][] = [
   [/^text\//, "text"],
   [/wordprocessingml|msword/, "word"],
   [/spreadsheetml|ms-excel/, "excel"],
-  [/presentationml|ms-powerpoint/, "powerpoint"],
+  [/presentationml|ms-powerpoint/, "powerPoint"],
   [/ms-outlook|rfc822/, "email"],
   [/zip/, "zip"],
 ];
 
-/** What a person calls the file's type (the files catalog's kinds); the content type when none fits. */
-export function kindOf(contentType: string, t: TFunction<"files">): string {
+/** What a person calls the file's type, in the pane's language (the content type if none fits). */
+export function kindOf(contentType: string, t: TFunction<"attachments">): string {
   const kind = KIND.find(([pattern]) => pattern.test(contentType))?.[1];
   return kind ? t(`kinds.${kind}`) : contentType;
 }
 
 /** Where the file hangs: "On e-mail “Signed offer”". */
-export function whereOf(attachment: Attachment, t: TFunction<"files">): string {
-  return attachment.on.kind === "customer"
-    ? t("on.customer")
-    : t(`on.${attachment.on.kind}`, { label: attachment.on.label });
+export function whereOf(attachment: Attachment, t: TFunction<"attachments">): string {
+  const label = attachment.on.label;
+  switch (attachment.on.kind) {
+    case "customer":
+      return t("onCustomer");
+    case "activity":
+      return t("onActivity", { label });
+    case "note":
+      return t("onNote", { label });
+    case "email":
+      return t("onEmail", { label });
+  }
 }

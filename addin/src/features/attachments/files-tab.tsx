@@ -1,6 +1,3 @@
-import type { TFunction } from "i18next";
-import { useTranslation } from "react-i18next";
-import { useFormat } from "../../i18n";
 import {
   Button,
   Caption1,
@@ -14,12 +11,15 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useId, useRef, useState } from "react";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
 import { ALLOWED_ATTACHMENT_EXTENSIONS, type Attachment, attachmentTypeFor } from "contract";
 import { useServices } from "../../shared/services-context";
 import { EmptyState, ErrorState, Loading } from "../../shared/state-views";
 import { useErrorMessage } from "../../shared/error-message";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { useAsync } from "../../shared/use-async";
+import { useFormat } from "../../i18n";
 import { may } from "../../shared/may";
 import type { AttachmentParent } from "../../api/attachments-api";
 import type { RecordTabContext } from "../../shared/record-tab.types";
@@ -33,11 +33,12 @@ const useStyles = makeStyles({
 
 /** Every file on the customer's record, with upload, download and (for one's own) delete. */
 export function FilesTab({ record }: RecordTabContext) {
-  const format = useFormat();
-  const { t } = useTranslation("files");
-  const errorMessage = useErrorMessage();
   const styles = useStyles();
   const layout = useLayoutStyles();
+  const { t } = useTranslation("attachments");
+  const { t: common } = useTranslation("common");
+  const format = useFormat();
+  const errorMessage = useErrorMessage();
   const { api, me } = useServices();
   const customerId = record.customer.id;
   const files = useAsync(() => api.attachments("customers", customerId), [customerId]);
@@ -66,7 +67,7 @@ export function FilesTab({ record }: RecordTabContext) {
         });
       } catch (caught) {
         const message = errorMessage(caught);
-        failed.push(message.includes(file.name) ? message : t("fileProblem", { name: file.name, message }));
+        failed.push(message.includes(file.name) ? message : `${file.name}: ${message}`);
       }
     }
     setProblems(failed);
@@ -139,9 +140,9 @@ export function FilesTab({ record }: RecordTabContext) {
       {files.status === "error" && <ErrorState error={files.error} onRetry={files.reload} />}
       {files.status === "ready" &&
         (files.data.items.length === 0 ? (
-          <EmptyState>{t("empty")}</EmptyState>
+          <EmptyState>{t("none")}</EmptyState>
         ) : (
-          <ul className={layout.list} aria-label={t("list")}>
+          <ul className={layout.list} aria-label={t("heading")}>
             {files.data.items.map((attachment) => (
               <li key={attachment.id} className={layout.item}>
                 <Button
@@ -172,10 +173,10 @@ export function FilesTab({ record }: RecordTabContext) {
                     <div className={layout.buttons}>
                       <Button
                         size="small"
-                        aria-label={t("deleteWhat", { name: attachment.fileName })}
+                        aria-label={common("deleteWhat", { what: attachment.fileName })}
                         onClick={() => setConfirming(attachment.id)}
                       >
-                        {t("delete")}
+                        {common("delete")}
                       </Button>
                     </div>
                   ))}
@@ -191,17 +192,17 @@ const LABEL_MAX = 60;
 const shorten = (text: string) => (text.length > LABEL_MAX ? `${text.slice(0, LABEL_MAX - 1)}…` : text);
 
 /** Where an upload can go: the customer, or one of the activities and notes its record shows. */
-function targetsOf(record: RecordTabContext["record"], t: TFunction<"files">) {
+function targetsOf(record: RecordTabContext["record"], t: TFunction<"attachments">) {
   const activities = [...record.activities.future, ...record.activities.history];
   return [
-    { value: "customers:", label: t("targets.customer") },
+    { value: "customers:", label: t("targetCustomer") },
     ...activities.map((activity) => ({
       value: `activities:${activity.id}`,
-      label: t("targets.activity", { subject: shorten(activity.subject) }),
+      label: t("targetActivity", { subject: shorten(activity.subject) }),
     })),
     ...record.notes.map((note) => ({
       value: `notes:${note.id}`,
-      label: t("targets.note", { text: shorten(note.bodyText.trim() || t("targets.noText")) }),
+      label: t("targetNote", { text: shorten(note.bodyText.trim() || t("noText")) }),
     })),
   ];
 }

@@ -1,5 +1,5 @@
-import { useTranslation } from "react-i18next";
 import { Badge } from "@fluentui/react-components";
+import { useTranslation } from "react-i18next";
 import type { ConsentChannel } from "contract";
 
 /** One small badge per channel the contact withdrew consent for; nothing when there is none. */
@@ -9,7 +9,7 @@ export function ConsentBadges({ withdrawn }: { withdrawn: ConsentChannel[] }) {
     <>
       {withdrawn.map((channel) => (
         <Badge key={channel} appearance="tint" color="danger" size="small">
-          {t(`badges.${channel}`)}
+          {t(`withdrawnBadge.${channel}`)}
         </Badge>
       ))}
     </>

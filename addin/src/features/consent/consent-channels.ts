@@ -3,8 +3,6 @@ import type { ConsentChannel, ConsentChannelState, CustomerRecord } from "contra
 /** A contact as the record carries it: with its current consent per channel. */
 export type RecordContact = CustomerRecord["contacts"][number];
 
-// Channels, statuses and what a withdrawal means for the user (a badge) are in the consent catalog.
-
 export function withdrawnChannels(consent: ConsentChannelState[]): ConsentChannel[] {
   return consent.filter((state) => state.status === "WITHDRAWN").map((state) => state.channel);
 }

@@ -1,6 +1,6 @@
-import { useTranslation } from "react-i18next";
 import { Field, Radio, RadioGroup, Select } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { CONSENT_CHANNELS, type ConsentChannel } from "contract";
 import { dayInZone } from "contract/zoned-time";
 import { useServices } from "../../shared/services-context";
@@ -37,8 +37,8 @@ export function ConsentForm({
     if (await save.run(() => api.recordConsent(contactId, { channel, status, source, date }))) onSaved();
   };
   return (
-    <form className={layout.form} onSubmit={submit} noValidate aria-label={t("section.recordFor", { name })}>
-      <Field label={t("form.channel")} required validationMessage={save.fieldErrors.channel}>
+    <form className={layout.form} onSubmit={submit} noValidate aria-label={t("recordFor", { name })}>
+      <Field label={t("channel")} required validationMessage={save.fieldErrors.channel}>
         <Select value={channel} onChange={(_event, data) => setChannel(data.value as ConsentChannel)}>
           {CONSENT_CHANNELS.map((value) => (
             <option key={value} value={value}>
@@ -47,18 +47,18 @@ export function ConsentForm({
           ))}
         </Select>
       </Field>
-      <Field label={t("form.consent")} required validationMessage={save.fieldErrors.status}>
+      <Field label={t("consent")} required validationMessage={save.fieldErrors.status}>
         <RadioGroup
           layout="horizontal"
           value={status}
           onChange={(_event, data) => setStatus(data.value as typeof status)}
         >
-          <Radio value="GRANTED" label={t("statuses.GRANTED")} />
-          <Radio value="WITHDRAWN" label={t("statuses.WITHDRAWN")} />
+          <Radio value="GRANTED" label={t("status.GRANTED")} />
+          <Radio value="WITHDRAWN" label={t("status.WITHDRAWN")} />
         </RadioGroup>
       </Field>
       <TextField
-        label={t("form.source")}
+        label={t("source")}
         required
         name="source"
         errors={save.fieldErrors}
@@ -66,7 +66,7 @@ export function ConsentForm({
         onChange={setSource}
       />
       <TextField
-        label={t("form.date")}
+        label={t("date")}
         required
         type="date"
         name="date"
@@ -74,7 +74,7 @@ export function ConsentForm({
         value={date}
         onChange={setDate}
       />
-      <FormFooter message={save.message} saving={save.saving} submitLabel={t("form.save")} onCancel={onCancel} />
+      <FormFooter message={save.message} saving={save.saving} submitLabel={t("save")} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,12 +1,12 @@
-import { useTranslation } from "react-i18next";
 import { Badge, Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { useFormat } from "../../i18n";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { ConsentChannelState } from "contract";
 import { useServices } from "../../shared/services-context";
 import { EmptyState, ErrorState, Loading } from "../../shared/state-views";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { useAsync } from "../../shared/use-async";
+import { useFormat } from "../../i18n";
 import type { RecordContact } from "./consent-channels";
 import { ConsentForm } from "./consent-form";
 
@@ -24,7 +24,7 @@ const STATUS_COLOR = { GRANTED: "success", WITHDRAWN: "danger", UNKNOWN: "subtle
 /** Marketing consent of every contact of the customer: current per channel, recorded on the spot. */
 export function ConsentSection({ contacts, onChanged }: { contacts: RecordContact[]; onChanged: () => void }) {
   const layout = useLayoutStyles();
-  const { t } = useTranslation("consent", { keyPrefix: "section" });
+  const { t } = useTranslation("consent");
   return (
     <section className={layout.form} aria-labelledby="consent-heading">
       <Text id="consent-heading" as="h3" weight="semibold" size={400}>
@@ -46,14 +46,14 @@ export function ConsentSection({ contacts, onChanged }: { contacts: RecordContac
 function ContactConsent({ contact, onChanged }: { contact: RecordContact; onChanged: () => void }) {
   const styles = useStyles();
   const layout = useLayoutStyles();
-  const { t } = useTranslation("consent", { keyPrefix: "section" });
+  const { t } = useTranslation("consent");
   const name = `${contact.firstName} ${contact.lastName}`;
   const [recording, setRecording] = useState(false);
   const [history, setHistory] = useState(false);
   // The history list reloads after each new entry.
   const [round, setRound] = useState(0);
   return (
-    <li className={styles.contact} aria-label={t("of", { name })}>
+    <li className={styles.contact} aria-label={t("consentOf", { name })}>
       <Text weight="semibold">{name}</Text>
       <ul className={layout.list} aria-label={t("currentOf", { name })}>
         {contact.consent.map((state) => (
@@ -94,7 +94,7 @@ function ChannelLine({ state }: { state: ConsentChannelState }) {
     <Caption1>
       {t(`channels.${state.channel}`)}:{" "}
       <Badge appearance="tint" color={STATUS_COLOR[state.status]} size="small">
-        {t(`statuses.${state.status}`)}
+        {t(`status.${state.status}`)}
       </Badge>
       {state.current ? ` ${state.current.source}, ${state.current.date}` : ""}
     </Caption1>
@@ -103,26 +103,28 @@ function ChannelLine({ state }: { state: ConsentChannelState }) {
 
 /** Every entry ever recorded for the contact, newest first (kept for GDPR). */
 function ConsentHistory({ contactId, name, round }: { contactId: string; name: string; round: number }) {
-  const format = useFormat();
-  const { t } = useTranslation("consent");
   const layout = useLayoutStyles();
+  const { t } = useTranslation("consent");
+  const format = useFormat();
   const { api, me } = useServices();
   const view = useAsync(() => api.consent(contactId), [contactId, round]);
-  if (view.status === "loading") return <Loading label={t("section.loadingHistory")} />;
+  if (view.status === "loading") return <Loading label={t("loadingHistory")} />;
   if (view.status === "error") return <ErrorState error={view.error} onRetry={view.reload} />;
-  if (view.data.history.length === 0) return <EmptyState>{t("section.nothingYet")}</EmptyState>;
+  if (view.data.history.length === 0) return <EmptyState>{t("nothingYet")}</EmptyState>;
   return (
-    <ul className={layout.list} aria-label={t("section.historyOf", { name })}>
+    <ul className={layout.list} aria-label={t("historyOf", { name })}>
       {view.data.history.map((entry) => (
         <li key={entry.id} className={layout.item}>
           <Caption1>
-            {entry.date} · {t(`channels.${entry.channel}`)} {t(`statusesInSentence.${entry.status}`)} · {entry.source}
+            {t("historyEntry", {
+              date: entry.date,
+              channel: t(`channels.${entry.channel}`),
+              status: t(`statusInText.${entry.status}`),
+              source: entry.source,
+            })}
           </Caption1>
           <Caption1>
-            {t("section.recordedBy", {
-              name: entry.recordedBy.name,
-              when: format.dateTime(entry.recordedAt, me.timeZone),
-            })}
+            {t("recordedBy", { name: entry.recordedBy.name, when: format.dateTime(entry.recordedAt, me.timeZone) })}
           </Caption1>
         </li>
       ))}

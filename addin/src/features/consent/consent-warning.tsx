@@ -1,6 +1,6 @@
-import { useTranslation } from "react-i18next";
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import { type ReactNode, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { ConsentChannel, ConsentChannelState } from "contract";
 import type { RecordContact } from "./consent-channels";
 
@@ -17,26 +17,21 @@ export function ConsentWarning({
   onCancel: () => void;
 }) {
   const { t } = useTranslation("consent");
+  const { t: common } = useTranslation("common");
   const entry = state.current;
-  const words = {
-    name,
-    channel: t(`channelsInSentence.${state.channel}`),
-    meaning: t(`badgesInSentence.${state.channel}`),
-  };
+  const words = { name, channel: t(`channelsInText.${state.channel}`), meaning: t(`withdrawnInText.${state.channel}`) };
   return (
     <MessageBar intent="warning" layout="multiline" role="alert">
       <MessageBarBody>
-        <MessageBarTitle>{t("warning.title")}</MessageBarTitle>
-        {entry
-          ? t("warning.textWithEntry", { ...words, source: entry.source, date: entry.date })
-          : t("warning.text", words)}
+        <MessageBarTitle>{t("withdrawnTitle")}</MessageBarTitle>
+        {entry ? t("withdrewWhen", { ...words, source: entry.source, date: entry.date }) : t("withdrew", words)}
       </MessageBarBody>
       <MessageBarActions>
         <Button size="small" onClick={onContinue}>
-          {t("warning.continue")}
+          {t("continueAnyway")}
         </Button>
         <Button size="small" appearance="subtle" onClick={onCancel}>
-          {t("warning.cancel")}
+          {common("cancel")}
         </Button>
       </MessageBarActions>
     </MessageBar>

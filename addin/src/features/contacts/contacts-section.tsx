@@ -1,6 +1,6 @@
-import { useTranslation } from "react-i18next";
 import { Badge, Button, Caption1, Checkbox, Text } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { Contact } from "contract";
 import { EditForm } from "../../shared/edit-form";
 import { TextField, orNull } from "../../shared/form-fields";
@@ -26,7 +26,8 @@ const nameOf = (contact: Contact) => `${contact.firstName} ${contact.lastName}`;
 /** The customer's contacts: those still there first, those who left apart; each edited here. */
 export function ContactsSection({ contacts, onChanged }: { contacts: Contact[]; onChanged: () => void }) {
   const layout = useLayoutStyles();
-  const { t } = useTranslation("contacts", { keyPrefix: "section" });
+  const { t } = useTranslation("contacts");
+  const { t: common } = useTranslation("common");
   const [editing, setEditing] = useState<string | null>(null);
   const ordered = [...contacts.filter((contact) => !contact.leftAt), ...contacts.filter((contact) => contact.leftAt)];
   return (
@@ -35,9 +36,9 @@ export function ContactsSection({ contacts, onChanged }: { contacts: Contact[]; 
         {t("heading")}
       </Text>
       {ordered.length === 0 ? (
-        <EmptyState>{t("empty")}</EmptyState>
+        <EmptyState>{t("none")}</EmptyState>
       ) : (
-        <ul className={layout.list} aria-label={t("list")}>
+        <ul className={layout.list} aria-label={t("heading")}>
           {ordered.map((contact) => (
             <li key={contact.id} className={layout.item} aria-label={nameOf(contact)}>
               {editing === contact.id ? (
@@ -69,10 +70,10 @@ export function ContactsSection({ contacts, onChanged }: { contacts: Contact[]; 
                   <div className={layout.buttons}>
                     <Button
                       size="small"
-                      aria-label={t("editWhat", { name: nameOf(contact) })}
+                      aria-label={t("editWho", { name: nameOf(contact) })}
                       onClick={() => setEditing(contact.id)}
                     >
-                      {t("edit")}
+                      {common("edit")}
                     </Button>
                   </div>
                 </>
@@ -98,7 +99,7 @@ function ContactForm({
   onReload: () => void;
 }) {
   const layout = useLayoutStyles();
-  const { t } = useTranslation("contacts", { keyPrefix: "section" });
+  const { t } = useTranslation("contacts");
   const { api } = useServices();
   const [values, setValues] = useState({
     firstName: contact.firstName,
@@ -156,11 +157,11 @@ function ContactForm({
   };
   return (
     <EditForm
-      label={t("editWhat", { name: nameOf(contact) })}
-      title={t("editWhat", { name: nameOf(contact) })}
+      label={t("editWho", { name: nameOf(contact) })}
+      title={t("editWho", { name: nameOf(contact) })}
       onSubmit={submit}
       save={save}
-      submitLabel={t("save")}
+      submitLabel={t("saveContact")}
       onCancel={() => onDone(false)}
     >
       <Caption1>{t("requiredNote")}</Caption1>
@@ -175,7 +176,7 @@ function ContactForm({
           {ADDRESS_PARTS.map((part) => (
             <TextField
               key={part}
-              label={t(`parts.${part}`)}
+              label={t(`addressParts.${part}`)}
               name={`addresses.${index}.${part}`}
               errors={save.fieldErrors}
               value={address[part]}

@@ -1,6 +1,6 @@
-import { useTranslation } from "react-i18next";
 import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Text } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { Customer, CustomerRef } from "contract";
 import { useServices } from "../../shared/services-context";
 import type { MailAddress } from "../../office/mail-item.types";
@@ -36,7 +36,8 @@ export function CreateContactForm({
   onCancel: () => void;
 }) {
   const layout = useLayoutStyles();
-  const { t } = useTranslation("contacts", { keyPrefix: "create" });
+  const { t } = useTranslation("contacts");
+  const { t: common } = useTranslation("common");
   const errorMessage = useErrorMessage();
   const { api } = useServices();
   const initial = splitName(participant);
@@ -80,9 +81,9 @@ export function CreateContactForm({
 
   if (newCustomer)
     return (
-      <section aria-label={t("newCustomerFor")} className={layout.form}>
+      <section aria-label={t("newCustomerForSender")} className={layout.form}>
         <Text as="h3" weight="semibold">
-          {t("newCustomerHeading", { email: participant.email })}
+          {t("newCustomerFor", { email: participant.email })}
         </Text>
         <CreateCustomerForm
           email={participant.email}
@@ -93,9 +94,9 @@ export function CreateContactForm({
     );
 
   return (
-    <form className={layout.form} onSubmit={submit} aria-label={t("form")}>
+    <form className={layout.form} onSubmit={submit} aria-label={t("newContact")}>
       <Text as="h3" weight="semibold">
-        {t("heading", { email: participant.email })}
+        {t("addAsContact", { email: participant.email })}
       </Text>
       <Field label={t("firstName")} required>
         <Input value={firstName} onChange={(_event, data) => setFirstName(data.value)} required maxLength={100} />
@@ -124,10 +125,10 @@ export function CreateContactForm({
             <Radio
               key={customer.id}
               value={`domain:${customer.id}`}
-              label={t("byDomain", { name: customer.name, account: customer.accountNumber })}
+              label={t("byDomain", { name: customer.name, accountNumber: customer.accountNumber })}
             />
           ))}
-          <Radio value="other" label={t("other")} />
+          <Radio value="other" label={t("anotherCustomer")} />
           <Radio value="unassigned" label={t("unassigned")} />
         </RadioGroup>
       </Field>
@@ -143,11 +144,11 @@ export function CreateContactForm({
           type="submit"
           disabled={saving || !firstName.trim() || !lastName.trim() || (placement.kind === "other" && !otherCustomer)}
         >
-          {saving ? t("saving") : t("submit")}
+          {saving ? common("saving") : t("createContact")}
         </Button>
-        <Button onClick={() => setNewCustomer(true)}>{t("newCustomerInstead")}</Button>
+        <Button onClick={() => setNewCustomer(true)}>{t("createCustomerInstead")}</Button>
         <Button appearance="subtle" onClick={onCancel}>
-          {t("cancel")}
+          {common("cancel")}
         </Button>
       </div>
     </form>

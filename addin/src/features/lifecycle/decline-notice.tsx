@@ -1,7 +1,7 @@
-import { useTranslation } from "react-i18next";
 import { MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
-import { useFormat } from "../../i18n";
+import { useTranslation } from "react-i18next";
 import type { LifecycleSection } from "contract";
+import { useFormat } from "../../i18n";
 import { useServices } from "../../shared/services-context";
 
 /**
@@ -9,8 +9,8 @@ import { useServices } from "../../shared/services-context";
  * (back in NEW with a decline as its last transition), so the salesman can fix it and release again.
  */
 export function DeclineNotice({ lifecycle }: { lifecycle: LifecycleSection }) {
-  const format = useFormat();
   const { t } = useTranslation("lifecycle");
+  const format = useFormat();
   const { me } = useServices();
   const last = lifecycle.history[0];
   if (lifecycle.state !== "NEW" || last?.transition !== "DECLINE") return null;

@@ -1,6 +1,6 @@
-import { useTranslation } from "react-i18next";
 import { Button, Field, MessageBar, MessageBarBody, Text, Textarea } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { Customer, LifecycleSection, LifecycleTransition } from "contract";
 import { useServices } from "../../shared/services-context";
 import { useErrorMessage } from "../../shared/error-message";
@@ -24,6 +24,7 @@ export function LifecycleActions({
 }) {
   const layout = useLayoutStyles();
   const { t } = useTranslation("lifecycle");
+  const { t: common } = useTranslation("common");
   const errorMessage = useErrorMessage();
   const { api } = useServices();
   const [open, setOpen] = useState<Step | null>(null);
@@ -74,12 +75,12 @@ export function LifecycleActions({
       </div>
       {open === "release" && (
         <form className={layout.form} aria-label={t("releaseForm")} onSubmit={submit}>
-          <Text>{t("releaseAsk", { name: customer.name })}</Text>
+          <Text>{t("releaseQuestion", { name: customer.name })}</Text>
           <div className={layout.buttons}>
             <Button appearance="primary" type="submit" disabled={busy}>
               {t("release")}
             </Button>
-            <Button onClick={() => setOpen(null)}>{t("cancel")}</Button>
+            <Button onClick={() => setOpen(null)}>{common("cancel")}</Button>
           </div>
         </form>
       )}
@@ -92,7 +93,7 @@ export function LifecycleActions({
             <Button appearance="primary" type="submit" disabled={busy || reason.trim() === ""}>
               {t("decline")}
             </Button>
-            <Button onClick={() => setOpen(null)}>{t("cancel")}</Button>
+            <Button onClick={() => setOpen(null)}>{common("cancel")}</Button>
           </div>
         </form>
       )}

@@ -38,7 +38,7 @@ export function ShipToForm({
   onSaved: () => void;
   onCancel: () => void;
 }) {
-  const { t } = useTranslation("details", { keyPrefix: "shipTo" });
+  const { t } = useTranslation("shipTo");
   const { api } = useServices();
   const { save, field, submitWith } = useEditForm(FIELDS, () => valuesOf(existing), onSaved);
   const submit = submitWith(

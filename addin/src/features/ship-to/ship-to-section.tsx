@@ -1,5 +1,5 @@
-import { useTranslation } from "react-i18next";
 import { Caption1, Text } from "@fluentui/react-components";
+import { useTranslation } from "react-i18next";
 import type { ShipTo } from "contract";
 import { useServices } from "../../shared/services-context";
 import { SubRecordSection } from "../../shared/sub-record-section";
@@ -20,14 +20,14 @@ export function ShipToSection({
   addresses: ShipTo[];
   onChanged: () => void;
 }) {
-  const { t } = useTranslation("details", { keyPrefix: "shipTo" });
+  const { t } = useTranslation("shipTo");
   const { api } = useServices();
   return (
     <SubRecordSection
       id="ship-to-heading"
-      title={t("title")}
+      title={t("heading")}
       items={addresses}
-      empty={t("empty")}
+      empty={t("none")}
       nameOf={(address) => address.name ?? oneLine(address)}
       form={(props) => <ShipToForm customerId={customerId} {...props} />}
       addLabel={t("add")}

@@ -1,5 +1,5 @@
-import { useTranslation } from "react-i18next";
 import { Caption1, Text } from "@fluentui/react-components";
+import { useTranslation } from "react-i18next";
 import type { ThirdParty } from "contract";
 import { useServices } from "../../shared/services-context";
 import { SubRecordSection } from "../../shared/sub-record-section";
@@ -15,14 +15,14 @@ export function ThirdPartiesSection({
   thirdParties: ThirdParty[];
   onChanged: () => void;
 }) {
-  const { t } = useTranslation("details", { keyPrefix: "thirdParties" });
+  const { t } = useTranslation("thirdParties");
   const { api } = useServices();
   return (
     <SubRecordSection
       id="third-parties-heading"
-      title={t("title")}
+      title={t("heading")}
       items={thirdParties}
-      empty={t("empty")}
+      empty={t("none")}
       nameOf={(party) => party.name}
       form={(props) => <ThirdPartyForm customerId={customerId} {...props} onConflict={onChanged} />}
       addLabel={t("add")}

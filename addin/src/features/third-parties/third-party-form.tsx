@@ -45,7 +45,8 @@ export function ThirdPartyForm({
   onConflict: () => void;
   onCancel: () => void;
 }) {
-  const { t } = useTranslation("details", { keyPrefix: "thirdParties" });
+  const { t } = useTranslation("thirdParties");
+  const { t: common } = useTranslation("common");
   const { api } = useServices();
   const { save, field, submitWith } = useEditForm(FIELDS, () => valuesOf(existing), onConflict);
   const submit = submitWith(
@@ -60,7 +61,7 @@ export function ThirdPartyForm({
   return (
     <EditForm
       label={existing ? t("edit") : t("new")}
-      title={existing ? t("editWhat", { name: existing.name }) : t("new")}
+      title={existing ? common("editWhat", { what: existing.name }) : t("new")}
       onSubmit={submit}
       save={save}
       submitLabel={t("save")}

@@ -1,3 +1,8 @@
+import { attachments } from "./attachments";
+import { customers } from "./customers";
+import { profiling } from "./profiling";
+import { shipTo } from "./ship-to";
+import { thirdParties } from "./third-parties";
 import type { Catalog } from "../catalog";
 import type { en } from "../en";
 import { activities } from "./activities";
@@ -6,9 +11,7 @@ import { comments } from "./comments";
 import { common } from "./common";
 import { consent } from "./consent";
 import { contacts } from "./contacts";
-import { details } from "./details";
 import { emailLog } from "./email-log";
-import { files } from "./files";
 import { lifecycle } from "./lifecycle";
 import { notes } from "./notes";
 import { participants } from "./participants";
@@ -30,9 +33,12 @@ export const de: Catalog<typeof en> = {
   notes,
   lifecycle,
   comments,
-  details,
   consent,
   timeline,
   contacts,
-  files,
+  customers,
+  profiling,
+  attachments,
+  shipTo,
+  thirdParties,
 };

@@ -2,17 +2,16 @@ import type { Catalog } from "../catalog";
 import type { lifecycle as en } from "../en/lifecycle";
 
 export const lifecycle: Catalog<typeof en> = {
+  steps: { release: "Freigeben…", approve: "Genehmigen", decline: "Ablehnen…" },
+  group: "Freigabe",
+  releaseForm: "Kunden freigeben",
+  releaseQuestion:
+    "{{name}} der Buchhaltung zur Genehmigung vorlegen? Bis zur Genehmigung kann der Kunde keine Angebote oder Aufträge erhalten.",
+  release: "Freigeben",
+  declineForm: "Kunden ablehnen",
+  reason: "Begründung",
+  reasonHint: "Der Vertriebsmitarbeiter sieht sie im Verlauf des Kunden.",
+  decline: "Ablehnen",
   declined: "Abgelehnt",
   declinedBy: "Abgelehnt von {{name}}, {{when}}",
-  group: "Lebenszyklus",
-  steps: { release: "Freigeben…", approve: "Genehmigen", decline: "Ablehnen…" },
-  releaseForm: "Kunde freigeben",
-  releaseAsk:
-    "{{name}} der Buchhaltung zur Genehmigung freigeben? Bis zur Genehmigung kann der Kunde keine Angebote oder Aufträge erhalten.",
-  release: "Freigeben",
-  cancel: "Abbrechen",
-  declineForm: "Kunde ablehnen",
-  reason: "Grund",
-  reasonHint: "Der Vertrieb sieht ihn im Verlauf des Kunden.",
-  decline: "Ablehnen",
 };

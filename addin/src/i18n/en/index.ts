@@ -1,12 +1,15 @@
+import { attachments } from "./attachments";
+import { customers } from "./customers";
+import { profiling } from "./profiling";
+import { shipTo } from "./ship-to";
+import { thirdParties } from "./third-parties";
 import { activities } from "./activities";
 import { app } from "./app";
 import { comments } from "./comments";
 import { common } from "./common";
 import { consent } from "./consent";
 import { contacts } from "./contacts";
-import { details } from "./details";
 import { emailLog } from "./email-log";
-import { files } from "./files";
 import { lifecycle } from "./lifecycle";
 import { notes } from "./notes";
 import { participants } from "./participants";
@@ -28,9 +31,12 @@ export const en = {
   notes,
   lifecycle,
   comments,
-  details,
   consent,
   timeline,
   contacts,
-  files,
+  customers,
+  profiling,
+  attachments,
+  shipTo,
+  thirdParties,
 };

@@ -1,16 +1,15 @@
-/** Release, approval and decline of a customer (features/lifecycle). */
+/** The customer's lifecycle (features/lifecycle): release, approve, decline, and the decline notice. */
 export const lifecycle = {
-  declined: "Declined",
-  declinedBy: "Declined by {{name}}, {{when}}",
-  group: "Lifecycle",
   steps: { release: "Release…", approve: "Approve", decline: "Decline…" },
+  group: "Lifecycle",
   releaseForm: "Release customer",
-  releaseAsk:
+  releaseQuestion:
     "Release {{name}} to the accounts department for approval? Until it is approved it cannot receive quotes or orders.",
   release: "Release",
-  cancel: "Cancel",
   declineForm: "Decline customer",
   reason: "Reason",
   reasonHint: "The salesman sees it in the customer's history.",
   decline: "Decline",
+  declined: "Declined",
+  declinedBy: "Declined by {{name}}, {{when}}",
 };
