@@ -33,7 +33,7 @@ function manifestFor(text, baseUrl) {
     .join(`"${to}"`);
 }
 
-/** Copies the icons and writes manifest.xml and manifest.json pointing at baseUrl. */
+/** Copies the icons and writes manifest.xml, manifest.json and its translations pointing at baseUrl. */
 class AddinFilesPlugin {
   constructor(baseUrl) {
     const url = new URL(baseUrl);
@@ -55,8 +55,13 @@ class AddinFilesPlugin {
               new webpack.sources.RawSource(fs.readFileSync(path.join(assets, file))),
             );
           }
-          for (const name of ["manifest.xml", "manifest.json"]) {
-            const file = path.join(root, name);
+          // The unified manifest's translations (localizationInfo.additionalLanguages) sit beside it in the package.
+          const locales = path.join(root, "addin", "manifest-locales");
+          const files = [
+            ...["manifest.xml", "manifest.json"].map((name) => ({ name, file: path.join(root, name) })),
+            ...fs.readdirSync(locales).map((name) => ({ name, file: path.join(locales, name) })),
+          ];
+          for (const { name, file } of files) {
             compilation.fileDependencies.add(file);
             const text = manifestFor(fs.readFileSync(file, "utf8"), this.baseUrl);
             compilation.emitAsset(name, new webpack.sources.RawSource(text));

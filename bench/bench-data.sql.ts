@@ -74,10 +74,11 @@ export function benchSeedSql(scale: BenchScale, userId: string): string[] {
     `INSERT INTO "Contact" (id, "customerId", "firstName", "lastName", role, "createdById", "modifiedById")
      SELECT id, customer_id, 'First' || n, 'Last' || i, 'Buyer', '${userId}', '${userId}' FROM bench_contact`,
     `INSERT INTO "ContactEmail" (id, "contactId", email, "emailNormalized") SELECT gen_random_uuid(), id, email, email FROM bench_contact`,
-    `INSERT INTO "EmailLogEntry" (id, "internetMessageId", "conversationId", subject, "fromEmail", "fromName", "to", cc, "sentAt", "bodyHtml", "bodyText", "customerId", "contactId", "loggedById")
+    `INSERT INTO "EmailLogEntry" (id, "internetMessageId", "conversationId", subject, "fromEmail", "fromName", "to", cc, "sentAt", "bodyHtml", "bodyText", "customerId", "contactId", "loggedById", mailbox)
      SELECT gen_random_uuid(), '<bench-' || c.i || '-' || m || '@c' || c.i || '.example>', 'conv-' || c.i, 'Re: Offer ' || m,
        'first1.last' || c.i || '@c' || c.i || '.example', 'First1 Last' || c.i, '[]'::jsonb, '[]'::jsonb,
-       now() - (m || ' days')::interval, '<p>Thank you for the offer.</p>', 'Thank you for the offer.', c.id, NULL, '${userId}'
+       now() - (m || ' days')::interval, '<p>Thank you for the offer.</p>', 'Thank you for the offer.', c.id, NULL, '${userId}',
+       (SELECT lower(email) FROM "User" WHERE id = '${userId}')
      FROM bench_customer c CROSS JOIN generate_series(1, ${emailsPerCustomer}) AS m`,
     `DROP TABLE bench_contact`,
     `DROP TABLE bench_customer`,

@@ -9,7 +9,7 @@ import type { ThemeMode } from "../../addin/src/office/office-theme";
 import { SafeHtml } from "../../addin/src/shared/safe-html";
 import { DEMO_HOST_USERS, sampleEmails } from "./sample-emails";
 import { ComposeForm } from "./compose-form";
-import { createSimulatedOffice, sendThroughGraph } from "./simulated-office";
+import { answerThroughFake, createSimulatedOffice, sendThroughGraph } from "./simulated-office";
 
 /**
  * Where the demo's Outlook sends mail: the Graph fake `npm start` runs (GRAPH_FAKE_PORT 4010), or the
@@ -25,8 +25,9 @@ export function DemoHost() {
   const [options] = useState(hostOptions);
   const [user, setUser] = useState(DEMO_HOST_USERS[0]!.email);
   const [theme, setTheme] = useState<ThemeMode>(options.theme);
+  const [language, setLanguage] = useState(options.language);
   // One mailbox for the page's life; switching user re-addresses it.
-  const [mailbox] = useState(() => createSimulatedMailbox(DEMO_HOST_USERS[0]!.email));
+  const [mailbox] = useState(() => createSimulatedMailbox(DEMO_HOST_USERS[0]!.email, undefined, options.language));
   const api = useMemo(
     () =>
       createCrmApi(
@@ -40,6 +41,7 @@ export function DemoHost() {
   const [outlook] = useState(() => {
     const simulated = createSimulatedOffice({
       userEmail: DEMO_HOST_USERS[0]!.email,
+      displayLanguage: options.language,
       deliver: sendThroughGraph(GRAPH_FAKE, () => `demo-${mailbox.userEmail()}`),
     });
     associateHandlers(simulated.office);
@@ -51,13 +53,21 @@ export function DemoHost() {
   const emails = useMemo(() => sampleEmails(user), [user]);
   const [selected, setSelected] = useState<number | null>(null);
   const current = selected === null ? null : emails[selected]!;
+  // Messages ticked in the list: Outlook's multi-select (Mailbox 1.13), which the pane reads as a selection.
+  const [ticked, setTicked] = useState<number[]>([]);
 
   const select = (index: number | null) => {
     if (composing) outlook.close();
     setComposing(0);
     setSentNotice(null);
     setSelected(index);
+    setTicked([]);
     mailbox.select(index === null ? null : emails[index]!);
+  };
+  const tick = (index: number, on: boolean) => {
+    const next = on ? [...ticked, index].sort((a, b) => a - b) : ticked.filter((each) => each !== index);
+    setTicked(next);
+    mailbox.selectMany(next.map((each) => emails[each]!));
   };
   const reply = () => {
     if (!current) return;
@@ -71,10 +81,37 @@ export function DemoHost() {
     setSentNotice(null);
     setComposing((count) => count + 1);
   };
+  // The sender answers in the same conversation: a message in the user's Inbox in Outlook (the fake).
+  const answer = async () => {
+    if (!current?.from || !current.conversationId) return;
+    const from = current.from;
+    try {
+      await answerThroughFake(GRAPH_FAKE)({
+        to: user,
+        from: from.name ? { address: from.email, name: from.name } : { address: from.email },
+        subject: /^re:/i.test(current.subject) ? current.subject : `RE: ${current.subject}`,
+        conversationId: current.conversationId,
+      });
+      setSentNotice(`${from.name ?? from.email} answered: the answer is in your Outlook Inbox`);
+    } catch (error) {
+      setSentNotice((error as Error).message);
+    }
+  };
+  // Outlook's display language: the pane reads it as it loads, so it is loaded again (a new key), and
+  // the address keeps it (?lang=) for a reload of the page.
+  const switchLanguage = (tag: string) => {
+    mailbox.setDisplayLanguage(tag);
+    outlook.setDisplayLanguage(tag);
+    setLanguage(tag);
+    const url = new URL(window.location.href);
+    url.searchParams.set("lang", tag);
+    window.history.replaceState(null, "", url);
+  };
   const switchUser = (email: string) => {
     mailbox.setUser(email);
     outlook.setUser(email);
     setUser(email);
+    setTicked([]);
     // The same message, addressed to the new user.
     mailbox.select(selected === null ? null : sampleEmails(email)[selected]!);
   };
@@ -104,11 +141,31 @@ export function DemoHost() {
           />{" "}
           Dark theme
         </label>
+        <label>
+          Outlook language{" "}
+          <select
+            value={language}
+            onChange={(event) => switchLanguage(event.target.value)}
+            aria-label="Outlook language"
+          >
+            {DISPLAY_LANGUAGES.map((option) => (
+              <option key={option.tag} value={option.tag} lang={option.tag}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </label>
       </header>
       <nav className="demo-host__inbox" aria-label="Inbox">
         <ul>
           {emails.map((email, index) => (
-            <li key={email.internetMessageId}>
+            <li key={email.internetMessageId} className="demo-host__message">
+              <input
+                type="checkbox"
+                aria-label={`Select ${email.from?.name ?? email.from?.email}: ${email.subject}`}
+                checked={ticked.includes(index)}
+                onChange={(event) => tick(index, event.target.checked)}
+              />
               <button
                 type="button"
                 aria-current={index === selected ? "true" : undefined}
@@ -140,7 +197,12 @@ export function DemoHost() {
             {sentNotice && <p role="status">{sentNotice}</p>}
             <button type="button" onClick={reply}>
               Reply
-            </button>
+            </button>{" "}
+            {current.from && current.conversationId && (
+              <button type="button" onClick={() => void answer()}>
+                Simulate an answer from {current.from.name ?? current.from.email}
+              </button>
+            )}
             <h2>{current.subject}</h2>
             <p>
               From {current.from?.name} &lt;{current.from?.email}&gt;
@@ -163,7 +225,7 @@ export function DemoHost() {
       </main>
       <aside className="demo-host__pane" aria-label="Task pane">
         <TaskPaneApp
-          key={`${user}:${composing}`}
+          key={`${user}:${composing}:${language}`}
           api={api}
           mailbox={composing > 0 ? composeMailbox : mailbox}
           theme={theme}
@@ -173,15 +235,23 @@ export function DemoHost() {
   );
 }
 
+/** The display languages the switch offers, as Office.context.displayLanguage names them. */
+const DISPLAY_LANGUAGES = [
+  { tag: "en-US", label: "English" },
+  { tag: "de-DE", label: "Deutsch" },
+];
+
 /**
- * `?paneWidth=320` sets the pane's width as Outlook's narrowest panes have it (the border and a
+ * `?lang=de-DE` starts in a German Outlook (the language switch sets it); `?paneWidth=320` sets the pane's width as Outlook's narrowest panes have it (the border and a
  * scroll bar included, as in Outlook); `?theme=dark|light` the theme it starts in.
  */
-function hostOptions(): { paneWidth: number | null; theme: ThemeMode } {
+function hostOptions(): { paneWidth: number | null; theme: ThemeMode; language: string } {
   const query = new URLSearchParams(window.location.search);
+  const language = query.get("lang");
   const width = Number(query.get("paneWidth"));
   const theme = query.get("theme");
   return {
+    language: DISPLAY_LANGUAGES.find((option) => option.tag === language)?.tag ?? "en-US",
     paneWidth: Number.isInteger(width) && width >= 200 && width <= 2000 ? width : null,
     theme:
       theme === "dark" || theme === "light"

@@ -31,7 +31,8 @@ function message(
   const html = `<p>Hello,</p><p>${subject.toLowerCase()}: could you get back to me this week?<br>Details: <a href="https://example.com/requests/${1000 + index}">https://example.com/requests/${1000 + index}</a></p><p>Best regards<br>${first}</p>`;
   const item: SimulatedMessage = {
     mode: "read",
-    itemId: `sample-item-${index}`,
+    // Shaped as a REST item id (base64url): the Graph fake holds the same message under it (demo-inbox.ts).
+    itemId: `AAMkADemo_sample-${index}AAA=`,
     internetMessageId: `<sample-${index}@${from.email.split("@")[1]}>`,
     conversationId: `sample-conversation-${index}`,
     subject,
@@ -98,7 +99,20 @@ export function sampleEmails(userEmail: string): SimulatedMessage[] {
   const fromContacts = DEMO_CUSTOMERS.flatMap((customer) => customer.contacts).map((contact, index) =>
     message(10 + index, toSender(contact), userEmail, TOPICS[index % TOPICS.length]!),
   );
-  return [fromContacts[0]!, ...special, ...fromContacts.slice(1)];
+  // Read in the shared support mailbox the user is a member of (as Outlook's shared properties say):
+  // the pane leaves support@ out of the people and logs it as from that mailbox.
+  const support = { email: "support@contoso.com", name: null };
+  const inSupport = message(
+    9,
+    toSender(DEMO_CUSTOMERS[0]!.contacts[0]!),
+    userEmail,
+    "Service request (support mailbox)",
+    {
+      to: [support],
+      shared: { owner: support.email, permissions: 3 },
+    },
+  );
+  return [fromContacts[0]!, ...special, ...fromContacts.slice(1), inSupport];
 }
 
 function toSender(contact: { first: string; last: string; email: string }): Sender {

@@ -1,5 +1,7 @@
 /// <reference types="office-js" />
 
+import { DELIVER_PATH } from "../graph-fake/mail/deliver-path";
+
 /**
  * The demo host's Outlook for writing and sending a message: an `Office` object as office.js gives it
  * to a compose add-in, so the pane reads it through the real adapter (createOfficeMailbox) and the
@@ -60,10 +62,13 @@ const emailsOf = (list: unknown): string[] =>
 
 export function createSimulatedOffice(options: {
   userEmail: string;
+  /** Office.context.displayLanguage: the language of Outlook's UI (RFC 1766), "en-US" unless given. */
+  displayLanguage?: string;
   /** Sends what Outlook would hand to Exchange: the draft and its internet headers. */
   deliver(draft: Draft, headers: Record<string, string>): Promise<void>;
 }) {
   let user = options.userEmail.toLowerCase();
+  let displayLanguage = options.displayLanguage ?? "en-US";
   let draft: Draft | null = null;
   let headers: Record<string, string> = {};
   let session: Record<string, string> = {};
@@ -160,6 +165,12 @@ export function createSimulatedOffice(options: {
       associate: (name: string, handler: (event: unknown) => unknown) => handlers.set(name, handler),
     },
     context: {
+      // "Gets the locale (language) in RFC 1766 Language tag format specified by the user for the UI
+      // of the Office client application" (Mailbox 1.1,
+      // https://learn.microsoft.com/javascript/api/office/office.context#office-office-context-displaylanguage-member).
+      get displayLanguage() {
+        return displayLanguage;
+      },
       requirements: {
         isSetSupported: (name: string, version = "1.1") => {
           if (name !== "Mailbox") return false;
@@ -227,6 +238,10 @@ export function createSimulatedOffice(options: {
       user = email.toLowerCase();
       loadRoaming();
     },
+    /** Outlook's UI language changed: the pane sees it when it loads again, as after restarting Outlook. */
+    setDisplayLanguage(tag: string) {
+      displayLanguage = tag;
+    },
     /** The user presses Send: OnMessageSend first, then the message goes, unless the handler stopped it. */
     async send(): Promise<SendOutcome> {
       const current = draft;
@@ -273,5 +288,29 @@ export function sendThroughGraph(graphBaseUrl: string, token: () => string) {
       }),
     });
     if (response.status !== 202) throw new Error(`Outlook could not send the message (${response.status})`);
+  };
+}
+
+/**
+ * The demo's stand-in for a customer who answers: the Graph fake's deliver endpoint (not Graph, see
+ * demo/graph-fake/mail/deliver-path.ts) puts the answer in the user's Inbox, in the same conversation,
+ * where tracked conversations find it.
+ */
+export function answerThroughFake(graphBaseUrl: string) {
+  return async (answer: {
+    to: string;
+    from: { address: string; name?: string };
+    subject: string;
+    conversationId: string;
+  }) => {
+    const response = await fetch(`${new URL(graphBaseUrl).origin}${DELIVER_PATH}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        ...answer,
+        bodyHtml: `<p>Thank you, that works for us.</p><p>Best regards<br>${answer.from.name ?? answer.from.address}</p>`,
+      }),
+    });
+    if (response.status !== 201) throw new Error(`The answer did not arrive (${response.status})`);
   };
 }

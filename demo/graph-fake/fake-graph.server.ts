@@ -2,6 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { type GraphFake, createGraphFake } from "./fake-graph.handler";
 import { loadFakeState, saveFakeState } from "./fake-graph.state";
+import { DELIVER_PATH } from "./mail/deliver-path";
 import { type GraphMailFake, createGraphMailFake } from "./mail/fake-mail.handler";
 
 export interface GraphFakeServer {
@@ -16,11 +17,21 @@ export interface GraphFakeServer {
 /** Graph's mail paths, which the mail fake answers; the calendar fake answers the rest. */
 const MAIL_PATH = /^\/v1\.0\/me\/(mailFolders|messages|sendMail)(\/|$)/i;
 
+export { DELIVER_PATH };
+
 /** The Graph fake as a local HTTP server: the same handler msw uses in jest, behind node:http. */
 export async function startGraphFakeServer(
-  options: { port?: number; host?: string; latencyMs?: number; stateFile?: string } = {},
+  options: {
+    port?: number;
+    host?: string;
+    latencyMs?: number;
+    stateFile?: string;
+    /** The service's GRAPH_STATIC_TOKEN: how the deliver endpoint finds a user's mailbox by address. */
+    staticToken?: string;
+  } = {},
 ): Promise<GraphFakeServer> {
   const host = options.host ?? "127.0.0.1";
+  const staticToken = options.staticToken ?? "demo-{user}";
   // The fake needs the port it listens on (its nextLink and deltaLink are absolute), so it comes second.
   const holder: { fake?: GraphFake; mail?: GraphMailFake } = {};
   const server = http.createServer(async (incoming, outgoing) => {
@@ -46,6 +57,14 @@ export async function startGraphFakeServer(
         ),
         body: incoming.method === "GET" || incoming.method === "HEAD" ? undefined : body,
       });
+      if (incoming.method === "POST" && new URL(request.url).pathname === DELIVER_PATH) {
+        const answer = holder.mail!.deliver(await request.json().catch(() => undefined), (address) =>
+          staticToken.replace("{user}", address),
+        );
+        outgoing.writeHead(answer.status, { "content-type": "application/json" });
+        outgoing.end(JSON.stringify(answer.body));
+        return;
+      }
       const mail = MAIL_PATH.test(new URL(request.url).pathname);
       const response = await (mail ? holder.mail! : holder.fake!).handle(request);
       if (response.type === "error") {

@@ -8,6 +8,7 @@ import { seedDemoSales } from "./demo-sales";
 import { seedDemoProfiling } from "./demo-profiling";
 import { seedDemoAttachments } from "./demo-attachments";
 import { seedDemoDetails } from "./demo-details";
+import { seedDemoTracking } from "./demo-tracked";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -151,6 +152,7 @@ export async function seedDemoData(
           customerId: customer.id,
           contactId: contactIds[0]!,
           loggedById: owner,
+          mailbox: demo.salesmen[0]!.toLowerCase(),
           loggedAt: sentAt,
         },
       });
@@ -172,6 +174,7 @@ export async function seedDemoData(
     await seedDemoSales(tx, users.get("maria@contoso.com")!, users.get("ben@contoso.com")!, now);
     await seedDemoProfiling(tx, users, now);
     await seedDemoDetails(tx, alice, now);
+    await seedDemoTracking(tx, users);
   });
   return true;
 }

@@ -20,6 +20,7 @@ import { commentsModule } from "./features/comments/comments.module";
 import { consentModule } from "./features/consent/consent.module";
 import { contactsModule } from "./features/contacts/contacts.module";
 import { customersModule } from "./features/customers/customers.module";
+import { bulkLogModule } from "./features/bulk-log/bulk-log.module";
 import { emailLogModule } from "./features/email-log/email-log.module";
 import { incidentsModule } from "./features/incidents/incidents.module";
 import { lifecycleModule } from "./features/lifecycle/lifecycle.module";
@@ -130,6 +131,7 @@ export function createApp(
     tokens: calendarSync.tokens,
     graph: { baseUrl: config.calendarSync.graphBaseUrl, timeoutMs: config.calendarSync.timeoutMs, maxRetries: 3 },
     pollMs: config.trackingPollMs,
+    leaseMs: config.trackingLeaseMs,
     logger,
     mail: services.tracking?.mail,
     now: services.tracking?.now,
@@ -151,6 +153,15 @@ export function createApp(
     comments: comments.forRecord,
   });
 
+  const lookup = lookupModule(db, config.orgDomains, record.reader);
+  const bulkLog = bulkLogModule({
+    emailLog: emailLog.writer,
+    lookup: lookup.participants,
+    tokens: calendarSync.tokens,
+    graph: { baseUrl: config.calendarSync.graphBaseUrl, timeoutMs: config.calendarSync.timeoutMs, maxRetries: 3 },
+    logger,
+  });
+
   const routes: AnyRoute[] = [
     ...users.routes,
     ...types.routes,
@@ -170,11 +181,12 @@ export function createApp(
     ...timelineModule(prisma, ports).routes,
     ...reportsModule(db, ports, config.ownCountry).routes,
     ...contacts.routes,
-    ...lookupModule(db, config.orgDomains, record.reader).routes,
+    ...lookup.routes,
     ...activities.routes,
     ...activitySeries.routes,
     ...notes.routes,
     ...emailLog.routes,
+    ...bulkLog.routes,
     ...logOnSend.routes,
     ...tracking.routes,
     ...attachmentsModule(prisma, ports).routes,

@@ -33,6 +33,7 @@ export interface Config {
   calendarSync: CalendarSyncConfig;
   logOnSend: LogOnSendConfig;
   trackingPollMs: number;
+  trackingLeaseMs: number;
   /** The organisation's own country (OWN_COUNTRY): address labels leave it out; unset, they always print it. */
   ownCountry: string | undefined;
   /** The letterhead of printed quotes and orders (COMPANY_NAME, COMPANY_ADDRESS: lines separated by ";"). */
@@ -90,6 +91,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logOnSend: loadLogOnSendConfig(env),
     /** How often tracked conversations read Inbox and Sent Items delta. */
     trackingPollMs: integerSetting(env.TRACKING_POLL_MS, "TRACKING_POLL_MS", 60_000, 1_000),
+    /** How long a replica holds a mailbox folder it reads (renewed after every page); a killed one's is taken over after it. */
+    trackingLeaseMs: integerSetting(env.TRACKING_LEASE_MS, "TRACKING_LEASE_MS", 60_000, 1_000),
     ownCountry: env.OWN_COUNTRY?.trim() || undefined,
     letterhead: {
       name: env.COMPANY_NAME?.trim() || undefined,

@@ -94,11 +94,12 @@ describe("what this Outlook can do (requirement sets)", () => {
   // The notice words each in the pane's language (the pane suite below reads them in English).
   it("names what a user would notice missing", () => {
     expect(missingFeatures(hostCapabilities(officeWith(CURRENT_OUTLOOK)))).toEqual([]);
-    expect(missingFeatures(hostCapabilities(officeWith(OUTLOOK_1_12)))).toEqual(["sharedMailbox"]);
+    expect(missingFeatures(hostCapabilities(officeWith(OUTLOOK_1_12)))).toEqual(["sharedMailboxAndMultiSelect"]);
     expect(missingFeatures(hostCapabilities(officeWith(MOBILE)))).toEqual([
       "attachments",
       "logOnSend",
       "sharedFolders",
+      "multiSelect",
     ]);
   });
 });
@@ -116,6 +117,7 @@ describe("the pane in an older Outlook", () => {
       "keep attachments with a logged email",
       "log an email when it is sent",
       "open the CRM in shared mailboxes or a delegate's folders",
+      "log several selected emails at once",
     ]);
     expect(notice).toHaveTextContent("This Outlook cannot:");
     expect(notice).toHaveTextContent("These need a newer Outlook.");
@@ -139,7 +141,9 @@ describe("the pane in an older Outlook", () => {
     const user = userEvent.setup();
     const first = renderPaneIn({ requirementSets: OUTLOOK_1_12 }, MESSAGE);
     const notice = await screen.findByRole("note", { name: "What this Outlook cannot do" });
-    expect(notice).toHaveTextContent("This Outlook cannot open the CRM in shared mailboxes (needs a newer Outlook).");
+    expect(notice).toHaveTextContent(
+      "This Outlook cannot open the CRM in shared mailboxes or log several selected emails at once (needs a newer Outlook).",
+    );
     // Attachments (Mailbox 1.8) this Outlook can keep.
     expect(await screen.findByRole("checkbox", { name: "Keep attachments (1)" })).toBeInTheDocument();
 

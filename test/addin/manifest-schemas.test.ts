@@ -44,6 +44,36 @@ addFormats(ajv, ["uri", "email", "regex"]);
 const validateUnified = ajv.compile(JSON.parse(fs.readFileSync(JSON_SCHEMA, "utf8")));
 const jsonErrors = (manifest: unknown) =>
   validateUnified(manifest) ? [] : (validateUnified.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+// The published localization schema has a pattern ("...\\b]\\.description$", a lone "]") that is an error in a
+// unicode regular expression and fine in a plain one; it is read as the plain one it was written as.
+const localizationAjv = new Ajv({ allErrors: true, strictTypes: false, unicodeRegExp: false });
+addFormats(localizationAjv, ["uri"]);
+const validateLocalization = localizationAjv.compile(
+  JSON.parse(
+    fs.readFileSync(
+      path.join(ROOT, "manifest-schemas", "unified", "MicrosoftTeams.Localization.v1.30.schema.json"),
+      "utf8",
+    ),
+  ),
+);
+const localizationErrors = (file: unknown) =>
+  validateLocalization(file) ? [] : (validateLocalization.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+
+/** The value a localization key such as "extensions[0].ribbons[1].tabs[0].groups[0].label" names in a manifest. */
+function valueAt(manifest: unknown, key: string): unknown {
+  return key
+    .split(/\.(?![^[]*\])|(?=\[)/)
+    .flatMap((part) => part.split(/[[\]]/).filter(Boolean))
+    .reduce<unknown>((node, step) => (node as Record<string, unknown> | undefined)?.[step], manifest);
+}
+
+/** The XML manifest's German override for each English string it has (DisplayName, Description, bt:String). */
+function xmlGerman(): Map<string, string> {
+  const german = new Map<string, string>();
+  const pattern = /DefaultValue="([^"]+)">\s*<(?:bt:)?Override Locale="de-DE" Value="([^"]+)"/g;
+  for (const [, english, value] of source("manifest.xml").matchAll(pattern)) german.set(english!, value!);
+  return german;
+}
 
 describe("manifest.xml against Microsoft's add-in manifest XSDs", () => {
   it("is valid as committed (localhost, for sideloading)", () => {
@@ -68,6 +98,14 @@ describe("manifest.xml against Microsoft's add-in manifest XSDs", () => {
     [
       "SupportsSharedFolders that is not a boolean",
       (xml: string) => xml.replace("<SupportsSharedFolders>true", "<SupportsSharedFolders>yes"),
+    ],
+    [
+      "SupportsMultiSelect before SupportsPinning",
+      (xml: string) =>
+        xml.replace(
+          /<SupportsPinning>true<\/SupportsPinning>(\s*<!--[^]*?-->\s*)<SupportsMultiSelect>true<\/SupportsMultiSelect>/,
+          "<SupportsMultiSelect>true</SupportsMultiSelect>$1<SupportsPinning>true</SupportsPinning>",
+        ),
     ],
     ["a mobile button with too few icons", (xml: string) => xml.replace(/<bt:Image size="48" scale="3"[^>]*\/>/, "")],
     [
@@ -98,10 +136,45 @@ describe("manifest.json against the unified manifest's JSON schema (v1.30)", () 
     const manifest = JSON.parse(source("manifest.json"));
     manifest.extensions[0].autoRunEvents[0].events[0].options.sendMode = "sometimes";
     manifest.icons = { color: "assets/icon-192.png" };
+    manifest.extensions[0].runtimes[0].actions[0].multiselect = "yes";
     const errors = jsonErrors(manifest);
     expect(errors).toEqual(
-      expect.arrayContaining([expect.stringMatching(/sendMode/), expect.stringMatching(/^\/icons .*outline/)]),
+      expect.arrayContaining([
+        expect.stringMatching(/sendMode/),
+        expect.stringMatching(/^\/icons .*outline/),
+        expect.stringMatching(/multiselect .*boolean/),
+      ]),
     );
+  });
+});
+
+// Translations of the unified manifest: learn.microsoft.com/microsoftteams/platform/resources/schema/localization-schema
+// (the file) and .../microsoft-365/extensibility/schema/root-localization-info (localizationInfo).
+describe("the unified manifest's German translation", () => {
+  const manifest = JSON.parse(source("manifest.json"));
+  const german = JSON.parse(source("addin/manifest-locales/de-de.json")) as Record<string, string>;
+
+  it("is named by localizationInfo and valid against the localization schema (v1.30)", () => {
+    expect(manifest.localizationInfo.additionalLanguages).toEqual([{ languageTag: "de-de", file: "de-de.json" }]);
+    expect(localizationErrors(german)).toEqual([]);
+    expect(localizationErrors({ ...german, "extensions[0].ribbons[0].tabs[0].groups[0].nonsense": "x" })).not.toEqual(
+      [],
+    );
+  });
+
+  it("translates every string the manifest shows, each where the manifest has one, as the XML manifest does", () => {
+    const keys = Object.keys(german).filter((key) => key !== "$schema");
+    for (const key of keys) expect([key, typeof valueAt(manifest, key)]).toEqual([key, "string"]);
+    const shown = ["label", "supertip.title", "supertip.description"];
+    const ribbonStrings = JSON.stringify(manifest.extensions[0].ribbons).match(/"(label|title|description)"/g) ?? [];
+    expect(keys.filter((key) => shown.some((end) => key.endsWith(end)))).toHaveLength(ribbonStrings.length);
+    // The same English string has the same German in both manifests, so Outlook reads alike in each.
+    const xml = xmlGerman();
+    for (const key of keys) {
+      const english = valueAt(manifest, key) as string;
+      if (xml.has(english)) expect([key, german[key]]).toEqual([key, xml.get(english)]);
+    }
+    expect(xml.size).toBeGreaterThanOrEqual(4);
   });
 });
 
@@ -117,6 +190,8 @@ describe("the manifests a build writes", () => {
     expect(xsdErrors(xml)).toBe("");
     expect(jsonErrors(json)).toEqual([]);
     expect(xml).toContain(`<Id>${json.id}</Id>`);
+    const german = JSON.parse(fs.readFileSync(path.join(dir, "de-de.json"), "utf8"));
+    expect(localizationErrors(german)).toEqual([]);
   });
 
   it("ship the event bundle under the name both manifests link, loaded by the runtime page after office.js", () => {

@@ -22,18 +22,27 @@ const all = (name: string) => Array.from(xml.getElementsByTagName(name));
 const XSI = "http://www.w3.org/2001/XMLSchema-instance";
 
 describe("manifest.xml", () => {
-  it("is well-formed XML of a mail add-in with the least permission that works, justified", () => {
+  it("is well-formed XML of a mail add-in with the least permission that works, justified, in both manifests", () => {
     expect(xml.getElementsByTagName("parsererror")).toHaveLength(0);
     expect(xml.documentElement.localName).toBe("OfficeApp");
     expect(xml.documentElement.getAttributeNS(XSI, "type")).toBe("MailApp");
-    // ReadWriteItem for two writes only: the log-on-send header and a quote's summary at the cursor.
+    // Two writes only (the log-on-send header and a quote's summary at the cursor); ReadWriteMailbox
+    // because Microsoft requires it of getSelectedItemsAsync ("Log N emails"), and for nothing else.
     const permissions = all("Permissions")[0]!;
-    expect(permissions.textContent).toBe("ReadWriteItem");
+    expect(permissions.textContent).toBe("ReadWriteMailbox");
     let comment = permissions.previousSibling;
     while (comment && comment.nodeType !== comment.COMMENT_NODE) comment = comment.previousSibling;
     expect(comment?.textContent).toMatch(/setSelectedDataAsync/);
     expect(comment?.textContent).toMatch(/internetHeaders\.setAsync/);
     expect(comment?.textContent).toMatch(/Nothing else writes/);
+    expect(comment?.textContent).toMatch(/getSelectedItemsAsync/);
+    const unified = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "manifest.json"), "utf8")) as {
+      authorization: { permissions: { resourceSpecific: { name: string }[] } };
+    };
+    expect(unified.authorization.permissions.resourceSpecific.map((permission) => permission.name)).toEqual([
+      "Mailbox.ReadWrite.User",
+      "Mailbox.SharedFolder",
+    ]);
   });
 
   it("has VersionOverrides 1.1 with pinnable task pane buttons in read and compose mode", () => {
@@ -47,6 +56,15 @@ describe("manifest.xml", () => {
       "MobileMessageReadCommandSurface",
     ]);
     expect(all("SupportsPinning").map((element) => element.textContent)).toEqual(["true", "true"]);
+    // Several selected messages open the read pane ("Log N emails", Mailbox 1.13); compose never has a selection.
+    const multi = all("SupportsMultiSelect");
+    expect(multi.map((element) => element.textContent)).toEqual(["true"]);
+    expect(multi[0]!.closest("ExtensionPoint")?.getAttributeNS(XSI, "type")).toBe("MessageReadCommandSurface");
+    const unified = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "manifest.json"), "utf8")) as {
+      extensions: { runtimes: { actions: { id: string; multiselect?: boolean }[] }[] }[];
+    };
+    const actions = unified.extensions.flatMap((extension) => extension.runtimes.flatMap((runtime) => runtime.actions));
+    expect(actions.filter((action) => action.multiselect).map((action) => action.id)).toEqual(["openCrmPane"]);
     const sets = all("bt:Sets")[0];
     expect(sets?.getAttribute("DefaultMinVersion")).toBe("1.5");
   });

@@ -3,7 +3,7 @@ import { OfficeMockObject } from "office-addin-mock";
 import { createOfficeMailbox } from "../../addin/src/office/office-mailbox";
 import { MailboxError } from "../../addin/src/office/mail-item.types";
 import { zonedToIso } from "../../addin/src/shared/zoned-time";
-import { createOutlookMock } from "./support/office-mock";
+import { createOutlookMock, isSetSupportedBy } from "./support/office-mock";
 
 const succeeded = <T>(value: T) => ({ status: "succeeded", value });
 
@@ -72,6 +72,35 @@ describe("the mailbox over office.js", () => {
     await expect(createOfficeMailbox(office).body()).rejects.toEqual(
       new MailboxError("host-error", "Item is too large"),
     );
+  });
+
+  it("reads the messages selected in the list by their REST ids, leaving out drafts, from Mailbox 1.13 only", async () => {
+    const getSelectedItemsAsync = (callback: (result: unknown) => void) =>
+      callback(
+        succeeded([
+          { itemId: "AAMkAGI2+THV/Ew==", itemMode: "Read", itemType: "Message", subject: "Order" },
+          { itemId: "AAMkAGI2+draft/A=", itemMode: "Compose", itemType: "Message", subject: "Draft" },
+        ]),
+      );
+    const office = (sets: string) =>
+      new OfficeMockObject({
+        host: "outlook",
+        MailboxEnums: { RestVersion: { v2_0: "v2.0" } },
+        EventType: { SelectedItemsChanged: "olkSelectedItemsChanged" },
+        context: {
+          requirements: { isSetSupported: isSetSupportedBy({ Mailbox: sets }) },
+          mailbox: {
+            getSelectedItemsAsync,
+            convertToRestId: (id: string, version: string) =>
+              version === "v2.0" ? id.replaceAll("+", "_").replaceAll("/", "-") : "wrong version",
+          },
+        },
+      }) as unknown as typeof Office;
+    expect(await createOfficeMailbox(office("1.13")).selectedMessages!()).toEqual([
+      { restId: "AAMkAGI2_THV-Ew==", subject: "Order" },
+    ]);
+    // An older Outlook may define the method (office.js does, whatever the host): it is not called.
+    expect(await createOfficeMailbox(office("1.12")).selectedMessages!()).toEqual([]);
   });
 
   it("gives null when no item is selected", async () => {

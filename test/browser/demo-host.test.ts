@@ -19,6 +19,23 @@ describeBrowser("the task pane in a real browser", () => {
     await page.close();
   });
 
+  it("the language switch loads the pane again in German, and back in English", async () => {
+    const page = await demo.openDemoHost();
+    await openEmail(page, "Lena Vogel", "Offer for the spring campaign");
+    await pane(page).getByRole("article", { name: "Customer record Fabrikam, Inc." }).waitFor();
+    await page.getByLabel("Outlook language").selectOption({ label: "Deutsch" });
+    // The simulated Office now says displayLanguage "de-DE": the pane reads it as it loads.
+    const record = pane(page).getByRole("article", { name: "Kundendatensatz Fabrikam, Inc." });
+    await record.waitFor();
+    await expectVisible(record.getByText("Konto 10001"));
+    await expectVisible(pane(page).getByRole("tab", { name: "Diese E-Mail" }));
+    await expectVisible(record.getByRole("button", { name: "Diese E-Mail protokollieren" }));
+    expect(new URL(page.url()).searchParams.get("lang")).toBe("de-DE");
+    await page.getByLabel("Outlook language").selectOption({ label: "English" });
+    await expectVisible(pane(page).getByRole("article", { name: "Customer record Fabrikam, Inc." }));
+    await page.close();
+  });
+
   it("logging an email twice, from two panes at once, stores one entry and shows it logged in both", async () => {
     const [first, second] = await Promise.all([demo.openDemoHost(), demo.openDemoHost()]);
     for (const page of [first, second]) await openEmail(page, "Reto Meier", "Delivery dates for Q3");

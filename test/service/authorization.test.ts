@@ -565,6 +565,17 @@ const ROUTES: Record<string, Case[]> = {
       }),
     },
   ],
+  "POST /api/email-log/bulk": [
+    {
+      permission: "email-log:write",
+      // This suite's Graph answers nothing: each message comes back "failed", the request itself allowed.
+      prepare: async (c) => ({
+        path: "/api/email-log/bulk",
+        body: { messageIds: ["AAMkAGI2authzAAAA"] },
+        read: get(c, `/api/customers/${c.customerId}/email-log?limit=200`),
+      }),
+    },
+  ],
   "POST /api/log-intents": [
     {
       permission: "email-log:write",

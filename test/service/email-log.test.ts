@@ -112,6 +112,40 @@ describe.each(testBackends())("e-mail log on %s", (backend) => {
     expect(secondPage.body.items.map((entry: { subject: string }) => entry.subject)).toEqual(["Day 10"]);
   });
 
+  it("records the mailbox each entry was read in: a shared one as sent, else the caller's own", async () => {
+    const customer = await createCustomer(alice);
+    const shared = await alice.post("/api/email-log", message(customer.id, { mailbox: "Support@Contoso.com" }));
+    expect(shared.status).toBe(201);
+    expect(shared.body.entry.mailbox).toBe("support@contoso.com");
+    const own = await ben.post("/api/email-log", message(customer.id));
+    expect(own.status).toBe(201);
+    expect(own.body.entry.mailbox).toBe("ben@contoso.com");
+    // The same message again from another mailbox is the same entry, with the mailbox it came from first.
+    const again = await ben.post(
+      "/api/email-log",
+      message(customer.id, { internetMessageId: shared.body.entry.internetMessageId }),
+    );
+    expect([again.status, again.body.entry.mailbox]).toEqual([200, "support@contoso.com"]);
+    const log = await alice.get(`/api/customers/${customer.id}/email-log`);
+    expect(log.body.items.map((entry: { mailbox: string }) => entry.mailbox).sort()).toEqual([
+      "ben@contoso.com",
+      "support@contoso.com",
+    ]);
+  });
+
+  it.each([
+    ["not an address", "support"],
+    ["an address with a display name", "Support <support@contoso.com>"],
+    ["longer than an address can be (320)", `${"s".repeat(64)}@${"mail.".repeat(60)}contoso.com`],
+    ["not a string", 42],
+  ])("refuses a mailbox that is %s, naming body.mailbox", async (_, mailbox) => {
+    const customer = await createCustomer(alice);
+    const refused = await alice.post("/api/email-log", message(customer.id, { mailbox }));
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details.map((detail: { field: string }) => detail.field)).toEqual(["body.mailbox"]);
+    expect((await alice.get(`/api/customers/${customer.id}/email-log`)).body.total).toBe(0);
+  });
+
   it("refuses bad input naming the field, and a contact of another customer", async () => {
     const customer = await createCustomer(alice);
     const other = await createCustomer(alice);

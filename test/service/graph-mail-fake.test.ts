@@ -83,6 +83,30 @@ describe("the Graph mail fake", () => {
     expect(stale.body.error.code).toBe("SyncStateNotFound");
   });
 
+  it("reads one message by its REST id with $select, refusing an EWS-form id and not finding another mailbox's", async () => {
+    const received = fake.outlook.receive(TOKEN, {
+      from: { address: "jonas.keller@fabrikam.com" },
+      to: [{ address: "alice@contoso.com" }],
+      subject: "Offer",
+    });
+    const one = await get(`/me/messages/${received.id}?$select=subject,from`);
+    expect(one.status).toBe(200);
+    expect(one.body).toEqual({
+      id: received.id,
+      "@odata.etag": expect.any(String),
+      subject: "Offer",
+      from: { emailAddress: { address: "jonas.keller@fabrikam.com" } },
+    });
+    // office.js hands out the EWS form ("+" and "/"); Graph takes only what convertToRestId makes of it.
+    const ews = await get(`/me/messages/${encodeURIComponent("AAMkAGI2+THVSAAA/Ew==")}`);
+    expect(ews).toMatchObject({ status: 400, body: { error: { code: "ErrorInvalidIdMalformed" } } });
+    expect((await get(`/me/messages/x`)).status).toBe(400);
+    const unknown = await get(`/me/messages/AAMkAGI2THVSAAA_Ew-unknown`);
+    expect(unknown).toMatchObject({ status: 404, body: { error: { code: "ErrorItemNotFound" } } });
+    const otherMailbox = await get(`/me/messages/${received.id}`, { token: "fake-ben@contoso.com" });
+    expect(otherMailbox.status).toBe(404);
+  });
+
   it("refuses folders and paths it does not know instead of answering something", async () => {
     expect((await get("/me/mailFolders/nosuchfolder/messages")).status).toBe(404);
     expect((await get("/me/events")).status).toBe(400);
@@ -135,5 +159,153 @@ describe("the Graph mail fake", () => {
     expect((await send({ message, saveToSentItems: false }, "demo-dora@contoso.com")).status).toBe(202);
     expect(fake.mailbox("demo-dora@contoso.com").live("sentitems")).toEqual([]);
     expect(fake.mailbox("demo-carla@contoso.com").live("sentitems")).toHaveLength(1);
+  });
+
+  describe("replies, as a mail client sends them so they stay in the conversation", () => {
+    const ERIN = "demo-erin@contoso.com";
+    const post = (path: string, body?: unknown, contentType = "application/json", token = ERIN) =>
+      fake.handle(
+        new Request(`${BASE}${path}`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${token}`, "content-type": contentType },
+          body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+        }),
+      );
+    const incoming = () =>
+      fake.outlook.receive(ERIN, {
+        from: { address: "jonas.keller@fabrikam.com", name: "Jonas Keller" },
+        to: [{ address: "erin@contoso.com" }],
+        subject: "Pump order",
+        bodyHtml: "<p>Can you deliver in May?</p>",
+      });
+
+    it("reply: 202 without a body, the answer in Sent Items to the sender, RE:, in the same conversation", async () => {
+      const original = incoming();
+      const accepted = await post(`/me/messages/${original.id}/reply`, { comment: "Yes, <in May>." });
+      expect(accepted.status).toBe(202);
+      expect(await accepted.text()).toBe("");
+      const [answer] = fake.mailbox(ERIN).live("sentitems");
+      expect(answer).toMatchObject({
+        subject: "RE: Pump order",
+        conversationId: original.conversationId,
+        from: { emailAddress: { address: "erin@contoso.com" } },
+        toRecipients: [{ emailAddress: { address: "jonas.keller@fabrikam.com", name: "Jonas Keller" } }],
+        isDraft: false,
+      });
+      // The comment above the quoted original, as text, not markup.
+      expect(answer!.body.content).toMatch(/^<p>Yes, &lt;in May&gt;\.<\/p><hr>.*Can you deliver in May\?/s);
+      // More recipients through the message parameter; a body instead of a comment.
+      expect(
+        (
+          await post(`/me/messages/${original.id}/reply`, {
+            message: {
+              toRecipients: [{ emailAddress: { address: "buyer@fabrikam.com" } }],
+              body: { contentType: "HTML", content: "<p>Confirmed</p>" },
+            },
+          })
+        ).status,
+      ).toBe(202);
+      const second = fake.mailbox(ERIN).live("sentitems")[1]!;
+      expect(second.toRecipients.map((entry) => entry.emailAddress.address)).toEqual([
+        "jonas.keller@fabrikam.com",
+        "buyer@fabrikam.com",
+      ]);
+      expect(second.body.content).toBe("<p>Confirmed</p>");
+    });
+
+    it("createReply then send: a draft in Drafts (201), then in Sent Items with the same internetMessageId", async () => {
+      const original = incoming();
+      const created = await post(`/me/messages/${original.id}/createReply`, { comment: "Draft answer" });
+      expect(created.status).toBe(201);
+      const draft = (await created.json()) as any;
+      expect(draft).toMatchObject({
+        isDraft: true,
+        parentFolderId: "drafts",
+        subject: "RE: Pump order",
+        conversationId: original.conversationId,
+      });
+      expect(
+        fake
+          .mailbox(ERIN)
+          .live("sentitems")
+          .map((each) => each.id),
+      ).not.toContain(draft.id);
+      const sent = await post(`/me/messages/${draft.id}/send`);
+      expect(sent.status).toBe(202);
+      const copy = fake
+        .mailbox(ERIN)
+        .live("sentitems")
+        .find((each) => each.internetMessageId === draft.internetMessageId);
+      expect(copy).toMatchObject({
+        isDraft: false,
+        conversationId: original.conversationId,
+        subject: "RE: Pump order",
+      });
+      expect(fake.mailbox(ERIN).live("drafts")).toEqual([]);
+      // Sent once: the draft is gone, so sending it again finds nothing; a received message is no draft.
+      expect((await post(`/me/messages/${draft.id}/send`)).status).toBe(404);
+      expect((await post(`/me/messages/${original.id}/send`)).status).toBe(400);
+    });
+
+    it("refuses what Graph refuses: a comment and a body together, an unknown message, no token; and says it reads no MIME", async () => {
+      const original = incoming();
+      const both = await post(`/me/messages/${original.id}/reply`, {
+        comment: "Hi",
+        message: { body: { contentType: "Text", content: "Hi" } },
+      });
+      expect(both.status).toBe(400);
+      expect(((await both.json()) as any).error.message).toMatch(/either a comment or the body/);
+      expect((await post(`/me/messages/AAMkNOSUCH/reply`, { comment: "Hi" })).status).toBe(404);
+      expect((await post(`/me/messages/${original.id}/createReply`, { comment: 42 })).status).toBe(400);
+      const mime = await post(`/me/messages/${original.id}/reply`, "RnJvbTogQWxleA==", "text/plain");
+      expect(mime.status).toBe(400);
+      expect(((await mime.json()) as any).error.message).toMatch(/MIME/);
+      const anonymous = await fake.handle(
+        new Request(`${BASE}/me/messages/${original.id}/reply`, { method: "POST", body: "{}" }),
+      );
+      expect(anonymous.status).toBe(401);
+      // Another user's message is not in this mailbox.
+      expect((await post(`/me/messages/${original.id}/reply`, { comment: "Hi" }, undefined, TOKEN)).status).toBe(404);
+    });
+  });
+
+  it("lets the demo make a message arrive in a user's Inbox, in a conversation, naming what is wrong (not Graph)", () => {
+    const tokenOf = (address: string) => `demo-${address}`;
+    const first = fake.deliver(
+      { to: "finn@contoso.com", from: { address: "lena@fabrikam.com", name: "Lena" }, subject: "Offer" },
+      tokenOf,
+    );
+    expect(first.status).toBe(201);
+    const firstMessage = first.body as any;
+    const later = fake.deliver(
+      {
+        to: "finn@contoso.com",
+        from: { address: "lena@fabrikam.com" },
+        subject: "RE: Offer",
+        inReplyTo: firstMessage.internetMessageId,
+      },
+      tokenOf,
+    );
+    expect(later.status).toBe(201);
+    expect((later.body as any).conversationId).toBe(firstMessage.conversationId);
+    expect(
+      fake
+        .mailbox("demo-finn@contoso.com")
+        .live("inbox")
+        .map((each) => each.subject),
+    ).toEqual(["Offer", "RE: Offer"]);
+    for (const [input, field] of [
+      [{ from: { address: "lena@fabrikam.com" }, subject: "x" }, "to"],
+      [{ to: "finn@contoso.com", from: { address: "not an address" }, subject: "x" }, "from.address"],
+      [{ to: "finn@contoso.com", from: { address: "lena@fabrikam.com" } }, "subject"],
+      [
+        { to: "finn@contoso.com", from: { address: "lena@fabrikam.com" }, subject: "x", inReplyTo: "<none@x>" },
+        "inReplyTo",
+      ],
+    ] as const) {
+      const refused = fake.deliver(input, tokenOf);
+      expect(refused.status).toBe(400);
+      expect((refused.body as any).error.message).toMatch(new RegExp(`^${field.replace(".", "\\.")}:`));
+    }
   });
 });

@@ -108,6 +108,8 @@ describe.each(testBackends())("log on send on %s", (backend) => {
       to: [{ email: "jonas.keller@fabrikam.example", name: "Jonas Keller" }],
       loggedBy: { email: "alice@contoso.com" },
       loggedBecause: "Logged when sent (Log when sent was on in Outlook)",
+      // Found in Alice's own Sent Items.
+      mailbox: "alice@contoso.com",
     });
     // Sanitised on the way in, as every logged body is.
     expect(entries[0]!.bodyHtml).not.toMatch(/script/);

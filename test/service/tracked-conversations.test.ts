@@ -101,6 +101,8 @@ describe.each(testBackends())("tracked conversations on %s", (backend) => {
         [sent.internetMessageId, 'Tracked conversation "Pump order": logged from Sent Items'],
       ].sort(),
     );
+    // Both read in Alice's own Inbox and Sent Items: that is the mailbox each entry names.
+    expect(log.map((entry) => entry.mailbox)).toEqual([ALICE, ALICE]);
     // The message that started it came before "Track": not logged. The body was cleaned as any logged e-mail.
     expect(log.find((entry) => entry.internetMessageId === incoming.internetMessageId).bodyHtml).not.toContain(
       "onerror",
@@ -131,6 +133,37 @@ describe.each(testBackends())("tracked conversations on %s", (backend) => {
     // 50 a page (Prefer: odata.maxpagesize): the rounds followed nextLinks.
     expect(mail.log.filter((entry) => entry.search.includes("skiptoken")).length).toBeGreaterThan(1);
     expect((await alice.request("DELETE", `/api/tracked-conversations/${tracked.id}`)).status).toBe(204);
+  });
+
+  it("logs the user's answers sent as Outlook sends them, by reply and by createReply + send, in the conversation", async () => {
+    const { customer, buyer, conversationId, tracked } = await trackedConversation();
+    const question = reply(conversationId, buyer, [ALICE], "RE: Pump order, a question");
+    const post = (path: string, body?: unknown) =>
+      mail.handle(
+        new Request(`${GRAPH_BASE_URL}${path}`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${tokenOf(ALICE)}`, "content-type": "application/json" },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        }),
+      );
+    clock += 1_000;
+    expect((await post(`/me/messages/${question.id}/reply`, { comment: "Yes, in May." })).status).toBe(202);
+    clock += 1_000;
+    const draft = (await (
+      await post(`/me/messages/${question.id}/createReply`, { comment: "And the price" })
+    ).json()) as any;
+    expect((await post(`/me/messages/${draft.id}/send`)).status).toBe(202);
+    expect(await round()).toMatchObject({ logged: 3 });
+    const log = await logOf(customer.id);
+    expect(
+      log.filter((entry) => entry.loggedBecause === 'Tracked conversation "Pump order": logged from Sent Items'),
+    ).toHaveLength(2);
+    expect(log.map((entry) => entry.internetMessageId)).toContain(draft.internetMessageId);
+    // The customer's timeline says why too.
+    const timeline = (await alice.get(`/api/customers/${customer.id}/timeline?kind=EMAIL`)).body.items as any[];
+    expect(timeline).toHaveLength(3);
+    for (const item of timeline) expect(item.summary).toMatch(/ · Tracked conversation "Pump order": logged from /);
+    await alice.request("DELETE", `/api/tracked-conversations/${tracked.id}`);
   });
 
   it("waits out 429 and an outage, keeping its place, and logs what came meanwhile afterwards", async () => {

@@ -16,6 +16,7 @@ import type {
   CustomerStatusList,
   CustomerTypeList,
   CustomerUpdate,
+  EmailLogBulkLogged,
   EmailLogCreate,
   EmailLogCreated,
   EmailLogPage,
@@ -23,6 +24,8 @@ import type {
   LifecycleResult,
   LogIntent,
   LogIntentCreate,
+  NeverLogRule,
+  NeverLogRuleCreate,
   TrackConversation,
   TrackedConversation,
   LogIntentCreated,
@@ -142,6 +145,8 @@ export function createCrmApi(baseUrl: string, token: TokenSource) {
       call<Note>("PATCH", `/api/notes/${encodeURIComponent(id)}`, body),
     deleteNote: (id: string) => call<void>("DELETE", `/api/notes/${encodeURIComponent(id)}`),
     logEmail: (body: z.input<typeof EmailLogCreate>) => call<EmailLogCreated>("POST", "/api/email-log", body),
+    /** Several selected messages (REST ids, at most 100): the service reads each through Graph and logs it. */
+    logSelected: (messageIds: string[]) => call<EmailLogBulkLogged>("POST", "/api/email-log/bulk", { messageIds }),
     /** Log on send: an intent the OnMessageSend handler could not hand over itself. */
     logIntent: (body: z.input<typeof LogIntentCreate>) => call<LogIntentCreated>("POST", "/api/log-intents", body),
     logIntents: (limit = 20) => call<{ items: LogIntent[] }>("GET", `/api/log-intents${query([["limit", limit]])}`),
@@ -150,6 +155,11 @@ export function createCrmApi(baseUrl: string, token: TokenSource) {
       call<{ created: boolean; tracked: TrackedConversation }>("POST", "/api/tracked-conversations", body),
     trackedConversations: () => call<{ items: TrackedConversation[] }>("GET", "/api/tracked-conversations"),
     stopTracking: (id: string) => call<void>("DELETE", `/api/tracked-conversations/${encodeURIComponent(id)}`),
+    /** Never-log rules: the organisation's and the caller's own. */
+    neverLogRules: () => call<{ items: NeverLogRule[] }>("GET", "/api/never-log-rules"),
+    addNeverLogRule: (body: z.input<typeof NeverLogRuleCreate>) =>
+      call<NeverLogRule>("POST", "/api/never-log-rules", body),
+    removeNeverLogRule: (id: string) => call<void>("DELETE", `/api/never-log-rules/${encodeURIComponent(id)}`),
     emailLog: (customerId: string, limit = 10) =>
       call<Json<typeof EmailLogPage>>(
         "GET",

@@ -15,6 +15,7 @@ export type Capability =
   | "logOnSend"
   | "sharedFolders"
   | "sharedMailbox"
+  | "multiSelect"
   | "nestedAppAuth"
   | "dialog"
   | "themeChanged";
@@ -39,6 +40,11 @@ const NEEDS: Record<Capability, (supported: IsSetSupported) => boolean> = {
   // mailbox support" (Office.SharedProperties, https://learn.microsoft.com/javascript/api/outlook/office.sharedproperties).
   sharedFolders: (supported) => supported("Mailbox", "1.8"),
   sharedMailbox: (supported) => supported("Mailbox", "1.13"),
+  // mailbox.getSelectedItemsAsync and the SelectedItemsChanged event: "Support for the item
+  // multi-select feature was introduced in requirement set 1.13"
+  // (https://learn.microsoft.com/office/dev/add-ins/outlook/item-multi-select; Office.SelectedItemDetails
+  // is "[ API set: Mailbox 1.13 ]", https://learn.microsoft.com/javascript/api/outlook/office.selecteditemdetails).
+  multiSelect: (supported) => supported("Mailbox", "1.13"),
   // "To require the NestedAppAuth requirement set 1.1 in Outlook add-in code, check if it's
   // supported by calling isSetSupported('NestedAppAuth', '1.1')"; not supported for Outlook.com or
   // Gmail mailboxes (https://learn.microsoft.com/javascript/api/requirement-sets/common/nested-app-auth-requirement-sets).
@@ -58,6 +64,28 @@ export const CAPABILITIES = Object.keys(NEEDS) as Capability[];
 
 export interface HostCapabilities {
   has(capability: Capability): boolean;
+  /**
+   * Outlook on iOS or Android: "Outlook on Android and on iOS support up to Mailbox requirement set
+   * 1.5" (https://learn.microsoft.com/office/dev/add-ins/outlook/outlook-mobile-apis), so what is
+   * missing there comes with no newer version; and its task pane takes the whole screen for one
+   * message, with no pinning ("Close task panes", https://learn.microsoft.com/office/dev/add-ins/outlook/add-mobile-support).
+   */
+  readonly mobile: boolean;
+}
+
+/**
+ * The mobile clients by name: Office.context.mailbox.diagnostics.hostName (Mailbox 1.1) is one of
+ * "Outlook, newOutlookWindows, OutlookWebApp, OutlookIOS, or OutlookAndroid"
+ * (https://learn.microsoft.com/javascript/api/outlook/office.diagnostics).
+ */
+const MOBILE_HOSTS = new Set(["OutlookIOS", "OutlookAndroid"]);
+
+function isMobile(office: typeof Office | null | undefined): boolean {
+  try {
+    return MOBILE_HOSTS.has(String(office?.context?.mailbox?.diagnostics?.hostName ?? ""));
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -75,6 +103,7 @@ export function hostCapabilities(office: typeof Office | null | undefined): Host
   };
   const known = new Map<Capability, boolean>();
   return {
+    mobile: isMobile(office),
     has(capability) {
       let value = known.get(capability);
       if (value === undefined) known.set(capability, (value = NEEDS[capability](supported)));
@@ -85,11 +114,12 @@ export function hostCapabilities(office: typeof Office | null | undefined): Host
 
 /** A host that can do everything (the demo host's simulated mailbox), or everything but `missing`. */
 export function capabilitiesExcept(...missing: Capability[]): HostCapabilities {
-  return { has: (capability) => !missing.includes(capability) };
+  return { mobile: false, has: (capability) => !missing.includes(capability) };
 }
 
 /** What a user would notice missing; the capability notice says each in the pane's language (app catalog). */
-export type MissingFeature = "attachments" | "logOnSend" | "sharedFolders" | "sharedMailbox";
+export type MissingFeature =
+  "attachments" | "logOnSend" | "sharedFolders" | "sharedMailbox" | "sharedMailboxAndMultiSelect" | "multiSelect";
 
 /**
  * What the user would notice missing, one entry each; empty when nothing is.
@@ -100,8 +130,13 @@ export function missingFeatures(capabilities: HostCapabilities): MissingFeature[
   const missing: MissingFeature[] = [];
   if (!capabilities.has("attachments")) missing.push("attachments");
   if (!capabilities.has("logOnSend")) missing.push("logOnSend");
-  // Without them Outlook does not open the add-in in such a folder at all (SupportsSharedFolders).
+  // Without them Outlook does not open the add-in in such a folder at all (SupportsSharedFolders,
+  // which exists only under DesktopFormFactor: never on mobile).
   if (!capabilities.has("sharedFolders")) missing.push("sharedFolders");
-  else if (!capabilities.has("sharedMailbox")) missing.push("sharedMailbox");
+  // Shared mailboxes and multi-select came with the same requirement set (1.13): one line says both.
+  else if (!capabilities.has("sharedMailbox"))
+    missing.push(capabilities.has("multiSelect") ? "sharedMailbox" : "sharedMailboxAndMultiSelect");
+  if (!capabilities.has("multiSelect") && (capabilities.has("sharedMailbox") || !capabilities.has("sharedFolders")))
+    missing.push("multiSelect");
   return missing;
 }

@@ -24,6 +24,18 @@ export interface MailAttachmentContent {
 }
 
 /**
+ * Where an item is when it is not in the user's own mailbox, as Outlook's shared properties say
+ * (Office.SharedProperties: "Mailbox 1.8 for shared folder support, Mailbox 1.13 for shared mailbox
+ * support", https://learn.microsoft.com/javascript/api/outlook/office.sharedproperties).
+ */
+export interface SharedMailbox {
+  /** The owner's address (lower case): the shared mailbox's, or that of the person who shared the folder. */
+  owner: string;
+  /** What the user may do there: Office.MailboxEnums.DelegatePermissions as a bitmask (Read 1, Write 2, ...). */
+  permissions: number;
+}
+
+/**
  * The message the pane looks at, read once from the host. Read mode has every field; in compose
  * mode internetMessageId is null (the message is not sent yet) and `from` is the user.
  */
@@ -41,6 +53,8 @@ export interface MailItem {
   sentAt: string | null;
   receivedAt: string | null;
   attachments: MailAttachment[];
+  /** Set when the item is in a shared mailbox or a delegate's folder; absent or null in the user's own. */
+  shared?: SharedMailbox | null;
 }
 
 export interface MailBody {
@@ -66,7 +80,7 @@ export class MailboxError extends Error {
  * demo host's simulated mailbox. Components receive one through context and never see Office.*.
  */
 export interface Mailbox {
-  /** The signed-in user's address: left out of the participants. */
+  /** The signed-in user's address: left out of the participants (so is a shared mailbox's, see MailItem.shared). */
   userEmail(): string;
   /** The current item, or null when none is selected (a pinned pane after the last one closed). */
   currentItem(): Promise<MailItem | null>;
@@ -96,8 +110,22 @@ export interface Mailbox {
   capabilities(): HostCapabilities;
   /** Called whenever the pane now shows another item (pinned pane); returns an unsubscribe. */
   onItemChanged(listener: () => void): () => void;
+  /**
+   * The messages selected in Outlook's list (multi-select, Mailbox 1.13), each by its REST id for the
+   * service to read through Graph; empty where the host cannot tell. Absent on hosts without a list.
+   */
+  selectedMessages?(): Promise<SelectedMessage[]>;
+  /** Called whenever the selection in Outlook's list changes (SelectedItemsChanged); returns an unsubscribe. */
+  onSelectionChanged?(listener: () => void): () => void;
   /** Log on send's state in Outlook; absent where the host has none (then the pane offers no switch). */
   logOnSend?: LogOnSendStore;
+}
+
+/** A message selected in Outlook's list, as getSelectedItemsAsync describes it. */
+export interface SelectedMessage {
+  /** The message's id as Graph takes it (mailbox.convertToRestId of Outlook's item id). */
+  restId: string;
+  subject: string;
 }
 
 /** The pane's choice for the message being written: log it when sent (where), or not. */
@@ -131,10 +159,17 @@ export interface LogOnSendStore {
   forget(markers: string[]): Promise<void>;
 }
 
-/** Everyone on the message but the user, each address once, sender first. */
+/** The address of the mailbox the item is in: its owner's when shared, else the user's own (lower case). */
+export function mailboxOf(item: MailItem, userEmail: string): string {
+  return (item.shared?.owner ?? userEmail).toLowerCase();
+}
+
+/**
+ * Everyone on the message but the user and the mailbox it is in, each address once, sender first:
+ * in support@'s mailbox support@ is no more a customer than the user is.
+ */
 export function participantsOf(item: MailItem, userEmail: string): MailAddress[] {
-  const me = userEmail.toLowerCase();
-  const seen = new Set<string>([me]);
+  const seen = new Set<string>([userEmail.toLowerCase(), mailboxOf(item, userEmail)]);
   const result: MailAddress[] = [];
   for (const address of [item.from, item.sender, ...item.to, ...item.cc]) {
     if (!address?.email) continue;

@@ -6,6 +6,8 @@ import {
   type MailItem,
   type Mailbox,
   MailboxError,
+  type SelectedMessage,
+  type SharedMailbox,
 } from "./mail-item.types";
 import { attachmentContentFrom } from "./attachment-bytes";
 import { hostCapabilities } from "./host-capabilities";
@@ -23,7 +25,28 @@ export function createOfficeMailbox(office: typeof Office): Mailbox {
   const item = () => mailbox().item as AnyItem | null | undefined;
   // Requirement set 1.5: only a pinned pane gets ItemChanged; elsewhere nothing fires, and that is fine.
   const listeners = new Set<() => void>();
+  const selectionListeners = new Set<() => void>();
   const capabilities = hostCapabilities(office);
+
+  /**
+   * Whose mailbox a read item is in. "If the item is in a shared folder or shared mailbox, the method
+   * returns a SharedProperties object"; elsewhere it fails ("The current folder or mailbox isn't
+   * shared", https://learn.microsoft.com/office/dev/add-ins/outlook/delegate-access#identify-if-a-folder-or-mailbox-is-shared).
+   * Asked only where Outlook has it (Mailbox 1.8, shared mailboxes 1.13): an older Outlook, and
+   * Outlook on iOS and Android (SupportsSharedFolders is DesktopFormFactor only), do not open the
+   * pane in such a folder at all. Compose items are left alone: Outlook answers there only for a
+   * draft moved into a shared folder, and a sent message lands in the sender's own Sent Items.
+   */
+  const sharedMailbox = async (current: Office.MessageRead): Promise<SharedMailbox | null> => {
+    if (!capabilities.has("sharedFolders") || typeof current.getSharedPropertiesAsync !== "function") return null;
+    try {
+      const shared = await callAsync<Office.SharedProperties>((done) => current.getSharedPropertiesAsync(done));
+      const owner = shared?.owner?.trim().toLowerCase();
+      return owner ? { owner, permissions: Number(shared.delegatePermissions) || 0 } : null;
+    } catch {
+      return null; // not shared: the user's own mailbox
+    }
+  };
 
   return {
     userEmail: () => mailbox().userProfile?.emailAddress?.toLowerCase() ?? "",
@@ -35,7 +58,8 @@ export function createOfficeMailbox(office: typeof Office): Mailbox {
     async currentItem() {
       const current = item();
       if (!current) return null;
-      return typeof current.subject === "string" ? readItem(current) : composeItem(current);
+      if (typeof current.subject !== "string") return composeItem(current);
+      return { ...readItem(current), shared: await sharedMailbox(current) };
     },
     async body() {
       const current = item();
@@ -87,9 +111,40 @@ export function createOfficeMailbox(office: typeof Office): Mailbox {
       );
       return html ? "html" : "text";
     },
+    async selectedMessages() {
+      // Mailbox 1.13 (host-capabilities.ts): an older Outlook has no multi-select, so no selection to read.
+      const box = mailbox() as Office.Mailbox & Partial<Pick<Office.Mailbox, "getSelectedItemsAsync">>;
+      if (!capabilities.has("multiSelect") || typeof box.getSelectedItemsAsync !== "function") return [];
+      const items = await callAsync<Office.SelectedItemDetails[]>((done) => box.getSelectedItemsAsync(done));
+      // "Message is the only supported type"; a draft (Compose) is not sent yet, so it is not logged.
+      return (items ?? [])
+        .filter((each) => String(each.itemType).toLowerCase() === "message" && String(each.itemMode) !== "Compose")
+        .map((each): SelectedMessage => ({
+          // itemId is the EWS id; Graph takes the REST form (https://learn.microsoft.com/office/dev/add-ins/outlook/use-rest-api).
+          restId: box.convertToRestId(each.itemId, office.MailboxEnums?.RestVersion?.v2_0 ?? ("v2.0" as never)),
+          subject: each.subject ?? "",
+        }));
+    },
+    onSelectionChanged(listener) {
+      if (!capabilities.has("multiSelect")) return () => undefined;
+      // SelectedItemsChanged (Mailbox 1.13): "Occurs when one or more messages are selected or deselected"
+      // (https://learn.microsoft.com/javascript/api/office/office.eventtype).
+      selectionListeners.add(listener);
+      if (selectionListeners.size === 1)
+        mailbox().addHandlerAsync(office.EventType.SelectedItemsChanged, () => {
+          for (const each of [...selectionListeners]) each();
+        });
+      return () => {
+        selectionListeners.delete(listener);
+        if (selectionListeners.size === 0) mailbox().removeHandlerAsync(office.EventType.SelectedItemsChanged);
+      };
+    },
     onItemChanged(listener) {
       // One office.js handler fans out to every listener: Outlook keeps a single handler per event
       // type, so a second addHandlerAsync would silently replace the first view's subscription.
+      // Outlook on iOS and Android has no pinned pane: the pane is opened on one message and closed
+      // to go back to it, so nothing is asked of Outlook there.
+      if (capabilities.mobile) return () => undefined;
       listeners.add(listener);
       if (listeners.size === 1)
         mailbox().addHandlerAsync(office.EventType.ItemChanged, () => {

@@ -11,7 +11,11 @@ export interface SimulatedMessage extends MailItem {
 export interface SimulatedMailbox extends Mailbox {
   /** What a click in the demo host's message list does: like selecting a message in Outlook. */
   select(message: SimulatedMessage | null): void;
+  /** Several messages ticked in the demo host's list: Outlook's multi-select (SelectedItemsChanged). */
+  selectMany(messages: SimulatedMessage[]): void;
   setUser(email: string): void;
+  /** The demo host's language switch: Outlook's UI language, which the pane reads when it loads. */
+  setDisplayLanguage(tag: string): void;
 }
 
 /**
@@ -27,6 +31,8 @@ export function createSimulatedMailbox(
   let user = userEmail.toLowerCase();
   let current: SimulatedMessage | null = null;
   const listeners = new Set<() => void>();
+  let selection: SimulatedMessage[] = [];
+  const selectionListeners = new Set<() => void>();
   return {
     userEmail: () => user,
     displayLanguage: () => displayLanguage,
@@ -62,12 +68,30 @@ export function createSimulatedMailbox(
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    async selectedMessages() {
+      if (!capabilities.has("multiSelect")) return [];
+      // The demo's item ids are REST ids already (the Graph fake holds the sample Inbox under them).
+      return selection.map((message) => ({ restId: message.itemId ?? "", subject: message.subject }));
+    },
+    onSelectionChanged(listener) {
+      selectionListeners.add(listener);
+      return () => selectionListeners.delete(listener);
+    },
     select(message) {
       current = message;
+      selection = message ? [message] : [];
       for (const listener of listeners) listener();
+      for (const listener of selectionListeners) listener();
+    },
+    selectMany(messages) {
+      selection = [...messages];
+      for (const listener of selectionListeners) listener();
     },
     setUser(email) {
       user = email.toLowerCase();
+    },
+    setDisplayLanguage(tag) {
+      displayLanguage = tag;
     },
   };
 }

@@ -23,14 +23,5 @@ export function isoToZoned(iso: string, timeZone: string): { day: string; time: 
   return { day, time };
 }
 
-/** A readable date and time in the user's zone, e.g. "Mon, 2 Mar 2026, 09:30". */
-export function formatInZone(iso: string, timeZone: string, withTime = true): string {
-  return new Intl.DateTimeFormat(undefined, {
-    timeZone,
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    ...(withTime ? { hour: "2-digit", minute: "2-digit" } : {}),
-  }).format(new Date(iso));
-}
+// A readable date and time for the user is useFormat().dateTime / .date (addin/src/i18n/format.ts):
+// in the user's zone and in the locale of Outlook's display language.

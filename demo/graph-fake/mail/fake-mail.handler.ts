@@ -16,6 +16,22 @@ import { FakeMailMailbox, type SendInput, type StoredMessage } from "./fake-mail
  *   no body, a copy in Sent Items unless saveToSentItems is false; custom internetMessageHeaders only
  *   named "x-…", as Graph requires of headers set on create
  *   (https://learn.microsoft.com/graph/api/user-sendmail, https://learn.microsoft.com/graph/api/resources/message);
+ * - GET /me/messages/{id} with $select (https://learn.microsoft.com/graph/api/message-get): the REST id
+ *   form only. An Outlook item id as office.js gives it (EWS form, with "+" and "/") must first go
+ *   through mailbox.convertToRestId (https://learn.microsoft.com/office/dev/add-ins/outlook/use-rest-api),
+ *   else 400 ErrorInvalidIdMalformed "Id is malformed."; an id of the right form that the mailbox
+ *   does not hold (another user's, a deleted one) 404 ErrorItemNotFound
+ *   (https://learn.microsoft.com/graph/errors);
+ * - replying, as a mail client does so that the answer stays in the conversation:
+ *   POST /me/messages/{id}/reply (202, the answer in Sent Items) and POST /me/messages/{id}/createReply
+ *   (201, a draft in Drafts) then POST /me/messages/{id}/send (202, the draft leaves Drafts for Sent
+ *   Items). The answer goes to the original's sender, plus any toRecipients given, with "RE: " and the
+ *   original's conversationId; "Specify either a comment or the body property of the message
+ *   parameter. Specifying both will return an HTTP 400 Bad Request error"
+ *   (https://learn.microsoft.com/graph/api/message-reply, https://learn.microsoft.com/graph/api/message-createreply,
+ *   https://learn.microsoft.com/graph/api/message-send: "Send an existing draft message"). The fake
+ *   keeps no replyTo (its messages have none, so the sender is the recipient) and reads no MIME
+ *   (Content-Type text/plain): it says so instead of guessing;
  * - 401 without a bearer token, 429 with Retry-After when throttled
  *   (https://learn.microsoft.com/graph/throttling), 5xx or a dropped connection while "down".
  */
@@ -26,6 +42,8 @@ export interface MailFault {
   status?: number;
   retryAfterSeconds?: number;
   networkError?: boolean;
+  /** Holds the request this long first (a Graph that is slow to answer); alone, it then answers as usual. */
+  delayMs?: number;
   times?: number;
 }
 
@@ -49,7 +67,9 @@ const graphError = (status: number, code: string, message: string, headers?: Rec
   headers,
 });
 
-const WELL_KNOWN = new Set(["sentitems", "inbox"]);
+const WELL_KNOWN = new Set(["sentitems", "inbox", "drafts"]);
+/** A REST item id: base64url of the store id ("-" and "_" where the EWS form has "+" and "/"), up to two "=". */
+const REST_ID = /^[A-Za-z0-9_-]{8,}={0,2}$/;
 const DEFAULT_PAGE = 10;
 const MAX_TOP = 1000;
 
@@ -105,6 +125,7 @@ export function createGraphMailFake(options: { baseUrl: string; now?: () => numb
       receivedDateTime: message.receivedDateTime,
       body: message.body,
       parentFolderId: message.folder,
+      isDraft: message.isDraft,
     };
     const shown: Record<string, unknown> = select
       ? Object.fromEntries(
@@ -187,7 +208,8 @@ export function createGraphMailFake(options: { baseUrl: string; now?: () => numb
     let state: State = { s: 0, o: 0, upTo: box.seq, g: box.oldestValidSeq };
     if (token) {
       const parsed = unb64<State & { f: string }>(token);
-      if (!parsed || parsed.f !== folder || (parsed.g ?? 0) !== box.oldestValidSeq)
+      // A link this mailbox never issued (one from before the fake restarted) is as unknown as an old one.
+      if (!parsed || parsed.f !== folder || (parsed.g ?? 0) !== box.oldestValidSeq || parsed.s > box.seq)
         return graphError(410, "SyncStateNotFound", "The sync state generation is not valid; start a full sync");
       state = url.searchParams.has("$deltatoken")
         ? { s: parsed.s, o: 0, upTo: box.seq, g: parsed.g, sel: parsed.sel }
@@ -221,12 +243,68 @@ export function createGraphMailFake(options: { baseUrl: string; now?: () => numb
     return { status: 200, body };
   }
 
+  // The sender is the mailbox's owner: the fake knows them only by the static token "<prefix>-{user}".
+  const ownerOf = (box: FakeMailMailbox) =>
+    box.token.includes("-") ? box.token.slice(box.token.indexOf("-") + 1) : box.token;
+
   function sendMail(box: FakeMailMailbox, body: unknown): Answer {
     const parsed = parseSendMail(body);
     if (typeof parsed === "string") return graphError(400, "ErrorInvalidRequest", parsed);
-    // The sender is the mailbox's owner: the fake knows them only by the static token "<prefix>-{user}".
-    const address = box.token.includes("-") ? box.token.slice(box.token.indexOf("-") + 1) : box.token;
-    if (parsed.save) box.add("sentitems", { ...parsed.input, from: { address } }, new Date(clock()));
+    if (parsed.save) box.add("sentitems", { ...parsed.input, from: { address: ownerOf(box) } }, new Date(clock()));
+    return { status: 202 };
+  }
+
+  /** reply and createReply: the answer to a message of this mailbox, or what Graph would refuse. */
+  function answerTo(box: FakeMailMailbox, id: string, body: unknown, contentType: string): SendInput | Answer {
+    if (/^text\/plain/i.test(contentType))
+      return graphError(400, "BadRequest", "The mail fake does not read MIME content: send JSON");
+    const original = box.messages.get(id);
+    if (!original || original.deleted)
+      return graphError(404, "ErrorItemNotFound", "The specified object was not found in the store.");
+    const parsed = parseReply(body);
+    if (typeof parsed === "string") return graphError(400, "ErrorInvalidRequest", parsed);
+    const quoted =
+      `<hr><p><b>From:</b> ${escapeHtml(original.from.emailAddress.name ?? original.from.emailAddress.address)}` +
+      `<br><b>Sent:</b> ${original.sentDateTime}<br><b>Subject:</b> ${escapeHtml(original.subject)}</p>` +
+      original.body.content;
+    const sender = { address: original.from.emailAddress.address, name: original.from.emailAddress.name };
+    const to = [sender, ...parsed.to.filter((entry) => entry.address.toLowerCase() !== sender.address.toLowerCase())];
+    return {
+      from: { address: ownerOf(box) },
+      to: to.map((entry) => (entry.name === undefined ? { address: entry.address } : entry)),
+      subject: /^re:/i.test(original.subject) ? original.subject : `RE: ${original.subject}`,
+      bodyHtml: parsed.bodyHtml ?? `<p>${escapeHtml(parsed.comment ?? "")}</p>${quoted}`,
+      conversationId: original.conversationId,
+    };
+  }
+
+  function reply(box: FakeMailMailbox, id: string, body: unknown, contentType: string, draft: boolean): Answer {
+    const answer = answerTo(box, id, body, contentType);
+    if ("status" in answer) return answer;
+    const stored = box.add(draft ? "drafts" : "sentitems", answer, new Date(clock()));
+    return draft ? { status: 201, body: present(stored, null, null) } : { status: 202 };
+  }
+
+  function sendDraft(box: FakeMailMailbox, id: string): Answer {
+    const draft = box.messages.get(id);
+    if (!draft || draft.deleted)
+      return graphError(404, "ErrorItemNotFound", "The specified object was not found in the store.");
+    if (!draft.isDraft) return graphError(400, "ErrorInvalidRequest", "Only a draft message can be sent");
+    box.remove(id);
+    const sent = box.add(
+      "sentitems",
+      {
+        from: { address: ownerOf(box) },
+        to: draft.toRecipients.map((entry) => entry.emailAddress),
+        cc: draft.ccRecipients.map((entry) => entry.emailAddress),
+        subject: draft.subject,
+        bodyHtml: draft.body.content,
+        conversationId: draft.conversationId,
+      },
+      new Date(clock()),
+    );
+    // The message keeps the Internet message id it was given as a draft.
+    sent.internetMessageId = draft.internetMessageId;
     return { status: 202 };
   }
 
@@ -237,8 +315,16 @@ export function createGraphMailFake(options: { baseUrl: string; now?: () => numb
     url: URL,
     prefer: string,
     body: unknown,
+    contentType = "application/json",
   ): Answer {
     if (method === "POST" && /^\/me\/sendMail$/i.test(path)) return sendMail(box, body);
+    const action = /^\/me\/messages\/([^/]+)\/(reply|createReply|send)$/i.exec(path);
+    if (method === "POST" && action) {
+      const id = decodeURIComponent(action[1]!);
+      const verb = action[2]!.toLowerCase();
+      if (verb === "send") return sendDraft(box, id);
+      return reply(box, id, body, contentType, verb === "createreply");
+    }
     if (method !== "GET")
       return graphError(405, "ErrorInvalidRequest", `The mail fake does not know ${method} ${path}`);
     const folderMatch = /^\/me\/mailFolders\/([^/]+)\/messages(\/delta)?$/i.exec(path);
@@ -251,7 +337,9 @@ export function createGraphMailFake(options: { baseUrl: string; now?: () => numb
     if (/^\/me\/messages$/i.test(path)) return list(box, null, url);
     const single = /^\/me\/messages\/([^/]+)$/i.exec(path);
     if (single) {
-      const message = box.messages.get(decodeURIComponent(single[1]!));
+      const id = decodeURIComponent(single[1]!);
+      if (!REST_ID.test(id)) return graphError(400, "ErrorInvalidIdMalformed", "Id is malformed.");
+      const message = box.messages.get(id);
       if (!message || message.deleted)
         return graphError(404, "ErrorItemNotFound", "The specified object was not found in the store.");
       const query = listQuery(url);
@@ -282,8 +370,9 @@ export function createGraphMailFake(options: { baseUrl: string; now?: () => numb
         ),
       );
     const fault = takeFault(request.method, path);
+    if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs).unref());
     if (fault?.networkError) return Response.error();
-    if (fault)
+    if (fault && (fault.status !== undefined || !fault.delayMs))
       return reply(
         graphError(
           fault.status ?? 503,
@@ -297,12 +386,71 @@ export function createGraphMailFake(options: { baseUrl: string; now?: () => numb
         ),
       );
     if (!token) return reply(graphError(401, "InvalidAuthenticationToken", "Access token is empty."));
-    const body = request.method === "POST" ? await request.json().catch(() => undefined) : undefined;
-    return reply(dispatch(mailbox(token), request.method, path, url, request.headers.get("prefer") ?? "", body));
+    const contentType = request.headers.get("content-type") ?? "application/json";
+    const text = request.method === "POST" ? await request.text().catch(() => "") : "";
+    let body: unknown;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      body = /^text\/plain/i.test(contentType) ? text : undefined;
+    }
+    return reply(
+      dispatch(mailbox(token), request.method, path, url, request.headers.get("prefer") ?? "", body, contentType),
+    );
+  }
+
+  /**
+   * Not Graph: the demo's way to make mail arrive, as if someone outside wrote to the user. JSON
+   * { to, from: { address, name? }, subject, bodyHtml?, conversationId? | inReplyTo?, internetMessageId? }
+   * (inReplyTo: the internetMessageId of a message in that mailbox, whose conversation the new one
+   * joins; internetMessageId: the one it should carry, as a message from outside does). 201 with
+   * the message as Graph would list it; 400 naming the field that is wrong.
+   */
+  function deliver(input: unknown, tokenOf: (address: string) => string): Answer {
+    const body = (input ?? {}) as Record<string, unknown>;
+    const bad = (field: string, message: string) => graphError(400, "BadRequest", `${field}: ${message}`);
+    const isAddress = (value: unknown): value is string =>
+      typeof value === "string" && /^[^\s@]+@[^\s@]+$/.test(value) && value.length <= 320;
+    if (!isAddress(body.to)) return bad("to", "the address of the mailbox the message arrives in");
+    const from = (body.from ?? {}) as { address?: unknown; name?: unknown };
+    if (!isAddress(from.address)) return bad("from.address", "must be an e-mail address");
+    if (from.name !== undefined && typeof from.name !== "string") return bad("from.name", "must be a string");
+    if (typeof body.subject !== "string" || body.subject.length > 998) return bad("subject", "must be a string");
+    if (body.bodyHtml !== undefined && typeof body.bodyHtml !== "string") return bad("bodyHtml", "must be a string");
+    const box = mailbox(tokenOf(body.to));
+    let conversationId: string | undefined;
+    if (body.inReplyTo !== undefined) {
+      const original = box.live().find((message) => message.internetMessageId === body.inReplyTo);
+      if (!original) return bad("inReplyTo", "no message with this internetMessageId in that mailbox");
+      conversationId = original.conversationId;
+    } else if (body.conversationId !== undefined) {
+      if (typeof body.conversationId !== "string" || body.conversationId.trim() === "")
+        return bad("conversationId", "must be a string");
+      conversationId = body.conversationId;
+    }
+    if (
+      body.internetMessageId !== undefined &&
+      (typeof body.internetMessageId !== "string" || !/^<[^\s<>]+@[^\s<>]+>$/.test(body.internetMessageId))
+    )
+      return bad("internetMessageId", "must look like <id@host>");
+    const stored = box.add(
+      "inbox",
+      {
+        internetMessageId: body.internetMessageId as string | undefined,
+        from: typeof from.name === "string" ? { address: from.address, name: from.name } : { address: from.address },
+        to: [{ address: body.to }],
+        subject: body.subject,
+        bodyHtml: body.bodyHtml as string | undefined,
+        conversationId,
+      },
+      new Date(clock()),
+    );
+    return { status: 201, body: present(stored, null, null) };
   }
 
   return {
     handle,
+    deliver,
     /** Every request answered, in order. */
     log,
     mailbox,
@@ -339,6 +487,38 @@ export function createGraphMailFake(options: { baseUrl: string; now?: () => numb
         mailbox(token).oldestValidSeq = mailbox(token).seq + 1;
       },
     },
+  };
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"]/g, (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[char]!);
+
+/** A reply's or createReply's JSON body: a comment, or message properties (body, toRecipients), never both. */
+function parseReply(
+  body: unknown,
+): { comment: string | null; bodyHtml: string | null; to: { address: string; name?: string }[] } | string {
+  const input = (body ?? {}) as { comment?: unknown; message?: Record<string, unknown> };
+  if (typeof input !== "object") return "The request body must be a JSON object";
+  if (input.comment !== undefined && typeof input.comment !== "string") return "comment must be a string";
+  const message = input.message ?? {};
+  if (typeof message !== "object") return "message must be an object";
+  const content = (message.body as { content?: unknown } | undefined)?.content;
+  if (message.body !== undefined && typeof content !== "string") return "message.body needs a content";
+  if (input.comment !== undefined && message.body !== undefined)
+    return "Specify either a comment or the body property of the message parameter, not both";
+  const to: { address: string; name?: string }[] = [];
+  const list = message.toRecipients ?? [];
+  if (!Array.isArray(list)) return "message.toRecipients must be a list";
+  for (const entry of list as GraphRecipientIn[]) {
+    const address = entry?.emailAddress?.address;
+    if (typeof address !== "string" || !address.includes("@")) return "message.toRecipients holds an invalid address";
+    const name = entry.emailAddress?.name;
+    to.push(typeof name === "string" ? { address, name } : { address });
+  }
+  return {
+    comment: (input.comment as string | undefined) ?? null,
+    bodyHtml: (content as string | undefined) ?? null,
+    to,
   };
 }
 

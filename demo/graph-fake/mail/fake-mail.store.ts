@@ -9,7 +9,7 @@ export interface FakeRecipient {
 
 export interface StoredMessage {
   id: string;
-  folder: "sentitems" | "inbox";
+  folder: "sentitems" | "inbox" | "drafts";
   internetMessageId: string;
   conversationId: string;
   subject: string;
@@ -26,6 +26,8 @@ export interface StoredMessage {
   /** Change counter for delta. */
   seq: number;
   deleted: boolean;
+  /** A draft (createReply) until it is sent. */
+  isDraft: boolean;
 }
 
 export interface SendInput {
@@ -37,9 +39,13 @@ export interface SendInput {
   /** Headers the compose add-in set with item.internetHeaders.setAsync. */
   internetHeaders?: Record<string, string>;
   conversationId?: string;
+  /** A message that is in the mailbox already (the demo's sample Inbox): its REST id and Message-ID. */
+  id?: string;
+  /** The sender's Message-ID (a message from outside has one already); made up when absent. */
+  internetMessageId?: string;
 }
 
-/** One user's mail in the fake: Sent Items and Inbox. */
+/** One user's mail in the fake: Sent Items, Inbox and Drafts. */
 export class FakeMailMailbox {
   readonly messages = new Map<string, StoredMessage>();
   seq = 0;
@@ -52,9 +58,10 @@ export class FakeMailMailbox {
     const headers = Object.entries(input.internetHeaders ?? {}).map(([name, value]) => ({ name, value }));
     const recipient = (entry: { address: string; name?: string }): FakeRecipient => ({ emailAddress: { ...entry } });
     const message: StoredMessage = {
-      id: `AAMkFAKE${randomUUID().replaceAll("-", "")}`,
+      // Shaped as Graph's are: base64url, so "_" and "-" where Outlook's EWS form of the id has "+" and "/".
+      id: input.id ?? `AAMkFAKE_${randomUUID().replaceAll("-", "")}-AAA=`,
       folder,
-      internetMessageId: `<${randomUUID()}@fake.outlook.test>`,
+      internetMessageId: input.internetMessageId ?? `<${randomUUID()}@fake.outlook.test>`,
       conversationId: input.conversationId ?? `AAQkFAKE${randomUUID().replaceAll("-", "")}`,
       subject: input.subject,
       from: recipient(input.from),
@@ -70,9 +77,18 @@ export class FakeMailMailbox {
       })),
       seq: ++this.seq,
       deleted: false,
+      isDraft: folder === "drafts",
     };
     this.messages.set(message.id, message);
     return message;
+  }
+
+  /** Takes a message out (a sent draft leaves Drafts); delta reports it @removed. */
+  remove(id: string) {
+    const message = this.messages.get(id);
+    if (!message) return;
+    message.deleted = true;
+    message.seq = ++this.seq;
   }
 
   live(folder?: string): StoredMessage[] {

@@ -58,6 +58,14 @@ export interface PaneService {
   sql(text: string, params?: unknown[]): Promise<string>;
   /** The Graph fake behind the calendar sync, when the suite asked for it. */
   graph?: GraphFakeServer["fake"];
+  /**
+   * A message arrives in a user's Inbox in the Graph fake (with the calendar sync's fake): what the
+   * service then reads through Graph. Answers its REST id and Message-ID as JSON.
+   */
+  receiveMail?(
+    userEmail: string,
+    message: { from: string; to?: string[]; cc?: string[]; subject: string; bodyHtml?: string },
+  ): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -213,6 +221,18 @@ export async function startPaneService(options: PaneServiceOptions = {}): Promis
       return JSON.stringify(await db.query(text, params));
     },
     graph: graph?.fake,
+    receiveMail: graph
+      ? async (userEmail, message) => {
+          const stored = graph.mail.outlook.receive(`fake-${userEmail}`, {
+            from: { address: message.from },
+            to: (message.to ?? [userEmail]).map((address) => ({ address })),
+            cc: (message.cc ?? []).map((address) => ({ address })),
+            subject: message.subject,
+            bodyHtml: message.bodyHtml ?? `<p>${message.subject}</p>`,
+          });
+          return JSON.stringify({ id: stored.id, internetMessageId: stored.internetMessageId });
+        }
+      : undefined,
     async stop() {
       await service.stop();
       await graph?.close();

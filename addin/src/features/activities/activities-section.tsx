@@ -1,5 +1,6 @@
 import { Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { Activity } from "contract";
 import { EmptyState } from "../../shared/state-views";
 import { useLayoutStyles } from "../../shared/layout-styles";
@@ -30,6 +31,7 @@ export function ActivitiesSection({
   onSynced: () => void;
 }) {
   const styles = useStyles();
+  const { t } = useTranslation("activities", { keyPrefix: "section" });
   const [showFinished, setShowFinished] = useState(false);
   // The "Outlook sync" panel reads again after each "Sync with Outlook".
   const [syncRound, setSyncRound] = useState(0);
@@ -42,10 +44,10 @@ export function ActivitiesSection({
     <section className={styles.section} aria-labelledby="activities-heading">
       <div className={styles.line}>
         <Text id="activities-heading" as="h3" weight="semibold" size={400}>
-          Activities
+          {t("heading")}
         </Text>
         <Switch
-          label="Show finished"
+          label={t("showFinished")}
           checked={showFinished}
           onChange={(_event, data) => setShowFinished(data.checked)}
         />
@@ -57,12 +59,12 @@ export function ActivitiesSection({
         />
       </div>
       <OutlookSyncPanel round={syncRound} />
-      {overdue.length > 0 && <ActivityList title="Overdue" activities={overdue} empty="" {...list} />}
-      <ActivityList title="Future" activities={coming} empty="Nothing planned." {...list} />
+      {overdue.length > 0 && <ActivityList title={t("overdue")} activities={overdue} empty="" {...list} />}
+      <ActivityList title={t("future")} activities={coming} empty={t("nothingPlanned")} {...list} />
       <ActivityList
-        title="History"
+        title={t("history")}
         activities={visible(history)}
-        empty={showFinished ? "No past activities." : "No open past activities. Show finished to see all."}
+        empty={showFinished ? t("noPast") : t("noOpenPast")}
         {...list}
       />
     </section>
@@ -83,6 +85,7 @@ function ActivityList({
   onChanged: () => void;
 }) {
   const layout = useLayoutStyles();
+  const { t } = useTranslation("activities", { keyPrefix: "section" });
   // The series panel open, the occurrence it was opened from, and what its last save said.
   const [open, setOpen] = useState<{ activityId: string; seriesId: string; change: SeriesChange | null } | null>(null);
   // A new time or rule for the whole series rebuilds the occurrences not changed on their own: the
@@ -103,7 +106,7 @@ function ActivityList({
       {activities.length === 0 ? (
         <EmptyState>{empty}</EmptyState>
       ) : (
-        <ul className={layout.list} aria-label={`${title} activities`}>
+        <ul className={layout.list} aria-label={t("listLabel", { title })}>
           {activities.map((activity) => (
             <ActivityItem
               key={activity.id}

@@ -8,7 +8,7 @@ import { useServices } from "../../shared/services-context";
 import { changedFields, useEditForm } from "../../shared/use-edit-form";
 import { isoToZoned, zonedToIso } from "../../shared/zoned-time";
 import type { RecordContact } from "../consent";
-import { TYPE_LABEL, reminderLabel } from "./activity-labels";
+import { useActivityLabels } from "./activity-labels";
 import { REMINDER_MINUTES } from "./reminders";
 import { TimeZoneField, useSaveDefaultZone } from "./time-zone-field";
 
@@ -95,11 +95,12 @@ export function ActivityForm({
   const saveDefaultZone = useSaveDefaultZone();
   const [makeDefault, setMakeDefault] = useState(false);
   const { initial, values, save, field } = useEditForm(FIELDS, () => valuesOf(activity), reload, ALIASES);
+  const labels = useActivityLabels();
   const reminderChoices: [string, string][] = [
     ["", "No reminder"],
     ...[...new Set([...REMINDER_MINUTES, ...(initial.reminder ? [Number(initial.reminder)] : [])])]
       .sort((a, b) => a - b)
-      .map((minutes): [string, string] => [String(minutes), reminderLabel(minutes)]),
+      .map((minutes): [string, string] => [String(minutes), labels.reminder(minutes)]),
   ];
 
   const submit = async (event: FormEvent) => {
@@ -143,7 +144,7 @@ export function ActivityForm({
           <div className={styles.row}>
             <ChoiceField
               label="Type"
-              choices={ACTIVITY_TYPES.map((type): [string, string] => [type, TYPE_LABEL[type]])}
+              choices={ACTIVITY_TYPES.map((type): [string, string] => [type, labels.type(type)])}
               {...field("type")}
             />
             <ChoiceField

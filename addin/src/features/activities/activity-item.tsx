@@ -9,14 +9,15 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { type ReactNode, useState } from "react";
-import { type Activity, CALL_OUTCOME_LABELS } from "contract";
+import { useTranslation } from "react-i18next";
+import type { Activity } from "contract";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { may } from "../../shared/may";
 import { useServices } from "../../shared/services-context";
 import { isChangedElsewhere, useFormSave } from "../../shared/use-form-save";
 import type { RecordContact } from "../consent";
 import { ActivityForm } from "./activity-form";
-import { TYPE_LABEL, reminderLabel, whenLabel } from "./activity-labels";
+import { useActivityLabels } from "./activity-labels";
 import { FinishActivityForm } from "./finish-activity-form";
 import { OnlineMeetingLine } from "./online-meeting-line";
 import { SyncStateBadge } from "./sync-state-badge";
@@ -57,6 +58,8 @@ export function ActivityItem({
 }) {
   const styles = useStyles();
   const layout = useLayoutStyles();
+  const { t } = useTranslation("activities", { keyPrefix: "item" });
+  const labels = useActivityLabels();
   const { api, me } = useServices();
   const [open, setOpen] = useState(false);
   const [form, setForm] = useState<Form>(null);
@@ -78,26 +81,30 @@ export function ActivityItem({
   return (
     <li className={layout.item}>
       <span className={styles.line}>
-        <Badge appearance="outline">{TYPE_LABEL[activity.type]}</Badge>
+        <Badge appearance="outline">{labels.type(activity.type)}</Badge>
         {activity.overdue && (
           <Badge appearance="filled" color="danger">
-            Overdue
+            {t("overdue")}
           </Badge>
         )}
         {!planned && (
           <Badge appearance="tint" color={activity.status === "FINISHED" ? "success" : "subtle"}>
-            {activity.status === "FINISHED" ? "Finished" : "Cancelled"}
+            {activity.status === "FINISHED" ? t("finished") : t("cancelled")}
           </Badge>
         )}
         {activity.callOutcome && (
-          <Badge appearance="tint" color="brand" aria-label={`Outcome: ${CALL_OUTCOME_LABELS[activity.callOutcome]}`}>
-            {CALL_OUTCOME_LABELS[activity.callOutcome]}
+          <Badge
+            appearance="tint"
+            color="brand"
+            aria-label={t("outcome", { outcome: labels.outcome(activity.callOutcome) })}
+          >
+            {labels.outcome(activity.callOutcome)}
           </Badge>
         )}
         <SyncStateBadge activityId={activity.id} sync={activity.sync} onChanged={onChanged} />
         {series && activity.series && (
           <Button size="small" appearance="subtle" aria-expanded={series.expanded} onClick={series.onToggle}>
-            {activity.series.exception ? "Repeats (changed)" : "Repeats"}
+            {activity.series.exception ? t("repeatsChanged") : t("repeats")}
           </Button>
         )}
       </span>
@@ -105,7 +112,7 @@ export function ActivityItem({
         appearance="transparent"
         className={styles.title}
         aria-expanded={open}
-        aria-label={`${open ? "Close" : "Open"} ${activity.subject}`}
+        aria-label={open ? t("closeWhat", { subject: activity.subject }) : t("openWhat", { subject: activity.subject })}
         onClick={() => {
           setOpen(!open);
           setForm(null);
@@ -116,18 +123,18 @@ export function ActivityItem({
         </Text>
       </Button>
       <Caption1>
-        {whenLabel(activity, me.timeZone)} · {activity.owner.name}
-        {planned && activity.reminderMinutesBefore !== null && (
-          <> · Reminder {reminderLabel(activity.reminderMinutesBefore)}</>
-        )}
+        {labels.when(activity, me.timeZone)} · {activity.owner.name}
+        {planned &&
+          activity.reminderMinutesBefore !== null &&
+          t("reminder", { when: labels.reminder(activity.reminderMinutesBefore) })}
       </Caption1>
       <OnlineMeetingLine activity={activity} />
       {open && (
         <section className={styles.details} aria-label={activity.subject}>
-          {contact && <Caption1>With {`${contact.firstName} ${contact.lastName}`.trim()}</Caption1>}
-          {activity.location && <Caption1>At {activity.location}</Caption1>}
-          <Caption1>Time zone {activity.timeZone}</Caption1>
-          {activity.outcome && <Text className={styles.text}>Outcome: {activity.outcome}</Text>}
+          {contact && <Caption1>{t("with", { name: `${contact.firstName} ${contact.lastName}`.trim() })}</Caption1>}
+          {activity.location && <Caption1>{t("at", { location: activity.location })}</Caption1>}
+          <Caption1>{t("timeZone", { zone: activity.timeZone })}</Caption1>
+          {activity.outcome && <Text className={styles.text}>{t("outcomeText", { text: activity.outcome })}</Text>}
           {activity.notes && <Text className={styles.text}>{activity.notes}</Text>}
           {mayChange ? (
             <div className={layout.buttons}>
@@ -139,39 +146,40 @@ export function ActivityItem({
                     aria-expanded={form === "finish"}
                     onClick={() => toggle("finish")}
                   >
-                    Finish
+                    {t("finish")}
                   </Button>
                   <Button size="small" aria-expanded={form === "reschedule"} onClick={() => toggle("reschedule")}>
-                    Reschedule
+                    {t("reschedule")}
                   </Button>
                 </>
               )}
               <Button size="small" aria-expanded={form === "edit"} onClick={() => toggle("edit")}>
-                Edit
+                {t("edit")}
               </Button>
               {planned ? (
                 <Button size="small" aria-expanded={form === "cancel"} onClick={() => toggle("cancel")}>
-                  Cancel activity
+                  {t("cancelActivity")}
                 </Button>
               ) : (
                 <Button size="small" disabled={quick.saving} onClick={() => void changeStatus("PLANNED")}>
-                  Reopen
+                  {t("reopen")}
                 </Button>
               )}
             </div>
           ) : (
-            <Caption1>Only {activity.owner.name}, a manager or an admin can change it.</Caption1>
+            <Caption1>{t("onlyOwner", { owner: activity.owner.name })}</Caption1>
           )}
           {form === "cancel" && (
             <MessageBar intent="warning">
               <MessageBarBody>
-                Cancel this activity?{activity.sync.eventId ? " It is removed from the Outlook calendar." : ""}
+                {t("cancelAsk")}
+                {activity.sync.eventId ? t("cancelRemoves") : ""}
                 <div className={layout.buttons}>
                   <Button size="small" disabled={quick.saving} onClick={() => void changeStatus("CANCELLED")}>
-                    Yes, cancel it
+                    {t("yesCancel")}
                   </Button>
                   <Button size="small" onClick={() => setForm(null)}>
-                    Keep it
+                    {t("keepIt")}
                   </Button>
                 </div>
               </MessageBarBody>

@@ -9,7 +9,8 @@ import {
   Textarea,
 } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
-import { CALL_OUTCOME_LABELS, type CallOutcome } from "contract";
+import { CALL_OUTCOMES, type CallOutcome } from "contract";
+import { useActivityLabels } from "./activity-labels";
 import { useServices } from "../../shared/services-context";
 import { errorMessage } from "../../shared/error-message";
 import { useLayoutStyles } from "../../shared/layout-styles";
@@ -29,6 +30,7 @@ export function ColdCallForm({
   onCancel: () => void;
 }) {
   const layout = useLayoutStyles();
+  const labels = useActivityLabels();
   const { api, me } = useServices();
   const tomorrow = isoToZoned(new Date(Date.now() + 24 * 3600_000).toISOString(), me.timeZone).day;
   const [outcome, setOutcome] = useState<CallOutcome>("INTERESTED");
@@ -72,7 +74,7 @@ export function ColdCallForm({
     <form className={layout.form} onSubmit={submit} aria-label="Cold call">
       <Field label="Outcome">
         <Select value={outcome} onChange={(_event, data) => setOutcome(data.value as CallOutcome)}>
-          {Object.entries(CALL_OUTCOME_LABELS).map(([value, label]) => (
+          {CALL_OUTCOMES.map((value) => [value, labels.outcome(value)] as const).map(([value, label]) => (
             <option key={value} value={value}>
               {label}
             </option>

@@ -1,5 +1,6 @@
 import { type FormEvent } from "react";
-import { CALL_OUTCOME_LABELS, type CallOutcome } from "contract";
+import { CALL_OUTCOMES, type CallOutcome } from "contract";
+import { useActivityLabels } from "./activity-labels";
 import { EditForm } from "../../shared/edit-form";
 import { ChoiceField, TextField, orNull } from "../../shared/form-fields";
 import { useServices } from "../../shared/services-context";
@@ -14,6 +15,7 @@ const FIELDS = ["outcome", "callOutcome", "notes"] as const;
  */
 export function FinishActivityForm({ activity, onSaved, onCancel, reload }: ActivityFormProps) {
   const { api } = useServices();
+  const labels = useActivityLabels();
   const { initial, values, save, field } = useEditForm(
     FIELDS,
     () => ({ outcome: "", callOutcome: "", notes: activity.notes ?? "" }),
@@ -44,7 +46,10 @@ export function FinishActivityForm({ activity, onSaved, onCancel, reload }: Acti
       {activity.type === "CALL" && (
         <ChoiceField
           label="Call outcome"
-          choices={[["", "Not recorded"], ...(Object.entries(CALL_OUTCOME_LABELS) as [string, string][])]}
+          choices={[
+            ["", "Not recorded"],
+            ...CALL_OUTCOMES.map((outcome): [string, string] => [outcome, labels.outcome(outcome)]),
+          ]}
           {...field("callOutcome")}
         />
       )}

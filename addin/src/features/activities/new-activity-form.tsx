@@ -17,7 +17,7 @@ import { useAsync } from "../../shared/use-async";
 import { isoToZoned, zonedToIso } from "../../shared/zoned-time";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { type RecordContact, useConsentWarning } from "../consent";
-import { reminderLabel } from "./activity-labels";
+import { useActivityLabels } from "./activity-labels";
 import { REMINDER_MINUTES } from "./reminders";
 import { TimeZoneField, useSaveDefaultZone } from "./time-zone-field";
 import { type RepeatChoice, recurrenceFor, repeatLabel } from "./repeat-rule";
@@ -27,11 +27,6 @@ const REPEATS: RepeatChoice[] = ["never", "weekly", "fortnightly", "monthlyWeekd
 const useStyles = makeStyles({
   row: { display: "flex", gap: tokens.spacingHorizontalS, "& > *": { flex: 1 } },
 });
-
-const REMINDERS: { label: string; minutes: number | null }[] = [
-  { label: "No reminder", minutes: null },
-  ...REMINDER_MINUTES.map((minutes) => ({ label: reminderLabel(minutes), minutes })),
-];
 
 /** The channel an activity reaches the contact through; visits, meetings and tasks use none. */
 function channelOfActivity(type: Activity["type"]): ConsentChannel | null {
@@ -68,6 +63,11 @@ export function NewActivityForm({
 }) {
   const styles = useStyles();
   const layout = useLayoutStyles();
+  const labels = useActivityLabels();
+  const REMINDERS: { label: string; minutes: number | null }[] = [
+    { label: "No reminder", minutes: null },
+    ...REMINDER_MINUTES.map((minutes) => ({ label: labels.reminder(minutes), minutes })),
+  ];
   const { api, me } = useServices();
   const templates = useAsync(() => api.templates(), [api]);
   const start = defaultStart(me.timeZone);
@@ -251,7 +251,7 @@ export function NewActivityForm({
               </option>
             ))}
             {reminder !== null && !REMINDERS.some((option) => option.minutes === reminder) && (
-              <option value={String(reminder)}>{reminderLabel(reminder)}</option>
+              <option value={String(reminder)}>{labels.reminder(reminder)}</option>
             )}
           </Select>
         </Field>

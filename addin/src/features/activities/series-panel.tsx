@@ -1,3 +1,4 @@
+import { type Format, useFormat } from "../../i18n";
 import {
   Badge,
   Button,
@@ -14,7 +15,6 @@ import { useServices } from "../../shared/services-context";
 import { errorMessage } from "../../shared/error-message";
 import { may } from "../../shared/may";
 import { useAsync } from "../../shared/use-async";
-import { formatInZone } from "../../shared/zoned-time";
 import { OccurrenceForm } from "./occurrence-form";
 import { describePattern } from "./repeat-rule";
 import { SeriesForm } from "./series-form";
@@ -43,17 +43,17 @@ export interface SeriesChange {
  * How far the series goes, as its rule says: the service keeps occurrences as activities only up to
  * the sync window's end (materialisedUntil), so counting those would tell a six-month series as five.
  */
-function seriesExtent(series: ActivitySeries, timeZone: string): string {
+function seriesExtent(series: ActivitySeries, timeZone: string, format: Format): string {
   const { range } = series.recurrence;
   const extent =
     range.type === "numbered"
       ? `${range.numberOfOccurrences} occurrences`
       : range.type === "endDate"
-        ? `Until ${formatInZone(`${range.endDate}T12:00:00Z`, timeZone, false)}`
+        ? `Until ${format.date(`${range.endDate}T12:00:00Z`, timeZone)}`
         : "No end date";
   const later = range.type === "numbered" ? range.numberOfOccurrences! > series.occurrences.length : true;
   return later && series.occurrences.length > 0
-    ? `${extent} · listed up to ${formatInZone(series.materialisedUntil, timeZone, false)}, later ones follow`
+    ? `${extent} · listed up to ${format.date(series.materialisedUntil, timeZone)}, later ones follow`
     : extent;
 }
 
@@ -76,6 +76,7 @@ export function SeriesPanel({
   notice: string | null;
   onChanged: (change?: SeriesChange) => void;
 }) {
+  const format = useFormat();
   const styles = useStyles();
   const { api, me } = useServices();
   const seriesId = activity.series!.id;
@@ -117,7 +118,7 @@ export function SeriesPanel({
           <Caption1>
             {data.cancelled
               ? "Series cancelled"
-              : `${describePattern(data.recurrence.pattern)} · ${seriesExtent(data, me.timeZone)}`}
+              : `${describePattern(data.recurrence.pattern)} · ${seriesExtent(data, me.timeZone, format)}`}
             {data.sync.state === "SYNCED" && " · one series in Outlook"}
           </Caption1>
           <ul className={styles.list} aria-label="Occurrences">
@@ -129,7 +130,7 @@ export function SeriesPanel({
               >
                 <span className={styles.line}>
                   <Text weight={occurrence.id === activity.id ? "semibold" : "regular"}>
-                    {formatInZone(occurrence.startsAt, me.timeZone, !occurrence.allDay)}
+                    {(occurrence.allDay ? format.date : format.dateTime)(occurrence.startsAt, me.timeZone)}
                   </Text>
                   {occurrence.status === "CANCELLED" && <Badge appearance="tint">Cancelled</Badge>}
                   {occurrence.status === "FINISHED" && (
@@ -144,7 +145,11 @@ export function SeriesPanel({
                 {/* Moved on its own (here or in Outlook): where the rule had put it. */}
                 {occurrence.series && occurrence.series.occurrenceStart !== occurrence.startsAt && (
                   <Caption1>
-                    was {formatInZone(occurrence.series.occurrenceStart, me.timeZone, !occurrence.allDay)}
+                    was{" "}
+                    {(occurrence.allDay ? format.date : format.dateTime)(
+                      occurrence.series.occurrenceStart,
+                      me.timeZone,
+                    )}
                   </Caption1>
                 )}
               </li>

@@ -1,14 +1,18 @@
 import { Button, Caption1 } from "@fluentui/react-components";
+import type { TFunction } from "i18next";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { SyncRunResult } from "contract";
 import { useServices } from "../../shared/services-context";
-import { errorMessage } from "../../shared/error-message";
+import { useErrorMessage } from "../../shared/error-message";
 
 type State =
   { kind: "idle" } | { kind: "running" } | { kind: "done"; result: SyncRunResult } | { kind: "error"; message: string };
 
 /** "Sync now": the calendar in Outlook and the record agree when it answers. */
 export function SyncNowButton({ onSynced }: { onSynced: () => void }) {
+  const { t } = useTranslation("activities", { keyPrefix: "sync" });
+  const errorMessage = useErrorMessage();
   const { api } = useServices();
   const [state, setState] = useState<State>({ kind: "idle" });
   const run = async () => {
@@ -24,19 +28,19 @@ export function SyncNowButton({ onSynced }: { onSynced: () => void }) {
   return (
     <>
       <Button size="small" onClick={run} disabled={state.kind === "running"}>
-        {state.kind === "running" ? "Syncing…" : "Sync with Outlook"}
+        {state.kind === "running" ? t("syncing") : t("syncNow")}
       </Button>
-      <Caption1 aria-live="polite">{summary(state)}</Caption1>
+      <Caption1 aria-live="polite">{summary(state, t)}</Caption1>
     </>
   );
 }
 
-function summary(state: State): string {
+function summary(state: State, t: TFunction<"activities", "sync">): string {
   if (state.kind === "error") return state.message;
   if (state.kind !== "done") return "";
   const { result } = state;
-  if (!result.enabled) return "Calendar sync is not set up for this CRM.";
-  if (result.error) return `Outlook calendar not read: ${result.error}`;
-  if (result.pending > 0) return `${result.pending} waiting for Outlook; they follow automatically.`;
-  return "Outlook calendar is up to date.";
+  if (!result.enabled) return t("notSetUp");
+  if (result.error) return t("notRead", { error: result.error });
+  if (result.pending > 0) return t("pending", { count: result.pending });
+  return t("upToDate");
 }

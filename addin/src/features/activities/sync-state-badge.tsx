@@ -1,26 +1,15 @@
 import { Badge, Button, Caption1, Tooltip } from "@fluentui/react-components";
 import { useState } from "react";
-import type { ActivitySync, SyncWaitReason } from "contract";
-import { dayInZone } from "contract/zoned-time";
+import { useTranslation } from "react-i18next";
+import type { ActivitySync } from "contract";
 import { useServices } from "../../shared/services-context";
-import { errorMessage } from "../../shared/error-message";
-import { formatInZone, isoToZoned } from "../../shared/zoned-time";
+import { useErrorMessage } from "../../shared/error-message";
+import { useActivityLabels } from "./activity-labels";
 
 // Whether Outlook has it is what users double-check most with CRM calendar sync, so it is said
 // on every activity that takes part: why it waits while Outlook cannot be reached (it never gives
 // up on that), and Graph's reason when Outlook refused it, with a way to send it again.
-const LABEL = {
-  SYNCED: { text: "In Outlook", color: "success" },
-  PENDING: { text: "Syncing…", color: "informative" },
-  FAILED: { text: "Not in Outlook", color: "danger" },
-} as const;
-
-const WAITING: Record<SyncWaitReason, string> = {
-  UNREACHABLE: "Outlook unreachable",
-  THROTTLED: "Outlook asked to slow down",
-  OUTLOOK_ERROR: "Outlook had a problem",
-  SIGN_IN: "Outlook sign-in needed",
-};
+const COLOR = { SYNCED: "success", PENDING: "informative", FAILED: "danger" } as const;
 
 export function SyncStateBadge({
   activityId,
@@ -31,12 +20,12 @@ export function SyncStateBadge({
   sync: ActivitySync;
   onChanged: () => void;
 }) {
+  const { t } = useTranslation("activities", { keyPrefix: "sync" });
   if (sync.state === "NOT_SYNCED") return null;
   if (sync.waiting) return <WaitingForOutlook sync={sync} waiting={sync.waiting} />;
-  const { text, color } = LABEL[sync.state];
   const badge = (
-    <Badge appearance="tint" color={color}>
-      {text}
+    <Badge appearance="tint" color={COLOR[sync.state]}>
+      {t(sync.state)}
     </Badge>
   );
   if (sync.state !== "FAILED") return badge;
@@ -55,12 +44,14 @@ export function SyncStateBadge({
 }
 
 function WaitingForOutlook({ sync, waiting }: { sync: ActivitySync; waiting: NonNullable<ActivitySync["waiting"]> }) {
+  const { t } = useTranslation("activities", { keyPrefix: "sync" });
+  const labels = useActivityLabels();
   const { me } = useServices();
-  const since = sinceText(waiting.since, me.timeZone);
-  const retrying = waiting.reason === "SIGN_IN" ? "waiting for you to sign in again" : "retrying";
+  const since = labels.since(waiting.since, me.timeZone);
+  const retrying = waiting.reason === "SIGN_IN" ? t("waitingForSignIn") : t("retrying");
   const badge = (
     <Badge appearance="tint" color="warning">
-      Waiting for Outlook
+      {t("waitingForOutlook")}
     </Badge>
   );
   return (
@@ -72,18 +63,14 @@ function WaitingForOutlook({ sync, waiting }: { sync: ActivitySync; waiting: Non
       ) : (
         badge
       )}
-      <Caption1>{`${WAITING[waiting.reason]} since ${since}, ${retrying}`}</Caption1>
+      <Caption1>{t("waitingSince", { reason: t(`reasons.${waiting.reason}`), since, next: retrying })}</Caption1>
     </>
   );
 }
 
-/** "10:42" today, a date with it before today (in the user's zone). */
-export function sinceText(iso: string, timeZone: string): string {
-  const { day, time } = isoToZoned(iso, timeZone);
-  return day === dayInZone(new Date(), timeZone) ? time : formatInZone(iso, timeZone);
-}
-
 function SendAgain({ activityId, onChanged }: { activityId: string; onChanged: () => void }) {
+  const { t } = useTranslation("activities", { keyPrefix: "sync" });
+  const errorMessage = useErrorMessage();
   const { api } = useServices();
   const [state, setState] = useState<{ sending: boolean; error: string | null }>({ sending: false, error: null });
   const send = async () => {
@@ -98,7 +85,7 @@ function SendAgain({ activityId, onChanged }: { activityId: string; onChanged: (
   return (
     <>
       <Button size="small" appearance="subtle" onClick={send} disabled={state.sending}>
-        {state.sending ? "Sending…" : "Send to Outlook again"}
+        {state.sending ? t("sending") : t("sendAgain")}
       </Button>
       {state.error && <Caption1 role="alert">{state.error}</Caption1>}
     </>

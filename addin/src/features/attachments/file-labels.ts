@@ -1,39 +1,38 @@
+import type { TFunction } from "i18next";
 import type { Attachment } from "contract";
+import type { attachments } from "../../i18n/en/attachments";
 
-/** "684 B", "12.5 KB", "3.2 MB": short enough for the narrow pane. */
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
+type Kind = keyof (typeof attachments)["kinds"];
 
-const KIND: [RegExp, string][] = [
-  [/pdf$/, "PDF"],
-  [/^image\//, "Image"],
-  [/^text\/csv$/, "CSV"],
-  [/^text\//, "Text"],
-  [/wordprocessingml|msword/, "Word"],
-  [/spreadsheetml|ms-excel/, "Excel"],
-  [/presentationml|ms-powerpoint/, "PowerPoint"],
-  [/ms-outlook|rfc822/, "E-mail"],
-  [/zip/, "ZIP"],
+const KIND: [RegExp, Kind][] = [
+  [/pdf$/, "pdf"],
+  [/^image\//, "image"],
+  [/^text\/csv$/, "csv"],
+  [/^text\//, "text"],
+  [/wordprocessingml|msword/, "word"],
+  [/spreadsheetml|ms-excel/, "excel"],
+  [/presentationml|ms-powerpoint/, "powerPoint"],
+  [/ms-outlook|rfc822/, "email"],
+  [/zip/, "zip"],
 ];
 
-/** What a person calls the file's type. */
-export function kindOf(contentType: string): string {
-  return KIND.find(([pattern]) => pattern.test(contentType))?.[1] ?? contentType;
+/** What a person calls the file's type, in the pane's language (the content type if none fits). */
+export function kindOf(contentType: string, t: TFunction<"attachments">): string {
+  const kind = KIND.find(([pattern]) => pattern.test(contentType))?.[1];
+  return kind ? t(`kinds.${kind}`) : contentType;
 }
 
-const ON_LABEL: Record<Attachment["on"]["kind"], string> = {
-  customer: "On the customer",
-  activity: "On activity",
-  note: "On note",
-  email: "On e-mail",
-};
-
 /** Where the file hangs: "On e-mail “Signed offer”". */
-export function whereOf(attachment: Attachment): string {
-  return attachment.on.kind === "customer"
-    ? ON_LABEL.customer
-    : `${ON_LABEL[attachment.on.kind]} “${attachment.on.label}”`;
+export function whereOf(attachment: Attachment, t: TFunction<"attachments">): string {
+  const label = attachment.on.label;
+  switch (attachment.on.kind) {
+    case "customer":
+      return t("onCustomer");
+    case "activity":
+      return t("onActivity", { label });
+    case "note":
+      return t("onNote", { label });
+    case "email":
+      return t("onEmail", { label });
+  }
 }

@@ -11,17 +11,19 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useId, useRef, useState } from "react";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
 import { ALLOWED_ATTACHMENT_EXTENSIONS, type Attachment, attachmentTypeFor } from "contract";
 import { useServices } from "../../shared/services-context";
 import { EmptyState, ErrorState, Loading } from "../../shared/state-views";
-import { errorMessage } from "../../shared/error-message";
+import { useErrorMessage } from "../../shared/error-message";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { useAsync } from "../../shared/use-async";
-import { formatInZone } from "../../shared/zoned-time";
+import { useFormat } from "../../i18n";
 import { may } from "../../shared/may";
 import type { AttachmentParent } from "../../api/attachments-api";
 import type { RecordTabContext } from "../../shared/record-tab.types";
-import { formatSize, kindOf, whereOf } from "./file-labels";
+import { kindOf, whereOf } from "./file-labels";
 import { useDownload } from "./use-download";
 
 const useStyles = makeStyles({
@@ -33,6 +35,10 @@ const useStyles = makeStyles({
 export function FilesTab({ record }: RecordTabContext) {
   const styles = useStyles();
   const layout = useLayoutStyles();
+  const { t } = useTranslation("attachments");
+  const { t: common } = useTranslation("common");
+  const format = useFormat();
+  const errorMessage = useErrorMessage();
   const { api, me } = useServices();
   const customerId = record.customer.id;
   const files = useAsync(() => api.attachments("customers", customerId), [customerId]);
@@ -43,7 +49,7 @@ export function FilesTab({ record }: RecordTabContext) {
   const [problems, setProblems] = useState<string[]>([]);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [deleteError, setDeleteError] = useState<unknown>(null);
-  const targets = targetsOf(record);
+  const targets = targetsOf(record, t);
   const [target, setTarget] = useState("customers:");
 
   const upload = async (chosen: File[]) => {
@@ -85,10 +91,10 @@ export function FilesTab({ record }: RecordTabContext) {
   return (
     <section aria-labelledby="files-heading" className={layout.form}>
       <Text id="files-heading" as="h3" weight="semibold" size={400}>
-        Files{files.data ? ` (${files.data.items.length})` : ""}
+        {files.data ? t("headingCount", { count: files.data.items.length }) : t("heading")}
       </Text>
       <div className={styles.upload}>
-        <Field label="Attach to">
+        <Field label={t("attachTo")}>
           <Select value={target} onChange={(_event, data) => setTarget(data.value)}>
             {targets.map((option) => (
               <option key={option.value} value={option.value}>
@@ -97,7 +103,7 @@ export function FilesTab({ record }: RecordTabContext) {
             ))}
           </Select>
         </Field>
-        <Label htmlFor={inputId}>Upload files</Label>
+        <Label htmlFor={inputId}>{t("upload")}</Label>
         <input
           id={inputId}
           ref={input}
@@ -110,8 +116,8 @@ export function FilesTab({ record }: RecordTabContext) {
             if (chosen.length > 0) void upload(chosen);
           }}
         />
-        <Caption1>PDF, images, text and CSV, Office documents, e-mails and ZIP, up to 10 MiB each.</Caption1>
-        {uploading && <Loading label="Uploading…" />}
+        <Caption1>{t("allowed")}</Caption1>
+        {uploading && <Loading label={t("uploading")} />}
       </div>
       {problems.length > 0 && (
         <MessageBar intent="error" role="alert">
@@ -130,47 +136,47 @@ export function FilesTab({ record }: RecordTabContext) {
       )}
       {downloadError !== null && <ErrorState error={downloadError} />}
       {deleteError !== null && <ErrorState error={deleteError} />}
-      {files.status === "loading" && <Loading label="Loading files…" />}
+      {files.status === "loading" && <Loading label={t("loading")} />}
       {files.status === "error" && <ErrorState error={files.error} onRetry={files.reload} />}
       {files.status === "ready" &&
         (files.data.items.length === 0 ? (
-          <EmptyState>No files on this customer yet.</EmptyState>
+          <EmptyState>{t("none")}</EmptyState>
         ) : (
-          <ul className={layout.list} aria-label="Files">
+          <ul className={layout.list} aria-label={t("heading")}>
             {files.data.items.map((attachment) => (
               <li key={attachment.id} className={layout.item}>
                 <Button
                   appearance="transparent"
                   className={styles.name}
-                  aria-label={`Download ${attachment.fileName}`}
+                  aria-label={t("download", { name: attachment.fileName })}
                   onClick={() => void download(attachment)}
                 >
                   {attachment.fileName}
                 </Button>
                 <Caption1>
-                  {kindOf(attachment.contentType)} · {formatSize(attachment.size)} · {whereOf(attachment)}
+                  {kindOf(attachment.contentType, t)} · {format.bytes(attachment.size)} · {whereOf(attachment, t)}
                 </Caption1>
                 <Caption1>
-                  {attachment.uploadedBy.name}, {formatInZone(attachment.uploadedAt, me.timeZone)}
+                  {attachment.uploadedBy.name}, {format.dateTime(attachment.uploadedAt, me.timeZone)}
                 </Caption1>
                 {mayDelete(attachment) &&
                   (confirming === attachment.id ? (
                     <div className={layout.buttons}>
                       <Button size="small" appearance="primary" onClick={() => void remove(attachment)}>
-                        Delete {attachment.fileName} for good
+                        {t("deleteForGood", { name: attachment.fileName })}
                       </Button>
                       <Button size="small" onClick={() => setConfirming(null)}>
-                        Keep it
+                        {t("keepIt")}
                       </Button>
                     </div>
                   ) : (
                     <div className={layout.buttons}>
                       <Button
                         size="small"
-                        aria-label={`Delete ${attachment.fileName}`}
+                        aria-label={common("deleteWhat", { what: attachment.fileName })}
                         onClick={() => setConfirming(attachment.id)}
                       >
-                        Delete
+                        {common("delete")}
                       </Button>
                     </div>
                   ))}
@@ -186,17 +192,17 @@ const LABEL_MAX = 60;
 const shorten = (text: string) => (text.length > LABEL_MAX ? `${text.slice(0, LABEL_MAX - 1)}…` : text);
 
 /** Where an upload can go: the customer, or one of the activities and notes its record shows. */
-function targetsOf(record: RecordTabContext["record"]) {
+function targetsOf(record: RecordTabContext["record"], t: TFunction<"attachments">) {
   const activities = [...record.activities.future, ...record.activities.history];
   return [
-    { value: "customers:", label: "The customer" },
+    { value: "customers:", label: t("targetCustomer") },
     ...activities.map((activity) => ({
       value: `activities:${activity.id}`,
-      label: `Activity: ${shorten(activity.subject)}`,
+      label: t("targetActivity", { subject: shorten(activity.subject) }),
     })),
     ...record.notes.map((note) => ({
       value: `notes:${note.id}`,
-      label: `Note: ${shorten(note.bodyText.trim() || "(no text)")}`,
+      label: t("targetNote", { text: shorten(note.bodyText.trim() || t("noText")) }),
     })),
   ];
 }

@@ -31,6 +31,8 @@ function remember(key: string) {
 export function CapabilityNotice({ mailbox }: { mailbox: Mailbox }) {
   const { t } = useTranslation("app", { keyPrefix: "capabilities" });
   const [missing] = useState(() => missingFeatures(mailbox.capabilities()));
+  // On a phone, say so: "this Outlook" would suggest that updating it helps, and it does not.
+  const mobile = mailbox.capabilities().mobile;
   const key = missing.join("|");
   const [dismissed, setDismissed] = useState(() => wasDismissed(key));
   if (missing.length === 0 || dismissed) return null;
@@ -42,16 +44,16 @@ export function CapabilityNotice({ mailbox }: { mailbox: Mailbox }) {
     <MessageBar intent="info" role="note" aria-label={t("label")} layout="multiline">
       <MessageBarBody>
         {missing.length === 1 ? (
-          t("one", { feature: t(missing[0]!) })
+          t(mobile ? "oneMobile" : "one", { feature: t(missing[0]!) })
         ) : (
           <>
-            {t("several")}
+            {t(mobile ? "severalMobile" : "several")}
             <ul>
               {missing.map((feature) => (
                 <li key={feature}>{t(feature)}</li>
               ))}
             </ul>
-            {t("severalEnd")}
+            {t(mobile ? "severalEndMobile" : "severalEnd")}
           </>
         )}
       </MessageBarBody>

@@ -1,5 +1,6 @@
 import { Field, Radio, RadioGroup, Select } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { CONSENT_CHANNELS, type ConsentChannel } from "contract";
 import { dayInZone } from "contract/zoned-time";
 import { useServices } from "../../shared/services-context";
@@ -7,7 +8,6 @@ import { FormFooter } from "../../shared/form-footer";
 import { TextField } from "../../shared/form-fields";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { byFirstSegment, useFormSave } from "../../shared/use-form-save";
-import { CHANNEL_LABEL } from "./consent-channels";
 
 const FIELDS = ["channel", "status", "source", "date"] as const;
 
@@ -24,6 +24,7 @@ export function ConsentForm({
   onCancel: () => void;
 }) {
   const layout = useLayoutStyles();
+  const { t } = useTranslation("consent");
   const { api, me } = useServices();
   const [channel, setChannel] = useState<ConsentChannel>("EMAIL");
   const [status, setStatus] = useState<"GRANTED" | "WITHDRAWN">("WITHDRAWN");
@@ -36,28 +37,28 @@ export function ConsentForm({
     if (await save.run(() => api.recordConsent(contactId, { channel, status, source, date }))) onSaved();
   };
   return (
-    <form className={layout.form} onSubmit={submit} noValidate aria-label={`Record consent for ${name}`}>
-      <Field label="Channel" required validationMessage={save.fieldErrors.channel}>
+    <form className={layout.form} onSubmit={submit} noValidate aria-label={t("recordFor", { name })}>
+      <Field label={t("channel")} required validationMessage={save.fieldErrors.channel}>
         <Select value={channel} onChange={(_event, data) => setChannel(data.value as ConsentChannel)}>
           {CONSENT_CHANNELS.map((value) => (
             <option key={value} value={value}>
-              {CHANNEL_LABEL[value]}
+              {t(`channels.${value}`)}
             </option>
           ))}
         </Select>
       </Field>
-      <Field label="Consent" required validationMessage={save.fieldErrors.status}>
+      <Field label={t("consent")} required validationMessage={save.fieldErrors.status}>
         <RadioGroup
           layout="horizontal"
           value={status}
           onChange={(_event, data) => setStatus(data.value as typeof status)}
         >
-          <Radio value="GRANTED" label="Granted" />
-          <Radio value="WITHDRAWN" label="Withdrawn" />
+          <Radio value="GRANTED" label={t("status.GRANTED")} />
+          <Radio value="WITHDRAWN" label={t("status.WITHDRAWN")} />
         </RadioGroup>
       </Field>
       <TextField
-        label="Source (e.g. web form, phone call, letter)"
+        label={t("source")}
         required
         name="source"
         errors={save.fieldErrors}
@@ -65,7 +66,7 @@ export function ConsentForm({
         onChange={setSource}
       />
       <TextField
-        label="Effective date"
+        label={t("date")}
         required
         type="date"
         name="date"
@@ -73,7 +74,7 @@ export function ConsentForm({
         value={date}
         onChange={setDate}
       />
-      <FormFooter message={save.message} saving={save.saving} submitLabel="Save consent" onCancel={onCancel} />
+      <FormFooter message={save.message} saving={save.saving} submitLabel={t("save")} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,12 +1,13 @@
 import { Badge, Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { ConsentChannelState } from "contract";
 import { useServices } from "../../shared/services-context";
 import { EmptyState, ErrorState, Loading } from "../../shared/state-views";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { useAsync } from "../../shared/use-async";
-import { formatInZone } from "../../shared/zoned-time";
-import { CHANNEL_LABEL, type RecordContact } from "./consent-channels";
+import { useFormat } from "../../i18n";
+import type { RecordContact } from "./consent-channels";
 import { ConsentForm } from "./consent-form";
 
 const useStyles = makeStyles({
@@ -18,22 +19,19 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
 });
-const STATUS = {
-  GRANTED: { label: "Granted", color: "success" },
-  WITHDRAWN: { label: "Withdrawn", color: "danger" },
-  UNKNOWN: { label: "Not recorded", color: "subtle" },
-} as const;
+const STATUS_COLOR = { GRANTED: "success", WITHDRAWN: "danger", UNKNOWN: "subtle" } as const;
 
 /** Marketing consent of every contact of the customer: current per channel, recorded on the spot. */
 export function ConsentSection({ contacts, onChanged }: { contacts: RecordContact[]; onChanged: () => void }) {
   const layout = useLayoutStyles();
+  const { t } = useTranslation("consent");
   return (
     <section className={layout.form} aria-labelledby="consent-heading">
       <Text id="consent-heading" as="h3" weight="semibold" size={400}>
-        Marketing consent
+        {t("heading")}
       </Text>
       {contacts.length === 0 ? (
-        <EmptyState>No contacts.</EmptyState>
+        <EmptyState>{t("noContacts")}</EmptyState>
       ) : (
         <ul className={layout.list}>
           {contacts.map((contact) => (
@@ -48,15 +46,16 @@ export function ConsentSection({ contacts, onChanged }: { contacts: RecordContac
 function ContactConsent({ contact, onChanged }: { contact: RecordContact; onChanged: () => void }) {
   const styles = useStyles();
   const layout = useLayoutStyles();
+  const { t } = useTranslation("consent");
   const name = `${contact.firstName} ${contact.lastName}`;
   const [recording, setRecording] = useState(false);
   const [history, setHistory] = useState(false);
   // The history list reloads after each new entry.
   const [round, setRound] = useState(0);
   return (
-    <li className={styles.contact} aria-label={`Consent of ${name}`}>
+    <li className={styles.contact} aria-label={t("consentOf", { name })}>
       <Text weight="semibold">{name}</Text>
-      <ul className={layout.list} aria-label={`Current consent of ${name}`}>
+      <ul className={layout.list} aria-label={t("currentOf", { name })}>
         {contact.consent.map((state) => (
           <li key={state.channel}>
             <ChannelLine state={state} />
@@ -76,11 +75,11 @@ function ContactConsent({ contact, onChanged }: { contact: RecordContact; onChan
         />
       ) : (
         <div className={layout.buttons}>
-          <Button size="small" onClick={() => setRecording(true)} aria-label={`Record consent for ${name}`}>
-            Record consent
+          <Button size="small" onClick={() => setRecording(true)} aria-label={t("recordFor", { name })}>
+            {t("record")}
           </Button>
           <Button size="small" appearance="subtle" onClick={() => setHistory(!history)} aria-expanded={history}>
-            {history ? "Hide history" : "Show history"}
+            {history ? t("hideHistory") : t("showHistory")}
           </Button>
         </div>
       )}
@@ -90,12 +89,12 @@ function ContactConsent({ contact, onChanged }: { contact: RecordContact; onChan
 }
 
 function ChannelLine({ state }: { state: ConsentChannelState }) {
-  const status = STATUS[state.status];
+  const { t } = useTranslation("consent");
   return (
     <Caption1>
-      {CHANNEL_LABEL[state.channel]}:{" "}
-      <Badge appearance="tint" color={status.color} size="small">
-        {status.label}
+      {t(`channels.${state.channel}`)}:{" "}
+      <Badge appearance="tint" color={STATUS_COLOR[state.status]} size="small">
+        {t(`status.${state.status}`)}
       </Badge>
       {state.current ? ` ${state.current.source}, ${state.current.date}` : ""}
     </Caption1>
@@ -105,20 +104,27 @@ function ChannelLine({ state }: { state: ConsentChannelState }) {
 /** Every entry ever recorded for the contact, newest first (kept for GDPR). */
 function ConsentHistory({ contactId, name, round }: { contactId: string; name: string; round: number }) {
   const layout = useLayoutStyles();
+  const { t } = useTranslation("consent");
+  const format = useFormat();
   const { api, me } = useServices();
   const view = useAsync(() => api.consent(contactId), [contactId, round]);
-  if (view.status === "loading") return <Loading label="Loading the consent history…" />;
+  if (view.status === "loading") return <Loading label={t("loadingHistory")} />;
   if (view.status === "error") return <ErrorState error={view.error} onRetry={view.reload} />;
-  if (view.data.history.length === 0) return <EmptyState>Nothing recorded yet.</EmptyState>;
+  if (view.data.history.length === 0) return <EmptyState>{t("nothingYet")}</EmptyState>;
   return (
-    <ul className={layout.list} aria-label={`Consent history of ${name}`}>
+    <ul className={layout.list} aria-label={t("historyOf", { name })}>
       {view.data.history.map((entry) => (
         <li key={entry.id} className={layout.item}>
           <Caption1>
-            {entry.date} · {CHANNEL_LABEL[entry.channel]} {STATUS[entry.status].label.toLowerCase()} · {entry.source}
+            {t("historyEntry", {
+              date: entry.date,
+              channel: t(`channels.${entry.channel}`),
+              status: t(`statusInText.${entry.status}`),
+              source: entry.source,
+            })}
           </Caption1>
           <Caption1>
-            recorded by {entry.recordedBy.name}, {formatInZone(entry.recordedAt, me.timeZone)}
+            {t("recordedBy", { name: entry.recordedBy.name, when: format.dateTime(entry.recordedAt, me.timeZone) })}
           </Caption1>
         </li>
       ))}

@@ -1,7 +1,8 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import { type ReactNode, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { ConsentChannel, ConsentChannelState } from "contract";
-import { CHANNEL_LABEL, type RecordContact, WITHDRAWN_BADGE } from "./consent-channels";
+import type { RecordContact } from "./consent-channels";
 
 /** The contact withdrew consent for this channel: said once, inline, with the choice to go on. */
 export function ConsentWarning({
@@ -15,20 +16,22 @@ export function ConsentWarning({
   onContinue: () => void;
   onCancel: () => void;
 }) {
+  const { t } = useTranslation("consent");
+  const { t: common } = useTranslation("common");
   const entry = state.current;
+  const words = { name, channel: t(`channelsInText.${state.channel}`), meaning: t(`withdrawnInText.${state.channel}`) };
   return (
     <MessageBar intent="warning" layout="multiline" role="alert">
       <MessageBarBody>
-        <MessageBarTitle>Consent withdrawn</MessageBarTitle>
-        {name} withdrew consent for {CHANNEL_LABEL[state.channel].toLowerCase()}
-        {entry ? ` (${entry.source}, ${entry.date})` : ""}: {WITHDRAWN_BADGE[state.channel].toLowerCase()}.
+        <MessageBarTitle>{t("withdrawnTitle")}</MessageBarTitle>
+        {entry ? t("withdrewWhen", { ...words, source: entry.source, date: entry.date }) : t("withdrew", words)}
       </MessageBarBody>
       <MessageBarActions>
         <Button size="small" onClick={onContinue}>
-          Continue anyway
+          {t("continueAnyway")}
         </Button>
         <Button size="small" appearance="subtle" onClick={onCancel}>
-          Cancel
+          {common("cancel")}
         </Button>
       </MessageBarActions>
     </MessageBar>

@@ -1,5 +1,6 @@
 import { Badge, Button, Caption1, Checkbox, Text } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { Contact } from "contract";
 import { EditForm } from "../../shared/edit-form";
 import { TextField, orNull } from "../../shared/form-fields";
@@ -9,14 +10,7 @@ import { EmptyState } from "../../shared/state-views";
 import { useFormSave } from "../../shared/use-form-save";
 
 type AddressDraft = Record<"label" | "street" | "postalCode" | "city" | "region" | "country", string>;
-const ADDRESS_PARTS: [keyof AddressDraft, string][] = [
-  ["label", "Label"],
-  ["street", "Street"],
-  ["postalCode", "Postal code"],
-  ["city", "City"],
-  ["region", "Region"],
-  ["country", "Country"],
-];
+const ADDRESS_PARTS: (keyof AddressDraft)[] = ["label", "street", "postalCode", "city", "region", "country"];
 const emptyAddress = (): AddressDraft => ({ label: "", street: "", postalCode: "", city: "", region: "", country: "" });
 const oneLine = (address: Contact["addresses"][number]) =>
   [
@@ -32,17 +26,19 @@ const nameOf = (contact: Contact) => `${contact.firstName} ${contact.lastName}`;
 /** The customer's contacts: those still there first, those who left apart; each edited here. */
 export function ContactsSection({ contacts, onChanged }: { contacts: Contact[]; onChanged: () => void }) {
   const layout = useLayoutStyles();
+  const { t } = useTranslation("contacts");
+  const { t: common } = useTranslation("common");
   const [editing, setEditing] = useState<string | null>(null);
   const ordered = [...contacts.filter((contact) => !contact.leftAt), ...contacts.filter((contact) => contact.leftAt)];
   return (
     <section className={layout.form} aria-labelledby="contacts-heading">
       <Text id="contacts-heading" as="h3" weight="semibold" size={400}>
-        Contacts
+        {t("heading")}
       </Text>
       {ordered.length === 0 ? (
-        <EmptyState>No contacts.</EmptyState>
+        <EmptyState>{t("none")}</EmptyState>
       ) : (
-        <ul className={layout.list} aria-label="Contacts">
+        <ul className={layout.list} aria-label={t("heading")}>
           {ordered.map((contact) => (
             <li key={contact.id} className={layout.item} aria-label={nameOf(contact)}>
               {editing === contact.id ? (
@@ -61,7 +57,7 @@ export function ContactsSection({ contacts, onChanged }: { contacts: Contact[]; 
                     {contact.role && ` · ${contact.role}`}{" "}
                     {contact.leftAt && (
                       <Badge appearance="outline" color="danger">
-                        Left
+                        {t("left")}
                       </Badge>
                     )}
                   </Text>
@@ -72,8 +68,12 @@ export function ContactsSection({ contacts, onChanged }: { contacts: Contact[]; 
                     <Caption1 key={index}>{oneLine(address)}</Caption1>
                   ))}
                   <div className={layout.buttons}>
-                    <Button size="small" aria-label={`Edit ${nameOf(contact)}`} onClick={() => setEditing(contact.id)}>
-                      Edit
+                    <Button
+                      size="small"
+                      aria-label={t("editWho", { name: nameOf(contact) })}
+                      onClick={() => setEditing(contact.id)}
+                    >
+                      {common("edit")}
                     </Button>
                   </div>
                 </>
@@ -99,6 +99,7 @@ function ContactForm({
   onReload: () => void;
 }) {
   const layout = useLayoutStyles();
+  const { t } = useTranslation("contacts");
   const { api } = useServices();
   const [values, setValues] = useState({
     firstName: contact.firstName,
@@ -156,26 +157,26 @@ function ContactForm({
   };
   return (
     <EditForm
-      label={`Edit ${nameOf(contact)}`}
-      title={`Edit ${nameOf(contact)}`}
+      label={t("editWho", { name: nameOf(contact) })}
+      title={t("editWho", { name: nameOf(contact) })}
       onSubmit={submit}
       save={save}
-      submitLabel="Save contact"
+      submitLabel={t("saveContact")}
       onCancel={() => onDone(false)}
     >
-      <Caption1>Fields marked * are required.</Caption1>
-      {text("firstName", "First name", { required: true })}
-      {text("lastName", "Last name", { required: true })}
-      {text("role", "Role")}
-      {text("phone", "Phone")}
-      {text("emails", "E-mail addresses", { multiline: true, hint: "One a line." })}
+      <Caption1>{t("requiredNote")}</Caption1>
+      {text("firstName", t("firstName"), { required: true })}
+      {text("lastName", t("lastName"), { required: true })}
+      {text("role", t("role"))}
+      {text("phone", t("phone"))}
+      {text("emails", t("emails"), { multiline: true, hint: t("emailsHint") })}
       {addresses.map((address, index) => (
-        <fieldset key={index} className={layout.form} aria-label={`Address ${index + 1}`}>
-          <legend>Address {index + 1}</legend>
-          {ADDRESS_PARTS.map(([part, label]) => (
+        <fieldset key={index} className={layout.form} aria-label={t("address", { number: index + 1 })}>
+          <legend>{t("address", { number: index + 1 })}</legend>
+          {ADDRESS_PARTS.map((part) => (
             <TextField
               key={part}
-              label={label}
+              label={t(`addressParts.${part}`)}
               name={`addresses.${index}.${part}`}
               errors={save.fieldErrors}
               value={address[part]}
@@ -185,7 +186,7 @@ function ContactForm({
             />
           ))}
           <Button size="small" onClick={() => setAddresses(addresses.filter((_current, at) => at !== index))}>
-            Remove address {index + 1}
+            {t("removeAddress", { number: index + 1 })}
           </Button>
         </fieldset>
       ))}
@@ -195,14 +196,10 @@ function ContactForm({
           onClick={() => setAddresses([...addresses, emptyAddress()])}
           disabled={addresses.length >= 10}
         >
-          Add address
+          {t("addAddress")}
         </Button>
       </div>
-      <Checkbox
-        checked={left}
-        onChange={(_event, data) => setLeft(data.checked === true)}
-        label="Has left the company"
-      />
+      <Checkbox checked={left} onChange={(_event, data) => setLeft(data.checked === true)} label={t("hasLeft")} />
     </EditForm>
   );
 }

@@ -1,9 +1,10 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Text } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { Customer, CustomerRef } from "contract";
 import { useServices } from "../../shared/services-context";
 import type { MailAddress } from "../../office/mail-item.types";
-import { errorMessage } from "../../shared/error-message";
+import { useErrorMessage } from "../../shared/error-message";
 import { CreateCustomerForm, CustomerPicker } from "../customers";
 import { useLayoutStyles } from "../../shared/layout-styles";
 
@@ -35,6 +36,9 @@ export function CreateContactForm({
   onCancel: () => void;
 }) {
   const layout = useLayoutStyles();
+  const { t } = useTranslation("contacts");
+  const { t: common } = useTranslation("common");
+  const errorMessage = useErrorMessage();
   const { api } = useServices();
   const initial = splitName(participant);
   const [firstName, setFirstName] = useState(initial.firstName);
@@ -77,9 +81,9 @@ export function CreateContactForm({
 
   if (newCustomer)
     return (
-      <section aria-label="New customer for this sender" className={layout.form}>
+      <section aria-label={t("newCustomerForSender")} className={layout.form}>
         <Text as="h3" weight="semibold">
-          New customer for {participant.email}
+          {t("newCustomerFor", { email: participant.email })}
         </Text>
         <CreateCustomerForm
           email={participant.email}
@@ -90,23 +94,23 @@ export function CreateContactForm({
     );
 
   return (
-    <form className={layout.form} onSubmit={submit} aria-label="New contact">
+    <form className={layout.form} onSubmit={submit} aria-label={t("newContact")}>
       <Text as="h3" weight="semibold">
-        Add {participant.email} as a contact
+        {t("addAsContact", { email: participant.email })}
       </Text>
-      <Field label="First name" required>
+      <Field label={t("firstName")} required>
         <Input value={firstName} onChange={(_event, data) => setFirstName(data.value)} required maxLength={100} />
       </Field>
-      <Field label="Last name" required>
+      <Field label={t("lastName")} required>
         <Input value={lastName} onChange={(_event, data) => setLastName(data.value)} required maxLength={100} />
       </Field>
-      <Field label="Role">
+      <Field label={t("role")}>
         <Input value={role} onChange={(_event, data) => setRole(data.value)} maxLength={100} />
       </Field>
-      <Field label="Phone">
+      <Field label={t("phone")}>
         <Input value={phone} onChange={(_event, data) => setPhone(data.value)} maxLength={50} />
       </Field>
-      <Field label="Place under">
+      <Field label={t("placeUnder")}>
         <RadioGroup
           value={radioValue}
           onChange={(_event, data) =>
@@ -121,11 +125,11 @@ export function CreateContactForm({
             <Radio
               key={customer.id}
               value={`domain:${customer.id}`}
-              label={`${customer.name} (${customer.accountNumber}), by the email domain`}
+              label={t("byDomain", { name: customer.name, accountNumber: customer.accountNumber })}
             />
           ))}
-          <Radio value="other" label="Another customer…" />
-          <Radio value="unassigned" label="Unassigned for now" />
+          <Radio value="other" label={t("anotherCustomer")} />
+          <Radio value="unassigned" label={t("unassigned")} />
         </RadioGroup>
       </Field>
       {placement.kind === "other" && <CustomerPicker value={otherCustomer} onChange={setOtherCustomer} />}
@@ -140,11 +144,11 @@ export function CreateContactForm({
           type="submit"
           disabled={saving || !firstName.trim() || !lastName.trim() || (placement.kind === "other" && !otherCustomer)}
         >
-          {saving ? "Saving…" : "Create contact"}
+          {saving ? common("saving") : t("createContact")}
         </Button>
-        <Button onClick={() => setNewCustomer(true)}>Create a new customer instead</Button>
+        <Button onClick={() => setNewCustomer(true)}>{t("createCustomerInstead")}</Button>
         <Button appearance="subtle" onClick={onCancel}>
-          Cancel
+          {common("cancel")}
         </Button>
       </div>
     </form>

@@ -1,5 +1,6 @@
 import { Text } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { Contact, CustomerRef } from "contract";
 import { useServices } from "../../shared/services-context";
 import { ErrorState, Loading } from "../../shared/state-views";
@@ -22,13 +23,14 @@ export function MoveContactForm({
   onCancel: () => void;
 }) {
   const layout = useLayoutStyles();
+  const { t } = useTranslation("contacts");
   const { api } = useServices();
   // The lookup gives no version; the one loaded here is what the move is based on.
   const contact = useAsync(() => api.contact(contactId), [contactId]);
   const save = useFormSave(byFirstSegment(["customerId"]), contact.reload);
   const [customerId, setCustomerId] = useState("");
 
-  if (contact.status === "loading") return <Loading label="Loading the contact…" />;
+  if (contact.status === "loading") return <Loading label={t("loadingContact")} />;
   if (contact.status === "error") return <ErrorState error={contact.error} onRetry={contact.reload} />;
   const current = contact.data;
 
@@ -42,21 +44,19 @@ export function MoveContactForm({
   };
 
   return (
-    <form className={layout.form} onSubmit={submit} aria-label={`Move ${name} to a customer`}>
+    <form className={layout.form} onSubmit={submit} aria-label={t("moveTo", { name })}>
       <Text as="h3" weight="semibold">
-        Move {name} to a customer
+        {t("moveTo", { name })}
       </Text>
       {current.customer && (
-        <Text>
-          Now under {current.customer.name} ({current.customer.accountNumber}).
-        </Text>
+        <Text>{t("nowUnder", { name: current.customer.name, accountNumber: current.customer.accountNumber })}</Text>
       )}
       <CustomerPicker value={customerId} onChange={setCustomerId} />
       {save.fieldErrors.customerId && <Text role="alert">{save.fieldErrors.customerId}</Text>}
       <FormFooter
         message={save.message}
         saving={save.saving}
-        submitLabel="Move contact"
+        submitLabel={t("moveContact")}
         onCancel={onCancel}
         disabled={!customerId}
       />

@@ -1,5 +1,6 @@
 import { Checkbox } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { Customer } from "contract";
 import { FREE_MAIL_DOMAINS } from "contract/free-mail-domains";
 import { EditForm } from "../../shared/edit-form";
@@ -17,6 +18,7 @@ export function CreateCustomerForm({
   onCreated: (customer: Customer) => void;
   onCancel: () => void;
 }) {
+  const { t } = useTranslation("customers");
   const { api, me } = useServices();
   const domain = email.slice(email.lastIndexOf("@") + 1).toLowerCase();
   // A gmail.com domain says nothing about the company: never offer it for matching.
@@ -38,11 +40,11 @@ export function CreateCustomerForm({
 
   return (
     <EditForm
-      label="New customer"
+      label={t("newCustomer")}
       onSubmit={submit}
       save={save}
-      submitLabel="Create customer"
-      cancelLabel="Back"
+      submitLabel={t("createCustomer")}
+      cancelLabel={t("back")}
       onCancel={onCancel}
     >
       <CustomerFields draft={draft} onChange={setDraft} errors={save.fieldErrors} />
@@ -50,7 +52,7 @@ export function CreateCustomerForm({
         <Checkbox
           checked={matchDomain}
           onChange={(_event, data) => setMatchDomain(data.checked === true)}
-          label={`Recognise emails from @${companyDomain} as this customer`}
+          label={t("recogniseDomain", { domain: companyDomain })}
         />
       )}
     </EditForm>

@@ -5,6 +5,7 @@ import { may } from "../../shared/may";
 import { useServices } from "../../shared/services-context";
 import { useAsync } from "../../shared/use-async";
 import type { FieldErrors } from "../../shared/use-form-save";
+import { useTranslation } from "react-i18next";
 
 /** The customer's master data as a form holds it: text as typed, types as chosen. */
 export interface CustomerDraft {
@@ -132,6 +133,7 @@ export function CustomerFields({
   current?: Customer;
 }) {
   const styles = useStyles();
+  const { t } = useTranslation("customers");
   const { api, me } = useServices();
   const rights = customerRights(me);
   const statuses = useAsync(() => api.statuses(), [api]);
@@ -146,35 +148,29 @@ export function CustomerFields({
   // A salesman keeps status 1 where it is and never gives it.
   const statusLocked = isOne && !rights.statusOne;
   const offered = (
-    statuses.data?.items ?? [{ code: Number(draft.status), label: current?.status.label ?? "Prospect" }]
+    statuses.data?.items ?? [{ code: Number(draft.status), label: current?.status.label ?? t("prospect") }]
   ).filter((option) => rights.statusOne || option.code !== ACTUAL_CUSTOMER_STATUS || isOne);
   const typeNames = [...new Set([...(types.data?.items.map((type) => type.name) ?? []), ...draft.types])];
 
   return (
     <>
-      <Caption1>Fields marked * are required.</Caption1>
-      {text("name", "Company name", { required: true })}
+      <Caption1>{t("requiredNote")}</Caption1>
+      {text("name", t("companyName"), { required: true })}
       {rights.accountNumber ? (
-        text("accountNumber", "Account number", {
+        text("accountNumber", t("accountNumber"), {
           required: !!current,
-          hint: current ? undefined : "Leave it empty for the next number of the sequence.",
+          hint: current ? undefined : t("accountNumberNext"),
         })
       ) : current ? (
-        <Field label="Account number" hint="Only a manager or an admin changes account numbers.">
+        <Field label={t("accountNumber")} hint={t("accountNumberManagers")}>
           <Input value={draft.accountNumber} readOnly />
         </Field>
       ) : (
-        <Caption1>The account number is given when you save.</Caption1>
+        <Caption1>{t("accountNumberOnSave")}</Caption1>
       )}
       <Field
-        label="Status"
-        hint={
-          statusLocked
-            ? "Only a manager or an admin takes status 1 (customer) away."
-            : rights.statusOne
-              ? undefined
-              : "Status 1 (customer) is given by a manager or an admin."
-        }
+        label={t("status")}
+        hint={statusLocked ? t("statusLocked") : rights.statusOne ? undefined : t("statusGiven")}
         validationState={errors.status ? "error" : "none"}
         validationMessage={errors.status}
       >
@@ -188,7 +184,7 @@ export function CustomerFields({
       </Field>
       {/* Not inside a Field: a Field gives its one id to every checkbox in it. */}
       <fieldset className={styles.types} aria-describedby={errors.types ? "customer-types-error" : undefined}>
-        <legend className={styles.legend}>Types</legend>
+        <legend className={styles.legend}>{t("types")}</legend>
         {typeNames.map((name) => (
           <Checkbox
             key={name}
@@ -208,17 +204,17 @@ export function CustomerFields({
           {errors.types}
         </Caption1>
       )}
-      {text("street", "Street")}
-      {text("postalCode", "Postal code")}
-      {text("city", "City")}
-      {text("region", "Region")}
-      {text("country", "Country")}
-      {text("phone", "Phone")}
-      {text("website", "Website")}
+      {text("street", t("street"))}
+      {text("postalCode", t("postalCode"))}
+      {text("city", t("city"))}
+      {text("region", t("region"))}
+      {text("country", t("country"))}
+      {text("phone", t("phone"))}
+      {text("website", t("website"))}
       <TextField
-        label="E-mail domains"
+        label={t("emailDomains")}
         name="emailDomains"
-        hint="Emails from these domains are recognised as this customer; one a line."
+        hint={t("emailDomainsHint")}
         errors={errors}
         value={draft.emailDomains}
         onChange={set("emailDomains")}

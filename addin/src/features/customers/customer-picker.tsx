@@ -1,5 +1,6 @@
 import { Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useServices } from "../../shared/services-context";
 import { useAsync } from "../../shared/use-async";
 
@@ -8,6 +9,7 @@ const useStyles = makeStyles({ stack: { display: "flex", flexDirection: "column"
 /** Find a customer by name, account number or address and pick one. */
 export function CustomerPicker({ value, onChange }: { value: string; onChange: (customerId: string) => void }) {
   const styles = useStyles();
+  const { t } = useTranslation("customers");
   const { api } = useServices();
   const [text, setText] = useState("");
   const [query, setQuery] = useState("");
@@ -23,16 +25,16 @@ export function CustomerPicker({ value, onChange }: { value: string; onChange: (
   const items = results.data?.items ?? [];
   return (
     <div className={styles.stack}>
-      <Field label="Find customer">
-        <Input value={text} onChange={(_event, data) => setText(data.value)} placeholder="Name, account or city" />
+      <Field label={t("findCustomer")}>
+        <Input value={text} onChange={(_event, data) => setText(data.value)} placeholder={t("findPlaceholder")} />
       </Field>
       <Field
-        label="Customer"
+        label={t("customer")}
         validationState={query && results.status === "ready" && items.length === 0 ? "warning" : "none"}
-        validationMessage={query && results.status === "ready" && items.length === 0 ? "No customer found" : undefined}
+        validationMessage={query && results.status === "ready" && items.length === 0 ? t("noCustomerFound") : undefined}
       >
         <Select value={value} onChange={(_event, data) => onChange(data.value)}>
-          <option value="">{results.status === "loading" && query ? "Searching…" : "Choose a customer"}</option>
+          <option value="">{results.status === "loading" && query ? t("searching") : t("chooseCustomer")}</option>
           {items.map((customer) => (
             <option key={customer.id} value={customer.id}>
               {customer.name} ({customer.accountNumber}

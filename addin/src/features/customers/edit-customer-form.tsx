@@ -1,5 +1,6 @@
 import { Button } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { Customer } from "contract";
 import { EditForm } from "../../shared/edit-form";
 import { changedFields } from "../../shared/use-edit-form";
@@ -9,11 +10,12 @@ import { CustomerFields, bodyOf, customerFieldOf, draftOf } from "./customer-fie
 
 /** "Edit customer": the master data behind a button, so the record stays short in the narrow pane. */
 export function CustomerEditor({ customer, onSaved }: { customer: Customer; onSaved: () => void }) {
+  const { t } = useTranslation("customers");
   const [open, setOpen] = useState(false);
   if (!open)
     return (
       <Button size="small" onClick={() => setOpen(true)} aria-expanded={false}>
-        Edit customer
+        {t("editCustomer")}
       </Button>
     );
   return (
@@ -42,6 +44,7 @@ function EditCustomerForm({
   onReload: () => void;
   onDone: (saved: boolean) => void;
 }) {
+  const { t } = useTranslation("customers");
   const { api } = useServices();
   const [initial] = useState(() => draftOf(customer));
   const [draft, setDraft] = useState(initial);
@@ -76,11 +79,11 @@ function EditCustomerForm({
 
   return (
     <EditForm
-      label="Edit customer"
-      title={`Edit ${customer.name}`}
+      label={t("editCustomer")}
+      title={t("editName", { name: customer.name })}
       onSubmit={submit}
       save={save}
-      submitLabel="Save customer"
+      submitLabel={t("saveCustomer")}
       onCancel={() => onDone(false)}
     >
       <CustomerFields draft={draft} onChange={setDraft} errors={save.fieldErrors} current={customer} />

@@ -1,20 +1,22 @@
 import { Button, Checkbox, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { Customer } from "contract";
 import { useServices } from "../../shared/services-context";
 import { Loading } from "../../shared/state-views";
-import { errorMessage } from "../../shared/error-message";
+import { useErrorMessage } from "../../shared/error-message";
 import { useAsync } from "../../shared/use-async";
 import { useLayoutStyles } from "../../shared/layout-styles";
 
 /** The salesmen linked to a customer: check boxes over everyone who uses the CRM. */
 export function SalesmenEditor({ customer, onSaved }: { customer: Customer; onSaved: () => void }) {
   const layout = useLayoutStyles();
+  const { t } = useTranslation("customers");
   const [open, setOpen] = useState(false);
   if (!open)
     return (
       <Button size="small" onClick={() => setOpen(true)} aria-expanded={false}>
-        Change salesmen
+        {t("changeSalesmen")}
       </Button>
     );
   return (
@@ -32,12 +34,15 @@ export function SalesmenEditor({ customer, onSaved }: { customer: Customer; onSa
 
 function SalesmenForm({ customer, onDone }: { customer: Customer; onDone: (saved: boolean) => void }) {
   const layout = useLayoutStyles();
+  const { t } = useTranslation("customers");
+  const { t: common } = useTranslation("common");
+  const errorMessage = useErrorMessage();
   const { api } = useServices();
   const users = useAsync(() => api.users(), [api]);
   const [chosen, setChosen] = useState(() => new Set(customer.salesmen.map((salesman) => salesman.id)));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  if (users.status !== "ready") return <Loading label="Loading the team…" />;
+  if (users.status !== "ready") return <Loading label={t("loadingTeam")} />;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -52,9 +57,9 @@ function SalesmenForm({ customer, onDone }: { customer: Customer; onDone: (saved
     }
   };
   return (
-    <form className={layout.form} aria-label="Salesmen" onSubmit={submit}>
+    <form className={layout.form} aria-label={t("salesmen")} onSubmit={submit}>
       <fieldset className={layout.list}>
-        <legend>Salesmen of {customer.name}</legend>
+        <legend>{t("salesmenOf", { name: customer.name })}</legend>
         {users.data.items.map((user) => (
           <Checkbox
             key={user.id}
@@ -71,9 +76,9 @@ function SalesmenForm({ customer, onDone }: { customer: Customer; onDone: (saved
       </fieldset>
       <div className={layout.buttons}>
         <Button appearance="primary" type="submit" disabled={busy}>
-          Save salesmen
+          {t("saveSalesmen")}
         </Button>
-        <Button onClick={() => onDone(false)}>Cancel</Button>
+        <Button onClick={() => onDone(false)}>{common("cancel")}</Button>
       </div>
       {error && (
         <MessageBar intent="error">

@@ -8,10 +8,11 @@ import {
   makeStyles,
 } from "@fluentui/react-components";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { ATTACHMENT_MAX_BYTES, attachmentRefusal, attachmentTypeFor } from "contract";
 import { useServices } from "../../shared/services-context";
 import type { MailAttachment, MailItem } from "../../office/mail-item.types";
-import { errorMessage } from "../../shared/error-message";
+import { useErrorMessage } from "../../shared/error-message";
 import { useLayoutStyles } from "../../shared/layout-styles";
 
 const useStyles = makeStyles({ wide: { flexBasis: "100%" } });
@@ -31,6 +32,7 @@ type FileState =
  */
 export function useKeepAttachments(item: MailItem) {
   const { api, mailbox } = useServices();
+  const errorMessage = useErrorMessage();
   // An Outlook without Mailbox 1.8 cannot hand out an attachment's bytes: nothing to offer, and the
   // pane's capability notice says so once (features/capabilities).
   const readable = mailbox.capabilities().has("attachments");
@@ -95,6 +97,7 @@ export type KeepAttachments = ReturnType<typeof useKeepAttachments>;
 /** The check box before logging; shown only when the message has attachments of its own. */
 export function KeepAttachmentsOption({ keep }: { keep: KeepAttachments }) {
   const styles = useStyles();
+  const { t } = useTranslation("emailLog", { keyPrefix: "attachments" });
   if (keep.keepable.length === 0 && keep.cloud.length === 0) return null;
   return (
     <div className={styles.wide}>
@@ -102,7 +105,7 @@ export function KeepAttachmentsOption({ keep }: { keep: KeepAttachments }) {
         <Checkbox
           checked={keep.wanted}
           onChange={(_event, data) => keep.setWanted(data.checked === true)}
-          label={`Keep attachments (${keep.keepable.length})`}
+          label={t("keepCount", { count: keep.keepable.length })}
         />
       )}
       {keep.cloud.length > 0 && <CloudNote cloud={keep.cloud} />}
@@ -111,9 +114,8 @@ export function KeepAttachmentsOption({ keep }: { keep: KeepAttachments }) {
 }
 
 function CloudNote({ cloud }: { cloud: MailAttachment[] }) {
-  return (
-    <Caption1 as="p">Not kept, links to cloud files: {cloud.map((attachment) => attachment.name).join(", ")}</Caption1>
-  );
+  const { t } = useTranslation("emailLog", { keyPrefix: "attachments" });
+  return <Caption1 as="p">{t("cloud", { names: cloud.map((attachment) => attachment.name).join(", ") })}</Caption1>;
 }
 
 /**
@@ -123,6 +125,8 @@ function CloudNote({ cloud }: { cloud: MailAttachment[] }) {
 export function KeptAttachments({ keep, entryId }: { keep: KeepAttachments; entryId: string }) {
   const styles = useStyles();
   const layout = useLayoutStyles();
+  const { t } = useTranslation("emailLog", { keyPrefix: "attachments" });
+  const { t: common } = useTranslation("common");
   const [busy, setBusy] = useState(false);
   if (keep.keepable.length === 0) return null;
   const states = keep.keepable.map((attachment) => ({ attachment, file: keep.files[attachment.id] }));
@@ -139,37 +143,35 @@ export function KeptAttachments({ keep, entryId }: { keep: KeepAttachments; entr
     return (
       <div className={styles.wide}>
         <Button size="small" disabled={busy} onClick={() => void run(keep.keepAll)}>
-          Keep attachments ({keep.keepable.length})
+          {t("keepCount", { count: keep.keepable.length })}
         </Button>
       </div>
     );
   return (
     <div className={styles.wide}>
-      <ul className={layout.list} aria-label="Attachments of this email" aria-live="polite">
+      <ul className={layout.list} aria-label={t("list")} aria-live="polite">
         {states.map(({ attachment, file }) => (
           <li key={attachment.id}>
             <Caption1>
               {attachment.name}:{" "}
               {file?.state === "kept"
-                ? "kept in the CRM"
+                ? t("kept")
                 : file?.state === "failed" || file?.state === "too-large"
-                  ? `not kept. ${file.message}`
+                  ? t("notKeptBecause", { message: file.message })
                   : file?.state === "saving"
-                    ? "keeping…"
-                    : "not kept"}
+                    ? t("keeping")
+                    : t("notKept")}
             </Caption1>
           </li>
         ))}
       </ul>
       {notKept.length > 0 && (
         <MessageBar intent="error" role="alert">
-          <MessageBarBody>
-            {notKept.length === 1 ? "One attachment was" : `${notKept.length} attachments were`} not kept.
-          </MessageBarBody>
+          <MessageBarBody>{t("someNotKept", { count: notKept.length })}</MessageBarBody>
           {retryable && (
             <MessageBarActions>
               <Button size="small" disabled={busy} onClick={() => void run(keep.retry)}>
-                Try again
+                {common("tryAgain")}
               </Button>
             </MessageBarActions>
           )}

@@ -1,11 +1,12 @@
 import { Caption1, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useFormat } from "../../i18n";
 import { useServices } from "../../shared/services-context";
-import type { MailItem } from "../../office/mail-item.types";
-import { errorMessage } from "../../shared/error-message";
+import { type MailItem, mailboxOf } from "../../office/mail-item.types";
+import { useErrorMessage } from "../../shared/error-message";
 import { emailLogStatusKey, takePrefetched } from "../../shared/prefetch";
 import { useAsync } from "../../shared/use-async";
-import { formatInZone } from "../../shared/zoned-time";
 import { SHORTCUTS, ShortcutButton } from "../../shared/shortcut-button";
 import { type RecordContact, useConsentWarning } from "../consent";
 import { emailLogPayload } from "./email-log-payload";
@@ -35,6 +36,9 @@ export function LogEmailButton({
   onLogged: () => void;
 }) {
   const styles = useStyles();
+  const { t } = useTranslation("emailLog");
+  const format = useFormat();
+  const errorMessage = useErrorMessage();
   const { api, mailbox, me } = useServices();
   const messageId = item.internetMessageId!;
   // The email view asked already, together with the lookup (prefetch); after logging, anew.
@@ -53,7 +57,9 @@ export function LogEmailButton({
     setError(null);
     try {
       const body = await mailbox.body();
-      const logged = await api.logEmail(emailLogPayload(item, body, customerId, contactId));
+      const logged = await api.logEmail(
+        emailLogPayload(item, body, customerId, contactId, mailboxOf(item, mailbox.userEmail())),
+      );
       status.reload();
       onLogged();
       // Logged first, then the files: each reports its own result and can be retried.
@@ -69,9 +75,9 @@ export function LogEmailButton({
     return (
       <>
         <div className={styles.logged} role="status">
-          <span className={styles.mark}>✓ Logged</span>{" "}
+          <span className={styles.mark}>{t("logged")}</span>{" "}
           <Caption1>
-            by {here.loggedBy.name}, {formatInZone(here.loggedAt, me.timeZone)}
+            {t("loggedBy", { name: here.loggedBy.name, when: format.dateTime(here.loggedAt, me.timeZone) })}
           </Caption1>
         </div>
         <KeptAttachments keep={keep} entryId={here.id} />
@@ -82,12 +88,12 @@ export function LogEmailButton({
       <KeepAttachmentsOption keep={keep} />
       <ShortcutButton
         shortcut={SHORTCUTS.logEmail}
-        tip="Keep this email on the customer's record"
+        tip={t("logTip")}
         appearance="primary"
         onClick={() => consent.guard(contact, "EMAIL", () => void log())}
         disabled={saving || status.status === "loading"}
       >
-        {saving ? "Logging…" : "Log this email"}
+        {saving ? t("logging") : t("logThis")}
       </ShortcutButton>
       {consent.warning}
       {error !== null && (

@@ -1,6 +1,7 @@
 import { Caption1, Checkbox, Switch, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
-import { errorMessage } from "../../shared/error-message";
+import { useTranslation } from "react-i18next";
+import { useErrorMessage } from "../../shared/error-message";
 import { useServices } from "../../shared/services-context";
 
 const useStyles = makeStyles({
@@ -14,6 +15,8 @@ const useStyles = makeStyles({
  */
 export function LogWhenSentSwitch({ customerId, contactId }: { customerId: string; contactId: string | null }) {
   const styles = useStyles();
+  const { t } = useTranslation("emailLog", { keyPrefix: "whenSent" });
+  const errorMessage = useErrorMessage();
   const { mailbox } = useServices();
   const store = mailbox.logOnSend;
   const supported = store?.supported() ?? false;
@@ -51,9 +54,9 @@ export function LogWhenSentSwitch({ customerId, contactId }: { customerId: strin
   };
   return (
     <div className={styles.root}>
-      <Switch label="Log when sent" checked={on} onChange={(_event, data) => choose(data.checked)} />
+      <Switch label={t("label")} checked={on} onChange={(_event, data) => choose(data.checked)} />
       <Checkbox
-        label="Log e-mails I send to known customers by default"
+        label={t("byDefault")}
         checked={byDefault}
         onChange={(_event, data) => changeDefault(data.checked === true)}
       />

@@ -1,6 +1,7 @@
 import { Caption1, Text } from "@fluentui/react-components";
 import type { LogIntent } from "contract";
 import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { ApiError } from "../../api/api-error";
 import { logTargetOf } from "../../shared/log-target";
 import { useServices } from "../../shared/services-context";
@@ -12,6 +13,7 @@ import { useServices } from "../../shared/services-context";
  * it). A message whose recipients match no single customer is not logged: nobody chose where.
  */
 export function SendWaitingIntents() {
+  const { t } = useTranslation("emailLog");
   const { api, mailbox } = useServices();
   const [sent, setSent] = useState(0);
   const [troubled, setTroubled] = useState<LogIntent[]>([]);
@@ -80,21 +82,21 @@ export function SendWaitingIntents() {
   if (sent === 0 && troubled.length === 0) return null;
   return (
     <>
-      {sent > 0 && (
-        <Caption1 role="status">
-          {sent === 1 ? "1 sent e-mail was handed on for logging." : `${sent} sent e-mails were handed on for logging.`}
-        </Caption1>
-      )}
+      {sent > 0 && <Caption1 role="status">{t("waiting.handedOn", { count: sent })}</Caption1>}
       {troubled.length > 0 && (
-        <section aria-label="Sent e-mails not logged">
-          <Text weight="semibold">Sent e-mails not logged yet</Text>
+        <section aria-label={t("waiting.label")}>
+          <Text weight="semibold">{t("waiting.heading")}</Text>
           <ul>
             {troubled.map((intent) => (
               <li key={intent.id}>
-                <Text>{intent.subject || "(no subject)"}</Text>{" "}
+                <Text>{intent.subject || t("noSubject")}</Text>{" "}
                 <Caption1>
-                  {intent.state === "PENDING" ? "waiting" : intent.state === "EXPIRED" ? "not found" : "refused"}:{" "}
-                  {intent.reason}
+                  {t(
+                    intent.state === "PENDING" || intent.state === "EXPIRED"
+                      ? `waiting.${intent.state}`
+                      : "waiting.REJECTED",
+                  )}
+                  : {intent.reason}
                 </Caption1>
               </li>
             ))}

@@ -1,9 +1,11 @@
 import { Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { TrackedConversation } from "contract";
 import { useCallback, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { MailItem } from "../../office/mail-item.types";
-import { errorMessage } from "../../shared/error-message";
+import { useErrorMessage } from "../../shared/error-message";
 import { useServices } from "../../shared/services-context";
+import { NeverLogRules } from "./never-log-rules";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, flexBasis: "100%" },
@@ -13,7 +15,8 @@ const useStyles = makeStyles({
 /**
  * "Track this conversation": the service logs every later message of the conversation of the open
  * message, incoming and sent, to this customer, without the pane open. The pane lists what the user
- * tracks (every customer's) and lets them stop each.
+ * tracks (every customer's) and lets them stop each; beside that list, "Never-log rules" opens the
+ * addresses and domains that automatic logging leaves out.
  */
 export function TrackConversation({
   item,
@@ -25,9 +28,12 @@ export function TrackConversation({
   contactId: string | null;
 }) {
   const styles = useStyles();
+  const { t } = useTranslation("emailLog");
+  const errorMessage = useErrorMessage();
   const { api } = useServices();
   const [tracked, setTracked] = useState<TrackedConversation[] | null>(null);
   const [busy, setBusy] = useState(false);
+  const [rulesOpen, setRulesOpen] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
   const load = useCallback(
@@ -68,38 +74,42 @@ export function TrackConversation({
               act(() => api.trackConversation({ conversationId, customerId, contactId, subject: item.subject }))
             }
           >
-            Track this conversation
+            {t("track.button")}
           </Button>
+          {/* The service reads the user's own mail through Graph (tracked-conversations worker), not this mailbox. */}
+          {item.shared && <Caption1 as="p">{t("track.sharedNote", { mailbox: item.shared.owner })}</Caption1>}
         </div>
       )}
-      {current && (
-        <Text role="status">
-          Tracking this conversation for {current.customerName}: its later messages are logged, pane open or not
-        </Text>
-      )}
+      {current && <Text role="status">{t("track.tracking", { customer: current.customerName })}</Text>}
       {tracked.length > 0 && (
-        <section aria-label="Tracked conversations">
-          <Caption1>Conversations you track</Caption1>
+        <section aria-label={t("track.label")}>
+          <Caption1>{t("track.yours")}</Caption1>
           <ul className={styles.list}>
             {tracked.map((entry) => (
               <li key={entry.id}>
                 <Text>
-                  {entry.subject || "(no subject)"} · {entry.customerName}
+                  {entry.subject || t("noSubject")} · {entry.customerName}
                 </Text>{" "}
                 <Button
                   size="small"
                   appearance="subtle"
                   disabled={busy}
-                  aria-label={`Stop tracking ${entry.subject || "(no subject)"}`}
+                  aria-label={t("track.stopWhat", { subject: entry.subject || t("noSubject") })}
                   onClick={() => act(() => api.stopTracking(entry.id))}
                 >
-                  Stop tracking
+                  {t("track.stop")}
                 </Button>
               </li>
             ))}
           </ul>
         </section>
       )}
+      <div>
+        <Button size="small" appearance="subtle" aria-expanded={rulesOpen} onClick={() => setRulesOpen(!rulesOpen)}>
+          {t("track.neverLogRules")}
+        </Button>
+      </div>
+      {rulesOpen && <NeverLogRules />}
       {error !== null && <Caption1 role="alert">{errorMessage(error)}</Caption1>}
     </div>
   );

@@ -1,13 +1,13 @@
 import { Button, Field, MessageBar, MessageBarBody, Text, Textarea } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { Customer, LifecycleSection, LifecycleTransition } from "contract";
 import { useServices } from "../../shared/services-context";
-import { errorMessage } from "../../shared/error-message";
+import { useErrorMessage } from "../../shared/error-message";
 import { useLayoutStyles } from "../../shared/layout-styles";
 
 type Step = "release" | "approve" | "decline";
 const STEP: Record<LifecycleTransition, Step> = { RELEASE: "release", APPROVE: "approve", DECLINE: "decline" };
-const LABEL: Record<Step, string> = { release: "Release…", approve: "Approve", decline: "Decline…" };
 
 /**
  * The lifecycle actions the service says this user may take now: a salesman releases a new
@@ -23,6 +23,9 @@ export function LifecycleActions({
   onChanged: () => void;
 }) {
   const layout = useLayoutStyles();
+  const { t } = useTranslation("lifecycle");
+  const { t: common } = useTranslation("common");
+  const errorMessage = useErrorMessage();
   const { api } = useServices();
   const [open, setOpen] = useState<Step | null>(null);
   const [reason, setReason] = useState("");
@@ -51,12 +54,12 @@ export function LifecycleActions({
 
   return (
     <div className={layout.form}>
-      <div className={layout.buttons} role="group" aria-label="Lifecycle">
+      <div className={layout.buttons} role="group" aria-label={t("group")}>
         {lifecycle.allowedTransitions.map((transition) => {
           const step = STEP[transition];
           return step === "approve" ? (
             <Button key={step} appearance="primary" disabled={busy} onClick={() => void run(step)}>
-              {LABEL[step]}
+              {t(`steps.${step}`)}
             </Button>
           ) : (
             <Button
@@ -65,35 +68,32 @@ export function LifecycleActions({
               aria-expanded={open === step}
               onClick={() => setOpen(open === step ? null : step)}
             >
-              {LABEL[step]}
+              {t(`steps.${step}`)}
             </Button>
           );
         })}
       </div>
       {open === "release" && (
-        <form className={layout.form} aria-label="Release customer" onSubmit={submit}>
-          <Text>
-            Release {customer.name} to the accounts department for approval? Until it is approved it cannot receive
-            quotes or orders.
-          </Text>
+        <form className={layout.form} aria-label={t("releaseForm")} onSubmit={submit}>
+          <Text>{t("releaseQuestion", { name: customer.name })}</Text>
           <div className={layout.buttons}>
             <Button appearance="primary" type="submit" disabled={busy}>
-              Release
+              {t("release")}
             </Button>
-            <Button onClick={() => setOpen(null)}>Cancel</Button>
+            <Button onClick={() => setOpen(null)}>{common("cancel")}</Button>
           </div>
         </form>
       )}
       {open === "decline" && (
-        <form className={layout.form} aria-label="Decline customer" onSubmit={submit}>
-          <Field label="Reason" required hint="The salesman sees it in the customer's history.">
+        <form className={layout.form} aria-label={t("declineForm")} onSubmit={submit}>
+          <Field label={t("reason")} required hint={t("reasonHint")}>
             <Textarea value={reason} onChange={(_event, data) => setReason(data.value)} />
           </Field>
           <div className={layout.buttons}>
             <Button appearance="primary" type="submit" disabled={busy || reason.trim() === ""}>
-              Decline
+              {t("decline")}
             </Button>
-            <Button onClick={() => setOpen(null)}>Cancel</Button>
+            <Button onClick={() => setOpen(null)}>{common("cancel")}</Button>
           </div>
         </form>
       )}

@@ -1,9 +1,10 @@
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { LookupResult } from "contract";
 import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useServices } from "../../shared/services-context";
 import { EmptyState, ErrorState, Loading } from "../../shared/state-views";
-import { type MailAddress, type MailItem, participantsOf } from "../../office/mail-item.types";
+import { type MailAddress, type MailItem, mailboxOf, participantsOf } from "../../office/mail-item.types";
 import { useAsync } from "../../shared/use-async";
 import { emailLogStatusKey, prefetch } from "../../shared/prefetch";
 import { selectionCache } from "../../shared/selection-cache";
@@ -13,6 +14,8 @@ import { displayName } from "../../shared/display-name";
 import { type CustomerCandidate, type LookupContact, customerCandidates } from "./participant-matches";
 import { ParticipantList } from "./participant-list";
 import { useMailItem } from "../../shared/use-mail-item";
+import { useSelectedMessages } from "../../shared/use-selected-messages";
+import { LogSelectedEmails } from "../email-log";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -21,22 +24,29 @@ const useStyles = makeStyles({
 
 /** Journey 1: the message's people, their matches, and the record of the customer behind them. */
 export function EmailView() {
+  const { t } = useTranslation("participants");
   const item = useMailItem();
-  if (item.status === "loading") return <Loading label="Reading the message…" />;
+  const selection = useSelectedMessages();
+  // Several messages selected in Outlook's list: they are logged together, not one shown.
+  if (selection.length > 1)
+    return <LogSelectedEmails key={selection.map((message) => message.restId).join(",")} messages={selection} />;
+  if (item.status === "loading") return <Loading label={t("readingMessage")} />;
   if (item.status === "error") return <ErrorState error={item.error} onRetry={item.reload} />;
-  if (!item.data) return <EmptyState>Select an email to see its sender&apos;s customer record.</EmptyState>;
+  if (!item.data) return <EmptyState>{t("selectEmail")}</EmptyState>;
   // A new key per item: nothing chosen or typed for one message leaks into the next.
   return <EmailRecords key={item.key} item={item.data} />;
 }
 
 function EmailRecords({ item }: { item: MailItem }) {
   const styles = useStyles();
+  const { t } = useTranslation("participants");
   const { api, mailbox } = useServices();
   const participants = participantsOf(item, mailbox.userEmail());
   const emails = participants.map((participant) => participant.email);
-  // Per signed-in user and message: reselecting an email draws what it showed last time at once.
+  // Per signed-in user, mailbox and message: reselecting an email draws what it showed last time at once.
   const itemKey = item.internetMessageId ?? item.itemId;
-  const cacheKey = itemKey && `${mailbox.userEmail()}\n${itemKey}\n${emails.join(",")}`;
+  const cacheKey =
+    itemKey && `${mailbox.userEmail()}\n${mailboxOf(item, mailbox.userEmail())}\n${itemKey}\n${emails.join(",")}`;
   const cache = selectionCache<LookupResult>(api, "lookup");
   // Whether this email is logged needs only its id: it goes out with the lookup, not after the record.
   const messageId = item.internetMessageId;
@@ -59,21 +69,21 @@ function EmailRecords({ item }: { item: MailItem }) {
 
   const heading = (
     <Text as="h2" weight="semibold" size={400}>
-      {item.subject || "(no subject)"}
+      {item.subject || t("noSubject")}
     </Text>
   );
   if (participants.length === 0)
     return (
       <div className={styles.stack}>
         {heading}
-        <EmptyState>This email has nobody on it but you.</EmptyState>
+        <EmptyState>{t("onlyYou")}</EmptyState>
       </div>
     );
   if (lookup.status === "loading")
     return (
       <div className={styles.stack}>
         {heading}
-        <Loading label="Looking up the people on this email…" />
+        <Loading label={t("lookingUp")} />
       </div>
     );
   if (lookup.status === "error")
@@ -128,7 +138,7 @@ function EmailRecords({ item }: { item: MailItem }) {
         <>
           {candidates.length > 1 && (
             <Button appearance="subtle" onClick={() => setChosen(null)}>
-              ← All {candidates.length} matching customers
+              {t("allMatching", { count: candidates.length })}
             </Button>
           )}
           <RecordView
@@ -141,17 +151,17 @@ function EmailRecords({ item }: { item: MailItem }) {
       ) : candidates.length > 1 ? (
         <section aria-labelledby="choose-customer" className={styles.choices}>
           <Text id="choose-customer" as="h3" weight="semibold">
-            Several customers match this email. Which one?
+            {t("severalMatch")}
           </Text>
           {candidates.map((candidate) => (
             <Button key={candidate.customer.id} onClick={() => setChosen(candidate)}>
               {candidate.customer.name} ({candidate.customer.accountNumber})
-              {candidate.contact ? ` · ${candidate.contact.firstName} ${candidate.contact.lastName}` : " · by domain"}
+              {candidate.contact ? ` · ${candidate.contact.firstName} ${candidate.contact.lastName}` : t("byDomain")}
             </Button>
           ))}
         </section>
       ) : (
-        <EmptyState>Nobody on this email belongs to a customer yet. Add the sender as a contact above.</EmptyState>
+        <EmptyState>{t("noneMatch")}</EmptyState>
       )}
     </div>
   );

@@ -1,5 +1,7 @@
 import { Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { TFunction } from "i18next";
 import type { LookupMatch } from "contract";
+import { useTranslation } from "react-i18next";
 import type { MailAddress } from "../../office/mail-item.types";
 import { displayName } from "../../shared/display-name";
 import type { LookupContact } from "./participant-matches";
@@ -26,8 +28,9 @@ export function ParticipantList({
 }) {
   const styles = useStyles();
   const layout = useLayoutStyles();
+  const { t } = useTranslation("participants");
   return (
-    <ul className={layout.list} aria-label="People on this email">
+    <ul className={layout.list} aria-label={t("people")}>
       {participants.map((participant) => {
         const match = matches.find((candidate) => candidate.email === participant.email);
         return (
@@ -35,19 +38,19 @@ export function ParticipantList({
             <span className={styles.who}>
               <Text weight="semibold">{participant.name ?? participant.email}</Text>
               <Caption1>{participant.email}</Caption1>
-              <Caption1>{describe(match)}</Caption1>
+              <Caption1>{describe(match, t)}</Caption1>
               {match && <ConsentBadges withdrawn={[...new Set(match.contacts.flatMap((c) => c.withdrawnConsent))]} />}
             </span>
             {(!match || match.contacts.length === 0) && (
               <Button size="small" onClick={() => onCreateContact(participant)}>
-                Add as contact
+                {t("addAsContact")}
               </Button>
             )}
             {match?.contacts
               .filter((contact) => !contact.customer)
               .map((contact) => (
                 <Button key={contact.id} size="small" onClick={() => onMoveContact(contact, participant.email)}>
-                  Move to customer
+                  {t("moveToCustomer")}
                 </Button>
               ))}
           </li>
@@ -57,13 +60,13 @@ export function ParticipantList({
   );
 }
 
-function describe(match: LookupMatch | undefined): string {
-  if (!match || match.matchedBy === "none") return "Not in the CRM";
+function describe(match: LookupMatch | undefined, t: TFunction<"participants">): string {
+  if (!match || match.matchedBy === "none") return t("notInCrm");
   if (match.matchedBy === "domain")
     return match.domainCustomers.length === 1
-      ? `Unknown person at ${match.domainCustomers[0]!.name}`
-      : `Unknown person; domain used by ${match.domainCustomers.length} customers`;
+      ? t("unknownAt", { customer: match.domainCustomers[0]!.name })
+      : t("unknownDomain", { count: match.domainCustomers.length });
   return match.contacts
-    .map((contact) => `${displayName(contact)} · ${contact.customer ? contact.customer.name : "unassigned contact"}`)
+    .map((contact) => `${displayName(contact)} · ${contact.customer ? contact.customer.name : t("unassigned")}`)
     .join("; ");
 }

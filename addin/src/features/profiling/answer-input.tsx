@@ -12,6 +12,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useId } from "react";
+import { useTranslation } from "react-i18next";
 import type { ProfilingQuestion } from "contract";
 import type { Draft } from "./profiling-draft";
 
@@ -36,6 +37,7 @@ export function AnswerInput({
   hint?: string;
 }) {
   const styles = useStyles();
+  const { t } = useTranslation("profiling");
   const field = {
     label: question.text,
     hint,
@@ -62,7 +64,12 @@ export function AnswerInput({
     default: {
       // YES_NO and SINGLE_CHOICE: radio buttons, and a way back to "not answered".
       const yesNo = question.kind === "YES_NO";
-      const choices = yesNo ? ["Yes", "No"] : question.options;
+      const choices = yesNo
+        ? [
+            { value: "Yes", label: t("yes") },
+            { value: "No", label: t("no") },
+          ]
+        : question.options.map((option) => ({ value: option, label: option }));
       const selected = yesNo ? (draft === null ? "" : draft ? "Yes" : "No") : ((draft as string | null) ?? "");
       return (
         <Field {...field}>
@@ -74,12 +81,12 @@ export function AnswerInput({
               onChange={(_event, data) => onChange(yesNo ? data.value === "Yes" : data.value)}
             >
               {choices.map((choice) => (
-                <Radio key={choice} value={choice} label={choice} />
+                <Radio key={choice.value} value={choice.value} label={choice.label} />
               ))}
             </RadioGroup>
             {draft !== null && (
               <Button size="small" appearance="subtle" onClick={() => onChange(null)}>
-                Clear
+                {t("clear")}
               </Button>
             )}
           </div>

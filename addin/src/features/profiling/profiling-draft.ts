@@ -1,3 +1,4 @@
+import type { TFunction } from "i18next";
 import { type ProfilingCheck, type ProfilingQuestion, type ProfilingValue, checkProfilingValue } from "contract";
 
 /**
@@ -22,22 +23,25 @@ export function toDraft(question: Question, value: ProfilingValue): Draft {
   }
 }
 
-/** The answer a draft stands for, checked as the service checks it (so errors show before saving). */
-export function fromDraft(question: Question, draft: Draft): ProfilingCheck {
+/**
+ * The answer a draft stands for, checked as the service checks it (so errors show before saving);
+ * `notANumber` words the one check the pane makes itself.
+ */
+export function fromDraft(question: Question, draft: Draft, notANumber = "must be a number"): ProfilingCheck {
   if (question.kind === "NUMBER" && typeof draft === "string") {
     if (draft.trim() === "") return { ok: true, value: null };
     const number = Number(draft);
     // Never send NaN: JSON would turn it into null and clear the answer.
-    if (!Number.isFinite(number)) return { ok: false, message: "must be a number" };
+    if (!Number.isFinite(number)) return { ok: false, message: notANumber };
     return checkProfilingValue(question, number);
   }
   return checkProfilingValue(question, draft);
 }
 
-/** How an answer reads in the pane. */
-export function formatAnswer(value: ProfilingValue): string {
-  if (value === null) return "(cleared)";
-  if (typeof value === "boolean") return value ? "Yes" : "No";
-  if (Array.isArray(value)) return value.length === 0 ? "(none)" : value.join(", ");
+/** How an answer reads in the pane, in its language. */
+export function formatAnswer(value: ProfilingValue, t: TFunction<"profiling">): string {
+  if (value === null) return t("cleared");
+  if (typeof value === "boolean") return value ? t("yes") : t("no");
+  if (Array.isArray(value)) return value.length === 0 ? t("none") : value.join(", ");
   return String(value);
 }

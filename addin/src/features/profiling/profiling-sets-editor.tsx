@@ -1,5 +1,6 @@
 import { Badge, Button, Text } from "@fluentui/react-components";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useServices } from "../../shared/services-context";
 import { ErrorState, Loading } from "../../shared/state-views";
 import { useLayoutStyles } from "../../shared/layout-styles";
@@ -9,10 +10,12 @@ import { QuestionSetForm } from "./question-set-form";
 /** Admins only: every question set, inactive ones too, to create one or change one at a time. */
 export function ProfilingSetsEditor({ onChanged, onClose }: { onChanged: () => void; onClose: () => void }) {
   const layout = useLayoutStyles();
+  const { t } = useTranslation("profiling");
+  const { t: common } = useTranslation("common");
   const { api } = useServices();
   const sets = useAsync(() => api.allProfilingSets(), []);
   const [open, setOpen] = useState<string | "new" | null>(null);
-  if (sets.status === "loading") return <Loading label="Loading question sets…" />;
+  if (sets.status === "loading") return <Loading label={t("loadingSets")} />;
   if (sets.status === "error") return <ErrorState error={sets.error} onRetry={sets.reload} />;
 
   const saved = () => {
@@ -24,29 +27,34 @@ export function ProfilingSetsEditor({ onChanged, onClose }: { onChanged: () => v
   if (open === "new") return <QuestionSetForm onSaved={saved} onCancel={() => setOpen(null)} />;
   if (editing) return <QuestionSetForm key={editing.id} set={editing} onSaved={saved} onCancel={() => setOpen(null)} />;
   return (
-    <section className={layout.form} aria-label="Question sets">
+    <section className={layout.form} aria-label={t("sets")}>
       <Text as="h3" weight="semibold" size={400}>
-        Question sets
+        {t("sets")}
       </Text>
       <ul className={layout.list}>
         {sets.data.items.map((set) => (
           <li key={set.id} className={layout.buttons}>
             <Text>
-              {set.name} ({set.questions.filter((question) => !question.archived).length} questions)
+              {t("setLine", { name: set.name, count: set.questions.filter((question) => !question.archived).length })}
             </Text>
-            {!set.active && <Badge appearance="outline">inactive</Badge>}
-            <Button size="small" appearance="subtle" aria-label={`Edit ${set.name}`} onClick={() => setOpen(set.id)}>
-              Edit
+            {!set.active && <Badge appearance="outline">{t("inactive")}</Badge>}
+            <Button
+              size="small"
+              appearance="subtle"
+              aria-label={common("editWhat", { what: set.name })}
+              onClick={() => setOpen(set.id)}
+            >
+              {common("edit")}
             </Button>
           </li>
         ))}
       </ul>
       <div className={layout.buttons}>
         <Button size="small" onClick={() => setOpen("new")}>
-          New question set
+          {t("newSet")}
         </Button>
         <Button size="small" appearance="subtle" onClick={onClose}>
-          Close
+          {t("close")}
         </Button>
       </div>
     </section>

@@ -1,13 +1,14 @@
 import { Button, Caption1, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { type FormEvent, useEffect, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { type CustomerProfiling, type ProfilingValue, sameProfilingValue } from "contract";
 import { ApiError } from "../../api/api-error";
 import { useServices } from "../../shared/services-context";
 import { EmptyState, ErrorState, Loading } from "../../shared/state-views";
-import { errorMessage } from "../../shared/error-message";
+import { useErrorMessage } from "../../shared/error-message";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { useAsync } from "../../shared/use-async";
-import { formatInZone } from "../../shared/zoned-time";
+import { useFormat } from "../../i18n";
 import { may } from "../../shared/may";
 import type { RecordTabContext } from "../../shared/record-tab.types";
 import { AnswerHistory } from "./answer-history";
@@ -34,6 +35,10 @@ type Question = CustomerProfiling["sets"][number]["questions"][number];
 export function ProfilingTab({ record }: RecordTabContext) {
   const layout = useLayoutStyles();
   const styles = useStyles();
+  const { t } = useTranslation("profiling");
+  const { t: common } = useTranslation("common");
+  const format = useFormat();
+  const errorMessage = useErrorMessage();
   const { api, me } = useServices();
   const customerId = record.customer.id;
   const profile = useAsync(() => api.profiling(customerId), [customerId]);
@@ -53,12 +58,12 @@ export function ProfilingTab({ record }: RecordTabContext) {
   // null is a draft too (a cleared choice), so no ?? here.
   const draftFor = (question: Question) => (question.id in drafts ? drafts[question.id]! : draftOf(question));
 
-  if (profile.status === "loading") return <Loading label="Loading the profile…" />;
+  if (profile.status === "loading") return <Loading label={t("loadingProfile")} />;
   if (profile.status === "error") return <ErrorState error={profile.error} onRetry={profile.reload} />;
 
   const changed = questions.flatMap((question) => {
-    const now = fromDraft(question, draftFor(question));
-    const before = fromDraft(question, draftOf(question));
+    const now = fromDraft(question, draftFor(question), t("notANumber"));
+    const before = fromDraft(question, draftOf(question), t("notANumber"));
     const unchanged = now.ok && before.ok && sameProfilingValue(now.value, before.value);
     return unchanged ? [] : [{ question, now }];
   });
@@ -70,7 +75,7 @@ export function ProfilingTab({ record }: RecordTabContext) {
       changed.flatMap(({ question, now }) => (now.ok ? [] : [[question.id, now.message]])),
     );
     setErrors(invalid);
-    if (Object.keys(invalid).length > 0) return setMessage({ intent: "error", text: "Check the marked answers." });
+    if (Object.keys(invalid).length > 0) return setMessage({ intent: "error", text: t("checkAnswers") });
     // Only what changed is sent: the service keeps every answer, so re-sending unchanged ones is noise.
     const answers = changed.map(({ question, now }) => ({
       questionId: question.id,
@@ -79,14 +84,14 @@ export function ProfilingTab({ record }: RecordTabContext) {
     setSaving(true);
     try {
       await api.saveProfilingAnswers(customerId, answers);
-      setMessage({ intent: "success", text: `Saved ${answers.length} answer${answers.length === 1 ? "" : "s"}.` });
+      setMessage({ intent: "success", text: t("saved", { count: answers.length }) });
       profile.reload();
     } catch (failure) {
       const byQuestion = failure instanceof ApiError ? fieldErrors(failure, answers) : {};
       setErrors(byQuestion);
       setMessage({
         intent: "error",
-        text: Object.keys(byQuestion).length > 0 ? "Check the marked answers." : errorMessage(failure),
+        text: Object.keys(byQuestion).length > 0 ? t("checkAnswers") : errorMessage(failure),
       });
     } finally {
       setSaving(false);
@@ -95,9 +100,9 @@ export function ProfilingTab({ record }: RecordTabContext) {
 
   const answeredBy = (question: Question) => {
     const answer = question.answer;
-    if (!answer) return "Not answered yet.";
-    const when = formatInZone(answer.answeredAt, me.timeZone, false);
-    return `${answer.value === null ? "Cleared" : "Answered"} by ${answer.answeredBy.name} on ${when}`;
+    if (!answer) return t("notAnswered");
+    const when = format.date(answer.answeredAt, me.timeZone);
+    return t(answer.value === null ? "clearedBy" : "answeredBy", { name: answer.answeredBy.name, when });
   };
 
   return (
@@ -105,15 +110,15 @@ export function ProfilingTab({ record }: RecordTabContext) {
       {may(me, "profiling:manage") && (
         <div className={layout.buttons}>
           <Button size="small" aria-expanded={editing} onClick={() => setEditing(!editing)}>
-            Edit question sets
+            {t("editSets")}
           </Button>
         </div>
       )}
       {editing && <ProfilingSetsEditor onChanged={profile.reload} onClose={() => setEditing(false)} />}
       {profile.data.sets.length === 0 ? (
-        <EmptyState>No profiling questions have been defined yet.</EmptyState>
+        <EmptyState>{t("noQuestions")}</EmptyState>
       ) : (
-        <form className={layout.form} onSubmit={save} aria-label="Profile">
+        <form className={layout.form} onSubmit={save} aria-label={t("profile")}>
           {profile.data.sets.map((set) => (
             <fieldset key={set.id} className={styles.set}>
               <legend className={styles.legend}>{set.name}</legend>
@@ -132,10 +137,10 @@ export function ProfilingTab({ record }: RecordTabContext) {
                       size="small"
                       appearance="subtle"
                       aria-expanded={history === question.id}
-                      aria-label={`History of ${question.text}`}
+                      aria-label={t("historyOf", { label: question.text })}
                       onClick={() => setHistory(history === question.id ? null : question.id)}
                     >
-                      History
+                      {t("history")}
                     </Button>
                   </div>
                   {history === question.id && (
@@ -152,9 +157,9 @@ export function ProfilingTab({ record }: RecordTabContext) {
           )}
           <div className={layout.buttons}>
             <Button appearance="primary" type="submit" disabled={saving || changed.length === 0}>
-              {saving ? "Saving…" : "Save answers"}
+              {saving ? common("saving") : t("saveAnswers")}
             </Button>
-            {changed.length > 0 && <Text>{changed.length} changed</Text>}
+            {changed.length > 0 && <Text>{t("changed", { count: changed.length })}</Text>}
           </div>
         </form>
       )}

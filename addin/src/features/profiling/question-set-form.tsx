@@ -10,20 +10,13 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { PROFILING_KINDS, type ProfilingQuestionKind, type ProfilingSet, isChoiceKind } from "contract";
 import { ApiError } from "../../api/api-error";
 import { useServices } from "../../shared/services-context";
-import { errorMessage } from "../../shared/error-message";
+import { useErrorMessage } from "../../shared/error-message";
 import { FormFooter } from "../../shared/form-footer";
 import { useLayoutStyles } from "../../shared/layout-styles";
-
-const KIND_LABEL: Record<ProfilingQuestionKind, string> = {
-  TEXT: "Text",
-  NUMBER: "Number",
-  YES_NO: "Yes / no",
-  SINGLE_CHOICE: "One of several",
-  MULTIPLE_CHOICE: "Several of several",
-};
 
 const useStyles = makeStyles({
   question: {
@@ -67,6 +60,9 @@ export function QuestionSetForm({
 }) {
   const layout = useLayoutStyles();
   const styles = useStyles();
+  const { t } = useTranslation("profiling");
+  const { t: common } = useTranslation("common");
+  const errorMessage = useErrorMessage();
   const { api } = useServices();
   const [name, setName] = useState(set?.name ?? "");
   const [active, setActive] = useState(set?.active ?? true);
@@ -125,35 +121,39 @@ export function QuestionSetForm({
   // Messages not shown next to a field (a stale version, a dropped question) go above the buttons.
   const general = details.filter((detail) => !/^body\.(name|questions\.\d+)/.test(detail.field));
   return (
-    <form className={layout.form} onSubmit={submit} aria-label={set ? `Edit ${set.name}` : "New question set"}>
-      <Field label="Set name" required {...validation(fieldError("name"))}>
+    <form
+      className={layout.form}
+      onSubmit={submit}
+      aria-label={set ? common("editWhat", { what: set.name }) : t("newSet")}
+    >
+      <Field label={t("setName")} required {...validation(fieldError("name"))}>
         <Input value={name} onChange={(_event, data) => setName(data.value)} />
       </Field>
-      <Switch label="Asked (active)" checked={active} onChange={(_event, data) => setActive(data.checked)} />
+      <Switch label={t("active")} checked={active} onChange={(_event, data) => setActive(data.checked)} />
       {questions.map((question, index) => (
         <div
           key={question.key}
           className={`${styles.question} ${question.archived ? styles.archived : ""}`}
           role="group"
-          aria-label={`Question ${index + 1}`}
+          aria-label={t("question", { number: index + 1 })}
         >
-          <Field label={`Question ${index + 1}`} {...validation(fieldError(`questions.${index}.text`))}>
+          <Field label={t("question", { number: index + 1 })} {...validation(fieldError(`questions.${index}.text`))}>
             <Input value={question.text} onChange={(_event, data) => change(index, { text: data.value })} />
           </Field>
-          <Field label="Kind" {...validation(fieldError(`questions.${index}.kind`))}>
+          <Field label={t("kind")} {...validation(fieldError(`questions.${index}.kind`))}>
             <Select
               value={question.kind}
               onChange={(_event, data) => change(index, { kind: data.value as ProfilingQuestionKind })}
             >
               {PROFILING_KINDS.map((kind) => (
                 <option key={kind} value={kind}>
-                  {KIND_LABEL[kind]}
+                  {t(`kinds.${kind}`)}
                 </option>
               ))}
             </Select>
           </Field>
           {isChoiceKind(question.kind) && (
-            <Field label="Options, one per line" {...validation(fieldError(`questions.${index}.options`))}>
+            <Field label={t("options")} {...validation(fieldError(`questions.${index}.options`))}>
               <Textarea
                 value={question.options}
                 rows={3}
@@ -161,10 +161,10 @@ export function QuestionSetForm({
               />
             </Field>
           )}
-          {question.archived && <Caption1>Archived: no longer asked; earlier answers stay readable.</Caption1>}
+          {question.archived && <Caption1>{t("archived")}</Caption1>}
           <div className={layout.buttons}>
             <Button size="small" appearance="subtle" disabled={index === 0} onClick={() => move(index, -1)}>
-              Up
+              {t("up")}
             </Button>
             <Button
               size="small"
@@ -172,11 +172,11 @@ export function QuestionSetForm({
               disabled={index === questions.length - 1}
               onClick={() => move(index, 1)}
             >
-              Down
+              {t("down")}
             </Button>
             {question.id ? (
               <Button size="small" appearance="subtle" onClick={() => change(index, { archived: !question.archived })}>
-                {question.archived ? "Restore" : "Archive"}
+                {question.archived ? t("restore") : t("archive")}
               </Button>
             ) : (
               <Button
@@ -184,7 +184,7 @@ export function QuestionSetForm({
                 appearance="subtle"
                 onClick={() => setQuestions(questions.filter((_question, at) => at !== index))}
               >
-                Remove
+                {t("remove")}
               </Button>
             )}
           </div>
@@ -200,13 +200,13 @@ export function QuestionSetForm({
             ])
           }
         >
-          Add question
+          {t("addQuestion")}
         </Button>
       </div>
       <FormFooter
         message={error !== null && (general.length > 0 || details.length === 0) ? errorMessage(error) : null}
         saving={saving}
-        submitLabel="Save set"
+        submitLabel={t("saveSet")}
         onCancel={onCancel}
       />
     </form>

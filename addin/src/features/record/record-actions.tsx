@@ -1,5 +1,6 @@
 import { Button } from "@fluentui/react-components";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { CustomerRecord } from "contract";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import type { MailItem } from "../../office/mail-item.types";
@@ -27,6 +28,7 @@ export function RecordActions({
   onLogged: () => void;
 }) {
   const styles = useLayoutStyles();
+  const { t } = useTranslation("record", { keyPrefix: "actions" });
   const [form, setForm] = useState<"activity" | "note" | "cold-call" | null>(null);
   const { customer, contacts } = record;
   const contact = contacts.find((candidate) => candidate.id === contactId) ?? null;
@@ -38,7 +40,7 @@ export function RecordActions({
 
   return (
     <>
-      <div className={styles.buttons} role="group" aria-label="Main actions">
+      <div className={styles.buttons} role="group" aria-label={t("label")}>
         {item?.internetMessageId && (
           <LogEmailButton
             item={item}
@@ -57,22 +59,22 @@ export function RecordActions({
         )}
         <ShortcutButton
           shortcut={SHORTCUTS.newActivity}
-          tip="Plan a call, visit or task"
+          tip={t("newActivityTip")}
           onClick={() => toggle("activity")}
           aria-expanded={form === "activity"}
         >
-          New activity
+          {t("newActivity")}
         </ShortcutButton>
         <ShortcutButton
           shortcut={SHORTCUTS.addNote}
-          tip="Write a note on this customer"
+          tip={t("addNoteTip")}
           onClick={() => toggle("note")}
           aria-expanded={form === "note"}
         >
-          Add note
+          {t("addNote")}
         </ShortcutButton>
         <Button onClick={() => toggle("cold-call")} aria-expanded={form === "cold-call"}>
-          Cold call
+          {t("coldCall")}
         </Button>
       </div>
       {form === "activity" && (

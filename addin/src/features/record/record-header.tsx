@@ -1,5 +1,6 @@
 import { Badge, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ACTUAL_CUSTOMER_STATUS, type Customer } from "contract";
+import { useTranslation } from "react-i18next";
 import { ConsentBadges, type RecordContact, withdrawnChannels } from "../consent";
 
 const useStyles = makeStyles({
@@ -12,16 +13,10 @@ const useStyles = makeStyles({
   value: { margin: 0, overflowWrap: "anywhere" },
 });
 
-const LIFECYCLE: Record<Customer["lifecycle"], string> = {
-  NEW: "New",
-  RELEASED: "Released",
-  ACTIVE: "Active (approved)",
-  DECLINED: "Declined",
-};
-
 /** Who the customer is, in two lines: name, then account, status and lifecycle. */
 export function RecordHeader({ customer }: { customer: Customer }) {
   const styles = useStyles();
+  const { t } = useTranslation("record");
   const isCustomer = customer.status.code === ACTUAL_CUSTOMER_STATUS;
   return (
     <header className={styles.header}>
@@ -29,15 +24,15 @@ export function RecordHeader({ customer }: { customer: Customer }) {
         {customer.name}
       </Text>
       <div className={styles.line}>
-        <Caption1>Account {customer.accountNumber}</Caption1>
+        <Caption1>{t("account", { number: customer.accountNumber })}</Caption1>
         <Text
           className={isCustomer ? undefined : styles.notCustomer}
           data-testid="status"
-          title={isCustomer ? "Customer: may receive orders" : "Not an actual customer: no orders"}
+          title={isCustomer ? t("isCustomer") : t("notCustomer")}
         >
-          Status {customer.status.code} · {customer.status.label}
+          {t("status", { code: customer.status.code, label: customer.status.label })}
         </Text>
-        <Badge appearance="outline">{LIFECYCLE[customer.lifecycle]}</Badge>
+        <Badge appearance="outline">{t(`lifecycle.${customer.lifecycle}`)}</Badge>
       </div>
     </header>
   );
@@ -46,6 +41,7 @@ export function RecordHeader({ customer }: { customer: Customer }) {
 /** The rest of the master data, below the record's main actions. */
 export function RecordFacts({ customer, contact }: { customer: Customer; contact: RecordContact | null }) {
   const styles = useStyles();
+  const { t } = useTranslation("record");
   const address = [
     customer.address.street,
     [customer.address.postalCode, customer.address.city].filter(Boolean).join(" "),
@@ -56,7 +52,7 @@ export function RecordFacts({ customer, contact }: { customer: Customer; contact
   return (
     <div className={styles.header}>
       {customer.types.length > 0 && (
-        <div className={styles.line} role="group" aria-label="Types">
+        <div className={styles.line} role="group" aria-label={t("types")}>
           {customer.types.map((type) => (
             <Badge key={type} appearance="tint" color="brand">
               {type}
@@ -65,12 +61,15 @@ export function RecordFacts({ customer, contact }: { customer: Customer; contact
         </div>
       )}
       <dl className={styles.facts}>
-        {address && <Fact term="Address" value={address} />}
-        {customer.phone && <Fact term="Phone" value={customer.phone} />}
-        <Fact term="Salesmen" value={customer.salesmen.map((salesman) => salesman.name).join(", ") || "none"} />
+        {address && <Fact term={t("address")} value={address} />}
+        {customer.phone && <Fact term={t("phone")} value={customer.phone} />}
+        <Fact
+          term={t("salesmen")}
+          value={customer.salesmen.map((salesman) => salesman.name).join(", ") || t("noSalesmen")}
+        />
         {contact && (
           <Fact
-            term="Contact"
+            term={t("contact")}
             value={[`${contact.firstName} ${contact.lastName}`, contact.role, contact.phone]
               .filter(Boolean)
               .join(" · ")}
@@ -78,7 +77,7 @@ export function RecordFacts({ customer, contact }: { customer: Customer; contact
         )}
       </dl>
       {contact && (
-        <div className={styles.line} role="group" aria-label="Consent">
+        <div className={styles.line} role="group" aria-label={t("consent")}>
           <ConsentBadges withdrawn={withdrawnChannels(contact.consent)} />
         </div>
       )}

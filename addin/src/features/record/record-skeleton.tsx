@@ -1,4 +1,5 @@
 import { Skeleton, SkeletonItem, makeStyles, tokens } from "@fluentui/react-components";
+import { useTranslation } from "react-i18next";
 
 const useStyles = makeStyles({
   skeleton: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -12,8 +13,9 @@ const useStyles = makeStyles({
 /** The record's shape while it loads: the name, its lines and the main actions, where they will be. */
 export function RecordSkeleton() {
   const styles = useStyles();
+  const { t } = useTranslation("record");
   return (
-    <div role="progressbar" aria-label="Loading the customer record…">
+    <div role="progressbar" aria-label={t("loadingRecord")}>
       <Skeleton className={styles.skeleton} aria-hidden>
         <SkeletonItem size={28} className={styles.name} />
         <SkeletonItem size={16} className={styles.line} />

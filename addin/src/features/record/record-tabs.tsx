@@ -1,11 +1,13 @@
 import { type ComponentType, type ReactNode, lazy } from "react";
 import type { RecordTabContext } from "../../shared/record-tab.types";
+import type { en } from "../../i18n/en";
 import { OverviewTab } from "./overview-tab";
 
 /** One tab of the record; RECORD_TABS lists them in the order the pane shows them. */
 export interface RecordTab {
   value: string;
-  label: string;
+  /** Its name, from the record catalog's tabs. */
+  label: keyof (typeof en)["record"]["tabs"];
   render: (context: RecordTabContext) => ReactNode;
 }
 
@@ -25,10 +27,10 @@ const FilesTab = onDemand(() => import("../attachments/index.js"), "FilesTab");
 // The record is long and the pane is narrow: the everyday parts first, the rest one tab away.
 // Each feature adds its tab here.
 export const RECORD_TABS: RecordTab[] = [
-  { value: "overview", label: "Overview", render: (context) => <OverviewTab {...context} /> },
-  { value: "quotes", label: "Quotes", render: (context) => <SalesDocumentsTab {...context} /> },
-  { value: "timeline", label: "Timeline", render: (context) => <TimelineTab {...context} /> },
-  { value: "details", label: "Details", render: (context) => <DetailsTab {...context} /> },
-  { value: "profile", label: "Profile", render: (context) => <ProfilingTab {...context} /> },
-  { value: "files", label: "Files", render: (context) => <FilesTab {...context} /> },
+  { value: "overview", label: "overview", render: (context) => <OverviewTab {...context} /> },
+  { value: "quotes", label: "quotes", render: (context) => <SalesDocumentsTab {...context} /> },
+  { value: "timeline", label: "timeline", render: (context) => <TimelineTab {...context} /> },
+  { value: "details", label: "details", render: (context) => <DetailsTab {...context} /> },
+  { value: "profile", label: "profile", render: (context) => <ProfilingTab {...context} /> },
+  { value: "files", label: "files", render: (context) => <FilesTab {...context} /> },
 ];

@@ -1,6 +1,7 @@
 import { Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
 import type { CustomerRecord } from "contract";
 import { Suspense, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useServices } from "../../shared/services-context";
 import { ErrorState, Loading } from "../../shared/state-views";
 import type { MailItem } from "../../office/mail-item.types";
@@ -37,6 +38,7 @@ export function RecordView({
   known?: CustomerRecord;
 }) {
   const styles = useStyles();
+  const { t } = useTranslation("record");
   const { api, me } = useServices();
   const record = useAsync(() => api.record(customerId), [customerId, known], { known, refresh: false });
   const [tab, setTab] = useState(FIRST_TAB.value);
@@ -55,7 +57,7 @@ export function RecordView({
   const current = RECORD_TABS.find((candidate) => candidate.value === tab) ?? FIRST_TAB;
 
   return (
-    <article className={styles.stack} aria-label={`Customer record ${customer.name}`} data-testid="customer-record">
+    <article className={styles.stack} aria-label={t("label", { name: customer.name })} data-testid="customer-record">
       {/* Above the fold in a 320 px pane: who, how it stands (why it was declined), what to do now; then the rest. */}
       <RecordHeader customer={customer} />
       <DeclineNotice lifecycle={record.data.lifecycle} />
@@ -79,17 +81,17 @@ export function RecordView({
           className={styles.tabs}
           selectedValue={current.value}
           onTabSelect={(_event, data) => setTab(String(data.value))}
-          aria-label="Record sections"
+          aria-label={t("sections")}
         >
           {RECORD_TABS.map((candidate) => (
             <Tab key={candidate.value} value={candidate.value}>
-              {candidate.label}
+              {t(`tabs.${candidate.label}`)}
             </Tab>
           ))}
         </TabList>
       )}
-      <div className={styles.panel} role="tabpanel" aria-label={current.label}>
-        <Suspense fallback={<Loading label={`Loading ${current.label}…`} />}>
+      <div className={styles.panel} role="tabpanel" aria-label={t(`tabs.${current.label}`)}>
+        <Suspense fallback={<Loading label={t("loadingTab", { tab: t(`tabs.${current.label}`) })} />}>
           {current.render({ record: record.data, contactId, item, reload: record.reload, emailLogRound })}
         </Suspense>
       </div>

@@ -1,4 +1,6 @@
 import type { Action, Contact, Incident, Opportunity } from "contract";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
 import { useServices } from "../../shared/services-context";
 import { displayName } from "../../shared/display-name";
 import { EditForm } from "../../shared/edit-form";
@@ -27,18 +29,21 @@ export interface ActionTargets {
   incidents: Incident[];
 }
 
-function parentChoices(targets: ActionTargets): [ActionParent, string][] {
+function parentChoices(targets: ActionTargets, t: TFunction<"sales", "forms">): [ActionParent, string][] {
   return [
-    [`customerId:${targets.customer.id}`, `Customer ${targets.customer.name}`],
+    [`customerId:${targets.customer.id}`, t("onCustomer", { name: targets.customer.name })],
     ...targets.contacts.map((contact): [ActionParent, string] => [
       `contactId:${contact.id}`,
-      `Contact ${displayName(contact)}`,
+      t("onContact", { name: displayName(contact) }),
     ]),
     ...targets.opportunities.map((item): [ActionParent, string] => [
       `opportunityId:${item.id}`,
-      `Opportunity ${item.title}`,
+      t("onOpportunity", { name: item.title }),
     ]),
-    ...targets.incidents.map((item): [ActionParent, string] => [`incidentId:${item.id}`, `Incident ${item.subject}`]),
+    ...targets.incidents.map((item): [ActionParent, string] => [
+      `incidentId:${item.id}`,
+      t("onIncident", { name: item.subject }),
+    ]),
   ];
 }
 
@@ -71,6 +76,7 @@ export function ActionForm({
   onCancel: () => void;
   reload: () => void;
 }) {
+  const { t } = useTranslation("sales", { keyPrefix: "forms" });
   const { api, me } = useServices();
   const { values, save, field, submitWith } = useEditForm(
     FIELDS,
@@ -100,18 +106,18 @@ export function ActionForm({
 
   return (
     <EditForm
-      label={action ? `Edit action ${action.title}` : "New action"}
+      label={action ? t("editAction", { title: action.title }) : t("newAction")}
       onSubmit={submit}
       save={save}
-      submitLabel={action ? "Save action" : "Create action"}
+      submitLabel={action ? t("saveAction") : t("createAction")}
       onCancel={onCancel}
       disabled={!values.title.trim()}
     >
-      <TextField label="Title" required {...field("title")} />
-      <TextField label="Due date" type="date" {...field("dueDate")} />
+      <TextField label={t("title")} required {...field("title")} />
+      <TextField label={t("dueDate")} type="date" {...field("dueDate")} />
       <OwnerField {...field("ownerId")} />
-      {!action && <ChoiceField label="Attached to" choices={parentChoices(targets)} {...field("parent")} />}
-      <TextField label="Notes" multiline {...field("notes")} />
+      {!action && <ChoiceField label={t("attachedTo")} choices={parentChoices(targets, t)} {...field("parent")} />}
+      <TextField label={t("notes")} multiline {...field("notes")} />
     </EditForm>
   );
 }

@@ -1,5 +1,6 @@
 import { Button, Caption1, Checkbox, Text } from "@fluentui/react-components";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { Action } from "contract";
 import { useServices } from "../../shared/services-context";
 import { EmptyState } from "../../shared/state-views";
@@ -46,6 +47,7 @@ function ActionRow({
   reload: () => void;
 }) {
   const layout = useLayoutStyles();
+  const { t } = useTranslation("sales", { keyPrefix: "action" });
   const { api } = useServices();
   const [editing, setEditing] = useState(false);
   const shown = useAwaitedVersion(action.version);
@@ -54,7 +56,7 @@ function ActionRow({
       <div className={layout.buttons}>
         <Checkbox
           label={<Text strikethrough={action.done}>{action.title}</Text>}
-          aria-label={`Done: ${action.title}`}
+          aria-label={t("done", { title: action.title })}
           checked={action.done}
           disabled={quick.saving || shown.waiting}
           onChange={() =>
@@ -66,16 +68,16 @@ function ActionRow({
         <Button
           size="small"
           appearance="subtle"
-          aria-label={`Edit action ${action.title}`}
+          aria-label={t("editWhat", { title: action.title })}
           aria-expanded={editing}
           onClick={() => setEditing(!editing)}
         >
-          Edit
+          {t("edit")}
         </Button>
       </div>
       <Caption1>
-        {action.dueDate ? `due ${action.dueDate}` : "no due day"} · {action.owner.name}
-        {action.done ? " · done" : ""}
+        {action.dueDate ? t("due", { day: action.dueDate }) : t("noDue")} · {action.owner.name}
+        {action.done ? t("isDone") : ""}
       </Caption1>
       {editing && (
         <ActionForm

@@ -1,5 +1,6 @@
 import { Switch } from "@fluentui/react-components";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { Action } from "contract";
 import { useServices } from "../../shared/services-context";
 import { ErrorState, Loading } from "../../shared/state-views";
@@ -19,10 +20,11 @@ export function DoneActions({
   quick: QuickChange;
   reload: () => void;
 }) {
+  const { t } = useTranslation("sales", { keyPrefix: "action" });
   const [shown, setShown] = useState(false);
   return (
     <>
-      <Switch label="Show done actions" checked={shown} onChange={(_event, data) => setShown(data.checked)} />
+      <Switch label={t("showDone")} checked={shown} onChange={(_event, data) => setShown(data.checked)} />
       {shown && <DoneList openActions={openActions} {...shared} />}
     </>
   );
@@ -37,16 +39,17 @@ function DoneList({
   quick: QuickChange;
   reload: () => void;
 }) {
+  const { t } = useTranslation("sales", { keyPrefix: "action" });
   const { api } = useServices();
   const customerId = shared.targets.customer.id;
   const all = useAsync(() => api.actions({ customerId, open: "false" }), [customerId, openActions]);
-  if (all.status === "loading") return <Loading label="Loading done actions…" />;
+  if (all.status === "loading") return <Loading label={t("loadingDone")} />;
   if (all.status === "error") return <ErrorState error={all.error} onRetry={all.reload} />;
   return (
     <ActionList
       actions={all.data.items.filter((action) => action.done)}
-      label="Done actions of this customer"
-      empty="No done actions."
+      label={t("doneOfCustomer")}
+      empty={t("noDone")}
       {...shared}
     />
   );

@@ -1,7 +1,8 @@
 import type { Contact, Incident } from "contract";
+import { useTranslation } from "react-i18next";
 import { useServices } from "../../shared/services-context";
 import { displayName } from "../../shared/display-name";
-import { SEVERITY_LABEL, STATE_LABEL } from "./sales-labels";
+import { useSalesLabels } from "./sales-labels";
 import { EditForm } from "../../shared/edit-form";
 import { ChoiceField, TextField } from "../../shared/form-fields";
 import { useEditForm } from "../../shared/use-edit-form";
@@ -51,10 +52,12 @@ export function IncidentForm({
   onCancel: () => void;
   reload: () => void;
 }) {
+  const { t } = useTranslation("sales", { keyPrefix: "forms" });
+  const labels = useSalesLabels();
   const { api, me } = useServices();
   const { values, save, field, submitWith } = useEditForm(FIELDS, () => valuesOf(incident, contactId, me.id), reload);
   const contactChoices: [string, string][] = [
-    ["", "No contact"],
+    ["", t("noContact")],
     ...contacts.map((contact): [string, string] => [contact.id, displayName(contact)]),
   ];
 
@@ -69,18 +72,18 @@ export function IncidentForm({
 
   return (
     <EditForm
-      label={incident ? `Edit incident ${incident.subject}` : "New incident"}
+      label={incident ? t("editIncident", { subject: incident.subject }) : t("newIncident")}
       onSubmit={submit}
       save={save}
-      submitLabel={incident ? "Save incident" : "Create incident"}
+      submitLabel={incident ? t("saveIncident") : t("createIncident")}
       onCancel={onCancel}
       disabled={!values.subject.trim()}
     >
-      <TextField label="Subject" required {...field("subject")} />
-      <ChoiceField label="Severity" choices={SEVERITY_LABEL} {...field("severity")} />
-      <ChoiceField label="State" choices={STATE_LABEL} {...field("state")} />
-      <ChoiceField label="Contact" choices={contactChoices} {...field("contactId")} />
-      <TextField label="Description" multiline {...field("description")} />
+      <TextField label={t("subject")} required {...field("subject")} />
+      <ChoiceField label={t("severity")} choices={labels.severities} {...field("severity")} />
+      <ChoiceField label={t("state")} choices={labels.states} {...field("state")} />
+      <ChoiceField label={t("contact")} choices={contactChoices} {...field("contactId")} />
+      <TextField label={t("description")} multiline {...field("description")} />
       <OwnerField {...field("ownerId")} />
     </EditForm>
   );

@@ -1,7 +1,8 @@
 import type { Opportunity } from "contract";
+import { useTranslation } from "react-i18next";
 import { useServices } from "../../shared/services-context";
 import { useLayoutStyles } from "../../shared/layout-styles";
-import { STAGE_LABEL } from "./sales-labels";
+import { useSalesLabels } from "./sales-labels";
 import { EditForm } from "../../shared/edit-form";
 import { ChoiceField, TextField } from "../../shared/form-fields";
 import { useEditForm } from "../../shared/use-edit-form";
@@ -50,6 +51,8 @@ export function OpportunityForm({
   reload: () => void;
 }) {
   const layout = useLayoutStyles();
+  const { t } = useTranslation("sales", { keyPrefix: "forms" });
+  const labels = useSalesLabels();
   const { api, me } = useServices();
   const { values, save, field, submitWith } = useEditForm(FIELDS, () => valuesOf(opportunity, me.id), reload);
 
@@ -66,24 +69,24 @@ export function OpportunityForm({
 
   return (
     <EditForm
-      label={opportunity ? `Edit opportunity ${opportunity.title}` : "New opportunity"}
+      label={opportunity ? t("editOpportunity", { title: opportunity.title }) : t("newOpportunity")}
       onSubmit={submit}
       save={save}
-      submitLabel={opportunity ? "Save opportunity" : "Create opportunity"}
+      submitLabel={opportunity ? t("saveOpportunity") : t("createOpportunity")}
       onCancel={onCancel}
       disabled={!values.title.trim() || !values.value.trim()}
     >
-      <TextField label="Title" required {...field("title")} />
+      <TextField label={t("title")} required {...field("title")} />
       <div className={layout.buttons}>
-        <TextField label="Value" required {...field("value")} />
-        <TextField label="Currency" {...field("currency")} />
+        <TextField label={t("value")} required {...field("value")} />
+        <TextField label={t("currency")} {...field("currency")} />
       </div>
-      <ChoiceField label="Stage" choices={STAGE_LABEL} {...field("stage")} />
-      <TextField label="Expected close" type="date" {...field("expectedCloseDate")} />
+      <ChoiceField label={t("stage")} choices={labels.stages} {...field("stage")} />
+      <TextField label={t("expectedClose")} type="date" {...field("expectedCloseDate")} />
       <TextField
-        label="Probability (%)"
+        label={t("probability")}
         type="number"
-        hint={opportunity ? undefined : "Empty: by stage"}
+        hint={opportunity ? undefined : t("probabilityHint")}
         {...field("probability")}
       />
       <OwnerField {...field("ownerId")} />

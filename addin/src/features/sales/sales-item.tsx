@@ -1,5 +1,6 @@
 import { Button, Select, Text } from "@fluentui/react-components";
 import { type ReactNode, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { Action } from "contract";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { ActionForm, type ActionParent, type ActionTargets } from "./action-form";
@@ -44,6 +45,7 @@ export function SalesItem<T extends string>({
   mayChange: boolean;
 }) {
   const layout = useLayoutStyles();
+  const { t } = useTranslation("sales", { keyPrefix: "item" });
   const [open, setOpen] = useState(false);
   const shown = useAwaitedVersion(version);
   const [form, setForm] = useState<"edit" | "action" | null>(null);
@@ -60,7 +62,7 @@ export function SalesItem<T extends string>({
         <Select
           key={version}
           size="small"
-          aria-label={`${quickLabel} of ${name}`}
+          aria-label={t("quickOf", { what: quickLabel, name })}
           defaultValue={quickValue}
           disabled={!mayChange || quick.saving || shown.waiting}
           onChange={(_event, data) => void quick.run(async () => shown.saved(await onQuickChange(data.value as T)))}
@@ -71,8 +73,8 @@ export function SalesItem<T extends string>({
             </option>
           ))}
         </Select>
-        <Button size="small" aria-expanded={open} aria-label={`Open ${name}`} onClick={() => setOpen(!open)}>
-          {open ? "Close" : "Open"}
+        <Button size="small" aria-expanded={open} aria-label={t("openWhat", { name })} onClick={() => setOpen(!open)}>
+          {open ? t("close") : t("open")}
         </Button>
       </div>
       {open && (
@@ -84,7 +86,7 @@ export function SalesItem<T extends string>({
                 aria-expanded={form === "edit"}
                 onClick={() => setForm(form === "edit" ? null : "edit")}
               >
-                Edit
+                {t("edit")}
               </Button>
             )}
             <Button
@@ -92,18 +94,18 @@ export function SalesItem<T extends string>({
               aria-expanded={form === "action"}
               onClick={() => setForm(form === "action" ? null : "action")}
             >
-              New action
+              {t("newAction")}
             </Button>
           </div>
           {form === "edit" && renderEdit({ onSaved: saved, onCancel: close })}
           {form === "action" && (
             <ActionForm targets={targets} parent={parent} onSaved={saved} onCancel={close} reload={reload} />
           )}
-          <Text weight="semibold">Actions</Text>
+          <Text weight="semibold">{t("actions")}</Text>
           <ActionList
             actions={actions}
-            label={`Actions of ${name}`}
-            empty="No actions yet."
+            label={t("actionsOf", { name })}
+            empty={t("noActions")}
             targets={targets}
             quick={quick}
             reload={reload}

@@ -1,12 +1,13 @@
 import { Badge, Button, Caption1, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
 import { type ReactNode, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useFormat } from "../../i18n";
 import type { Action, Contact, Incident, Opportunity } from "contract";
 import { useServices } from "../../shared/services-context";
 import { EmptyState } from "../../shared/state-views";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { isChangedElsewhere } from "../../shared/use-form-save";
 import { may } from "../../shared/may";
-import { formatInZone } from "../../shared/zoned-time";
 import { ActionForm, type ActionTargets } from "./action-form";
 import { ActionList } from "./action-list";
 import { DoneActions } from "./done-actions";
@@ -14,14 +15,10 @@ import { IncidentForm } from "./incident-form";
 import { OpportunityForm } from "./opportunity-form";
 import { useQuickChange } from "./quick-change";
 import { SalesItem } from "./sales-item";
-import { SEVERITY_COLOR, SEVERITY_LABEL, STAGE_LABEL, STATE_LABEL, money } from "./sales-labels";
+import { SEVERITY_COLOR, money, useSalesLabels } from "./sales-labels";
 
 type NewForm = "opportunity" | "incident" | "action";
-const NEW_LABEL: Record<NewForm, string> = {
-  opportunity: "New opportunity",
-  incident: "New incident",
-  action: "New action",
-};
+const NEW_FORMS: NewForm[] = ["opportunity", "incident", "action"];
 
 /** What is being sold and what needs fixing for this customer, and the open to-dos around both. */
 export function SalesSection({
@@ -43,6 +40,14 @@ export function SalesSection({
   reload: () => void;
 }) {
   const layout = useLayoutStyles();
+  const { t } = useTranslation("sales");
+  const format = useFormat();
+  const labels = useSalesLabels();
+  const newLabel: Record<NewForm, string> = {
+    opportunity: t("newOpportunity"),
+    incident: t("newIncident"),
+    action: t("newAction"),
+  };
   const { api, me } = useServices();
   const quick = useQuickChange(reload);
   const [form, setForm] = useState<NewForm | null>(null);
@@ -57,9 +62,9 @@ export function SalesSection({
   return (
     <>
       <div className={layout.buttons}>
-        {(Object.keys(NEW_LABEL) as NewForm[]).map((kind) => (
+        {NEW_FORMS.map((kind) => (
           <Button key={kind} aria-expanded={form === kind} onClick={() => setForm(form === kind ? null : kind)}>
-            {NEW_LABEL[kind]}
+            {newLabel[kind]}
           </Button>
         ))}
       </div>
@@ -82,7 +87,7 @@ export function SalesSection({
           <MessageBarBody>{quick.message}</MessageBarBody>
         </MessageBar>
       )}
-      <TitledList title="Opportunities" empty="No opportunities." count={opportunities.length}>
+      <TitledList title={t("opportunities")} empty={t("noOpportunities")} count={opportunities.length}>
         <ul className={layout.list}>
           {opportunities.map((opportunity) => (
             <SalesItem
@@ -93,15 +98,15 @@ export function SalesSection({
                 <>
                   <Text>{opportunity.title}</Text>
                   <Caption1>
-                    {money(opportunity)} · {opportunity.probability}%
-                    {opportunity.expectedCloseDate ? ` · close ${opportunity.expectedCloseDate}` : ""} ·{" "}
+                    {money(opportunity, format)} · {format.number(opportunity.probability / 100, { style: "percent" })}
+                    {opportunity.expectedCloseDate ? t("close", { day: opportunity.expectedCloseDate }) : ""} ·{" "}
                     {opportunity.owner.name}
                   </Caption1>
                 </>
               }
-              quickLabel="Stage"
+              quickLabel={t("stage")}
               quickValue={opportunity.stage}
-              quickChoices={STAGE_LABEL}
+              quickChoices={labels.stages}
               onQuickChange={(stage) => api.updateOpportunity(opportunity.id, { stage, version: opportunity.version })}
               version={opportunity.version}
               mayChange={may(me, "opportunities:change", {
@@ -117,7 +122,7 @@ export function SalesSection({
           ))}
         </ul>
       </TitledList>
-      <TitledList title="Incidents" empty="No incidents." count={incidents.length}>
+      <TitledList title={t("incidents")} empty={t("noIncidents")} count={incidents.length}>
         <ul className={layout.list}>
           {incidents.map((incident) => (
             <SalesItem
@@ -129,17 +134,17 @@ export function SalesSection({
                   <Text>
                     {incident.subject}{" "}
                     <Badge appearance="tint" color={SEVERITY_COLOR[incident.severity]}>
-                      {SEVERITY_LABEL[incident.severity].toLowerCase()}
+                      {t(`severityBadge.${incident.severity}`)}
                     </Badge>
                   </Text>
                   <Caption1>
-                    {incident.owner.name} · opened {formatInZone(incident.createdAt, me.timeZone, false)}
+                    {t("opened", { owner: incident.owner.name, date: format.date(incident.createdAt, me.timeZone) })}
                   </Caption1>
                 </>
               }
-              quickLabel="State"
+              quickLabel={t("state")}
               quickValue={incident.state}
-              quickChoices={STATE_LABEL}
+              quickChoices={labels.states}
               onQuickChange={(state) => api.updateIncident(incident.id, { state, version: incident.version })}
               version={incident.version}
               mayChange={may(me, "incidents:change", { ownerId: incident.owner.id, salesmen: customer.salesmen })}
@@ -159,8 +164,8 @@ export function SalesSection({
           ))}
         </ul>
       </TitledList>
-      <TitledList title="Open actions" empty="Nothing to do." count={openActions.length}>
-        <ActionList actions={openActions} label="Open actions of this customer" empty="" {...shared} />
+      <TitledList title={t("openActions")} empty={t("nothingToDo")} count={openActions.length}>
+        <ActionList actions={openActions} label={t("openActionsOfCustomer")} empty="" {...shared} />
       </TitledList>
       <DoneActions openActions={openActions} {...shared} />
     </>

@@ -1,5 +1,6 @@
 import { Button, Caption1, Checkbox, Field, SearchBox, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { ACTUAL_CUSTOMER_STATUS, type CustomerSummary } from "contract";
 import { may } from "../../shared/may";
 import { recentCustomers } from "../../shared/recent-customers";
@@ -31,6 +32,7 @@ const useStyles = makeStyles({
 export function CustomerSearch() {
   const styles = useStyles();
   const layout = useLayoutStyles();
+  const { t } = useTranslation("search");
   const { api, me } = useServices();
   const item = useMailItem();
   const types = useAsync(() => api.types(), [api]);
@@ -60,7 +62,7 @@ export function CustomerSearch() {
     return (
       <div className={styles.stack}>
         <Button appearance="subtle" onClick={() => setOpen(null)}>
-          ← Back to results
+          {t("back")}
         </Button>
         <RecordView customerId={open} contactId={null} item={item.data ?? null} />
       </div>
@@ -68,16 +70,12 @@ export function CustomerSearch() {
 
   return (
     <div className={styles.stack}>
-      <form className={styles.stack} onSubmit={submit} role="search" aria-label="Search customers">
-        <Field label="Search">
-          <SearchBox
-            value={text}
-            onChange={(_event, data) => setText(data.value)}
-            placeholder="Account number, name or address"
-          />
+      <form className={styles.stack} onSubmit={submit} role="search" aria-label={t("form")}>
+        <Field label={t("field")}>
+          <SearchBox value={text} onChange={(_event, data) => setText(data.value)} placeholder={t("placeholder")} />
         </Field>
         <fieldset className={styles.group}>
-          <legend>Types</legend>
+          <legend>{t("types")}</legend>
           {(types.data?.items ?? []).map((type) => (
             <Checkbox
               key={type.id}
@@ -88,7 +86,7 @@ export function CustomerSearch() {
           ))}
         </fieldset>
         <fieldset className={styles.group}>
-          <legend>Statuses</legend>
+          <legend>{t("statuses")}</legend>
           {(statuses.data?.items ?? []).map((status) => (
             <Checkbox
               key={status.code}
@@ -100,27 +98,19 @@ export function CustomerSearch() {
             />
           ))}
         </fieldset>
-        <Checkbox
-          checked={due}
-          onChange={(_event, data) => setDue(data.checked === true)}
-          label="Only with reminders due today"
-        />
-        <Checkbox
-          checked={mine}
-          onChange={(_event, data) => setMine(data.checked === true)}
-          label="Only my customers"
-        />
+        <Checkbox checked={due} onChange={(_event, data) => setDue(data.checked === true)} label={t("dueToday")} />
+        <Checkbox checked={mine} onChange={(_event, data) => setMine(data.checked === true)} label={t("mine")} />
         <div className={layout.buttons}>
           <Button appearance="primary" type="submit">
-            Search
+            {t("search")}
           </Button>
-          {may(me, "customers:approve") && <Button onClick={awaitingApproval}>Awaiting approval</Button>}
+          {may(me, "customers:approve") && <Button onClick={awaitingApproval}>{t("awaitingApproval")}</Button>}
         </div>
-        <Caption1>The ticked filters apply to the text search too.</Caption1>
+        <Caption1>{t("filtersApply")}</Caption1>
       </form>
       {recent.length > 0 && (
-        <section aria-label="Recently opened">
-          <Text weight="semibold">Recently opened</Text>
+        <section aria-label={t("recent")}>
+          <Text weight="semibold">{t("recent")}</Text>
           <ul className={layout.list}>
             {recent.map((customer) => (
               <li key={customer.id}>
@@ -132,11 +122,11 @@ export function CustomerSearch() {
           </ul>
         </section>
       )}
-      {query && results.status === "loading" && <Loading label="Searching…" />}
+      {query && results.status === "loading" && <Loading label={t("searching")} />}
       {results.status === "error" && <ErrorState error={results.error} onRetry={results.reload} />}
       {results.status === "ready" && results.data && (
         <Results
-          label={query?.lifecycle === "RELEASED" ? "Awaiting approval" : "Search results"}
+          awaiting={query?.lifecycle === "RELEASED"}
           page={results.data}
           onMore={(offset) => api.searchCustomers({ ...query!, offset })}
           onOpen={setOpen}
@@ -147,7 +137,8 @@ export function CustomerSearch() {
 }
 
 interface ResultsProps {
-  label: string;
+  /** The accounts department's queue rather than a search. */
+  awaiting: boolean;
   /** The first page; totalCapped when the service stopped counting a broad search ("1000+ customers"). */
   page: { items: CustomerSummary[]; total: number; totalCapped?: boolean };
   /** The next page of the same search, from the given offset. */
@@ -155,26 +146,20 @@ interface ResultsProps {
   onOpen: (id: string) => void;
 }
 
-function Results({ label, page, onMore, onOpen }: ResultsProps) {
+function Results({ awaiting, page, onMore, onOpen }: ResultsProps) {
   const styles = useStyles();
+  const { t } = useTranslation("search");
+  const label = awaiting ? t("awaitingApproval") : t("results");
   const layout = useLayoutStyles();
   const list = useShowMore(page, onMore);
   const { items, total } = list;
   const totalCapped = page.totalCapped ?? false;
-  if (items.length === 0)
-    return (
-      <EmptyState>
-        {label === "Awaiting approval"
-          ? "No customer is awaiting approval."
-          : "No customer matches. Change the search or the filters."}
-      </EmptyState>
-    );
+  if (items.length === 0) return <EmptyState>{awaiting ? t("noneAwaiting") : t("noMatch")}</EmptyState>;
   return (
     <section aria-label={label}>
       <Caption1>
-        {total}
-        {totalCapped ? "+" : ""} customer{total === 1 && !totalCapped ? "" : "s"}
-        {total > items.length ? `, first ${items.length} shown` : ""}
+        {totalCapped ? t("countCapped", { count: total }) : t("count", { count: total })}
+        {total > items.length ? t("firstShown", { count: items.length }) : ""}
       </Caption1>
       <ul className={layout.list}>
         {items.map((customer) => (
@@ -186,7 +171,7 @@ function Results({ label, page, onMore, onOpen }: ResultsProps) {
                   {customer.accountNumber}
                   {customer.city ? ` · ${customer.city}` : ""} ·{" "}
                   <span className={customer.status.code === ACTUAL_CUSTOMER_STATUS ? undefined : styles.notCustomer}>
-                    status {customer.status.code}
+                    {t("status", { code: customer.status.code })}
                   </span>
                 </Caption1>
               </span>

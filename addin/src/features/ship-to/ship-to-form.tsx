@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import type { ShipTo } from "contract";
 import { EditForm } from "../../shared/edit-form";
 import { TextField, orNull } from "../../shared/form-fields";
@@ -37,6 +38,7 @@ export function ShipToForm({
   onSaved: () => void;
   onCancel: () => void;
 }) {
+  const { t } = useTranslation("shipTo");
   const { api } = useServices();
   const { save, field, submitWith } = useEditForm(FIELDS, () => valuesOf(existing), onSaved);
   const submit = submitWith(
@@ -47,16 +49,16 @@ export function ShipToForm({
     },
     onSaved,
   );
-  const label = existing ? "Edit ship-to address" : "New ship-to address";
+  const label = existing ? t("edit") : t("new");
 
   return (
-    <EditForm label={label} title={label} onSubmit={submit} save={save} submitLabel="Save address" onCancel={onCancel}>
-      <TextField label="Name (e.g. Warehouse Hamburg)" {...field("name")} />
-      <TextField label="Street" required {...field("street")} />
-      <TextField label="Postal code" required {...field("postalCode")} />
-      <TextField label="City" required {...field("city")} />
-      <TextField label="Region" {...field("region")} />
-      <TextField label="Country" required {...field("country")} />
+    <EditForm label={label} title={label} onSubmit={submit} save={save} submitLabel={t("save")} onCancel={onCancel}>
+      <TextField label={t("name")} {...field("name")} />
+      <TextField label={t("street")} required {...field("street")} />
+      <TextField label={t("postalCode")} required {...field("postalCode")} />
+      <TextField label={t("city")} required {...field("city")} />
+      <TextField label={t("region")} {...field("region")} />
+      <TextField label={t("country")} required {...field("country")} />
     </EditForm>
   );
 }

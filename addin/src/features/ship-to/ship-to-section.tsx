@@ -1,4 +1,5 @@
 import { Caption1, Text } from "@fluentui/react-components";
+import { useTranslation } from "react-i18next";
 import type { ShipTo } from "contract";
 import { useServices } from "../../shared/services-context";
 import { SubRecordSection } from "../../shared/sub-record-section";
@@ -19,16 +20,17 @@ export function ShipToSection({
   addresses: ShipTo[];
   onChanged: () => void;
 }) {
+  const { t } = useTranslation("shipTo");
   const { api } = useServices();
   return (
     <SubRecordSection
       id="ship-to-heading"
-      title="Ship-to addresses"
+      title={t("heading")}
       items={addresses}
-      empty="No ship-to addresses; goods go to the main address."
+      empty={t("none")}
       nameOf={(address) => address.name ?? oneLine(address)}
       form={(props) => <ShipToForm customerId={customerId} {...props} />}
-      addLabel="Add ship-to address"
+      addLabel={t("add")}
       remove={(address) => api.deleteShipTo(address.id)}
       onChanged={onChanged}
     >

@@ -1,4 +1,5 @@
 import { Caption1, Text } from "@fluentui/react-components";
+import { useTranslation } from "react-i18next";
 import type { ThirdParty } from "contract";
 import { useServices } from "../../shared/services-context";
 import { SubRecordSection } from "../../shared/sub-record-section";
@@ -14,16 +15,17 @@ export function ThirdPartiesSection({
   thirdParties: ThirdParty[];
   onChanged: () => void;
 }) {
+  const { t } = useTranslation("thirdParties");
   const { api } = useServices();
   return (
     <SubRecordSection
       id="third-parties-heading"
-      title="Third parties"
+      title={t("heading")}
       items={thirdParties}
-      empty="No third parties."
+      empty={t("none")}
       nameOf={(party) => party.name}
       form={(props) => <ThirdPartyForm customerId={customerId} {...props} onConflict={onChanged} />}
-      addLabel="Add third party"
+      addLabel={t("add")}
       remove={(party) => api.deleteThirdParty(party.id)}
       onChanged={onChanged}
     >
@@ -36,7 +38,7 @@ export function ThirdPartiesSection({
             {[
               party.email,
               party.phone,
-              party.contractNumber && `contract ${party.contractNumber}`,
+              party.contractNumber && t("contract", { number: party.contractNumber }),
               (party.contractStart || party.contractEnd) &&
                 `${party.contractStart ?? "…"} – ${party.contractEnd ?? "…"}`,
             ]

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import type { ThirdParty } from "contract";
 import { EditForm } from "../../shared/edit-form";
 import { TextField, orNull } from "../../shared/form-fields";
@@ -44,6 +45,8 @@ export function ThirdPartyForm({
   onConflict: () => void;
   onCancel: () => void;
 }) {
+  const { t } = useTranslation("thirdParties");
+  const { t: common } = useTranslation("common");
   const { api } = useServices();
   const { save, field, submitWith } = useEditForm(FIELDS, () => valuesOf(existing), onConflict);
   const submit = submitWith(
@@ -57,21 +60,21 @@ export function ThirdPartyForm({
 
   return (
     <EditForm
-      label={existing ? "Edit third party" : "New third party"}
-      title={existing ? `Edit ${existing.name}` : "New third party"}
+      label={existing ? t("edit") : t("new")}
+      title={existing ? common("editWhat", { what: existing.name }) : t("new")}
       onSubmit={submit}
       save={save}
-      submitLabel="Save third party"
+      submitLabel={t("save")}
       onCancel={onCancel}
     >
-      <TextField label="Name" required {...field("name")} />
-      <TextField label="Role (e.g. tax adviser, installer)" required {...field("role")} />
-      <TextField label="E-mail" type="email" {...field("email")} />
-      <TextField label="Phone" type="tel" {...field("phone")} />
-      <TextField label="Contract number" {...field("contractNumber")} />
-      <TextField label="Contract start" type="date" {...field("contractStart")} />
-      <TextField label="Contract end" type="date" {...field("contractEnd")} />
-      <TextField label="Notes" multiline {...field("notes")} />
+      <TextField label={t("name")} required {...field("name")} />
+      <TextField label={t("role")} required {...field("role")} />
+      <TextField label={t("email")} type="email" {...field("email")} />
+      <TextField label={t("phone")} type="tel" {...field("phone")} />
+      <TextField label={t("contractNumber")} {...field("contractNumber")} />
+      <TextField label={t("contractStart")} type="date" {...field("contractStart")} />
+      <TextField label={t("contractEnd")} type="date" {...field("contractEnd")} />
+      <TextField label={t("notes")} multiline {...field("notes")} />
     </EditForm>
   );
 }

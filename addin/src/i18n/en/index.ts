@@ -1,10 +1,46 @@
+import { reports } from "./reports";
+import { salesDocuments } from "./sales-documents";
+import { attachments } from "./attachments";
+import { customers } from "./customers";
+import { profiling } from "./profiling";
+import { shipTo } from "./ship-to";
+import { thirdParties } from "./third-parties";
+import { activities } from "./activities";
 import { app } from "./app";
 import { comments } from "./comments";
 import { common } from "./common";
+import { consent } from "./consent";
+import { contacts } from "./contacts";
+import { emailLog } from "./email-log";
+import { lifecycle } from "./lifecycle";
 import { notes } from "./notes";
-import { reports } from "./reports";
-import { salesDocuments } from "./sales-documents";
+import { participants } from "./participants";
+import { record } from "./record";
+import { sales } from "./sales";
+import { search } from "./search";
 import { timeline } from "./timeline";
 
 /** The English catalogs, one namespace per part of the pane; German (../de) has the same. */
-export const en = { common, app, salesDocuments, reports, timeline, comments, notes };
+export const en = {
+  common,
+  app,
+  participants,
+  record,
+  emailLog,
+  search,
+  sales,
+  activities,
+  notes,
+  lifecycle,
+  comments,
+  consent,
+  timeline,
+  contacts,
+  customers,
+  profiling,
+  attachments,
+  shipTo,
+  thirdParties,
+  salesDocuments,
+  reports,
+};

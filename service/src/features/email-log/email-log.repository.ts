@@ -20,6 +20,8 @@ export interface EmailLogWrite {
   contactId: string | null;
   /** Set when the service logs it on its own (log on send); null when a person logged it. */
   loggedBecause: string | null;
+  /** The mailbox it was read in, lower case. */
+  mailbox: string;
 }
 
 export interface EmailLogRepository {
@@ -57,14 +59,15 @@ const toEntry = (row: EntryRow): EmailLogEntry => ({
   loggedBy: row.loggedBy,
   loggedAt: row.loggedAt.toISOString(),
   loggedBecause: row.loggedBecause,
+  mailbox: row.mailbox,
 });
 
 // Logging is one statement: the unique key (customer, message) decides, so retries, two devices
 // and two colleagues racing all end with one entry, without a read-then-write window.
 const INSERT_ONCE = `
   INSERT INTO "EmailLogEntry" (id, "internetMessageId", "conversationId", subject, "fromEmail", "fromName", "to", cc,
-    "sentAt", "receivedAt", "bodyHtml", "bodyText", "customerId", "contactId", "loggedById", "loggedBecause")
-  VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10, $11, $12, $13, $14, $15, $16)
+    "sentAt", "receivedAt", "bodyHtml", "bodyText", "customerId", "contactId", "loggedById", "loggedBecause", mailbox)
+  VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10, $11, $12, $13, $14, $15, $16, $17)
   ON CONFLICT ("customerId", "internetMessageId") DO NOTHING
   RETURNING "loggedAt"`;
 
@@ -96,6 +99,7 @@ export function createEmailLogRepository(db: Database): EmailLogRepository {
         data.contactId,
         loggedBy.id,
         data.loggedBecause,
+        data.mailbox,
       ]);
       if (inserted[0]) {
         const row: EntryRow = {

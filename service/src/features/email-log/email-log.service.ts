@@ -53,6 +53,8 @@ export function createEmailLogService(deps: {
             customerId: input.customerId,
             contactId: input.contactId ?? null,
             loggedBecause: loggedBecause ?? null,
+            // Not a shared mailbox or delegate's folder: the caller read it in their own.
+            mailbox: (input.mailbox ?? user.email).toLowerCase(),
           },
           { id: user.id, name: user.name, email: user.email },
         )

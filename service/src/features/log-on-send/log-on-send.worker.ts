@@ -1,3 +1,5 @@
+import { createPollLoop } from "../../shared/poll-loop";
+import { loggedFields } from "../../calendar-sync/graph/graph-mail";
 import { GraphCallError, type GraphFailure } from "../../calendar-sync/graph/graph-errors";
 import { AppError } from "../../shared/app-error";
 import type { Logger } from "../../shared/logger";
@@ -25,7 +27,6 @@ export interface LogOnSendWorker {
 const BATCH = 20;
 /** What the e-mail log shows for an entry this worker made. */
 export const LOGGED_BECAUSE = "Logged when sent (Log when sent was on in Outlook)";
-const STOP_GRACE_MS = 5_000;
 
 /** Why an intent waits on Graph, in the words the pane shows. */
 function waitReason(failure: GraphFailure): string {
@@ -108,17 +109,13 @@ export function createLogOnSendWorker(deps: {
     try {
       const logged = await emailLog.log(
         {
-          internetMessageId: message.internetMessageId,
+          ...loggedFields(message),
           conversationId: intent.conversationId ?? message.conversationId,
-          subject: message.subject,
-          from: message.from,
-          to: message.to,
-          cc: message.cc,
-          sentAt: message.sentAt,
           receivedAt: null,
-          bodyHtml: message.bodyHtml,
           customerId: intent.customerId,
           contactId: intent.contactId,
+          // Found in the caller's own Sent Items: where Outlook keeps a sent message, shared mailbox or not.
+          mailbox: mailbox.email,
         },
         intent.user,
         LOGGED_BECAUSE,
@@ -151,35 +148,25 @@ export function createLogOnSendWorker(deps: {
           report.waiting++;
         });
       }
-      if (due.length < BATCH || stopped) return report;
+      if (due.length < BATCH || loop.stopped()) return report;
     }
   }
 
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> = Promise.resolve();
+  const loop = createPollLoop(
+    () =>
+      runOnce()
+        .then((report) => {
+          if (report.logged + report.expired + report.rejected > 0) logger.info({ ...report }, "log on send round");
+        })
+        .catch((error: unknown) => logger.error({ err: error }, "log on send round failed")),
+    { everyMs: config.pollMs },
+  );
 
   return {
     runOnce,
     start() {
-      if (!sentItems || timer || stopped) return;
-      const tick = () => {
-        running = runOnce()
-          .then((report) => {
-            if (report.logged + report.expired + report.rejected > 0) logger.info({ ...report }, "log on send round");
-          })
-          .catch((error: unknown) => logger.error({ err: error }, "log on send round failed"))
-          .finally(() => {
-            if (!stopped) timer = setTimeout(tick, config.pollMs);
-          });
-      };
-      timer = setTimeout(tick, Math.min(config.pollMs, 1_000));
+      if (sentItems) loop.start();
     },
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      const grace = new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref());
-      await Promise.race([running, grace]);
-    },
+    stop: () => loop.stop(),
   };
 }

@@ -8,5 +8,7 @@ import { type RecordOfCustomer, createLookupService } from "./lookup.service";
  * reads the one customer's record when the caller asks for it along (include=record).
  */
 export function lookupModule(db: Database, orgDomains: string[], records: RecordOfCustomer) {
-  return { routes: lookupRoutes(createLookupService(createLookupRepository(db), orgDomains, records)) };
+  const service = createLookupService(createLookupRepository(db), orgDomains, records);
+  // Bulk logging finds each selected message's customer by this same lookup.
+  return { routes: lookupRoutes(service), participants: { lookup: service.lookup } };
 }

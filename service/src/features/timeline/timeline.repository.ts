@@ -62,7 +62,10 @@ export function createTimelineRepository(prisma: PrismaClient): TimelineReposito
           id: row.id,
           at: row.sentAt.toISOString(),
           title: row.subject,
-          summary: `from ${row.fromName ? `${row.fromName} <${row.fromEmail}>` : row.fromEmail}`,
+          // An entry the service logged on its own says why, here as in the e-mail log.
+          summary:
+            `from ${row.fromName ? `${row.fromName} <${row.fromEmail}>` : row.fromEmail}` +
+            (row.loggedBecause ? ` · ${row.loggedBecause}` : ""),
           by: row.loggedBy,
         })),
     },

@@ -23,6 +23,7 @@ export function trackedConversationsModule(
     tokens: GraphTokenProvider | undefined;
     graph: GraphClientOptions;
     pollMs: number;
+    leaseMs: number;
     logger: Logger;
     mail?: MailDeltaGateway;
     now?: () => Date;
@@ -37,6 +38,7 @@ export function trackedConversationsModule(
       mail,
       emailLog: deps.emailLog,
       pollMs: deps.pollMs,
+      leaseMs: deps.leaseMs,
       logger: deps.logger,
       now: deps.now,
     }),

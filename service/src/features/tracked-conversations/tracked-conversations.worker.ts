@@ -1,10 +1,18 @@
+import { createPollLoop } from "../../shared/poll-loop";
+import { loggedFields } from "../../calendar-sync/graph/graph-mail";
+import { randomUUID } from "node:crypto";
 import { GraphCallError, type GraphFailure } from "../../calendar-sync/graph/graph-errors";
 import { AppError } from "../../shared/app-error";
 import type { Logger } from "../../shared/logger";
 import type { EmailLogWriter } from "../../shared/ports/email-log-writer.port";
-import { type DeltaMessage, type MailDeltaGateway, TRACKED_FOLDERS, type TrackedFolder } from "./mail-delta.gateway";
+import type { DeltaMessage, MailDeltaGateway, TrackedFolder } from "./mail-delta.gateway";
 import { firstMatchingRule } from "./never-log";
-import type { TrackedConversationsRepository, TrackingUser } from "./tracked-conversations.repository";
+import type {
+  FolderKey,
+  FolderLease,
+  TrackedConversationsRepository,
+  TrackingUser,
+} from "./tracked-conversations.repository";
 
 export interface TrackingReport {
   logged: number;
@@ -29,7 +37,8 @@ export interface TrackingWorker {
 
 /** Pages one folder may take in a round; the rest waits for the next (the position is kept after each page). */
 const MAX_PAGES_PER_ROUND = 100;
-const STOP_GRACE_MS = 5_000;
+/** Folders one claim leases; a round claims again until none is due. */
+const CLAIM_BATCH = 10;
 
 const describe = (failure: GraphFailure) =>
   failure.kind === "auth"
@@ -47,11 +56,17 @@ export function createTrackingWorker(deps: {
   mail: MailDeltaGateway | null;
   emailLog: EmailLogWriter;
   pollMs: number;
+  /** How long a claimed folder is this worker's without a word from it (renewed after every page). */
+  leaseMs: number;
   logger: Logger;
   now?: () => Date;
+  /** This replica's name on its leases. */
+  workerId?: string;
 }): TrackingWorker {
   const { repository, mail, emailLog, logger } = deps;
   const now = deps.now ?? (() => new Date());
+  const workerId = deps.workerId ?? `tracking-${randomUUID()}`;
+  const lease = (): FolderLease => ({ workerId, until: new Date(now().getTime() + deps.leaseMs) });
 
   async function consider(
     user: TrackingUser,
@@ -80,17 +95,11 @@ export function createTrackingWorker(deps: {
     try {
       const result = await emailLog.log(
         {
-          internetMessageId: message.internetMessageId,
-          conversationId: message.conversationId,
-          subject: message.subject,
-          from: message.from,
-          to: message.to,
-          cc: message.cc,
-          sentAt: message.sentAt,
-          receivedAt: message.receivedAt,
-          bodyHtml: message.bodyHtml,
+          ...loggedFields(message),
           customerId: tracked.customerId,
           contactId: tracked.contactId,
+          // Read through Graph mail delta in the user's own Inbox and Sent Items.
+          mailbox: user.email,
         },
         user,
         trackedBecause(tracked.subject || message.subject, folder),
@@ -107,8 +116,10 @@ export function createTrackingWorker(deps: {
     }
   }
 
+  /** Reads one leased folder; stops as soon as the lease is found to be another replica's. */
   async function readFolder(user: TrackingUser, folder: TrackedFolder, rules: string[], report: TrackingReport) {
     const mailbox = { userId: user.id, email: user.email };
+    const key: FolderKey = { userId: user.id, folder };
     let link = await repository.deltaLink(user.id, folder);
     let restarted = false;
     for (let pages = 0; pages < MAX_PAGES_PER_ROUND; pages++) {
@@ -124,14 +135,18 @@ export function createTrackingWorker(deps: {
           report.resynced++;
           continue;
         }
-        await repository.noteDeltaError(user.id, folder, describe(error.failure), now());
+        await repository.noteDeltaError(key, describe(error.failure), now(), lease());
         report.waiting++;
         return;
       }
       for (const message of page.messages) await consider(user, folder, message, rules, report);
-      // Kept after every page: a large first sync goes on where it stopped, a crash repeats one page at most.
+      // Kept after every page, renewing the lease: a large first sync goes on where it stopped, a
+      // crash repeats one page at most (logged once all the same: the e-mail log keeps a message once).
       link = page.nextLink ?? page.deltaLink;
-      await repository.saveDelta(user.id, folder, link, null, now());
+      if (!(await repository.saveDelta(key, link, null, now(), lease()))) {
+        logger.warn({ userId: user.id, folder }, "tracked conversations: another replica took this folder over");
+        return;
+      }
       if (!page.nextLink) return;
     }
   }
@@ -139,45 +154,70 @@ export function createTrackingWorker(deps: {
   async function runOnce(): Promise<TrackingReport> {
     const report: TrackingReport = { logged: 0, already: 0, neverLog: 0, consent: 0, resynced: 0, waiting: 0 };
     if (!mail) return report;
-    for (const user of await repository.trackingUsers()) {
-      const rules = (await repository.rulesFor(user.id)).map((rule) => rule.value);
-      for (const folder of TRACKED_FOLDERS)
-        await readFolder(user, folder, rules, report).catch(async (error: unknown) => {
+    // Each replica runs rounds; a folder is read by whichever leases it first, at most about once a
+    // poll interval (one read less than half an interval ago is left alone), and never by two at once.
+    const seen = new Set<string>();
+    for (;;) {
+      if (loop.stopped()) return report;
+      const at = now();
+      const claimed = await repository.claimFolders(lease(), at, new Date(at.getTime() - deps.pollMs / 2), CLAIM_BATCH);
+      const fresh = claimed.filter((key) => !seen.has(`${key.userId}/${key.folder}`));
+      if (fresh.length === 0) {
+        await Promise.all(claimed.map((key) => repository.release(workerId, key)));
+        return report;
+      }
+      const users = new Map(
+        (await repository.trackingUsers([...new Set(fresh.map((key) => key.userId))])).map((user) => [user.id, user]),
+      );
+      const rules = new Map<string, string[]>();
+      for (const key of claimed) {
+        seen.add(`${key.userId}/${key.folder}`);
+        const user = users.get(key.userId);
+        try {
+          if (!user) continue;
+          if (!rules.has(user.id))
+            rules.set(
+              user.id,
+              (await repository.rulesFor(user.id)).map((rule) => rule.value),
+            );
+          await readFolder(user, key.folder, rules.get(user.id)!, report);
+        } catch (error) {
           // The database or something unexpected: this folder waits for the next round, the others go on.
-          logger.warn({ err: error, userId: user.id, folder }, "tracked conversations: folder left for the next round");
+          logger.warn(
+            { err: error, userId: key.userId, folder: key.folder },
+            "tracked conversations: folder left for the next round",
+          );
           await repository
-            .noteDeltaError(user.id, folder, "The service could not finish reading; trying again", now())
+            .noteDeltaError(key, "The service could not finish reading; trying again", now(), lease())
             .catch(() => undefined);
           report.waiting++;
-        });
+        } finally {
+          await repository.release(workerId, key).catch(() => undefined);
+        }
+      }
     }
-    return report;
   }
 
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> = Promise.resolve();
+  const loop = createPollLoop(
+    () =>
+      runOnce()
+        .then((report) => {
+          if (report.logged > 0) logger.info({ ...report }, "tracked conversations round");
+        })
+        .catch((error: unknown) => logger.error({ err: error }, "tracked conversations round failed")),
+    { everyMs: deps.pollMs },
+  );
   return {
     runOnce,
     start() {
-      if (!mail || timer || stopped) return;
-      const tick = () => {
-        running = runOnce()
-          .then((report) => {
-            if (report.logged > 0) logger.info({ ...report }, "tracked conversations round");
-          })
-          .catch((error: unknown) => logger.error({ err: error }, "tracked conversations round failed"))
-          .finally(() => {
-            if (!stopped) timer = setTimeout(tick, deps.pollMs);
-          });
-      };
-      timer = setTimeout(tick, Math.min(deps.pollMs, 1_000));
+      if (mail) loop.start();
     },
     async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      const grace = new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref());
-      await Promise.race([running, grace]);
+      await loop.stop();
+      // What this replica still holds goes to the others at once, not after the lease.
+      await repository
+        .release(workerId)
+        .catch((error: unknown) => logger.warn({ err: error }, "tracked conversations: leases not handed back"));
     },
   };
 }

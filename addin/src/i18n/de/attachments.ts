@@ -1,0 +1,35 @@
+import type { Catalog } from "../catalog";
+import type { attachments as en } from "../en/attachments";
+
+export const attachments: Catalog<typeof en> = {
+  heading: "Dateien",
+  headingCount: "Dateien ({{count}})",
+  attachTo: "Ablegen bei",
+  upload: "Dateien hochladen",
+  allowed: "PDF, Bilder, Text und CSV, Office-Dokumente, E-Mails und ZIP, je bis 10 MiB.",
+  uploading: "Wird hochgeladen…",
+  loading: "Dateien werden geladen…",
+  none: "Zu diesem Kunden gibt es noch keine Dateien.",
+  download: "{{name}} herunterladen",
+  deleteForGood: "{{name}} endgültig löschen",
+  keepIt: "Behalten",
+  targetCustomer: "Beim Kunden",
+  targetActivity: "Aktivität: {{subject}}",
+  targetNote: "Notiz: {{text}}",
+  noText: "(kein Text)",
+  kinds: {
+    pdf: "PDF",
+    image: "Bild",
+    csv: "CSV",
+    text: "Text",
+    word: "Word",
+    excel: "Excel",
+    powerPoint: "PowerPoint",
+    email: "E-Mail",
+    zip: "ZIP",
+  },
+  onCustomer: "Beim Kunden",
+  onActivity: "Bei Aktivität „{{label}}“",
+  onNote: "Bei Notiz „{{label}}“",
+  onEmail: "Bei E-Mail „{{label}}“",
+};

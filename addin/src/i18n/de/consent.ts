@@ -1,0 +1,41 @@
+import type { Catalog } from "../catalog";
+import type { consent as en } from "../en/consent";
+
+export const consent: Catalog<typeof en> = {
+  channels: { EMAIL: "E-Mail", PHONE: "Telefon", POST: "Post" },
+  channelsInText: { EMAIL: "E-Mail", PHONE: "Telefon", POST: "Post" },
+  withdrawnBadge: {
+    EMAIL: "Keine Werbung per E-Mail",
+    PHONE: "Keine Werbung per Telefon",
+    POST: "Keine Werbung per Post",
+  },
+  withdrawnInText: {
+    EMAIL: "keine Werbung per E-Mail",
+    PHONE: "keine Werbung per Telefon",
+    POST: "keine Werbung per Post",
+  },
+  status: { GRANTED: "Erteilt", WITHDRAWN: "Widerrufen", UNKNOWN: "Nicht erfasst" },
+  statusInText: { GRANTED: "erteilt", WITHDRAWN: "widerrufen", UNKNOWN: "nicht erfasst" },
+  heading: "Werbeeinwilligung",
+  noContacts: "Keine Ansprechpartner.",
+  consentOf: "Einwilligung von {{name}}",
+  currentOf: "Aktuelle Einwilligung von {{name}}",
+  recordFor: "Einwilligung für {{name}} erfassen",
+  record: "Einwilligung erfassen",
+  hideHistory: "Verlauf ausblenden",
+  showHistory: "Verlauf anzeigen",
+  loadingHistory: "Verlauf der Einwilligungen wird geladen…",
+  nothingYet: "Noch nichts erfasst.",
+  historyOf: "Verlauf der Einwilligungen von {{name}}",
+  historyEntry: "{{date}} · {{channel}} {{status}} · {{source}}",
+  recordedBy: "erfasst von {{name}}, {{when}}",
+  channel: "Kanal",
+  consent: "Einwilligung",
+  source: "Quelle (z. B. Webformular, Telefonat, Brief)",
+  date: "Gültig ab",
+  save: "Einwilligung speichern",
+  withdrawnTitle: "Einwilligung widerrufen",
+  withdrew: "{{name}} hat die Einwilligung für {{channel}} widerrufen: {{meaning}}.",
+  withdrewWhen: "{{name}} hat die Einwilligung für {{channel}} widerrufen ({{source}}, {{date}}): {{meaning}}.",
+  continueAnyway: "Trotzdem fortfahren",
+};
