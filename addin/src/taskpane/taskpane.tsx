@@ -5,6 +5,7 @@ import { createCrmApi } from "../api/crm-api";
 import { authConfigFromBuild } from "../auth/auth-config";
 import { createDevTokenSource } from "../auth/dev-token-source";
 import { createMsalTokenSource } from "../auth/msal-token-source";
+import { createPaneI18n, paneLanguage } from "../i18n";
 import { signInWithDialog } from "../office/office-dialog";
 import { createOfficeMailbox } from "../office/office-mailbox";
 import { officeIfHosted } from "../office/office-ready";
@@ -17,9 +18,11 @@ async function main() {
   const root = createRoot(document.getElementById("root")!);
   const office = await officeIfHosted();
   if (!office) {
+    // Outside Office there is no display language: the browser's stands in for it.
+    const t = createPaneI18n(paneLanguage(navigator.language).language).getFixedT(null, "app");
     root.render(
       <p style={{ fontFamily: "sans-serif", padding: 12 }}>
-        This is the Outlook task pane. Open it from Outlook, or try it in the <a href="demo-host.html">demo host</a>.
+        {t("outsideOffice")} <a href="demo-host.html">{t("outsideOfficeDemo")}</a>
       </p>,
     );
     return;

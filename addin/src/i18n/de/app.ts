@@ -8,6 +8,9 @@ export const app: Catalog<typeof en> = {
   viewEmail: "Diese E-Mail",
   viewSearch: "Kunden suchen",
   viewReports: "Berichte",
+  outsideOffice:
+    "Dies ist der Aufgabenbereich für Outlook. Öffnen Sie ihn in Outlook, oder probieren Sie ihn im Demo-Host aus:",
+  outsideOfficeDemo: "Demo-Host öffnen",
   loadingReports: "Berichte werden geladen…",
   capabilities: {
     label: "Was dieses Outlook nicht kann",

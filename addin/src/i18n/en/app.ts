@@ -6,6 +6,8 @@ export const app = {
   viewEmail: "This email",
   viewSearch: "Search customers",
   viewReports: "Reports",
+  outsideOffice: "This is the Outlook task pane. Open it from Outlook, or try it in the demo host:",
+  outsideOfficeDemo: "Open the demo host",
   loadingReports: "Loading reports…",
   capabilities: {
     label: "What this Outlook cannot do",
