@@ -266,7 +266,7 @@ export function NewActivityForm({
           <Select value={repeat} onChange={(_event, data) => setRepeat(data.value as RepeatChoice)}>
             {REPEATS.map((choice) => (
               <option key={choice} value={choice}>
-                {day ? repeatLabel(choice, day, activitiesT) : choice}
+                {repeatLabel(choice, day, activitiesT)}
               </option>
             ))}
           </Select>

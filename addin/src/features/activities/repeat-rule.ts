@@ -16,9 +16,10 @@ const weekdayOf = (day: string) => DAYS_OF_WEEK[new Date(`${day}T00:00:00Z`).get
 /** Which of the month's weekdays a day is: the fifth is "last". */
 const ordinalOf = (day: string) => ORDINALS[Math.min(4, Math.floor((Number(day.slice(8, 10)) - 1) / 7))]!;
 
-/** What each choice reads as for the day picked ("Every month on the first Monday"). */
+/** What each choice reads as for the day picked ("Every month on the first Monday"); without a day, in general. */
 export function repeatLabel(choice: RepeatChoice, day: string, t: T): string {
-  return choice === "never" ? t("repeat.never") : describePattern(patternFor(choice, day), t);
+  if (choice === "never") return t("repeat.never");
+  return day ? describePattern(patternFor(choice, day), t) : t(`repeat.choices.${choice}`);
 }
 
 /** The pattern a choice stands for, starting on that day. */

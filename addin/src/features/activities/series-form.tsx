@@ -124,7 +124,7 @@ export function SeriesForm({
   const day = ruleDay(values);
   const repeats: [Repeat, string][] = [
     ...(initial.repeat === AS_NOW ? [[AS_NOW, describePattern(series.recurrence.pattern, t)] as [Repeat, string]] : []),
-    ...SERIES_REPEATS.map((choice): [Repeat, string] => [choice, day ? repeatLabel(choice, day, t) : choice]),
+    ...SERIES_REPEATS.map((choice): [Repeat, string] => [choice, repeatLabel(choice, day, t)]),
   ];
   return (
     <EditForm

@@ -213,6 +213,12 @@ export const activities: Catalog<typeof en> = {
   },
   repeat: {
     never: "Keine Wiederholung",
+    choices: {
+      weekly: "Jede Woche",
+      fortnightly: "Alle 2 Wochen",
+      monthlyWeekday: "Jeden Monat am selben Wochentag",
+      monthlyDay: "Jeden Monat am selben Tag",
+    },
     every: {
       day_one: "Jeden Tag",
       day_other: "Alle {{count}} Tage",

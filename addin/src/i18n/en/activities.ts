@@ -199,6 +199,12 @@ export const activities = {
   },
   repeat: {
     never: "Does not repeat",
+    choices: {
+      weekly: "Every week",
+      fortnightly: "Every 2 weeks",
+      monthlyWeekday: "Every month on the same weekday",
+      monthlyDay: "Every month on the same day",
+    },
     every: {
       day_one: "Every day",
       day_other: "Every {{count}} days",
