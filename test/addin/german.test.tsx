@@ -108,6 +108,39 @@ describe("the pane in a German Outlook", () => {
     expect(within(results).getByText("2 Kunden")).toBeInTheDocument();
   });
 
+  it("plans an activity in German, its repeats worded and its date written as Germans do", async () => {
+    const user = userEvent.setup();
+    renderPane({ from: JONAS, subject: "Besuchstermin" }, GERMAN_OUTLOOK);
+    const record = await screen.findByRole("article", { name: "Kundendatensatz Fabrikam, Inc." });
+    await user.click(within(record).getByRole("button", { name: "Neue Aktivität" }));
+    const form = screen.getByRole("form", { name: "Neue Aktivität" });
+    expect(within(form).getByRole("combobox", { name: "Vorlage" })).toBeInTheDocument();
+    expect(within(form).getByRole("combobox", { name: "Art" })).toHaveDisplayValue("Anruf");
+    expect(within(form).getByRole("combobox", { name: "Ansprechpartner" })).toHaveDisplayValue("Jonas Keller");
+    expect(within(form).getByRole("combobox", { name: "Erinnerung" })).toHaveDisplayValue("15 Minuten vorher");
+    expect(within(form).getByRole("combobox", { name: "Zeitzone" })).toHaveDisplayValue("Europe/Berlin (Ihre)");
+    const date = within(form).getByLabelText(/^Datum/);
+    await user.clear(date);
+    await user.type(date, "2099-03-02");
+    const time = within(form).getByLabelText(/^Uhrzeit/);
+    await user.clear(time);
+    await user.type(time, "09:30");
+    // 2 March 2099 is a Monday, the first of its month.
+    const repeats = within(form).getByRole("combobox", { name: "Wiederholung" });
+    expect(within(repeats).getByRole("option", { name: "Jede Woche am Montag" })).toBeInTheDocument();
+    expect(within(repeats).getByRole("option", { name: "Alle 2 Wochen am Montag" })).toBeInTheDocument();
+    expect(within(repeats).getByRole("option", { name: "Jeden Monat am ersten Montag" })).toBeInTheDocument();
+    expect(within(repeats).getByRole("option", { name: "Jeden Monat am 2." })).toBeInTheDocument();
+    expect(within(form).getByRole("button", { name: "Abbrechen" })).toBeInTheDocument();
+    await user.click(within(form).getByRole("button", { name: "Aktivität speichern" }));
+
+    const planned = await within(record).findByRole("list", { name: "Aktivitäten: Geplant" });
+    expect(await within(planned).findByText("Besuchstermin")).toBeInTheDocument();
+    expect(
+      within(planned).getByText(/^Mo\., 2\. März 2099, 09:30 · [^·]+ · Erinnerung 15 Minuten vorher$/),
+    ).toBeInTheDocument();
+  });
+
   it("stays English in an Outlook of another language", async () => {
     renderPane({ from: JONAS, subject: "Commande" }, { displayLanguage: "fr-FR" });
     expect(await screen.findByRole("article", { name: "Customer record Fabrikam, Inc." })).toBeInTheDocument();

@@ -1,5 +1,6 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { ACTIVITY_TYPES, type Activity } from "contract";
 import { displayName } from "../../shared/display-name";
 import { EditForm } from "../../shared/edit-form";
@@ -96,8 +97,9 @@ export function ActivityForm({
   const [makeDefault, setMakeDefault] = useState(false);
   const { initial, values, save, field } = useEditForm(FIELDS, () => valuesOf(activity), reload, ALIASES);
   const labels = useActivityLabels();
+  const { t } = useTranslation("activities", { keyPrefix: "form" });
   const reminderChoices: [string, string][] = [
-    ["", "No reminder"],
+    ["", t("noReminder")],
     ...[...new Set([...REMINDER_MINUTES, ...(initial.reminder ? [Number(initial.reminder)] : [])])]
       .sort((a, b) => a - b)
       .map((minutes): [string, string] => [String(minutes), labels.reminder(minutes)]),
@@ -116,10 +118,10 @@ export function ActivityForm({
   const when = (
     <>
       <div className={styles.row}>
-        <TextField label="Date" type="date" required hint={values.timeZone} {...field("day")} />
-        <TextField label="Time" type="time" required {...field("time")} />
+        <TextField label={t("date")} type="date" required hint={values.timeZone} {...field("day")} />
+        <TextField label={t("time")} type="time" required {...field("time")} />
       </div>
-      <TextField label="Duration (minutes)" type="number" {...field("duration")} />
+      <TextField label={t("duration")} type="number" {...field("duration")} />
       <TimeZoneField
         value={values.timeZone}
         onChange={field("timeZone").onChange}
@@ -132,10 +134,10 @@ export function ActivityForm({
   );
   return (
     <EditForm
-      label={mode === "reschedule" ? `Reschedule ${activity.subject}` : `Edit ${activity.subject}`}
+      label={t(mode === "reschedule" ? "rescheduleWhat" : "editWhat", { subject: activity.subject })}
       onSubmit={(event) => void submit(event)}
       save={save}
-      submitLabel={mode === "reschedule" ? "Reschedule" : "Save changes"}
+      submitLabel={mode === "reschedule" ? t("reschedule") : t("saveChanges")}
       onCancel={onCancel}
       disabled={!values.day || !values.time || (mode === "edit" && !values.subject.trim())}
     >
@@ -143,29 +145,29 @@ export function ActivityForm({
         <>
           <div className={styles.row}>
             <ChoiceField
-              label="Type"
+              label={t("type")}
               choices={ACTIVITY_TYPES.map((type): [string, string] => [type, labels.type(type)])}
               {...field("type")}
             />
             <ChoiceField
-              label="Contact"
+              label={t("contact")}
               choices={[
-                ["", "Nobody in particular"],
+                ["", t("nobody")],
                 ...contacts.map((contact): [string, string] => [contact.id, displayName(contact)]),
               ]}
               {...field("contactId")}
             />
           </div>
-          <TextField label="Subject" required {...field("subject")} />
-          <TextField label="Location" {...field("location")} />
+          <TextField label={t("subject")} required {...field("subject")} />
+          <TextField label={t("location")} {...field("location")} />
         </>
       )}
       {when}
       {mode === "edit" && (
         <>
-          <ChoiceField label="Reminder" choices={reminderChoices} {...field("reminder")} />
-          {activity.status === "FINISHED" && <TextField label="Outcome" multiline {...field("outcome")} />}
-          <TextField label="Notes" multiline {...field("notes")} />
+          <ChoiceField label={t("reminder")} choices={reminderChoices} {...field("reminder")} />
+          {activity.status === "FINISHED" && <TextField label={t("outcome")} multiline {...field("outcome")} />}
+          <TextField label={t("notes")} multiline {...field("notes")} />
         </>
       )}
     </EditForm>

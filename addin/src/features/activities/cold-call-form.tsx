@@ -9,10 +9,11 @@ import {
   Textarea,
 } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { CALL_OUTCOMES, type CallOutcome } from "contract";
 import { useActivityLabels } from "./activity-labels";
 import { useServices } from "../../shared/services-context";
-import { errorMessage } from "../../shared/error-message";
+import { useErrorMessage } from "../../shared/error-message";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { isoToZoned, zonedToIso } from "../../shared/zoned-time";
 import { type RecordContact, useConsentWarning } from "../consent";
@@ -31,13 +32,16 @@ export function ColdCallForm({
 }) {
   const layout = useLayoutStyles();
   const labels = useActivityLabels();
+  const { t } = useTranslation("activities");
+  const { t: common } = useTranslation("common");
+  const errorMessage = useErrorMessage();
   const { api, me } = useServices();
   const tomorrow = isoToZoned(new Date(Date.now() + 24 * 3600_000).toISOString(), me.timeZone).day;
   const [outcome, setOutcome] = useState<CallOutcome>("INTERESTED");
   const [notes, setNotes] = useState("");
   const [followUp, setFollowUp] = useState(false);
   const [followUpSubject, setFollowUpSubject] = useState(
-    contact ? `Call ${contact.firstName} ${contact.lastName} back` : "Call back",
+    contact ? t("coldCall.callBackWho", { name: `${contact.firstName} ${contact.lastName}` }) : t("coldCall.callBack"),
   );
   const [day, setDay] = useState(tomorrow);
   const [time, setTime] = useState("09:00");
@@ -71,8 +75,8 @@ export function ColdCallForm({
   };
 
   return (
-    <form className={layout.form} onSubmit={submit} aria-label="Cold call">
-      <Field label="Outcome">
+    <form className={layout.form} onSubmit={submit} aria-label={t("coldCall.label")}>
+      <Field label={t("form.outcome")}>
         <Select value={outcome} onChange={(_event, data) => setOutcome(data.value as CallOutcome)}>
           {CALL_OUTCOMES.map((value) => [value, labels.outcome(value)] as const).map(([value, label]) => (
             <option key={value} value={value}>
@@ -81,23 +85,23 @@ export function ColdCallForm({
           ))}
         </Select>
       </Field>
-      <Field label="Notes">
+      <Field label={t("form.notes")}>
         <Textarea value={notes} onChange={(_event, data) => setNotes(data.value)} />
       </Field>
       <Checkbox
-        label="Plan a follow-up call"
+        label={t("coldCall.planFollowUp")}
         checked={followUp}
         onChange={(_event, data) => setFollowUp(data.checked === true)}
       />
       {followUp && (
         <>
-          <Field label="Follow-up subject" required>
+          <Field label={t("coldCall.followUpSubject")} required>
             <Input value={followUpSubject} onChange={(_event, data) => setFollowUpSubject(data.value)} />
           </Field>
-          <Field label="Follow-up date">
+          <Field label={t("coldCall.followUpDate")}>
             <Input type="date" value={day} onChange={(_event, data) => setDay(data.value)} />
           </Field>
-          <Field label="Follow-up time">
+          <Field label={t("coldCall.followUpTime")}>
             <Input type="time" value={time} onChange={(_event, data) => setTime(data.value)} />
           </Field>
         </>
@@ -105,9 +109,9 @@ export function ColdCallForm({
       {consent.warning}
       <div className={layout.buttons}>
         <Button appearance="primary" type="submit" disabled={saving || (followUp && !followUpSubject.trim())}>
-          Save call
+          {t("coldCall.save")}
         </Button>
-        <Button onClick={onCancel}>Cancel</Button>
+        <Button onClick={onCancel}>{common("cancel")}</Button>
       </div>
       {error && (
         <MessageBar intent="error">

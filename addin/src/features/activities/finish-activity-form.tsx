@@ -1,4 +1,5 @@
 import { type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
 import { CALL_OUTCOMES, type CallOutcome } from "contract";
 import { useActivityLabels } from "./activity-labels";
 import { EditForm } from "../../shared/edit-form";
@@ -16,6 +17,7 @@ const FIELDS = ["outcome", "callOutcome", "notes"] as const;
 export function FinishActivityForm({ activity, onSaved, onCancel, reload }: ActivityFormProps) {
   const { api } = useServices();
   const labels = useActivityLabels();
+  const { t } = useTranslation("activities");
   const { initial, values, save, field } = useEditForm(
     FIELDS,
     () => ({ outcome: "", callOutcome: "", notes: activity.notes ?? "" }),
@@ -37,24 +39,24 @@ export function FinishActivityForm({ activity, onSaved, onCancel, reload }: Acti
   };
   return (
     <EditForm
-      label={`Finish ${activity.subject}`}
+      label={t("finish.label", { subject: activity.subject })}
       onSubmit={(event) => void submit(event)}
       save={save}
-      submitLabel="Mark as done"
+      submitLabel={t("finish.submit")}
       onCancel={onCancel}
     >
       {activity.type === "CALL" && (
         <ChoiceField
-          label="Call outcome"
+          label={t("finish.callOutcome")}
           choices={[
-            ["", "Not recorded"],
+            ["", t("finish.notRecorded")],
             ...CALL_OUTCOMES.map((outcome): [string, string] => [outcome, labels.outcome(outcome)]),
           ]}
           {...field("callOutcome")}
         />
       )}
-      <TextField label="Outcome" multiline {...field("outcome")} />
-      <TextField label="Notes" multiline {...field("notes")} />
+      <TextField label={t("form.outcome")} multiline {...field("outcome")} />
+      <TextField label={t("form.notes")} multiline {...field("notes")} />
     </EditForm>
   );
 }

@@ -10,9 +10,10 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { ACTIVITY_TYPES, type Activity, type ConsentChannel } from "contract";
 import { useServices } from "../../shared/services-context";
-import { errorMessage } from "../../shared/error-message";
+import { useErrorMessage } from "../../shared/error-message";
 import { useAsync } from "../../shared/use-async";
 import { isoToZoned, zonedToIso } from "../../shared/zoned-time";
 import { useLayoutStyles } from "../../shared/layout-styles";
@@ -64,8 +65,12 @@ export function NewActivityForm({
   const styles = useStyles();
   const layout = useLayoutStyles();
   const labels = useActivityLabels();
+  const { t } = useTranslation("activities", { keyPrefix: "form" });
+  const { t: activitiesT } = useTranslation("activities");
+  const { t: common } = useTranslation("common");
+  const errorMessage = useErrorMessage();
   const REMINDERS: { label: string; minutes: number | null }[] = [
-    { label: "No reminder", minutes: null },
+    { label: t("noReminder"), minutes: null },
     ...REMINDER_MINUTES.map((minutes) => ({ label: labels.reminder(minutes), minutes })),
   ];
   const { api, me } = useServices();
@@ -161,10 +166,10 @@ export function NewActivityForm({
   };
 
   return (
-    <form className={layout.form} onSubmit={submit} aria-label="New activity">
-      <Field label="Template">
+    <form className={layout.form} onSubmit={submit} aria-label={t("newActivity")}>
+      <Field label={t("template")}>
         <Select value={templateId} onChange={(_event, data) => chooseTemplate(data.value)}>
-          <option value="">{templates.status === "loading" ? "Loading templates…" : "No template"}</option>
+          <option value="">{templates.status === "loading" ? t("loadingTemplates") : t("noTemplate")}</option>
           {templates.data?.items.map((template) => (
             <option key={template.id} value={template.id}>
               {template.name}
@@ -173,18 +178,18 @@ export function NewActivityForm({
         </Select>
       </Field>
       <div className={styles.row}>
-        <Field label="Type">
+        <Field label={t("type")}>
           <Select value={type} onChange={(_event, data) => setType(data.value as typeof type)}>
             {ACTIVITY_TYPES.map((value) => (
               <option key={value} value={value}>
-                {value[0] + value.slice(1).toLowerCase()}
+                {labels.type(value)}
               </option>
             ))}
           </Select>
         </Field>
-        <Field label="Contact">
+        <Field label={t("contact")}>
           <Select value={who} onChange={(_event, data) => setWho(data.value)}>
-            <option value="">Nobody in particular</option>
+            <option value="">{t("nobody")}</option>
             {contacts.map((contact) => (
               <option key={contact.id} value={contact.id}>
                 {contact.firstName} {contact.lastName}
@@ -193,11 +198,11 @@ export function NewActivityForm({
           </Select>
         </Field>
       </div>
-      <Field label="Subject" required>
+      <Field label={t("subject")} required>
         <Input value={title} onChange={(_event, data) => setTitle(data.value)} required maxLength={255} />
       </Field>
       <div className={styles.row}>
-        <Field label="Date" required hint={timeZone}>
+        <Field label={t("date")} required hint={timeZone}>
           <Input
             type="date"
             value={day}
@@ -208,7 +213,7 @@ export function NewActivityForm({
             required
           />
         </Field>
-        <Field label="Time" required>
+        <Field label={t("time")} required>
           <Input
             type="time"
             value={time}
@@ -231,7 +236,7 @@ export function NewActivityForm({
         onMakeDefaultChange={setMakeDefault}
       />
       <div className={styles.row}>
-        <Field label="Duration (minutes)">
+        <Field label={t("duration")}>
           <Input
             type="number"
             min={0}
@@ -240,7 +245,7 @@ export function NewActivityForm({
             onChange={(_event, data) => setDuration(Number(data.value) || 0)}
           />
         </Field>
-        <Field label="Reminder">
+        <Field label={t("reminder")}>
           <Select
             value={reminder === null ? "" : String(reminder)}
             onChange={(_event, data) => setReminder(data.value === "" ? null : Number(data.value))}
@@ -257,23 +262,23 @@ export function NewActivityForm({
         </Field>
       </div>
       <div className={styles.row}>
-        <Field label="Repeats">
+        <Field label={t("repeats")}>
           <Select value={repeat} onChange={(_event, data) => setRepeat(data.value as RepeatChoice)}>
             {REPEATS.map((choice) => (
               <option key={choice} value={choice}>
-                {day ? repeatLabel(choice, day) : choice}
+                {repeatLabel(choice, day, activitiesT)}
               </option>
             ))}
           </Select>
         </Field>
         {repeat !== "never" && (
-          <Field label="Occurrences">
+          <Field label={t("occurrences")}>
             <Input type="number" min={2} max={999} value={count} onChange={(_event, data) => setCount(data.value)} />
           </Field>
         )}
       </div>
       {type === "MEETING" && (
-        <Switch label="Teams meeting" checked={teams} onChange={(_event, data) => setTeams(data.checked)} />
+        <Switch label={t("teamsMeeting")} checked={teams} onChange={(_event, data) => setTeams(data.checked)} />
       )}
       {error !== null && (
         <MessageBar intent="error" role="alert">
@@ -284,16 +289,16 @@ export function NewActivityForm({
       {askPast && (
         <MessageBar intent="warning" role="alert">
           <MessageBarBody>
-            This is in the past. Log it as done?
-            <Field label="Outcome">
+            {t("pastAsk")}
+            <Field label={t("outcome")}>
               <Input value={outcome} onChange={(_event, data) => setOutcome(data.value)} maxLength={2000} />
             </Field>
             <div className={layout.buttons}>
               <Button appearance="primary" disabled={saving} onClick={() => void save("FINISHED")}>
-                Log as done
+                {t("logAsDone")}
               </Button>
               <Button disabled={saving} onClick={() => void save("PLANNED")}>
-                Keep it planned
+                {t("keepPlanned")}
               </Button>
             </div>
           </MessageBarBody>
@@ -301,9 +306,9 @@ export function NewActivityForm({
       )}
       <div className={layout.buttons}>
         <Button appearance="primary" type="submit" disabled={saving || askPast || !title.trim() || !day || !time}>
-          {saving ? "Saving…" : "Save activity"}
+          {saving ? common("saving") : t("saveActivity")}
         </Button>
-        <Button onClick={onCancel}>Cancel</Button>
+        <Button onClick={onCancel}>{common("cancel")}</Button>
       </div>
     </form>
   );

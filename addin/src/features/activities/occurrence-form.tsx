@@ -1,9 +1,10 @@
 import type { FormEvent } from "react";
+import { useTranslation } from "react-i18next";
 import { useServices } from "../../shared/services-context";
 import { EditForm } from "../../shared/edit-form";
 import { TextField, orNull } from "../../shared/form-fields";
 import { changedFields, useEditForm } from "../../shared/use-edit-form";
-import { type ActivityFormProps, WhenFields, durationProblem, timesOf, whenOf } from "./when-fields";
+import { type ActivityFormProps, WhenFields, badDuration, timesOf, whenOf } from "./when-fields";
 
 const FIELDS = ["subject", "day", "time", "duration", "location", "notes"] as const;
 type Values = Record<(typeof FIELDS)[number], string>;
@@ -16,6 +17,7 @@ const ALIASES = { startsAt: "day", endsAt: "duration" } as const;
  */
 export function OccurrenceForm({ activity, onSaved, onCancel, reload }: ActivityFormProps) {
   const { api, me } = useServices();
+  const { t } = useTranslation("activities");
   const { initial, values, save, field } = useEditForm(
     FIELDS,
     () => ({
@@ -44,20 +46,18 @@ export function OccurrenceForm({ activity, onSaved, onCancel, reload }: Activity
 
   return (
     <EditForm
-      label="Edit this occurrence"
-      title="This occurrence only"
+      label={t("occurrence.label")}
+      title={t("occurrence.title")}
       onSubmit={(event) => void submit(event)}
       save={save}
-      submitLabel="Save this one"
+      submitLabel={t("occurrence.submit")}
       onCancel={onCancel}
-      disabled={
-        !values.subject.trim() || durationProblem(values.duration) !== null || Object.keys(changes).length === 0
-      }
+      disabled={!values.subject.trim() || badDuration(values.duration) || Object.keys(changes).length === 0}
     >
-      <TextField label="Subject" required {...field("subject")} />
-      <WhenFields dayLabel="Date" timeZone={me.timeZone} field={field} />
-      <TextField label="Location" {...field("location")} />
-      <TextField label="Notes" multiline {...field("notes")} />
+      <TextField label={t("form.subject")} required {...field("subject")} />
+      <WhenFields dayLabel={t("form.date")} timeZone={me.timeZone} field={field} />
+      <TextField label={t("form.location")} {...field("location")} />
+      <TextField label={t("form.notes")} multiline {...field("notes")} />
     </EditForm>
   );
 }

@@ -1,6 +1,10 @@
+import type { TFunction } from "i18next";
 import { DAYS_OF_WEEK, type Recurrence, type RecurrencePattern, type RecurrenceRange } from "contract";
 
 // The repeats the new-activity form offers, as Graph's patternedRecurrence (the service checks it).
+// Their words come from the activities catalog (repeat.*), through the `t` the component passes in.
+
+type T = TFunction<"activities">;
 
 export type RepeatChoice = "never" | "weekly" | "fortnightly" | "monthlyWeekday" | "monthlyDay";
 /** What a series can repeat as: every choice but "never". */
@@ -11,23 +15,11 @@ const ORDINALS = ["first", "second", "third", "fourth", "last"] as const;
 const weekdayOf = (day: string) => DAYS_OF_WEEK[new Date(`${day}T00:00:00Z`).getUTCDay()]!;
 /** Which of the month's weekdays a day is: the fifth is "last". */
 const ordinalOf = (day: string) => ORDINALS[Math.min(4, Math.floor((Number(day.slice(8, 10)) - 1) / 7))]!;
-const capital = (text: string) => text[0]!.toUpperCase() + text.slice(1);
 
-/** What each choice reads as for the day picked ("Every month on the first Monday"). */
-export function repeatLabel(choice: RepeatChoice, day: string): string {
-  const weekday = capital(weekdayOf(day));
-  switch (choice) {
-    case "never":
-      return "Does not repeat";
-    case "weekly":
-      return `Every week on ${weekday}`;
-    case "fortnightly":
-      return `Every 2 weeks on ${weekday}`;
-    case "monthlyWeekday":
-      return `Every month on the ${ordinalOf(day)} ${weekday}`;
-    case "monthlyDay":
-      return `Every month on day ${Number(day.slice(8, 10))}`;
-  }
+/** What each choice reads as for the day picked ("Every month on the first Monday"); without a day, in general. */
+export function repeatLabel(choice: RepeatChoice, day: string, t: T): string {
+  if (choice === "never") return t("repeat.never");
+  return day ? describePattern(patternFor(choice, day), t) : t(`repeat.choices.${choice}`);
 }
 
 /** The pattern a choice stands for, starting on that day. */
@@ -68,47 +60,54 @@ export function repeatOf(pattern: RecurrencePattern, day: string): SeriesRepeat 
 }
 
 const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-const every = (interval: number, unit: string) => (interval === 1 ? `Every ${unit}` : `Every ${interval} ${unit}s`);
-const days = (pattern: RecurrencePattern) => (pattern.daysOfWeek ?? []).map(capital).join(", ");
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+] as const;
+const UNITS = {
+  daily: "day",
+  weekly: "week",
+  absoluteMonthly: "month",
+  relativeMonthly: "month",
+  absoluteYearly: "year",
+  relativeYearly: "year",
+} as const;
 
 /** Any rule as a sentence, those made in Outlook included ("Every 2 weeks on Monday, Thursday"). */
-export function describePattern(pattern: RecurrencePattern): string {
-  const index = pattern.index ?? "first";
+export function describePattern(pattern: RecurrencePattern, t: T): string {
+  const every = t(`repeat.every.${UNITS[pattern.type]}`, { count: pattern.interval });
+  const days = (pattern.daysOfWeek ?? []).map((day) => t(`repeat.weekdays.${day}`)).join(", ");
+  const index = t(`repeat.index.${pattern.index ?? "first"}`);
+  const month = pattern.month ? t(`repeat.months.${MONTHS[pattern.month - 1]!}`) : "";
   switch (pattern.type) {
     case "daily":
-      return every(pattern.interval, "day");
+      return every;
     case "weekly":
-      return `${every(pattern.interval, "week")} on ${days(pattern)}`;
+      return t("repeat.weekly", { every, days });
     case "absoluteMonthly":
-      return `${every(pattern.interval, "month")} on day ${pattern.dayOfMonth}`;
+      return t("repeat.absoluteMonthly", { every, day: pattern.dayOfMonth });
     case "relativeMonthly":
-      return `${every(pattern.interval, "month")} on the ${index} ${days(pattern)}`;
+      return t("repeat.relativeMonthly", { every, index, days });
     case "absoluteYearly":
-      return `${every(pattern.interval, "year")} on ${pattern.dayOfMonth} ${MONTHS[pattern.month! - 1]}`;
+      return t("repeat.absoluteYearly", { every, day: pattern.dayOfMonth, month });
     case "relativeYearly":
-      return `${every(pattern.interval, "year")} on the ${index} ${days(pattern)} of ${MONTHS[pattern.month! - 1]}`;
+      return t("repeat.relativeYearly", { every, index, days, month });
   }
 }
 
 export type RangeEnd = RecurrenceRange["type"];
-export const RANGE_ENDS: [RangeEnd, string][] = [
-  ["numbered", "After a number of occurrences"],
-  ["endDate", "On a date"],
-  ["noEnd", "No end"],
-];
+const RANGE_ENDS: RangeEnd[] = ["numbered", "endDate", "noEnd"];
+/** How a series may end, as the series form offers it. */
+export const rangeEnds = (t: T): [RangeEnd, string][] => RANGE_ENDS.map((end) => [end, t(`repeat.ends.${end}`)]);
 
 /** The end a series' form gives: a count, a last day, or none. */
 export function rangeFor(end: RangeEnd, count: string, endDate: string): RecurrenceRange {

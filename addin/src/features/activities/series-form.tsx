@@ -1,5 +1,6 @@
 import { Caption1 } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { ActivitySeries } from "contract";
 import { useServices } from "../../shared/services-context";
 import { EditForm } from "../../shared/edit-form";
@@ -7,18 +8,18 @@ import { ChoiceField, TextField, orNull } from "../../shared/form-fields";
 import { useFormSave } from "../../shared/use-form-save";
 import { isoToZoned, zonedToIso } from "../../shared/zoned-time";
 import {
-  RANGE_ENDS,
   type RangeEnd,
   SERIES_REPEATS,
   type SeriesRepeat,
   describePattern,
   patternFor,
+  rangeEnds,
   rangeFor,
   repeatLabel,
   repeatOf,
 } from "./repeat-rule";
 import { useSeriesFormStyles } from "./series-form-styles";
-import { WhenFields, durationProblem, timesOf, whenOf } from "./when-fields";
+import { WhenFields, badDuration, timesOf, whenOf } from "./when-fields";
 
 /** A rule none of the pane's choices stands for (made in Outlook or through the API): kept as it is. */
 const AS_NOW = "asNow";
@@ -69,6 +70,7 @@ export function SeriesForm({
 }) {
   const styles = useSeriesFormStyles();
   const { api, me } = useServices();
+  const { t } = useTranslation("activities");
   const [initial] = useState((): Values => {
     const { range, pattern } = series.recurrence;
     return {
@@ -121,32 +123,30 @@ export function SeriesForm({
 
   const day = ruleDay(values);
   const repeats: [Repeat, string][] = [
-    ...(initial.repeat === AS_NOW ? [[AS_NOW, describePattern(series.recurrence.pattern)] as [Repeat, string]] : []),
-    ...SERIES_REPEATS.map((choice): [Repeat, string] => [choice, day ? repeatLabel(choice, day) : choice]),
+    ...(initial.repeat === AS_NOW ? [[AS_NOW, describePattern(series.recurrence.pattern, t)] as [Repeat, string]] : []),
+    ...SERIES_REPEATS.map((choice): [Repeat, string] => [choice, repeatLabel(choice, day, t)]),
   ];
   return (
     <EditForm
-      label="Edit the whole series"
-      title="The whole series"
+      label={t("seriesForm.label")}
+      title={t("seriesForm.title")}
       onSubmit={(event) => void submit(event)}
       save={save}
-      submitLabel="Save the series"
+      submitLabel={t("seriesForm.submit")}
       onCancel={onCancel}
-      disabled={
-        !values.subject.trim() || durationProblem(values.duration) !== null || Object.keys(changes).length === 0
-      }
+      disabled={!values.subject.trim() || badDuration(values.duration) || Object.keys(changes).length === 0}
     >
-      <TextField label="Subject" required {...field("subject")} />
-      <WhenFields dayLabel="First occurrence" timeZone={me.timeZone} field={field} />
-      <ChoiceField label="Repeats" choices={repeats} {...field("repeat")} />
+      <TextField label={t("form.subject")} required {...field("subject")} />
+      <WhenFields dayLabel={t("seriesForm.firstOccurrence")} timeZone={me.timeZone} field={field} />
+      <ChoiceField label={t("form.repeats")} choices={repeats} {...field("repeat")} />
       <div className={styles.row}>
-        <ChoiceField label="Ends" choices={RANGE_ENDS} {...field("ends")} />
-        {values.ends === "numbered" && <TextField label="Occurrences" type="number" {...field("count")} />}
-        {values.ends === "endDate" && <TextField label="Last date" type="date" {...field("endDate")} />}
+        <ChoiceField label={t("seriesForm.ends")} choices={rangeEnds(t)} {...field("ends")} />
+        {values.ends === "numbered" && <TextField label={t("form.occurrences")} type="number" {...field("count")} />}
+        {values.ends === "endDate" && <TextField label={t("seriesForm.lastDate")} type="date" {...field("endDate")} />}
       </div>
-      <TextField label="Location" {...field("location")} />
-      <TextField label="Notes" multiline {...field("notes")} />
-      <Caption1>Occurrences changed on their own (marked Changed) keep their change.</Caption1>
+      <TextField label={t("form.location")} {...field("location")} />
+      <TextField label={t("form.notes")} multiline {...field("notes")} />
+      <Caption1>{t("seriesForm.keptNote")}</Caption1>
     </EditForm>
   );
 }

@@ -10,9 +10,11 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
 import type { Activity, ActivitySeries } from "contract";
 import { useServices } from "../../shared/services-context";
-import { errorMessage } from "../../shared/error-message";
+import { useErrorMessage } from "../../shared/error-message";
 import { may } from "../../shared/may";
 import { useAsync } from "../../shared/use-async";
 import { OccurrenceForm } from "./occurrence-form";
@@ -43,17 +45,17 @@ export interface SeriesChange {
  * How far the series goes, as its rule says: the service keeps occurrences as activities only up to
  * the sync window's end (materialisedUntil), so counting those would tell a six-month series as five.
  */
-function seriesExtent(series: ActivitySeries, timeZone: string, format: Format): string {
+function seriesExtent(series: ActivitySeries, timeZone: string, format: Format, t: TFunction<"activities">): string {
   const { range } = series.recurrence;
   const extent =
     range.type === "numbered"
-      ? `${range.numberOfOccurrences} occurrences`
+      ? t("series.count", { count: range.numberOfOccurrences! })
       : range.type === "endDate"
-        ? `Until ${format.date(`${range.endDate}T12:00:00Z`, timeZone)}`
-        : "No end date";
+        ? t("series.until", { date: format.date(`${range.endDate}T12:00:00Z`, timeZone) })
+        : t("series.noEnd");
   const later = range.type === "numbered" ? range.numberOfOccurrences! > series.occurrences.length : true;
   return later && series.occurrences.length > 0
-    ? `${extent} · listed up to ${format.date(series.materialisedUntil, timeZone)}, later ones follow`
+    ? t("series.listedUpTo", { extent, date: format.date(series.materialisedUntil, timeZone) })
     : extent;
 }
 
@@ -77,6 +79,8 @@ export function SeriesPanel({
   onChanged: (change?: SeriesChange) => void;
 }) {
   const format = useFormat();
+  const { t } = useTranslation("activities");
+  const errorMessage = useErrorMessage();
   const styles = useStyles();
   const { api, me } = useServices();
   const seriesId = activity.series!.id;
@@ -112,16 +116,16 @@ export function SeriesPanel({
   const mayChangeOne = may(me, "activities:change", { ownerId: activity.owner.id }) && activity.status === "PLANNED";
   const mayChangeSeries = !!data && may(me, "activities:change", { ownerId: data.owner.id });
   return (
-    <div className={styles.panel} aria-label={`Series: ${activity.subject}`} role="region">
+    <div className={styles.panel} aria-label={t("series.region", { subject: activity.subject })} role="region">
       {data ? (
         <>
           <Caption1>
             {data.cancelled
-              ? "Series cancelled"
-              : `${describePattern(data.recurrence.pattern)} · ${seriesExtent(data, me.timeZone, format)}`}
-            {data.sync.state === "SYNCED" && " · one series in Outlook"}
+              ? t("series.cancelled")
+              : `${describePattern(data.recurrence.pattern, t)} · ${seriesExtent(data, me.timeZone, format, t)}`}
+            {data.sync.state === "SYNCED" && t("series.oneInOutlook")}
           </Caption1>
-          <ul className={styles.list} aria-label="Occurrences">
+          <ul className={styles.list} aria-label={t("series.occurrences")}>
             {data.occurrences.map((occurrence) => (
               <li
                 key={occurrence.id}
@@ -132,24 +136,27 @@ export function SeriesPanel({
                   <Text weight={occurrence.id === activity.id ? "semibold" : "regular"}>
                     {(occurrence.allDay ? format.date : format.dateTime)(occurrence.startsAt, me.timeZone)}
                   </Text>
-                  {occurrence.status === "CANCELLED" && <Badge appearance="tint">Cancelled</Badge>}
+                  {occurrence.status === "CANCELLED" && (
+                    <Badge appearance="tint">{t("series.occurrenceCancelled")}</Badge>
+                  )}
                   {occurrence.status === "FINISHED" && (
                     <Badge appearance="tint" color="success">
-                      Finished
+                      {t("series.occurrenceFinished")}
                     </Badge>
                   )}
                   {occurrence.series?.exception && occurrence.status === "PLANNED" && (
-                    <Badge appearance="outline">Changed</Badge>
+                    <Badge appearance="outline">{t("series.changed")}</Badge>
                   )}
                 </span>
                 {/* Moved on its own (here or in Outlook): where the rule had put it. */}
                 {occurrence.series && occurrence.series.occurrenceStart !== occurrence.startsAt && (
                   <Caption1>
-                    was{" "}
-                    {(occurrence.allDay ? format.date : format.dateTime)(
-                      occurrence.series.occurrenceStart,
-                      me.timeZone,
-                    )}
+                    {t("series.was", {
+                      when: (occurrence.allDay ? format.date : format.dateTime)(
+                        occurrence.series.occurrenceStart,
+                        me.timeZone,
+                      ),
+                    })}
                   </Caption1>
                 )}
               </li>
@@ -165,7 +172,7 @@ export function SeriesPanel({
               {mayChangeOne && (
                 <>
                   <Button size="small" aria-expanded={editing === "one"} disabled={busy} onClick={() => edit("one")}>
-                    Edit this one
+                    {t("series.editOne")}
                   </Button>
                   <Button
                     size="small"
@@ -176,7 +183,7 @@ export function SeriesPanel({
                       )
                     }
                   >
-                    Cancel this one
+                    {t("series.cancelOne")}
                   </Button>
                 </>
               )}
@@ -188,7 +195,7 @@ export function SeriesPanel({
                     disabled={busy}
                     onClick={() => edit("series")}
                   >
-                    Edit the whole series
+                    {t("series.editSeries")}
                   </Button>
                   <Button
                     size="small"
@@ -197,7 +204,7 @@ export function SeriesPanel({
                       void run(() => api.updateSeries(data.id, { version: data.version, cancelled: true }))
                     }
                   >
-                    Cancel the whole series
+                    {t("series.cancelSeries")}
                   </Button>
                 </>
               )}
@@ -212,8 +219,7 @@ export function SeriesPanel({
                 setEditing(null);
                 series.reload();
                 onChanged({
-                  notice:
-                    "Saved for this occurrence only: it shows as Changed, and a change of the whole series leaves it as it is.",
+                  notice: t("series.savedOne"),
                   wholeSeries: false,
                 });
               }}
@@ -229,10 +235,7 @@ export function SeriesPanel({
                 series.reload();
                 const kept = exceptionsOf(data);
                 onChanged({
-                  notice:
-                    kept === 0
-                      ? "Saved for the whole series."
-                      : `Saved for the whole series. ${kept === 1 ? "1 occurrence" : `${kept} occurrences`} changed on ${kept === 1 ? "its" : "their"} own kept ${kept === 1 ? "its" : "their"} change.`,
+                  notice: kept === 0 ? t("series.savedSeries") : t("series.savedSeriesKept", { count: kept }),
                   wholeSeries: true,
                 });
               }}
@@ -240,7 +243,7 @@ export function SeriesPanel({
           )}
         </>
       ) : (
-        <Caption1>{series.status === "error" ? errorMessage(series.error) : "Loading the series…"}</Caption1>
+        <Caption1>{series.status === "error" ? errorMessage(series.error) : t("series.loading")}</Caption1>
       )}
       {error !== null && (
         <MessageBar intent="error" role="alert">

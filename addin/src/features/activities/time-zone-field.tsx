@@ -1,5 +1,6 @@
 import { Checkbox, Field, Select } from "@fluentui/react-components";
 import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
 import { useServices } from "../../shared/services-context";
 
 /** Every zone the browser knows (IANA names, as the service takes them), the given ones included. */
@@ -28,21 +29,22 @@ export function TimeZoneField({
   /** The service's message for the field, if it refused it. */
   message?: string;
 }) {
+  const { t } = useTranslation("activities", { keyPrefix: "zone" });
   const choices = useMemo(() => zoneChoices(value, userZone), [value, userZone]);
   return (
     <>
-      <Field label="Time zone" validationState={message ? "error" : "none"} validationMessage={message}>
+      <Field label={t("label")} validationState={message ? "error" : "none"} validationMessage={message}>
         <Select value={value} onChange={(_event, data) => onChange(data.value)}>
           {choices.map((zone) => (
             <option key={zone} value={zone}>
-              {zone === userZone ? `${zone} (yours)` : zone}
+              {zone === userZone ? t("yours", { zone }) : zone}
             </option>
           ))}
         </Select>
       </Field>
       {value !== userZone && (
         <Checkbox
-          label={`Make ${value} my default time zone`}
+          label={t("makeDefault", { zone: value })}
           checked={makeDefault}
           onChange={(_event, data) => onMakeDefaultChange(data.checked === true)}
         />

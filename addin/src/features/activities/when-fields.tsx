@@ -1,4 +1,5 @@
 import type { Activity } from "contract";
+import { useTranslation } from "react-i18next";
 import { TextField } from "../../shared/form-fields";
 import type { FieldErrors } from "../../shared/use-form-save";
 import { isoToZoned, zonedToIso } from "../../shared/zoned-time";
@@ -23,8 +24,7 @@ export interface WhenValues {
 }
 
 /** Whole minutes up to a week, as the service takes an activity's length; said at the field before saving. */
-export const durationProblem = (duration: string) =>
-  /^\d{1,5}$/.test(duration.trim()) && Number(duration) <= 10080 ? null : "Enter whole minutes, 0 to 10080";
+export const badDuration = (duration: string) => !(/^\d{1,5}$/.test(duration.trim()) && Number(duration) <= 10080);
 
 /** The day, time (in `timeZone`) and length of a start and end. */
 export function whenOf(startsAt: string, endsAt: string, timeZone: string): WhenValues {
@@ -36,7 +36,7 @@ export function whenOf(startsAt: string, endsAt: string, timeZone: string): When
 export function timesOf(form: WhenValues, timeZone: string) {
   const startsAt = form.day && form.time ? zonedToIso(form.day, form.time, timeZone) : form.day;
   const endsAt =
-    form.day && form.time && !durationProblem(form.duration)
+    form.day && form.time && !badDuration(form.duration)
       ? new Date(Date.parse(startsAt) + Number(form.duration) * 60_000).toISOString()
       : "";
   return { startsAt, endsAt };
@@ -61,19 +61,20 @@ export function WhenFields({
   field: WhenField;
 }) {
   const styles = useSeriesFormStyles();
+  const { t } = useTranslation("activities", { keyPrefix: "form" });
   const duration = field("duration");
-  const badDuration = durationProblem(duration.value);
+  const problem = badDuration(duration.value) ? t("durationProblem") : null;
   return (
     <>
       <div className={styles.row}>
         <TextField label={dayLabel} type="date" required hint={timeZone} {...field("day")} />
-        <TextField label="Time" type="time" required {...field("time")} />
+        <TextField label={t("time")} type="time" required {...field("time")} />
       </div>
       <TextField
-        label="Duration (minutes)"
+        label={t("duration")}
         type="number"
         {...duration}
-        errors={badDuration ? { ...duration.errors, duration: badDuration } : duration.errors}
+        errors={problem ? { ...duration.errors, duration: problem } : duration.errors}
       />
     </>
   );
