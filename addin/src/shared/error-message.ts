@@ -42,7 +42,7 @@ function apiErrorMessage(error: ApiError, t: TFunction<"common">): string {
       return t("errors.internal");
     default:
       return error.details.length > 0
-        ? error.details.map((detail) => `${fieldLabel(detail.field)}: ${inWords(detail.message)}`).join("; ")
+        ? error.details.map((detail) => `${fieldLabel(detail.field, t)}: ${inWords(detail.message)}`).join("; ")
         : inWords(message);
   }
 }

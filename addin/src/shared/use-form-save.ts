@@ -1,3 +1,4 @@
+import type { TFunction } from "i18next";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../api/api-error";
@@ -55,7 +56,7 @@ export function useFormSave(fieldOf: (path: string) => string | undefined, onCon
         } else setMessage(errorMessage(failure, t));
         return false;
       }
-      const shown = failure instanceof ApiError ? fieldMessages(failure, fieldOf) : null;
+      const shown = failure instanceof ApiError ? fieldMessages(failure, fieldOf, t) : null;
       if (shown && Object.keys(shown.byField).length > 0) {
         setFieldErrors(shown.byField);
         setMessage(shown.rest.length > 0 ? shown.rest.join("; ") : t("checkMarkedFields"));
@@ -68,14 +69,14 @@ export function useFormSave(fieldOf: (path: string) => string | undefined, onCon
   return { saving, message, fieldErrors, run };
 }
 
-function fieldMessages(error: ApiError, fieldOf: (path: string) => string | undefined) {
+function fieldMessages(error: ApiError, fieldOf: (path: string) => string | undefined, t: TFunction<"common">) {
   const byField: Record<string, string> = {};
   const rest: string[] = [];
   for (const detail of error.details) {
     const name = fieldOf(detail.field.replace(/^body\./, ""));
     const message = inWords(detail.message);
     if (name !== undefined) byField[name] = byField[name] ? `${byField[name]}; ${message}` : message;
-    else rest.push(`${fieldLabel(detail.field)}: ${message}`);
+    else rest.push(`${fieldLabel(detail.field, t)}: ${message}`);
   }
   return { byField, rest };
 }
