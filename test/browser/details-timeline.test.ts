@@ -108,14 +108,16 @@ describeBrowser("details, consent and timeline in a real browser", () => {
     await expectVisible(record.getByRole("region", { name: "Lifecycle history" }));
 
     await record.getByRole("checkbox", { name: "E-mail" }).check();
-    await expectVisible(record.getByText("1 of 1"));
+    // Every entry shown is an e-mail ("N of N"): the demo's tracked conversation may add one while the suite runs.
+    const allShown = record.getByText(/^(\d+) of \1$/);
+    await expectVisible(allShown);
     await expectVisible(entries.getByText("Re: Offer for Fabrikam, Inc."));
     expect(await entries.getByText("Quarterly business review").count()).toBe(0);
 
     await record.getByLabel("From").fill("2099-01-01");
     await expectVisible(record.getByText("No entries."));
     await record.getByLabel("From").fill("");
-    await expectVisible(record.getByText("1 of 1"));
+    await expectVisible(allShown);
     await page.close();
   });
 });
