@@ -1,10 +1,11 @@
 import { Button, Caption1, Checkbox, Field, Input, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { type NeverLogRule, NeverLogValue } from "contract";
-import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useErrorMessage } from "../../shared/error-message";
 import { may } from "../../shared/may";
 import { useServices } from "../../shared/services-context";
+import { useActedList } from "../../shared/use-acted-list";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -24,39 +25,10 @@ export function NeverLogRules() {
   const errorMessage = useErrorMessage();
   const { api, me } = useServices();
   const admin = may(me, "never-log:organization");
-  const [rules, setRules] = useState<NeverLogRule[] | null>(null);
+  const { items: rules, busy, error, act } = useActedList<NeverLogRule>(() => api.neverLogRules(), [api]);
   const [value, setValue] = useState("");
   const [forEveryone, setForEveryone] = useState(false);
   const [invalid, setInvalid] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  const load = useCallback(
-    () =>
-      api
-        .neverLogRules()
-        .then(({ items }) => setRules(items))
-        .catch(setError),
-    [api],
-  );
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const act = async (run: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await run();
-      await load();
-      return true;
-    } catch (caught) {
-      setError(caught);
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const add = async (event: FormEvent) => {
     event.preventDefault();

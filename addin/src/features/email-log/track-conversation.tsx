@@ -1,10 +1,11 @@
 import { Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { TrackedConversation } from "contract";
-import { useCallback, useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { MailItem } from "../../office/mail-item.types";
 import { useErrorMessage } from "../../shared/error-message";
 import { useServices } from "../../shared/services-context";
+import { useActedList } from "../../shared/use-acted-list";
 import { NeverLogRules } from "./never-log-rules";
 
 const useStyles = makeStyles({
@@ -31,35 +32,13 @@ export function TrackConversation({
   const { t } = useTranslation("emailLog");
   const errorMessage = useErrorMessage();
   const { api } = useServices();
-  const [tracked, setTracked] = useState<TrackedConversation[] | null>(null);
-  const [busy, setBusy] = useState(false);
   const [rulesOpen, setRulesOpen] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  const load = useCallback(
-    () =>
-      api
-        .trackedConversations()
-        .then(({ items }) => setTracked(items))
-        .catch(setError),
-    [api],
-  );
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const act = async (run: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await run();
-      await load();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const {
+    items: tracked,
+    busy,
+    error,
+    act,
+  } = useActedList<TrackedConversation>(() => api.trackedConversations(), [api]);
 
   if (tracked === null) return error === null ? null : <Caption1 role="alert">{errorMessage(error)}</Caption1>;
   const conversationId = item.conversationId;
