@@ -20,6 +20,8 @@ export interface Config {
   production: boolean;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** DATABASE_PREPARED_STATEMENTS=off: hot statements go unnamed, for a pooler without prepared statements. */
+  preparedStatements: boolean;
   seed: "demo" | "none";
   /** The organisation's own email domains: never used to find a customer. */
   orgDomains: string[];
@@ -64,6 +66,12 @@ export interface ProductionAuth {
   jwksUri: string;
 }
 
+function loadPreparedStatements(value: string | undefined): boolean {
+  if (value === undefined || value === "" || value === "on") return true;
+  if (value === "off") return false;
+  throw new Error(`DATABASE_PREPARED_STATEMENTS must be "on" or "off", got ${value}`);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3001);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -78,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production,
     dataDir: path.resolve(env.DATA_DIR ?? "./data"),
     databaseUrl: env.DATABASE_URL || undefined,
+    preparedStatements: loadPreparedStatements(env.DATABASE_PREPARED_STATEMENTS),
     seed,
     orgDomains: (env.ORG_DOMAINS ?? "contoso.com")
       .split(",")

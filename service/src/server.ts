@@ -95,7 +95,9 @@ export async function startService(
   const db =
     options.db ??
     (await openDatabase(
-      config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: options.inMemory ? null : config.dataDir },
+      config.databaseUrl
+        ? { databaseUrl: config.databaseUrl, namedStatements: config.preparedStatements }
+        : { dataDir: options.inMemory ? null : config.dataDir },
       logger,
     ));
   let waitingFor = "the database is being prepared";

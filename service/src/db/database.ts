@@ -17,6 +17,18 @@ export interface SqlSession {
   query<T>(sql: string, params?: unknown[]): Promise<T[]>;
 }
 
+/**
+ * A hot statement under a name of its own: PostgreSQL parses it once per connection and, once its
+ * generic plan costs no more than the custom ones (after five runs), stops planning it too. Only
+ * for statements whose best plan does not depend on the values; one name, one text.
+ */
+export interface NamedStatement {
+  name: string;
+  text: string;
+}
+
+export const namedStatement = (name: string, text: string): NamedStatement => ({ name, text });
+
 export interface Database {
   kind: "pglite" | "postgres";
   prisma: PrismaClient;
@@ -24,7 +36,7 @@ export interface Database {
    * One SQL statement straight through the driver, for the few hot paths (lookup, logging, search)
    * where Prisma's per-query overhead and one-query-per-relation loading would dominate.
    */
-  query<T>(sql: string, params?: unknown[]): Promise<T[]>;
+  query<T>(sql: string | NamedStatement, params?: unknown[]): Promise<T[]>;
   /** Runs fn on one dedicated connection (advisory locks need the same session). */
   withSession<T>(fn: (session: SqlSession) => Promise<T>): Promise<T>;
   /** PostgreSQL only: the driver's pool, for libraries that speak pg themselves (the shared rate limits). */
@@ -33,14 +45,19 @@ export interface Database {
 }
 
 export type DatabaseTarget =
-  | { databaseUrl: string; poolSize?: number }
+  /**
+   * namedStatements false (DATABASE_PREPARED_STATEMENTS=off) sends every statement unnamed, for a
+   * pooler that cannot keep a connection's prepared statements (PgBouncer before 1.21, or with
+   * max_prepared_statements = 0, in transaction mode).
+   */
+  | { databaseUrl: string; poolSize?: number; namedStatements?: boolean }
   /** loadDataDir (in memory only): start from a PGlite dumpDataDir, e.g. the tests' migrated template. */
   | { dataDir: string | null; loadDataDir?: Blob };
 
 /** Opens PostgreSQL when a URL is given, else PGlite in dataDir (null: in memory, for tests). */
 export async function openDatabase(target: DatabaseTarget, logger: Logger = defaultLogger()): Promise<Database> {
   return "databaseUrl" in target
-    ? openPostgres(target.databaseUrl, target.poolSize ?? 10, logger)
+    ? openPostgres(target.databaseUrl, target.poolSize ?? 10, target.namedStatements ?? true, logger)
     : openPGlite(target.dataDir, logger, target.loadDataDir);
 }
 
@@ -102,7 +119,8 @@ function wrapPGlite(pglite: PGlite, afterClose: () => Promise<void>): Database {
   return {
     kind: "pglite",
     prisma,
-    query: session.query,
+    // PGlite's query has no named statements (it parses every time), so a name changes nothing here.
+    query: (sql, params) => session.query(typeof sql === "string" ? sql : sql.text, params),
     withSession: (fn) => fn(session),
     close: async () => {
       try {
@@ -115,7 +133,12 @@ function wrapPGlite(pglite: PGlite, afterClose: () => Promise<void>): Database {
   };
 }
 
-async function openPostgres(databaseUrl: string, poolSize: number, logger: Logger): Promise<Database> {
+async function openPostgres(
+  databaseUrl: string,
+  poolSize: number,
+  namedStatements: boolean,
+  logger: Logger,
+): Promise<Database> {
   // One pool for Prisma, the hot-path queries and the migrator.
   // A server that does not answer (partitioned, overloaded) fails a request after ten seconds instead
   // of holding it forever; keep-alive notices a dead peer on an idle connection.
@@ -133,7 +156,11 @@ async function openPostgres(databaseUrl: string, poolSize: number, logger: Logge
     kind: "postgres",
     prisma,
     pool,
-    query: async <T>(sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows as T[],
+    query: async <T>(sql: string | NamedStatement, params?: unknown[]) => {
+      // node-postgres prepares a named statement on a connection the first time and then only binds it.
+      const statement = typeof sql === "string" ? { text: sql } : namedStatements ? sql : { text: sql.text };
+      return (await pool.query({ ...statement, values: params })).rows as T[];
+    },
     withSession: async (fn) => {
       const client = await pool.connect();
       try {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { EmailLogEntry, Participant, UserRef } from "contract";
-import type { Database } from "../../db/database";
+import { type Database, namedStatement } from "../../db/database";
 import type { Prisma } from "../../generated/prisma/client";
 import { USER_REF_SELECT } from "../../db/user-ref";
 
@@ -63,13 +63,17 @@ const toEntry = (row: EntryRow): EmailLogEntry => ({
 });
 
 // Logging is one statement: the unique key (customer, message) decides, so retries, two devices
-// and two colleagues racing all end with one entry, without a read-then-write window.
-const INSERT_ONCE = `
+// and two colleagues racing all end with one entry, without a read-then-write window. Named: its
+// plan is the same whatever the values, so each connection parses and plans it once.
+export const INSERT_ONCE = namedStatement(
+  "email_log_insert_once",
+  `
   INSERT INTO "EmailLogEntry" (id, "internetMessageId", "conversationId", subject, "fromEmail", "fromName", "to", cc,
     "sentAt", "receivedAt", "bodyHtml", "bodyText", "customerId", "contactId", "loggedById", "loggedBecause", mailbox)
   VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10, $11, $12, $13, $14, $15, $16, $17)
   ON CONFLICT ("customerId", "internetMessageId") DO NOTHING
-  RETURNING "loggedAt"`;
+  RETURNING "loggedAt"`,
+);
 
 export function createEmailLogRepository(db: Database): EmailLogRepository {
   const prisma = db.prisma;

@@ -1,5 +1,5 @@
 import type { CustomerRef, LookupMatch } from "contract";
-import type { Database } from "../../db/database";
+import { type Database, namedStatement } from "../../db/database";
 
 export type LookupContact = LookupMatch["contacts"][number];
 
@@ -10,8 +10,14 @@ export interface LookupRepository {
   customersByDomains(domains: string[]): Promise<Map<string, CustomerRef[]>>;
 }
 
-// Lookup runs every time a user opens an email: one statement each, straight through the driver.
-const CONTACTS_BY_EMAILS = `
+// Lookup runs every time a user opens an email: one named statement each, straight through the
+// driver. The addresses come as a JSON array, not text[]: PostgreSQL estimates a set-returning
+// function's rows the same with and without the value, so the generic plan costs what the custom
+// ones do and the connection stops planning after five runs; `= ANY($1::text[])` counts the
+// array's elements in a custom plan, keeps every custom plan cheaper and plans each time.
+export const CONTACTS_BY_EMAILS = namedStatement(
+  "lookup_contacts_by_emails",
+  `
   SELECT ce."emailNormalized" AS email, c.id, c."firstName" AS first_name, c."lastName" AS last_name, c.role,
          cu.id AS customer_id, cu.name AS customer_name, cu."accountNumber" AS account_number,
          s.code AS status_code, s.label AS status_label,
@@ -30,19 +36,23 @@ const CONTACTS_BY_EMAILS = `
   JOIN "Contact" c ON c.id = ce."contactId"
   LEFT JOIN "Customer" cu ON cu.id = c."customerId"
   LEFT JOIN "CustomerStatus" s ON s.code = cu."statusCode"
-  WHERE ce."emailNormalized" = ANY($1::text[])
+  WHERE ce."emailNormalized" IN (SELECT jsonb_array_elements_text($1::jsonb))
   ORDER BY c."lastName", c."firstName", c.id
-  LIMIT 500`;
+  LIMIT 500`,
+);
 
-const CUSTOMERS_BY_DOMAINS = `
+export const CUSTOMERS_BY_DOMAINS = namedStatement(
+  "lookup_customers_by_domains",
+  `
   SELECT d.domain, cu.id AS customer_id, cu.name AS customer_name, cu."accountNumber" AS account_number,
          s.code AS status_code, s.label AS status_label
   FROM "CustomerDomain" d
   JOIN "Customer" cu ON cu.id = d."customerId"
   JOIN "CustomerStatus" s ON s.code = cu."statusCode"
-  WHERE d.domain = ANY($1::text[])
+  WHERE d.domain IN (SELECT jsonb_array_elements_text($1::jsonb))
   ORDER BY cu.name, cu.id
-  LIMIT 200`;
+  LIMIT 200`,
+);
 
 interface CustomerColumns {
   customer_id: string | null;
@@ -75,7 +85,7 @@ export function createLookupRepository(db: Database): LookupRepository {
           role: string | null;
           withdrawn: LookupContact["withdrawnConsent"];
         }
-      >(CONTACTS_BY_EMAILS, [emails]);
+      >(CONTACTS_BY_EMAILS, [JSON.stringify(emails)]);
       return rows.map((row) => ({
         email: row.email,
         contact: {
@@ -91,7 +101,9 @@ export function createLookupRepository(db: Database): LookupRepository {
     async customersByDomains(domains) {
       const result = new Map<string, CustomerRef[]>();
       if (domains.length === 0) return result;
-      const rows = await db.query<CustomerColumns & { domain: string }>(CUSTOMERS_BY_DOMAINS, [domains]);
+      const rows = await db.query<CustomerColumns & { domain: string }>(CUSTOMERS_BY_DOMAINS, [
+        JSON.stringify(domains),
+      ]);
       for (const row of rows) result.set(row.domain, [...(result.get(row.domain) ?? []), customerRef(row)!]);
       return result;
     },
