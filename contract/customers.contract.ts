@@ -147,8 +147,12 @@ export const CustomerListQuery = Paging.extend({
 });
 export type CustomerListQuery = z.infer<typeof CustomerListQuery>;
 
-/** A search counts at most SEARCH_COUNT_LIMIT matches; past that `totalCapped` is true ("1,000+"). */
-export const SEARCH_COUNT_LIMIT = 1000;
+/**
+ * A search counts at most SEARCH_COUNT_LIMIT matches; past that `totalCapped` is true ("100+"). A
+ * hundred says "narrow it down" as well as a thousand did, and counting it costs what the page
+ * costs (0.4 ms for "gmbh" at 100,000 customers, where 1,000 took 7-15 ms).
+ */
+export const SEARCH_COUNT_LIMIT = 100;
 export const CustomerPage = pageOf(CustomerSummary).extend({ totalCapped: z.boolean().optional() });
 export type CustomerPage = z.infer<typeof CustomerPage>;
 

@@ -1,3 +1,4 @@
+import { SEARCH_COUNT_LIMIT } from "contract";
 import { loadConfig } from "../../service/src/config";
 import { formatAccountNumber } from "../../service/src/features/customers/account-numbers";
 import type { ApiClient } from "../support/api-client";
@@ -199,18 +200,18 @@ describe.each(testBackends())("customers on %s", (backend) => {
     expect((await alice.get(`/api/customers?search=${encodeURIComponent("_")}`)).body.total).toBe(0);
   });
 
-  it("counts a broad search up to 1,000 and says when there are more", async () => {
+  it("counts a broad search up to SEARCH_COUNT_LIMIT and says when there are more", async () => {
     const me = (await alice.get("/api/me")).body;
     const tag = unique("broad").toLowerCase();
     await service.service.db.query(
       `INSERT INTO "Customer" (id, "accountNumber", name, "statusCode", "searchText", "createdById", "modifiedById")
-       SELECT gen_random_uuid(), $1 || i, 'Broad ' || i, 1, $1 || i || ' broad', $2, $2 FROM generate_series(1, 1005) AS i`,
-      [tag, me.id],
+       SELECT gen_random_uuid(), $1 || i, 'Broad ' || i, 1, $1 || i || ' broad', $2, $2 FROM generate_series(1, $3::int + 5) AS i`,
+      [tag, me.id, SEARCH_COUNT_LIMIT],
     );
     const page = await alice.get(`/api/customers?search=${encodeURIComponent(tag)}&limit=20`);
-    expect(page.body).toMatchObject({ total: 1000, totalCapped: true, limit: 20 });
+    expect(page.body).toMatchObject({ total: SEARCH_COUNT_LIMIT, totalCapped: true, limit: 20 });
     expect(page.body.items).toHaveLength(20);
-    const narrow = await alice.get(`/api/customers?search=${encodeURIComponent(`${tag}1004 `)}`);
+    const narrow = await alice.get(`/api/customers?search=${encodeURIComponent(`${tag}${SEARCH_COUNT_LIMIT + 4} `)}`);
     expect(narrow.body).toMatchObject({ total: 1, totalCapped: false });
   });
 

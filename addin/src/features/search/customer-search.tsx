@@ -139,7 +139,7 @@ export function CustomerSearch() {
 interface ResultsProps {
   /** The accounts department's queue rather than a search. */
   awaiting: boolean;
-  /** The first page; totalCapped when the service stopped counting a broad search ("1000+ customers"). */
+  /** The first page; totalCapped when the service stopped counting a broad search ("100+ customers"). */
   page: { items: CustomerSummary[]; total: number; totalCapped?: boolean };
   /** The next page of the same search, from the given offset. */
   onMore: (offset: number) => Promise<{ items: CustomerSummary[] }>;

@@ -100,6 +100,8 @@ function scalarFields(input: Partial<CustomerCreate>) {
 
 // Search is what people do all day: one statement for the page with the types folded in, and a
 // count that stops at SEARCH_COUNT_LIMIT, so a broad term ("gmbh") costs no more than a page.
+// Both stay unnamed, planned with each term: the best plan depends on it (the trigram index for
+// a rare term, a walk in name order for a broad one), which a cached generic plan cannot follow.
 // LIKE over the trigram-indexed searchText; the user's % and _ are matched literally. The ticked
 // filters narrow it the way they narrow the list: types and statuses as JSON arrays (empty: any),
 // lifecycle, mine and due reminders as nullable parameters.
@@ -112,7 +114,7 @@ const SEARCH_FILTERS = `c."searchText" LIKE $1
     AND ($6::uuid IS NULL OR EXISTS (SELECT 1 FROM "Activity" x WHERE x."customerId" = c.id AND x."ownerId" = $6::uuid
          AND x.status::text = 'PLANNED' AND x."startsAt" < $7::timestamptz))`;
 
-const SEARCH = `
+export const SEARCH = `
   SELECT c.id, c."accountNumber", c.name, c.lifecycle, c.city, c.country, c.phone, s.code AS status_code, s.label AS status_label,
          ARRAY(SELECT t.name FROM "CustomerTypeAssignment" a JOIN "CustomerType" t ON t.id = a."typeId"
                WHERE a."customerId" = c.id ORDER BY t.name) AS types
@@ -121,7 +123,21 @@ const SEARCH = `
   ORDER BY c.name, c.id
   LIMIT $8 OFFSET $9`;
 
-const SEARCH_COUNT = `SELECT count(*)::int AS total FROM (SELECT 1 FROM "Customer" c WHERE ${SEARCH_FILTERS} LIMIT $8) matches`;
+export const SEARCH_COUNT = `SELECT count(*)::int AS total FROM (SELECT 1 FROM "Customer" c WHERE ${SEARCH_FILTERS} LIMIT $8) matches`;
+
+/** The values of SEARCH and SEARCH_COUNT, in their parameters' order. */
+export function searchParameters(term: string, query: CustomerListQuery, userId: string, dueBefore: Date) {
+  const filters = [
+    containsPattern(term),
+    query.mine === "true" ? userId : null,
+    JSON.stringify(query.type),
+    JSON.stringify(query.status),
+    query.lifecycle ?? null,
+    query.reminders === "due" ? userId : null,
+    dueBefore.toISOString(),
+  ];
+  return { page: [...filters, query.limit, query.offset], count: [...filters, SEARCH_COUNT_LIMIT + 1] };
+}
 
 interface SearchRow {
   id: string;
@@ -237,18 +253,10 @@ export function createCustomersRepository(db: Database): CustomersRepository {
 
     async search(term, query, userId, dueBefore) {
       const { limit, offset } = query;
-      const filters = [
-        containsPattern(term),
-        query.mine === "true" ? userId : null,
-        JSON.stringify(query.type),
-        JSON.stringify(query.status),
-        query.lifecycle ?? null,
-        query.reminders === "due" ? userId : null,
-        dueBefore.toISOString(),
-      ];
+      const { page, count } = searchParameters(term, query, userId, dueBefore);
       const [rows, [counted]] = await Promise.all([
-        db.query<SearchRow>(SEARCH, [...filters, limit, offset]),
-        db.query<{ total: number }>(SEARCH_COUNT, [...filters, SEARCH_COUNT_LIMIT + 1]),
+        db.query<SearchRow>(SEARCH, page),
+        db.query<{ total: number }>(SEARCH_COUNT, count),
       ]);
       const totalCapped = counted!.total > SEARCH_COUNT_LIMIT;
       const items = rows.map((row) => ({
