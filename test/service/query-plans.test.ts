@@ -39,6 +39,17 @@ onPostgres("the hot statements' plans at bench scale", () => {
     ).id;
     await test.db.withSession(async (session) => {
       for (const statement of benchSeedSql(SCALE, userId)) await session.exec(statement);
+      // The bench has no activities: two per customer, planned and finished, among 20 salesmen.
+      await session.exec(`
+        INSERT INTO "User" (id, oid, email, name) SELECT gen_random_uuid(), 'plans-' || n, 'plans' || n || '@contoso.com', 'Plans ' || n
+          FROM generate_series(1, 20) AS n;
+        INSERT INTO "Activity" (id, type, subject, "startsAt", "endsAt", "timeZone", status, "ownerId", "customerId", "createdById", "modifiedById")
+          SELECT gen_random_uuid(), 'CALL', 'Call ' || n, now() + (n % 60 - 30) * interval '1 day',
+            now() + (n % 60 - 30) * interval '1 day' + interval '30 minutes', 'Europe/Berlin',
+            (CASE WHEN n % 2 = 0 THEN 'PLANNED' ELSE 'FINISHED' END)::"ActivityStatus", o.ids[1 + n % 20], c.id, o.ids[1], o.ids[1]
+          FROM (SELECT id, row_number() OVER () AS n FROM "Customer" CROSS JOIN generate_series(1, 2)) c,
+            (SELECT array_agg(id) AS ids FROM "User" WHERE email LIKE 'plans%') o;
+        ANALYZE "User", "Activity";`);
     });
   }, 120_000);
   afterAll(() => test?.drop());
@@ -119,6 +130,29 @@ onPostgres("the hot statements' plans at bench scale", () => {
     );
     expect(indexesUsed(found)).toContain("EmailLogEntry_customerId_sentAt_idx");
     expect(scanned(found)).not.toContain("EmailLogEntry");
+  });
+
+  it("finds a salesman's due activities and a customer's planned ones from their indexes, without sorting", async () => {
+    // The shapes of Prisma's statements for ActivitiesRepository.dueFor and forRecord.
+    const [owner] = await test.db.query<{ id: string }>(`SELECT id FROM "User" WHERE email = 'plans1@contoso.com'`);
+    const [customer] = await test.db.query<{ id: string }>(
+      `SELECT id FROM "Customer" ORDER BY "accountNumber" LIMIT 1`,
+    );
+    const scansOff = ["enable_seqscan = off", "enable_sort = off"];
+    const due = await plan(
+      `SELECT id, subject FROM "Activity" WHERE "ownerId" = $1::uuid AND status = 'PLANNED' AND "startsAt" < $2::timestamptz
+       ORDER BY "startsAt" ASC, id ASC LIMIT 500`,
+      [owner!.id, new Date().toISOString()],
+      scansOff,
+    );
+    expect(indexesUsed(due)).toContain("Activity_ownerId_status_startsAt_idx");
+    const planned = await plan(
+      `SELECT id, subject FROM "Activity" WHERE "customerId" = $1::uuid AND status = 'PLANNED'
+       ORDER BY "startsAt" ASC, id ASC LIMIT 25`,
+      [customer!.id],
+      scansOff,
+    );
+    expect(indexesUsed(planned)).toContain("Activity_customerId_status_startsAt_idx");
   });
 
   it("logs an e-mail once by the unique (customer, message) index", async () => {
