@@ -149,8 +149,8 @@ export type CustomerListQuery = z.infer<typeof CustomerListQuery>;
 
 /**
  * A search counts at most SEARCH_COUNT_LIMIT matches; past that `totalCapped` is true ("100+"). A
- * hundred says "narrow it down" as well as a thousand did, and counting it costs what the page
- * costs (0.4 ms for "gmbh" at 100,000 customers, where 1,000 took 7-15 ms).
+ * hundred says "narrow it down" as well as a thousand did, at a fraction of the cost: at 100,000
+ * customers "gmbh" counts in 0.2-0.4 ms where 1,000 took 8-12 ms ("lindenallee 7": 8 ms, was 19).
  */
 export const SEARCH_COUNT_LIMIT = 100;
 export const CustomerPage = pageOf(CustomerSummary).extend({ totalCapped: z.boolean().optional() });
