@@ -1,7 +1,9 @@
+import { randomUUID } from "node:crypto";
 import type { Note, NoteListQuery } from "contract";
+import type { Database } from "../../db/database";
 import { USER_REF_SELECT } from "../../db/user-ref";
 import { versionedRecords } from "../../db/versioned-records";
-import type { Prisma, PrismaClient } from "../../generated/prisma/client";
+import type { Prisma } from "../../generated/prisma/client";
 
 /** A note as stored: on a customer, a contact or both, its HTML sanitised and its text extracted. */
 export interface NoteWrite {
@@ -37,7 +39,29 @@ const toNote = (row: NoteRow): Note => ({
   version: row.version,
 });
 
-export function createNotesRepository(prisma: PrismaClient): NotesRepository {
+// A note is written in one statement that also reads its author back: through Prisma, create with
+// include is a transaction of three statements, and on PGlite a transaction holds the only
+// connection while everyone else waits. The foreign keys answer whether the customer, the contact
+// and the author exist.
+const INSERT_NOTE = `
+  WITH note AS (
+    INSERT INTO "Note" (id, "customerId", "contactId", "bodyHtml", "bodyText", "authorId")
+    VALUES ($1, $2, $3, $4, $5, $6)
+    RETURNING id, "createdAt", "modifiedAt", version, "authorId")
+  SELECT note.id, note."createdAt", note."modifiedAt", note.version, author.name, author.email
+  FROM note JOIN "User" author ON author.id = note."authorId"`;
+
+interface InsertedNote {
+  id: string;
+  createdAt: Date | string;
+  modifiedAt: Date | string;
+  version: number;
+  name: string;
+  email: string;
+}
+
+export function createNotesRepository(db: Database): NotesRepository {
+  const prisma = db.prisma;
   const records = versionedRecords<
     NoteRow,
     Note,
@@ -57,7 +81,26 @@ export function createNotesRepository(prisma: PrismaClient): NotesRepository {
     ).map(toNote);
 
   return {
-    create: (data, authorId) => records.create({ ...data, authorId }),
+    async create(data, authorId) {
+      const [row] = await db.query<InsertedNote>(INSERT_NOTE, [
+        randomUUID(),
+        data.customerId,
+        data.contactId,
+        data.bodyHtml,
+        data.bodyText,
+        authorId,
+      ]);
+      if (!row) throw new Error("the note's author vanished while it was written");
+      return toNote({
+        ...data,
+        id: row.id,
+        authorId,
+        author: { id: authorId, name: row.name, email: row.email },
+        createdAt: new Date(row.createdAt),
+        modifiedAt: new Date(row.modifiedAt),
+        version: row.version,
+      });
+    },
     update: (id, version, data) => records.update(id, version, data),
     findById: (id) => records.findById(id),
     async list(query) {
