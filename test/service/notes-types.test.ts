@@ -54,6 +54,13 @@ describe.each(testBackends())("notes and customer types on %s", (backend) => {
     const orphan = await alice.post("/api/notes", { bodyHtml: "<p>x</p>" });
     expect(orphan.status).toBe(400);
     expect(orphan.body.error.details[0].field).toBe("body.customerId");
+    // The write itself finds out (its foreign key): a customer that does not exist is a 404 naming the field.
+    const unknown = await alice.post("/api/notes", {
+      customerId: "00000000-0000-4000-8000-000000000000",
+      bodyHtml: "<p>x</p>",
+    });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.details[0].field).toBe("body.customerId");
     expect((await alice.get(`/api/notes?customerId=${customer.id}`)).body.total).toBe(0);
     const logo = await alice.post("/api/notes", { customerId: customer.id, bodyHtml: '<img src="cid:logo@01">' });
     expect(logo.status).toBe(201);
