@@ -66,6 +66,25 @@ describe.each(testBackends())("notes and customer types on %s", (backend) => {
     expect(logo.status).toBe(201);
   });
 
+  it("stores notes sent together each with its own text, and refuses only the one on an unknown customer", async () => {
+    // Notes that arrive together are written in one statement: one that cannot be stored must not take the others.
+    const customer = await createCustomer(alice);
+    const responses = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        alice.post("/api/notes", {
+          customerId: i === 2 ? "00000000-0000-4000-8000-000000000000" : customer.id,
+          bodyHtml: `<p>note ${i}</p>`,
+        }),
+      ),
+    );
+    expect(responses.map((response) => response.status)).toEqual([201, 201, 404, 201, 201, 201]);
+    responses.forEach((response, i) => {
+      if (i !== 2)
+        expect(response.body).toMatchObject({ bodyText: `note ${i}`, author: { email: "alice@contoso.com" } });
+    });
+    expect((await alice.get(`/api/notes?customerId=${customer.id}`)).body.total).toBe(5);
+  });
+
   it("refuses a note whose contact belongs to another customer, naming contactId, and stores nothing", async () => {
     const [fabrikam, contoso] = await Promise.all([createCustomer(alice), createCustomer(alice)]);
     const jonas = await createContact(alice, { customerId: fabrikam.id });

@@ -3,11 +3,12 @@
  * then go together, as one statement and so one commit (one fsync on PGlite, where every commit
  * blocks the only thread until the disk has it). Alone, a write goes at once: no added latency.
  * Every caller's promise settles only after the statement that carried its write has returned,
- * that is after its commit: no answer goes out before its data is on disk.
+ * that is after its commit: no answer goes out before its data is on disk. A batch that fails (one
+ * item breaks a constraint) is written again item by item, so each caller gets its own outcome.
  */
 export function groupCommit<In, Out>(
-  /** Writes the batch in one statement; answers one result per item, in order, or an Error for an item alone. */
-  writeBatch: (items: In[]) => Promise<(Out | Error)[]>,
+  /** Writes the batch in one statement (one transaction); answers one result per item, in order. */
+  writeBatch: (items: In[]) => Promise<Out[]>,
   /** The most items one statement carries (bounds its parameters and the memory it needs). */
   maxBatch: number,
 ): (item: In) => Promise<Out> {
@@ -21,13 +22,13 @@ export function groupCommit<In, Out>(
       waiting = waiting.slice(maxBatch);
       try {
         const results = await writeBatch(batch.map((entry) => entry.item));
-        batch.forEach((entry, index) => {
-          const result = results[index]!;
-          if (result instanceof Error) entry.reject(result);
-          else entry.resolve(result);
-        });
+        batch.forEach((entry, index) => entry.resolve(results[index]!));
       } catch (error) {
-        for (const entry of batch) entry.reject(error);
+        if (batch.length === 1) batch[0]!.reject(error);
+        else
+          await Promise.all(
+            batch.map((entry) => writeBatch([entry.item]).then(([result]) => entry.resolve(result!), entry.reject)),
+          );
       }
     }
     writing = false;

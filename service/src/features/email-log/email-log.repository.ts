@@ -102,22 +102,7 @@ export function createEmailLogRepository(db: Database): EmailLogRepository {
     // null: the message was logged for this customer already.
     return entries.map((entry) => loggedAt.get(entry.id) ?? null);
   };
-  const insertGrouped = groupCommit<PendingEntry, Date | null>(
-    (entries) =>
-      insertOnce(entries).catch(async (error: unknown) => {
-        // One bad entry (a customer that does not exist) must not fail the others: each alone then.
-        if (entries.length === 1) throw error;
-        return Promise.all(
-          entries.map((entry) =>
-            insertOnce([entry]).then(
-              ([loggedAt]) => loggedAt!,
-              (single: unknown) => (single instanceof Error ? single : new Error(String(single))),
-            ),
-          ),
-        );
-      }),
-    MAX_BATCH,
-  );
+  const insertGrouped = groupCommit(insertOnce, MAX_BATCH);
 
   return {
     async createOnce(data, loggedBy) {
