@@ -2,10 +2,14 @@
 // peak memory read from /proc: its own, not the benchmark's.
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
+import { Client } from "pg";
 import { stableObjectId } from "../service/src/auth/dev-issuer";
 import { openDatabase } from "../service/src/db/database";
 import { migrate } from "../service/src/db/migrate";
+import { startPostgresServer, stopPostgresServer } from "../test/support/postgres-server";
 import { type BenchScale, benchSeedSql } from "./bench-data.sql";
 
 const CLOCK_TICKS = 100; // USER_HZ on Linux
@@ -36,9 +40,11 @@ export async function startServiceProcess(
   databaseUrl: string | undefined,
   dataDir: string,
   env: Record<string, string> = {},
+  /** Node's own flags for the service, e.g. --cpu-prof (which NODE_OPTIONS does not take). */
+  nodeArgs: string[] = [],
 ) {
   const port = 3900 + Math.floor(Math.random() * 90);
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/service.ts"], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "scripts/service.ts"], {
     env: {
       ...process.env,
       PORT: String(port),
@@ -79,4 +85,40 @@ export async function startServiceProcess(
         child.kill("SIGTERM");
       }),
   };
+}
+
+/**
+ * A seeded database of `backend` with the real service in front of it, handed to `fn`, then all of
+ * it removed: PGlite in a temporary DATA_DIR, or a throw-away PostgreSQL 15 server.
+ */
+export async function withSeededService<T>(
+  backend: "pglite" | "postgres",
+  scale: BenchScale,
+  email: string,
+  fn: (service: Awaited<ReturnType<typeof startServiceProcess>>, dataDir: string) => Promise<T>,
+  options: { env?: Record<string, string>; nodeArgs?: string[] } = {},
+): Promise<T> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `crm-bench-${backend}-`));
+  const server = backend === "postgres" ? await startPostgresServer() : undefined;
+  try {
+    let databaseUrl: string | undefined;
+    if (server) {
+      const admin = new Client({ connectionString: server.url("postgres") });
+      await admin.connect();
+      await admin.query("CREATE DATABASE crm_bench");
+      await admin.end();
+      databaseUrl = server.url("crm_bench");
+    }
+    const seeded = await seedBenchData(databaseUrl, dataDir, scale, email);
+    console.log(`[${backend}] seeded in ${seeded.toFixed(1)} s`);
+    const service = await startServiceProcess(databaseUrl, dataDir, options.env, options.nodeArgs);
+    try {
+      return await fn(service, dataDir);
+    } finally {
+      await service.stop();
+    }
+  } finally {
+    if (server) stopPostgresServer(server.dir);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
 }

@@ -9,6 +9,7 @@ import { Client } from "pg";
 import { loadOrCreateDevKeys, signDevToken } from "../service/src/auth/dev-issuer";
 import { startPostgresServer, stopPostgresServer } from "../test/support/postgres-server";
 import type { BenchScale } from "./bench-data.sql";
+import { logBody, lookupPath, sampleCustomerIds, searchPath } from "./bench-requests";
 import { seedBenchData, startServiceProcess } from "./service-process";
 
 const scale: BenchScale = {
@@ -65,20 +66,20 @@ async function benchBackend(backend: Backend): Promise<Record<string, string>> {
           if (response.status >= 300 && response.status !== 200)
             throw new Error(`${method} ${urlPath}: ${response.status}`);
         });
-      await run(200, CONCURRENCY, (i) => call("GET", lookupPath(i))); // warm-up
+      await run(200, CONCURRENCY, (i) => call("GET", lookupPath(scale, i))); // warm-up
       const cpuBefore = child.cpuMs();
-      const lookups = await run(LOOKUPS, CONCURRENCY, (i) => call("GET", lookupPath(i + 7)));
+      const lookups = await run(LOOKUPS, CONCURRENCY, (i) => call("GET", lookupPath(scale, i + 7)));
       const lookupCpuMs = (child.cpuMs() - cpuBefore) / LOOKUPS;
       // One client alone: the latency of a single pane, without 15 others queueing on two cores.
-      const lookupsAlone = await run(Math.min(LOOKUPS, 500), 1, (i) => call("GET", lookupPath(i + 13)));
+      const lookupsAlone = await run(Math.min(LOOKUPS, 500), 1, (i) => call("GET", lookupPath(scale, i + 13)));
       console.log(`[${backend}] lookup done`);
-      const searches = await run(SEARCHES, CONCURRENCY, (i) => call("GET", searchPath(i)));
-      const searchesAlone = await run(Math.min(SEARCHES, 300), 1, (i) => call("GET", searchPath(i + 11)));
+      const searches = await run(SEARCHES, CONCURRENCY, (i) => call("GET", searchPath(scale, i)));
+      const searchesAlone = await run(Math.min(SEARCHES, 300), 1, (i) => call("GET", searchPath(scale, i + 11)));
       console.log(`[${backend}] search done`);
       const customerIds = await sampleCustomerIds(child.url, token);
       const started = performance.now();
       await run(LOGS, CONCURRENCY, (i) =>
-        call("POST", "/api/email-log", logBody(i, customerIds[i % customerIds.length]!)),
+        call("POST", "/api/email-log", logBody(i, customerIds[i % customerIds.length]!, BENCH_EMAIL)),
       );
       const perSecond = LOGS / ((performance.now() - started) / 1000);
       const peakMiB = child.peakRssMiB();
@@ -101,53 +102,6 @@ async function benchBackend(backend: Backend): Promise<Record<string, string>> {
     if (server) stopPostgresServer(server.dir);
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
-}
-
-/** Like the pane: the sender plus a recipient or two; most known, some by domain only, some unknown. */
-function lookupPath(i: number): string {
-  const n = 1 + ((i * 7919) % scale.customers);
-  const m = 1 + ((i * 104729) % scale.customers);
-  const emails = [
-    `first${1 + (i % 3)}.last${n}@c${n}.example`,
-    i % 5 === 0 ? `new.person@c${m}.example` : `first1.last${m}@c${m}.example`,
-  ];
-  if (i % 10 === 0) emails.push(`someone${i}@gmail.com`);
-  return `/api/lookup?${emails.map((email) => `email=${encodeURIComponent(email)}`).join("&")}`;
-}
-
-/** Company fragments, account numbers and cities, as people type them. */
-function searchPath(i: number): string {
-  const n = 1 + ((i * 7919) % scale.customers);
-  const terms = [
-    `B${String(n).padStart(7, "0")}`,
-    `northwind ${n}`,
-    `${n} gmbh`,
-    "Lindenallee 7",
-    `Fabrikam Contoso ${n}`,
-  ];
-  return `/api/customers?search=${encodeURIComponent(terms[i % terms.length]!)}&limit=20`;
-}
-
-function logBody(i: number, customerId: string) {
-  return {
-    internetMessageId: `<bench-log-${process.pid}-${i}@contoso.com>`,
-    conversationId: `bench-conv-${i % 100}`,
-    subject: `Offer ${i}`,
-    from: { email: BENCH_EMAIL, name: "Bench" },
-    to: [{ email: "buyer@c1.example", name: "Buyer" }],
-    cc: [],
-    sentAt: new Date().toISOString(),
-    bodyHtml: `<p>Dear customer,</p><p>please find our offer <b>${i}</b> <a href="https://contoso.com/o/${i}">here</a>.</p>`,
-    customerId,
-  };
-}
-
-async function sampleCustomerIds(url: string, token: string): Promise<string[]> {
-  const response = await fetch(`${url}/api/customers?status=1&limit=200`, {
-    headers: { authorization: `Bearer ${token}` },
-  });
-  const page = (await response.json()) as { items: { id: string }[] };
-  return page.items.map((item) => item.id);
 }
 
 /** Runs `total` calls with `concurrency` clients and keeps each call's latency. */

@@ -114,7 +114,7 @@ export function createApp(
     activities.ofSeries,
     calendarSync.windowFutureDays,
   );
-  const notes = notesModule(prisma, ports, htmlCleaner);
+  const notes = notesModule(db, ports, htmlCleaner);
   const emailLog = emailLogModule(db, ports, htmlCleaner);
   const logOnSend = logOnSendModule(db, ports, {
     emailLog: emailLog.writer,

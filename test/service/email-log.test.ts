@@ -70,6 +70,22 @@ describe.each(testBackends())("e-mail log on %s", (backend) => {
     expect((await alice.get(`/api/customers/${customer.id}/email-log`)).body.total).toBe(1);
   });
 
+  it("logs concurrent messages each, while one for a customer that does not exist is refused alone", async () => {
+    // Logs that arrive together are written together: one entry that cannot be stored must not take
+    // the others with it, and each caller gets its own entry back.
+    const customer = await createCustomer(alice);
+    const bodies = Array.from({ length: 8 }, (_, i) =>
+      message(i === 3 ? "00000000-0000-4000-8000-000000000000" : customer.id, { subject: `Offer ${i}` }),
+    );
+    const responses = await Promise.all(bodies.map((body, i) => (i % 2 ? alice : ben).post("/api/email-log", body)));
+    expect(responses.map((response) => response.status)).toEqual([201, 201, 201, 404, 201, 201, 201, 201]);
+    expect(responses[3]!.body.error.details[0].field).toBe("body.customerId");
+    responses.forEach((response, i) => {
+      if (i !== 3) expect(response.body.entry.subject).toBe(`Offer ${i}`);
+    });
+    expect((await alice.get(`/api/customers/${customer.id}/email-log`)).body.total).toBe(7);
+  });
+
   it("logs the same message separately for two customers", async () => {
     const first = await createCustomer(alice);
     const second = await createCustomer(alice);

@@ -54,9 +54,35 @@ describe.each(testBackends())("notes and customer types on %s", (backend) => {
     const orphan = await alice.post("/api/notes", { bodyHtml: "<p>x</p>" });
     expect(orphan.status).toBe(400);
     expect(orphan.body.error.details[0].field).toBe("body.customerId");
+    // The write itself finds out (its foreign key): a customer that does not exist is a 404 naming the field.
+    const unknown = await alice.post("/api/notes", {
+      customerId: "00000000-0000-4000-8000-000000000000",
+      bodyHtml: "<p>x</p>",
+    });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.details[0].field).toBe("body.customerId");
     expect((await alice.get(`/api/notes?customerId=${customer.id}`)).body.total).toBe(0);
     const logo = await alice.post("/api/notes", { customerId: customer.id, bodyHtml: '<img src="cid:logo@01">' });
     expect(logo.status).toBe(201);
+  });
+
+  it("stores notes sent together each with its own text, and refuses only the one on an unknown customer", async () => {
+    // Notes that arrive together are written in one statement: one that cannot be stored must not take the others.
+    const customer = await createCustomer(alice);
+    const responses = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        alice.post("/api/notes", {
+          customerId: i === 2 ? "00000000-0000-4000-8000-000000000000" : customer.id,
+          bodyHtml: `<p>note ${i}</p>`,
+        }),
+      ),
+    );
+    expect(responses.map((response) => response.status)).toEqual([201, 201, 404, 201, 201, 201]);
+    responses.forEach((response, i) => {
+      if (i !== 2)
+        expect(response.body).toMatchObject({ bodyText: `note ${i}`, author: { email: "alice@contoso.com" } });
+    });
+    expect((await alice.get(`/api/notes?customerId=${customer.id}`)).body.total).toBe(5);
   });
 
   it("refuses a note whose contact belongs to another customer, naming contactId, and stores nothing", async () => {

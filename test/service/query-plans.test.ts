@@ -156,10 +156,7 @@ onPostgres("the hot statements' plans at bench scale", () => {
   });
 
   it("logs an e-mail once by the unique (customer, message) index", async () => {
-    const found = await plan(
-      INSERT_ONCE,
-      Array.from({ length: 17 }, () => null),
-    );
+    const found = await plan(INSERT_ONCE, ["[]"]);
     expect(found[0]!["Conflict Arbiter Indexes"]).toEqual(["EmailLogEntry_customerId_internetMessageId_key"]);
   });
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { EmailLogEntry, Participant, UserRef } from "contract";
 import { type Database, namedStatement } from "../../db/database";
+import { groupCommit } from "../../db/group-commit";
 import type { Prisma } from "../../generated/prisma/client";
 import { USER_REF_SELECT } from "../../db/user-ref";
 
@@ -63,17 +64,32 @@ const toEntry = (row: EntryRow): EmailLogEntry => ({
 });
 
 // Logging is one statement: the unique key (customer, message) decides, so retries, two devices
-// and two colleagues racing all end with one entry, without a read-then-write window. Named: its
-// plan is the same whatever the values, so each connection parses and plans it once.
+// and two colleagues racing all end with one entry, without a read-then-write window. Logs that
+// arrive while one is being written go together in the next statement (group commit): one commit,
+// one fsync for all of them. A message twice in one batch is stored once too (DO NOTHING skips the
+// second row).
+const COLUMNS = `id uuid, "internetMessageId" text, "conversationId" text, subject text, "fromEmail" text,
+  "fromName" text, "to" jsonb, cc jsonb, "sentAt" timestamptz, "receivedAt" timestamptz, "bodyHtml" text,
+  "bodyText" text, "customerId" uuid, "contactId" uuid, "loggedById" uuid, "loggedBecause" text, mailbox text`;
+const NAMES = COLUMNS.replace(/\s+[a-z]+(,|$)/g, "$1");
+// Named: its plan is the same whatever the batch, so each connection parses and plans it once.
 export const INSERT_ONCE = namedStatement(
   "email_log_insert_once",
   `
-  INSERT INTO "EmailLogEntry" (id, "internetMessageId", "conversationId", subject, "fromEmail", "fromName", "to", cc,
-    "sentAt", "receivedAt", "bodyHtml", "bodyText", "customerId", "contactId", "loggedById", "loggedBecause", mailbox)
-  VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+  INSERT INTO "EmailLogEntry" (${NAMES})
+  SELECT ${NAMES} FROM jsonb_to_recordset($1::jsonb) AS entry(${COLUMNS})
   ON CONFLICT ("customerId", "internetMessageId") DO NOTHING
-  RETURNING "loggedAt"`,
+  RETURNING id, "loggedAt"`,
 );
+
+/** Bounds one statement: bodies are up to 2 MB each. */
+const MAX_BATCH = 16;
+
+interface PendingEntry {
+  id: string;
+  data: EmailLogWrite;
+  loggedById: string;
+}
 
 export function createEmailLogRepository(db: Database): EmailLogRepository {
   const prisma = db.prisma;
@@ -83,34 +99,25 @@ export function createEmailLogRepository(db: Database): EmailLogRepository {
       include: ENTRY_INCLUDE,
     });
 
+  const insertOnce = async (entries: PendingEntry[]) => {
+    const rows = entries.map(({ id, data, loggedById }) => ({ id, ...data, loggedById }));
+    const inserted = await db.query<{ id: string; loggedAt: Date | string }>(INSERT_ONCE, [JSON.stringify(rows)]);
+    const loggedAt = new Map(inserted.map((row) => [row.id, new Date(row.loggedAt)]));
+    // null: the message was logged for this customer already.
+    return entries.map((entry) => loggedAt.get(entry.id) ?? null);
+  };
+  const insertGrouped = groupCommit(insertOnce, MAX_BATCH);
+
   return {
     async createOnce(data, loggedBy) {
       const id = randomUUID();
-      const inserted = await db.query<{ loggedAt: Date }>(INSERT_ONCE, [
-        id,
-        data.internetMessageId,
-        data.conversationId,
-        data.subject,
-        data.fromEmail,
-        data.fromName,
-        JSON.stringify(data.to),
-        JSON.stringify(data.cc),
-        data.sentAt,
-        data.receivedAt,
-        data.bodyHtml,
-        data.bodyText,
-        data.customerId,
-        data.contactId,
-        loggedBy.id,
-        data.loggedBecause,
-        data.mailbox,
-      ]);
-      if (inserted[0]) {
+      const loggedAt = await insertGrouped({ id, data, loggedById: loggedBy.id });
+      if (loggedAt) {
         const row: EntryRow = {
           id,
           ...data,
           loggedById: loggedBy.id,
-          loggedAt: new Date(inserted[0].loggedAt),
+          loggedAt,
           loggedBy,
         };
         return { entry: toEntry(row), created: true };

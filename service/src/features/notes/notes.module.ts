@@ -1,4 +1,4 @@
-import type { PrismaClient } from "../../generated/prisma/client";
+import type { Database } from "../../db/database";
 import type { HtmlCleaner } from "../../shared/html-cleaner";
 import type { Ports } from "../../shared/ports/ports";
 import { createNotesRepository } from "./notes.repository";
@@ -6,12 +6,8 @@ import { notesRoutes } from "./notes.routes";
 import { createNotesService } from "./notes.service";
 
 /** Rich-text notes on customers and contacts, sanitised by htmlCleaner: offers the record the latest. */
-export function notesModule(
-  prisma: PrismaClient,
-  ports: Pick<Ports, "customers" | "contacts">,
-  htmlCleaner: HtmlCleaner,
-) {
-  const notes = createNotesRepository(prisma);
+export function notesModule(db: Database, ports: Pick<Ports, "customers" | "contacts">, htmlCleaner: HtmlCleaner) {
+  const notes = createNotesRepository(db);
   return {
     routes: notesRoutes(createNotesService({ notes, htmlCleaner, ...ports })),
     forRecord: { latestForCustomer: notes.latestForCustomer },

@@ -1,6 +1,7 @@
 import type { Note, NoteCreate, NoteListQuery, NoteUpdate } from "contract";
 import type { CurrentUser } from "../../auth/current-user";
 import { requirePermission } from "../../auth/permissions";
+import { classifyDbError } from "../../db/db-errors";
 import { badRequest, notFound } from "../../shared/app-error";
 import type { HtmlCleaner } from "../../shared/html-cleaner";
 import { type Page, pageOf } from "../../shared/page";
@@ -46,15 +47,22 @@ export function createNotesService(deps: {
 
   return {
     async create(input, user) {
-      if (input.customerId) await deps.customers.require(input.customerId, "body.customerId");
       let customerId = input.customerId ?? null;
       // A note on a contact alone hangs on the contact's customer.
       if (input.contactId) {
+        if (customerId) await deps.customers.require(customerId, "body.customerId");
         const contactsCustomerId = await deps.contacts.requireFor(input.contactId, customerId);
         customerId ??= contactsCustomerId;
       }
       const cleaned = await cleanBody(input.bodyHtml);
-      return notes.create({ customerId, contactId: input.contactId ?? null, ...cleaned }, user.id);
+      return notes
+        .create({ customerId, contactId: input.contactId ?? null, ...cleaned }, user.id)
+        .catch((error: unknown) => {
+          // On a customer alone, the foreign key answers "does this customer exist?" without a query of its own.
+          if (classifyDbError(error)?.kind === "foreign-key" && customerId && !input.contactId)
+            throw notFound("customer", customerId, "body.customerId");
+          throw error;
+        });
     },
 
     list: async (query) => pageOf(await notes.list(query), query),
