@@ -31,14 +31,25 @@ export async function seedBenchData(
   return (performance.now() - started) / 1000;
 }
 
+/** The bare node:http + pg server of the floor benchmark (floor-server.ts), in its own process as the service is. */
+export const startFloorProcess = (databaseUrl: string, dataDir: string) =>
+  // Its own port range: a port the service holds must not answer the floor's health check.
+  startServiceProcess(
+    databaseUrl,
+    dataDir,
+    { PORT: String(3990 + Math.floor(Math.random() * 10)) },
+    "bench/floor-server.ts",
+  );
+
 /** The real service (npm run service) in its own process, so its memory is its own. */
 export async function startServiceProcess(
   databaseUrl: string | undefined,
   dataDir: string,
   env: Record<string, string> = {},
+  script = "scripts/service.ts",
 ) {
-  const port = 3900 + Math.floor(Math.random() * 90);
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/service.ts"], {
+  const port = Number(env.PORT ?? 3900 + Math.floor(Math.random() * 90));
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", script], {
     env: {
       ...process.env,
       PORT: String(port),
