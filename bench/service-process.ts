@@ -49,7 +49,9 @@ export async function startServiceProcess(
   script = "scripts/service.ts",
 ) {
   const port = Number(env.PORT ?? 3900 + Math.floor(Math.random() * 90));
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", script], {
+  // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof": profile the process under the bench's load.
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "--import", "tsx", script], {
     env: {
       ...process.env,
       PORT: String(port),
