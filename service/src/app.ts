@@ -201,6 +201,8 @@ export function createApp(
 
   const app = express();
   app.disable("x-powered-by");
+  // Every answer is Cache-Control: no-store, so no client revalidates: an ETag would only hash each body.
+  app.set("etag", false);
   app.use(requestLog(logger, config.logRequests));
   app.set("trust proxy", config.trustProxy);
   app.use(securityHeaders(config.paneFrameAncestors));
