@@ -222,7 +222,8 @@ export function createApp(
   // purpose, authenticated by each subscription's clientState, behind the per-address limit above.
   app.use(graphNotificationRoutes((items) => calendarSync.receiveNotifications(items)));
 
-  // Everything under /api but health needs a valid bearer token, before its body is even read.
+  // Everything under /api but health needs a valid bearer token, before its body is even read
+  // (uploads here; JSON by each route that takes a body, see mountRoutes).
   app.use(
     "/api",
     authMiddleware(verifyToken, users.tokenUsers, seenUsers, (user, token) => {
@@ -232,7 +233,6 @@ export function createApp(
     rateLimits.perUser,
     contentEncodingGuard,
     attachmentUploadBody,
-    express.json({ limit: "5mb" }),
   );
   const api = Router();
   mountRoutes(api, routes, { idempotency: createIdempotency(createIdempotencyRepository(prisma), logger) });
