@@ -1,6 +1,8 @@
 // npm run bench: the service over HTTP at realistic scale, on PGlite and on a PostgreSQL 15 server.
 // Seeds BENCH_CUSTOMERS customers (default 100,000) with 3 contacts and 5 logged emails each, starts
 // the real service as a child process and prints latency percentiles, throughput and peak memory.
+// On PostgreSQL it also starts the floor (floor-server.ts: the same SQL, token check and JSON without
+// Express or Prisma), checks that both answer the same bytes, loads both alike and prints the ratios.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
