@@ -97,7 +97,6 @@ async function main() {
         rows.all!["service peak RSS MiB"] = service.peakRssMiB().toFixed(0);
         return rows;
       },
-      profileArgs(),
     );
     console.log(`\n[${backend}] ${REQUESTS} requests from ${CONCURRENCY} clients`);
     console.table(table);
@@ -108,12 +107,6 @@ async function main() {
   console.log(
     "Commits: PGlite fsyncs the WAL before each answer (wal_sync_method=fsync); the throw-away PostgreSQL runs with fsync=off, synchronous_commit=off",
   );
-}
-
-/** BENCH_CPU_PROF=<folder>: the service writes a V8 CPU profile there when it stops (node --cpu-prof). */
-function profileArgs() {
-  const folder = process.env.BENCH_CPU_PROF;
-  return { nodeArgs: folder ? ["--cpu-prof", `--cpu-prof-dir=${folder}`] : [] };
 }
 
 main().catch((error) => {

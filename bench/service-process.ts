@@ -35,16 +35,27 @@ export async function seedBenchData(
   return (performance.now() - started) / 1000;
 }
 
+/** The bare node:http + pg server of the floor benchmark (floor-server.ts), in its own process as the service is. */
+export const startFloorProcess = (databaseUrl: string, dataDir: string) =>
+  // Its own port range: a port the service holds must not answer the floor's health check.
+  startServiceProcess(
+    databaseUrl,
+    dataDir,
+    { PORT: String(3990 + Math.floor(Math.random() * 10)) },
+    "bench/floor-server.ts",
+  );
+
 /** The real service (npm run service) in its own process, so its memory is its own. */
 export async function startServiceProcess(
   databaseUrl: string | undefined,
   dataDir: string,
   env: Record<string, string> = {},
-  /** Node's own flags for the service, e.g. --cpu-prof (which NODE_OPTIONS does not take). */
-  nodeArgs: string[] = [],
+  script = "scripts/service.ts",
 ) {
-  const port = 3900 + Math.floor(Math.random() * 90);
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "scripts/service.ts"], {
+  const port = Number(env.PORT ?? 3900 + Math.floor(Math.random() * 90));
+  // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof": profile the process under the bench's load.
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "--import", "tsx", script], {
     env: {
       ...process.env,
       PORT: String(port),
@@ -96,7 +107,7 @@ export async function withSeededService<T>(
   scale: BenchScale,
   email: string,
   fn: (service: Awaited<ReturnType<typeof startServiceProcess>>, dataDir: string) => Promise<T>,
-  options: { env?: Record<string, string>; nodeArgs?: string[] } = {},
+  options: { env?: Record<string, string> } = {},
 ): Promise<T> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `crm-bench-${backend}-`));
   const server = backend === "postgres" ? await startPostgresServer() : undefined;
@@ -111,7 +122,7 @@ export async function withSeededService<T>(
     }
     const seeded = await seedBenchData(databaseUrl, dataDir, scale, email);
     console.log(`[${backend}] seeded in ${seeded.toFixed(1)} s`);
-    const service = await startServiceProcess(databaseUrl, dataDir, options.env, options.nodeArgs);
+    const service = await startServiceProcess(databaseUrl, dataDir, options.env);
     try {
       return await fn(service, dataDir);
     } finally {

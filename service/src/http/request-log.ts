@@ -17,11 +17,12 @@ export function requestLog(logger: Logger, logRequests: boolean): RequestHandler
   return (request, response, next) => {
     const incoming = request.headers["x-request-id"];
     const requestId = typeof incoming === "string" && WELL_FORMED_ID.test(incoming) ? incoming : randomUUID();
-    const log = logger.child({ reqId: requestId });
     response.locals.requestId = requestId;
-    response.locals.log = log;
+    // The child logger is made by logOf when something logs: most requests never do.
+    response.locals.requestLogger = logger;
     response.setHeader("X-Request-Id", requestId);
     if (!logRequests) return next();
+    const log = logOf(response);
 
     const started = process.hrtime.bigint();
     const method = request.method;
@@ -51,4 +52,9 @@ export function requestLog(logger: Logger, logRequests: boolean): RequestHandler
 }
 
 /** The request's logger (with its id), or the fallback outside a request. */
-export const logOf = (response: Response): Logger => (response.locals.log as Logger | undefined) ?? defaultLogger();
+export function logOf(response: Response): Logger {
+  const locals = response.locals as { log?: Logger; requestLogger?: Logger; requestId?: string };
+  if (locals.log) return locals.log;
+  if (!locals.requestLogger) return defaultLogger();
+  return (locals.log = locals.requestLogger.child({ reqId: locals.requestId }));
+}

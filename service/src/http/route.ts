@@ -1,4 +1,4 @@
-import type { Request, RequestHandler, Response, Router } from "express";
+import express, { type Request, type RequestHandler, type Response, type Router } from "express";
 import { z } from "zod";
 import type { CurrentUser } from "../auth/current-user";
 import type { Permission } from "../auth/permissions";
@@ -105,6 +105,8 @@ export const isIdempotent = (route: AnyRoute) => route.idempotent ?? (route.meth
  * a create with an Idempotency-Key runs once per user and key (see idempotency.ts).
  */
 export function mountRoutes(router: Router, routes: AnyRoute[], options: { idempotency?: Idempotency } = {}): void {
+  // Only a route that takes a body parses one: a GET (lookup, search, the record) passes no parser.
+  const jsonBody = express.json({ limit: JSON_BODY_LIMIT });
   for (const route of routes) {
     // Fail at start-up, not in production: a write nobody decided the rules for is a hole.
     if (route.method !== "get" && permissionsOf(route).length === 0)
@@ -130,9 +132,13 @@ export function mountRoutes(router: Router, routes: AnyRoute[], options: { idemp
       if (status === 204) response.status(204).end();
       else response.status(status).json(payload);
     };
-    router[route.method](route.path, handler);
+    if (route.body) router[route.method](route.path, jsonBody, handler);
+    else router[route.method](route.path, handler);
   }
 }
+
+/** The largest JSON body a route reads (contract text limits fit well within it); 413 above. */
+export const JSON_BODY_LIMIT = "5mb";
 
 export function permissionsOf(route: AnyRoute): readonly Permission[] {
   const declared = route.authorization;
