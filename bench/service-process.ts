@@ -6,6 +6,7 @@ import { performance } from "node:perf_hooks";
 import { stableObjectId } from "../service/src/auth/dev-issuer";
 import { openDatabase } from "../service/src/db/database";
 import { migrate } from "../service/src/db/migrate";
+import { freePort } from "../test/support/service-process";
 import { type BenchScale, benchSeedSql } from "./bench-data.sql";
 
 const CLOCK_TICKS = 100; // USER_HZ on Linux
@@ -37,7 +38,9 @@ export async function startServiceProcess(
   dataDir: string,
   env: Record<string, string> = {},
 ) {
-  const port = 3900 + Math.floor(Math.random() * 90);
+  // A port nothing listens on: with a random one, a second replica could fail to bind while the
+  // health check below is answered by the first, and the benchmark would count one process twice.
+  const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/service.ts"], {
     env: {
       ...process.env,
