@@ -43,8 +43,17 @@ export async function startLockWaits(server: { dir: string }, databaseUrl: strin
     lines.forEach((line, index) => {
       const lock = /still waiting for (\w+ on \w+)/.exec(line);
       if (!lock) return;
-      const statement = lines.slice(index + 1, index + 5).find((next) => next.includes("STATEMENT:"));
-      waits.push(`${lock[1]}: ${statement?.split("STATEMENT:")[1]?.trim().slice(0, 70) ?? "?"}`);
+      // The statement follows (after DETAIL and CONTEXT), over several lines when its SQL has them.
+      const at = lines.findIndex((next, other) => other > index && next.includes("STATEMENT:"));
+      const until = lines.findIndex((next, other) => other > at && /^\d{4}-\d\d-\d\d /.test(next));
+      const statement =
+        at < 0
+          ? "?"
+          : lines
+              .slice(at, until < 0 ? undefined : until)
+              .join(" ")
+              .split("STATEMENT:")[1]!;
+      waits.push(`${lock[1]}: ${statement.replace(/\s+/g, " ").trim().slice(0, 70)}`);
     });
     return waits;
   };

@@ -32,6 +32,8 @@ const LOGS = Number(process.env.BENCH_LOGS ?? 600);
 /** Activities created through the API, spread over SYNC_USERS users (one Outlook mailbox each). */
 const ACTIVITIES = Number(process.env.BENCH_ACTIVITIES ?? 400);
 const SYNC_USERS = 4;
+/** Activities committed at once for the same users: a backlog all workers see together. */
+const BACKLOG = Number(process.env.BENCH_BACKLOG ?? 800);
 const GRAPH_LATENCY_MS = Number(process.env.BENCH_GRAPH_LATENCY_MS ?? 20);
 /** How often each replica's worker looks for due outbox entries: often, so the workers meet. */
 const PUSH_POLL_MS = 250;
@@ -63,6 +65,7 @@ async function main() {
     const rows: Record<string, Record<string, string | number>> = {};
     const problems: string[] = [];
     const waits: Record<string, Record<string, string>> = {};
+    const loggedWaits: Record<string, number[]> = {};
     try {
       for (const replicas of REPLICAS) {
         const round = await benchReplicas(replicas, { databaseUrl, dataDir, graph, db, locks });
@@ -71,6 +74,7 @@ async function main() {
         for (const [phase, seen] of Object.entries(round.waits)) {
           waits[phase] ??= {};
           waits[phase][`${replicas} replicas`] = formatLockWaits(seen);
+          loggedWaits[phase] = [...(loggedWaits[phase] ?? []), seen.loggedWaits];
           if (seen.waitingOn.length > 0) console.log(`[${replicas}] ${phase} waited on: ${seen.waitingOn.join(" | ")}`);
         }
       }
@@ -80,7 +84,8 @@ async function main() {
     }
     console.log(
       `\nOne PostgreSQL 15 server, ${scale.customers} customers; ${CONCURRENCY} clients through a round-robin balancer; ` +
-        `${LOGS} e-mails each sent twice at once; ${ACTIVITIES} activities for ${SYNC_USERS} users pushed to the Graph fake ` +
+        `${LOGS} e-mails each sent twice at once; ${ACTIVITIES} activities created through the API and a backlog of ` +
+        `${BACKLOG} committed at once, for ${SYNC_USERS} users, pushed to the Graph fake ` +
         `(${GRAPH_LATENCY_MS} ms per request)`,
     );
     console.table(rows);
@@ -97,6 +102,7 @@ async function main() {
           : "") +
         "Commits: the throw-away server runs with fsync=off, synchronous_commit=off.",
     );
+    problems.push(...convoys(loggedWaits));
     if (problems.length > 0) {
       console.error(`\nScaling out went wrong:\n- ${problems.join("\n- ")}`);
       process.exitCode = 1;
@@ -106,6 +112,19 @@ async function main() {
     stopPostgresServer(server.dir);
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * A convoy is waits that grow with the replicas: sessions queueing behind one another for the same
+ * rows. A few waits at any count are a busy machine descheduling a lock's holder; this allows them.
+ */
+function convoys(loggedWaits: Record<string, number[]>): string[] {
+  return Object.entries(loggedWaits).flatMap(([phase, counts]) => {
+    const [fewest, most] = [counts[0]!, counts[counts.length - 1]!];
+    return counts.length > 1 && most > Math.max(5, 2 * fewest)
+      ? [`${phase}: lock waits of 10 ms or more grow with replicas (${counts.join(", ")}): a lock convoy`]
+      : [];
+  });
 }
 
 async function benchReplicas(
@@ -167,6 +186,11 @@ async function benchReplicas(
 
     const customerIds = await sampleCustomerIds(db);
     const prefix = `bench-replicas-${replicas}-${process.pid}`;
+    // Warm-up: each replica starts its HTML sanitiser's worker threads on its first bodies.
+    await runLoad(replicas * 8, CONCURRENCY, (i) =>
+      call("POST", "/api/email-log", token, logBody(`warm-up-${prefix}`, i, customerIds[i % customerIds.length]!)),
+    );
+    locks.take();
     // Each message twice at once: the round-robin sends the two to different replicas (when there are two).
     let logStatuses = { created: 0, again: 0 };
     const logs = checked(
@@ -196,8 +220,10 @@ async function benchReplicas(
       );
     console.log(`[${replicas}] e-mail logging done`);
 
-    const push = await pushThroughOutbox(replicas, { call, keys, graph, db, problems });
+    const push = await pushAsCreated(replicas, { call, keys, graph, db, problems });
     waits["calendar push"] = locks.take();
+    const backlog = await pushBacklog(replicas, { call, keys, graph, db, problems });
+    waits["outbox backlog"] = locks.take();
     console.log(`[${replicas}] calendar push done`);
 
     const sent = balancer.sent();
@@ -210,9 +236,11 @@ async function benchReplicas(
         "logging p95 ms": logs.p(95).toFixed(1),
         "not 2xx": lookups.errors + logs.errors + push.errors,
         "e-mails in DB": `${logged.rows}/${LOGS}`,
-        "activities pushed per s": push.perSecond.toFixed(0),
-        "Graph creates": `${push.creates}/${ACTIVITIES}`,
-        "events duplicated": push.duplicated,
+        "pushed per s as created": push.perSecond.toFixed(0),
+        "backlog pushed per s": backlog.perSecond.toFixed(0),
+        "workers on the backlog": backlog.workers,
+        "Graph creates": `${push.creates + backlog.creates}/${ACTIVITIES + BACKLOG}`,
+        "events duplicated": push.duplicated + backlog.duplicated,
         "requests per replica": sent.length > 1 ? `${Math.min(...sent)}-${Math.max(...sent)}` : String(sent[0]),
       },
       problems,
@@ -224,75 +252,127 @@ async function benchReplicas(
   }
 }
 
-/**
- * Activities created through the API (each with its outbox entry), pushed by every replica's worker
- * as they come; then each must be in Outlook once, created once, and SYNCED.
- */
-async function pushThroughOutbox(
-  replicas: number,
-  context: {
-    call: (method: string, urlPath: string, bearer: string, body?: unknown) => Promise<number>;
-    keys: Awaited<ReturnType<typeof loadOrCreateDevKeys>>;
-    graph: Awaited<ReturnType<typeof startGraphFakeServer>>;
-    db: Client;
-    problems: string[];
-  },
-) {
-  const { call, keys, graph, db, problems } = context;
-  const emails = Array.from({ length: SYNC_USERS }, (_, user) => `sync-${replicas}-${user}@contoso.com`);
+interface PushContext {
+  call: (method: string, urlPath: string, bearer: string, body?: unknown) => Promise<number>;
+  keys: Awaited<ReturnType<typeof loadOrCreateDevKeys>>;
+  graph: Awaited<ReturnType<typeof startGraphFakeServer>>;
+  db: Client;
+  problems: string[];
+}
+
+/** Activities created through the API (each with its outbox entry), pushed by every replica's worker as they come. */
+async function pushAsCreated(replicas: number, context: PushContext) {
+  const { call, keys } = context;
+  const emails = syncUsers(replicas);
   const tokens = await Promise.all(emails.map((email) => signDevToken(keys, { email, expiresIn: "2h" })));
+  return pushed("calendar push", emails, ACTIVITIES, context, async () => {
+    const created = await runLoad(ACTIVITIES, 8, (i) => {
+      const startsAt = new Date(Date.UTC(2027, 0, 4, 8) + (i % 100) * 86_400_000 + (i % 8) * 3_600_000);
+      return call("POST", "/api/activities", tokens[i % SYNC_USERS]!, {
+        type: "VISIT",
+        subject: `Visit ${i}`,
+        startsAt: startsAt.toISOString(),
+        timeZone: "Europe/Berlin",
+      });
+    });
+    return created.errors;
+  });
+}
+
+/**
+ * A backlog every worker sees at the same moment (as after Graph was away, or a bulk import): the
+ * activities and their outbox entries committed in one transaction, which API calls one at a time
+ * never make. This is where the workers' claims meet, FOR UPDATE SKIP LOCKED or not.
+ */
+async function pushBacklog(replicas: number, context: PushContext) {
+  const emails = syncUsers(replicas);
+  return pushed("outbox backlog", emails, BACKLOG, context, async () => {
+    await context.db.query(
+      `WITH owners AS (SELECT id, row_number() OVER (ORDER BY email) - 1 AS n FROM "User" WHERE email = ANY($1)),
+       created AS (
+         INSERT INTO "Activity" (id, type, subject, "startsAt", "endsAt", "timeZone", "reminderMinutesBefore",
+                                 "ownerId", "createdById", "modifiedById")
+         SELECT gen_random_uuid(), 'VISIT', 'Backlog ' || g, starts, starts + interval '45 minutes', 'Europe/Berlin', 15,
+                o.id, o.id, o.id
+         FROM generate_series(0, $2::int - 1) g
+         JOIN owners o ON o.n = g % $3
+         CROSS JOIN LATERAL (SELECT timestamptz '2027-06-01 08:00Z' + (g % 100) * interval '1 day' + (g % 8) * interval '1 hour' AS starts) t
+         RETURNING id, version)
+       INSERT INTO "CalendarOutbox" ("activityId", "activityVersion") SELECT id, version FROM created`,
+      [emails, BACKLOG, SYNC_USERS],
+    );
+    return 0;
+  });
+}
+
+const syncUsers = (replicas: number) =>
+  Array.from({ length: SYNC_USERS }, (_, user) => `sync-${replicas}-${user}@contoso.com`);
+
+/**
+ * Runs `enqueue`, waits until the outbox has pushed it all, then checks Outlook: each activity in it
+ * once, created once. Answers the push rate and how many workers held leases at once.
+ */
+async function pushed(
+  phase: string,
+  emails: string[],
+  expected: number,
+  { graph, db, problems }: PushContext,
+  enqueue: () => Promise<number>,
+) {
+  const mailboxes = new Set(emails.map((email) => STATIC_TOKEN.replace("{user}", email)));
+  const before = new Set([...mailboxes].flatMap((mailbox) => graph.fake.events(mailbox).map((event) => event.id)));
   graph.fake.resetStats();
   const began = performance.now();
-  const created = await runLoad(ACTIVITIES, 8, (i) => {
-    const startsAt = new Date(Date.UTC(2027, 0, 4, 8) + (i % 100) * 86_400_000 + (i % 8) * 3_600_000);
-    return call("POST", "/api/activities", tokens[i % SYNC_USERS]!, {
-      type: "VISIT",
-      subject: `Visit ${i}`,
-      startsAt: startsAt.toISOString(),
-      timeZone: "Europe/Berlin",
-    });
-  });
-  if (created.errors > 0)
-    problems.push(
-      `activities: ${created.errors} answers not 2xx (${JSON.stringify(Object.fromEntries(created.statuses))})`,
-    );
-  const drained = await waitForSynced(db, emails, ACTIVITIES - created.errors);
+  const errors = await enqueue();
+  if (errors > 0) problems.push(`${phase}: ${errors} answers not 2xx`);
+  const drained = await waitForSynced(db, emails, expected - errors);
   const seconds = (performance.now() - began) / 1000;
-  if (!drained) problems.push("calendar push: the outbox did not drain within 120 s");
+  if (!drained.done) problems.push(`${phase}: the outbox did not drain within 120 s`);
 
-  const mailboxes = new Set(emails.map((email) => STATIC_TOKEN.replace("{user}", email)));
   const creates = graph.fake.log.filter(
     (entry) => entry.method === "POST" && entry.path === "/me/events" && mailboxes.has(entry.mailbox ?? ""),
   ).length;
   const perActivity = new Map<string, number>();
   for (const mailbox of mailboxes)
     for (const event of graph.fake.events(mailbox)) {
+      if (before.has(event.id)) continue;
       const id = event.singleValueExtendedProperties?.[0]?.value ?? "?";
       perActivity.set(id, (perActivity.get(id) ?? 0) + 1);
     }
   const duplicated = [...perActivity.values()].reduce((sum, count) => sum + (count - 1), 0);
-  // The fake answers a repeated create by its transactionId with the first event: count those too.
+  // The fake answers a repeated create (same transactionId) with the first event: count those too.
   const repeated = graph.fake.stats.deduplicatedCreates;
-  if (creates !== ACTIVITIES || duplicated !== 0 || repeated !== 0 || perActivity.size !== ACTIVITIES)
+  if (creates !== expected || duplicated !== 0 || repeated !== 0 || perActivity.size !== expected)
     problems.push(
-      `calendar push: ${creates} creates sent, ${perActivity.size} activities in Outlook, ${duplicated} duplicated, ${repeated} repeated creates; expected ${ACTIVITIES}, 0, 0`,
+      `${phase}: ${creates} creates sent, ${perActivity.size} activities in Outlook, ${duplicated} duplicated, ` +
+        `${repeated} repeated creates; expected ${expected}, ${expected}, 0, 0`,
     );
-  return { perSecond: ACTIVITIES / seconds, creates, duplicated: duplicated + repeated, errors: created.errors };
+  return {
+    perSecond: expected / seconds,
+    creates,
+    duplicated: duplicated + repeated,
+    errors,
+    workers: drained.workers,
+  };
 }
 
-async function waitForSynced(db: Client, emails: string[], expected: number): Promise<boolean> {
+/** Waits until the users' activities are all SYNCED and their outbox empty; notes which workers held leases. */
+async function waitForSynced(db: Client, emails: string[], expected: number) {
   const deadline = performance.now() + 120_000;
+  const workers = new Set<string>();
   while (performance.now() < deadline) {
-    const { rows } = await db.query<{ synced: number; pending: number }>(
-      `SELECT count(*) FILTER (WHERE a."syncState" = 'SYNCED')::int AS synced, count(o."activityId")::int AS pending
+    const { rows } = await db.query<{ synced: number; pending: number; workers: string[] }>(
+      `SELECT count(*) FILTER (WHERE a."syncState" = 'SYNCED')::int AS synced, count(o."activityId")::int AS pending,
+              coalesce(array_agg(DISTINCT o."lockedBy") FILTER (WHERE o."lockedUntil" > now()), '{}') AS workers
        FROM "Activity" a JOIN "User" u ON u.id = a."ownerId" LEFT JOIN "CalendarOutbox" o ON o."activityId" = a.id
        WHERE u.email = ANY($1)`,
       [emails],
     );
-    if (rows[0]!.synced >= expected && rows[0]!.pending === 0) return true;
+    for (const worker of rows[0]!.workers) workers.add(worker);
+    if (rows[0]!.synced >= expected && rows[0]!.pending === 0) return { done: true, workers: workers.size };
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  return false;
+  return { done: false, workers: workers.size };
 }
 
 async function loggedOnce(db: Client, prefix: string) {
