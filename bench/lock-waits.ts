@@ -5,8 +5,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { Client } from "pg";
 
-/** A wait the server logs: with deadlock_timeout at 10 ms, each one is a lock held 10 ms or more. */
-const LOGGED_WAIT_MS = 10;
+/** A wait the server logs: with deadlock_timeout at its least, 1 ms, each one is a lock waited for 1 ms or more. */
+const LOGGED_WAIT_MS = 1;
 const SAMPLE_EVERY_MS = 5;
 /** The application_name of the benchmark's own connections, which are not the replicas'. */
 export const OBSERVER = "bench-observer";
