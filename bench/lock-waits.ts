@@ -6,9 +6,9 @@ import path from "node:path";
 import { Client } from "pg";
 
 /** A wait the server logs: with deadlock_timeout at its least, 1 ms, each one is a lock waited for 1 ms or more. */
-const LOGGED_WAIT_MS = 1;
+export const LOGGED_WAIT_MS = 1;
 const SAMPLE_EVERY_MS = 5;
-/** The application_name of the benchmark's own connections, which are not the replicas'. */
+/** The application_name of the benchmark's own connections, which are not the replicas' (nor is autovacuum). */
 export const OBSERVER = "bench-observer";
 
 export interface LockWaits {
@@ -73,7 +73,8 @@ export async function startLockWaits(server: { dir: string }, databaseUrl: strin
     while (!stopped) {
       const { rows } = await client.query<{ query: string | null }>(
         `SELECT CASE WHEN wait_event_type = 'Lock' THEN left(regexp_replace(query, '\\s+', ' ', 'g'), 70) END AS query
-         FROM pg_stat_activity WHERE datname = current_database() AND application_name <> $1`,
+         FROM pg_stat_activity
+         WHERE datname = current_database() AND backend_type = 'client backend' AND application_name <> $1`,
         [OBSERVER],
       );
       const waiting = rows.filter((row) => row.query !== null);

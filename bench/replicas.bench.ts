@@ -15,7 +15,7 @@ import { loadOrCreateDevKeys, signDevToken } from "../service/src/auth/dev-issue
 import { startPostgresServer, stopPostgresServer } from "../test/support/postgres-server";
 import type { BenchScale } from "./bench-data.sql";
 import { type LoadResult, lookupPath, runLoad } from "./load";
-import { type LockWaits, OBSERVER, formatLockWaits, startLockWaits } from "./lock-waits";
+import { LOGGED_WAIT_MS, type LockWaits, OBSERVER, formatLockWaits, startLockWaits } from "./lock-waits";
 import { startRoundRobin } from "./round-robin-proxy";
 import { seedBenchData, startServiceProcess } from "./service-process";
 
@@ -91,14 +91,15 @@ async function main() {
     console.table(rows);
     console.log(
       `Lock waits while sampling pg_stat_activity every few ms (samples with a session waiting for a lock / samples, ` +
-        `most sessions waiting at once, waits the server logged with log_lock_waits at deadlock_timeout 10 ms; ` +
+        `most sessions waiting at once, waits the server logged with log_lock_waits at deadlock_timeout ${LOGGED_WAIT_MS} ms; ` +
         `most connections the replicas held at once, each replica's pool being at most 10):`,
     );
     console.table(waits);
     console.log(
-      `${os.cpus().length} cores for PostgreSQL, every replica, the balancer and the clients together: ` +
+      `${os.cpus().length} cores shared by PostgreSQL, every replica, the balancer and the clients: ` +
         (os.cpus().length <= 2
-          ? "more replicas cannot add throughput here (the cores are already full with one); what this run shows is that they add no errors, no duplicated work and no lock convoy. "
+          ? "a second replica may use the core one Node process leaves, but past that more replicas cannot add throughput " +
+            "here, so this shows no linear scaling; what it shows is that they add no errors, no duplicated work and no lock convoy. "
           : "") +
         "Commits: the throw-away server runs with fsync=off, synchronous_commit=off.",
     );
