@@ -99,7 +99,7 @@ async function main() {
       `${os.cpus().length} cores shared by PostgreSQL, every replica, the balancer and the clients: ` +
         (os.cpus().length <= 2
           ? "a second replica may use the core one Node process leaves, but past that more replicas cannot add throughput " +
-            "here, so this shows no linear scaling; what it shows is that they add no errors, no duplicated work and no lock convoy. "
+            "here, so this shows no linear scaling; what it must show is that they add no errors, no duplicated work and no lock convoy. "
           : "") +
         "Commits: the throw-away server runs with fsync=off, synchronous_commit=off.",
     );
