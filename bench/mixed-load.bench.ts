@@ -31,73 +31,68 @@ const SCHEDULE: Kind[] = Array.from({ length: 40 }, (_, slot) =>
 async function main() {
   const only = process.env.BENCH_BACKENDS?.split(",") as Backend[] | undefined;
   for (const backend of only ?? (["pglite", "postgres"] as Backend[])) {
-    const table = await withSeededService(
-      backend,
-      scale,
-      BENCH_EMAIL,
-      async (service, dataDir) => {
-        const token = await signDevToken(await loadOrCreateDevKeys(dataDir), { email: BENCH_EMAIL, expiresIn: "2h" });
-        const call = (method: string, urlPath: string, body?: unknown) =>
-          fetch(`${service.url}${urlPath}`, {
-            method,
-            headers: { authorization: `Bearer ${token}`, ...(body ? { "content-type": "application/json" } : {}) },
-            body: body ? JSON.stringify(body) : undefined,
-          }).then(async (response) => {
-            await response.arrayBuffer();
-            if (response.status >= 300) throw new Error(`${method} ${urlPath}: ${response.status}`);
-          });
-        const customerIds = await sampleCustomerIds(service.url, token);
-        const customer = (i: number) => customerIds[(i * 31) % customerIds.length]!;
-        const request = (kind: Kind, i: number): Promise<void> => {
-          switch (kind) {
-            case "log e-mail":
-              return call("POST", "/api/email-log", logBody(i, customer(i), BENCH_EMAIL));
-            case "create note":
-              return call("POST", "/api/notes", {
-                customerId: customer(i),
-                bodyHtml: `<p>Called about offer <b>${i}</b>, see <a href="https://contoso.com/o/${i}">the offer</a>.</p>`,
-              });
-            case "open record":
-              return call("GET", `/api/customers/${customer(i)}`);
-            case "search":
-              return call("GET", searchPath(scale, i));
-            case "lookup":
-              return call("GET", lookupPath(scale, i));
-          }
+    const table = await withSeededService(backend, scale, BENCH_EMAIL, async (service, dataDir) => {
+      const token = await signDevToken(await loadOrCreateDevKeys(dataDir), { email: BENCH_EMAIL, expiresIn: "2h" });
+      const call = (method: string, urlPath: string, body?: unknown) =>
+        fetch(`${service.url}${urlPath}`, {
+          method,
+          headers: { authorization: `Bearer ${token}`, ...(body ? { "content-type": "application/json" } : {}) },
+          body: body ? JSON.stringify(body) : undefined,
+        }).then(async (response) => {
+          await response.arrayBuffer();
+          if (response.status >= 300) throw new Error(`${method} ${urlPath}: ${response.status}`);
+        });
+      const customerIds = await sampleCustomerIds(service.url, token);
+      const customer = (i: number) => customerIds[(i * 31) % customerIds.length]!;
+      const request = (kind: Kind, i: number): Promise<void> => {
+        switch (kind) {
+          case "log e-mail":
+            return call("POST", "/api/email-log", logBody(i, customer(i), BENCH_EMAIL));
+          case "create note":
+            return call("POST", "/api/notes", {
+              customerId: customer(i),
+              bodyHtml: `<p>Called about offer <b>${i}</b>, see <a href="https://contoso.com/o/${i}">the offer</a>.</p>`,
+            });
+          case "open record":
+            return call("GET", `/api/customers/${customer(i)}`);
+          case "search":
+            return call("GET", searchPath(scale, i));
+          case "lookup":
+            return call("GET", lookupPath(scale, i));
+        }
+      };
+      // Warm-up: the first calls compile code paths and fill caches, as a service up for a day has them.
+      await runLoad(200, CONCURRENCY, (i) => {
+        const kind = SCHEDULE[i % SCHEDULE.length]!;
+        return { kind, done: request(kind, 1_000_000 + i) };
+      });
+      const cpuBefore = service.cpuMs();
+      const result = await runLoad(REQUESTS, CONCURRENCY, (i) => {
+        const kind = SCHEDULE[i % SCHEDULE.length]!;
+        return { kind, done: request(kind, i) };
+      });
+      const cpuPerRequest = (service.cpuMs() - cpuBefore) / REQUESTS;
+      const rows: Record<string, Record<string, string>> = {};
+      for (const [kind, latencies] of [...result.byKind, ["all", result.all] as const]) {
+        rows[kind] = {
+          requests: String(latencies.count),
+          "req/s": (latencies.count / result.seconds).toFixed(0),
+          "p50 ms": latencies.p(50),
+          "p95 ms": latencies.p(95),
+          "p99 ms": latencies.p(99),
         };
-        // Warm-up: the first calls compile code paths and fill caches, as a service up for a day has them.
-        await runLoad(200, CONCURRENCY, (i) => {
-          const kind = SCHEDULE[i % SCHEDULE.length]!;
-          return { kind, done: request(kind, 1_000_000 + i) };
-        });
-        const cpuBefore = service.cpuMs();
-        const result = await runLoad(REQUESTS, CONCURRENCY, (i) => {
-          const kind = SCHEDULE[i % SCHEDULE.length]!;
-          return { kind, done: request(kind, i) };
-        });
-        const cpuPerRequest = (service.cpuMs() - cpuBefore) / REQUESTS;
-        const rows: Record<string, Record<string, string>> = {};
-        for (const [kind, latencies] of [...result.byKind, ["all", result.all] as const]) {
-          rows[kind] = {
-            requests: String(latencies.count),
-            "req/s": (latencies.count / result.seconds).toFixed(0),
-            "p50 ms": latencies.p(50),
-            "p95 ms": latencies.p(95),
-            "p99 ms": latencies.p(99),
-          };
-        }
-        rows.all!["service CPU ms/req"] = cpuPerRequest.toFixed(2);
-        // Each kind alone, after the mix: what one request of it costs the service's only thread.
-        for (const kind of [...SCHEDULE.slice(0, 10), ...OTHERS].filter((k, index, all) => all.indexOf(k) === index)) {
-          const alone = Math.max(50, Math.round(REQUESTS / 20));
-          const cpuStart = service.cpuMs();
-          await runLoad(alone, CONCURRENCY, (i) => ({ kind, done: request(kind, 2_000_000 + i) }));
-          rows[kind]!["service CPU ms/req"] = ((service.cpuMs() - cpuStart) / alone).toFixed(2);
-        }
-        rows.all!["service peak RSS MiB"] = service.peakRssMiB().toFixed(0);
-        return rows;
-      },
-    );
+      }
+      rows.all!["service CPU ms/req"] = cpuPerRequest.toFixed(2);
+      // Each kind alone, after the mix: what one request of it costs the service's only thread.
+      for (const kind of [...SCHEDULE.slice(0, 10), ...OTHERS].filter((k, index, all) => all.indexOf(k) === index)) {
+        const alone = Math.max(50, Math.round(REQUESTS / 20));
+        const cpuStart = service.cpuMs();
+        await runLoad(alone, CONCURRENCY, (i) => ({ kind, done: request(kind, 2_000_000 + i) }));
+        rows[kind]!["service CPU ms/req"] = ((service.cpuMs() - cpuStart) / alone).toFixed(2);
+      }
+      rows.all!["service peak RSS MiB"] = service.peakRssMiB().toFixed(0);
+      return rows;
+    });
     console.log(`\n[${backend}] ${REQUESTS} requests from ${CONCURRENCY} clients`);
     console.table(table);
   }

@@ -10,6 +10,7 @@ import { stableObjectId } from "../service/src/auth/dev-issuer";
 import { openDatabase } from "../service/src/db/database";
 import { migrate } from "../service/src/db/migrate";
 import { startPostgresServer, stopPostgresServer } from "../test/support/postgres-server";
+import { freePort } from "../test/support/service-process";
 import { type BenchScale, benchSeedSql } from "./bench-data.sql";
 
 const CLOCK_TICKS = 100; // USER_HZ on Linux
@@ -37,13 +38,7 @@ export async function seedBenchData(
 
 /** The bare node:http + pg server of the floor benchmark (floor-server.ts), in its own process as the service is. */
 export const startFloorProcess = (databaseUrl: string, dataDir: string) =>
-  // Its own port range: a port the service holds must not answer the floor's health check.
-  startServiceProcess(
-    databaseUrl,
-    dataDir,
-    { PORT: String(3990 + Math.floor(Math.random() * 10)) },
-    "bench/floor-server.ts",
-  );
+  startServiceProcess(databaseUrl, dataDir, {}, "bench/floor-server.ts");
 
 /** The real service (npm run service) in its own process, so its memory is its own. */
 export async function startServiceProcess(
@@ -52,7 +47,9 @@ export async function startServiceProcess(
   env: Record<string, string> = {},
   script = "scripts/service.ts",
 ) {
-  const port = Number(env.PORT ?? 3900 + Math.floor(Math.random() * 90));
+  // A port nothing listens on: with a random one, a second replica could fail to bind while the
+  // health check below is answered by the first, and the benchmark would count one process twice.
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof": profile the process under the bench's load.
   const nodeArgs = process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "--import", "tsx", script], {
