@@ -47,7 +47,7 @@ function EmailRecords({ item }: { item: MailItem }) {
   const itemKey = item.internetMessageId ?? item.itemId;
   const cacheKey =
     itemKey && `${mailbox.userEmail()}\n${mailboxOf(item, mailbox.userEmail())}\n${itemKey}\n${emails.join(",")}`;
-  const cache = selectionCache<LookupResult>(api, "lookup");
+  const cache = selectionCache<LookupResult>(api, "lookup", mailbox.userEmail());
   // Whether this email is logged needs only its id: it goes out with the lookup, not after the record.
   const messageId = item.internetMessageId;
   useEffect(() => {
@@ -56,8 +56,9 @@ function EmailRecords({ item }: { item: MailItem }) {
   // One round trip: when the people point to one customer, its record comes along (include=record).
   const lookup = useAsync(
     async () => {
+      const stamp = cache.stamp();
       const found: LookupResult = emails.length > 0 ? await api.lookup(emails, "record") : { matches: [] };
-      if (cacheKey) cache.set(cacheKey, found);
+      if (cacheKey) cache.set(cacheKey, found, stamp);
       return found;
     },
     [emails.join(",")],
