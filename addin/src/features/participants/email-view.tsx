@@ -8,7 +8,7 @@ import { type MailAddress, type MailItem, mailboxOf, participantsOf } from "../.
 import { useAsync } from "../../shared/use-async";
 import { emailLogStatusKey, prefetch } from "../../shared/prefetch";
 import { selectionCache } from "../../shared/selection-cache";
-import { CreateContactForm, MoveContactForm } from "../contacts";
+import { preloadable } from "../../shared/preloadable";
 import { RecordView } from "../record";
 import { displayName } from "../../shared/display-name";
 import { type CustomerCandidate, type LookupContact, customerCandidates } from "./participant-matches";
@@ -16,6 +16,9 @@ import { ParticipantList } from "./participant-list";
 import { useMailItem } from "../../shared/use-mail-item";
 import { useSelectedMessages } from "../../shared/use-selected-messages";
 import { LogSelectedEmails } from "../email-log";
+
+// Creating or moving a contact is a form away: fetched once the email's people are drawn.
+const contactForms = preloadable(() => import("../contacts/index.js"));
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -67,6 +70,7 @@ function EmailRecords({ item }: { item: MailItem }) {
   const [chosen, setChosen] = useState<CustomerCandidate | null>(null);
   const [creatingFor, setCreatingFor] = useState<MailAddress | null>(null);
   const [moving, setMoving] = useState<{ contact: LookupContact; email: string } | null>(null);
+  const forms = contactForms.use();
 
   const heading = (
     <Text as="h2" weight="semibold" size={400}>
@@ -112,8 +116,10 @@ function EmailRecords({ item }: { item: MailItem }) {
           setMoving({ contact, email });
         }}
       />
-      {moving ? (
-        <MoveContactForm
+      {(moving || creatingFor) && !forms ? (
+        <Loading label={t("lookingUp")} />
+      ) : moving && forms ? (
+        <forms.MoveContactForm
           contactId={moving.contact.id}
           name={displayName(moving.contact)}
           onMoved={(customer) => {
@@ -124,8 +130,8 @@ function EmailRecords({ item }: { item: MailItem }) {
           }}
           onCancel={() => setMoving(null)}
         />
-      ) : creatingFor ? (
-        <CreateContactForm
+      ) : creatingFor && forms ? (
+        <forms.CreateContactForm
           participant={creatingFor}
           domainCustomers={creatingMatch?.domainCustomers ?? []}
           onCreated={() => {
