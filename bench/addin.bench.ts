@@ -160,7 +160,9 @@ async function main() {
  * from a known contact, and times office.js ready → the customer's record in the page.
  */
 async function coldOpens(serviceUrl: string) {
-  const messages = sampleEmails(COLD_OPEN_USER).filter((message) => /^<sample-\d\d+@/.test(message.internetMessageId ?? ""));
+  const messages = sampleEmails(COLD_OPEN_USER).filter((message) =>
+    /^<sample-\d\d+@/.test(message.internetMessageId ?? ""),
+  );
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   const timings: number[] = [];
   const phases: Record<string, number[]> = {};
@@ -205,7 +207,10 @@ async function coldOpens(serviceUrl: string) {
 }
 
 function median(values: number[]): number {
-  return percentile([...values].sort((a, b) => a - b), 50);
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 }
 
 main().catch((error) => {
