@@ -6,7 +6,8 @@ import { useServices } from "../../shared/services-context";
 import { EmptyState, ErrorState, Loading } from "../../shared/state-views";
 import { type MailAddress, type MailItem, mailboxOf, participantsOf } from "../../office/mail-item.types";
 import { useAsync } from "../../shared/use-async";
-import { emailLogStatusKey, prefetch } from "../../shared/prefetch";
+import { emailLogStatusKey, prefetch, takePrefetched } from "../../shared/prefetch";
+import { lookupKey } from "./first-lookup";
 import { selectionCache } from "../../shared/selection-cache";
 import { preloadable } from "../../shared/preloadable";
 import { RecordView } from "../record";
@@ -60,7 +61,10 @@ function EmailRecords({ item }: { item: MailItem }) {
   const lookup = useAsync(
     async () => {
       const stamp = cache.stamp();
-      const found: LookupResult = emails.length > 0 ? await api.lookup(emails, "record") : { matches: [] };
+      const found: LookupResult =
+        emails.length > 0
+          ? await takePrefetched(api, lookupKey(emails), () => api.lookup(emails, "record"))
+          : { matches: [] };
       if (cacheKey) cache.set(cacheKey, found, stamp);
       return found;
     },
