@@ -83,6 +83,7 @@ function Pane({ api, mailbox, theme, language }: TaskPaneAppProps & { language: 
     // The email's lookup does not wait for who the user is: both go out with the one sign-in.
     startFirstLookup(api, mailbox);
     const [user, zone] = await Promise.all([api.me(), outlookTimeZone(mailbox).catch(() => null)]);
+    performance.mark("pane-signed-in");
     // Days, due dates and new activities follow the zone Outlook shows the calendar in; where
     // Outlook does not say (or the change is refused), the CRM's own setting stays.
     return zone && zone !== user.timeZone ? api.setTimeZone(zone).catch(() => user) : user;

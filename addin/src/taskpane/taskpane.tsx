@@ -15,6 +15,8 @@ import { officeThemeMode, onOfficeThemeChanged } from "../office/office-theme";
 const apiBase = process.env.API_BASE_URL ?? "";
 
 async function main() {
+  // Where a cold open spends its time (bench:addin prints each mark after office.js was ready).
+  performance.mark("pane-script-run");
   const root = createRoot(document.getElementById("root")!);
   const office = await officeIfHosted();
   if (!office) {

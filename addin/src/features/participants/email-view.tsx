@@ -65,6 +65,7 @@ function EmailRecords({ item }: { item: MailItem }) {
         emails.length > 0
           ? await takePrefetched(api, lookupKey(emails), () => api.lookup(emails, "record"))
           : { matches: [] };
+      performance.mark("pane-lookup-answered");
       if (cacheKey) cache.set(cacheKey, found, stamp);
       return found;
     },
