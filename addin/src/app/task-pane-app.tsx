@@ -15,6 +15,7 @@ import { useAsync } from "../shared/use-async";
 import { ServicesProvider } from "../shared/services-context";
 import { ErrorState, Loading } from "../shared/state-views";
 import { OverflowTabList } from "../shared/overflow-tab-list";
+import { markPaneTime } from "../shared/pane-marks";
 
 const useStyles = makeStyles({
   root: {
@@ -83,7 +84,7 @@ function Pane({ api, mailbox, theme, language }: TaskPaneAppProps & { language: 
     // The email's lookup does not wait for who the user is: both go out with the one sign-in.
     startFirstLookup(api, mailbox);
     const [user, zone] = await Promise.all([api.me(), outlookTimeZone(mailbox).catch(() => null)]);
-    performance.mark("pane-signed-in");
+    markPaneTime("pane-signed-in");
     // Days, due dates and new activities follow the zone Outlook shows the calendar in; where
     // Outlook does not say (or the change is refused), the CRM's own setting stays.
     return zone && zone !== user.timeZone ? api.setTimeZone(zone).catch(() => user) : user;

@@ -10,13 +10,14 @@ import { signInWithDialog } from "../office/office-dialog";
 import { createOfficeMailbox } from "../office/office-mailbox";
 import { officeIfHosted } from "../office/office-ready";
 import { officeThemeMode, onOfficeThemeChanged } from "../office/office-theme";
+import { markPaneTime } from "../shared/pane-marks";
 
 // The API's origin: same origin as the pane unless the build says otherwise (API_BASE_URL).
 const apiBase = process.env.API_BASE_URL ?? "";
 
 async function main() {
   // Where a cold open spends its time (bench:addin prints each mark after office.js was ready).
-  performance.mark("pane-script-run");
+  markPaneTime("pane-script-run");
   const root = createRoot(document.getElementById("root")!);
   const office = await officeIfHosted();
   if (!office) {

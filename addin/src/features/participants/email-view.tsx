@@ -17,6 +17,7 @@ import { ParticipantList } from "./participant-list";
 import { useMailItem } from "../../shared/use-mail-item";
 import { useSelectedMessages } from "../../shared/use-selected-messages";
 import { LogSelectedEmails } from "../email-log";
+import { markPaneTime } from "../../shared/pane-marks";
 
 // Creating or moving a contact is a form away: fetched once the email's people are drawn.
 const contactForms = preloadable(() => import("../contacts/index.js"));
@@ -65,7 +66,7 @@ function EmailRecords({ item }: { item: MailItem }) {
         emails.length > 0
           ? await takePrefetched(api, lookupKey(emails), () => api.lookup(emails, "record"))
           : { matches: [] };
-      performance.mark("pane-lookup-answered");
+      markPaneTime("pane-lookup-answered");
       if (cacheKey) cache.set(cacheKey, found, stamp);
       return found;
     },
