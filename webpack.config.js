@@ -224,7 +224,15 @@ module.exports = (env = {}, argv = {}) => {
           // A feature's index.ts only hands names on (README, "How it is built"): flagged free of
           // side effects, each import links to the file that defines the name, so importing one
           // badge of a feature does not pull its other parts into the first download.
-          test: /[\\/]addin[\\/]src[\\/]features[\\/][^\\/]+[\\/]index\.ts$/,
+          // The catalogs' index likewise: a German catalog comes only through catalogs.ts's import().
+          test: /[\\/]addin[\\/]src[\\/](features[\\/][^\\/]+|i18n)[\\/]index\.ts$/,
+          sideEffects: false,
+        },
+        {
+          // The contract's modules define schemas and constants, nothing that runs for its effect: the
+          // pane takes a constant (status 1, the roles) without the schemas, and without zod, in its
+          // first download.
+          test: /[\\/]contract[\\/][^\\/]+\.ts$/,
           sideEffects: false,
         },
         {

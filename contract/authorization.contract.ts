@@ -1,4 +1,5 @@
-import { ROLES, type Role } from "./me.contract";
+import type { Role } from "./me.contract";
+import { ROLES } from "./roles";
 
 /**
  * The one authorisation table: for each action, which relation to the record each role needs.

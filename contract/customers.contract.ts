@@ -12,12 +12,12 @@ import {
   VersionField,
   pageOf,
 } from "./common.contract";
+import { ACTUAL_CUSTOMER_STATUS } from "./customer-status";
 
 export const LIFECYCLE_STATES = ["NEW", "RELEASED", "ACTIVE", "DECLINED"] as const;
 export const Lifecycle = z.enum(LIFECYCLE_STATES);
 
-/** Status 1 is an actual customer, the only status that may receive quotes and orders. */
-export const ACTUAL_CUSTOMER_STATUS = 1;
+export { ACTUAL_CUSTOMER_STATUS };
 export const StatusCode = z.number().int().min(0).max(999);
 
 /**

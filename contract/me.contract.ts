@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { Id, TimeZone } from "./common.contract";
 
-export const ROLES = ["SALESMAN", "MANAGER", "ADMIN"] as const;
+import { ROLES } from "./roles";
+
+export { ROLES };
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 

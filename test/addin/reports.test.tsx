@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { chartSummary } from "../../addin/src/features/reports/contacts-chart";
-import { createFormat, createPaneI18n } from "../../addin/src/i18n";
+import { createFormat, createPaneI18n, resources } from "../../addin/src/i18n";
 import { dayInZone } from "contract/zoned-time";
 import { ALICE, ok } from "./support/crm-world";
 import { JONAS, renderPane, useCrm, openRecordTab } from "./support/render-pane";
@@ -186,7 +186,9 @@ describe("the contacts chart", () => {
       "Contacts in the last 2 months: 2 calls, 1 visit or meeting, 3 e-mails logged. Most in February 2026 (5).",
     );
     // A German Outlook reads the same in German, the month as Germans name it.
-    expect(chartSummary(months, createPaneI18n("de").getFixedT("de", "reports"), createFormat("de-DE"))).toBe(
+    expect(
+      chartSummary(months, createPaneI18n("de", resources.de).getFixedT("de", "reports"), createFormat("de-DE")),
+    ).toBe(
       "Kontakte in den letzten 2 Monaten: 2 Anrufe, 1 Besuch oder Besprechung, 3 E-Mails protokolliert. " +
         "Die meisten im Februar 2026 (5).",
     );

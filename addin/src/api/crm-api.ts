@@ -50,7 +50,8 @@ import { type DownloadedFile, reportCalls } from "./report-calls";
 import { salesCalls } from "./sales-calls";
 import { queryString as query } from "./query-string";
 import { salesDocumentCalls } from "./sales-document-calls";
-import { type TokenSource, createSendRequest } from "./send-request";
+import { type SendRequest, type TokenSource, createSendRequest } from "./send-request";
+import { forgetAnswers } from "../shared/selection-cache";
 
 type Json<T extends z.ZodType> = z.output<T>;
 
@@ -80,7 +81,16 @@ export interface TimelineFilter {
 
 /** Typed calls to the service; request and response types come from the shared contract. */
 export function createCrmApi(baseUrl: string, token: TokenSource) {
-  const send = createSendRequest(baseUrl, token);
+  const sendRequest = createSendRequest(baseUrl, token);
+  // Every write the pane makes, answered or not, empties the answers kept for redrawing at once
+  // (selection-cache.ts): the next view of any customer asks the service, not a copy from before.
+  const send: SendRequest = async (method, path, options) => {
+    try {
+      return await sendRequest(method, path, options);
+    } finally {
+      if (method !== "GET") forgetAnswers(api);
+    }
+  };
   async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
     const response = await send(method, path, {
       accept: "application/json",
@@ -97,7 +107,7 @@ export function createCrmApi(baseUrl: string, token: TokenSource) {
     return { blob: await response.blob(), fileName };
   }
 
-  return {
+  const api = {
     ...createAttachmentsApi(send),
     me: () => call<Me>("GET", "/api/me"),
     setTimeZone: (timeZone: string) => call<Me>("PATCH", "/api/me", { timeZone }),
@@ -208,6 +218,7 @@ export function createCrmApi(baseUrl: string, token: TokenSource) {
     ...salesDocumentCalls(call, download),
     ...reportCalls(call, download),
   };
+  return api;
 }
 
 export type CrmApi = ReturnType<typeof createCrmApi>;

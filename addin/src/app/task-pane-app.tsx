@@ -6,7 +6,7 @@ import type { CrmApi } from "../api/crm-api";
 import { PaneLanguageProvider } from "../i18n";
 import { CapabilityNotice } from "../features/capabilities";
 import { SendWaitingIntents } from "../features/email-log";
-import { EmailView } from "../features/participants";
+import { EmailView, startFirstLookup } from "../features/participants";
 import { CustomerSearch } from "../features/search";
 import type { Mailbox } from "../office/mail-item.types";
 import type { ThemeMode } from "../office/office-theme";
@@ -15,6 +15,7 @@ import { useAsync } from "../shared/use-async";
 import { ServicesProvider } from "../shared/services-context";
 import { ErrorState, Loading } from "../shared/state-views";
 import { OverflowTabList } from "../shared/overflow-tab-list";
+import { markPaneTime } from "../shared/pane-marks";
 
 const useStyles = makeStyles({
   root: {
@@ -80,7 +81,10 @@ function Pane({ api, mailbox, theme, language }: TaskPaneAppProps & { language: 
     { value: "reports", label: t("viewReports") },
   ];
   const me = useAsync(async () => {
+    // The email's lookup does not wait for who the user is: both go out with the one sign-in.
+    startFirstLookup(api, mailbox);
     const [user, zone] = await Promise.all([api.me(), outlookTimeZone(mailbox).catch(() => null)]);
+    markPaneTime("pane-signed-in");
     // Days, due dates and new activities follow the zone Outlook shows the calendar in; where
     // Outlook does not say (or the change is refused), the CRM's own setting stays.
     return zone && zone !== user.timeZone ? api.setTimeZone(zone).catch(() => user) : user;

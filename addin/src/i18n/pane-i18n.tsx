@@ -1,15 +1,20 @@
 import { type i18n as I18n, createInstance } from "i18next";
-import { type ReactNode, createContext, useContext, useMemo } from "react";
+import { type ReactNode, createContext, useContext, useEffect, useMemo, useState } from "react";
 import { I18nextProvider } from "react-i18next";
 import { type Format, createFormat } from "./format";
 import { type Language, paneLanguage } from "./language";
-import { NAMESPACES, resources } from "./resources";
+import { type Catalogs, loadCatalogs, loadedCatalogs } from "./catalogs";
+import { en } from "./en";
+
+const NAMESPACES = Object.keys(en);
 
 /**
  * One i18next instance per pane, its catalogs bundled (the pane works without any CDN or HTTP
- * backend): German for a German display language, English for every other.
+ * backend): German for a German display language, English for every other. `catalogs` are the
+ * language's own (catalogs.ts loads German); without them, English.
  */
-export function createPaneI18n(language: Language): I18n {
+export function createPaneI18n(language: Language, catalogs = loadedCatalogs(language)): I18n {
+  const resources = { en, ...(catalogs ? { [language]: catalogs } : {}) };
   const i18n = createInstance();
   void i18n.init({
     lng: language,
@@ -43,8 +48,20 @@ export function PaneLanguageProvider({
   children: (language: Language) => ReactNode;
 }) {
   const { language, locale } = paneLanguage(displayLanguage);
-  const i18n = useMemo(() => createPaneI18n(language), [language]);
+  const [catalogs, setCatalogs] = useState<{ language: Language; catalogs: Catalogs } | null>(null);
+  const ready = loadedCatalogs(language) ?? (catalogs?.language === language ? catalogs.catalogs : undefined);
+  useEffect(() => {
+    if (!ready)
+      void loadCatalogs(language).then(
+        (loaded) => setCatalogs({ language, catalogs: loaded }),
+        // The German chunk did not arrive: English rather than nothing.
+        () => setCatalogs({ language, catalogs: en }),
+      );
+  }, [language, ready]);
+  const i18n = useMemo(() => ready && createPaneI18n(language, ready), [language, ready]);
   const format = useMemo(() => createFormat(locale), [locale]);
+  // Until a German pane has its catalogs (one small chunk), it draws nothing rather than English.
+  if (!i18n) return null;
   return (
     <I18nextProvider i18n={i18n}>
       <FormatContext.Provider value={format}>{children(language)}</FormatContext.Provider>

@@ -4,7 +4,8 @@ import { useTranslation } from "react-i18next";
 import { ApiError } from "../api/api-error";
 import { fieldLabel, inWords } from "../api/field-labels";
 import { errorMessage } from "./error-message";
-import { resources } from "../i18n";
+import { common as deCommon } from "../i18n/de/common";
+import { common as enCommon } from "../i18n/en/common";
 
 /**
  * Shown after a 409: the record was reloaded underneath, so the user can apply the change again
@@ -14,7 +15,7 @@ export const CHANGED_ELSEWHERE = "Changed by someone else – reloaded. Check it
 
 /** A form's message is the reload after a 409 (a warning, not an error), in whichever language. */
 export const isChangedElsewhere = (message: string | null) =>
-  Object.values(resources).some((catalogs) => catalogs.common.changedElsewhere === message);
+  [enCommon, deCommon].some((catalog) => catalog.changedElsewhere === message);
 
 export type FieldErrors = Partial<Record<string, string>>;
 

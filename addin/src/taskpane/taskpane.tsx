@@ -5,21 +5,25 @@ import { createCrmApi } from "../api/crm-api";
 import { authConfigFromBuild } from "../auth/auth-config";
 import { createDevTokenSource } from "../auth/dev-token-source";
 import { createMsalTokenSource } from "../auth/msal-token-source";
-import { createPaneI18n, paneLanguage } from "../i18n";
+import { createPaneI18n, loadCatalogs, paneLanguage } from "../i18n";
 import { signInWithDialog } from "../office/office-dialog";
 import { createOfficeMailbox } from "../office/office-mailbox";
 import { officeIfHosted } from "../office/office-ready";
 import { officeThemeMode, onOfficeThemeChanged } from "../office/office-theme";
+import { markPaneTime } from "../shared/pane-marks";
 
 // The API's origin: same origin as the pane unless the build says otherwise (API_BASE_URL).
 const apiBase = process.env.API_BASE_URL ?? "";
 
 async function main() {
+  // Where a cold open spends its time (bench:addin prints each mark after office.js was ready).
+  markPaneTime("pane-script-run");
   const root = createRoot(document.getElementById("root")!);
   const office = await officeIfHosted();
   if (!office) {
     // Outside Office there is no display language: the browser's stands in for it.
-    const t = createPaneI18n(paneLanguage(navigator.language).language).getFixedT(null, "app");
+    const { language } = paneLanguage(navigator.language);
+    const t = createPaneI18n(language, await loadCatalogs(language).catch(() => undefined)).getFixedT(null, "app");
     root.render(
       <p style={{ fontFamily: "sans-serif", padding: 12 }}>
         {t("outsideOffice")} <a href="demo-host.html">{t("outsideOfficeDemo")}</a>

@@ -1,4 +1,3 @@
-import { Button } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Customer } from "contract";
@@ -8,34 +7,12 @@ import { useServices } from "../../shared/services-context";
 import { useFormSave } from "../../shared/use-form-save";
 import { CustomerFields, bodyOf, customerFieldOf, draftOf } from "./customer-fields";
 
-/** "Edit customer": the master data behind a button, so the record stays short in the narrow pane. */
-export function CustomerEditor({ customer, onSaved }: { customer: Customer; onSaved: () => void }) {
-  const { t } = useTranslation("customers");
-  const [open, setOpen] = useState(false);
-  if (!open)
-    return (
-      <Button size="small" onClick={() => setOpen(true)} aria-expanded={false}>
-        {t("editCustomer")}
-      </Button>
-    );
-  return (
-    <EditCustomerForm
-      customer={customer}
-      onReload={onSaved}
-      onDone={(saved) => {
-        setOpen(false);
-        if (saved) onSaved();
-      }}
-    />
-  );
-}
-
 /**
  * Every field of the customer. It sends only what the user changed since opening it, with the
  * version of the customer as last loaded: after a 409 the record reloads underneath (onReload) and
  * the user's changes stay, so saving again applies them on top of what the colleague saved.
  */
-function EditCustomerForm({
+export function EditCustomerForm({
   customer,
   onReload,
   onDone,

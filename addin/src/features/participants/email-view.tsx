@@ -6,9 +6,10 @@ import { useServices } from "../../shared/services-context";
 import { EmptyState, ErrorState, Loading } from "../../shared/state-views";
 import { type MailAddress, type MailItem, mailboxOf, participantsOf } from "../../office/mail-item.types";
 import { useAsync } from "../../shared/use-async";
-import { emailLogStatusKey, prefetch } from "../../shared/prefetch";
+import { emailLogStatusKey, prefetch, takePrefetched } from "../../shared/prefetch";
+import { lookupKey } from "./first-lookup";
 import { selectionCache } from "../../shared/selection-cache";
-import { CreateContactForm, MoveContactForm } from "../contacts";
+import { preloadable } from "../../shared/preloadable";
 import { RecordView } from "../record";
 import { displayName } from "../../shared/display-name";
 import { type CustomerCandidate, type LookupContact, customerCandidates } from "./participant-matches";
@@ -16,6 +17,10 @@ import { ParticipantList } from "./participant-list";
 import { useMailItem } from "../../shared/use-mail-item";
 import { useSelectedMessages } from "../../shared/use-selected-messages";
 import { LogSelectedEmails } from "../email-log";
+import { markPaneTime } from "../../shared/pane-marks";
+
+// Creating or moving a contact is a form away: fetched once the email's people are drawn.
+const contactForms = preloadable(() => import("../contacts/index.js"));
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -47,7 +52,7 @@ function EmailRecords({ item }: { item: MailItem }) {
   const itemKey = item.internetMessageId ?? item.itemId;
   const cacheKey =
     itemKey && `${mailbox.userEmail()}\n${mailboxOf(item, mailbox.userEmail())}\n${itemKey}\n${emails.join(",")}`;
-  const cache = selectionCache<LookupResult>(api, "lookup");
+  const cache = selectionCache<LookupResult>(api, "lookup", mailbox.userEmail());
   // Whether this email is logged needs only its id: it goes out with the lookup, not after the record.
   const messageId = item.internetMessageId;
   useEffect(() => {
@@ -56,8 +61,13 @@ function EmailRecords({ item }: { item: MailItem }) {
   // One round trip: when the people point to one customer, its record comes along (include=record).
   const lookup = useAsync(
     async () => {
-      const found: LookupResult = emails.length > 0 ? await api.lookup(emails, "record") : { matches: [] };
-      if (cacheKey) cache.set(cacheKey, found);
+      const stamp = cache.stamp();
+      const found: LookupResult =
+        emails.length > 0
+          ? await takePrefetched(api, lookupKey(emails), () => api.lookup(emails, "record"))
+          : { matches: [] };
+      markPaneTime("pane-lookup-answered");
+      if (cacheKey) cache.set(cacheKey, found, stamp);
       return found;
     },
     [emails.join(",")],
@@ -66,6 +76,7 @@ function EmailRecords({ item }: { item: MailItem }) {
   const [chosen, setChosen] = useState<CustomerCandidate | null>(null);
   const [creatingFor, setCreatingFor] = useState<MailAddress | null>(null);
   const [moving, setMoving] = useState<{ contact: LookupContact; email: string } | null>(null);
+  const forms = contactForms.use();
 
   const heading = (
     <Text as="h2" weight="semibold" size={400}>
@@ -111,8 +122,10 @@ function EmailRecords({ item }: { item: MailItem }) {
           setMoving({ contact, email });
         }}
       />
-      {moving ? (
-        <MoveContactForm
+      {(moving || creatingFor) && !forms ? (
+        <Loading label={t("lookingUp")} />
+      ) : moving && forms ? (
+        <forms.MoveContactForm
           contactId={moving.contact.id}
           name={displayName(moving.contact)}
           onMoved={(customer) => {
@@ -123,8 +136,8 @@ function EmailRecords({ item }: { item: MailItem }) {
           }}
           onCancel={() => setMoving(null)}
         />
-      ) : creatingFor ? (
-        <CreateContactForm
+      ) : creatingFor && forms ? (
+        <forms.CreateContactForm
           participant={creatingFor}
           domainCustomers={creatingMatch?.domainCustomers ?? []}
           onCreated={() => {

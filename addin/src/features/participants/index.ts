@@ -1,1 +1,2 @@
 export { EmailView } from "./email-view";
+export { startFirstLookup } from "./first-lookup";

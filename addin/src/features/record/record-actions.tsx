@@ -5,9 +5,11 @@ import type { CustomerRecord } from "contract";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import type { MailItem } from "../../office/mail-item.types";
 import { SHORTCUTS, ShortcutButton } from "../../shared/shortcut-button";
-import { ColdCallForm, NewActivityForm } from "../activities";
+import { Loading } from "../../shared/state-views";
+import { preloadable } from "../../shared/preloadable";
 import { LogEmailButton, LogWhenSentSwitch, TrackConversation } from "../email-log";
-import { NewNoteForm } from "../notes";
+
+const recordForms = preloadable(() => import("./record-forms.js"));
 
 /**
  * The record's main actions, right under its name and pulse: log the email, plan the next step,
@@ -37,6 +39,7 @@ export function RecordActions({
     reload();
   };
   const toggle = (next: "activity" | "note" | "cold-call") => setForm(form === next ? null : next);
+  const forms = recordForms.use();
 
   return (
     <>
@@ -77,8 +80,9 @@ export function RecordActions({
           {t("coldCall")}
         </Button>
       </div>
-      {form === "activity" && (
-        <NewActivityForm
+      {form !== null && !forms && <Loading label={t("loadingForm")} />}
+      {form === "activity" && forms && (
+        <forms.NewActivityForm
           customerId={customer.id}
           contacts={contacts}
           contactId={contact?.id ?? null}
@@ -87,11 +91,11 @@ export function RecordActions({
           onCancel={() => setForm(null)}
         />
       )}
-      {form === "cold-call" && (
-        <ColdCallForm customerId={customer.id} contact={contact} onSaved={saved} onCancel={() => setForm(null)} />
+      {form === "cold-call" && forms && (
+        <forms.ColdCallForm customerId={customer.id} contact={contact} onSaved={saved} onCancel={() => setForm(null)} />
       )}
-      {form === "note" && (
-        <NewNoteForm
+      {form === "note" && forms && (
+        <forms.NewNoteForm
           customerId={customer.id}
           contactId={contact?.id ?? null}
           onSaved={saved}

@@ -7,6 +7,7 @@ import { ErrorState, Loading } from "../../shared/state-views";
 import type { MailItem } from "../../office/mail-item.types";
 import { may } from "../../shared/may";
 import { rememberCustomer } from "../../shared/recent-customers";
+import { selectionCache } from "../../shared/selection-cache";
 import { useAsync } from "../../shared/use-async";
 import { CustomerEditor, SalesmenEditor } from "../customers";
 import { DeclineNotice, LifecycleActions } from "../lifecycle";
@@ -39,8 +40,20 @@ export function RecordView({
 }) {
   const styles = useStyles();
   const { t } = useTranslation("record");
-  const { api, me } = useServices();
-  const record = useAsync(() => api.record(customerId), [customerId, known], { known, refresh: false });
+  const { api, me, mailbox } = useServices();
+  // A customer seen a moment ago (from another email, the search, a report) draws at once from what
+  // was kept, and is asked for again behind; one that came along with the lookup is as fresh as that.
+  const cache = selectionCache<CustomerRecord>(api, "record", mailbox.userEmail());
+  const record = useAsync(
+    async () => {
+      const stamp = cache.stamp();
+      const loaded = await api.record(customerId);
+      cache.set(customerId, loaded, stamp);
+      return loaded;
+    },
+    [customerId, known],
+    known ? { known, refresh: false } : { known: cache.get(customerId), refresh: true },
+  );
   const [tab, setTab] = useState(FIRST_TAB.value);
   // The e-mail log list (a tab's) reloads when this changes: after logging this email above the tabs.
   const [emailLogRound, setEmailLogRound] = useState(0);

@@ -51,5 +51,6 @@ export const record: Catalog<typeof en> = {
     addNote: "Notiz hinzufügen",
     addNoteTip: "Eine Notiz zu diesem Kunden schreiben",
     coldCall: "Kaltakquise",
+    loadingForm: "Formular wird geöffnet …",
   },
 };

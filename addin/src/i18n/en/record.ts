@@ -42,5 +42,6 @@ export const record = {
     addNote: "Add note",
     addNoteTip: "Write a note on this customer",
     coldCall: "Cold call",
+    loadingForm: "Opening the form…",
   },
 };
