@@ -14,6 +14,5 @@ export function notesModule(
   const notes = createNotesRepository(prisma);
   return {
     routes: notesRoutes(createNotesService({ notes, htmlCleaner, ...ports })),
-    forRecord: { latestForCustomer: notes.latestForCustomer },
   };
 }
