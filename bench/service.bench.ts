@@ -76,6 +76,11 @@ async function benchBackend(backend: Backend): Promise<Record<string, string>> {
       const searchesAlone = await run(Math.min(SEARCHES, 300), 1, (i) => call("GET", searchPath(i + 11)));
       console.log(`[${backend}] search done`);
       const customerIds = await sampleCustomerIds(child.url, token);
+      // The pane's record of one customer (GET /api/customers/:id), at 16 clients and alone.
+      const RECORDS = Number(process.env.BENCH_RECORDS ?? 1000);
+      const recordPath = (i: number) => `/api/customers/${customerIds[i % customerIds.length]}`;
+      const records = await run(RECORDS, CONCURRENCY, (i) => call("GET", recordPath(i)));
+      const recordsAlone = await run(Math.min(RECORDS, 300), 1, (i) => call("GET", recordPath(i + 3)));
       const started = performance.now();
       await run(LOGS, CONCURRENCY, (i) =>
         call("POST", "/api/email-log", logBody(i, customerIds[i % customerIds.length]!)),
@@ -91,6 +96,8 @@ async function benchBackend(backend: Backend): Promise<Record<string, string>> {
         "search p50 ms": searches.p(50),
         "search p95 ms": searches.p(95),
         "search p95 ms (1 client)": searchesAlone.p(95),
+        "record p95 ms": records.p(95),
+        "record p95 ms (1 client)": recordsAlone.p(95),
         "logging per s": perSecond.toFixed(0),
         "service peak RSS MiB": peakMiB.toFixed(0),
       };
