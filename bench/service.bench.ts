@@ -112,6 +112,11 @@ async function benchBackend(backend: Backend): Promise<Record<string, string>> {
       const lookups = measured["lookup, 16 clients"]!;
       const searches = measured["search, 16 clients"]!;
       const customerIds = await sampleCustomerIds(child.url, token);
+      // The pane's record of one customer (GET /api/customers/:id), at 16 clients and alone.
+      const RECORDS = Number(process.env.BENCH_RECORDS ?? 1000);
+      const recordPath = (i: number) => `/api/customers/${customerIds[i % customerIds.length]}`;
+      const records = await run(RECORDS, CONCURRENCY, (i) => call(child.url, "GET", recordPath(i)));
+      const recordsAlone = await run(Math.min(RECORDS, 300), 1, (i) => call(child.url, "GET", recordPath(i + 3)));
       const started = performance.now();
       await run(LOGS, CONCURRENCY, (i) =>
         call(child.url, "POST", "/api/email-log", logBody(i, customerIds[i % customerIds.length]!, BENCH_EMAIL)),
@@ -128,6 +133,8 @@ async function benchBackend(backend: Backend): Promise<Record<string, string>> {
         "search p95 ms": searches.p(95),
         "search p95 ms (1 client)": measured["search, 1 client"]!.p(95),
         "service CPU ms per search": searches.cpuMsPerRequest.toFixed(2),
+        "record p95 ms": records.p(95),
+        "record p95 ms (1 client)": recordsAlone.p(95),
         "logging per s": perSecond.toFixed(0),
         "service peak RSS MiB": peakMiB.toFixed(0),
       };

@@ -137,21 +137,7 @@ export function createApp(
     now: services.tracking?.now,
   });
   services.tracking?.onWorker?.(tracking.worker);
-  const record = recordModule({
-    customers: customers.access,
-    contacts: contacts.forRecord,
-    activities: activities.forRecord,
-    notes: notes.forRecord,
-    emailLog: emailLog.forRecord,
-    lifecycle: lifecycle.forRecord,
-    opportunities: opportunities.forRecord,
-    incidents: incidents.forRecord,
-    actions: actions.forRecord,
-    consent: consent.forRecord,
-    thirdParties: thirdParties.forRecord,
-    shipTo: shipTo.forRecord,
-    comments: comments.forRecord,
-  });
+  const record = recordModule(db);
 
   const lookup = lookupModule(db, config.orgDomains, record.reader);
   const bulkLog = bulkLogModule({

@@ -12,6 +12,7 @@ import {
   type RunningService,
 } from "../../service/src/server";
 import type { Logger } from "../../service/src/shared/logger";
+import type { Database } from "../../service/src/db/database";
 import { ApiClient } from "./api-client";
 import { type Backend, createTestDatabase } from "./test-database";
 
@@ -23,6 +24,8 @@ export interface TestService {
   /** The suite's own PostgreSQL database (postgres backend only), e.g. for a second replica. */
   databaseUrl?: string;
   service: RunningService;
+  /** The service's own database, for suites that look under the HTTP surface (the record's statement count). */
+  db: Database;
   /** An API client signed in as this user (development issuer); the name defaults to one made from the address. */
   as(email: string, role?: Role, name?: string): Promise<ApiClient>;
   anonymous(): ApiClient;
@@ -72,6 +75,7 @@ export async function startTestService(
     dataDir,
     databaseUrl: database.databaseUrl,
     service,
+    db: database.db,
     async as(email, role = "SALESMAN", name) {
       return new ApiClient(service.url, await signDevToken(keys, { email, role, name }), {
         role,

@@ -13,6 +13,5 @@ export function actionsModule(
   const actions = createActionsRepository(prisma);
   return {
     routes: actionsRoutes(createActionsService({ actions, ...parents, ...ports })),
-    forRecord: { openForCustomer: actions.openForCustomer },
   };
 }

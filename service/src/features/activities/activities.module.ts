@@ -26,7 +26,6 @@ export function activitiesModule(
       ...activitiesRoutes(createActivitiesService({ activities, templates, ...ports })),
       ...coldCallsRoutes(createColdCallsService({ coldCalls, activities, ...ports })),
     ],
-    forRecord: { forRecord: activities.forRecord },
     ofSeries: activities.ofSeries,
   };
 }

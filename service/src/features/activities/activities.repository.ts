@@ -63,14 +63,14 @@ const ACTIVITY_INCLUDE = {
   owner: { select: USER_REF_SELECT },
   callResult: { select: { outcome: true } },
 } satisfies Prisma.ActivityInclude;
-type ActivityRow = Prisma.ActivityGetPayload<{ include: typeof ACTIVITY_INCLUDE }>;
+export type ActivityRow = Prisma.ActivityGetPayload<{ include: typeof ACTIVITY_INCLUDE }>;
 
 /** Still planned after its end (an all-day one ends at the start of the next day in its zone). */
 const isOverdue = (row: Pick<ActivityRow, "status" | "endsAt">, now: Date) =>
   row.status === "PLANNED" && row.endsAt.getTime() < now.getTime();
 
 // Overdue is as of the answer: the service's clock when the row is read.
-function toActivity(row: ActivityRow): Activity {
+export function toActivity(row: ActivityRow): Activity {
   return {
     id: row.id,
     type: row.type,

@@ -9,6 +9,5 @@ export function commentsModule(prisma: PrismaClient, ports: Pick<Ports, "custome
   const comments = createCommentsRepository(prisma);
   return {
     routes: commentsRoutes(createCommentsService(comments, ports)),
-    forRecord: { latestForCustomer: comments.latestForCustomer },
   };
 }

@@ -16,14 +16,14 @@ export interface CommentsRepository {
 }
 
 const INCLUDE = { author: { select: USER_REF_SELECT } } satisfies Prisma.CustomerCommentInclude;
-type Row = Prisma.CustomerCommentGetPayload<{ include: typeof INCLUDE }>;
+export type CommentRow = Prisma.CustomerCommentGetPayload<{ include: typeof INCLUDE }>;
 const ORDER = [
   { pinned: "desc" },
   { createdAt: "desc" },
   { id: "asc" },
 ] satisfies Prisma.CustomerCommentOrderByWithRelationInput[];
 
-const toComment = (row: Row): CustomerComment => ({
+export const toComment = (row: CommentRow): CustomerComment => ({
   id: row.id,
   customerId: row.customerId,
   body: row.body,
@@ -38,7 +38,7 @@ type CommentWrite = { body: string; pinned: boolean };
 
 export function createCommentsRepository(prisma: PrismaClient): CommentsRepository {
   const records = versionedRecords<
-    Row,
+    CommentRow,
     CustomerComment,
     CommentWrite & { customerId: string; authorId: string },
     Partial<CommentWrite>,

@@ -9,6 +9,5 @@ export function consentModule(prisma: PrismaClient, ports: Pick<Ports, "contacts
   const consent = createConsentRepository(prisma);
   return {
     routes: consentRoutes(createConsentService(consent, ports.contacts)),
-    forRecord: { currentForCustomer: consent.currentForCustomer },
   };
 }

@@ -12,7 +12,7 @@ export interface ConsentRepository {
   currentForCustomer(customerId: string): Promise<Map<string, ConsentEntry[]>>;
 }
 
-type Row = {
+export type ConsentRow = {
   id: string;
   contactId: string;
   channel: ConsentEntry["channel"];
@@ -22,7 +22,7 @@ type Row = {
   recordedAt: Date;
   recordedBy: ConsentEntry["recordedBy"];
 };
-const entry = (row: Row): ConsentEntry => ({
+export const toConsentEntry = (row: ConsentRow): ConsentEntry => ({
   id: row.id,
   channel: row.channel,
   status: row.status,
@@ -53,7 +53,7 @@ export function createConsentRepository(prisma: PrismaClient): ConsentRepository
         include: recordedBy,
         orderBy: { sequence: "desc" },
       });
-      return rows.map(entry);
+      return rows.map(toConsentEntry);
     },
     async currentForCustomer(customerId) {
       const rows = await prisma.consentRecord.findMany({
@@ -63,7 +63,7 @@ export function createConsentRepository(prisma: PrismaClient): ConsentRepository
         distinct: ["contactId", "channel"],
       });
       const result = new Map<string, ConsentEntry[]>();
-      for (const row of rows) result.set(row.contactId, [...(result.get(row.contactId) ?? []), entry(row)]);
+      for (const row of rows) result.set(row.contactId, [...(result.get(row.contactId) ?? []), toConsentEntry(row)]);
       return result;
     },
   };

@@ -13,6 +13,5 @@ export function contactsModule(prisma: PrismaClient, ports: Pick<Ports, "custome
   return {
     routes: contactsRoutes(createContactsService(contacts, ports.customers)),
     access,
-    forRecord: { listForCustomer: contacts.listForCustomer },
   };
 }

@@ -31,9 +31,9 @@ const CONTACT_INCLUDE = {
   addresses: { orderBy: { position: "asc" } },
   customer: { select: CUSTOMER_REF_SELECT },
 } satisfies Prisma.ContactInclude;
-type ContactRow = Prisma.ContactGetPayload<{ include: typeof CONTACT_INCLUDE }>;
+export type ContactRow = Prisma.ContactGetPayload<{ include: typeof CONTACT_INCLUDE }>;
 
-function toContact(row: ContactRow): Contact {
+export function toContact(row: ContactRow): Contact {
   return {
     id: row.id,
     customerId: row.customerId,

@@ -39,7 +39,7 @@ const CUSTOMER_INCLUDE = {
   modifiedBy: { select: USER_REF_SELECT },
 } satisfies Prisma.CustomerInclude;
 
-type CustomerRow = Prisma.CustomerGetPayload<{ include: typeof CUSTOMER_INCLUDE }>;
+export type CustomerRow = Prisma.CustomerGetPayload<{ include: typeof CUSTOMER_INCLUDE }>;
 
 const SUMMARY_INCLUDE = {
   status: true,
@@ -61,7 +61,7 @@ export function toCustomerSummary(row: SummaryRow): CustomerSummary {
   };
 }
 
-function toCustomer(row: CustomerRow): Customer {
+export function toCustomer(row: CustomerRow): Customer {
   return {
     ...toCustomerSummary(row),
     address: {

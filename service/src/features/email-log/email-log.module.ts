@@ -13,7 +13,6 @@ export function emailLogModule(db: Database, ports: Pick<Ports, "customers" | "c
   const writer: EmailLogWriter = { log: (input, user, loggedBecause) => service.log(input, user, loggedBecause) };
   return {
     routes: emailLogRoutes(service),
-    forRecord: { countForCustomer: emailLog.countForCustomer },
     /** Log on send writes through this: the same service, so the same rules and one entry per message. */
     writer,
   };

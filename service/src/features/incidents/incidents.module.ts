@@ -13,6 +13,5 @@ export function incidentsModule(
   return {
     routes: incidentsRoutes(createIncidentsService({ incidents, ...ports })),
     parents: { customerOf: incidents.customerOf },
-    forRecord: { listForCustomer: incidents.listForCustomer },
   };
 }

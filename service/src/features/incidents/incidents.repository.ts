@@ -24,9 +24,9 @@ export interface IncidentsRepository {
   listForCustomer(customerId: string, limit: number): Promise<Incident[]>;
 }
 
-type Row = Prisma.IncidentGetPayload<{ include: typeof WITH_ACTIONS_INCLUDE }>;
+export type IncidentRow = Prisma.IncidentGetPayload<{ include: typeof WITH_ACTIONS_INCLUDE }>;
 
-function toIncident(row: Row): Incident {
+export function toIncident(row: IncidentRow): Incident {
   return {
     ...withActionsStamp(row),
     contactId: row.contactId,
@@ -37,12 +37,23 @@ function toIncident(row: Row): Incident {
   };
 }
 
-const SETTLED: IncidentState[] = ["RESOLVED", "CLOSED"];
+export const SETTLED: IncidentState[] = ["RESOLVED", "CLOSED"];
 const SEVERITY_RANK = { CRITICAL: 0, HIGH: 1, MEDIUM: 2, LOW: 3 } as const;
+
+/** Unresolved ones (oldest first) by severity, then settled ones (latest first), `limit` in all. */
+export function unresolvedFirst<T extends { severity: Incident["severity"] }>(
+  open: T[],
+  settled: T[],
+  limit: number,
+): T[] {
+  // Severity is an enum declared low to critical; rank it here rather than by its sort order.
+  const bySeverity = [...open].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+  return [...bySeverity, ...settled].slice(0, limit);
+}
 
 export function createIncidentsRepository(prisma: PrismaClient): IncidentsRepository {
   const records = versionedRecords<
-    Row,
+    IncidentRow,
     Incident,
     IncidentWrite & { customerId: string; createdById: string },
     Partial<IncidentWrite>,
@@ -76,9 +87,7 @@ export function createIncidentsRepository(prisma: PrismaClient): IncidentsReposi
           take: limit,
         }),
       ]);
-      // Severity is an enum declared low to critical; rank it here rather than by its sort order.
-      const bySeverity = [...open].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
-      return [...bySeverity, ...settled].slice(0, limit).map(toIncident);
+      return unresolvedFirst(open, settled, limit).map(toIncident);
     },
   };
 }

@@ -4,8 +4,8 @@ import { createLifecycleRepository } from "./lifecycle.repository";
 import { lifecycleRoutes } from "./lifecycle.routes";
 import { createLifecycleService } from "./lifecycle.service";
 
-/** Lifecycle (New → Released → Active): offers the record its section. */
+/** Lifecycle (New → Released → Active); the record draws its section with lifecycleSection. */
 export function lifecycleModule(prisma: PrismaClient, ports: Pick<Ports, "customers">) {
   const lifecycle = createLifecycleService(ports.customers, createLifecycleRepository(prisma));
-  return { routes: lifecycleRoutes(lifecycle), forRecord: { section: lifecycle.section } };
+  return { routes: lifecycleRoutes(lifecycle) };
 }

@@ -1,5 +1,5 @@
 import type { LifecycleState, LifecycleChange, LifecycleTransition } from "contract";
-import type { PrismaClient } from "../../generated/prisma/client";
+import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import { USER_REF_SELECT } from "../../db/user-ref";
 
 export interface TransitionWrite {
@@ -22,6 +22,20 @@ export interface LifecycleRepository {
   transition(write: TransitionWrite): Promise<boolean>;
 }
 
+export type LifecycleChangeRow = Prisma.CustomerLifecycleChangeGetPayload<{
+  include: { changedBy: { select: typeof USER_REF_SELECT } };
+}>;
+
+export const toLifecycleChange = (row: LifecycleChangeRow): LifecycleChange => ({
+  id: row.id,
+  transition: row.transition,
+  from: row.fromState,
+  to: row.toState,
+  reason: row.reason,
+  changedBy: row.changedBy,
+  changedAt: row.changedAt.toISOString(),
+});
+
 export function createLifecycleRepository(prisma: PrismaClient): LifecycleRepository {
   return {
     async history(customerId) {
@@ -30,15 +44,7 @@ export function createLifecycleRepository(prisma: PrismaClient): LifecycleReposi
         include: { changedBy: { select: USER_REF_SELECT } },
         orderBy: [{ changedAt: "desc" }, { id: "asc" }],
       });
-      return rows.map((row) => ({
-        id: row.id,
-        transition: row.transition,
-        from: row.fromState,
-        to: row.toState,
-        reason: row.reason,
-        changedBy: row.changedBy,
-        changedAt: row.changedAt.toISOString(),
-      }));
+      return rows.map(toLifecycleChange);
     },
 
     async transition(write) {

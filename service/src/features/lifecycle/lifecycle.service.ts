@@ -1,4 +1,11 @@
-import type { Customer, LifecycleResult, LifecycleSection, LifecycleState, LifecycleTransition } from "contract";
+import type {
+  Customer,
+  LifecycleChange,
+  LifecycleResult,
+  LifecycleSection,
+  LifecycleState,
+  LifecycleTransition,
+} from "contract";
 import { LIFECYCLE_TRANSITIONS } from "contract";
 import type { CurrentUser } from "../../auth/current-user";
 import { type Permission, can, requirePermission } from "../../auth/permissions";
@@ -33,24 +40,32 @@ export interface LifecycleService {
   ): Promise<LifecycleResult>;
 }
 
+/** Who may perform which transition is the authorisation table's (customers:release, customers:approve). */
+const linkedTo = (customer: Customer, user: CurrentUser) => ({
+  linked: customer.salesmen.some((salesman) => salesman.id === user.id),
+});
+const mayPerform = (transition: LifecycleTransition, customer: Customer, user: CurrentUser) =>
+  can(user, RULES[transition].permission, linkedTo(customer, user));
+
+const allowed = (customer: Customer, user: CurrentUser) =>
+  LIFECYCLE_TRANSITIONS.filter(
+    (transition) => RULES[transition].from.includes(customer.lifecycle) && mayPerform(transition, customer, user),
+  );
+
+/** The section for a customer whose history (newest first) is already read: the record reads it with the rest. */
+export const lifecycleSection = (
+  customer: Customer,
+  user: CurrentUser,
+  history: LifecycleChange[],
+): LifecycleSection => ({
+  state: customer.lifecycle,
+  allowedTransitions: allowed(customer, user),
+  history,
+});
+
 export function createLifecycleService(customers: CustomerAccess, lifecycle: LifecycleRepository): LifecycleService {
-  /** Who may perform which transition is the authorisation table's (customers:release, customers:approve). */
-  const linkedTo = (customer: Customer, user: CurrentUser) => ({
-    linked: customer.salesmen.some((salesman) => salesman.id === user.id),
-  });
-  const mayPerform = (transition: LifecycleTransition, customer: Customer, user: CurrentUser) =>
-    can(user, RULES[transition].permission, linkedTo(customer, user));
-
-  const allowed = (customer: Customer, user: CurrentUser) =>
-    LIFECYCLE_TRANSITIONS.filter(
-      (transition) => RULES[transition].from.includes(customer.lifecycle) && mayPerform(transition, customer, user),
-    );
-
-  const section = async (customer: Customer, user: CurrentUser): Promise<LifecycleSection> => ({
-    state: customer.lifecycle,
-    allowedTransitions: allowed(customer, user),
-    history: await lifecycle.history(customer.id),
-  });
+  const section = async (customer: Customer, user: CurrentUser): Promise<LifecycleSection> =>
+    lifecycleSection(customer, user, await lifecycle.history(customer.id));
 
   return {
     section,

@@ -10,6 +10,5 @@ export function notesModule(db: Database, ports: Pick<Ports, "customers" | "cont
   const notes = createNotesRepository(db);
   return {
     routes: notesRoutes(createNotesService({ notes, htmlCleaner, ...ports })),
-    forRecord: { latestForCustomer: notes.latestForCustomer },
   };
 }

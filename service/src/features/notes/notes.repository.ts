@@ -26,9 +26,9 @@ export interface NotesRepository {
 }
 
 const NOTE_INCLUDE = { author: { select: USER_REF_SELECT } } satisfies Prisma.NoteInclude;
-type NoteRow = Prisma.NoteGetPayload<{ include: typeof NOTE_INCLUDE }>;
+export type NoteRow = Prisma.NoteGetPayload<{ include: typeof NOTE_INCLUDE }>;
 
-const toNote = (row: NoteRow): Note => ({
+export const toNote = (row: NoteRow): Note => ({
   id: row.id,
   customerId: row.customerId,
   contactId: row.contactId,

@@ -10,6 +10,5 @@ export function opportunitiesModule(prisma: PrismaClient, ports: Pick<Ports, "cu
   return {
     routes: opportunitiesRoutes(createOpportunitiesService({ opportunities, ...ports })),
     parents: { customerOf: opportunities.customerOf },
-    forRecord: { listForCustomer: opportunities.listForCustomer },
   };
 }

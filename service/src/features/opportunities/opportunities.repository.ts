@@ -27,9 +27,9 @@ export interface OpportunitiesRepository {
   listForCustomer(customerId: string, limit: number): Promise<Opportunity[]>;
 }
 
-type Row = Prisma.OpportunityGetPayload<{ include: typeof WITH_ACTIONS_INCLUDE }>;
+export type OpportunityRow = Prisma.OpportunityGetPayload<{ include: typeof WITH_ACTIONS_INCLUDE }>;
 
-function toOpportunity(row: Row): Opportunity {
+export function toOpportunity(row: OpportunityRow): Opportunity {
   return {
     ...withActionsStamp(row),
     title: row.title,
@@ -41,11 +41,14 @@ function toOpportunity(row: Row): Opportunity {
   };
 }
 
-const CLOSED_STAGES: OpportunityStage[] = ["WON", "LOST"];
+export const CLOSED_STAGES: OpportunityStage[] = ["WON", "LOST"];
+
+/** The record's order: open ones (by expected close), then won and lost (latest first), `limit` in all. */
+export const openThenClosed = <T>(open: T[], closed: T[], limit: number): T[] => [...open, ...closed].slice(0, limit);
 
 export function createOpportunitiesRepository(prisma: PrismaClient): OpportunitiesRepository {
   const records = versionedRecords<
-    Row,
+    OpportunityRow,
     Opportunity,
     OpportunityWrite & { customerId: string; createdById: string },
     Partial<OpportunityWrite>,
@@ -84,7 +87,7 @@ export function createOpportunitiesRepository(prisma: PrismaClient): Opportuniti
           take: limit,
         }),
       ]);
-      return [...open, ...closed].slice(0, limit).map(toOpportunity);
+      return openThenClosed(open, closed, limit).map(toOpportunity);
     },
   };
 }

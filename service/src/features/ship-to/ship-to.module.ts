@@ -9,6 +9,5 @@ export function shipToModule(prisma: PrismaClient, ports: Pick<Ports, "customers
   const shipTo = createShipToRepository(prisma);
   return {
     routes: shipToRoutes(createShipToService(shipTo, ports)),
-    forRecord: { listForCustomer: shipTo.listForCustomer },
   };
 }

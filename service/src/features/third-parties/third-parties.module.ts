@@ -9,6 +9,5 @@ export function thirdPartiesModule(prisma: PrismaClient, ports: Pick<Ports, "cus
   const thirdParties = createThirdPartiesRepository(prisma);
   return {
     routes: thirdPartiesRoutes(createThirdPartiesService(thirdParties, ports)),
-    forRecord: { listForCustomer: thirdParties.listForCustomer },
   };
 }

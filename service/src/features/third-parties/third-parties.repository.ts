@@ -25,9 +25,9 @@ export interface ThirdPartiesRepository {
 }
 
 const INCLUDE = { createdBy: { select: USER_REF_SELECT } } satisfies Prisma.ThirdPartyInclude;
-type Row = Prisma.ThirdPartyGetPayload<{ include: typeof INCLUDE }>;
+export type ThirdPartyRow = Prisma.ThirdPartyGetPayload<{ include: typeof INCLUDE }>;
 
-const toThirdParty = (row: Row): ThirdParty => ({
+export const toThirdParty = (row: ThirdPartyRow): ThirdParty => ({
   id: row.id,
   customerId: row.customerId,
   name: row.name,
@@ -46,7 +46,7 @@ const toThirdParty = (row: Row): ThirdParty => ({
 
 export function createThirdPartiesRepository(prisma: PrismaClient): ThirdPartiesRepository {
   const records = versionedRecords<
-    Row,
+    ThirdPartyRow,
     ThirdParty,
     ThirdPartyWrite & { customerId: string; createdById: string },
     Partial<ThirdPartyWrite>,
