@@ -1,5 +1,5 @@
 // Load for the HTTP benchmarks: a number of clients calling at once, each call's latency and answer
-// kept, and the requests the pane makes (lookups of a message's addresses) at a given scale.
+// kept with its status (the replicas bench counts every answer that is not a 2xx).
 import { performance } from "node:perf_hooks";
 
 export interface LoadResult {
@@ -42,16 +42,4 @@ export async function runLoad(
     statuses,
     errors: [...statuses].reduce((sum, [status, count]) => sum + (status >= 200 && status < 300 ? 0 : count), 0),
   };
-}
-
-/** Like the pane: the sender plus a recipient or two; most known, some by domain only, some unknown. */
-export function lookupPath(i: number, customers: number): string {
-  const n = 1 + ((i * 7919) % customers);
-  const m = 1 + ((i * 104729) % customers);
-  const emails = [
-    `first${1 + (i % 3)}.last${n}@c${n}.example`,
-    i % 5 === 0 ? `new.person@c${m}.example` : `first1.last${m}@c${m}.example`,
-  ];
-  if (i % 10 === 0) emails.push(`someone${i}@gmail.com`);
-  return `/api/lookup?${emails.map((email) => `email=${encodeURIComponent(email)}`).join("&")}`;
 }

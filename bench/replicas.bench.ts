@@ -14,7 +14,8 @@ import { startGraphFakeServer } from "../demo/graph-fake/fake-graph.server";
 import { loadOrCreateDevKeys, signDevToken } from "../service/src/auth/dev-issuer";
 import { startPostgresServer, stopPostgresServer } from "../test/support/postgres-server";
 import type { BenchScale } from "./bench-data.sql";
-import { type LoadResult, lookupPath, runLoad } from "./load";
+import { lookupPath } from "./bench-requests";
+import { type LoadResult, runLoad } from "./load";
 import { LOGGED_WAIT_MS, type LockWaits, OBSERVER, formatLockWaits, startLockWaits } from "./lock-waits";
 import { startRoundRobin } from "./round-robin-proxy";
 import { seedBenchData, startServiceProcess } from "./service-process";
@@ -176,11 +177,11 @@ async function benchReplicas(
       return result;
     };
 
-    await runLoad(200, CONCURRENCY, (i) => call("GET", lookupPath(i, scale.customers), token)); // warm-up
+    await runLoad(200, CONCURRENCY, (i) => call("GET", lookupPath(scale, i), token)); // warm-up
     locks.take();
     const lookups = checked(
       "lookup",
-      await runLoad(LOOKUPS, CONCURRENCY, (i) => call("GET", lookupPath(i + 7, scale.customers), token)),
+      await runLoad(LOOKUPS, CONCURRENCY, (i) => call("GET", lookupPath(scale, i + 7), token)),
     );
     waits.lookup = locks.take();
     console.log(`[${replicas}] lookup done`);
