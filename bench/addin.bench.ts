@@ -189,7 +189,7 @@ async function coldOpens(serviceUrl: string) {
       )) as Record<string, number>;
       // The pane's requests of this open (Resource Timing, on the marks' clock): what sign-in and the lookup wait for.
       const resources = (await page.evaluate(
-        `performance.getEntriesByType("resource").filter((entry) => entry.name.includes("/api/") || entry.name.endsWith(".js")).map((entry) => [new URL(entry.name).pathname, entry.startTime, entry.responseEnd])`,
+        `performance.getEntriesByType("resource").filter((entry) => entry.name.includes("/api/") || entry.name.endsWith(".js")).map((entry) => [new URL(entry.name).pathname + new URL(entry.name).search, entry.startTime, entry.responseEnd])`,
       )) as [string, number, number][];
       await context.close();
       if (run < 0) continue;
@@ -213,9 +213,7 @@ async function coldOpens(serviceUrl: string) {
     console.log(`    ${name.padEnd(22)} p50 ${median(values).toFixed(0).padStart(4)} ms after office.js ready`);
   console.log(`  requests of the last cold open (ms after office.js ready):`);
   for (const request of lastRequests)
-    console.log(
-      `    ${request.start.toFixed(0).padStart(5)} → ${request.end.toFixed(0).padStart(5)}  ${request.name}`,
-    );
+    console.log(`    ${request.start.toFixed(0).padStart(5)} → ${request.end.toFixed(0).padStart(5)}  ${request.name}`);
 }
 
 function median(values: number[]): number {
