@@ -166,6 +166,7 @@ async function coldOpens(serviceUrl: string) {
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   const timings: number[] = [];
   const phases: Record<string, number[]> = {};
+  let lastRequests: { name: string; start: number; end: number }[] = [];
   try {
     // One open first, not timed: the service's own first requests (its caches, PGlite warming) are not the pane's.
     for (let run = -1; run < COLD_OPENS; run++) {
@@ -186,9 +187,15 @@ async function coldOpens(serviceUrl: string) {
       const marks = (await page.evaluate(
         `Object.fromEntries(performance.getEntriesByType("mark").map((mark) => [mark.name, mark.startTime]))`,
       )) as Record<string, number>;
+      // The pane's requests of this open (Resource Timing, on the marks' clock): what sign-in and the lookup wait for.
+      const resources = (await page.evaluate(
+        `performance.getEntriesByType("resource").filter((entry) => entry.name.includes("/api/") || entry.name.endsWith(".js")).map((entry) => [new URL(entry.name).pathname + new URL(entry.name).search, entry.startTime, entry.responseEnd])`,
+      )) as [string, number, number][];
       await context.close();
       if (run < 0) continue;
       const ready = marks["office-ready"]!;
+      if (run === COLD_OPENS - 1)
+        lastRequests = resources.map(([name, start, end]) => ({ name, start: start - ready, end: end - ready }));
       timings.push(marks["record-drawn"]! - ready);
       // The pane's own marks (pane-*), each since office.js was ready: where the time goes.
       for (const [name, at] of Object.entries(marks))
@@ -204,6 +211,9 @@ async function coldOpens(serviceUrl: string) {
   );
   for (const [name, values] of Object.entries(phases).sort(([, a], [, b]) => median(a) - median(b)))
     console.log(`    ${name.padEnd(22)} p50 ${median(values).toFixed(0).padStart(4)} ms after office.js ready`);
+  console.log(`  requests of the last cold open (ms after office.js ready):`);
+  for (const request of lastRequests)
+    console.log(`    ${request.start.toFixed(0).padStart(5)} → ${request.end.toFixed(0).padStart(5)}  ${request.name}`);
 }
 
 function median(values: number[]): number {

@@ -43,7 +43,9 @@ export function officeStubScript(userEmail: string, message: SimulatedMessage): 
         item,
         userProfile: { emailAddress: ${JSON.stringify(userEmail)}, displayName: ${JSON.stringify(userEmail)} },
         diagnostics: { hostName: "OutlookWebApp" },
-        addHandlerAsync: function () { done(last(arguments)); },
+        // addHandlerAsync(eventType, handler, options?, callback?): only a callback after the handler
+        // is called back; calling the handler itself would be an ItemChanged Outlook never fires.
+        addHandlerAsync: function () { done(last([...arguments].slice(2))); },
         removeHandlerAsync: function () { done(last(arguments)); },
       },
     },

@@ -12,20 +12,13 @@ import {
   pageOf,
 } from "./common.contract";
 import { ActivitySync } from "./sync.contract";
+import { ACTIVITY_TYPES, CALL_OUTCOMES } from "./activity-kinds";
 
-export const ACTIVITY_TYPES = ["CALL", "VISIT", "MEETING", "TASK", "EMAIL", "OTHER"] as const;
+export { ACTIVITY_TYPES, CALL_OUTCOMES };
 export const ActivityType = z.enum(ACTIVITY_TYPES);
 export const ActivityStatus = z.enum(["PLANNED", "FINISHED", "CANCELLED"]);
 export type ActivityStatus = z.infer<typeof ActivityStatus>;
 
-export const CALL_OUTCOMES = [
-  "INTERESTED",
-  "NOT_INTERESTED",
-  "CALL_BACK",
-  "NO_ANSWER",
-  "WRONG_CONTACT",
-  "MEETING_AGREED",
-] as const;
 export const CallOutcome = z.enum(CALL_OUTCOMES);
 export type CallOutcome = z.infer<typeof CallOutcome>;
 /** How an outcome reads, in the pane and in a cold call's default subject. */

@@ -2,12 +2,14 @@ import { z } from "zod";
 import { Id, IsoDate, IsoDateTime, OptionalText, Text, TimeZone, UserRef, VersionField } from "./common.contract";
 import { Activity, ActivityType, ActivityWhatAndWhen } from "./activities.contract";
 import { SyncState } from "./sync.contract";
+import { DAYS_OF_WEEK } from "./activity-kinds";
+
+export { DAYS_OF_WEEK };
 
 // Recurring activities: one series with Graph's patternedRecurrence (recurrencePattern +
 // recurrenceRange, learn.microsoft.com/graph/api/resources/patternedrecurrence), its occurrences
 // activities of their own. The range starts on the first occurrence's day (startsAt in timeZone).
 
-export const DAYS_OF_WEEK = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"] as const;
 export const DayOfWeek = z.enum(DAYS_OF_WEEK);
 
 export const RecurrencePattern = z

@@ -16,11 +16,14 @@ import { may } from "../../shared/may";
 import { useServices } from "../../shared/services-context";
 import { isChangedElsewhere, useFormSave } from "../../shared/use-form-save";
 import type { RecordContact } from "../consent";
-import { ActivityForm } from "./activity-form";
+import { Loading } from "../../shared/state-views";
+import { preloadable } from "../../shared/preloadable";
 import { useActivityLabels } from "./activity-labels";
-import { FinishActivityForm } from "./finish-activity-form";
 import { OnlineMeetingLine } from "./online-meeting-line";
 import { SyncStateBadge } from "./sync-state-badge";
+
+// Finishing, rescheduling and editing are a button away: their forms load behind the list.
+export const editForms = preloadable(() => import("./edit-forms.js"));
 
 const useStyles = makeStyles({
   line: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
@@ -59,6 +62,7 @@ export function ActivityItem({
   const styles = useStyles();
   const layout = useLayoutStyles();
   const { t } = useTranslation("activities", { keyPrefix: "item" });
+  const forms = editForms.use();
   const labels = useActivityLabels();
   const { api, me } = useServices();
   const [open, setOpen] = useState(false);
@@ -190,9 +194,10 @@ export function ActivityItem({
               <MessageBarBody>{quick.message}</MessageBarBody>
             </MessageBar>
           )}
-          {form === "finish" && <FinishActivityForm {...formProps} />}
-          {(form === "reschedule" || form === "edit") && (
-            <ActivityForm key={form} mode={form} contacts={contacts} {...formProps} />
+          {form !== null && !forms && <Loading label={t("loadingForm")} />}
+          {form === "finish" && forms && <forms.FinishActivityForm {...formProps} />}
+          {(form === "reschedule" || form === "edit") && forms && (
+            <forms.ActivityForm key={form} mode={form} contacts={contacts} {...formProps} />
           )}
         </section>
       )}

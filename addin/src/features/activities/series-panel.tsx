@@ -17,9 +17,9 @@ import { useServices } from "../../shared/services-context";
 import { useErrorMessage } from "../../shared/error-message";
 import { may } from "../../shared/may";
 import { useAsync } from "../../shared/use-async";
-import { OccurrenceForm } from "./occurrence-form";
+import { editForms } from "./activity-item";
+import { Loading } from "../../shared/state-views";
 import { describePattern } from "./repeat-rule";
-import { SeriesForm } from "./series-form";
 
 const useStyles = makeStyles({
   panel: {
@@ -80,6 +80,7 @@ export function SeriesPanel({
 }) {
   const format = useFormat();
   const { t } = useTranslation("activities");
+  const forms = editForms.use();
   const errorMessage = useErrorMessage();
   const styles = useStyles();
   const { api, me } = useServices();
@@ -210,8 +211,9 @@ export function SeriesPanel({
               )}
             </div>
           )}
-          {!data.cancelled && mayChangeOne && editing === "one" && (
-            <OccurrenceForm
+          {!data.cancelled && editing !== null && !forms && <Loading label={t("item.loadingForm")} />}
+          {!data.cancelled && mayChangeOne && editing === "one" && forms && (
+            <forms.OccurrenceForm
               activity={activity}
               reload={reloadBoth}
               onCancel={() => setEditing(null)}
@@ -225,8 +227,8 @@ export function SeriesPanel({
               }}
             />
           )}
-          {!data.cancelled && mayChangeSeries && editing === "series" && (
-            <SeriesForm
+          {!data.cancelled && mayChangeSeries && editing === "series" && forms && (
+            <forms.SeriesForm
               series={data}
               reload={series.reload}
               onCancel={() => setEditing(null)}

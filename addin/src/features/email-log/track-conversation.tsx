@@ -6,7 +6,12 @@ import type { MailItem } from "../../office/mail-item.types";
 import { useErrorMessage } from "../../shared/error-message";
 import { useServices } from "../../shared/services-context";
 import { useActedList } from "../../shared/use-acted-list";
-import { NeverLogRules } from "./never-log-rules";
+import { Loading } from "../../shared/state-views";
+import { preloadable } from "../../shared/preloadable";
+
+// The never-log rules are a button away and validate with the contract's schema (zod): a chunk of
+// their own, fetched once this section is on screen, so zod stays out of the pane's first download.
+const neverLogRules = preloadable(() => import("./never-log-rules.js"));
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, flexBasis: "100%" },
@@ -33,6 +38,7 @@ export function TrackConversation({
   const errorMessage = useErrorMessage();
   const { api } = useServices();
   const [rulesOpen, setRulesOpen] = useState(false);
+  const rules = neverLogRules.use();
   const {
     items: tracked,
     busy,
@@ -88,7 +94,7 @@ export function TrackConversation({
           {t("track.neverLogRules")}
         </Button>
       </div>
-      {rulesOpen && <NeverLogRules />}
+      {rulesOpen && (rules ? <rules.NeverLogRules /> : <Loading label={t("neverLog.loading")} />)}
       {error !== null && <Caption1 role="alert">{errorMessage(error)}</Caption1>}
     </div>
   );

@@ -63,6 +63,7 @@ export const activities: Catalog<typeof en> = {
     cancelRemoves: " Sie wird aus dem Outlook-Kalender entfernt.",
     yesCancel: "Ja, absagen",
     keepIt: "Behalten",
+    loadingForm: "Formular wird geöffnet …",
   },
   teams: {
     join: "An Teams-Besprechung teilnehmen",

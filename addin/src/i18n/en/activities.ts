@@ -54,6 +54,7 @@ export const activities = {
     cancelRemoves: " It is removed from the Outlook calendar.",
     yesCancel: "Yes, cancel it",
     keepIt: "Keep it",
+    loadingForm: "Opening the form…",
   },
   teams: {
     join: "Join Teams meeting",
