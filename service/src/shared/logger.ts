@@ -63,9 +63,11 @@ const SAFE_CODE = /^[A-Za-z0-9_.-]{1,64}$/;
  */
 export function safeError(error: unknown): SafeError {
   if (!(error instanceof Error)) return { type: error === null ? "null" : typeof error, message: "(not an Error)" };
-  const type = error.constructor?.name || error.name || "Error";
+  const database = isDatabaseError(error);
+  // PGlite's bundle is minified: its errors' class is called "O" or "Z", which tells a reader nothing.
+  const type = database ? "DatabaseError" : error.constructor?.name || error.name || "Error";
   const code = errorCode(error);
-  const message = MESSAGE_SAFE.has(type) && !isDatabaseError(error) ? error.message.slice(0, 500) : "(withheld)";
+  const message = MESSAGE_SAFE.has(type) && !database ? error.message.slice(0, 500) : "(withheld)";
   const frames = (error.stack ?? "")
     .split("\n")
     .filter((line) => /^\s+at /.test(line))
