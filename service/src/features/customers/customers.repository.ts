@@ -33,7 +33,8 @@ export interface CustomersRepository {
 const CUSTOMER_INCLUDE = {
   status: true,
   types: { include: { type: true }, orderBy: { type: { name: "asc" } } },
-  salesmen: { include: { user: { select: USER_REF_SELECT } } },
+  // By name, as the pane lists them ("Alice Wagner, Ben Okafor"): the table itself has no order.
+  salesmen: { include: { user: { select: USER_REF_SELECT } }, orderBy: [{ user: { name: "asc" } }, { userId: "asc" }] },
   domains: { orderBy: { domain: "asc" } },
   createdBy: { select: USER_REF_SELECT },
   modifiedBy: { select: USER_REF_SELECT },

@@ -78,7 +78,7 @@ const activities = (where: string, order: string) =>
     `SELECT ${activityItem} AS j FROM "Activity" a WHERE a."customerId" = $1 AND ${where} ORDER BY ${order} LIMIT $2`,
   );
 
-// Salesmen in no stated order, as the customers feature reads them (the table's own order).
+// Salesmen by name, as the customers feature reads them.
 const customerItem = item(
   "c",
   `json_build_object(
@@ -86,7 +86,7 @@ const customerItem = item(
     'types', ${list(`SELECT json_build_object('type', json_build_object('name', t.name)) AS j
       FROM "CustomerTypeAssignment" ta JOIN "CustomerType" t ON t.id = ta."typeId" WHERE ta."customerId" = c.id ORDER BY t.name`)},
     'salesmen', ${list(`SELECT json_build_object('user', ${userRef("u")}) AS j
-      FROM "CustomerSalesman" l JOIN "User" u ON u.id = l."userId" WHERE l."customerId" = c.id`)},
+      FROM "CustomerSalesman" l JOIN "User" u ON u.id = l."userId" WHERE l."customerId" = c.id ORDER BY u.name, u.id`)},
     'domains', ${list(`SELECT json_build_object('domain', d.domain) AS j FROM "CustomerDomain" d WHERE d."customerId" = c.id ORDER BY d.domain`)},
     'createdBy', ${user(`c."createdById"`)}, 'modifiedBy', ${user(`c."modifiedById"`)})`,
 );
