@@ -103,7 +103,12 @@ export async function withSeededService<T>(
   backend: "pglite" | "postgres",
   scale: BenchScale,
   email: string,
-  fn: (service: Awaited<ReturnType<typeof startServiceProcess>>, dataDir: string) => Promise<T>,
+  /** databaseUrl: the PostgreSQL database the service runs on (undefined on PGlite). */
+  fn: (
+    service: Awaited<ReturnType<typeof startServiceProcess>>,
+    dataDir: string,
+    databaseUrl: string | undefined,
+  ) => Promise<T>,
   options: { env?: Record<string, string> } = {},
 ): Promise<T> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `crm-bench-${backend}-`));
@@ -121,7 +126,7 @@ export async function withSeededService<T>(
     console.log(`[${backend}] seeded in ${seeded.toFixed(1)} s`);
     const service = await startServiceProcess(databaseUrl, dataDir, options.env);
     try {
-      return await fn(service, dataDir);
+      return await fn(service, dataDir, databaseUrl);
     } finally {
       await service.stop();
     }

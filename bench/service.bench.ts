@@ -3,16 +3,12 @@
 // the real service as a child process and prints latency percentiles, throughput and peak memory.
 // On PostgreSQL it also starts the floor (floor-server.ts: the same SQL, token check and JSON without
 // Express or Prisma), checks that both answer the same bytes, loads both alike and prints the ratios.
-import fs from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { Client } from "pg";
 import { loadOrCreateDevKeys, signDevToken } from "../service/src/auth/dev-issuer";
-import { startPostgresServer, stopPostgresServer } from "../test/support/postgres-server";
 import type { BenchScale } from "./bench-data.sql";
 import { logBody, lookupPath, sampleCustomerIds, searchPath } from "./bench-requests";
-import { seedBenchData, startFloorProcess, startServiceProcess } from "./service-process";
+import { startFloorProcess, withSeededService } from "./service-process";
 
 const scale: BenchScale = {
   customers: Number(process.env.BENCH_CUSTOMERS ?? 100_000),
@@ -52,21 +48,8 @@ async function main() {
   );
 }
 
-async function benchBackend(backend: Backend): Promise<Record<string, string>> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `crm-bench-${backend}-`));
-  const server = backend === "postgres" ? await startPostgresServer() : undefined;
-  let databaseUrl: string | undefined;
-  try {
-    if (server) {
-      const admin = new Client({ connectionString: server.url("postgres") });
-      await admin.connect();
-      await admin.query("CREATE DATABASE crm_bench");
-      await admin.end();
-      databaseUrl = server.url("crm_bench");
-    }
-    const seeded = await seedBenchData(databaseUrl, dataDir, scale, BENCH_EMAIL);
-    console.log(`[${backend}] seeded in ${seeded.toFixed(1)} s`);
-    const child = await startServiceProcess(databaseUrl, dataDir);
+function benchBackend(backend: Backend): Promise<Record<string, string>> {
+  return withSeededService(backend, scale, BENCH_EMAIL, async (child, dataDir, databaseUrl) => {
     // The floor (floor-server.ts) on the same database, loaded by the same generator: PostgreSQL only.
     const floor = databaseUrl ? await startFloorProcess(databaseUrl, dataDir) : undefined;
     try {
@@ -139,13 +122,9 @@ async function benchBackend(backend: Backend): Promise<Record<string, string>> {
         "service peak RSS MiB": peakMiB.toFixed(0),
       };
     } finally {
-      await child.stop();
       await floor?.stop();
     }
-  } finally {
-    if (server) stopPostgresServer(server.dir);
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 function ratios(service: Load, floor: Load): Record<string, string> {
