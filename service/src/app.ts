@@ -1,4 +1,4 @@
-import express, { Router } from "express";
+import express from "express";
 import type { Config } from "./config";
 import type { Database } from "./db/database";
 import { SeenUsers, authMiddleware } from "./auth/auth-middleware";
@@ -54,7 +54,7 @@ import { createIdempotencyRepository } from "./http/idempotency.repository";
 import { openApiRoute } from "./http/openapi";
 import { createRateLimits } from "./http/rate-limits";
 import { securityHeaders } from "./http/security-headers";
-import { type AnyRoute, mountRoutes } from "./http/route";
+import { type AnyRoute, apiRoutes } from "./http/route";
 import type { HtmlCleaner } from "./shared/html-cleaner";
 import type { Ports } from "./shared/ports/ports";
 
@@ -193,11 +193,6 @@ export function createApp(
   app.set("trust proxy", config.trustProxy);
   app.use(securityHeaders(config.paneFrameAncestors));
   const rateLimits = createRateLimits(config.rateLimits, db);
-  app.use((_request, response, next) => {
-    response.setHeader("X-Content-Type-Options", "nosniff");
-    response.setHeader("Cache-Control", "no-store");
-    next();
-  });
   app.use(healthRoutes(readiness));
   // Per address before anything else is read: unauthenticated floods stop here. Health stays above it.
   app.use("/api", rateLimits.perAddress);
@@ -209,7 +204,7 @@ export function createApp(
   app.use(graphNotificationRoutes((items) => calendarSync.receiveNotifications(items)));
 
   // Everything under /api but health needs a valid bearer token, before its body is even read
-  // (uploads here; JSON by each route that takes a body, see mountRoutes).
+  // (uploads here; JSON by each route that takes a body, see apiRoutes).
   app.use(
     "/api",
     authMiddleware(verifyToken, users.tokenUsers, seenUsers, (user, token) => {
@@ -220,19 +215,8 @@ export function createApp(
     contentEncodingGuard,
     attachmentUploadBody,
   );
-  const api = Router();
-  mountRoutes(api, hotRoutesFirst(routes), {
-    idempotency: createIdempotency(createIdempotencyRepository(prisma), logger),
-  });
-  app.use(api);
+  app.use(apiRoutes(routes, { idempotency: createIdempotency(createIdempotencyRepository(prisma), logger) }));
   app.use(notFoundRoute);
   app.use(errorMiddleware);
   return app;
 }
-
-// What every pane does all day. Express tries a request against each route in turn (about a hundred
-// here), so these go first; none of them matches a path another route answers (no other GET has the
-// form /api/customers/<one segment>), so the order changes nothing but the time.
-const HOT_ROUTES = new Set(["get /api/lookup", "get /api/customers", "get /api/customers/:id", "post /api/email-log"]);
-const isHot = (route: AnyRoute) => HOT_ROUTES.has(`${route.method} ${route.path}`);
-const hotRoutesFirst = (routes: AnyRoute[]) => [...routes.filter(isHot), ...routes.filter((route) => !isHot(route))];

@@ -143,7 +143,7 @@ export async function startService(
       logOnSend: { ...options.logOnSend, onWorker: (worker) => (logOnSend = worker) },
       tracking: { ...options.tracking, onWorker: (worker) => (tracking = worker) },
     });
-    http.setHandler(app);
+    http.setApp(app);
     calendarSync.start();
     if (options.logOnSend?.autoStart !== false) logOnSend!.start();
     if (options.tracking?.autoStart !== false) tracking!.start();

@@ -1,9 +1,11 @@
 import http, { type RequestListener, type Server, type ServerResponse } from "node:http";
+import type { Express } from "express";
+import { expressObjects } from "./express-objects";
 
 export interface HttpServer {
   server: Server;
-  /** Hands every later request to handler (the app, once the database is ready). */
-  setHandler(handler: RequestListener): void;
+  /** Hands every later request to the app, once the database is ready. */
+  setApp(app: Express): void;
   readonly draining: boolean;
   /**
    * Stops accepting connections, lets the requests already accepted finish (their responses say
@@ -14,7 +16,9 @@ export interface HttpServer {
 }
 
 export function createHttpServer(initial: RequestListener): HttpServer {
-  const server = http.createServer();
+  // Built with the prototypes the app will have, before there is an app (see express-objects.ts).
+  const objects = expressObjects();
+  const server = http.createServer(objects.serverOptions);
   let handler = initial;
   let draining = false;
   const inFlight = new Set<ServerResponse>();
@@ -30,8 +34,9 @@ export function createHttpServer(initial: RequestListener): HttpServer {
   });
   return {
     server,
-    setHandler(next) {
-      handler = next;
+    setApp(app) {
+      objects.adopt(app);
+      handler = app;
     },
     get draining() {
       return draining;

@@ -5,7 +5,7 @@ import { IDEMPOTENCY_HEADER } from "./idempotency";
 import { type AnyRoute, defineRoute, isIdempotent, permissionsOf } from "./route";
 
 /**
- * What the document says about one operation: a route of mountRoutes, or one served before the
+ * What the document says about one operation: a route of apiRoutes, or one served before the
  * API's pipeline (health, the development sign-in), described here so clients see it too.
  */
 export type DescribedOperation = Omit<AnyRoute, "handler"> & {
@@ -20,7 +20,7 @@ export type DescribedOperation = Omit<AnyRoute, "handler"> & {
 };
 
 export interface OpenApiOptions {
-  /** Operations served outside mountRoutes (health, the development sign-in). */
+  /** Operations served outside apiRoutes (health, the development sign-in). */
   unmounted?: DescribedOperation[];
   /** Where clients send requests; relative to the document's own address unless given. */
   serverUrl?: string;
@@ -28,7 +28,7 @@ export interface OpenApiOptions {
 
 /**
  * GET /api/openapi.json: the document for the routes and for itself, built once at start-up (a
- * duplicate operationId stops the start, as a write naming no permission does in mountRoutes).
+ * duplicate operationId stops the start, as a write naming no permission does in apiRoutes).
  */
 export function openApiRoute(routes: AnyRoute[], options: OpenApiOptions = {}): AnyRoute {
   let document: Record<string, unknown> = {};

@@ -32,15 +32,18 @@ export function requireJsonBody(request: Request): void {
     ]);
 }
 
+/** A path whose percent-encoding does not decode (a lone surrogate, a cut-off sequence). */
+export const pathNotUtf8 = () =>
+  new AppError("bad_request", "The path is not valid percent-encoded UTF-8", [
+    { field: "path", message: "is not valid percent-encoded UTF-8" },
+  ]);
+
 /**
  * What a failure to read the request means to the caller (body-parser's errors and the router's
  * percent-decoding), or null when the error is something else. Messages never quote the body.
  */
 export function requestReadError(error: unknown): AppError | null {
-  if (error instanceof URIError && (error as { status?: number }).status === 400)
-    return new AppError("bad_request", "The path is not valid percent-encoded UTF-8", [
-      { field: "path", message: "is not valid percent-encoded UTF-8" },
-    ]);
+  if (error instanceof URIError && (error as { status?: number }).status === 400) return pathNotUtf8();
   const parserError = error as { type?: string; status?: number; limit?: number; expose?: boolean };
   switch (parserError.type) {
     case "entity.parse.failed":

@@ -36,7 +36,7 @@ export function requestLog(logger: Logger, logRequests: boolean): RequestHandler
         {
           method,
           path,
-          ...(request.route?.path ? { route: String(request.route.path) } : {}),
+          ...(response.locals.route ? { route: response.locals.route as string } : {}),
           status: response.writableFinished ? response.statusCode : null,
           ms: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10,
           ...(response.locals.user ? { userId: (response.locals.user as { id: string }).id } : {}),

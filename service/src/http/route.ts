@@ -1,9 +1,10 @@
-import express, { type Request, type RequestHandler, type Response, type Router } from "express";
+import express, { type Request, type RequestHandler, type Response } from "express";
+import findMyWay from "find-my-way";
 import { z } from "zod";
 import type { CurrentUser } from "../auth/current-user";
 import type { Permission } from "../auth/permissions";
 import { AppError } from "../shared/app-error";
-import { requireJsonBody } from "./request-body";
+import { pathNotUtf8, requireJsonBody } from "./request-body";
 import { logOf } from "./request-log";
 import { type Idempotency, fingerprintOf, idempotencyKeyOf } from "./idempotency";
 
@@ -101,10 +102,17 @@ export function defineRoute<
 export const isIdempotent = (route: AnyRoute) => route.idempotent ?? (route.method === "post" && route.status === 201);
 
 /**
- * Mounts routes on a router: validates params, query and body with the route's schemas, then runs it;
- * a create with an Idempotency-Key runs once per user and key (see idempotency.ts).
+ * The API's routes as one middleware: finds the route of a request in find-my-way's radix tree (one
+ * walk of the path, however many routes there are; Express's own router tries each route's pattern
+ * in turn), validates params, query and body with the route's schemas, then runs it; a create with an
+ * Idempotency-Key runs once per user and key (see idempotency.ts). A request no route matches goes on
+ * to the next middleware (the 404). Paths use Express's syntax (/api/customers/:id).
  */
-export function mountRoutes(router: Router, routes: AnyRoute[], options: { idempotency?: Idempotency } = {}): void {
+export function apiRoutes(routes: AnyRoute[], options: { idempotency?: Idempotency } = {}): RequestHandler {
+  // ignoreTrailingSlash: as Express's non-strict routing, /api/lookup/ is /api/lookup. A parameter is
+  // a UUID or a short code; a longer one still reaches its route, whose schema answers a 400 naming it.
+  // A path that does not percent-decode comes back with no route (store null): a 400 naming the path.
+  const tree = findMyWay({ ignoreTrailingSlash: true, maxParamLength: 2000, onBadUrl: () => undefined });
   // Only a route that takes a body parses one: a GET (lookup, search, the record) passes no parser.
   const jsonBody = express.json({ limit: JSON_BODY_LIMIT });
   for (const route of routes) {
@@ -112,9 +120,9 @@ export function mountRoutes(router: Router, routes: AnyRoute[], options: { idemp
     if (route.method !== "get" && permissionsOf(route).length === 0)
       throw new Error(`${route.method.toUpperCase()} ${route.path} names no permission of the authorisation table`);
     const keyed = Boolean(options.idempotency) && isIdempotent(route);
-    const handler: RequestHandler = async (request, response) => {
+    const handle = async (request: Request, response: Response, rawParams: Record<string, string | undefined>) => {
       const user = response.locals.user as CurrentUser;
-      const params = parse("path", route.params, request.params);
+      const params = parse("path", route.params, rawParams);
       const query = parse("query", route.query, request.query);
       if (route.body) requireJsonBody(request);
       const body = parse("body", route.body, request.body);
@@ -130,11 +138,44 @@ export function mountRoutes(router: Router, routes: AnyRoute[], options: { idemp
       if (result instanceof Download) return sendDownload(response, result);
       const { status, payload } = statusAndPayload(route, result);
       if (status === 204) response.status(204).end();
-      else response.status(status).json(payload);
+      else sendJson(response, status, payload);
     };
-    if (route.body) router[route.method](route.path, jsonBody, handler);
-    else router[route.method](route.path, handler);
+    const entry: MountedRoute = { route, handle, readsBody: Boolean(route.body) };
+    tree.on(route.method.toUpperCase() as findMyWay.HTTPMethod, route.path, () => undefined, entry);
   }
+  return async (request, response, next) => {
+    const found = tree.find(request.method as findMyWay.HTTPMethod, request.path);
+    if (!found) return next();
+    if (found.store === null) throw pathNotUtf8();
+    const { route, handle, readsBody } = found.store as MountedRoute;
+    // What the request log names as the matched route (a template, never the caller's values).
+    response.locals.route = route.path;
+    const params = found.params;
+    request.params = params as Record<string, string>;
+    if (!readsBody) return handle(request, response, params);
+    await new Promise<void>((resolve, reject) =>
+      jsonBody(request, response, (error?: unknown) => (error ? reject(error) : resolve())),
+    );
+    return handle(request, response, params);
+  };
+}
+
+interface MountedRoute {
+  route: AnyRoute;
+  readsBody: boolean;
+  handle: (request: Request, response: Response, params: Record<string, string | undefined>) => Promise<void>;
+}
+
+/**
+ * JSON as Express's response.json writes it (same headers, same bytes), without its per-call
+ * settings look-ups, charset negotiation and freshness check: every API answer is no-store JSON.
+ */
+function sendJson(response: Response, status: number, payload: unknown): void {
+  const body = JSON.stringify(payload) ?? "";
+  response.statusCode = status;
+  response.setHeader("Content-Type", "application/json; charset=utf-8");
+  response.setHeader("Content-Length", Buffer.byteLength(body));
+  response.end(response.req.method === "HEAD" ? undefined : body);
 }
 
 /** The largest JSON body a route reads (contract text limits fit well within it); 413 above. */

@@ -1,4 +1,4 @@
-import type { RequestHandler } from "express";
+import type { Request, RequestHandler, Response } from "express";
 import helmet from "helmet";
 
 /**
@@ -19,7 +19,7 @@ export const OUTLOOK_FRAME_ANCESTORS = [
 ];
 
 /** The API's answers are JSON and downloads: nothing in them may load, run or be framed. */
-const apiHeaders = helmet({
+const apiHelmet = helmet({
   contentSecurityPolicy: {
     useDefaults: false,
     directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] },
@@ -35,7 +35,7 @@ const apiHeaders = helmet({
  * talk to the window that opened them) and a same-origin Cross-Origin-Resource-Policy (Outlook shows
  * the manifest's icons from its own origin).
  */
-function paneHeaders(frameAncestors: string[]): RequestHandler {
+function paneHelmet(frameAncestors: string[]): RequestHandler {
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,
@@ -56,8 +56,33 @@ function paneHeaders(frameAncestors: string[]): RequestHandler {
 
 const isPanePath = (path: string) => path === "/" || path === "/addin" || path.startsWith("/addin/");
 
-/** helmet's headers on every answer: the API's strict set, the pane's where Outlook must frame it. */
-export function securityHeaders(frameAncestors: string[] = OUTLOOK_FRAME_ANCESTORS): RequestHandler {
-  const pane = paneHeaders(frameAncestors);
-  return (request, response, next) => (isPanePath(request.path) ? pane : apiHeaders)(request, response, next);
+/**
+ * The headers a helmet middleware sets, read once: helmet's headers depend on its options only (no
+ * nonces here), so each answer gets them from a list instead of through helmet's twelve middlewares.
+ */
+function headersOf(middleware: RequestHandler): [string, string][] {
+  const headers: [string, string][] = [];
+  const recorder = {
+    setHeader: (name: string, value: string) => headers.push([name, value]),
+    removeHeader: () => undefined,
+  };
+  let finished = false;
+  middleware({} as Request, recorder as unknown as Response, () => (finished = true));
+  if (!finished) throw new Error("helmet did not finish synchronously: its headers cannot be read once");
+  return headers;
 }
+
+/**
+ * helmet's headers on every answer, the API's strict set or the pane's where Outlook must frame it,
+ * plus what no answer of ours may be: sniffed or cached (every answer is per user, and current).
+ */
+export function securityHeaders(frameAncestors: string[] = OUTLOOK_FRAME_ANCESTORS): RequestHandler {
+  const api = [...headersOf(apiHelmet), NO_STORE];
+  const pane = [...headersOf(paneHelmet(frameAncestors)), NO_STORE];
+  return (request, response, next) => {
+    for (const [name, value] of isPanePath(request.path) ? pane : api) response.setHeader(name, value);
+    next();
+  };
+}
+
+const NO_STORE: [string, string] = ["Cache-Control", "no-store"];
