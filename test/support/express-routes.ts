@@ -3,8 +3,9 @@ import type { TestService } from "./test-service";
 
 /**
  * Every route the Express app answers, as "METHOD /path" (Express's :param form), from its router
- * stack (nested routers too); a route on several paths gives one entry per path. Duplicates stay,
- * so a caller can tell a route registered twice.
+ * stack (nested routers too) and the API's route tree (http/route.ts apiRoutes, which lists what its
+ * tree holds); a route on several paths gives one entry per path. Duplicates stay, so a caller can
+ * tell a route registered twice.
  */
 export function expressRoutes(service: TestService): string[] {
   const app = service.service.app as any;
@@ -17,6 +18,7 @@ export function expressRoutes(service: TestService): string[] {
           Object.keys(layer.route.methods).map((method) => `${method.toUpperCase()} ${prefix}${path}`),
         );
       }
+      if (Array.isArray(layer.handle?.answers)) return layer.handle.answers as string[];
       if (layer.handle?.stack) return walk(layer.handle.stack, prefix + (layer.rawPath === "/" ? "" : layer.rawPath));
       return [];
     });

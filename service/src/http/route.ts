@@ -108,13 +108,14 @@ export const isIdempotent = (route: AnyRoute) => route.idempotent ?? (route.meth
  * Idempotency-Key runs once per user and key (see idempotency.ts). A request no route matches goes on
  * to the next middleware (the 404). Paths use Express's syntax (/api/customers/:id).
  */
-export function apiRoutes(routes: AnyRoute[], options: { idempotency?: Idempotency } = {}): RequestHandler {
+export function apiRoutes(routes: AnyRoute[], options: { idempotency?: Idempotency } = {}): ApiRoutes {
   // ignoreTrailingSlash: as Express's non-strict routing, /api/lookup/ is /api/lookup. A parameter is
   // a UUID or a short code; a longer one still reaches its route, whose schema answers a 400 naming it.
   // A path that does not percent-decode comes back with no route (store null): a 400 naming the path.
   const tree = findMyWay({ ignoreTrailingSlash: true, maxParamLength: 2000, onBadUrl: () => undefined });
   // Only a route that takes a body parses one: a GET (lookup, search, the record) passes no parser.
   const jsonBody = express.json({ limit: JSON_BODY_LIMIT });
+  const answers: string[] = [];
   for (const route of routes) {
     // Fail at start-up, not in production: a write nobody decided the rules for is a hole.
     if (route.method !== "get" && permissionsOf(route).length === 0)
@@ -141,9 +142,11 @@ export function apiRoutes(routes: AnyRoute[], options: { idempotency?: Idempoten
       else sendJson(response, status, payload);
     };
     const entry: MountedRoute = { route, handle, readsBody: Boolean(route.body) };
-    tree.on(route.method.toUpperCase() as findMyWay.HTTPMethod, route.path, () => undefined, entry);
+    const method = route.method.toUpperCase() as findMyWay.HTTPMethod;
+    tree.on(method, route.path, () => undefined, entry);
+    answers.push(`${method} ${route.path}`);
   }
-  return async (request, response, next) => {
+  const dispatch: ApiRoutes = async (request, response, next) => {
     const found = tree.find(request.method as findMyWay.HTTPMethod, request.path);
     if (!found) return next();
     if (found.store === null) throw pathNotUtf8();
@@ -158,7 +161,13 @@ export function apiRoutes(routes: AnyRoute[], options: { idempotency?: Idempoten
     );
     return handle(request, response, params);
   };
+  // What the tree answers, as it was registered: tools list the app's routes from it.
+  dispatch.answers = answers;
+  return dispatch;
 }
+
+/** The API's middleware, and the routes it answers ("GET /api/customers/:id"). */
+export type ApiRoutes = RequestHandler & { answers?: string[] };
 
 interface MountedRoute {
   route: AnyRoute;
