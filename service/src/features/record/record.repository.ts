@@ -35,6 +35,15 @@ export interface RecordRows {
   /** The contract's ShipTo is the row itself. */
   shipTo: ShipTo[];
   comments: CommentRow[];
+  /** Not returned yet, soonest due first; dueBackOn as YYYY-MM-DD. */
+  openLoaners: OpenLoanerRow[];
+}
+
+export interface OpenLoanerRow {
+  id: string;
+  number: number;
+  title: string | null;
+  dueBackOn: string;
 }
 
 export interface RecordRepository {
@@ -136,7 +145,10 @@ const RECORD = `
         'postalCode', st."postalCode", 'city', st.city, 'region', st.region, 'country', st.country) AS j
       FROM "ShipToAddress" st WHERE st."customerId" = $1 ORDER BY st.name ASC NULLS LAST, st.city, st.id`)},
     'comments', ${list(`SELECT ${item("cc", `json_build_object('author', ${user(`cc."authorId"`)})`)} AS j
-      FROM "CustomerComment" cc WHERE cc."customerId" = $1 ORDER BY cc.pinned DESC, cc."createdAt" DESC, cc.id ASC LIMIT $2`)}
+      FROM "CustomerComment" cc WHERE cc."customerId" = $1 ORDER BY cc.pinned DESC, cc."createdAt" DESC, cc.id ASC LIMIT $2`)},
+    'openLoaners', ${list(`SELECT json_build_object('id', o.id, 'number', o.number, 'title', o.title, 'dueBackOn', o."dueBackOn"::text) AS j
+      FROM "SalesOrder" o WHERE o."customerId" = $1 AND o.type = 'LOANER' AND o.status = 'OPEN'
+      ORDER BY o."dueBackOn" ASC, o.number ASC LIMIT 200`)}
   )::text AS record
   FROM (SELECT 1 FROM "Customer" WHERE id = $1) present`;
 

@@ -1,4 +1,5 @@
-import type { CustomerRecord } from "contract";
+import { type CustomerRecord, loanerOverdue } from "contract";
+import { dayInZone } from "contract/zoned-time";
 import type { CurrentUser } from "../../auth/current-user";
 import { notFound } from "../../shared/app-error";
 import { toAction } from "../actions/action-rows";
@@ -54,6 +55,11 @@ export function createRecordService(records: RecordRepository): RecordService {
         incidents: unresolvedFirst(rows.openIncidents, rows.settledIncidents, SECTION_LIMIT).map(toIncident),
         openActions: rows.openActions.map(toAction),
         comments: rows.comments.map(toComment),
+        // Overdue in the caller's day: a loaner due today is not overdue yet anywhere.
+        openLoaners: rows.openLoaners.map((loaner) => ({
+          ...loaner,
+          overdue: loanerOverdue(loaner.dueBackOn, dayInZone(new Date(), user.timeZone)),
+        })),
       };
     },
   };
