@@ -20,6 +20,21 @@ export const LoanerReturn = z.object({
 });
 export type LoanerReturn = z.infer<typeof LoanerReturn>;
 
+/** A returned loaner: CLOSED, with its return; the same answer however often the return is sent. */
+export const LoanerReturned = z.object({
+  orderId: Id,
+  number: z.number().int(),
+  status: z.literal("CLOSED"),
+  version: z.number().int(),
+  loanerReturn: LoanerReturn,
+  /**
+   * The overdue reminder task: CANCELLED when the loaner came back by its due day, FINISHED when late
+   * (PLANNED only if it was reopened by hand); null when none had been planned.
+   */
+  reminder: z.object({ activityId: Id, status: z.enum(["PLANNED", "FINISHED", "CANCELLED"]) }).nullable(),
+});
+export type LoanerReturned = z.infer<typeof LoanerReturned>;
+
 /** An open loaner on the customer's record, soonest due first; overdue: its due day is before today (the caller's zone). */
 export const OpenLoaner = z.object({
   id: Id,
