@@ -45,6 +45,5 @@ export const OpenLoaner = z.object({
 });
 export type OpenLoaner = z.infer<typeof OpenLoaner>;
 
-
 /** One rule for both sides: a loaner is overdue once its due-back day has passed (today is the reader's day). */
 export const loanerOverdue = (dueBackOn: string, today: string): boolean => dueBackOn < today;

@@ -232,7 +232,12 @@ onPostgres("loaner reminders with two service instances on one PostgreSQL databa
     await manager.post(`/api/customers/${customer.id}/approve`, { version: 2 });
     const ids: string[] = [];
     for (let n = 0; n < 6; n++) {
-      const made = await alice.post("/api/orders", { customerId: customer.id, type: "LOANER", dueBackOn: day(5), lines });
+      const made = await alice.post("/api/orders", {
+        customerId: customer.id,
+        type: "LOANER",
+        dueBackOn: day(5),
+        lines,
+      });
       ids.push(made.body.id);
     }
     await first.db.prisma.salesOrder.updateMany({

@@ -62,7 +62,8 @@ function dueBackOnFor(type: SalesOrder["type"], dueBackOn: string | undefined, e
     return null;
   }
   if (dueBackOn === undefined) throw badRequest("body.dueBackOn", "a loaner order needs a due-back date");
-  if (dueBackOn < earliest) throw badRequest("body.dueBackOn", `must not be before ${earliest}, the day the loaner was made`);
+  if (dueBackOn < earliest)
+    throw badRequest("body.dueBackOn", `must not be before ${earliest}, the day the loaner was made`);
   return dateFromDay(dueBackOn);
 }
 
