@@ -1,4 +1,5 @@
-import type { LoanerReturn } from "contract";
+import { type LoanerReturn, type OpenLoaner, loanerOverdue } from "contract";
+import { dayInZone } from "contract/zoned-time";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import { USER_REF_SELECT } from "../../db/user-ref";
 import { dateFromDay, dayFromDate } from "../../shared/calendar-date";
@@ -32,6 +33,20 @@ export interface OverdueLoaner {
   ownerTimeZone: string;
 }
 
+/** An open loaner as the record reads it (dueBackOn as YYYY-MM-DD). */
+export interface OpenLoanerRow {
+  id: string;
+  number: number;
+  title: string | null;
+  dueBackOn: string;
+}
+
+/** The record's open loaners, flagged overdue in the reader's day: a loaner due today is not overdue yet. */
+export const toOpenLoaners = (rows: OpenLoanerRow[], timeZone: string): OpenLoaner[] => {
+  const today = dayInZone(new Date(), timeZone);
+  return rows.map((row) => ({ ...row, overdue: loanerOverdue(row.dueBackOn, today) }));
+};
+
 export interface NewReturn {
   returnedOn: string;
   remark: string | null;
@@ -41,6 +56,8 @@ export interface NewReturn {
 
 export interface LoanersRepository {
   find(id: string): Promise<LoanerState | null>;
+  /** A customer's loaners not returned yet, soonest due first (the record reads the same in its one statement). */
+  openForCustomer(customerId: string): Promise<OpenLoanerRow[]>;
   /**
    * Records the return and closes the order, under the order's row lock; `check` sees the order as
    * locked and throws to refuse. A loaner returned already is answered as it is (nothing written).
@@ -109,6 +126,16 @@ export function createLoanersRepository(prisma: PrismaClient, tasks: PlannedTask
     async find(id) {
       const row = await prisma.salesOrder.findUnique({ where: { id }, select: STATE_SELECT });
       return row ? toState(row) : null;
+    },
+
+    async openForCustomer(customerId) {
+      const rows = await prisma.salesOrder.findMany({
+        where: { customerId, type: "LOANER", status: "OPEN" },
+        select: { id: true, number: true, title: true, dueBackOn: true },
+        orderBy: [{ dueBackOn: "asc" }, { number: "asc" }],
+        take: 200,
+      });
+      return rows.map((row) => ({ ...row, dueBackOn: dayFromDate(row.dueBackOn!) }));
     },
 
     recordReturn(id, input, check) {

@@ -11,6 +11,7 @@ import type { IncidentRow } from "../incidents/incidents.repository";
 import type { LifecycleChangeRow } from "../lifecycle/lifecycle.repository";
 import type { NoteRow } from "../notes/notes.repository";
 import type { OpportunityRow } from "../opportunities/opportunities.repository";
+import type { OpenLoanerRow } from "../loaners/loaners.repository";
 import type { ThirdPartyRow } from "../third-parties/third-parties.repository";
 
 /**
@@ -37,13 +38,6 @@ export interface RecordRows {
   comments: CommentRow[];
   /** Not returned yet, soonest due first; dueBackOn as YYYY-MM-DD. */
   openLoaners: OpenLoanerRow[];
-}
-
-export interface OpenLoanerRow {
-  id: string;
-  number: number;
-  title: string | null;
-  dueBackOn: string;
 }
 
 export interface RecordRepository {

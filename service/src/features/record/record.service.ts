@@ -1,5 +1,4 @@
-import { type CustomerRecord, loanerOverdue } from "contract";
-import { dayInZone } from "contract/zoned-time";
+import type { CustomerRecord } from "contract";
 import type { CurrentUser } from "../../auth/current-user";
 import { notFound } from "../../shared/app-error";
 import { toAction } from "../actions/action-rows";
@@ -14,6 +13,7 @@ import { toLifecycleChange } from "../lifecycle/lifecycle.repository";
 import { lifecycleSection } from "../lifecycle/lifecycle.service";
 import { toNote } from "../notes/notes.repository";
 import { openThenClosed, toOpportunity } from "../opportunities/opportunities.repository";
+import { toOpenLoaners } from "../loaners/loaners.repository";
 import { toThirdParty } from "../third-parties/third-parties.repository";
 import type { RecordRepository } from "./record.repository";
 
@@ -55,11 +55,7 @@ export function createRecordService(records: RecordRepository): RecordService {
         incidents: unresolvedFirst(rows.openIncidents, rows.settledIncidents, SECTION_LIMIT).map(toIncident),
         openActions: rows.openActions.map(toAction),
         comments: rows.comments.map(toComment),
-        // Overdue in the caller's day: a loaner due today is not overdue yet anywhere.
-        openLoaners: rows.openLoaners.map((loaner) => ({
-          ...loaner,
-          overdue: loanerOverdue(loaner.dueBackOn, dayInZone(new Date(), user.timeZone)),
-        })),
+        openLoaners: toOpenLoaners(rows.openLoaners, user.timeZone),
       };
     },
   };
