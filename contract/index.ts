@@ -31,3 +31,4 @@ export * from "./comments.contract";
 export * from "./authorization.contract";
 export * from "./log-intents.contract";
 export * from "./tracked-conversations.contract";
+export * from "./loaners.contract";

@@ -5,6 +5,7 @@ import { ConsentChannels } from "./consent.contract";
 import { Contact } from "./contacts.contract";
 import { Customer } from "./customers.contract";
 import { LifecycleSection } from "./lifecycle.contract";
+import { OpenLoaner } from "./loaners.contract";
 import { Note } from "./notes.contract";
 import { Action, Incident, Opportunity } from "./opportunities.contract";
 import { ShipTo, ThirdParty } from "./third-parties.contract";
@@ -29,5 +30,7 @@ export const CustomerRecord = z.object({
   /** By role, then name. */
   thirdParties: z.array(ThirdParty),
   shipTo: z.array(ShipTo),
+  /** Loaner orders not returned yet, soonest due first, each flagged when overdue. */
+  openLoaners: z.array(OpenLoaner),
 });
 export type CustomerRecord = z.infer<typeof CustomerRecord>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Id, IsoDate, IsoDateTime, OptionalText, Text, UserRef, VersionField } from "./common.contract";
+import { LoanerReturn, OrderType } from "./loaners.contract";
 import { Amount, Currency, DecimalString } from "./money.contract";
 
 /** Quantity, up to three decimals, more than zero. */
@@ -64,13 +65,20 @@ export const QuoteUpdate = VersionField.extend({
 export type QuoteUpdate = z.infer<typeof QuoteUpdate>;
 export const QuoteConvert = VersionField;
 
-export const OrderCreate = z.object(DocumentFields);
+/** A LOANER needs dueBackOn (not before today in the caller's time zone); a STANDARD order has none. */
+export const OrderCreate = z.object({
+  ...DocumentFields,
+  type: OrderType.default("STANDARD"),
+  dueBackOn: IsoDate.optional(),
+});
 export type OrderCreate = z.infer<typeof OrderCreate>;
 /** Only an OPEN order changes; status CLOSED or CANCELLED ends it. */
 export const OrderUpdate = VersionField.extend({
   contactId: Id.nullable().optional(),
   title: OptionalText(255),
   lines: Lines.optional(),
+  /** An open loaner's new due-back day (not before its creation day); a loaner is CLOSED by its return, not here. */
+  dueBackOn: IsoDate.optional(),
   status: z.enum(["CLOSED", "CANCELLED"]).optional(),
 });
 export type OrderUpdate = z.infer<typeof OrderUpdate>;
@@ -101,6 +109,11 @@ export const SalesOrder = DocumentBase.extend({
   status: OrderStatus,
   /** The quote it was converted from. */
   quoteId: Id.nullable(),
+  type: OrderType,
+  /** A loaner's due-back day; null for STANDARD. */
+  dueBackOn: IsoDate.nullable(),
+  /** A returned loaner's return (it is then CLOSED); null otherwise. */
+  loanerReturn: LoanerReturn.nullable(),
 });
 export type SalesOrder = z.infer<typeof SalesOrder>;
 

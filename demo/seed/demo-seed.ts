@@ -5,6 +5,7 @@ import type { PrismaClient } from "../../service/src/generated/prisma/client";
 import type { Seed } from "../../service/src/server";
 import { DEMO_CUSTOMERS, DEMO_TEMPLATES, DEMO_TYPES, DEMO_UNASSIGNED_CONTACTS, DEMO_USERS } from "./demo-data";
 import { seedDemoSales } from "./demo-sales";
+import { seedDemoLoaners } from "./demo-loaners";
 import { seedDemoProfiling } from "./demo-profiling";
 import { seedDemoAttachments } from "./demo-attachments";
 import { seedDemoDetails } from "./demo-details";
@@ -172,6 +173,7 @@ export async function seedDemoData(
     }
     await seedDemoAttachments(tx, alice, now);
     await seedDemoSales(tx, users.get("maria@contoso.com")!, users.get("ben@contoso.com")!, now);
+    await seedDemoLoaners(tx, users.get("ben@contoso.com")!, now);
     await seedDemoProfiling(tx, users, now);
     await seedDemoDetails(tx, alice, now);
     await seedDemoTracking(tx, users);

@@ -24,6 +24,8 @@ import { bulkLogModule } from "./features/bulk-log/bulk-log.module";
 import { emailLogModule } from "./features/email-log/email-log.module";
 import { incidentsModule } from "./features/incidents/incidents.module";
 import { lifecycleModule } from "./features/lifecycle/lifecycle.module";
+import type { LoanerRemindersWorker } from "./features/loaners/loaner-reminders.worker";
+import { loanersModule } from "./features/loaners/loaners.module";
 import { logOnSendModule } from "./features/log-on-send/log-on-send.module";
 import type { LogOnSendWorker } from "./features/log-on-send/log-on-send.worker";
 import type { MailDeltaGateway } from "./features/tracked-conversations/mail-delta.gateway";
@@ -74,6 +76,8 @@ export function createApp(
     logOnSend?: { sentItems?: SentItemsGateway; now?: () => Date; onWorker?: (worker: LogOnSendWorker) => void };
     /** Tracked conversations: a mail delta gateway instead of Graph's (tests); the worker is handed to `onWorker`. */
     tracking?: { mail?: MailDeltaGateway; now?: () => Date; onWorker?: (worker: TrackingWorker) => void };
+    /** Loaner overdue reminders: a clock (tests); the worker is handed to `onWorker`. */
+    loanerReminders?: { now?: () => Date; onWorker?: (worker: LoanerRemindersWorker) => void };
   },
 ) {
   const { calendarSync, readiness, htmlCleaner, logger = defaultLogger() } = services;
@@ -114,6 +118,13 @@ export function createApp(
     activities.ofSeries,
     calendarSync.windowFutureDays,
   );
+  const loaners = loanersModule(prisma, ports, {
+    tasks: activities.plannedTasks,
+    pollMs: config.loanerReminderPollMs,
+    logger,
+    now: services.loanerReminders?.now,
+  });
+  services.loanerReminders?.onWorker?.(loaners.worker);
   const notes = notesModule(db, ports, htmlCleaner);
   const emailLog = emailLogModule(db, ports, htmlCleaner);
   const logOnSend = logOnSendModule(db, ports, {
@@ -158,6 +169,7 @@ export function createApp(
     ...incidents.routes,
     ...actions.routes,
     ...salesDocuments.routes,
+    ...loaners.routes,
     ...specialPrices.routes,
     ...thirdParties.routes,
     ...shipTo.routes,

@@ -36,6 +36,8 @@ export interface Config {
   logOnSend: LogOnSendConfig;
   trackingPollMs: number;
   trackingLeaseMs: number;
+  /** How often the loaner overdue-reminder job runs (LOANER_REMINDER_POLL_MS). */
+  loanerReminderPollMs: number;
   /** The organisation's own country (OWN_COUNTRY): address labels leave it out; unset, they always print it. */
   ownCountry: string | undefined;
   /** The letterhead of printed quotes and orders (COMPANY_NAME, COMPANY_ADDRESS: lines separated by ";"). */
@@ -102,6 +104,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trackingPollMs: integerSetting(env.TRACKING_POLL_MS, "TRACKING_POLL_MS", 60_000, 1_000),
     /** How long a replica holds a mailbox folder it reads (renewed after every page); a killed one's is taken over after it. */
     trackingLeaseMs: integerSetting(env.TRACKING_LEASE_MS, "TRACKING_LEASE_MS", 60_000, 1_000),
+    /** Overdue loaners get their reminder task within this long of their due day passing. */
+    loanerReminderPollMs: integerSetting(env.LOANER_REMINDER_POLL_MS, "LOANER_REMINDER_POLL_MS", 900_000, 1_000),
     ownCountry: env.OWN_COUNTRY?.trim() || undefined,
     letterhead: {
       name: env.COMPANY_NAME?.trim() || undefined,

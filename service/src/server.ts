@@ -2,6 +2,7 @@ import type { Server } from "node:http";
 import type { Express } from "express";
 import { createApp } from "./app";
 import type { LogOnSendWorker } from "./features/log-on-send/log-on-send.worker";
+import type { LoanerRemindersWorker } from "./features/loaners/loaner-reminders.worker";
 import type { MailDeltaGateway } from "./features/tracked-conversations/mail-delta.gateway";
 import type { TrackingWorker } from "./features/tracked-conversations/tracked-conversations.worker";
 import type { SentItemsGateway } from "./features/log-on-send/sent-items.gateway";
@@ -36,6 +37,8 @@ export interface RunningService {
   logOnSend: LogOnSendWorker;
   /** Tracked conversations' worker (tests run rounds with runOnce). */
   tracking: TrackingWorker;
+  /** Loaner overdue reminders' job (tests run rounds with runOnce). */
+  loanerReminders: LoanerRemindersWorker;
   /** Graceful: stop accepting, finish what was accepted, stop the sync (handing back its leases), close the database. */
   stop(): Promise<void>;
 }
@@ -54,6 +57,12 @@ export interface LogOnSendOverrides {
 /** Tracked conversations in tests: another mail delta gateway, a clock, and rounds run by hand. */
 export interface TrackingOverrides {
   mail?: MailDeltaGateway;
+  now?: () => Date;
+  autoStart?: boolean;
+}
+
+/** Loaner overdue reminders in tests: a clock, and rounds run by hand (autoStart false). */
+export interface LoanerReminderOverrides {
   now?: () => Date;
   autoStart?: boolean;
 }
@@ -84,6 +93,7 @@ export async function startService(
     calendarSync?: CalendarSyncOverrides;
     logOnSend?: LogOnSendOverrides;
     tracking?: TrackingOverrides;
+    loanerReminders?: LoanerReminderOverrides;
     logger?: Logger;
     seed?: Seed;
   } = {},
@@ -135,6 +145,7 @@ export async function startService(
     const htmlCleaner = createHtmlCleaner(config.htmlCleaning);
     let logOnSend: LogOnSendWorker | undefined;
     let tracking: TrackingWorker | undefined;
+    let loanerReminders: LoanerRemindersWorker | undefined;
     const app = createApp(config, db, await createTokenVerifier(config), {
       calendarSync,
       readiness,
@@ -142,11 +153,13 @@ export async function startService(
       logger,
       logOnSend: { ...options.logOnSend, onWorker: (worker) => (logOnSend = worker) },
       tracking: { ...options.tracking, onWorker: (worker) => (tracking = worker) },
+      loanerReminders: { ...options.loanerReminders, onWorker: (worker) => (loanerReminders = worker) },
     });
     http.setApp(app);
     calendarSync.start();
     if (options.logOnSend?.autoStart !== false) logOnSend!.start();
     if (options.tracking?.autoStart !== false) tracking!.start();
+    if (options.loanerReminders?.autoStart !== false) loanerReminders!.start();
     let stopping: Promise<void> | undefined;
     return {
       url: `http://${reachableHost(config.host)}:${port}`,
@@ -157,6 +170,7 @@ export async function startService(
       calendarSync,
       logOnSend: logOnSend!,
       tracking: tracking!,
+      loanerReminders: loanerReminders!,
       stop() {
         stopping ??= (async () => {
           const started = Date.now();
@@ -169,6 +183,7 @@ export async function startService(
             logger.warn(`shutdown: the calendar sync did not stop within ${left} ms; its leases run out on their own`);
           await logOnSend!.stop();
           await tracking!.stop();
+          await loanerReminders!.stop();
           await htmlCleaner.close();
           if (!options.db) await db.close();
         })();

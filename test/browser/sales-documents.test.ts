@@ -99,6 +99,52 @@ describeBrowser("quotes and orders in a real browser", () => {
     await page.close();
   });
 
+  it("lends equipment as a loaner order and takes it back, the demo's overdue one flagged on the record", async () => {
+    const page = await demo.openDemoHost();
+    await openEmail(page, "Nancy Davolio", nancysEmail.subject);
+    const record = pane(page).getByRole("article", { name: "Customer record Northwind Traders" });
+    // The demo's loaner, due back five days ago, on the overview.
+    const open = record.getByRole("list", { name: "Open loaners" });
+    const demoLoaner = open.getByRole("listitem").filter({ hasText: "Demo pumps for the trial run" });
+    await expectVisible(demoLoaner.getByText("overdue"));
+
+    await record.getByRole("tab", { name: "Quotes" }).click();
+    const panel = record.getByRole("tabpanel", { name: "Quotes" });
+    await panel.getByRole("button", { name: "New order" }).click();
+    const form = panel.getByRole("form", { name: "New order" });
+    await form.getByLabel("Order type").selectOption("LOANER");
+    const dueBackOn = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+    await form.getByLabel("Due back on").fill(dueBackOn);
+    await form.getByLabel("Title").fill("Browser loaner");
+    const line = form.getByRole("group", { name: "Line 1" });
+    await line.getByLabel("Item").fill("PUMP-200");
+    await line.getByLabel("Quantity").fill("1");
+    await line.getByLabel("Unit price").fill("0");
+    await form.getByRole("button", { name: "Create order" }).click();
+
+    const loaner = panel.getByRole("listitem", { name: /^SO-\d+$/ }).filter({ hasText: "Browser loaner" });
+    await expectVisible(loaner.getByText(/due back/));
+    // A loaner is not closed by a plain close: it is returned.
+    expect(await loaner.getByRole("button", { name: /^Close SO-\d+$/ }).count()).toBe(0);
+    await loaner.getByRole("button", { name: /^Return SO-\d+$/ }).click();
+    const back = loaner.getByRole("form", { name: /^Return SO-\d+$/ });
+    await back.getByLabel("Remark (optional)").fill("Complete, cleaned");
+    await back.getByRole("button", { name: "Record return" }).click();
+    await expectVisible(loaner.getByText("closed"));
+    await expectVisible(loaner.getByText(/Returned on .* Complete, cleaned/));
+
+    const alice = await demo.stack.as("alice@contoso.com");
+    const northwind = (await alice.get("/api/customers?search=Northwind")).body.items[0];
+    const orders = (await alice.get(`/api/orders?customerId=${northwind.id}`)).body.items;
+    expect(orders.find((candidate: { title: string }) => candidate.title === "Browser loaner")).toMatchObject({
+      type: "LOANER",
+      status: "CLOSED",
+      dueBackOn,
+      loanerReturn: { remark: "Complete, cleaned", returnedBy: { email: "alice@contoso.com" } },
+    });
+    await page.close();
+  });
+
   it("shows a refused customer the reason instead of the editor", async () => {
     const [page, panel] = await quotesTabFor("Giulia Conti", "Question about our open order", "Tailspin Toys");
     await expectVisible(panel.getByText(/This customer may not receive quotes or orders: it has status 3/));

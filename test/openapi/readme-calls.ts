@@ -291,6 +291,23 @@ export async function readmeCalls(baseUrl: string, email: string): Promise<numbe
       body: { version: order.version, status: "CLOSED" },
     }),
   );
+  // A loaner order: lent equipment with a due-back date, closed by its return.
+  const loaner = await ok(
+    client.POST("/api/orders", {
+      body: {
+        customerId: customer.id,
+        type: "LOANER",
+        dueBackOn: day(14),
+        lines: [{ item: "PUMP-200", quantity: 1, unitPrice: "0" }],
+      },
+    }),
+  );
+  await ok(
+    client.POST("/api/orders/{id}/return", {
+      params: { path: { id: loaner.id } },
+      body: { returnedOn: day(0), remark: "Complete" },
+    }),
+  );
   await ok(client.DELETE("/api/special-prices/{id}", { params: { path: { id: price.id } } }));
 
   // Cold calls, third parties, ship-to, consent, comments.

@@ -836,6 +836,22 @@ const ROUTES: Record<string, Case[]> = {
       },
     },
   ],
+  "POST /api/orders/:id/return": [
+    {
+      permission: "orders:change",
+      prepare: async (c) => {
+        const today = new Date().toISOString().slice(0, 10);
+        const lent = await made(
+          by(c).post("/api/orders", { customerId: c.customerId, type: "LOANER", dueBackOn: today, lines }),
+        );
+        return {
+          path: `/api/orders/${lent.id}/return`,
+          body: { returnedOn: today },
+          read: get(c, `/api/orders/${lent.id}`),
+        };
+      },
+    },
+  ],
   "POST /api/customers/:id/special-prices": [
     {
       permission: "prices:manage",

@@ -10,6 +10,7 @@ import { createCustomersRepository } from "../../service/src/features/customers/
 import { createEmailLogRepository } from "../../service/src/features/email-log/email-log.repository";
 import { createIncidentsRepository } from "../../service/src/features/incidents/incidents.repository";
 import { createLifecycleRepository } from "../../service/src/features/lifecycle/lifecycle.repository";
+import { createLoanersRepository, toOpenLoaners } from "../../service/src/features/loaners/loaners.repository";
 import { lifecycleSection } from "../../service/src/features/lifecycle/lifecycle.service";
 import { createNotesRepository } from "../../service/src/features/notes/notes.repository";
 import { createOpportunitiesRepository } from "../../service/src/features/opportunities/opportunities.repository";
@@ -44,6 +45,11 @@ async function recordByFeatures(db: Database, customerId: string, user: CurrentU
     incidents: await createIncidentsRepository(prisma).listForCustomer(customerId, 20),
     openActions: await createActionsRepository(prisma).openForCustomer(customerId, 50),
     comments: await createCommentsRepository(prisma).latestForCustomer(customerId, 20),
+    // Reading needs no task planner: the loaners' reads never plan.
+    openLoaners: toOpenLoaners(
+      await createLoanersRepository(prisma, undefined as never).openForCustomer(customerId),
+      user.timeZone,
+    ),
   };
 }
 
@@ -155,6 +161,25 @@ describe.each(testBackends())("the record in few statements on %s", (backend) =>
     await made(alice, `/api/customers/${customerId}/ship-to`, { ...address, city: "Bremen" });
     await made(alice, `/api/customers/${customerId}/comments`, { body: "Pinned rule", pinned: true });
     await made(alice, `/api/customers/${customerId}/comments`, { body: "Newest" });
+    // Loaners straight in the table: a released customer may not receive orders through the API. One overdue.
+    const aliceId = (await currentUser(alice)).id;
+    for (const [title, dueBackOn] of [
+      ["Demo unit", "2026-01-15"],
+      [null, "2099-06-30"],
+    ] as const)
+      await service.db.prisma.salesOrder.create({
+        data: {
+          customerId,
+          type: "LOANER",
+          title,
+          dueBackOn: new Date(`${dueBackOn}T00:00:00Z`),
+          currency: "EUR",
+          subtotal: "0",
+          discountTotal: "0",
+          total: "0",
+          createdById: aliceId,
+        },
+      });
   });
   afterAll(() => service.stop());
 

@@ -6,6 +6,7 @@ import { loadOrCreateDevKeys, signDevToken } from "../../service/src/auth/dev-is
 import type { CalendarSyncOverrides } from "../../service/src/calendar-sync/calendar-sync.service";
 import { loadConfig } from "../../service/src/config";
 import {
+  type LoanerReminderOverrides,
   type LogOnSendOverrides,
   type TrackingOverrides,
   startService,
@@ -41,6 +42,7 @@ export async function startTestService(
     calendarSync?: CalendarSyncOverrides;
     logOnSend?: LogOnSendOverrides;
     tracking?: TrackingOverrides;
+    loanerReminders?: LoanerReminderOverrides;
   } = {},
 ): Promise<TestService> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "crm-test-"));
@@ -62,6 +64,7 @@ export async function startTestService(
     calendarSync: options.calendarSync,
     logOnSend: options.logOnSend,
     tracking: options.tracking,
+    loanerReminders: options.loanerReminders,
   });
   const keys = await loadOrCreateDevKeys(dataDir);
   let accounts: Promise<ApiClient> | undefined;

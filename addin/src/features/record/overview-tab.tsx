@@ -1,6 +1,7 @@
 import { ActivitiesSection } from "../activities";
 import { CommentsSection } from "../comments";
 import { EmailLogSection } from "../email-log";
+import { OpenLoanersSection } from "../loaners";
 import { NotesSection } from "../notes";
 import { SalesSection } from "../sales";
 import type { RecordTabContext } from "../../shared/record-tab.types";
@@ -28,6 +29,7 @@ export function OverviewTab({ record, contactId, reload, emailLogRound }: Record
         openActions={record.openActions}
         reload={reload}
       />
+      <OpenLoanersSection loaners={record.openLoaners} />
       <EmailLogSection customerId={customer.id} count={emailLogCount} round={emailLogRound} />
       <NotesSection notes={notes} onChanged={reload} />
     </>

@@ -10,6 +10,7 @@ import { may } from "../../shared/may";
 import { DocumentOutputs } from "./document-outputs";
 import type { Editing } from "./sales-document-editor";
 import { useFormat } from "../../i18n";
+import { LoanerReturnForm, LoanerSummary } from "../loaners";
 
 const STATUS_COLOR = {
   OPEN: "brand",
@@ -40,6 +41,7 @@ export function DocumentList({
 }) {
   const layout = useLayoutStyles();
   const { t } = useTranslation("salesDocuments");
+  const { t: tl } = useTranslation("loaners");
   const format = useFormat();
   const errorMessage = useErrorMessage();
   const { api, me } = useServices();
@@ -47,6 +49,8 @@ export function DocumentList({
   const [error, setError] = useState<unknown>(null);
   /** Closing and cancelling wait for a second click: neither document can ever change again. */
   const [confirming, setConfirming] = useState<{ id: string; step: "close" | "cancel" } | null>(null);
+  /** The loaner whose return is being entered, in place of its buttons. */
+  const [returning, setReturning] = useState<string | null>(null);
   const entries: Entry[] = [
     ...quotes.map((document) => ({ kind: "quote" as const, document })),
     ...orders.map((document) => ({ kind: "order" as const, document })),
@@ -108,8 +112,19 @@ export function DocumentList({
                     ? ` · ${t("validUntil", { day: format.day(entry.document.validUntil, "medium") })}`
                     : ""}
                 </Caption1>
+                {entry.kind === "order" && <LoanerSummary order={entry.document} />}
                 <DocumentOutputs entry={entry} />
-                {document.status === "OPEN" && mayChangeDocument(entry) && (
+                {entry.kind === "order" && returning === document.id && (
+                  <LoanerReturnForm
+                    order={entry.document}
+                    onReturned={() => {
+                      setReturning(null);
+                      onChanged();
+                    }}
+                    onCancel={() => setReturning(null)}
+                  />
+                )}
+                {document.status === "OPEN" && mayChangeDocument(entry) && returning !== document.id && (
                   <div className={layout.buttons}>
                     {canChange && (
                       <Button size="small" disabled={busy} onClick={() => onEdit(entry)}>
@@ -125,7 +140,13 @@ export function DocumentList({
                         {t("convert", { number })}
                       </Button>
                     )}
-                    {entry.kind === "order" && (
+                    {/* A loaner is closed by its return (when, by whom), never by a plain close. */}
+                    {entry.kind === "order" && entry.document.type === "LOANER" && (
+                      <Button size="small" disabled={busy} onClick={() => setReturning(document.id)}>
+                        {tl("returnButton", { number })}
+                      </Button>
+                    )}
+                    {entry.kind === "order" && entry.document.type !== "LOANER" && (
                       <TwoStepButton
                         label={t("close", { number })}
                         confirmLabel={t("confirmClose", { number })}

@@ -1,7 +1,7 @@
 import { Button, Field, Input, Text } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Quote, SalesOrder, SpecialPrice } from "contract";
+import type { OrderType, Quote, SalesOrder, SpecialPrice } from "contract";
 import { priceDraftLines } from "contract";
 import { useFormat } from "../../i18n";
 import { useServices } from "../../shared/services-context";
@@ -10,12 +10,13 @@ import { useLayoutStyles } from "../../shared/layout-styles";
 import { useFormSave } from "../../shared/use-form-save";
 import { type LineDraft, emptyLine, lineFrom, lineInput, withSpecialPrice } from "./draft-lines";
 import { LineFields } from "./line-fields";
+import { LoanerOrderFields } from "../loaners";
 import { todayUtc } from "./today";
 
 /** A new quote or order (document null), or an open one being changed. */
 export type Editing = { kind: "quote"; document: Quote | null } | { kind: "order"; document: SalesOrder | null };
 
-const HEADER_FIELDS = ["title", "currency", "validUntil", "lines"];
+const HEADER_FIELDS = ["title", "currency", "validUntil", "lines", "type", "dueBackOn"];
 
 /**
  * Lines with live totals computed by the same code the service prices with; a unit price is
@@ -45,6 +46,9 @@ export function SalesDocumentEditor({
   const [currency, setCurrency] = useState(document?.currency ?? "EUR");
   const [validUntil, setValidUntil] = useState(editing.kind === "quote" ? (editing.document?.validUntil ?? "") : "");
   const [lines, setLines] = useState<LineDraft[]>(() => document?.lines.map(lineFrom) ?? [emptyLine()]);
+  const order = editing.kind === "order" ? editing.document : null;
+  const [type, setType] = useState<OrderType>(order?.type ?? "STANDARD");
+  const [dueBackOn, setDueBackOn] = useState(order?.dueBackOn ?? "");
   const submit = useFormSave((path) =>
     HEADER_FIELDS.includes(path) || /^lines\.\d+\.\w+$/.test(path) ? path : undefined,
   );
@@ -65,11 +69,13 @@ export function SalesDocumentEditor({
   const save = async (event: FormEvent) => {
     event.preventDefault();
     const header = { title: title.trim() || null, lines: lines.map(lineInput) };
+    // A loaner's due-back date goes with it; an empty one is sent as missing, for the service to name.
+    const loaner = type === "LOANER" && dueBackOn ? { dueBackOn } : {};
     const saved = await submit.run(() => {
       if (editing.kind === "order")
         return editing.document
-          ? api.updateOrder(editing.document.id, { ...header, version: editing.document.version })
-          : api.createOrder({ ...header, customerId, currency });
+          ? api.updateOrder(editing.document.id, { ...header, ...loaner, version: editing.document.version })
+          : api.createOrder({ ...header, ...loaner, type, customerId, currency });
       const quote = { ...header, validUntil: validUntil || null };
       return editing.document
         ? api.updateQuote(editing.document.id, { ...quote, version: editing.document.version })
@@ -104,6 +110,16 @@ export function SalesDocumentEditor({
         <Field label={t("validUntil")} validationMessage={errors.validUntil}>
           <Input type="date" value={validUntil} onChange={(_event, data) => setValidUntil(data.value)} />
         </Field>
+      )}
+      {editing.kind === "order" && (
+        <LoanerOrderFields
+          type={type}
+          dueBackOn={dueBackOn}
+          typeFixed={document !== null}
+          errors={errors}
+          onType={setType}
+          onDueBackOn={setDueBackOn}
+        />
       )}
       {lines.map((line, index) => (
         <LineFields

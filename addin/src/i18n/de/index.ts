@@ -5,6 +5,7 @@ import { customers } from "./customers";
 import { profiling } from "./profiling";
 import { shipTo } from "./ship-to";
 import { thirdParties } from "./third-parties";
+import { loaners } from "./loaners";
 import type { Catalog } from "../catalog";
 import type { en } from "../en";
 import { activities } from "./activities";
@@ -44,5 +45,6 @@ export const de: Catalog<typeof en> = {
   shipTo,
   thirdParties,
   salesDocuments,
+  loaners,
   reports,
 };

@@ -5,6 +5,7 @@ import { customers } from "./customers";
 import { profiling } from "./profiling";
 import { shipTo } from "./ship-to";
 import { thirdParties } from "./third-parties";
+import { loaners } from "./loaners";
 import { activities } from "./activities";
 import { app } from "./app";
 import { comments } from "./comments";
@@ -42,5 +43,6 @@ export const en = {
   shipTo,
   thirdParties,
   salesDocuments,
+  loaners,
   reports,
 };

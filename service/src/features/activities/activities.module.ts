@@ -7,11 +7,12 @@ import { createActivitiesService } from "./activities.service";
 import { createColdCallsRepository } from "./cold-calls.repository";
 import { coldCallsRoutes } from "./cold-calls.routes";
 import { createColdCallsService } from "./cold-calls.service";
+import { createPlannedTasks } from "./planned-tasks.repository";
 import { createTemplatesRepository } from "./templates.repository";
 
 /**
  * Activities, their templates and cold calls; outbox: the calendar sync's, written in the transaction
- * that saves an activity. Offers the record its planned and past activities.
+ * that saves an activity. Offers the record its planned and past activities, and other features planned tasks.
  */
 export function activitiesModule(
   prisma: PrismaClient,
@@ -27,5 +28,7 @@ export function activitiesModule(
       ...coldCallsRoutes(createColdCallsService({ coldCalls, activities, ...ports })),
     ],
     ofSeries: activities.ofSeries,
+    /** Tasks other features plan for a user (a loaner's overdue reminder). */
+    plannedTasks: createPlannedTasks(outbox),
   };
 }

@@ -11,6 +11,7 @@ import type { IncidentRow } from "../incidents/incidents.repository";
 import type { LifecycleChangeRow } from "../lifecycle/lifecycle.repository";
 import type { NoteRow } from "../notes/notes.repository";
 import type { OpportunityRow } from "../opportunities/opportunities.repository";
+import type { OpenLoanerRow } from "../loaners/loaners.repository";
 import type { ThirdPartyRow } from "../third-parties/third-parties.repository";
 
 /**
@@ -35,6 +36,8 @@ export interface RecordRows {
   /** The contract's ShipTo is the row itself. */
   shipTo: ShipTo[];
   comments: CommentRow[];
+  /** Not returned yet, soonest due first; dueBackOn as YYYY-MM-DD. */
+  openLoaners: OpenLoanerRow[];
 }
 
 export interface RecordRepository {
@@ -136,7 +139,10 @@ const RECORD = `
         'postalCode', st."postalCode", 'city', st.city, 'region', st.region, 'country', st.country) AS j
       FROM "ShipToAddress" st WHERE st."customerId" = $1 ORDER BY st.name ASC NULLS LAST, st.city, st.id`)},
     'comments', ${list(`SELECT ${item("cc", `json_build_object('author', ${user(`cc."authorId"`)})`)} AS j
-      FROM "CustomerComment" cc WHERE cc."customerId" = $1 ORDER BY cc.pinned DESC, cc."createdAt" DESC, cc.id ASC LIMIT $2`)}
+      FROM "CustomerComment" cc WHERE cc."customerId" = $1 ORDER BY cc.pinned DESC, cc."createdAt" DESC, cc.id ASC LIMIT $2`)},
+    'openLoaners', ${list(`SELECT json_build_object('id', o.id, 'number', o.number, 'title', o.title, 'dueBackOn', o."dueBackOn"::text) AS j
+      FROM "SalesOrder" o WHERE o."customerId" = $1 AND o.type = 'LOANER' AND o.status = 'OPEN'
+      ORDER BY o."dueBackOn" ASC, o.number ASC LIMIT 200`)}
   )::text AS record
   FROM (SELECT 1 FROM "Customer" WHERE id = $1) present`;
 

@@ -13,6 +13,7 @@ import { toLifecycleChange } from "../lifecycle/lifecycle.repository";
 import { lifecycleSection } from "../lifecycle/lifecycle.service";
 import { toNote } from "../notes/notes.repository";
 import { openThenClosed, toOpportunity } from "../opportunities/opportunities.repository";
+import { toOpenLoaners } from "../loaners/loaners.repository";
 import { toThirdParty } from "../third-parties/third-parties.repository";
 import type { RecordRepository } from "./record.repository";
 
@@ -54,6 +55,7 @@ export function createRecordService(records: RecordRepository): RecordService {
         incidents: unresolvedFirst(rows.openIncidents, rows.settledIncidents, SECTION_LIMIT).map(toIncident),
         openActions: rows.openActions.map(toAction),
         comments: rows.comments.map(toComment),
+        openLoaners: toOpenLoaners(rows.openLoaners, user.timeZone),
       };
     },
   };

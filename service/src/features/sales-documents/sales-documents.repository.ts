@@ -1,4 +1,4 @@
-import type { DocumentTotals, LifecycleState, Quote, SalesLine, SalesOrder } from "contract";
+import type { DocumentTotals, LifecycleState, OrderType, Quote, SalesLine, SalesOrder } from "contract";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import { staleVersion } from "../../shared/app-error";
 import { dayFromDate } from "../../shared/calendar-date";
@@ -16,11 +16,19 @@ export interface DocumentHeader {
   currency: string;
 }
 
+/** An order's header beyond a quote's: its type and, for a loaner, the due-back day. */
+export interface OrderHeader extends DocumentHeader {
+  type: OrderType;
+  dueBackOn: Date | null;
+}
+
 /** What an update changes; only the fields given. A quote may be cancelled, an order closed or cancelled. */
 export interface DocumentChanges<S extends string = "CANCELLED" | "CLOSED"> {
   contactId?: string | null;
   title?: string | null;
   validUntil?: Date | null;
+  /** Orders only: an open loaner's new due-back day. */
+  dueBackOn?: Date;
   priced?: PricedDocument;
   status?: S;
 }
@@ -53,7 +61,7 @@ export interface SalesDocumentsRepository {
   convertQuote(id: string, version: number, userId: string, guard: StandingGuard): Promise<SalesOrder>;
   createOrder(
     customerId: string,
-    header: DocumentHeader,
+    header: OrderHeader,
     priced: PricedDocument,
     userId: string,
     guard: StandingGuard,
@@ -74,7 +82,11 @@ const QUOTE_INCLUDE = {
   createdBy: { select: USER_REF_SELECT },
   order: { select: { id: true } },
 } satisfies Prisma.QuoteInclude;
-const ORDER_INCLUDE = { lines: LINES, createdBy: { select: USER_REF_SELECT } } satisfies Prisma.SalesOrderInclude;
+const ORDER_INCLUDE = {
+  lines: LINES,
+  createdBy: { select: USER_REF_SELECT },
+  loanerReturn: { include: { returnedBy: { select: USER_REF_SELECT } } },
+} satisfies Prisma.SalesOrderInclude;
 type QuoteRow = Prisma.QuoteGetPayload<{ include: typeof QUOTE_INCLUDE }>;
 type OrderRow = Prisma.SalesOrderGetPayload<{ include: typeof ORDER_INCLUDE }>;
 type LineRow = Pick<
@@ -115,7 +127,19 @@ const toQuote = (row: QuoteRow): Quote => ({
   validUntil: row.validUntil ? dayFromDate(row.validUntil) : null,
   orderId: row.order?.id ?? null,
 });
-const toOrder = (row: OrderRow): SalesOrder => ({ ...documentBase(row), status: row.status, quoteId: row.quoteId });
+const toOrder = (row: OrderRow): SalesOrder => ({
+  ...documentBase(row),
+  status: row.status,
+  quoteId: row.quoteId,
+  type: row.type,
+  dueBackOn: row.dueBackOn ? dayFromDate(row.dueBackOn) : null,
+  loanerReturn: row.loanerReturn && {
+    returnedOn: dayFromDate(row.loanerReturn.returnedOn),
+    returnedBy: row.loanerReturn.returnedBy,
+    remark: row.loanerReturn.remark,
+    recordedAt: row.loanerReturn.createdAt.toISOString(),
+  },
+});
 
 const totalsData = (priced: PricedDocument) => ({
   subtotal: priced.totals.subtotal,
@@ -182,7 +206,7 @@ const QUOTES: DocumentTables<Quote, DocumentHeader & { validUntil: Date | null }
   load: async (tx, id) => toQuote(await tx.quote.findUniqueOrThrow({ where: { id }, include: QUOTE_INCLUDE })),
 };
 
-const ORDERS: DocumentTables<SalesOrder, DocumentHeader, "CANCELLED" | "CLOSED"> = {
+const ORDERS: DocumentTables<SalesOrder, OrderHeader, "CANCELLED" | "CLOSED"> = {
   what: "This order",
   insert: async (tx, data) => toOrder(await tx.salesOrder.create({ data, include: ORDER_INCLUDE })),
   customerOf: (tx, id) => tx.salesOrder.findUnique(byId(id)),

@@ -9,10 +9,11 @@ import type {
   SpecialPrice,
 } from "contract";
 import { orderRefusalSentence, orderRefusals, priceLines, specialPriceOn } from "contract";
+import { dayInZone } from "contract/zoned-time";
 import type { Writable } from "node:stream";
 import type { CurrentUser } from "../../auth/current-user";
 import { AppError, badRequest, notFound, staleVersion } from "../../shared/app-error";
-import { dayFromDate, optionalDay } from "../../shared/calendar-date";
+import { dateFromDay, dayFromDate, optionalDay } from "../../shared/calendar-date";
 import type { Access } from "../../shared/ports/access.port";
 import type { ContactAccess } from "../../shared/ports/contact-access.port";
 import type { CustomerAccess } from "../../shared/ports/customer-access.port";
@@ -29,7 +30,8 @@ export interface SalesDocumentsService {
   updateQuote(id: string, input: QuoteUpdate, user: CurrentUser): Promise<Quote>;
   getQuote(id: string): Promise<Quote>;
   convertQuote(id: string, version: number, user: CurrentUser): Promise<SalesOrder>;
-  createOrder(input: OrderCreate, userId: string): Promise<SalesOrder>;
+  /** timeZone: the caller's, whose today a loaner's due-back day may not be before. */
+  createOrder(input: OrderCreate, userId: string, timeZone?: string): Promise<SalesOrder>;
   updateOrder(id: string, input: OrderUpdate, user: CurrentUser): Promise<SalesOrder>;
   getOrder(id: string): Promise<SalesOrder>;
   listQuotes(customerId: string): Promise<Quote[]>;
@@ -48,6 +50,21 @@ export interface PdfFile {
 /** What pricing asks of the special-prices feature: a customer's prices for these items in this currency. */
 export interface SpecialPriceSource {
   listForCustomer(customerId: string, filter: { currency: string; items: string[] }): Promise<SpecialPrice[]>;
+}
+
+/**
+ * A loaner's due-back day: required, and not before `earliest` (the day it is made, in the caller's
+ * zone); a STANDARD order has none. Returns the column's value.
+ */
+function dueBackOnFor(type: SalesOrder["type"], dueBackOn: string | undefined, earliest: string): Date | null {
+  if (type === "STANDARD") {
+    if (dueBackOn !== undefined) throw badRequest("body.dueBackOn", "only a loaner order has a due-back date");
+    return null;
+  }
+  if (dueBackOn === undefined) throw badRequest("body.dueBackOn", "a loaner order needs a due-back date");
+  if (dueBackOn < earliest)
+    throw badRequest("body.dueBackOn", `must not be before ${earliest}, the day the loaner was made`);
+  return dateFromDay(dueBackOn);
 }
 
 /** Line totals are numeric(16, 2): 14 digits before the point. */
@@ -167,7 +184,7 @@ export function createSalesDocumentsService(deps: {
   const getOrder = async (id: string) => (await documents.findOrder(id)) ?? Promise.reject(notFound("order", id));
 
   /** The header of a new document, its lines priced on today's date (UTC). */
-  async function newDocument(input: OrderCreate) {
+  async function newDocument(input: QuoteCreate | OrderCreate) {
     await checkCustomerAndContact(input.customerId, input.contactId);
     const context = { customerId: input.customerId, currency: input.currency, day: dayFromDate(new Date()) };
     const header = { contactId: input.contactId ?? null, title: input.title ?? null, currency: input.currency };
@@ -238,14 +255,30 @@ export function createSalesDocumentsService(deps: {
       return documents.convertQuote(id, version, user.id, requireCanReceiveOrders);
     },
 
-    async createOrder(input, userId) {
+    async createOrder(input, userId, timeZone = "UTC") {
+      const dueBackOn = dueBackOnFor(input.type, input.dueBackOn, dayInZone(new Date(), timeZone));
       const { header, priced } = await newDocument(input);
-      return documents.createOrder(input.customerId, header, priced, userId, requireCanReceiveOrders);
+      return documents.createOrder(
+        input.customerId,
+        { ...header, type: input.type, dueBackOn },
+        priced,
+        userId,
+        requireCanReceiveOrders,
+      );
     },
 
     async updateOrder(id, input, user) {
-      const changes = await changesTo("order", await changeable("order", await getOrder(id), user), input);
-      return documents.updateOrder(id, input.version, changes, guardFor(input));
+      const order = await changeable("order", await getOrder(id), user);
+      // A loaner comes back through its return (who, when, the reminder closed), never by a plain close.
+      if (order.type === "LOANER" && input.status === "CLOSED" && order.status === "OPEN") {
+        const message = `Order SO-${order.number} is a loaner: record its return to close it`;
+        throw new AppError("conflict", message, [{ field: "body.status", message }]);
+      }
+      const changes = await changesTo("order", order, input);
+      const made = dayInZone(new Date(order.createdAt), user.timeZone);
+      const dueBackOn =
+        input.dueBackOn === undefined ? undefined : (dueBackOnFor(order.type, input.dueBackOn, made) ?? undefined);
+      return documents.updateOrder(id, input.version, { ...changes, dueBackOn }, guardFor(input));
     },
   };
 }
