@@ -50,6 +50,7 @@ import { type DownloadedFile, reportCalls } from "./report-calls";
 import { salesCalls } from "./sales-calls";
 import { queryString as query } from "./query-string";
 import { salesDocumentCalls } from "./sales-document-calls";
+import { itemCalls } from "./item-calls";
 import { type SendRequest, type TokenSource, createSendRequest } from "./send-request";
 import { forgetAnswers } from "../shared/selection-cache";
 
@@ -216,6 +217,7 @@ export function createCrmApi(baseUrl: string, token: TokenSource) {
     ...detailsCalls(call),
     ...profilingCalls(call),
     ...salesDocumentCalls(call, download),
+    ...itemCalls(call),
     ...reportCalls(call, download),
   };
   return api;

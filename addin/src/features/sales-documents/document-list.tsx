@@ -40,6 +40,7 @@ export function DocumentList({
 }) {
   const layout = useLayoutStyles();
   const { t } = useTranslation("salesDocuments");
+  const { t: tItems } = useTranslation("items");
   const format = useFormat();
   const errorMessage = useErrorMessage();
   const { api, me } = useServices();
@@ -107,6 +108,14 @@ export function DocumentList({
                   {entry.kind === "quote" && entry.document.validUntil
                     ? ` · ${t("validUntil", { day: format.day(entry.document.validUntil, "medium") })}`
                     : ""}
+                </Caption1>
+                {/* Both codes, so a call about "their 44017" finds our PUMP-200 on the order. */}
+                <Caption1 aria-label={tItems("linesOf", { number })}>
+                  {document.lines
+                    .map((line) =>
+                      line.customerItem ? tItems("lineCodes", { item: line.item, code: line.customerItem }) : line.item,
+                    )
+                    .join(", ")}
                 </Caption1>
                 <DocumentOutputs entry={entry} />
                 {document.status === "OPEN" && mayChangeDocument(entry) && (

@@ -56,7 +56,9 @@ const toItem = (row: ItemRow): Item => ({
   version: row.version,
 });
 
-const REF_INCLUDE = { item: { select: { code: true, description: true, active: true } } } satisfies Prisma.CustomerItemRefInclude;
+const REF_INCLUDE = {
+  item: { select: { code: true, description: true, active: true } },
+} satisfies Prisma.CustomerItemRefInclude;
 type RefRow = Prisma.CustomerItemRefGetPayload<{ include: typeof REF_INCLUDE }>;
 const toReference = (row: RefRow): CrossReference => ({
   id: row.id,
@@ -94,10 +96,7 @@ export function createItemsRepository(prisma: PrismaClient): ItemsRepository {
         where: {
           ...(!includeInactive && { active: true }),
           ...(q && {
-            OR: [
-              { code: { contains: q, mode: "insensitive" } },
-              { description: { contains: q, mode: "insensitive" } },
-            ],
+            OR: [{ code: { contains: q, mode: "insensitive" } }, { description: { contains: q, mode: "insensitive" } }],
           }),
         },
         orderBy: { code: "asc" },
@@ -119,7 +118,15 @@ export function createItemsRepository(prisma: PrismaClient): ItemsRepository {
       const [ours, theirs] = await Promise.all([
         prisma.item.findMany({
           where: { code: { in: codes } },
-          select: { ...select, customerRefs: { where: { customerId }, select: { customerCode: true }, orderBy: { customerCode: "asc" }, take: 1 } },
+          select: {
+            ...select,
+            customerRefs: {
+              where: { customerId },
+              select: { customerCode: true },
+              orderBy: { customerCode: "asc" },
+              take: 1,
+            },
+          },
         }),
         prisma.customerItemRef.findMany({
           where: { customerId, customerCode: { in: codes } },

@@ -1,5 +1,5 @@
 import type { Ports } from "../../shared/ports/ports";
-import type { OrderIntake } from "../sales-documents/sales-documents.service";
+import type { OrderIntake } from "../../shared/ports/order-intake.port";
 import { orderImportRoutes } from "./order-import.routes";
 import { createOrderImportService } from "./order-import.service";
 

@@ -11,7 +11,7 @@ import {
 import type { CurrentUser } from "../../auth/current-user";
 import { AppError } from "../../shared/app-error";
 import type { Access } from "../../shared/ports/access.port";
-import type { OrderIntake } from "../sales-documents/sales-documents.service";
+import type { OrderIntake } from "../../shared/ports/order-intake.port";
 import { type FileLine, readOrderFile } from "./order-file";
 
 export interface OrderImportService {
@@ -53,16 +53,28 @@ export function createOrderImportService(deps: { intake: OrderIntake; access: Ac
       const file = readOrderFile(request.format, request.content);
       const issues: ImportIssue[] = [...file.issues];
       const currency = Currency.safeParse(file.currency ?? request.currency);
-      if (!currency.success) issues.push({ line: 0, field: "currency", message: "must be an ISO 4217 code such as EUR" });
+      if (!currency.success)
+        issues.push({ line: 0, field: "currency", message: "must be an ISO 4217 code such as EUR" });
       if (file.reference && file.reference.length > MAX_REFERENCE)
         issues.push({ line: 0, field: "reference", message: `must be at most ${MAX_REFERENCE} characters` });
-      const source = { contentHash: hashOf(request.content), reference: file.reference, fileName: request.fileName || null };
+      const source = {
+        contentHash: hashOf(request.content),
+        reference: file.reference,
+        fileName: request.fileName || null,
+      };
       const base = { customerId, reference: file.reference, currency: currency.data ?? request.currency };
       const lineNumbers = file.lines.map((line) => line.line);
 
       const existing = await intake.findImported(customerId, source);
       if (existing)
-        return { ...base, status: "duplicate", lines: orderLines(existing, lineNumbers), errors: [], total: existing.totals.total, order: existing };
+        return {
+          ...base,
+          status: "duplicate",
+          lines: orderLines(existing, lineNumbers),
+          errors: [],
+          total: existing.totals.total,
+          order: existing,
+        };
 
       // Each line as the API would take it; only well-formed lines go on to be looked up and priced.
       const inputs: SalesLineInput[] = [];
@@ -72,11 +84,18 @@ export function createOrderImportService(deps: { intake: OrderIntake; access: Ac
         if (parsed.success) {
           inputs.push(parsed.data);
           inputLines.push(line.line);
-        } else
-          for (const issue of parsed.error.issues)
-            issues.push({ line: line.line, field: String(issue.path[0] ?? "line"), message: issue.message });
+        } else {
+          // One problem per field is enough to fix it ("-2" fails both the pattern and "more than 0").
+          const fields = new Set<string>();
+          for (const issue of parsed.error.issues) {
+            const field = String(issue.path[0] ?? "line");
+            if (!fields.has(field)) issues.push({ line: line.line, field, message: issue.message });
+            fields.add(field);
+          }
+        }
       }
-      const prepared = inputs.length > 0 && currency.success ? await intake.prepare(customerId, currency.data, inputs) : null;
+      const prepared =
+        inputs.length > 0 && currency.success ? await intake.prepare(customerId, currency.data, inputs) : null;
       for (const issue of prepared?.issues ?? [])
         issues.push({ line: inputLines[issue.index]!, field: issue.field, message: issue.message });
       issues.sort((a, b) => a.line - b.line);
@@ -105,7 +124,13 @@ export function createOrderImportService(deps: { intake: OrderIntake; access: Ac
         user.id,
         source,
       );
-      return { ...preview, status: created ? "created" : "duplicate", lines: orderLines(order, inputLines), errors: [], order };
+      return {
+        ...preview,
+        status: created ? "created" : "duplicate",
+        lines: orderLines(order, inputLines),
+        errors: [],
+        order,
+      };
     },
   };
 }

@@ -2,6 +2,7 @@ import type { DocumentTotals, LifecycleState, Quote, SalesLine, SalesOrder } fro
 import { classifyDbError } from "../../db/db-errors";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import { staleVersion } from "../../shared/app-error";
+import type { ImportSource } from "../../shared/ports/order-intake.port";
 import { dayFromDate } from "../../shared/calendar-date";
 import { USER_REF_SELECT } from "../../db/user-ref";
 
@@ -24,13 +25,6 @@ export interface DocumentChanges<S extends string = "CANCELLED" | "CLOSED"> {
   validUntil?: Date | null;
   priced?: PricedDocument;
   status?: S;
-}
-
-/** Where an imported order came from: the file's hash and the customer's order reference, each once per customer. */
-export interface ImportSource {
-  contentHash: string;
-  reference: string | null;
-  fileName: string | null;
 }
 
 /** What decides whether a customer may receive quotes and orders, read under a row lock. */
@@ -86,7 +80,10 @@ export interface SalesDocumentsRepository {
     source: ImportSource,
   ): Promise<{ order: SalesOrder; created: boolean }>;
   /** The order imported before from this file or with this customer reference, if any. */
-  findImportedOrder(customerId: string, source: Pick<ImportSource, "contentHash" | "reference">): Promise<SalesOrder | null>;
+  findImportedOrder(
+    customerId: string,
+    source: Pick<ImportSource, "contentHash" | "reference">,
+  ): Promise<SalesOrder | null>;
   listOrders(customerId: string): Promise<SalesOrder[]>;
 }
 

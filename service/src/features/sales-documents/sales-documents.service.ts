@@ -17,10 +17,10 @@ import type { Access } from "../../shared/ports/access.port";
 import type { ContactAccess } from "../../shared/ports/contact-access.port";
 import type { CustomerAccess } from "../../shared/ports/customer-access.port";
 import { type Letterhead, type PrintFormat, type PrintableDocument, writeDocumentPdf } from "./document-pdf";
+import type { LineIssue, OrderIntake, PreparedLines } from "../../shared/ports/order-intake.port";
 import type {
   CustomerStanding,
   DocumentChanges,
-  ImportSource,
   PricedDocument,
   SalesDocumentsRepository,
 } from "./sales-documents.repository";
@@ -38,25 +38,6 @@ export interface SalesDocumentsService {
   /** The quote as a printable PDF; 404 exactly where getQuote is. */
   quotePdf(id: string, format: PrintFormat): Promise<PdfFile>;
   orderPdf(id: string, format: PrintFormat): Promise<PdfFile>;
-}
-
-/**
- * What the order import asks of quotes and orders: its lines checked and priced as manual lines are,
- * and the order written with its import record (once per file and customer reference).
- */
-export interface OrderIntake {
-  /** 404 unless the customer exists; why it may not receive orders (empty when it may). */
-  refusals(customerId: string): Promise<{ field: string; message: string }[]>;
-  /** Priced on today's date (UTC) when no line has an issue. */
-  prepare(customerId: string, currency: string, lines: SalesLineInput[]): Promise<PreparedLines>;
-  findImported(customerId: string, source: Pick<ImportSource, "contentHash" | "reference">): Promise<SalesOrder | null>;
-  createImported(
-    customerId: string,
-    header: { currency: string; title: string | null },
-    priced: PricedDocument,
-    userId: string,
-    source: ImportSource,
-  ): Promise<{ order: SalesOrder; created: boolean }>;
 }
 
 /** A PDF ready to stream: everything it needs is loaded, so a failure is still an error reply. */
@@ -92,18 +73,6 @@ export function requireCanReceiveOrders(customer: CustomerStanding): void {
 
 type PricedInput = Required<Pick<SalesLineInput, "unitPrice" | "discountPercent">> &
   SalesLineInput & { customerItem: string | null };
-
-/** A line's problem: its index in the lines given, the field, what is wrong. */
-export interface LineIssue {
-  index: number;
-  field: string;
-  message: string;
-}
-/** Priced when no line has an issue. */
-export interface PreparedLines {
-  priced?: PricedDocument;
-  issues: LineIssue[];
-}
 
 function price(lines: PricedInput[]): PricedDocument {
   const priced = priceLines(lines);
@@ -189,9 +158,7 @@ export function createSalesDocumentsService(deps: {
       }
       return { ...line, item: found.item.code, customerItem: found.customerItem };
     });
-    const missing = [
-      ...new Set(known.flatMap((line) => (line && line.unitPrice === undefined ? [line.item] : []))),
-    ];
+    const missing = [...new Set(known.flatMap((line) => (line && line.unitPrice === undefined ? [line.item] : [])))];
     const prices =
       missing.length === 0
         ? []
@@ -201,7 +168,12 @@ export function createSalesDocumentsService(deps: {
       if (line.unitPrice !== undefined)
         return { ...line, unitPrice: line.unitPrice, discountPercent: line.discountPercent ?? "0" };
       const special = specialPriceOn(prices, line.item, context.currency, context.day);
-      if (special) return { ...line, unitPrice: special.unitPrice, discountPercent: line.discountPercent ?? special.discountPercent };
+      if (special)
+        return {
+          ...line,
+          unitPrice: special.unitPrice,
+          discountPercent: line.discountPercent ?? special.discountPercent,
+        };
       issues.push({
         index,
         field: "unitPrice",
@@ -217,9 +189,16 @@ export function createSalesDocumentsService(deps: {
   async function priceWithSpecialPrices(lines: SalesLineInput[], context: PricingContext) {
     const prepared = await prepareLines(lines, context);
     if (prepared.priced) return prepared.priced;
-    const details = prepared.issues.map(({ index, field, message }) => ({ field: `body.lines.${index}.${field}`, message }));
+    const details = prepared.issues.map(({ index, field, message }) => ({
+      field: `body.lines.${index}.${field}`,
+      message,
+    }));
     if (details.length === 1) throw badRequest(details[0]!.field, details[0]!.message);
-    throw new AppError("bad_request", details.map((detail) => `${detail.field}: ${detail.message}`).join("; "), details);
+    throw new AppError(
+      "bad_request",
+      details.map((detail) => `${detail.field}: ${detail.message}`).join("; "),
+      details,
+    );
   }
 
   /** Only OPEN documents change; anything else is a conflict that names the state. */
