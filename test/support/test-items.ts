@@ -27,6 +27,9 @@ export const TEST_ITEMS = [
   "LINES",
   "W".repeat(80),
   "<script>alert(1)</script>",
+  // The PDF suite's 200-line quotes.
+  ...Array.from({ length: 200 }, (_, index) => `ITEM-${String(index + 1).padStart(3, "0")}`),
+  ...Array.from({ length: 196 }, (_, index) => `X${index + 4}-${"Y".repeat(70)}`),
 ];
 
 export async function seedTestItems(db: Database): Promise<void> {

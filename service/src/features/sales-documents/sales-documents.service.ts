@@ -194,11 +194,10 @@ export function createSalesDocumentsService(deps: {
       message,
     }));
     if (details.length === 1) throw badRequest(details[0]!.field, details[0]!.message);
-    throw new AppError(
-      "bad_request",
-      details.map((detail) => `${detail.field}: ${detail.message}`).join("; "),
-      details,
-    );
+    // The sentence names the first few; the details name every one.
+    const first = details.slice(0, 3).map((detail) => `${detail.field}: ${detail.message}`);
+    const more = details.length > 3 ? `; and ${details.length - 3} more` : "";
+    throw new AppError("bad_request", `${first.join("; ")}${more}`, details);
   }
 
   /** Only OPEN documents change; anything else is a conflict that names the state. */
