@@ -110,7 +110,7 @@ describeBrowser("quotes and orders in a real browser", () => {
     const maria = await demo.stack.as("maria@contoso.com");
     const alice = await demo.stack.as("alice@contoso.com");
     const northwind = (await maria.get("/api/customers?search=Northwind")).body.items[0];
-    const linked = await maria.put(`/api/customers/${northwind.id}/salesmen`, {
+    const linked = await maria.request("PUT", `/api/customers/${northwind.id}/salesmen`, {
       version: northwind.version,
       salesmanIds: [...northwind.salesmen.map((salesman: { id: string }) => salesman.id), await alice.id()],
     });
