@@ -74,4 +74,3 @@ export const CrossReference = z.object({
 });
 export type CrossReference = z.infer<typeof CrossReference>;
 export const CrossReferenceList = z.object({ items: z.array(CrossReference) });
-

@@ -40,7 +40,14 @@ export async function seedDemoSales(tx: Tx, managerId: string, salesmanId: strin
     });
 
   const document = (
-    lines: { item: string; customerItem?: string; description: string; quantity: string; unitPrice: string; discountPercent: string }[],
+    lines: {
+      item: string;
+      customerItem?: string;
+      description: string;
+      quantity: string;
+      unitPrice: string;
+      discountPercent: string;
+    }[],
   ) => {
     const priced = priceLines(lines);
     return {

@@ -104,7 +104,13 @@ export function createApp(
   const actions = actionsModule(prisma, ports, { opportunities: opportunities.parents, incidents: incidents.parents });
   const specialPrices = specialPricesModule(prisma, ports);
   const items = itemsModule(prisma, ports);
-  const salesDocuments = salesDocumentsModule(prisma, ports, specialPrices.forPricing, items.catalog, config.letterhead);
+  const salesDocuments = salesDocumentsModule(
+    prisma,
+    ports,
+    specialPrices.forPricing,
+    items.catalog,
+    config.letterhead,
+  );
   const orderImport = orderImportModule(ports, salesDocuments.intake);
   const thirdParties = thirdPartiesModule(prisma, ports);
   const shipTo = shipToModule(prisma, ports);
