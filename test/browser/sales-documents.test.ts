@@ -107,9 +107,10 @@ describeBrowser("quotes and orders in a real browser", () => {
   });
   it("keeps Northwind's own item codes and imports its order file after a dry run", async () => {
     // Alice becomes one of Northwind's salesmen, as its team would link her: cross-references and imports are the team's.
-    const maria = await demo.stack.as("maria@contoso.com");
+    const maria = await demo.stack.as("maria@contoso.com", "MANAGER");
     const alice = await demo.stack.as("alice@contoso.com");
-    const northwind = (await maria.get("/api/customers?search=Northwind")).body.items[0];
+    const found = (await maria.get("/api/customers?search=Northwind")).body.items[0];
+    const northwind = (await maria.get(`/api/customers/${found.id}`)).body.customer;
     const linked = await maria.request("PUT", `/api/customers/${northwind.id}/salesmen`, {
       version: northwind.version,
       salesmanIds: [...northwind.salesmen.map((salesman: { id: string }) => salesman.id), await alice.id()],
