@@ -13,6 +13,7 @@ export const TEST_ITEMS = [
   "WIDGET",
   "WASHER",
   "GASKET",
+  "GEARBOX",
   "BOLT",
   "SEAL",
   "PUMP",
