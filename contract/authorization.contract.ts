@@ -86,6 +86,15 @@ export const PERMISSIONS = {
   "orders:change": { does: "change, close or cancel a sales order", owner: "its creator", grants: ACCOUNT_TEAM },
   // A special price is a commercial agreement: sales staff apply it on quotes, managers set it.
   "prices:manage": { does: "agree, change or remove special prices", grants: MANAGERS },
+  // The item master decides what every line may sell: managers keep it.
+  "items:manage": { does: "add items to the item master, change or retire them", grants: MANAGERS },
+  // A customer's own item codes are the account team's working knowledge of that customer.
+  "cross-references:write": {
+    does: "add, change or remove a customer's item cross-references",
+    grants: LINKED_OR_MANAGERS,
+  },
+  // An imported file becomes an order in one go: someone on the customer's team, or a manager, does it.
+  "orders:import": { does: "import a sales order from a customer's file", grants: LINKED_OR_MANAGERS },
   "profiling:answer": { does: "answer a customer's profiling questions", grants: EVERYONE },
   // Question sets shape what every customer is asked: one owner, the admin.
   "profiling:manage": { does: "define profiling question sets and list archived ones", grants: ADMINS },

@@ -32,3 +32,5 @@ export * from "./authorization.contract";
 export * from "./log-intents.contract";
 export * from "./tracked-conversations.contract";
 export * from "./loaners.contract";
+export * from "./items.contract";
+export * from "./order-import.contract";

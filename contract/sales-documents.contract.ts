@@ -11,6 +11,8 @@ export const DiscountPercent = DecimalString(3, 2).refine((value) => Number(valu
 });
 
 /**
+ * item: our item code or the customer's own (a cross-reference); an unknown or inactive one is a 400
+ * naming the line's item. The line stores our code, and the customer's code beside it.
  * unitPrice omitted: the customer's special price for the item in the document's currency, valid on
  * the document's day (400 naming the field when there is none); its discount too unless one is given.
  * An explicit unitPrice always wins, and then an omitted discount is 0.
@@ -28,7 +30,10 @@ const Lines = z.array(SalesLineInput).min(1).max(200);
 /** Amounts as decimal strings; the service computes line and document totals (rounded half up to cents). */
 export const SalesLine = z.object({
   position: z.number().int(),
+  /** Our item code. */
   item: z.string(),
+  /** The customer's own code for it: the one the line was entered with, else their cross-reference, else null. */
+  customerItem: z.string().nullable(),
   description: z.string().nullable(),
   quantity: z.string(),
   unitPrice: z.string(),

@@ -1,5 +1,6 @@
 import { priceLines } from "contract";
 import type { PrismaClient } from "../../service/src/generated/prisma/client";
+import { seedDemoCrossReferences, seedDemoItems } from "./demo-items";
 
 type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 const DAY = 24 * 3_600_000;
@@ -10,15 +11,17 @@ const day = (now: Date, days: number) =>
 export const DEMO_SALES_ACCOUNT = "10002";
 
 /**
- * Special prices for Northwind (one expired, one in dollars, so the pane's prefill has something to
+ * The item master and Northwind's own codes for three items (demo-items.ts); special prices for Northwind (one expired, one in dollars, so the pane's prefill has something to
  * decide), an open quote and an open order whose totals come from the service's pricing code.
  */
 export async function seedDemoSales(tx: Tx, managerId: string, salesmanId: string, now: Date): Promise<void> {
+  await seedDemoItems(tx);
   const customer = await tx.customer.findUnique({
     where: { accountNumber: DEMO_SALES_ACCOUNT },
     select: { id: true, contacts: { select: { id: true }, take: 1 } },
   });
   if (!customer) return;
+  await seedDemoCrossReferences(tx, customer.id);
   const prices = [
     { item: "PUMP-200", description: "Pump 200 l/min, framework agreement", unitPrice: "17.50", discountPercent: "5" },
     { item: "SEAL-KIT", description: "Seal kit for PUMP-200", unitPrice: "0.89", discountPercent: "0" },
@@ -37,7 +40,14 @@ export async function seedDemoSales(tx: Tx, managerId: string, salesmanId: strin
     });
 
   const document = (
-    lines: { item: string; description: string; quantity: string; unitPrice: string; discountPercent: string }[],
+    lines: {
+      item: string;
+      customerItem?: string;
+      description: string;
+      quantity: string;
+      unitPrice: string;
+      discountPercent: string;
+    }[],
   ) => {
     const priced = priceLines(lines);
     return {
@@ -71,7 +81,14 @@ export async function seedDemoSales(tx: Tx, managerId: string, salesmanId: strin
   await tx.salesOrder.create({
     data: {
       ...document([
-        { item: "PUMP-200", description: "Pump 200 l/min", quantity: "2", unitPrice: "17.50", discountPercent: "5" },
+        {
+          item: "PUMP-200",
+          customerItem: "NW-44017",
+          description: "Pump 200 l/min",
+          quantity: "2",
+          unitPrice: "17.50",
+          discountPercent: "5",
+        },
         {
           item: "SERVICE",
           description: "Installation on site",

@@ -38,6 +38,8 @@ import { opportunitiesModule } from "./features/opportunities/opportunities.modu
 import { profilingModule } from "./features/profiling/profiling.module";
 import { recordModule } from "./features/record/record.module";
 import { reportsModule } from "./features/reports/reports.module";
+import { itemsModule } from "./features/items/items.module";
+import { orderImportModule } from "./features/order-import/order-import.module";
 import { salesDocumentsModule } from "./features/sales-documents/sales-documents.module";
 import { shipToModule } from "./features/ship-to/ship-to.module";
 import { specialPricesModule } from "./features/special-prices/special-prices.module";
@@ -105,7 +107,15 @@ export function createApp(
   const incidents = incidentsModule(prisma, ports);
   const actions = actionsModule(prisma, ports, { opportunities: opportunities.parents, incidents: incidents.parents });
   const specialPrices = specialPricesModule(prisma, ports);
-  const salesDocuments = salesDocumentsModule(prisma, ports, specialPrices.forPricing, config.letterhead);
+  const items = itemsModule(prisma, ports);
+  const salesDocuments = salesDocumentsModule(
+    prisma,
+    ports,
+    specialPrices.forPricing,
+    items.catalog,
+    config.letterhead,
+  );
+  const orderImport = orderImportModule(ports, salesDocuments.intake);
   const thirdParties = thirdPartiesModule(prisma, ports);
   const shipTo = shipToModule(prisma, ports);
   const consent = consentModule(prisma, ports);
@@ -171,6 +181,8 @@ export function createApp(
     ...salesDocuments.routes,
     ...loaners.routes,
     ...specialPrices.routes,
+    ...items.routes,
+    ...orderImport.routes,
     ...thirdParties.routes,
     ...shipTo.routes,
     ...consent.routes,

@@ -151,4 +151,66 @@ describeBrowser("quotes and orders in a real browser", () => {
     expect(await panel.getByRole("button", { name: "New quote" }).count()).toBe(0);
     await page.close();
   });
+  it("keeps Northwind's own item codes and imports its order file after a dry run", async () => {
+    // Alice becomes one of Northwind's salesmen, as its team would link her: cross-references and imports are the team's.
+    const maria = await demo.stack.as("maria@contoso.com", "MANAGER");
+    const alice = await demo.stack.as("alice@contoso.com");
+    const found = (await maria.get("/api/customers?search=Northwind")).body.items[0];
+    const northwind = (await maria.get(`/api/customers/${found.id}`)).body.customer;
+    const linked = await maria.request("PUT", `/api/customers/${northwind.id}/salesmen`, {
+      version: northwind.version,
+      salesmanIds: [...northwind.salesmen.map((salesman: { id: string }) => salesman.id), await alice.id()],
+    });
+    expect(linked.status).toBe(200);
+
+    const [page, panel] = await quotesTabFor("Nancy Davolio", nancysEmail.subject, "Northwind Traders");
+    const codes = panel.getByRole("region", { name: "Customer's item codes" });
+    await expectVisible(
+      codes.getByRole("listitem", { name: "Customer code NW-44017" }).getByText("NW-44017 → PUMP-200"),
+    );
+    await codes.getByRole("button", { name: "Add customer code" }).click();
+    const form = codes.getByRole("form", { name: "New customer item code" });
+    await form.getByLabel("Customer's code").fill("NW-60001");
+    await form.getByLabel("Our item code").fill("GASKET");
+    await form.getByRole("button", { name: "Save customer code" }).click();
+    await expectVisible(codes.getByRole("listitem", { name: "Customer code NW-60001" }));
+
+    const importer = panel.getByRole("region", { name: "Import an order" });
+    const file = importer.locator("input[type=file]");
+    const csv = (lines: string[]) => Buffer.from(["reference;item;quantity;unitPrice", ...lines].join("\n"));
+    await file.setInputFiles({
+      name: "po.csv",
+      mimeType: "text/csv",
+      buffer: csv(["PO-B1;NW-44017;2;", "PO-B1;NOPE;1;1.00"]),
+    });
+    await importer.getByRole("button", { name: "Check file" }).click();
+    await expectVisible(importer.getByText(/1 problems: nothing will be imported/));
+    await expectVisible(importer.getByText(/^Line 3, item: there is no item NOPE/));
+    expect(await importer.getByRole("button", { name: /^Import order/ }).count()).toBe(0);
+
+    await importer.getByRole("button", { name: "Choose another file" }).click();
+    await file.setInputFiles({
+      name: "po.csv",
+      mimeType: "text/csv",
+      buffer: csv(["PO-B1;NW-44017;2;", "PO-B1;NW-60001;10;2.40"]),
+    });
+    await importer.getByRole("button", { name: "Check file" }).click();
+    // 2 × 17.50 less 5 % = 33.25, + 24.00.
+    await expectVisible(importer.getByText("Customer order PO-B1: 2 lines ready, total €57.25."));
+    await importer.getByRole("button", { name: "Import order with 2 lines" }).click();
+    await expectVisible(importer.getByText(/Customer order PO-B1: Imported as order SO-\d+\./));
+    const imported = panel.getByRole("listitem", { name: /^SO-\d+$/ }).filter({ hasText: "Customer order PO-B1" });
+    await expectVisible(imported.getByText("PUMP-200 (customer: NW-44017), GASKET (customer: NW-60001)"));
+
+    const orders = (await alice.get(`/api/orders?customerId=${northwind.id}`)).body.items;
+    expect(orders.filter((order: { title: string }) => order.title === "Customer order PO-B1")).toEqual([
+      expect.objectContaining({
+        lines: [
+          expect.objectContaining({ item: "PUMP-200", customerItem: "NW-44017", lineTotal: "33.25" }),
+          expect.objectContaining({ item: "GASKET", customerItem: "NW-60001", lineTotal: "24.00" }),
+        ],
+      }),
+    ]);
+    await page.close();
+  });
 });

@@ -133,6 +133,14 @@ const profilingSet = (c: Context) =>
 const specialPrice = (c: Context) =>
   made(c.as.manager.post(`/api/customers/${c.customerId}/special-prices`, { item: unique("ITEM"), unitPrice: "9" }));
 
+const crossReference = (c: Context) =>
+  made(
+    c.as.manager.post(`/api/customers/${c.customerId}/cross-references`, {
+      customerCode: unique("THEIRS"),
+      item: "PUMP-200",
+    }),
+  );
+
 /** Every write route of the app and the cases that exercise each of its permissions. */
 const ROUTES: Record<string, Case[]> = {
   "POST /api/customers": [
@@ -859,6 +867,74 @@ const ROUTES: Record<string, Case[]> = {
         path: `/api/customers/${c.customerId}/special-prices`,
         body: { item: unique("ITEM"), unitPrice: "8.50" },
         read: get(c, `/api/customers/${c.customerId}/special-prices`),
+      }),
+    },
+  ],
+  "POST /api/items": [
+    {
+      permission: "items:manage",
+      prepare: async (c) => ({
+        path: "/api/items",
+        body: { code: unique("ITEM"), description: "Bolt M8" },
+        read: get(c, "/api/items"),
+      }),
+    },
+  ],
+  "PATCH /api/items/:id": [
+    {
+      permission: "items:manage",
+      prepare: async (c) => {
+        const item = await made(c.as.manager.post("/api/items", { code: unique("ITEM"), description: "Nut M8" }));
+        return { path: `/api/items/${item.id}`, body: { version: 1, active: false }, read: get(c, "/api/items") };
+      },
+    },
+  ],
+  "POST /api/customers/:id/cross-references": [
+    {
+      permission: "cross-references:write",
+      prepare: async (c) => ({
+        path: `/api/customers/${c.customerId}/cross-references`,
+        body: { customerCode: unique("THEIRS"), item: "PUMP-200" },
+        read: get(c, `/api/customers/${c.customerId}/cross-references`),
+      }),
+    },
+  ],
+  "PATCH /api/cross-references/:id": [
+    {
+      permission: "cross-references:write",
+      prepare: async (c) => {
+        const ref = await crossReference(c);
+        return {
+          path: `/api/cross-references/${ref.id}`,
+          body: { version: 1, customerDescription: "Renamed" },
+          read: get(c, `/api/customers/${c.customerId}/cross-references`),
+        };
+      },
+    },
+  ],
+  "DELETE /api/cross-references/:id": [
+    {
+      permission: "cross-references:write",
+      prepare: async (c) => {
+        const ref = await crossReference(c);
+        return {
+          path: `/api/cross-references/${ref.id}`,
+          read: get(c, `/api/customers/${c.customerId}/cross-references`),
+        };
+      },
+    },
+  ],
+  "POST /api/customers/:id/order-imports": [
+    {
+      permission: "orders:import",
+      prepare: async (c) => ({
+        path: `/api/customers/${c.customerId}/order-imports`,
+        body: {
+          format: "csv",
+          content: `reference,item,quantity,unitPrice\n${unique("PO")},PUMP-200,1,10.00`,
+          dryRun: false,
+        },
+        read: get(c, `/api/orders?customerId=${c.customerId}`),
       }),
     },
   ],

@@ -27,6 +27,20 @@ describe("the demo seed, injected by the entry that knows it", () => {
     expect(body.items.map((customer: { accountNumber: string }) => customer.accountNumber)).toContain(
       DEMO_CUSTOMERS[0]!.account,
     );
+
+    // The documented example files are orders Northwind could send: they check out against the demo's
+    // items, Northwind's own codes and its special prices.
+    const maria = await service.as("maria@contoso.com", "MANAGER");
+    const northwind = (await maria.get("/api/customers?search=Northwind")).body.items[0];
+    for (const format of ["csv", "xml"] as const) {
+      const content = fs.readFileSync(path.join(ROOT, `docs/examples/order-import.${format}`), "utf8");
+      const dryRun = await maria.post(`/api/customers/${northwind.id}/order-imports`, { format, content });
+      expect({ format, status: dryRun.body.status, errors: dryRun.body.errors }).toEqual({
+        format,
+        status: "ready",
+        errors: [],
+      });
+    }
   }, 120_000);
 
   it("the service's own entry refuses SEED=demo, saying which command seeds", () => {

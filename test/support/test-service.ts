@@ -16,6 +16,7 @@ import type { Logger } from "../../service/src/shared/logger";
 import type { Database } from "../../service/src/db/database";
 import { ApiClient } from "./api-client";
 import { type Backend, createTestDatabase } from "./test-database";
+import { seedTestItems } from "./test-items";
 
 export interface TestService {
   backend: Backend;
@@ -47,6 +48,7 @@ export async function startTestService(
 ): Promise<TestService> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "crm-test-"));
   const database = await createTestDatabase(backend);
+  await seedTestItems(database.db);
   // Suites send far more than a person would (the hostile corpus, the authorisation walk): the limits
   // are off unless a suite sets them; test/service/rate-limits.test.ts checks them at the defaults too.
   const config = loadConfig({

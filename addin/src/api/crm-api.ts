@@ -51,6 +51,7 @@ import { salesCalls } from "./sales-calls";
 import { queryString as query } from "./query-string";
 import { salesDocumentCalls } from "./sales-document-calls";
 import { loanerCalls } from "./loaner-calls";
+import { itemCalls } from "./item-calls";
 import { type SendRequest, type TokenSource, createSendRequest } from "./send-request";
 import { forgetAnswers } from "../shared/selection-cache";
 
@@ -218,6 +219,7 @@ export function createCrmApi(baseUrl: string, token: TokenSource) {
     ...profilingCalls(call),
     ...salesDocumentCalls(call, download),
     ...loanerCalls(call),
+    ...itemCalls(call),
     ...reportCalls(call, download),
   };
   return api;

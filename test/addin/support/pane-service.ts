@@ -77,9 +77,9 @@ interface KeptWorld {
   sequences: { name: string; last: string | null; start: string }[];
 }
 
-// Reference data from the migrations is never touched. Users are kept across tests: the service
+// Reference data from the migrations, and the suites' item master (test-items.ts), is never touched. Users are kept across tests: the service
 // remembers them by id for minutes (SeenUsers), and they sign in again with the same id anyway.
-const UNTOUCHED = new Set(["_prisma_migrations", "CustomerStatus"]);
+const UNTOUCHED = new Set(["_prisma_migrations", "CustomerStatus", "Item"]);
 const KEPT_ACROSS_TESTS = "User";
 
 export async function startPaneService(options: PaneServiceOptions = {}): Promise<PaneService> {

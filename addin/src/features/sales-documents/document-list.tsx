@@ -42,6 +42,7 @@ export function DocumentList({
   const layout = useLayoutStyles();
   const { t } = useTranslation("salesDocuments");
   const { t: tl } = useTranslation("loaners");
+  const { t: tItems } = useTranslation("items");
   const format = useFormat();
   const errorMessage = useErrorMessage();
   const { api, me } = useServices();
@@ -113,6 +114,14 @@ export function DocumentList({
                     : ""}
                 </Caption1>
                 {entry.kind === "order" && <LoanerSummary order={entry.document} />}
+                {/* Both codes, so a call about "their 44017" finds our PUMP-200 on the order. */}
+                <Caption1 aria-label={tItems("linesOf", { number })}>
+                  {document.lines
+                    .map((line) =>
+                      line.customerItem ? tItems("lineCodes", { item: line.item, code: line.customerItem }) : line.item,
+                    )
+                    .join(", ")}
+                </Caption1>
                 <DocumentOutputs entry={entry} />
                 {entry.kind === "order" && returning === document.id && (
                   <LoanerReturnForm

@@ -5,6 +5,8 @@ import { specialPriceOn } from "contract";
 export interface LineDraft {
   key: number;
   item: string;
+  /** The customer's code the service stored beside ours; dropped once the item is changed. */
+  customerItem: string | null;
   description: string;
   quantity: string;
   unitPrice: string;
@@ -16,6 +18,7 @@ let keys = 0;
 export const emptyLine = (): LineDraft => ({
   key: ++keys,
   item: "",
+  customerItem: null,
   description: "",
   quantity: "1",
   unitPrice: "",
@@ -25,6 +28,7 @@ export const emptyLine = (): LineDraft => ({
 export const lineFrom = (line: SalesLine): LineDraft => ({
   key: ++keys,
   item: line.item,
+  customerItem: line.customerItem,
   description: line.description ?? "",
   quantity: line.quantity,
   unitPrice: line.unitPrice,
@@ -35,10 +39,17 @@ export const lineFrom = (line: SalesLine): LineDraft => ({
 /**
  * Fills the price and discount from the customer's special price for the item, currency and day, as
  * the service would. Only a price nobody typed is replaced: an empty one, or one filled in before.
+ * `ourCode` is the item the line's code stands for (the customer's code maps to ours).
  */
-export function withSpecialPrice(line: LineDraft, prices: SpecialPrice[], currency: string, day: string): LineDraft {
+export function withSpecialPrice(
+  line: LineDraft,
+  prices: SpecialPrice[],
+  currency: string,
+  day: string,
+  ourCode: (code: string) => string = (code) => code,
+): LineDraft {
   if (line.unitPrice.trim() !== "" && !line.special) return line;
-  const special = specialPriceOn(prices, line.item, currency, day);
+  const special = specialPriceOn(prices, ourCode(line.item.trim()), currency, day);
   if (special)
     return { ...line, unitPrice: special.unitPrice, discountPercent: special.discountPercent, special: true };
   return line.special ? { ...line, unitPrice: "", discountPercent: "", special: false } : line;

@@ -29,6 +29,7 @@ export function LineFields({
   line,
   number,
   total,
+  codeHint,
   currency,
   errors,
   onChange,
@@ -39,6 +40,8 @@ export function LineFields({
   number: number;
   /** null while the line is not complete or not valid. */
   total: string | null;
+  /** Our code or the customer's: which one the item field holds, and the other. */
+  codeHint?: string;
   currency: string;
   /** The service's message for a field of this line ("unitPrice"), if any. */
   errors: (field: string) => string | undefined;
@@ -53,7 +56,7 @@ export function LineFields({
   const format = useFormat();
   return (
     <fieldset className={styles.line} aria-label={t("label", { number })}>
-      <Field label={t("item")} required validationMessage={errors("item")}>
+      <Field label={t("item")} required validationMessage={errors("item")} hint={codeHint}>
         <Input value={line.item} onChange={(_event, data) => onItem(data.value)} maxLength={80} />
       </Field>
       <Field label={t("description")} validationMessage={errors("description")}>

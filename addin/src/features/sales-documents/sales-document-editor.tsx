@@ -1,7 +1,7 @@
 import { Button, Field, Input, Text } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { OrderType, Quote, SalesOrder, SpecialPrice } from "contract";
+import type { CrossReference, OrderType, Quote, SalesOrder, SpecialPrice } from "contract";
 import { priceDraftLines } from "contract";
 import { useFormat } from "../../i18n";
 import { useServices } from "../../shared/services-context";
@@ -26,17 +26,21 @@ export function SalesDocumentEditor({
   customerId,
   editing,
   prices,
+  references,
   onSaved,
   onCancel,
 }: {
   customerId: string;
   editing: Editing;
   prices: SpecialPrice[];
+  /** The customer's own item codes: a line may be typed with one. */
+  references: CrossReference[];
   onSaved: () => void;
   onCancel: () => void;
 }) {
   const layout = useLayoutStyles();
   const { t } = useTranslation("salesDocuments", { keyPrefix: "editor" });
+  const { t: tItems } = useTranslation("items");
   const format = useFormat();
   const { api } = useServices();
   const { document } = editing;
@@ -55,15 +59,29 @@ export function SalesDocumentEditor({
   const errors = submit.fieldErrors;
   const priced = priceDraftLines(lines);
 
+  const theirs = (code: string) => references.find((reference) => reference.customerCode === code.trim());
+  const ourCode = (code: string) => theirs(code)?.item ?? code;
+  /** Which code is which, under the item field. */
+  const codeHint = (line: LineDraft) => {
+    const reference = theirs(line.item);
+    if (reference) return tItems("isTheirs", { item: reference.item });
+    return line.customerItem ? tItems("theirCode", { code: line.customerItem }) : undefined;
+  };
   const change = (key: number, patch: Partial<LineDraft>) =>
     setLines((current) => current.map((line) => (line.key === key ? { ...line, ...patch } : line)));
   const changeItem = (key: number, item: string) =>
     setLines((current) =>
-      current.map((line) => (line.key === key ? withSpecialPrice({ ...line, item }, prices, currency, day) : line)),
+      current.map((line) =>
+        line.key === key
+          ? withSpecialPrice({ ...line, item, customerItem: null }, prices, currency, day, ourCode)
+          : line,
+      ),
     );
   const changeCurrency = (next: string) => {
     setCurrency(next);
-    setLines((current) => current.map((line) => withSpecialPrice(line, prices, next.trim().toUpperCase(), day)));
+    setLines((current) =>
+      current.map((line) => withSpecialPrice(line, prices, next.trim().toUpperCase(), day, ourCode)),
+    );
   };
 
   const save = async (event: FormEvent) => {
@@ -127,6 +145,7 @@ export function SalesDocumentEditor({
           line={line}
           number={index + 1}
           total={priced.lineTotals[index] ?? null}
+          codeHint={codeHint(line)}
           currency={currency}
           errors={(field) => errors[`lines.${index}.${field}`]}
           onChange={(patch) => change(line.key, patch)}

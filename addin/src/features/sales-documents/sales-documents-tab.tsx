@@ -10,6 +10,9 @@ import type { RecordTabContext } from "../../shared/record-tab.types";
 import { DocumentList } from "./document-list";
 import { type Editing, SalesDocumentEditor } from "./sales-document-editor";
 import { SpecialPricesSection } from "./special-prices-section";
+import { CrossReferencesSection } from "./cross-references-section";
+import { OrderImportSection } from "./order-import-section";
+import { may } from "../../shared/may";
 
 /**
  * The customer's quotes and orders and the prices agreed with it. Loads its own lists, so the
@@ -18,10 +21,16 @@ import { SpecialPricesSection } from "./special-prices-section";
 export function SalesDocumentsTab({ record }: RecordTabContext) {
   const layout = useLayoutStyles();
   const { t } = useTranslation("salesDocuments");
-  const { api } = useServices();
+  const { api, me } = useServices();
   const { customer } = record;
   const lists = useAsync(
-    () => Promise.all([api.quotes(customer.id), api.orders(customer.id), api.specialPrices(customer.id)]),
+    () =>
+      Promise.all([
+        api.quotes(customer.id),
+        api.orders(customer.id),
+        api.specialPrices(customer.id),
+        api.crossReferences(customer.id),
+      ]),
     [customer.id],
   );
   const [editing, setEditing] = useState<Editing | null>(null);
@@ -40,7 +49,7 @@ export function SalesDocumentsTab({ record }: RecordTabContext) {
 
   if (lists.status === "loading") return <Loading label={t("loading")} />;
   if (lists.status === "error") return <ErrorState error={lists.error} onRetry={lists.reload} />;
-  const [quotes, orders, prices] = lists.data;
+  const [quotes, orders, prices, references] = lists.data;
   const saved = () => {
     setEditing(null);
     lists.reload();
@@ -65,6 +74,7 @@ export function SalesDocumentsTab({ record }: RecordTabContext) {
             customerId={customer.id}
             editing={editing}
             prices={prices.items}
+            references={references.items}
             onSaved={saved}
             onCancel={() => setEditing(null)}
           />
@@ -86,7 +96,16 @@ export function SalesDocumentsTab({ record }: RecordTabContext) {
           onChanged={lists.reload}
         />
       </section>
+      {refusals.length === 0 && may(me, "orders:import", { salesmen: customer.salesmen }) && (
+        <OrderImportSection customerId={customer.id} onImported={lists.reload} />
+      )}
       <SpecialPricesSection customerId={customer.id} prices={prices.items} onChanged={lists.reload} />
+      <CrossReferencesSection
+        customerId={customer.id}
+        salesmen={customer.salesmen}
+        references={references.items}
+        onChanged={lists.reload}
+      />
     </>
   );
 }

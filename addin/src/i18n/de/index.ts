@@ -1,5 +1,6 @@
 import { reports } from "./reports";
 import { salesDocuments } from "./sales-documents";
+import { items } from "./items";
 import { attachments } from "./attachments";
 import { customers } from "./customers";
 import { profiling } from "./profiling";
@@ -46,5 +47,6 @@ export const de: Catalog<typeof en> = {
   thirdParties,
   salesDocuments,
   loaners,
+  items,
   reports,
 };

@@ -198,6 +198,10 @@ function rowHeight(doc: Doc, item: string, description: string): number {
   return Math.min(MAX_ROW_HEIGHT, height) + 2 * CELL_PADDING;
 }
 
+/** Our code, and the customer's own beside it where the line has one: the customer finds their item by it. */
+const itemText = (line: Quote["lines"][number]) =>
+  toWinAnsi(line.customerItem ? `${line.item} · ${line.customerItem}` : line.item);
+
 function drawRow(
   doc: Doc,
   y: number,
@@ -205,7 +209,7 @@ function drawRow(
   format: ReturnType<typeof formatters>,
   height: number,
 ) {
-  const item = toWinAnsi(line.item);
+  const item = itemText(line);
   const description = line.description ? multiline(line.description, 60) : "";
   const cells = cellsOf(line, format);
   let x = MARGIN;
@@ -299,7 +303,7 @@ export async function writeDocumentPdf(
 
   let y = drawTableHead(doc, drawHeader(doc, printable, letterhead, format));
   for (const line of document.lines) {
-    const height = rowHeight(doc, toWinAnsi(line.item), line.description ? multiline(line.description, 60) : "");
+    const height = rowHeight(doc, itemText(line), line.description ? multiline(line.description, 60) : "");
     if (y + height > BOTTOM) {
       doc.addPage();
       y = drawTableHead(doc, MARGIN);

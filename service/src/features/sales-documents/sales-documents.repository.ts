@@ -1,6 +1,8 @@
 import type { DocumentTotals, LifecycleState, OrderType, Quote, SalesLine, SalesOrder } from "contract";
+import { classifyDbError } from "../../db/db-errors";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import { staleVersion } from "../../shared/app-error";
+import type { ImportSource } from "../../shared/ports/order-intake.port";
 import { dayFromDate } from "../../shared/calendar-date";
 import { USER_REF_SELECT } from "../../db/user-ref";
 
@@ -73,6 +75,23 @@ export interface SalesDocumentsRepository {
     guard: StandingGuard | null,
   ): Promise<SalesOrder>;
   findOrder(id: string): Promise<SalesOrder | null>;
+  /**
+   * An order and its import record in one transaction; when the same file or reference won a race,
+   * nothing is written and the order it made is the answer (created false).
+   */
+  createImportedOrder(
+    customerId: string,
+    header: DocumentHeader,
+    priced: PricedDocument,
+    userId: string,
+    guard: StandingGuard,
+    source: ImportSource,
+  ): Promise<{ order: SalesOrder; created: boolean }>;
+  /** The order imported before from this file or with this customer reference, if any. */
+  findImportedOrder(
+    customerId: string,
+    source: Pick<ImportSource, "contentHash" | "reference">,
+  ): Promise<SalesOrder | null>;
   listOrders(customerId: string): Promise<SalesOrder[]>;
 }
 
@@ -91,12 +110,13 @@ type QuoteRow = Prisma.QuoteGetPayload<{ include: typeof QUOTE_INCLUDE }>;
 type OrderRow = Prisma.SalesOrderGetPayload<{ include: typeof ORDER_INCLUDE }>;
 type LineRow = Pick<
   QuoteRow["lines"][number],
-  "position" | "item" | "description" | "quantity" | "unitPrice" | "discountPercent" | "lineTotal"
+  "position" | "item" | "customerItem" | "description" | "quantity" | "unitPrice" | "discountPercent" | "lineTotal"
 >;
 
 const toLine = (row: LineRow): SalesLine => ({
   position: row.position,
   item: row.item,
+  customerItem: row.customerItem,
   description: row.description,
   quantity: row.quantity.toString(),
   unitPrice: row.unitPrice.toFixed(2),
@@ -150,6 +170,7 @@ const linesData = (priced: PricedDocument) =>
   priced.lines.map((line, index) => ({
     position: index + 1,
     item: line.item,
+    customerItem: line.customerItem,
     description: line.description,
     quantity: line.quantity,
     unitPrice: line.unitPrice,
@@ -227,11 +248,15 @@ function createDocument<T, H>(
   priced: PricedDocument,
   userId: string,
   guard: StandingGuard,
+  /** More to write in the same transaction (an import's record). */
+  also?: (tx: Tx, document: T) => Promise<unknown>,
 ): Promise<T> {
   return prisma.$transaction(async (tx) => {
     await checkStanding(tx, customerId, guard);
     const data = { ...header, ...totalsData(priced), customerId, createdById: userId };
-    return tables.insert(tx, { ...data, lines: { create: linesData(priced) } });
+    const document = await tables.insert(tx, { ...data, lines: { create: linesData(priced) } });
+    await also?.(tx, document);
+    return document;
   });
 }
 
@@ -300,9 +325,10 @@ export function createSalesDocumentsRepository(prisma: PrismaClient): SalesDocum
             createdById: userId,
             lines: {
               create: quote.lines.map(
-                ({ position, item, description, quantity, unitPrice, discountPercent, lineTotal }) => ({
+                ({ position, item, customerItem, description, quantity, unitPrice, discountPercent, lineTotal }) => ({
                   position,
                   item,
+                  customerItem,
                   description,
                   quantity,
                   unitPrice,
@@ -316,6 +342,28 @@ export function createSalesDocumentsRepository(prisma: PrismaClient): SalesDocum
         });
         return toOrder(row);
       });
+    },
+
+    async createImportedOrder(customerId, header, priced, userId, guard, source) {
+      try {
+        const order = await createDocument(prisma, ORDERS, customerId, header, priced, userId, guard, (tx, made) =>
+          tx.orderImport.create({ data: { ...source, customerId, orderId: made.id } }),
+        );
+        return { order, created: true };
+      } catch (error) {
+        if (classifyDbError(error)?.kind !== "unique") throw error;
+        const existing = await this.findImportedOrder(customerId, source);
+        if (!existing) throw error;
+        return { order: existing, created: false };
+      }
+    },
+
+    async findImportedOrder(customerId, { contentHash, reference }) {
+      const row = await prisma.orderImport.findFirst({
+        where: { customerId, OR: [{ contentHash }, ...(reference ? [{ reference }] : [])] },
+        select: { orderId: true },
+      });
+      return row ? this.findOrder(row.orderId) : null;
     },
 
     async findOrder(id) {

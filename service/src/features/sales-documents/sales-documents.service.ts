@@ -18,6 +18,7 @@ import type { Access } from "../../shared/ports/access.port";
 import type { ContactAccess } from "../../shared/ports/contact-access.port";
 import type { CustomerAccess } from "../../shared/ports/customer-access.port";
 import { type Letterhead, type PrintFormat, type PrintableDocument, writeDocumentPdf } from "./document-pdf";
+import type { LineIssue, OrderIntake, PreparedLines } from "../../shared/ports/order-intake.port";
 import type {
   CustomerStanding,
   DocumentChanges,
@@ -67,6 +68,14 @@ function dueBackOnFor(type: SalesOrder["type"], dueBackOn: string | undefined, e
   return dateFromDay(dueBackOn);
 }
 
+/** What a line's code means for one customer: our item (is it still sold?) and the customer's code for it. */
+export interface ItemCatalog {
+  resolve(
+    customerId: string,
+    codes: string[],
+  ): Promise<Map<string, { item: { code: string; active: boolean }; customerItem: string | null }>>;
+}
+
 /** Line totals are numeric(16, 2): 14 digits before the point. */
 const MAX_CENTS = 10n ** 16n;
 
@@ -79,7 +88,8 @@ export function requireCanReceiveOrders(customer: CustomerStanding): void {
   if (details.length > 0) throw new AppError("conflict", orderRefusalSentence(details), details);
 }
 
-type PricedInput = Required<Pick<SalesLineInput, "unitPrice" | "discountPercent">> & SalesLineInput;
+type PricedInput = Required<Pick<SalesLineInput, "unitPrice" | "discountPercent">> &
+  SalesLineInput & { customerItem: string | null };
 
 function price(lines: PricedInput[]): PricedDocument {
   const priced = priceLines(lines);
@@ -90,6 +100,7 @@ function price(lines: PricedInput[]): PricedDocument {
   return {
     lines: lines.map((line, index) => ({
       item: line.item,
+      customerItem: line.customerItem,
       description: line.description ?? null,
       quantity: line.quantity,
       unitPrice: line.unitPrice,
@@ -112,10 +123,12 @@ export function createSalesDocumentsService(deps: {
   customers: CustomerAccess;
   contacts: ContactAccess;
   specialPrices: SpecialPriceSource;
+  items: ItemCatalog;
   access: Access;
   letterhead: Letterhead;
-}): SalesDocumentsService {
+}): SalesDocumentsService & { intake: OrderIntake } {
   const { documents } = deps;
+  const today = () => dayFromDate(new Date());
 
   function pdfOf(printable: PrintableDocument, format: PrintFormat): PdfFile {
     const number = printable.kind === "quote" ? `Q-${printable.document.number}` : `SO-${printable.document.number}`;
@@ -143,32 +156,65 @@ export function createSalesDocumentsService(deps: {
   }
 
   /**
-   * Lines without a unit price take the customer's special price for the item valid on the document's
-   * day, and its discount unless one is given; an explicit price always wins (discount then 0 if omitted).
+   * Every line's code is looked up for the customer (ours, else their cross-reference; unknown or
+   * inactive is the line's item error). Lines without a unit price take the customer's special price
+   * for the item valid on the document's day, and its discount unless one is given; an explicit price
+   * always wins (discount then 0 if omitted). Every line's problem is collected, none stops the rest.
    */
-  async function priceWithSpecialPrices(lines: SalesLineInput[], context: PricingContext) {
-    const missing = [...new Set(lines.filter((line) => line.unitPrice === undefined).map((line) => line.item))];
+  async function prepareLines(lines: SalesLineInput[], context: PricingContext): Promise<PreparedLines> {
+    const resolved = await deps.items.resolve(context.customerId, [...new Set(lines.map((line) => line.item.trim()))]);
+    const issues: LineIssue[] = [];
+    const known = lines.map((line, index) => {
+      const found = resolved.get(line.item.trim());
+      if (!found || !found.item.active) {
+        const message = found
+          ? `item ${found.item.code} is no longer sold`
+          : `there is no item ${line.item} in the item master, nor a cross-reference of this customer`;
+        issues.push({ index, field: "item", message });
+        return null;
+      }
+      return { ...line, item: found.item.code, customerItem: found.customerItem };
+    });
+    const missing = [...new Set(known.flatMap((line) => (line && line.unitPrice === undefined ? [line.item] : [])))];
     const prices =
       missing.length === 0
         ? []
         : await deps.specialPrices.listForCustomer(context.customerId, { currency: context.currency, items: missing });
-    return price(
-      lines.map((line, index) => {
-        if (line.unitPrice !== undefined)
-          return { ...line, unitPrice: line.unitPrice, discountPercent: line.discountPercent ?? "0" };
-        const special = specialPriceOn(prices, line.item, context.currency, context.day);
-        if (!special)
-          throw badRequest(
-            `body.lines.${index}.unitPrice`,
-            `no special price for item ${line.item} in ${context.currency} on ${context.day}; enter a unit price`,
-          );
+    const priced = known.map((line, index): PricedInput | null => {
+      if (!line) return null;
+      if (line.unitPrice !== undefined)
+        return { ...line, unitPrice: line.unitPrice, discountPercent: line.discountPercent ?? "0" };
+      const special = specialPriceOn(prices, line.item, context.currency, context.day);
+      if (special)
         return {
           ...line,
           unitPrice: special.unitPrice,
           discountPercent: line.discountPercent ?? special.discountPercent,
         };
-      }),
-    );
+      issues.push({
+        index,
+        field: "unitPrice",
+        message: `no special price for item ${line.item} in ${context.currency} on ${context.day}; enter a unit price`,
+      });
+      return null;
+    });
+    if (issues.length > 0) return { issues };
+    return { issues, priced: price(priced as PricedInput[]) };
+  }
+
+  /** The lines priced, or one 400 naming every line's field that is wrong. */
+  async function priceWithSpecialPrices(lines: SalesLineInput[], context: PricingContext) {
+    const prepared = await prepareLines(lines, context);
+    if (prepared.priced) return prepared.priced;
+    const details = prepared.issues.map(({ index, field, message }) => ({
+      field: `body.lines.${index}.${field}`,
+      message,
+    }));
+    if (details.length === 1) throw badRequest(details[0]!.field, details[0]!.message);
+    // The sentence names the first few; the details name every one.
+    const first = details.slice(0, 3).map((detail) => `${detail.field}: ${detail.message}`);
+    const more = details.length > 3 ? `; and ${details.length - 3} more` : "";
+    throw new AppError("bad_request", `${first.join("; ")}${more}`, details);
   }
 
   /** Only OPEN documents change; anything else is a conflict that names the state. */
@@ -186,7 +232,7 @@ export function createSalesDocumentsService(deps: {
   /** The header of a new document, its lines priced on today's date (UTC). */
   async function newDocument(input: QuoteCreate | OrderCreate) {
     await checkCustomerAndContact(input.customerId, input.contactId);
-    const context = { customerId: input.customerId, currency: input.currency, day: dayFromDate(new Date()) };
+    const context = { customerId: input.customerId, currency: input.currency, day: today() };
     const header = { contactId: input.contactId ?? null, title: input.title ?? null, currency: input.currency };
     return { header, priced: await priceWithSpecialPrices(input.lines, context) };
   }
@@ -213,7 +259,26 @@ export function createSalesDocumentsService(deps: {
   // Cancelling is always possible; changing what is offered needs a customer that may receive it.
   const guardFor = (input: { lines?: unknown }) => (input.lines ? requireCanReceiveOrders : null);
 
+  const intake: OrderIntake = {
+    refusals: async (customerId) => {
+      const customer = await deps.customers.get(customerId);
+      return orderRefusals({ statusCode: customer.status.code, lifecycle: customer.lifecycle });
+    },
+    prepare: (customerId, currency, lines) => prepareLines(lines, { customerId, currency, day: today() }),
+    findImported: (customerId, source) => documents.findImportedOrder(customerId, source),
+    createImported: (customerId, header, priced, userId, source) =>
+      documents.createImportedOrder(
+        customerId,
+        { ...header, contactId: null },
+        priced,
+        userId,
+        requireCanReceiveOrders,
+        source,
+      ),
+  };
+
   return {
+    intake,
     getQuote,
     getOrder,
     // An unknown customer has no documents: the lists are empty, not a 404.
