@@ -86,6 +86,10 @@ export const PERMISSIONS = {
   "orders:change": { does: "change, close or cancel a sales order", owner: "its creator", grants: ACCOUNT_TEAM },
   // A special price is a commercial agreement: sales staff apply it on quotes, managers set it.
   "prices:manage": { does: "agree, change or remove special prices", grants: MANAGERS },
+  "payments:propose": { does: "propose an agreement for payments to a customer", grants: EVERYONE },
+  // Money leaving the company: a manager's call; payments then stay within what was approved.
+  "payments:approve": { does: "approve or reject a payment agreement", grants: MANAGERS },
+  "payments:record": { does: "record a payment against an approved agreement", grants: EVERYONE },
   "profiling:answer": { does: "answer a customer's profiling questions", grants: EVERYONE },
   // Question sets shape what every customer is asked: one owner, the admin.
   "profiling:manage": { does: "define profiling question sets and list archived ones", grants: ADMINS },

@@ -31,3 +31,5 @@ export * from "./comments.contract";
 export * from "./authorization.contract";
 export * from "./log-intents.contract";
 export * from "./tracked-conversations.contract";
+export * from "./samples.contract";
+export * from "./payments.contract";

@@ -8,6 +8,8 @@ import { LifecycleSection } from "./lifecycle.contract";
 import { Note } from "./notes.contract";
 import { Action, Incident, Opportunity } from "./opportunities.contract";
 import { ShipTo, ThirdParty } from "./third-parties.contract";
+import { Sample } from "./samples.contract";
+import { PaymentAgreement } from "./payments.contract";
 
 /** Everything the task pane shows for one customer, in one call. */
 export const CustomerRecord = z.object({
@@ -29,5 +31,9 @@ export const CustomerRecord = z.object({
   /** By role, then name. */
   thirdParties: z.array(ThirdParty),
   shipTo: z.array(ShipTo),
+  /** Samples handed over, newest first; the latest few. */
+  samples: z.array(Sample),
+  /** Payment agreements, newest first, each with its remaining amount and latest payments. */
+  paymentAgreements: z.array(PaymentAgreement),
 });
 export type CustomerRecord = z.infer<typeof CustomerRecord>;

@@ -7,6 +7,7 @@ import { createActivitiesService } from "./activities.service";
 import { createColdCallsRepository } from "./cold-calls.repository";
 import { coldCallsRoutes } from "./cold-calls.routes";
 import { createColdCallsService } from "./cold-calls.service";
+import type { SampleRecorder } from "../../shared/ports/sample-recorder.port";
 import { createTemplatesRepository } from "./templates.repository";
 
 /**
@@ -17,14 +18,15 @@ export function activitiesModule(
   prisma: PrismaClient,
   outbox: ActivityOutbox,
   ports: Pick<Ports, "customers" | "contacts" | "users">,
+  samples: SampleRecorder,
 ) {
   const activities = createActivitiesRepository(prisma, outbox);
   const templates = createTemplatesRepository(prisma);
   const coldCalls = createColdCallsRepository(prisma, outbox);
   return {
     routes: [
-      ...activitiesRoutes(createActivitiesService({ activities, templates, ...ports })),
-      ...coldCallsRoutes(createColdCallsService({ coldCalls, activities, ...ports })),
+      ...activitiesRoutes(createActivitiesService({ activities, templates, samples, ...ports })),
+      ...coldCallsRoutes(createColdCallsService({ coldCalls, activities, samples, ...ports })),
     ],
     ofSeries: activities.ofSeries,
   };

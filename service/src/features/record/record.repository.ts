@@ -12,6 +12,8 @@ import type { LifecycleChangeRow } from "../lifecycle/lifecycle.repository";
 import type { NoteRow } from "../notes/notes.repository";
 import type { OpportunityRow } from "../opportunities/opportunities.repository";
 import type { ThirdPartyRow } from "../third-parties/third-parties.repository";
+import type { SampleRow } from "../samples/samples.repository";
+import type { PaymentAgreementRow } from "../payments/payments.repository";
 
 /**
  * Every section's rows, read in one statement, shaped as each feature's own Prisma read returns
@@ -35,6 +37,8 @@ export interface RecordRows {
   /** The contract's ShipTo is the row itself. */
   shipTo: ShipTo[];
   comments: CommentRow[];
+  samples: SampleRow[];
+  paymentAgreements: PaymentAgreementRow[];
 }
 
 export interface RecordRepository {
@@ -105,6 +109,25 @@ const contactItem = item(
       ORDER BY cr.channel`)})`,
 );
 
+// Samples: the contact by name, as the samples feature reads it.
+const sampleItem = item(
+  "sa",
+  `json_build_object('contact', (SELECT json_build_object('id', k.id, 'firstName', k."firstName", 'lastName', k."lastName")
+      FROM "Contact" k WHERE k.id = sa."contactId"), 'handedOverBy', ${user(`sa."handedOverById"`)})`,
+);
+// Amounts as text (revived as Decimal); the latest payments, as the payments feature reads them.
+const paymentItem = item(
+  "pm",
+  `json_build_object('amount', pm.amount::text, 'recordedBy', ${user(`pm."recordedById"`)})`,
+);
+const agreementItem = item(
+  "pa",
+  `json_build_object('amount', pa.amount::text, 'remaining', pa.remaining::text,
+    'proposedBy', ${user(`pa."proposedById"`)}, 'decidedBy', ${user(`pa."decidedById"`)},
+    'payments', ${list(`SELECT ${paymentItem} AS j FROM "Payment" pm WHERE pm."agreementId" = pa.id
+      ORDER BY pm."paidOn" DESC, pm."createdAt" DESC, pm.id ASC LIMIT $2`)})`,
+);
+
 // $1 the customer, $2 a section's limit, $3 the open actions' limit.
 const RECORD = `
   SELECT json_build_object(
@@ -136,7 +159,11 @@ const RECORD = `
         'postalCode', st."postalCode", 'city', st.city, 'region', st.region, 'country', st.country) AS j
       FROM "ShipToAddress" st WHERE st."customerId" = $1 ORDER BY st.name ASC NULLS LAST, st.city, st.id`)},
     'comments', ${list(`SELECT ${item("cc", `json_build_object('author', ${user(`cc."authorId"`)})`)} AS j
-      FROM "CustomerComment" cc WHERE cc."customerId" = $1 ORDER BY cc.pinned DESC, cc."createdAt" DESC, cc.id ASC LIMIT $2`)}
+      FROM "CustomerComment" cc WHERE cc."customerId" = $1 ORDER BY cc.pinned DESC, cc."createdAt" DESC, cc.id ASC LIMIT $2`)},
+    'samples', ${list(`SELECT ${sampleItem} AS j FROM "Sample" sa WHERE sa."customerId" = $1
+      ORDER BY sa."handedOverAt" DESC, sa."createdAt" DESC, sa.id ASC LIMIT $2`)},
+    'paymentAgreements', ${list(`SELECT ${agreementItem} AS j FROM "PaymentAgreement" pa WHERE pa."customerId" = $1
+      ORDER BY pa."createdAt" DESC, pa.id ASC LIMIT $2`)}
   )::text AS record
   FROM (SELECT 1 FROM "Customer" WHERE id = $1) present`;
 
@@ -160,11 +187,20 @@ const DATE_COLUMNS = new Set([
   "recordedAt",
   "contractStart",
   "contractEnd",
+  "handedOverAt",
+  "periodFrom",
+  "periodTo",
+  "decidedAt",
+  "paidOn",
 ]);
+
+/** Money columns the statement sends as text, so that no digit is lost to a JSON number. */
+const DECIMAL_COLUMNS = new Set(["amount", "remaining"]);
 
 /** Back to the rows Prisma would give: columns with relations, Dates and the opportunity's Decimal. */
 function revive(key: string, value: unknown): unknown {
   if (typeof value === "string" && DATE_COLUMNS.has(key)) return new Date(value);
+  if (typeof value === "string" && DECIMAL_COLUMNS.has(key)) return new Prisma.Decimal(value);
   if (value && typeof value === "object" && "row" in value && "rel" in value) {
     const { row, rel } = value as { row: Record<string, unknown>; rel: Record<string, unknown> };
     const merged = { ...row, ...rel };

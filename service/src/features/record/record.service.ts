@@ -14,6 +14,8 @@ import { lifecycleSection } from "../lifecycle/lifecycle.service";
 import { toNote } from "../notes/notes.repository";
 import { openThenClosed, toOpportunity } from "../opportunities/opportunities.repository";
 import { toThirdParty } from "../third-parties/third-parties.repository";
+import { toSample } from "../samples/samples.repository";
+import { toPaymentAgreement } from "../payments/payments.repository";
 import type { RecordRepository } from "./record.repository";
 
 export interface RecordService {
@@ -54,6 +56,8 @@ export function createRecordService(records: RecordRepository): RecordService {
         incidents: unresolvedFirst(rows.openIncidents, rows.settledIncidents, SECTION_LIMIT).map(toIncident),
         openActions: rows.openActions.map(toAction),
         comments: rows.comments.map(toComment),
+        samples: rows.samples.map(toSample),
+        paymentAgreements: rows.paymentAgreements.map(toPaymentAgreement),
       };
     },
   };
