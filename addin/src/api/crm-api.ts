@@ -45,6 +45,7 @@ import type { z } from "zod";
 import { createAttachmentsApi } from "./attachments-api";
 import { commentsCalls } from "./comments-calls";
 import { detailsCalls } from "./details-calls";
+import { paymentsCalls } from "./payments-calls";
 import { profilingCalls } from "./profiling-calls";
 import { type DownloadedFile, reportCalls } from "./report-calls";
 import { salesCalls } from "./sales-calls";
@@ -217,6 +218,7 @@ export function createCrmApi(baseUrl: string, token: TokenSource) {
     ...profilingCalls(call),
     ...salesDocumentCalls(call, download),
     ...reportCalls(call, download),
+    ...paymentsCalls(call),
   };
   return api;
 }
