@@ -195,7 +195,12 @@ export const AdoptionMonth = z.object({
   /** Profiling answers given (a cleared answer is not counted). */
   answers: z.number().int(),
   /** Calls recorded with an outcome, per outcome; every outcome present, 0 when none. */
-  outcomes: z.record(z.enum(CALL_OUTCOMES), z.number().int()),
+  outcomes: z.object(
+    Object.fromEntries(CALL_OUTCOMES.map((outcome) => [outcome, z.number().int()])) as Record<
+      (typeof CALL_OUTCOMES)[number],
+      z.ZodNumber
+    >,
+  ),
 });
 export type AdoptionMonth = z.infer<typeof AdoptionMonth>;
 

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { Sample } from "contract";
 import { useFormat } from "../../i18n";
 import { useLayoutStyles } from "../../shared/layout-styles";
+import { useServices } from "../../shared/services-context";
 import { EmptyState } from "../../shared/state-views";
 
 /** Which samples went to whom, newest first (the record carries the latest few). */
@@ -10,6 +11,7 @@ export function SamplesSection({ samples }: { samples: Sample[] }) {
   const layout = useLayoutStyles();
   const { t } = useTranslation("samples");
   const format = useFormat();
+  const { me } = useServices();
   return (
     <section className={layout.form} aria-labelledby="samples-heading">
       <Text id="samples-heading" as="h3" weight="semibold" size={400}>
@@ -29,7 +31,7 @@ export function SamplesSection({ samples }: { samples: Sample[] }) {
                   sample.itemCode,
                   t("batchOf", { batch: sample.batch }),
                   sample.contact.name,
-                  format.date(sample.handedOverAt),
+                  format.date(sample.handedOverAt, me.timeZone),
                 ].join(" · ")}
               </Caption1>
             </li>

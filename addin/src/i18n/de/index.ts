@@ -5,6 +5,9 @@ import { customers } from "./customers";
 import { profiling } from "./profiling";
 import { shipTo } from "./ship-to";
 import { thirdParties } from "./third-parties";
+import { samples } from "./samples";
+import { payments } from "./payments";
+import { adoption } from "./adoption";
 import type { Catalog } from "../catalog";
 import type { en } from "../en";
 import { activities } from "./activities";
@@ -45,4 +48,7 @@ export const de: Catalog<typeof en> = {
   thirdParties,
   salesDocuments,
   reports,
+  samples,
+  payments,
+  adoption,
 };

@@ -5,6 +5,9 @@ import { customers } from "./customers";
 import { profiling } from "./profiling";
 import { shipTo } from "./ship-to";
 import { thirdParties } from "./third-parties";
+import { samples } from "./samples";
+import { payments } from "./payments";
+import { adoption } from "./adoption";
 import { activities } from "./activities";
 import { app } from "./app";
 import { comments } from "./comments";
@@ -43,4 +46,7 @@ export const en = {
   thirdParties,
   salesDocuments,
   reports,
+  samples,
+  payments,
+  adoption,
 };

@@ -1,6 +1,6 @@
 import type { Sample } from "contract";
 import { USER_REF_SELECT } from "../../db/user-ref";
-import type { Prisma } from "../../generated/prisma/client";
+import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import type { SavedActivity } from "../../shared/ports/sample-recorder.port";
 
 /** A sample as the service resolved it: its contact checked against the activity's customer. */
@@ -47,4 +47,23 @@ export async function writeSamples(
       handedOverById: userId,
     })),
   });
+}
+
+export interface SamplesRepository {
+  /** Newest first, as the record lists them. */
+  latestForCustomer(customerId: string, limit: number): Promise<Sample[]>;
+}
+
+export function createSamplesRepository(prisma: PrismaClient): SamplesRepository {
+  return {
+    async latestForCustomer(customerId, limit) {
+      const rows = await prisma.sample.findMany({
+        where: { customerId },
+        include: INCLUDE,
+        orderBy: [{ handedOverAt: "desc" }, { createdAt: "desc" }, { id: "asc" }],
+        take: limit,
+      });
+      return rows.map(toSample);
+    },
+  };
 }
