@@ -180,7 +180,11 @@ describe.each(testBackends())("the record in few statements on %s", (backend) =>
     await agreement("Listing fee");
     await made(manager, `/api/payment-agreements/${rebate.body.id}/decision`, { decision: "APPROVED" });
     for (const amount of ["1000.10", "0.05"])
-      await made(alice, `/api/payment-agreements/${rebate.body.id}/payments`, { amount, currency: "EUR", paidOn: "2027-02-01" });
+      await made(alice, `/api/payment-agreements/${rebate.body.id}/payments`, {
+        amount,
+        currency: "EUR",
+        paidOn: "2027-02-01",
+      });
   });
   afterAll(() => service.stop());
 

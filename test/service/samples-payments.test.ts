@@ -24,7 +24,12 @@ describe.each(testBackends())("samples, payment agreements and the adoption path
       const customer = await createCustomer(alice);
       const contact = await createContact(alice, { customerId: customer.id, firstName: "Dr. Eva", lastName: "Brandt" });
       const elsewhere = await createContact(alice, { customerId: (await createCustomer(alice)).id });
-      const sample = { itemCode: "CARDIO-5", description: "Cardiozol 5 mg, 10 tablets", quantity: 3, batch: "L2026-117" };
+      const sample = {
+        itemCode: "CARDIO-5",
+        description: "Cardiozol 5 mg, 10 tablets",
+        quantity: 3,
+        batch: "L2026-117",
+      };
 
       const refused = await alice.post("/api/cold-calls", {
         customerId: customer.id,
@@ -162,7 +167,12 @@ describe.each(testBackends())("samples, payment agreements and the adoption path
 
       const { paymentAgreements } = await record(customer.id);
       expect(paymentAgreements).toEqual([
-        expect.objectContaining({ id, remaining: "69.50", paid: "30.50", payments: [expect.objectContaining({ amount: "30.50", paidOn: "2027-02-01" })] }),
+        expect.objectContaining({
+          id,
+          remaining: "69.50",
+          paid: "30.50",
+          payments: [expect.objectContaining({ amount: "30.50", paidOn: "2027-02-01" })],
+        }),
       ]);
     });
 
@@ -172,7 +182,11 @@ describe.each(testBackends())("samples, payment agreements and the adoption path
       await manager.post(`/api/payment-agreements/${id}/decision`, { decision: "APPROVED" });
       const both = await Promise.all(
         [alice, manager].map((client) =>
-          client.post(`/api/payment-agreements/${id}/payments`, { amount: "60", currency: "EUR", paidOn: "2027-03-01" }),
+          client.post(`/api/payment-agreements/${id}/payments`, {
+            amount: "60",
+            currency: "EUR",
+            paidOn: "2027-03-01",
+          }),
         ),
       );
       expect(both.map((response) => response.status).sort()).toEqual([201, 409]);

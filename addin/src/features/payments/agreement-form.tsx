@@ -27,9 +27,19 @@ export function AgreementForm({
     periodFrom: `${year}-01-01`,
     periodTo: `${year}-12-31`,
   }));
-  const submit = submitWith((values) => values, { create: (body) => api.proposePaymentAgreement(customerId, body) }, onSaved);
+  const submit = submitWith(
+    (values) => values,
+    { create: (body) => api.proposePaymentAgreement(customerId, body) },
+    onSaved,
+  );
   return (
-    <EditForm label={t("proposeLabel")} onSubmit={submit} save={save} submitLabel={t("submitProposal")} onCancel={onCancel}>
+    <EditForm
+      label={t("proposeLabel")}
+      onSubmit={submit}
+      save={save}
+      submitLabel={t("submitProposal")}
+      onCancel={onCancel}
+    >
       <TextField label={t("purpose")} required {...field("purpose")} />
       <TextField label={t("amount")} required type="text" {...field("amount")} />
       <TextField label={t("currency")} required {...field("currency")} />

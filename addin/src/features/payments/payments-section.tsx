@@ -114,7 +114,10 @@ function Agreement({
       <Caption1>
         {[
           t("remaining", { remaining: money(agreement.remaining), amount: money(agreement.amount) }),
-          t("period", { from: format.day(agreement.periodFrom, "medium"), to: format.day(agreement.periodTo, "medium") }),
+          t("period", {
+            from: format.day(agreement.periodFrom, "medium"),
+            to: format.day(agreement.periodTo, "medium"),
+          }),
           agreement.decidedBy &&
             t("decidedBy", { status: t(`status.${agreement.status}`), name: agreement.decidedBy.name }),
         ]

@@ -23,9 +23,7 @@ export function SamplesSection({ samples }: { samples: Sample[] }) {
         <ul className={layout.list} aria-labelledby="samples-heading">
           {samples.map((sample) => (
             <li key={sample.id} className={layout.item}>
-              <Text>
-                {t("line", { quantity: sample.quantity, item: sample.description ?? sample.itemCode })}
-              </Text>
+              <Text>{t("line", { quantity: sample.quantity, item: sample.description ?? sample.itemCode })}</Text>
               <Caption1>
                 {[
                   sample.itemCode,

@@ -145,7 +145,8 @@ export function createActivitiesRepository(
         });
         if (count === 0) throw staleVersion("This activity");
         await writeCallOutcome(tx, id, callOutcome);
-        if (also) await also(tx, await tx.activity.findUniqueOrThrow({ where: { id }, select: { id: true, startsAt: true } }));
+        if (also)
+          await also(tx, await tx.activity.findUniqueOrThrow({ where: { id }, select: { id: true, startsAt: true } }));
         // An occurrence changed on its own ("this one"): a change of the whole series leaves it be.
         await tx.activity.updateMany({ where: { id, seriesId: { not: null } }, data: { seriesException: true } });
         const row = await tx.activity.findUniqueOrThrow({ where: { id }, include: ACTIVITY_INCLUDE });

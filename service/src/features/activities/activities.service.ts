@@ -164,7 +164,10 @@ export function createActivitiesService({
       const also = handedOver?.length
         ? await samples.prepare(
             handedOver,
-            { customerId: customerId ?? null, contactId: input.contactId !== undefined ? input.contactId : current.contactId },
+            {
+              customerId: customerId ?? null,
+              contactId: input.contactId !== undefined ? input.contactId : current.contactId,
+            },
             user,
             "body.samples",
           )

@@ -27,7 +27,12 @@ export interface PaymentsRepository {
   findById(id: string): Promise<PaymentAgreement | null>;
   listForCustomer(customerId: string, limit: number): Promise<PaymentAgreement[]>;
   /** False when the agreement is no longer PROPOSED (someone decided first). */
-  decide(id: string, status: Exclude<PaymentAgreementStatus, "PROPOSED">, note: string | null, userId: string): Promise<boolean>;
+  decide(
+    id: string,
+    status: Exclude<PaymentAgreementStatus, "PROPOSED">,
+    note: string | null,
+    userId: string,
+  ): Promise<boolean>;
   /**
    * The payment and the agreement's lower remaining amount, or nothing: false when the agreement is
    * not APPROVED or less than the amount remains. One conditional UPDATE decides, so two payments at

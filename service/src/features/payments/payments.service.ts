@@ -82,9 +82,11 @@ export function createPaymentsService(
       // Refused by the conditional update: say why, as the agreement stands now (another payment may have come first).
       const now = await find(id);
       if (now.status !== "APPROVED")
-        throw new AppError("conflict", `Only an approved agreement takes payments; this one is ${now.status.toLowerCase()}`, [
-          { field: "status", message: "is not APPROVED" },
-        ]);
+        throw new AppError(
+          "conflict",
+          `Only an approved agreement takes payments; this one is ${now.status.toLowerCase()}`,
+          [{ field: "status", message: "is not APPROVED" }],
+        );
       throw new AppError("conflict", `The payment is more than the ${now.remaining} ${now.currency} that remain`, [
         { field: "body.amount", message: `must not be more than the remaining ${now.remaining}` },
       ]);

@@ -74,7 +74,10 @@ export interface ReportsRepository {
   adoption(
     customerId: string,
     bounds: Date[],
-  ): Promise<{ answers: { bucket: number; count: number }[]; outcomes: { bucket: number; outcome: CallOutcome; count: number }[] }>;
+  ): Promise<{
+    answers: { bucket: number; count: number }[];
+    outcomes: { bucket: number; outcome: CallOutcome; count: number }[];
+  }>;
 }
 export type QuoteTotal = { currency: string; count: number; total: string };
 

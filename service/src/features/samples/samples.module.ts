@@ -36,7 +36,8 @@ export function samplesModule(ports: { contacts: ContactAccess }): { recorder: S
       async prepare(samples, activity, user, field) {
         const writes: SampleWrite[] = [];
         // One at a time: the first sample that does not fit is the one the error names.
-        for (const [index, sample] of samples.entries()) writes.push(await resolve(sample, activity, `${field}.${index}`));
+        for (const [index, sample] of samples.entries())
+          writes.push(await resolve(sample, activity, `${field}.${index}`));
         return (tx, saved) => writeSamples(tx, saved, writes, user.id);
       },
     },

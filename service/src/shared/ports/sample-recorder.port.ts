@@ -25,4 +25,3 @@ export interface SampleRecorder {
     field: string,
   ): Promise<InTransaction>;
 }
-
