@@ -8,6 +8,7 @@ import { seedDemoSales } from "./demo-sales";
 import { seedDemoProfiling } from "./demo-profiling";
 import { seedDemoAttachments } from "./demo-attachments";
 import { seedDemoDetails } from "./demo-details";
+import { seedDemoSamplesAndPayments } from "./demo-samples-payments";
 import { seedDemoTracking } from "./demo-tracked";
 
 const HOUR = 3_600_000;
@@ -174,6 +175,7 @@ export async function seedDemoData(
     await seedDemoSales(tx, users.get("maria@contoso.com")!, users.get("ben@contoso.com")!, now);
     await seedDemoProfiling(tx, users, now);
     await seedDemoDetails(tx, alice, now);
+    await seedDemoSamplesAndPayments(tx, users, now);
     await seedDemoTracking(tx, users);
   });
   return true;
