@@ -12,6 +12,7 @@ import {
   pageOf,
 } from "./common.contract";
 import { ActivitySync } from "./sync.contract";
+import { SamplesHandedOver } from "./samples.contract";
 import { ACTIVITY_TYPES, CALL_OUTCOMES } from "./activity-kinds";
 
 export { ACTIVITY_TYPES, CALL_OUTCOMES };
@@ -82,6 +83,8 @@ export type ActivityCreate = z.infer<typeof ActivityCreate>;
 export const ActivityUpdate = ActivityFields.omit({ templateId: true })
   .partial()
   .extend(VersionField.shape)
+  // Samples handed over at the visit or call being finished, saved with the finish (status FINISHED).
+  .extend({ samples: SamplesHandedOver.optional() })
   .refine(endsAfterStart, endsAfterStartIssue);
 export type ActivityUpdate = z.infer<typeof ActivityUpdate>;
 

@@ -95,6 +95,10 @@ export const PERMISSIONS = {
   },
   // An imported file becomes an order in one go: someone on the customer's team, or a manager, does it.
   "orders:import": { does: "import a sales order from a customer's file", grants: LINKED_OR_MANAGERS },
+  "payments:propose": { does: "propose an agreement for payments to a customer", grants: EVERYONE },
+  // Money leaving the company: a manager's call; payments then stay within what was approved.
+  "payments:approve": { does: "approve or reject a payment agreement", grants: MANAGERS },
+  "payments:record": { does: "record a payment against an approved agreement", grants: EVERYONE },
   "profiling:answer": { does: "answer a customer's profiling questions", grants: EVERYONE },
   // Question sets shape what every customer is asked: one owner, the admin.
   "profiling:manage": { does: "define profiling question sets and list archived ones", grants: ADMINS },

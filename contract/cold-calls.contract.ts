@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Activity, ActivityType, CallOutcome } from "./activities.contract";
 import { Id, IsoDateTime, OptionalText, Text, TimeZone } from "./common.contract";
+import { SamplesHandedOver } from "./samples.contract";
 
 /** A cold call in one step: the finished call with its outcome and, optionally, the follow-up it led to. */
 export const ColdCallCreate = z.object({
@@ -25,6 +26,8 @@ export const ColdCallCreate = z.object({
       reminderMinutesBefore: z.number().int().min(0).max(40320).nullable().default(15),
     })
     .optional(),
+  /** Samples handed over on the call, saved with it (a failed check saves neither). */
+  samples: SamplesHandedOver.optional(),
 });
 export type ColdCallCreate = z.infer<typeof ColdCallCreate>;
 

@@ -34,3 +34,5 @@ export * from "./tracked-conversations.contract";
 export * from "./loaners.contract";
 export * from "./items.contract";
 export * from "./order-import.contract";
+export * from "./samples.contract";
+export * from "./payments.contract";

@@ -9,6 +9,8 @@ import { OpenLoaner } from "./loaners.contract";
 import { Note } from "./notes.contract";
 import { Action, Incident, Opportunity } from "./opportunities.contract";
 import { ShipTo, ThirdParty } from "./third-parties.contract";
+import { Sample } from "./samples.contract";
+import { PaymentAgreement } from "./payments.contract";
 
 /** Everything the task pane shows for one customer, in one call. */
 export const CustomerRecord = z.object({
@@ -32,5 +34,9 @@ export const CustomerRecord = z.object({
   shipTo: z.array(ShipTo),
   /** Loaner orders not returned yet, soonest due first, each flagged when overdue. */
   openLoaners: z.array(OpenLoaner),
+  /** Samples handed over, newest first; the latest few. */
+  samples: z.array(Sample),
+  /** Payment agreements, newest first, each with its remaining amount and latest payments. */
+  paymentAgreements: z.array(PaymentAgreement),
 });
 export type CustomerRecord = z.infer<typeof CustomerRecord>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ActivityStatus, ActivityType } from "./activities.contract";
+import { ActivityStatus, ActivityType, CALL_OUTCOMES } from "./activities.contract";
 import { Id, IsoDate, IsoDateTime, OneOrMany, Paging, Text, UserRef } from "./common.contract";
 import { CustomerSummary, Lifecycle, StatusSummary } from "./customers.contract";
 import { QuoteStatus } from "./sales-documents.contract";
@@ -187,3 +187,23 @@ export type ContactHistoryMonth = z.infer<typeof ContactHistoryMonth>;
 /** Finished calls, finished visits and meetings, e-mails logged, per calendar month, oldest first. */
 export const ContactHistory = z.object({ timeZone: z.string(), months: z.array(ContactHistoryMonth) });
 export type ContactHistory = z.infer<typeof ContactHistory>;
+
+/** What the call records collected in one calendar month (the caller's zone). */
+export const AdoptionMonth = z.object({
+  /** YYYY-MM in the caller's zone. */
+  month: z.string(),
+  /** Profiling answers given (a cleared answer is not counted). */
+  answers: z.number().int(),
+  /** Calls recorded with an outcome, per outcome; every outcome present, 0 when none. */
+  outcomes: z.object(
+    Object.fromEntries(CALL_OUTCOMES.map((outcome) => [outcome, z.number().int()])) as Record<
+      (typeof CALL_OUTCOMES)[number],
+      z.ZodNumber
+    >,
+  ),
+});
+export type AdoptionMonth = z.infer<typeof AdoptionMonth>;
+
+/** The adoption pathway: profiling answers and call outcomes per calendar month, oldest first. */
+export const AdoptionPathway = z.object({ timeZone: z.string(), months: z.array(AdoptionMonth) });
+export type AdoptionPathway = z.infer<typeof AdoptionPathway>;

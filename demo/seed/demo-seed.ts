@@ -9,6 +9,7 @@ import { seedDemoLoaners } from "./demo-loaners";
 import { seedDemoProfiling } from "./demo-profiling";
 import { seedDemoAttachments } from "./demo-attachments";
 import { seedDemoDetails } from "./demo-details";
+import { seedDemoSamplesAndPayments } from "./demo-samples-payments";
 import { seedDemoTracking } from "./demo-tracked";
 
 const HOUR = 3_600_000;
@@ -176,6 +177,7 @@ export async function seedDemoData(
     await seedDemoLoaners(tx, users.get("ben@contoso.com")!, now);
     await seedDemoProfiling(tx, users, now);
     await seedDemoDetails(tx, alice, now);
+    await seedDemoSamplesAndPayments(tx, users, now);
     await seedDemoTracking(tx, users);
   });
   return true;

@@ -36,7 +36,9 @@ import { lookupModule } from "./features/lookup/lookup.module";
 import { notesModule } from "./features/notes/notes.module";
 import { opportunitiesModule } from "./features/opportunities/opportunities.module";
 import { profilingModule } from "./features/profiling/profiling.module";
+import { paymentsModule } from "./features/payments/payments.module";
 import { recordModule } from "./features/record/record.module";
+import { samplesModule } from "./features/samples/samples.module";
 import { reportsModule } from "./features/reports/reports.module";
 import { itemsModule } from "./features/items/items.module";
 import { orderImportModule } from "./features/order-import/order-import.module";
@@ -120,7 +122,9 @@ export function createApp(
   const shipTo = shipToModule(prisma, ports);
   const consent = consentModule(prisma, ports);
   const comments = commentsModule(prisma, ports);
-  const activities = activitiesModule(prisma, calendarSync.outbox, ports);
+  // Samples are recorded by a cold call or a visit's finish, in its transaction.
+  const samples = samplesModule(ports);
+  const activities = activitiesModule(prisma, calendarSync.outbox, ports, samples.recorder);
   const activitySeries = activitySeriesModule(
     prisma,
     calendarSync.seriesOutbox,
@@ -200,6 +204,7 @@ export function createApp(
     ...logOnSend.routes,
     ...tracking.routes,
     ...attachmentsModule(prisma, ports).routes,
+    ...paymentsModule(prisma, ports).routes,
     ...calendarSyncRoutes(calendarSync),
   ];
   const development = config.auth.mode === "development";

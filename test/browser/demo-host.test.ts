@@ -174,6 +174,13 @@ describeBrowser("the task pane in a real browser", () => {
     await record.getByRole("button", { name: "Cold call" }).click();
     const form = record.getByRole("form", { name: "Cold call" });
     await form.getByLabel("Outcome").selectOption({ label: "No answer" });
+    // A sample without its batch: the service refuses, and neither the call nor the sample is saved.
+    await form.getByRole("button", { name: "Add sample" }).click();
+    const sample = form.getByRole("group", { name: "Sample 1" });
+    await sample.getByRole("textbox", { name: /^Item code/ }).fill("CAT-2027");
+    await form.getByRole("button", { name: "Save call" }).click();
+    await expectVisible(form.getByText(/Batch/).last());
+    await sample.getByRole("textbox", { name: /^Batch/ }).fill("CAT-LOT-7");
     await form.getByRole("button", { name: "Save call" }).click();
     await record.getByRole("switch", { name: "Show finished" }).check();
     await expectVisible(record.getByRole("list", { name: "History activities" }).getByText("Cold call: no answer"));
@@ -185,6 +192,16 @@ describeBrowser("the task pane in a real browser", () => {
       status: "FINISHED",
       subject: "Cold call: no answer",
       owner: { email: "alice@contoso.com" },
+    });
+    expect(
+      history.body.items.filter((item: { subject: string }) => item.subject === "Cold call: no answer"),
+    ).toHaveLength(1);
+    const { samples } = (await alice.get(`/api/customers/${found.body.items[0].id}`)).body;
+    expect(samples[0]).toMatchObject({
+      itemCode: "CAT-2027",
+      quantity: 1,
+      batch: "CAT-LOT-7",
+      activityId: history.body.items[0].id,
     });
     await page.close();
   });

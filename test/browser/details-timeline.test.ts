@@ -101,6 +101,35 @@ describeBrowser("details, consent and timeline in a real browser", () => {
     await page.close();
   });
 
+  it("shows the samples handed over and the payment agreements; a salesman records a payment but is not offered Approve", async () => {
+    const [page, record] = await recordFor("Lena Vogel", "Fabrikam, Inc.", "Details");
+    const samples = record.getByRole("region", { name: "Samples handed over" });
+    await expectVisible(samples.getByText("5 × Filter cartridge F7"));
+    await expectVisible(samples.getByText(/FILTER-F7 · batch F7-26-1187 · Jonas Keller/));
+    const payments = record.getByRole("region", { name: "Payment agreements" });
+    await expectVisible(payments.getByText("Awaiting approval"));
+    // The demo host signs in as Alice, a salesman: approving is a manager's call (the service refuses it too).
+    expect(await payments.getByRole("button", { name: "Approve" }).count()).toBe(0);
+    await expectVisible(payments.getByText(/€3,600.00 of €4,800.00 remaining/));
+
+    await payments.getByRole("button", { name: "Record payment" }).click();
+    const form = payments.getByRole("form", { name: /^Payment against Year-end rebate/ });
+    await form.getByRole("textbox", { name: /^Amount/ }).fill("100");
+    await form.getByRole("button", { name: "Save payment" }).click();
+    await expectVisible(payments.getByText(/€3,500.00 of €4,800.00 remaining/));
+    const alice = await demo.stack.as("alice@contoso.com");
+    const fabrikam = (await alice.get("/api/customers?search=Fabrikam, Inc.")).body.items[0];
+    const stored = (await alice.get(`/api/customers/${fabrikam.id}/payment-agreements`)).body.items;
+    expect(stored.find((agreement: { status: string }) => agreement.status === "APPROVED")).toMatchObject({
+      remaining: "3500.00",
+    });
+
+    await record.getByRole("tab", { name: "Timeline" }).click();
+    const pathway = record.getByRole("region", { name: "Adoption pathway" });
+    await expectVisible(pathway.getByRole("img", { name: /1 call with an outcome/ }));
+    await page.close();
+  });
+
   it("filters the timeline by kind and period and shows the lifecycle history", async () => {
     const [page, record] = await recordFor("Lena Vogel", "Fabrikam, Inc.", "Timeline");
     const entries = record.getByRole("list", { name: "Timeline entries" });

@@ -122,6 +122,15 @@ const emailEntry = (c: Context) =>
       customerId: c.customerId,
     }),
   );
+const agreementBody = {
+  purpose: "Listing fee",
+  amount: "100.00",
+  currency: "EUR",
+  periodFrom: "2027-01-01",
+  periodTo: "2027-12-31",
+};
+const paymentAgreement = (c: Context) =>
+  made(by(c).post(`/api/customers/${c.customerId}/payment-agreements`, agreementBody));
 const textFile = { contentType: "text/plain", data: "Minutes of the meeting" };
 const profilingSet = (c: Context) =>
   made(
@@ -959,6 +968,43 @@ const ROUTES: Record<string, Case[]> = {
         return {
           path: `/api/special-prices/${price.id}`,
           read: get(c, `/api/customers/${c.customerId}/special-prices`),
+        };
+      },
+    },
+  ],
+  "POST /api/customers/:id/payment-agreements": [
+    {
+      permission: "payments:propose",
+      prepare: async (c) => ({
+        path: `/api/customers/${c.customerId}/payment-agreements`,
+        body: agreementBody,
+        read: get(c, `/api/customers/${c.customerId}/payment-agreements`),
+      }),
+    },
+  ],
+  "POST /api/payment-agreements/:id/decision": [
+    {
+      permission: "payments:approve",
+      prepare: async (c) => {
+        const agreement = await paymentAgreement(c);
+        return {
+          path: `/api/payment-agreements/${agreement.id}/decision`,
+          body: { decision: "APPROVED" },
+          read: get(c, `/api/customers/${c.customerId}/payment-agreements`),
+        };
+      },
+    },
+  ],
+  "POST /api/payment-agreements/:id/payments": [
+    {
+      permission: "payments:record",
+      prepare: async (c) => {
+        const agreement = await paymentAgreement(c);
+        await made(c.as.manager.post(`/api/payment-agreements/${agreement.id}/decision`, { decision: "APPROVED" }));
+        return {
+          path: `/api/payment-agreements/${agreement.id}/payments`,
+          body: { amount: "10.00", currency: "EUR", paidOn: "2027-01-15" },
+          read: get(c, `/api/customers/${c.customerId}/payment-agreements`),
         };
       },
     },

@@ -14,6 +14,8 @@ import { createLoanersRepository, toOpenLoaners } from "../../service/src/featur
 import { lifecycleSection } from "../../service/src/features/lifecycle/lifecycle.service";
 import { createNotesRepository } from "../../service/src/features/notes/notes.repository";
 import { createOpportunitiesRepository } from "../../service/src/features/opportunities/opportunities.repository";
+import { createPaymentsRepository } from "../../service/src/features/payments/payments.repository";
+import { createSamplesRepository } from "../../service/src/features/samples/samples.repository";
 import { createRecordRepository } from "../../service/src/features/record/record.repository";
 import { createRecordService } from "../../service/src/features/record/record.service";
 import { createShipToRepository } from "../../service/src/features/ship-to/ship-to.repository";
@@ -50,6 +52,8 @@ async function recordByFeatures(db: Database, customerId: string, user: CurrentU
       await createLoanersRepository(prisma, undefined as never).openForCustomer(customerId),
       user.timeZone,
     ),
+    samples: await createSamplesRepository(prisma).latestForCustomer(customerId, 20),
+    paymentAgreements: await createPaymentsRepository(prisma).listForCustomer(customerId, 20),
   };
 }
 
@@ -108,7 +112,16 @@ describe.each(testBackends())("the record in few statements on %s", (backend) =>
     await activity({ subject: "Plan visit", startsAt: "2027-03-01T09:00:00Z", reminderMinutesBefore: 15 });
     await activity({ subject: "Overdue call", startsAt: "2025-03-01T09:00:00Z", contactId: jonas.id });
     await activity({ subject: "Done", startsAt: "2026-03-01T09:00:00Z", status: "FINISHED", outcome: "Went well" });
-    await made(alice, "/api/cold-calls", { customerId, contactId: anna.id, outcome: "CALL_BACK", notes: "Busy" });
+    await made(alice, "/api/cold-calls", {
+      customerId,
+      contactId: anna.id,
+      outcome: "CALL_BACK",
+      notes: "Busy",
+      samples: [
+        { itemCode: "CARDIO-5", description: "Cardiozol 5 mg", quantity: 2, batch: "L-117" },
+        { itemCode: "DERMA-1", quantity: 1, batch: "D-9", contactId: jonas.id },
+      ],
+    });
     await made(alice, "/api/notes", {
       customerId,
       bodyHtml: '<p>Prefers <b>mornings</b> <a href="https://x.example">x</a></p>',
@@ -179,6 +192,23 @@ describe.each(testBackends())("the record in few statements on %s", (backend) =>
           total: "0",
           createdById: aliceId,
         },
+      });
+    const agreement = (purpose: string) =>
+      made(alice, `/api/customers/${customerId}/payment-agreements`, {
+        purpose,
+        amount: "123456789012.35",
+        currency: "EUR",
+        periodFrom: "2027-01-01",
+        periodTo: "2027-12-31",
+      });
+    const rebate = await agreement("Year-end rebate");
+    await agreement("Listing fee");
+    await made(manager, `/api/payment-agreements/${rebate.body.id}/decision`, { decision: "APPROVED" });
+    for (const amount of ["1000.10", "0.05"])
+      await made(alice, `/api/payment-agreements/${rebate.body.id}/payments`, {
+        amount,
+        currency: "EUR",
+        paidOn: "2027-02-01",
       });
   });
   afterAll(() => service.stop());

@@ -45,6 +45,7 @@ import type { z } from "zod";
 import { createAttachmentsApi } from "./attachments-api";
 import { commentsCalls } from "./comments-calls";
 import { detailsCalls } from "./details-calls";
+import { paymentsCalls } from "./payments-calls";
 import { profilingCalls } from "./profiling-calls";
 import { type DownloadedFile, reportCalls } from "./report-calls";
 import { salesCalls } from "./sales-calls";
@@ -221,6 +222,7 @@ export function createCrmApi(baseUrl: string, token: TokenSource) {
     ...loanerCalls(call),
     ...itemCalls(call),
     ...reportCalls(call, download),
+    ...paymentsCalls(call),
   };
   return api;
 }

@@ -17,6 +17,7 @@ import { useErrorMessage } from "../../shared/error-message";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { isoToZoned, zonedToIso } from "../../shared/zoned-time";
 import { type RecordContact, useConsentWarning } from "../consent";
+import { type SampleDraft, SampleRows, samplesToSend } from "../samples";
 
 /** A cold call in one step: what came of it, and the follow-up it led to, planned in the user's zone. */
 export function ColdCallForm({
@@ -45,6 +46,7 @@ export function ColdCallForm({
   );
   const [day, setDay] = useState(tomorrow);
   const [time, setTime] = useState("09:00");
+  const [samples, setSamples] = useState<SampleDraft[]>([]);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const consent = useConsentWarning();
@@ -63,6 +65,8 @@ export function ColdCallForm({
         outcome,
         notes: notes.trim() || null,
         timeZone: me.timeZone,
+        // Saved with the call in one step: a sample the service refuses saves neither.
+        samples: samplesToSend(samples),
         ...(followUp && {
           followUp: { type: "CALL", subject: followUpSubject, startsAt: zonedToIso(day, time, me.timeZone) },
         }),
@@ -106,6 +110,7 @@ export function ColdCallForm({
           </Field>
         </>
       )}
+      <SampleRows rows={samples} onChange={setSamples} />
       {consent.warning}
       <div className={layout.buttons}>
         <Button appearance="primary" type="submit" disabled={saving || (followUp && !followUpSubject.trim())}>

@@ -1,4 +1,4 @@
-import { type FormEvent } from "react";
+import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CALL_OUTCOMES, type CallOutcome } from "contract";
 import { useActivityLabels } from "./activity-labels";
@@ -7,6 +7,7 @@ import { ChoiceField, TextField, orNull } from "../../shared/form-fields";
 import { useServices } from "../../shared/services-context";
 import { useEditForm } from "../../shared/use-edit-form";
 import type { ActivityFormProps } from "./when-fields";
+import { type SampleDraft, SampleRows, samplesToSend } from "../samples";
 
 const FIELDS = ["outcome", "callOutcome", "notes"] as const;
 
@@ -23,6 +24,7 @@ export function FinishActivityForm({ activity, onSaved, onCancel, reload }: Acti
     () => ({ outcome: "", callOutcome: "", notes: activity.notes ?? "" }),
     reload,
   );
+  const [samples, setSamples] = useState<SampleDraft[]>([]);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const saved = await save.run(() =>
@@ -33,6 +35,8 @@ export function FinishActivityForm({ activity, onSaved, onCancel, reload }: Acti
         ...(values.callOutcome && { callOutcome: values.callOutcome as CallOutcome }),
         // Only a changed text, so a colleague's note added meanwhile is not overwritten by the old one.
         ...(values.notes !== initial.notes && { notes: orNull(values.notes) }),
+        // Saved with the finish in one step: a sample the service refuses saves neither.
+        ...(samplesToSend(samples).length > 0 && { samples: samplesToSend(samples) }),
       }),
     );
     if (saved) onSaved();
@@ -57,6 +61,7 @@ export function FinishActivityForm({ activity, onSaved, onCancel, reload }: Acti
       )}
       <TextField label={t("form.outcome")} multiline {...field("outcome")} />
       <TextField label={t("form.notes")} multiline {...field("notes")} />
+      {activity.customerId && <SampleRows rows={samples} onChange={setSamples} />}
     </EditForm>
   );
 }

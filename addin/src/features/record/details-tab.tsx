@@ -3,8 +3,13 @@ import { ConsentSection } from "../consent";
 import { ContactsSection } from "../contacts";
 import { ShipToSection } from "../ship-to";
 import { ThirdPartiesSection } from "../third-parties";
+import { SamplesSection } from "../samples";
+import { PaymentsSection } from "../payments";
 
-/** The customer's surroundings: its people, third parties, where goods go, and who may be contacted how. */
+/**
+ * The customer's surroundings: its people, third parties, where goods go, who may be contacted how,
+ * the samples handed over and the payments agreed.
+ */
 export function DetailsTab({ record, reload }: RecordTabContext) {
   return (
     <>
@@ -12,6 +17,8 @@ export function DetailsTab({ record, reload }: RecordTabContext) {
       <ThirdPartiesSection customerId={record.customer.id} thirdParties={record.thirdParties} onChanged={reload} />
       <ShipToSection customerId={record.customer.id} addresses={record.shipTo} onChanged={reload} />
       <ConsentSection contacts={record.contacts} onChanged={reload} />
+      <SamplesSection samples={record.samples} />
+      <PaymentsSection customerId={record.customer.id} agreements={record.paymentAgreements} onChanged={reload} />
     </>
   );
 }

@@ -7,7 +7,7 @@ import { ErrorState, Loading } from "../../shared/state-views";
 import { useLayoutStyles } from "../../shared/layout-styles";
 import { zonedToIso } from "../../shared/zoned-time";
 import type { RecordTabContext } from "../../shared/record-tab.types";
-import { ContactsChart } from "../reports";
+import { AdoptionChart, ContactsChart } from "../reports";
 import { LifecycleHistory } from "./lifecycle-history";
 import { type TimelineChoice, TimelineFilter } from "./timeline-filter";
 import { TimelineList } from "./timeline-list";
@@ -39,6 +39,7 @@ export function TimelineTab({ record }: RecordTabContext) {
   return (
     <>
       <ContactsChart customerId={record.customer.id} />
+      <AdoptionChart customerId={record.customer.id} />
       <section className={layout.form} aria-labelledby="timeline-heading">
         <Text id="timeline-heading" as="h3" weight="semibold" size={400}>
           {t("heading")}

@@ -7,6 +7,9 @@ import { profiling } from "./profiling";
 import { shipTo } from "./ship-to";
 import { thirdParties } from "./third-parties";
 import { loaners } from "./loaners";
+import { samples } from "./samples";
+import { payments } from "./payments";
+import { adoption } from "./adoption";
 import type { Catalog } from "../catalog";
 import type { en } from "../en";
 import { activities } from "./activities";
@@ -49,4 +52,7 @@ export const de: Catalog<typeof en> = {
   loaners,
   items,
   reports,
+  samples,
+  payments,
+  adoption,
 };

@@ -7,6 +7,9 @@ import { profiling } from "./profiling";
 import { shipTo } from "./ship-to";
 import { thirdParties } from "./third-parties";
 import { loaners } from "./loaners";
+import { samples } from "./samples";
+import { payments } from "./payments";
+import { adoption } from "./adoption";
 import { activities } from "./activities";
 import { app } from "./app";
 import { comments } from "./comments";
@@ -47,4 +50,7 @@ export const en = {
   loaners,
   items,
   reports,
+  samples,
+  payments,
+  adoption,
 };

@@ -8,6 +8,7 @@ import { createColdCallsRepository } from "./cold-calls.repository";
 import { coldCallsRoutes } from "./cold-calls.routes";
 import { createColdCallsService } from "./cold-calls.service";
 import { createPlannedTasks } from "./planned-tasks.repository";
+import type { SampleRecorder } from "../../shared/ports/sample-recorder.port";
 import { createTemplatesRepository } from "./templates.repository";
 
 /**
@@ -18,14 +19,15 @@ export function activitiesModule(
   prisma: PrismaClient,
   outbox: ActivityOutbox,
   ports: Pick<Ports, "customers" | "contacts" | "users">,
+  samples: SampleRecorder,
 ) {
   const activities = createActivitiesRepository(prisma, outbox);
   const templates = createTemplatesRepository(prisma);
   const coldCalls = createColdCallsRepository(prisma, outbox);
   return {
     routes: [
-      ...activitiesRoutes(createActivitiesService({ activities, templates, ...ports })),
-      ...coldCallsRoutes(createColdCallsService({ coldCalls, activities, ...ports })),
+      ...activitiesRoutes(createActivitiesService({ activities, templates, samples, ...ports })),
+      ...coldCallsRoutes(createColdCallsService({ coldCalls, activities, samples, ...ports })),
     ],
     ofSeries: activities.ofSeries,
     /** Tasks other features plan for a user (a loaner's overdue reminder). */

@@ -4,6 +4,7 @@ import { queuedRow, syncView } from "../../calendar-sync/event-link/activity-eve
 import { type ActivityOutbox, NO_OUTBOX } from "../../calendar-sync/outbox/activity-outbox";
 import { staleVersion } from "../../shared/app-error";
 import { USER_REF_SELECT } from "../../db/user-ref";
+import type { InTransaction } from "../../shared/ports/sample-recorder.port";
 
 /** A fully resolved activity, as the service writes it. */
 export interface ActivityWrite {
@@ -37,6 +38,8 @@ export interface ActivitiesRepository {
     data: Partial<ActivityWrite>,
     userId: string,
     callOutcome?: CallOutcomeWrite,
+    /** Written in the same transaction, once the update went through (the samples of a finish). */
+    also?: InTransaction,
   ): Promise<Activity>;
   findById(id: string): Promise<Activity | null>;
   findWrite(id: string): Promise<
@@ -134,7 +137,7 @@ export function createActivitiesRepository(
       });
     },
 
-    async update(id, version, data, userId, callOutcome) {
+    async update(id, version, data, userId, callOutcome, also) {
       return prisma.$transaction(async (tx) => {
         const { count } = await tx.activity.updateMany({
           where: { id, version },
@@ -142,6 +145,8 @@ export function createActivitiesRepository(
         });
         if (count === 0) throw staleVersion("This activity");
         await writeCallOutcome(tx, id, callOutcome);
+        if (also)
+          await also(tx, await tx.activity.findUniqueOrThrow({ where: { id }, select: { id: true, startsAt: true } }));
         // An occurrence changed on its own ("this one"): a change of the whole series leaves it be.
         await tx.activity.updateMany({ where: { id, seriesId: { not: null } }, data: { seriesException: true } });
         const row = await tx.activity.findUniqueOrThrow({ where: { id }, include: ACTIVITY_INCLUDE });

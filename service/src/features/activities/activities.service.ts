@@ -18,6 +18,7 @@ import type { ContactAccess } from "../../shared/ports/contact-access.port";
 import type { CustomerAccess } from "../../shared/ports/customer-access.port";
 import type { UserDirectory } from "../../shared/ports/user-directory.port";
 import type { ActivitiesRepository, ActivityWrite } from "./activities.repository";
+import type { SampleRecorder } from "../../shared/ports/sample-recorder.port";
 import type { TemplatesRepository } from "./templates.repository";
 
 export interface ActivitiesService {
@@ -40,6 +41,7 @@ interface Deps {
   customers: CustomerAccess;
   contacts: ContactAccess;
   users: UserDirectory;
+  samples: SampleRecorder;
 }
 
 const DEFAULT_MINUTES = 30;
@@ -50,6 +52,7 @@ export function createActivitiesService({
   customers,
   contacts,
   users,
+  samples,
 }: Deps): ActivitiesService {
   /** Checks customer, contact and owner; a contact alone brings its customer along. */
   async function resolveLinks(links: { customerId?: string | null; contactId?: string | null; ownerId?: string }) {
@@ -154,7 +157,21 @@ export function createActivitiesService({
       if (input.type && input.type !== "MEETING" && current.onlineMeetingJoinUrl)
         throw badRequest("body.type", "a Teams meeting Outlook has made stays a MEETING");
       checkOnlineMeeting({ type, onlineMeeting }, current);
-      const { version, callOutcome, ...changes } = input;
+      const { version, callOutcome, samples: handedOver, ...changes } = input;
+      if (handedOver?.length && status !== "FINISHED")
+        throw badRequest("body.samples", "can only be given when finishing an activity (status FINISHED)");
+      // Checked before anything is written, written in the finish's transaction: both or neither.
+      const also = handedOver?.length
+        ? await samples.prepare(
+            handedOver,
+            {
+              customerId: customerId ?? null,
+              contactId: input.contactId !== undefined ? input.contactId : current.contactId,
+            },
+            user,
+            "body.samples",
+          )
+        : undefined;
       // Reopened or cancelled: how it went no longer holds. No longer a call: nor does a call outcome.
       const leavesFinished = current.status === "FINISHED" && status !== "FINISHED";
       const dropsCallOutcome = current.callOutcome !== null && (leavesFinished || type !== "CALL");
@@ -172,6 +189,7 @@ export function createActivitiesService({
         },
         user.id,
         dropsCallOutcome ? null : callOutcome,
+        also,
       );
     },
 

@@ -4,6 +4,7 @@ import type { ContactAccess } from "../../shared/ports/contact-access.port";
 import type { CustomerAccess } from "../../shared/ports/customer-access.port";
 import type { ActivitiesRepository, ActivityWrite } from "./activities.repository";
 import type { ColdCallsRepository } from "./cold-calls.repository";
+import type { SampleRecorder } from "../../shared/ports/sample-recorder.port";
 
 export interface ColdCallsService {
   record(input: ColdCallCreate, user: CurrentUser, now?: Date): Promise<ColdCallResult>;
@@ -16,6 +17,7 @@ export function createColdCallsService(deps: {
   activities: ActivitiesRepository;
   customers: CustomerAccess;
   contacts: ContactAccess;
+  samples: SampleRecorder;
 }): ColdCallsService {
   return {
     async record(input, user, now = new Date()) {
@@ -63,7 +65,11 @@ export function createColdCallsService(deps: {
             onlineMeeting: false,
           }
         : null;
-      const { callId, followUpId } = await deps.coldCalls.record(call, input.outcome, followUp, user.id);
+      // Checked before anything is written; written with the call, so both or neither are saved.
+      const samples = input.samples?.length
+        ? await deps.samples.prepare(input.samples, links, user, "body.samples")
+        : undefined;
+      const { callId, followUpId } = await deps.coldCalls.record(call, input.outcome, followUp, user.id, samples);
       const [callActivity, followUpActivity] = await Promise.all([
         deps.activities.findById(callId),
         followUpId ? deps.activities.findById(followUpId) : null,

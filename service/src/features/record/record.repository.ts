@@ -13,6 +13,8 @@ import type { NoteRow } from "../notes/notes.repository";
 import type { OpportunityRow } from "../opportunities/opportunities.repository";
 import type { OpenLoanerRow } from "../loaners/loaners.repository";
 import type { ThirdPartyRow } from "../third-parties/third-parties.repository";
+import type { SampleRow } from "../samples/samples.repository";
+import type { PaymentAgreementRow } from "../payments/payments.repository";
 
 /**
  * Every section's rows, read in one statement, shaped as each feature's own Prisma read returns
@@ -38,6 +40,8 @@ export interface RecordRows {
   comments: CommentRow[];
   /** Not returned yet, soonest due first; dueBackOn as YYYY-MM-DD. */
   openLoaners: OpenLoanerRow[];
+  samples: SampleRow[];
+  paymentAgreements: PaymentAgreementRow[];
 }
 
 export interface RecordRepository {
@@ -108,6 +112,25 @@ const contactItem = item(
       ORDER BY cr.channel`)})`,
 );
 
+// Samples: the contact by name, as the samples feature reads it.
+const sampleItem = item(
+  "sa",
+  `json_build_object('contact', (SELECT json_build_object('id', k.id, 'firstName', k."firstName", 'lastName', k."lastName")
+      FROM "Contact" k WHERE k.id = sa."contactId"), 'handedOverBy', ${user(`sa."handedOverById"`)})`,
+);
+// Amounts as text (revived as Decimal); the latest payments, as the payments feature reads them.
+const paymentItem = item(
+  "pm",
+  `json_build_object('amount', pm.amount::text, 'recordedBy', ${user(`pm."recordedById"`)})`,
+);
+const agreementItem = item(
+  "pa",
+  `json_build_object('amount', pa.amount::text, 'remaining', pa.remaining::text,
+    'proposedBy', ${user(`pa."proposedById"`)}, 'decidedBy', ${user(`pa."decidedById"`)},
+    'payments', ${list(`SELECT ${paymentItem} AS j FROM "Payment" pm WHERE pm."agreementId" = pa.id
+      ORDER BY pm."paidOn" DESC, pm."createdAt" DESC, pm.id ASC LIMIT $2`)})`,
+);
+
 // $1 the customer, $2 a section's limit, $3 the open actions' limit.
 const RECORD = `
   SELECT json_build_object(
@@ -142,7 +165,11 @@ const RECORD = `
       FROM "CustomerComment" cc WHERE cc."customerId" = $1 ORDER BY cc.pinned DESC, cc."createdAt" DESC, cc.id ASC LIMIT $2`)},
     'openLoaners', ${list(`SELECT json_build_object('id', o.id, 'number', o.number, 'title', o.title, 'dueBackOn', o."dueBackOn"::text) AS j
       FROM "SalesOrder" o WHERE o."customerId" = $1 AND o.type = 'LOANER' AND o.status = 'OPEN'
-      ORDER BY o."dueBackOn" ASC, o.number ASC LIMIT 200`)}
+      ORDER BY o."dueBackOn" ASC, o.number ASC LIMIT 200`)},
+    'samples', ${list(`SELECT ${sampleItem} AS j FROM "Sample" sa WHERE sa."customerId" = $1
+      ORDER BY sa."handedOverAt" DESC, sa."createdAt" DESC, sa.id ASC LIMIT $2`)},
+    'paymentAgreements', ${list(`SELECT ${agreementItem} AS j FROM "PaymentAgreement" pa WHERE pa."customerId" = $1
+      ORDER BY pa."createdAt" DESC, pa.id ASC LIMIT $2`)}
   )::text AS record
   FROM (SELECT 1 FROM "Customer" WHERE id = $1) present`;
 
@@ -166,11 +193,20 @@ const DATE_COLUMNS = new Set([
   "recordedAt",
   "contractStart",
   "contractEnd",
+  "handedOverAt",
+  "periodFrom",
+  "periodTo",
+  "decidedAt",
+  "paidOn",
 ]);
+
+/** Money columns the statement sends as text, so that no digit is lost to a JSON number. */
+const DECIMAL_COLUMNS = new Set(["amount", "remaining"]);
 
 /** Back to the rows Prisma would give: columns with relations, Dates and the opportunity's Decimal. */
 function revive(key: string, value: unknown): unknown {
   if (typeof value === "string" && DATE_COLUMNS.has(key)) return new Date(value);
+  if (typeof value === "string" && DECIMAL_COLUMNS.has(key)) return new Prisma.Decimal(value);
   if (value && typeof value === "object" && "row" in value && "rel" in value) {
     const { row, rel } = value as { row: Record<string, unknown>; rel: Record<string, unknown> };
     const merged = { ...row, ...rel };

@@ -15,6 +15,8 @@ import { toNote } from "../notes/notes.repository";
 import { openThenClosed, toOpportunity } from "../opportunities/opportunities.repository";
 import { toOpenLoaners } from "../loaners/loaners.repository";
 import { toThirdParty } from "../third-parties/third-parties.repository";
+import { toSample } from "../samples/samples.repository";
+import { toPaymentAgreement } from "../payments/payments.repository";
 import type { RecordRepository } from "./record.repository";
 
 export interface RecordService {
@@ -56,6 +58,8 @@ export function createRecordService(records: RecordRepository): RecordService {
         openActions: rows.openActions.map(toAction),
         comments: rows.comments.map(toComment),
         openLoaners: toOpenLoaners(rows.openLoaners, user.timeZone),
+        samples: rows.samples.map(toSample),
+        paymentAgreements: rows.paymentAgreements.map(toPaymentAgreement),
       };
     },
   };

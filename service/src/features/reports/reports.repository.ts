@@ -1,6 +1,7 @@
 import type {
   ActivityReportRow,
   ActivitySummaryRow,
+  CallOutcome,
   ContactHistoryMonth,
   CustomerReportRow,
   QuoteReportRow,
@@ -69,6 +70,14 @@ export interface ReportsRepository {
     customerId: string,
     bounds: Date[],
   ): Promise<(Omit<ContactHistoryMonth, "month"> & { bucket: number })[]>;
+  /** Profiling answers given, and finished calls per outcome, of one customer per bucket of bounds. */
+  adoption(
+    customerId: string,
+    bounds: Date[],
+  ): Promise<{
+    answers: { bucket: number; count: number }[];
+    outcomes: { bucket: number; outcome: CallOutcome; count: number }[];
+  }>;
 }
 export type QuoteTotal = { currency: string; count: number; total: string };
 
@@ -393,6 +402,35 @@ export function createReportsRepository(db: Database): ReportsRepository {
         params.values,
       );
       return { count: totals.reduce((sum, row) => sum + row.count, 0), totals };
+    },
+
+    async adoption(customerId, bounds) {
+      const params = [
+        `{${bounds.map(iso).join(",")}}`,
+        customerId,
+        bounds[0]!.toISOString(),
+        bounds[bounds.length - 1]!.toISOString(),
+      ];
+      const [answers, outcomes] = await Promise.all([
+        // A cleared answer (null) collected nothing.
+        db.query<{ bucket: number; count: number }>(
+          `SELECT width_bucket(p."answeredAt", $1::timestamptz[]) AS bucket, count(*)::int AS count
+           FROM "ProfilingAnswer" p
+           WHERE p."customerId" = $2::uuid AND p.value IS NOT NULL AND jsonb_typeof(p.value) <> 'null'
+             AND p."answeredAt" >= $3::timestamptz AND p."answeredAt" < $4::timestamptz
+           GROUP BY 1`,
+          params,
+        ),
+        db.query<{ bucket: number; outcome: CallOutcome; count: number }>(
+          `SELECT width_bucket(x."startsAt", $1::timestamptz[]) AS bucket, r.outcome::text AS outcome, count(*)::int AS count
+           FROM "CallResult" r JOIN "Activity" x ON x.id = r."activityId"
+           WHERE x."customerId" = $2::uuid AND x.status = 'FINISHED'
+             AND x."startsAt" >= $3::timestamptz AND x."startsAt" < $4::timestamptz
+           GROUP BY 1, 2`,
+          params,
+        ),
+      ]);
+      return { answers, outcomes };
     },
 
     async contactHistory(customerId, bounds) {

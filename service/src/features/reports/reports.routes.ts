@@ -4,6 +4,7 @@ import {
   ActivityReportQuery,
   ActivitySummary,
   ActivitySummaryQuery,
+  AdoptionPathway,
   ContactHistory,
   ContactHistoryQuery,
   CustomerLabelsQuery,
@@ -126,6 +127,18 @@ export function reportsRoutes(reports: ReportsService) {
       query: ContactHistoryQuery,
       response: ContactHistory,
       handler: async ({ params, query, user }) => reports.contactHistory(params.id, query.months, user),
+    }),
+    defineRoute({
+      method: "get",
+      path: "/api/customers/:id/adoption-pathway",
+      tag: "reports",
+      summary:
+        "What the call records collected per calendar month (caller's zone), oldest first: profiling answers given " +
+        "and finished calls per outcome, months without any included",
+      params: IdParams,
+      query: ContactHistoryQuery,
+      response: AdoptionPathway,
+      handler: async ({ params, query, user }) => reports.adoptionPathway(params.id, query.months, user),
     }),
   ];
 }

@@ -4,6 +4,8 @@ import type {
   ActivityReportQuery,
   ActivitySummary,
   ActivitySummaryQuery,
+  AdoptionPathway,
+  CallOutcome,
   ContactHistory,
   CustomerLabelsQuery,
   CustomerReportPage,
@@ -12,7 +14,7 @@ import type {
   QuoteReportQuery,
   SummaryKind,
 } from "contract";
-import { ACTIVITY_TYPES } from "contract";
+import { ACTIVITY_TYPES, CALL_OUTCOMES } from "contract";
 import { dayInZone } from "contract/zoned-time";
 import type { CurrentUser } from "../../auth/current-user";
 import { AppError, badRequest } from "../../shared/app-error";
@@ -191,6 +193,22 @@ export function createReportsService(
         (page: PageRequest<QuoteCursor>) => reports.quotes(filter, page),
         (row) => ({ createdAt: row.createdAt, id: row.id }),
       );
+    },
+
+    /** What the call records collected per month: profiling answers, and calls per outcome. */
+    async adoptionPathway(customerId: string, months: number, user: CurrentUser): Promise<AdoptionPathway> {
+      await context.customers.require(customerId);
+      const { from, to } = lastMonths(dayInZone(new Date(), user.timeZone), months);
+      const { periods, bounds } = periodBuckets(from, to, "month", user.timeZone);
+      const { answers, outcomes } = await reports.adoption(customerId, bounds);
+      const result = periods.map((period) => ({
+        month: period.slice(0, 7),
+        answers: 0,
+        outcomes: Object.fromEntries(CALL_OUTCOMES.map((outcome) => [outcome, 0])) as Record<CallOutcome, number>,
+      }));
+      for (const row of answers) if (result[row.bucket - 1]) result[row.bucket - 1]!.answers = row.count;
+      for (const row of outcomes) if (result[row.bucket - 1]) result[row.bucket - 1]!.outcomes[row.outcome] = row.count;
+      return { timeZone: user.timeZone, months: result };
     },
 
     async contactHistory(customerId: string, months: number, user: CurrentUser): Promise<ContactHistory> {

@@ -1,0 +1,2 @@
+export { SamplesSection } from "./samples-section";
+export { SampleRows, type SampleDraft, emptySample, samplesToSend } from "./sample-rows";
