@@ -7,6 +7,7 @@ import type { Database } from "../../service/src/db/database";
  */
 export const TEST_ITEMS = [
   "PUMP-200",
+  "INFUSION-PUMP",
   "SEAL-KIT",
   "VALVE",
   "VALVE-2",
