@@ -70,7 +70,13 @@ export function RecordView({
   const current = RECORD_TABS.find((candidate) => candidate.value === tab) ?? FIRST_TAB;
 
   return (
-    <article className={styles.stack} aria-label={t("label", { name: customer.name })} data-testid="customer-record">
+    // data-customer-id: whose record is on screen (bench:addin waits for the selected email's customer).
+    <article
+      className={styles.stack}
+      aria-label={t("label", { name: customer.name })}
+      data-testid="customer-record"
+      data-customer-id={customer.id}
+    >
       {/* Above the fold in a 320 px pane: who, how it stands (why it was declined), what to do now; then the rest. */}
       <RecordHeader customer={customer} />
       <DeclineNotice lifecycle={record.data.lifecycle} />
