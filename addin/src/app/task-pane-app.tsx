@@ -7,7 +7,8 @@ import { PaneLanguageProvider } from "../i18n";
 import { CapabilityNotice } from "../features/capabilities";
 import { SendWaitingIntents } from "../features/email-log";
 import { EmailView, startFirstLookup } from "../features/participants";
-import { CustomerSearch } from "../features/search";
+import { preloadRecordExtras } from "../features/record";
+import { preloadable } from "../shared/preloadable";
 import type { Mailbox } from "../office/mail-item.types";
 import type { ThemeMode } from "../office/office-theme";
 import { outlookTimeZone } from "../office/outlook-time-zone";
@@ -59,6 +60,8 @@ type View = "email" | "search" | "reports";
 
 // Reports are for the desk, not for answering an email: their code loads when the tab is first opened.
 const ReportsView = lazy(async () => ({ default: (await import("../features/reports/index.js")).ReportsView }));
+// The search tab is one click away, not in the first draw: its code is fetched once the pane has drawn.
+const search = preloadable(() => import("../features/search/index.js"));
 
 /**
  * The task pane: the current email's people and records, or a customer search; in the language of
@@ -83,6 +86,8 @@ function Pane({ api, mailbox, theme, language }: TaskPaneAppProps & { language: 
   const me = useAsync(async () => {
     // The email's lookup does not wait for who the user is: both go out with the one sign-in.
     startFirstLookup(api, mailbox);
+    // The record's lower parts come while the sign-in and the lookup are under way (not in the first download).
+    preloadRecordExtras();
     const [user, zone] = await Promise.all([api.me(), outlookTimeZone(mailbox).catch(() => null)]);
     markPaneTime("pane-signed-in");
     // Days, due dates and new activities follow the zone Outlook shows the calendar in; where
@@ -90,6 +95,7 @@ function Pane({ api, mailbox, theme, language }: TaskPaneAppProps & { language: 
     return zone && zone !== user.timeZone ? api.setTimeZone(zone).catch(() => user) : user;
   }, [api, mailbox]);
   // The user's own changes (a new default time zone) replace what was loaded at sign-in.
+  const searchModule = search.use();
   const [changedMe, setChangedMe] = useState<Me | null>(null);
   const [tab, setTab] = useState<View>("email");
   // Reports load their filters only once opened, then stay mounted like the others.
@@ -115,7 +121,7 @@ function Pane({ api, mailbox, theme, language }: TaskPaneAppProps & { language: 
             <EmailView />
           </div>
           <div hidden={tab !== "search"}>
-            <CustomerSearch />
+            {searchModule ? <searchModule.CustomerSearch /> : <Loading label={t("loadingSearch")} />}
           </div>
           <div hidden={tab !== "reports"}>
             {reportsOpened && (

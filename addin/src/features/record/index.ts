@@ -1,1 +1,2 @@
 export { RecordView } from "./record-view";
+export { preloadRecordExtras } from "./record-extras-chunk";
