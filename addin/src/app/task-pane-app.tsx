@@ -6,9 +6,9 @@ import type { CrmApi } from "../api/crm-api";
 import { PaneLanguageProvider } from "../i18n";
 import { CapabilityNotice } from "../features/capabilities";
 import { SendWaitingIntents } from "../features/email-log";
-import { EmailView, startFirstLookup } from "../features/participants";
-import { preloadRecordExtras } from "../features/record";
+import { EmailView } from "../features/participants";
 import { preloadable } from "../shared/preloadable";
+import { takePaneStart } from "./pane-start";
 import type { Mailbox } from "../office/mail-item.types";
 import type { ThemeMode } from "../office/office-theme";
 import { outlookTimeZone } from "../office/outlook-time-zone";
@@ -84,11 +84,9 @@ function Pane({ api, mailbox, theme, language }: TaskPaneAppProps & { language: 
     { value: "reports", label: t("viewReports") },
   ];
   const me = useAsync(async () => {
-    // The email's lookup does not wait for who the user is: both go out with the one sign-in.
-    startFirstLookup(api, mailbox);
-    // The record's lower parts come while the sign-in and the lookup are under way (not in the first download).
-    preloadRecordExtras();
-    const [user, zone] = await Promise.all([api.me(), outlookTimeZone(mailbox).catch(() => null)]);
+    // The email's lookup does not wait for who the user is: both go out with the one sign-in
+    // (taskpane.tsx sends them before the first render; the demo host's pane sends them here).
+    const [user, zone] = await Promise.all([takePaneStart(api, mailbox), outlookTimeZone(mailbox).catch(() => null)]);
     markPaneTime("pane-signed-in");
     // Days, due dates and new activities follow the zone Outlook shows the calendar in; where
     // Outlook does not say (or the change is refused), the CRM's own setting stays.
