@@ -1,7 +1,6 @@
 import type { Me } from "contract";
 import type { CrmApi } from "../api/crm-api";
 import { startFirstLookup } from "../features/participants";
-import { preloadRecordExtras } from "../features/record";
 import type { Mailbox } from "../office/mail-item.types";
 
 // Started by taskpane.tsx before React draws anything, taken by the pane when it mounts.
@@ -9,14 +8,14 @@ const early = new WeakMap<CrmApi, Promise<Me>>();
 
 /**
  * What the pane's first record waits for, all at once: the sign-in (the token), /api/me and the
- * email's lookup with its record, and the record's extras chunk. Returns who the user is.
+ * email's lookup with its record. Returns who the user is. (The record's extras chunk is not among
+ * them: parsing it would hold the main thread while the lookup's answer waits to be drawn.)
  */
 function startPane(api: CrmApi, mailbox: Mailbox): Promise<Me> {
   const me = api.me();
   // Taken by the pane, which shows a failure; never an unhandled rejection before it mounts.
   me.catch(() => undefined);
   startFirstLookup(api, mailbox);
-  preloadRecordExtras();
   return me;
 }
 

@@ -1,2 +1,1 @@
 export { RecordView } from "./record-view";
-export { preloadRecordExtras } from "./record-extras-chunk";
