@@ -43,8 +43,11 @@ export function preloadable<T>(load: () => Promise<T>) {
   };
 }
 
-/** After the work under way (the answer being drawn); at most a second later on a busy page. */
+/**
+ * After the work under way (the answer being drawn); at most a second later on a busy page. Where
+ * there is no requestIdleCallback (jsdom), at once: a timer might never fire under fake timers.
+ */
 function whenIdle(run: () => void): void {
   if (typeof requestIdleCallback === "function") requestIdleCallback(run, { timeout: 1000 });
-  else setTimeout(run, 0);
+  else run();
 }
