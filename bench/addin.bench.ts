@@ -88,9 +88,9 @@ async function main() {
   async function expectedCustomers(page: Page): Promise<string[]> {
     const user = DEMO_HOST_USERS[0]!.email;
     const api = await stack.as(user);
-    const ids = await page.locator(SELECTOR).evaluateAll((buttons) =>
-      buttons.map((button) => button.getAttribute("data-message-id")!),
-    );
+    const ids = await page
+      .locator(SELECTOR)
+      .evaluateAll((buttons) => buttons.map((button) => button.getAttribute("data-message-id")!));
     const messages = sampleEmails(user);
     return Promise.all(
       ids.map(async (id) => {

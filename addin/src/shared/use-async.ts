@@ -39,7 +39,9 @@ export function useAsync<T>(
     reloading.current = false;
     const hold = (state: AsyncState<T>) => setHeld({ deps, state });
     if (!reload && known !== undefined) {
-      setHeld((shown) => (shown.state.data === known && sameDeps(shown.deps, deps) ? shown : { deps, state: initial() }));
+      setHeld((shown) =>
+        shown.state.data === known && sameDeps(shown.deps, deps) ? shown : { deps, state: initial() },
+      );
       if (!refresh) return;
     } else if (!reload) hold({ status: "loading" });
     load().then(
