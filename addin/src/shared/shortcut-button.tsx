@@ -1,11 +1,6 @@
-import { Button, type ButtonProps } from "@fluentui/react-components";
+import { Button, type ButtonProps, Tooltip } from "@fluentui/react-components";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { preloadable } from "./preloadable";
-
-// The tooltip (and Fluent's positioning under it) stays out of the first download: until it arrives
-// the button has its shortcut and aria-keyshortcuts, only the hover text is missing.
-const tooltip = preloadable(() => import("./shortcut-tooltip.js"));
 
 /** A keyboard shortcut of the pane: Alt+Shift and a letter, which Outlook and browsers leave alone. */
 export interface Shortcut {
@@ -44,11 +39,9 @@ export function ShortcutButton({ shortcut, tip, ...props }: ButtonProps & { shor
     return () => document.removeEventListener("keydown", onKey);
   }, [shortcut.code]);
   const keys = shortcutLabel(shortcut);
-  const loaded = tooltip.use();
-  const button = <Button {...props} ref={ref} aria-keyshortcuts={keys} />;
-  return loaded ? (
-    <loaded.ShortcutTooltip content={t("shortcutTip", { tip, keys })}>{button}</loaded.ShortcutTooltip>
-  ) : (
-    button
+  return (
+    <Tooltip content={t("shortcutTip", { tip, keys })} relationship="description" withArrow>
+      <Button {...props} ref={ref} aria-keyshortcuts={keys} />
+    </Tooltip>
   );
 }
