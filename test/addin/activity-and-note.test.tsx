@@ -9,7 +9,7 @@ describe("new activity from the email", () => {
     const user = userEvent.setup();
     const { crm } = renderPane({ from: JONAS, subject: "Visit request" });
     await user.click(await screen.findByRole("button", { name: "New activity" }));
-    const form = screen.getByRole("form", { name: "New activity" });
+    const form = await screen.findByRole("form", { name: "New activity" });
     expect(within(form).getByLabelText(/Subject/)).toHaveValue("Visit request");
     expect(within(form).getByRole("combobox", { name: "Contact" })).toHaveDisplayValue("Jonas Keller");
     await within(form).findByRole("option", { name: "Customer visit" });

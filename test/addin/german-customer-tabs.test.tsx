@@ -60,7 +60,7 @@ describe("the customer's tabs in a German Outlook", () => {
       "comment",
     );
     const { record } = await openRecord();
-    const comments = within(record).getByRole("region", { name: "Kommentare" });
+    const comments = await within(record).findByRole("region", { name: "Kommentare" });
     const pinned = within(comments).getByRole("listitem", { name: "Angehefteter Kommentar" });
     expect(pinned).toHaveTextContent("Angeheftet");
     expect(pinned).toHaveTextContent("Vor dem Besuch immer anrufen");

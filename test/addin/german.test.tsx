@@ -26,7 +26,7 @@ describe("the pane in a German Outlook", () => {
     expect(within(record).getByTestId("next-step")).toHaveTextContent(
       "Besprechung, So., 1. März 2099 · Quarterly business review",
     );
-    const planned = within(record).getByRole("list", { name: "Aktivitäten: Geplant" });
+    const planned = await within(record).findByRole("list", { name: "Aktivitäten: Geplant" });
     expect(within(planned).getByText("Besprechung")).toBeInTheDocument();
     expect(
       within(planned).getByText(/^So\., 1\. März 2099, 13:00 · Alice Wagner · Erinnerung 15 Minuten vorher$/),

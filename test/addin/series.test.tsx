@@ -115,7 +115,7 @@ describe("recurring activities in the pane", () => {
     const user = userEvent.setup();
     renderPane({ from: JONAS, subject });
     await user.click(await screen.findByRole("button", { name: "New activity" }));
-    const form = screen.getByRole("form", { name: "New activity" });
+    const form = await screen.findByRole("form", { name: "New activity" });
     if (repeats.startsWith("Every month"))
       await user.selectOptions(within(form).getByRole("combobox", { name: "Type" }), "Visit");
     const dateField = within(form).getByLabelText(/Date/);

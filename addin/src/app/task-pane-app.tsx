@@ -6,8 +6,9 @@ import type { CrmApi } from "../api/crm-api";
 import { PaneLanguageProvider } from "../i18n";
 import { CapabilityNotice } from "../features/capabilities";
 import { SendWaitingIntents } from "../features/email-log";
-import { EmailView, startFirstLookup } from "../features/participants";
-import { CustomerSearch } from "../features/search";
+import { EmailView } from "../features/participants";
+import { preloadable } from "../shared/preloadable";
+import { takePaneStart } from "./pane-start";
 import type { Mailbox } from "../office/mail-item.types";
 import type { ThemeMode } from "../office/office-theme";
 import { outlookTimeZone } from "../office/outlook-time-zone";
@@ -59,6 +60,8 @@ type View = "email" | "search" | "reports";
 
 // Reports are for the desk, not for answering an email: their code loads when the tab is first opened.
 const ReportsView = lazy(async () => ({ default: (await import("../features/reports/index.js")).ReportsView }));
+// The search tab is one click away, not in the first draw: its code is fetched once the pane has drawn.
+const search = preloadable(() => import("../features/search/index.js"));
 
 /**
  * The task pane: the current email's people and records, or a customer search; in the language of
@@ -81,15 +84,16 @@ function Pane({ api, mailbox, theme, language }: TaskPaneAppProps & { language: 
     { value: "reports", label: t("viewReports") },
   ];
   const me = useAsync(async () => {
-    // The email's lookup does not wait for who the user is: both go out with the one sign-in.
-    startFirstLookup(api, mailbox);
-    const [user, zone] = await Promise.all([api.me(), outlookTimeZone(mailbox).catch(() => null)]);
+    // The email's lookup does not wait for who the user is: both go out with the one sign-in
+    // (taskpane.tsx sends them before the first render; the demo host's pane sends them here).
+    const [user, zone] = await Promise.all([takePaneStart(api, mailbox), outlookTimeZone(mailbox).catch(() => null)]);
     markPaneTime("pane-signed-in");
     // Days, due dates and new activities follow the zone Outlook shows the calendar in; where
     // Outlook does not say (or the change is refused), the CRM's own setting stays.
     return zone && zone !== user.timeZone ? api.setTimeZone(zone).catch(() => user) : user;
   }, [api, mailbox]);
   // The user's own changes (a new default time zone) replace what was loaded at sign-in.
+  const searchModule = search.use();
   const [changedMe, setChangedMe] = useState<Me | null>(null);
   const [tab, setTab] = useState<View>("email");
   // Reports load their filters only once opened, then stay mounted like the others.
@@ -115,7 +119,7 @@ function Pane({ api, mailbox, theme, language }: TaskPaneAppProps & { language: 
             <EmailView />
           </div>
           <div hidden={tab !== "search"}>
-            <CustomerSearch />
+            {searchModule ? <searchModule.CustomerSearch /> : <Loading label={t("loadingSearch")} />}
           </div>
           <div hidden={tab !== "reports"}>
             {reportsOpened && (

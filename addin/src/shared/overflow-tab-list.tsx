@@ -1,19 +1,10 @@
-import {
-  Button,
-  Menu,
-  MenuItem,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
-  Overflow,
-  OverflowItem,
-  Tab,
-  TabList,
-  makeStyles,
-  useIsOverflowItemVisible,
-  useOverflowMenu,
-} from "@fluentui/react-components";
+import { Button, Overflow, OverflowItem, Tab, TabList, makeStyles, useOverflowMenu } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
+import { preloadable } from "./preloadable";
+
+// Fluent's Menu (and its positioning) is needed only once tabs overflow: a chunk of its own, fetched
+// when a tab list is drawn; until then the "More" button is there, its menu opens once it has come.
+const menu = preloadable(() => import("./overflow-tabs-menu.js"));
 
 export interface TabChoice {
   value: string;
@@ -78,28 +69,12 @@ function MoreTabs({
 }) {
   const { t } = useTranslation("common");
   const { ref, isOverflowing, overflowCount } = useOverflowMenu<HTMLButtonElement>();
+  const loaded = menu.use();
   if (!isOverflowing) return null;
-  return (
-    <Menu>
-      <MenuTrigger disableButtonEnhancement>
-        <Button ref={ref} appearance="transparent" size={size} aria-label={t("moreTabs", { count: overflowCount })}>
-          {t("more")}
-        </Button>
-      </MenuTrigger>
-      <MenuPopover>
-        <MenuList>
-          {tabs.map((tab) => (
-            <HiddenTab key={tab.value} tab={tab} onSelect={onSelect} />
-          ))}
-        </MenuList>
-      </MenuPopover>
-    </Menu>
+  const button = (
+    <Button ref={ref} appearance="transparent" size={size} aria-label={t("moreTabs", { count: overflowCount })}>
+      {t("more")}
+    </Button>
   );
-}
-
-/** A menu entry for a tab the list had no room for. */
-function HiddenTab({ tab, onSelect }: { tab: TabChoice; onSelect: (value: string) => void }) {
-  const visible = useIsOverflowItemVisible(tab.value);
-  if (visible) return null;
-  return <MenuItem onClick={() => onSelect(tab.value)}>{tab.label}</MenuItem>;
+  return loaded ? <loaded.OverflowTabsMenu tabs={tabs} onSelect={onSelect} button={button} /> : button;
 }

@@ -19,15 +19,17 @@ export interface AsyncOptions<T> {
  * Runs `load` whenever `deps` change and keeps the latest result only: a slow answer for the
  * previous email never overwrites the current one. `reload` runs it again after a change and keeps
  * showing the old data meanwhile, so the pane does not flash a spinner after every save.
+ * What is returned always belongs to the current `deps`: in the render where they change (before
+ * the effect has run) it is `known` or loading, never the previous deps' data, so a view never
+ * draws the previous customer under the newly selected one, not even for one frame.
  */
 export function useAsync<T>(
   load: () => Promise<T>,
   deps: unknown[],
   { known, refresh = true }: AsyncOptions<T> = {},
 ): AsyncState<T> & { reload: () => void } {
-  const [state, setState] = useState<AsyncState<T>>(
-    known === undefined ? { status: "loading" } : { status: "ready", data: known },
-  );
+  const initial = (): AsyncState<T> => (known === undefined ? { status: "loading" } : { status: "ready", data: known });
+  const [held, setHeld] = useState<{ deps: unknown[]; state: AsyncState<T> }>(() => ({ deps, state: initial() }));
   const [round, setRound] = useState(0);
   const latest = useRef(0);
   const reloading = useRef(false);
@@ -35,13 +37,16 @@ export function useAsync<T>(
     const run = ++latest.current;
     const reload = reloading.current;
     reloading.current = false;
+    const hold = (state: AsyncState<T>) => setHeld({ deps, state });
     if (!reload && known !== undefined) {
-      setState((shown) => (shown.data === known ? shown : { status: "ready", data: known }));
+      setHeld((shown) =>
+        shown.state.data === known && sameDeps(shown.deps, deps) ? shown : { deps, state: initial() },
+      );
       if (!refresh) return;
-    } else if (!reload) setState({ status: "loading" });
+    } else if (!reload) hold({ status: "loading" });
     load().then(
-      (data) => run === latest.current && setState({ status: "ready", data }),
-      (error: Error) => run === latest.current && setState({ status: "error", error }),
+      (data) => run === latest.current && hold({ status: "ready", data }),
+      (error: Error) => run === latest.current && hold({ status: "error", error }),
     );
     // The caller lists what load depends on; load itself is a new closure on every render.
   }, [...deps, round]);
@@ -49,5 +54,9 @@ export function useAsync<T>(
     reloading.current = true;
     setRound((value) => value + 1);
   }, []);
-  return { ...state, reload };
+  return { ...(sameDeps(held.deps, deps) ? held.state : initial()), reload };
+}
+
+function sameDeps(a: unknown[], b: unknown[]): boolean {
+  return a.length === b.length && a.every((value, index) => Object.is(value, b[index]));
 }

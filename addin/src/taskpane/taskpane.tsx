@@ -1,6 +1,7 @@
 import "../shared/zod-without-eval";
 import { createRoot } from "react-dom/client";
 import { TaskPaneApp } from "../app/task-pane-app";
+import { startPaneEarly } from "../app/pane-start";
 import { createCrmApi } from "../api/crm-api";
 import { authConfigFromBuild } from "../auth/auth-config";
 import { createDevTokenSource } from "../auth/dev-token-source";
@@ -41,6 +42,8 @@ async function main() {
       )
     : createDevTokenSource(apiBase, () => mailbox.userEmail());
   const api = createCrmApi(apiBase, token);
+  // Sign-in, /api/me and the email's lookup go out now, not after React's first render and commit.
+  startPaneEarly(api, mailbox);
   const render = (theme: "light" | "dark") => root.render(<TaskPaneApp api={api} mailbox={mailbox} theme={theme} />);
   render(officeThemeMode(office) ?? "light");
   onOfficeThemeChanged(office, render);

@@ -1,6 +1,6 @@
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { LookupResult } from "contract";
-import { useEffect, useState } from "react";
+import { Suspense, lazy, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useServices } from "../../shared/services-context";
 import { EmptyState, ErrorState, Loading } from "../../shared/state-views";
@@ -16,11 +16,15 @@ import { type CustomerCandidate, type LookupContact, customerCandidates } from "
 import { ParticipantList } from "./participant-list";
 import { useMailItem } from "../../shared/use-mail-item";
 import { useSelectedMessages } from "../../shared/use-selected-messages";
-import { LogSelectedEmails } from "../email-log";
 import { markPaneTime } from "../../shared/pane-marks";
 
 // Creating or moving a contact is a form away: fetched once the email's people are drawn.
 const contactForms = preloadable(() => import("../contacts/index.js"));
+
+// Several messages selected at once is not how the pane opens: that view's code comes when it is needed.
+const LogSelectedEmails = lazy(async () => ({
+  default: (await import(/* webpackExports: ["LogSelectedEmails"] */ "../email-log/index.js")).LogSelectedEmails,
+}));
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -34,7 +38,11 @@ export function EmailView() {
   const selection = useSelectedMessages();
   // Several messages selected in Outlook's list: they are logged together, not one shown.
   if (selection.length > 1)
-    return <LogSelectedEmails key={selection.map((message) => message.restId).join(",")} messages={selection} />;
+    return (
+      <Suspense fallback={<Loading label={t("readingMessage")} />}>
+        <LogSelectedEmails key={selection.map((message) => message.restId).join(",")} messages={selection} />
+      </Suspense>
+    );
   if (item.status === "loading") return <Loading label={t("readingMessage")} />;
   if (item.status === "error") return <ErrorState error={item.error} onRetry={item.reload} />;
   if (!item.data) return <EmptyState>{t("selectEmail")}</EmptyState>;

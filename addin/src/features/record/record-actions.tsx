@@ -1,5 +1,5 @@
 import { Button } from "@fluentui/react-components";
-import { useState } from "react";
+import { Suspense, lazy, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { CustomerRecord } from "contract";
 import { useLayoutStyles } from "../../shared/layout-styles";
@@ -7,8 +7,12 @@ import type { MailItem } from "../../office/mail-item.types";
 import { SHORTCUTS, ShortcutButton } from "../../shared/shortcut-button";
 import { Loading } from "../../shared/state-views";
 import { preloadable } from "../../shared/preloadable";
-import { LogEmailButton, LogWhenSentSwitch, TrackConversation } from "../email-log";
+import { LogEmailButton, TrackConversation } from "../email-log";
 
+// Only a message being written has "log when sent": reading one (how the pane opens) does not need its code.
+const LogWhenSentSwitch = lazy(async () => ({
+  default: (await import(/* webpackExports: ["LogWhenSentSwitch"] */ "../email-log/index.js")).LogWhenSentSwitch,
+}));
 const recordForms = preloadable(() => import("./record-forms.js"));
 
 /**
@@ -56,7 +60,11 @@ export function RecordActions({
             }}
           />
         )}
-        {item?.mode === "compose" && <LogWhenSentSwitch customerId={customer.id} contactId={contact?.id ?? null} />}
+        {item?.mode === "compose" && (
+          <Suspense fallback={null}>
+            <LogWhenSentSwitch customerId={customer.id} contactId={contact?.id ?? null} />
+          </Suspense>
+        )}
         {item?.mode === "read" && (
           <TrackConversation item={item} customerId={customer.id} contactId={contact?.id ?? null} />
         )}

@@ -30,3 +30,18 @@ export function RecordSkeleton() {
     </div>
   );
 }
+
+/** The Overview's sections while their code arrives (it is preloaded, so this is rarely seen). */
+export function SectionsSkeleton() {
+  const styles = useStyles();
+  const { t } = useTranslation("record");
+  return (
+    <div role="progressbar" aria-label={t("loadingTab", { tab: t("tabs.overview") })}>
+      <Skeleton className={styles.skeleton} aria-hidden>
+        <SkeletonItem size={16} className={styles.short} />
+        <SkeletonItem size={16} className={styles.line} />
+        <SkeletonItem size={16} className={styles.line} />
+      </Skeleton>
+    </div>
+  );
+}

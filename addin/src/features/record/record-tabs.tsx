@@ -1,7 +1,8 @@
 import { type ComponentType, type ReactNode, lazy } from "react";
 import type { RecordTabContext } from "../../shared/record-tab.types";
 import type { en } from "../../i18n/en";
-import { OverviewTab } from "./overview-tab";
+import { recordExtras } from "./record-extras-chunk";
+import { SectionsSkeleton } from "./record-skeleton";
 
 /** One tab of the record; RECORD_TABS lists them in the order the pane shows them. */
 export interface RecordTab {
@@ -23,6 +24,12 @@ const TimelineTab = onDemand(() => import("../timeline/index.js"), "TimelineTab"
 const DetailsTab = onDemand(() => import("./details-tab.js"), "DetailsTab");
 const ProfilingTab = onDemand(() => import("../profiling/index.js"), "ProfilingTab");
 const FilesTab = onDemand(() => import("../attachments/index.js"), "FilesTab");
+
+/** The Overview's sections come in the record's extras chunk (preloaded while the pane signs in). */
+function OverviewTab(context: RecordTabContext) {
+  const extras = recordExtras.use();
+  return extras ? <extras.OverviewTab {...context} /> : <SectionsSkeleton />;
+}
 
 // The record is long and the pane is narrow: the everyday parts first, the rest one tab away.
 // Each feature adds its tab here.

@@ -9,8 +9,8 @@ import { may } from "../../shared/may";
 import { rememberCustomer } from "../../shared/recent-customers";
 import { selectionCache } from "../../shared/selection-cache";
 import { useAsync } from "../../shared/use-async";
-import { CustomerEditor, SalesmenEditor } from "../customers";
-import { DeclineNotice, LifecycleActions } from "../lifecycle";
+import { DeclineNotice } from "../lifecycle";
+import { recordExtras } from "./record-extras-chunk";
 import { RecordActions } from "./record-actions";
 import { RecordFacts, RecordHeader } from "./record-header";
 import { RecordPulse } from "./record-pulse";
@@ -57,6 +57,9 @@ export function RecordView({
   const [tab, setTab] = useState(FIRST_TAB.value);
   // The e-mail log list (a tab's) reloads when this changes: after logging this email above the tabs.
   const [emailLogRound, setEmailLogRound] = useState(0);
+  // The editors and the lifecycle's actions are in the record's extras chunk (preloaded at sign-in):
+  // until it is there they are left out, the record itself draws.
+  const extras = recordExtras.use();
   const opened = record.status === "ready" ? record.data.customer : null;
   // The search tab lists the last customers opened while its box is empty.
   useEffect(() => {
@@ -70,7 +73,13 @@ export function RecordView({
   const current = RECORD_TABS.find((candidate) => candidate.value === tab) ?? FIRST_TAB;
 
   return (
-    <article className={styles.stack} aria-label={t("label", { name: customer.name })} data-testid="customer-record">
+    // data-customer-id: whose record is on screen (bench:addin waits for the selected email's customer).
+    <article
+      className={styles.stack}
+      aria-label={t("label", { name: customer.name })}
+      data-testid="customer-record"
+      data-customer-id={customer.id}
+    >
       {/* Above the fold in a 320 px pane: who, how it stands (why it was declined), what to do now; then the rest. */}
       <RecordHeader customer={customer} />
       <DeclineNotice lifecycle={record.data.lifecycle} />
@@ -83,10 +92,14 @@ export function RecordView({
         onLogged={() => setEmailLogRound((round) => round + 1)}
       />
       <RecordFacts customer={customer} contact={contact} />
-      {may(me, "customers:change") && <CustomerEditor key={customer.id} customer={customer} onSaved={record.reload} />}
-      <LifecycleActions customer={customer} lifecycle={record.data.lifecycle} onChanged={record.reload} />
-      {may(me, "customers:salesmen", { salesmen: customer.salesmen }) && (
-        <SalesmenEditor customer={customer} onSaved={record.reload} />
+      {extras && may(me, "customers:change") && (
+        <extras.CustomerEditor key={customer.id} customer={customer} onSaved={record.reload} />
+      )}
+      {extras && (
+        <extras.LifecycleActions customer={customer} lifecycle={record.data.lifecycle} onChanged={record.reload} />
+      )}
+      {extras && may(me, "customers:salesmen", { salesmen: customer.salesmen }) && (
+        <extras.SalesmenEditor customer={customer} onSaved={record.reload} />
       )}
       {RECORD_TABS.length > 1 && (
         <TabList

@@ -12,6 +12,7 @@ export const app: Catalog<typeof en> = {
     "Dies ist der Aufgabenbereich für Outlook. Öffnen Sie ihn in Outlook, oder probieren Sie ihn im Demo-Host aus:",
   outsideOfficeDemo: "Demo-Host öffnen",
   loadingReports: "Berichte werden geladen…",
+  loadingSearch: "Suche wird geladen…",
   capabilities: {
     label: "Was dieses Outlook nicht kann",
     one: "Dieses Outlook kann nicht: {{feature}} (dafür ist ein neueres Outlook nötig).",

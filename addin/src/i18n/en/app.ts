@@ -9,6 +9,7 @@ export const app = {
   outsideOffice: "This is the Outlook task pane. Open it from Outlook, or try it in the demo host:",
   outsideOfficeDemo: "Open the demo host",
   loadingReports: "Loading reports…",
+  loadingSearch: "Loading search…",
   capabilities: {
     label: "What this Outlook cannot do",
     one: "This Outlook cannot {{feature}} (needs a newer Outlook).",
