@@ -99,7 +99,16 @@ export function OrderImportSection({ customerId, onImported }: { customerId: str
         {t("heading")}
       </Text>
       <Field label={t("file")}>
-        <input key={inputKey} type="file" accept=".csv,.xml,text/csv,application/xml,text/xml" onChange={choose} />
+        {/* A plain file input gets the Field's label only through the render function's id and aria props. */}
+        {(fieldProps) => (
+          <input
+            {...fieldProps}
+            key={inputKey}
+            type="file"
+            accept=".csv,.xml,text/csv,application/xml,text/xml"
+            onChange={choose}
+          />
+        )}
       </Field>
       {notice && (
         <MessageBar intent="warning">
