@@ -1,4 +1,4 @@
-import { Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Caption1, Text, tokens } from "@fluentui/react-components";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { type AdoptionMonth, CALL_OUTCOMES, type CallOutcome } from "contract";
@@ -6,6 +6,7 @@ import { type Format, useFormat } from "../../i18n";
 import { useServices } from "../../shared/services-context";
 import { ErrorState, Loading } from "../../shared/state-views";
 import { useAsync } from "../../shared/use-async";
+import { useChartStyles } from "./chart-styles";
 
 // One colour per call outcome, stacked in one bar; the profiling answers in a bar of their own beside it.
 const OUTCOME_COLORS: Record<CallOutcome, string> = {
@@ -17,30 +18,6 @@ const OUTCOME_COLORS: Record<CallOutcome, string> = {
   NOT_INTERESTED: tokens.colorPaletteRedBorderActive,
 };
 const ANSWERS_COLOR = tokens.colorPalettePurpleBorderActive;
-
-const useStyles = makeStyles({
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
-  chart: { width: "100%", height: "auto", display: "block" },
-  label: { fill: tokens.colorNeutralForeground3, fontSize: "9px" },
-  axis: { stroke: tokens.colorNeutralStroke2 },
-  legend: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM },
-  swatch: {
-    display: "inline-block",
-    width: "10px",
-    height: "10px",
-    marginInlineEnd: tokens.spacingHorizontalXS,
-    borderRadius: tokens.borderRadiusSmall,
-  },
-  // Read by screen readers, not drawn: the numbers behind the bars.
-  visuallyHidden: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    overflow: "hidden",
-    clipPath: "inset(50%)",
-    whiteSpace: "nowrap",
-  },
-});
 
 const callsIn = (month: AdoptionMonth) => CALL_OUTCOMES.reduce((sum, outcome) => sum + month.outcomes[outcome], 0);
 
@@ -65,7 +42,7 @@ const LABELS = 14;
 
 /** The adoption pathway: what the call records collected per month (profiling answers, call outcomes). */
 export function AdoptionChart({ customerId }: { customerId: string }) {
-  const styles = useStyles();
+  const styles = useChartStyles();
   const { t } = useTranslation("adoption");
   const { api } = useServices();
   const pathway = useAsync(() => api.adoptionPathway(customerId, 12), [api, customerId]);
@@ -82,7 +59,7 @@ export function AdoptionChart({ customerId }: { customerId: string }) {
 }
 
 function Chart({ months }: { months: AdoptionMonth[] }) {
-  const styles = useStyles();
+  const styles = useChartStyles();
   const { t } = useTranslation("adoption");
   const { t: activities } = useTranslation("activities");
   const format = useFormat();

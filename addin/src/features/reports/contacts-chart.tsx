@@ -1,10 +1,11 @@
-import { Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Caption1, Text, tokens } from "@fluentui/react-components";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import type { ContactHistoryMonth } from "contract";
 import { type Format, useFormat } from "../../i18n";
 import { useServices } from "../../shared/services-context";
 import { ErrorState, Loading } from "../../shared/state-views";
+import { useChartStyles } from "./chart-styles";
 import { useContactHistory } from "./use-contact-history";
 
 const SERIES = [
@@ -12,30 +13,6 @@ const SERIES = [
   { key: "meetings", color: tokens.colorPaletteGreenBorderActive },
   { key: "emails", color: tokens.colorPaletteMarigoldBorderActive },
 ] as const;
-
-const useStyles = makeStyles({
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
-  chart: { width: "100%", height: "auto", display: "block" },
-  label: { fill: tokens.colorNeutralForeground3, fontSize: "9px" },
-  axis: { stroke: tokens.colorNeutralStroke2 },
-  legend: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM },
-  swatch: {
-    display: "inline-block",
-    width: "10px",
-    height: "10px",
-    marginInlineEnd: tokens.spacingHorizontalXS,
-    borderRadius: tokens.borderRadiusSmall,
-  },
-  // Read by screen readers, not drawn: the numbers behind the bars.
-  visuallyHidden: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    overflow: "hidden",
-    clipPath: "inset(50%)",
-    whiteSpace: "nowrap",
-  },
-});
 
 /** One sentence for a screen reader: the totals and the busiest month, in the pane's language. */
 export function chartSummary(months: ContactHistoryMonth[], t: TFunction<"reports">, format: Format): string {
@@ -61,7 +38,7 @@ const LABELS = 14;
 
 /** Bars per month for the customer's calls, visits and meetings, and logged e-mails. */
 export function ContactsChart({ customerId }: { customerId: string }) {
-  const styles = useStyles();
+  const styles = useChartStyles();
   const { t } = useTranslation("reports", { keyPrefix: "chart" });
   const { api } = useServices();
   const history = useContactHistory(api, customerId);
@@ -78,7 +55,7 @@ export function ContactsChart({ customerId }: { customerId: string }) {
 }
 
 function Chart({ months }: { months: ContactHistoryMonth[] }) {
-  const styles = useStyles();
+  const styles = useChartStyles();
   const { t } = useTranslation("reports");
   const format = useFormat();
   const monthName = (month: string, style: "short" | "long") => format.month(month, style);
