@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Id } from "./common.contract";
+import { Id, SafeString } from "./common.contract";
 import { Currency } from "./money.contract";
 import { SalesOrder } from "./sales-documents.contract";
 
@@ -11,9 +11,9 @@ export const MAX_IMPORT_LINES = 200;
 
 export const OrderImportRequest = z.object({
   format: z.enum(["csv", "xml"]),
-  content: z.string().min(1).max(MAX_IMPORT_CHARS),
+  content: SafeString().min(1).max(MAX_IMPORT_CHARS),
   /** Shown to people only. */
-  fileName: z.string().trim().max(255).optional(),
+  fileName: SafeString().trim().max(255).optional(),
   /** The currency when the file names none. */
   currency: Currency.default("EUR"),
   /** True: check and price every line, write nothing. */
