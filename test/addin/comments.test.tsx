@@ -15,7 +15,8 @@ const commentsNow = async () => (await crm.read(`/api/customers/${crm.customers.
 async function openFabrikam() {
   renderPane({ from: JONAS, subject: "Order" });
   const record = await screen.findByRole("article", { name: "Customer record Fabrikam, Inc." });
-  return { crm, record, comments: within(record).getByRole("region", { name: "Comments" }) };
+  // The Overview's sections arrive in their own chunk, a moment after the record is drawn.
+  return { crm, record, comments: await within(record).findByRole("region", { name: "Comments" }) };
 }
 
 describe("comments at the top of the record", () => {

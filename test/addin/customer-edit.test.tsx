@@ -10,7 +10,8 @@ async function openEditor() {
   const user = userEvent.setup();
   renderPane({ from: JONAS, subject: "New address" });
   const record = await screen.findByRole("article", { name: "Customer record Fabrikam, Inc." });
-  await user.click(within(record).getByRole("button", { name: "Edit customer" }));
+  // The record's editors arrive in their own chunk, a moment after the record is drawn.
+  await user.click(await within(record).findByRole("button", { name: "Edit customer" }));
   const form = within(record).getByRole("form", { name: "Edit customer" });
   return { user, record, form };
 }

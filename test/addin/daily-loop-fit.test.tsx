@@ -61,7 +61,7 @@ describe("the record above the fold", () => {
         within(actions).getByRole("button", { name: "Add note" }),
         within(record).getByText("Address"),
         within(record).getByRole("tablist", { name: "Record sections" }),
-        within(record).getByRole("region", { name: "Comments" }),
+        await within(record).findByRole("region", { name: "Comments" }),
       ]),
     ).toBeTruthy();
   });
