@@ -39,7 +39,7 @@ describe("opportunities, incidents and open actions in the record", () => {
     renderPane({ from: JONAS, subject: "Open order" });
     const record = await screen.findByRole("article", { name: "Customer record Fabrikam, Inc." });
 
-    const opportunities = within(record).getByRole("region", { name: "Opportunities" });
+    const opportunities = await within(record).findByRole("region", { name: "Opportunities" });
     expect(within(opportunities).getByText(/Framework agreement 2027/)).toBeInTheDocument();
     expect(
       within(opportunities).getByRole("combobox", { name: "Stage of Framework agreement 2027" }),

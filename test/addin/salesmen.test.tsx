@@ -9,7 +9,7 @@ describe("salesmen of a customer", () => {
     const user = userEvent.setup();
     renderPane({ from: JONAS, subject: "Open order" });
     const record = await screen.findByRole("article", { name: "Customer record Fabrikam, Inc." });
-    await user.click(within(record).getByRole("button", { name: "Change salesmen" }));
+    await user.click(await within(record).findByRole("button", { name: "Change salesmen" }));
     const form = await within(record).findByRole("form", { name: "Salesmen" });
     expect(within(form).getByRole("checkbox", { name: "Alice Wagner" })).toBeChecked();
     await user.click(within(form).getByRole("checkbox", { name: "Ben Okafor" }));
