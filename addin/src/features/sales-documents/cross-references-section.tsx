@@ -1,16 +1,12 @@
-import { Button, Caption1, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
-import { useState } from "react";
+import { Caption1, Text } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import type { CrossReference } from "contract";
 import { EditForm } from "../../shared/edit-form";
 import { TextField } from "../../shared/form-fields";
+import { ManagedListSection } from "../../shared/managed-list-section";
 import { useServices } from "../../shared/services-context";
-import { EmptyState } from "../../shared/state-views";
-import { useErrorMessage } from "../../shared/error-message";
-import { useLayoutStyles } from "../../shared/layout-styles";
 import { may } from "../../shared/may";
 import { useEditForm } from "../../shared/use-edit-form";
-import { useItemEditing } from "../../shared/use-item-editing";
 
 const FIELDS = ["customerCode", "customerDescription", "item"] as const;
 
@@ -29,65 +25,34 @@ export function CrossReferencesSection({
   references: CrossReference[];
   onChanged: () => void;
 }) {
-  const layout = useLayoutStyles();
   const { t } = useTranslation("items", { keyPrefix: "references" });
-  const errorMessage = useErrorMessage();
   const { api, me } = useServices();
-  const canWrite = may(me, "cross-references:write", { salesmen });
-  const editing = useItemEditing<CrossReference>(onChanged);
-  const [error, setError] = useState<unknown>(null);
-  const remove = async (reference: CrossReference) => {
-    setError(null);
-    try {
-      await api.deleteCrossReference(reference.id);
-      onChanged();
-    } catch (caught) {
-      setError(caught);
-    }
-  };
-
   return (
-    <section className={layout.form} aria-label={t("heading")}>
-      <Text as="h3" weight="semibold" size={400}>
-        {t("heading")}
-      </Text>
-      {canWrite && editing.open === undefined && (
-        <div className={layout.buttons}>
-          <Button onClick={editing.startNew}>{t("add")}</Button>
-        </div>
+    <ManagedListSection
+      title={t("heading")}
+      items={references}
+      empty={t("empty")}
+      canChange={may(me, "cross-references:write", { salesmen })}
+      addLabel={t("add")}
+      form={({ onSaved, onCancel }) => (
+        <CrossReferenceForm customerId={customerId} onSaved={onSaved} onCancel={onCancel} />
       )}
-      {editing.open !== undefined && (
-        <CrossReferenceForm customerId={customerId} onSaved={editing.saved} onCancel={editing.cancel} />
+      itemLabel={(reference) => t("label", { code: reference.customerCode })}
+      deleteLabel={(reference) => t("delete", { code: reference.customerCode })}
+      remove={(reference) => api.deleteCrossReference(reference.id)}
+      onChanged={onChanged}
+    >
+      {(reference) => (
+        <>
+          <Text>{t("mapsTo", { code: reference.customerCode, item: reference.item })}</Text>
+          <Caption1>
+            {[reference.customerDescription, reference.itemDescription, !reference.itemActive && t("retired")]
+              .filter(Boolean)
+              .join(" · ")}
+          </Caption1>
+        </>
       )}
-      {error !== null && (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>{errorMessage(error)}</MessageBarBody>
-        </MessageBar>
-      )}
-      {references.length === 0 ? (
-        <EmptyState>{t("empty")}</EmptyState>
-      ) : (
-        <ul className={layout.list}>
-          {references.map((reference) => (
-            <li key={reference.id} className={layout.item} aria-label={t("label", { code: reference.customerCode })}>
-              <Text>{t("mapsTo", { code: reference.customerCode, item: reference.item })}</Text>
-              <Caption1>
-                {[reference.customerDescription, reference.itemDescription, !reference.itemActive && t("retired")]
-                  .filter(Boolean)
-                  .join(" · ")}
-              </Caption1>
-              {canWrite && (
-                <div className={layout.buttons}>
-                  <Button size="small" onClick={() => remove(reference)}>
-                    {t("delete", { code: reference.customerCode })}
-                  </Button>
-                </div>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
+    </ManagedListSection>
   );
 }
 
