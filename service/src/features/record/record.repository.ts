@@ -131,8 +131,9 @@ const agreementItem = item(
       ORDER BY pm."paidOn" DESC, pm."createdAt" DESC, pm.id ASC LIMIT $2`)})`,
 );
 
-// $1 the customer, $2 a section's limit, $3 the open actions' limit.
-const RECORD = `
+// $1 the customer, $2 a section's limit, $3 the open actions' limit. Exported for its plan's test
+// (test/service/query-plans.test.ts).
+export const RECORD = `
   SELECT json_build_object(
     'customer', (SELECT ${customerItem} FROM "Customer" c WHERE c.id = $1),
     'contacts', ${list(`SELECT ${contactItem} AS j FROM "Contact" k WHERE k."customerId" = $1 ORDER BY k."lastName", k."firstName" LIMIT 200`)},
