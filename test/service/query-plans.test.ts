@@ -237,7 +237,7 @@ onPostgres("the hot statements' plans at bench scale", () => {
         ThirdParty: ["ThirdParty_customerId_idx"],
         ShipToAddress: ["ShipToAddress_customerId_idx"],
         CustomerComment: ["CustomerComment_customerId_createdAt_idx"],
-        SalesOrder: ["SalesOrder_customerId_createdAt_idx"],
+        SalesOrder: ["SalesOrder_customerId_type_status_idx"],
         Sample: ["Sample_customerId_handedOverAt_idx"],
         PaymentAgreement: ["PaymentAgreement_customerId_createdAt_idx"],
         Payment: ["Payment_agreementId_paidOn_idx"],
