@@ -12,6 +12,23 @@ export default defineConfig({
     const { PGlite } = await import("@electric-sql/pglite");
     const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
     const { PrismaPGlite } = await import("pglite-prisma-adapter");
-    return new PrismaPGlite(new PGlite({ extensions: { pg_trgm } }));
+    const open = () => new PGlite({ extensions: { pg_trgm } });
+    const factory = new PrismaPGlite(open());
+    // `migrate diff --from-migrations` applies each migration to the shadow database as one
+    // executeRaw: PGlite's query is one prepared statement, which refuses a script of several, and
+    // the adapter's own shadow database has no pg_trgm. So the shadow database is a PGlite with the
+    // extension, and a statement without parameters goes through exec, which takes a whole script.
+    factory.connectToShadowDb = async () => {
+      const shadow = open();
+      const adapter = await new PrismaPGlite(shadow).connect();
+      const executeRaw = adapter.executeRaw.bind(adapter);
+      adapter.executeRaw = async (query) => {
+        if (query.args.length > 0) return executeRaw(query);
+        await shadow.exec(query.sql);
+        return 0;
+      };
+      return adapter;
+    };
+    return factory;
   },
 });

@@ -131,8 +131,9 @@ const agreementItem = item(
       ORDER BY pm."paidOn" DESC, pm."createdAt" DESC, pm.id ASC LIMIT $2`)})`,
 );
 
-// $1 the customer, $2 a section's limit, $3 the open actions' limit.
-const RECORD = `
+// $1 the customer, $2 a section's limit, $3 the open actions' limit. Exported for its plan's test
+// (test/service/query-plans.test.ts).
+export const RECORD = `
   SELECT json_build_object(
     'customer', (SELECT ${customerItem} FROM "Customer" c WHERE c.id = $1),
     'contacts', ${list(`SELECT ${contactItem} AS j FROM "Contact" k WHERE k."customerId" = $1 ORDER BY k."lastName", k."firstName" LIMIT 200`)},
@@ -153,8 +154,11 @@ const RECORD = `
     'settledIncidents', ${list(`SELECT ${incidentItem} AS j FROM "Incident" p
       WHERE p."customerId" = $1 AND p.state IN ('RESOLVED', 'CLOSED') ORDER BY p."modifiedAt" DESC, p.id ASC LIMIT $2`)},
     -- The customer's own, its opportunities' and incidents' (they carry customerId) and its contacts'.
+    -- The contacts' ids as an array, not IN (SELECT ...): PostgreSQL reads customerId = $1 OR contactId
+    -- = ANY (array) from the two indexes (a BitmapOr); an IN subquery inside the OR can only filter,
+    -- so it read every open action there is (a sequential scan at bench scale).
     'openActions', ${list(`SELECT ${actionItem} AS j FROM "Action" x
-      WHERE NOT x.done AND (x."customerId" = $1 OR x."contactId" IN (SELECT id FROM "Contact" WHERE "customerId" = $1))
+      WHERE NOT x.done AND (x."customerId" = $1 OR x."contactId" = ANY (ARRAY(SELECT id FROM "Contact" WHERE "customerId" = $1)))
       ORDER BY ${ACTION_ORDER} LIMIT $3`)},
     'thirdParties', ${list(`SELECT ${item("tp", `json_build_object('createdBy', ${user(`tp."createdById"`)})`)} AS j
       FROM "ThirdParty" tp WHERE tp."customerId" = $1 ORDER BY tp.role, tp.name, tp.id`)},
