@@ -1,6 +1,6 @@
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { LookupResult } from "contract";
-import { Suspense, lazy, useEffect, useState } from "react";
+import { Suspense, lazy, useEffect, useLayoutEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useServices } from "../../shared/services-context";
 import { EmptyState, ErrorState, Loading } from "../../shared/state-views";
@@ -61,9 +61,12 @@ function EmailRecords({ item }: { item: MailItem }) {
     itemKey && `${mailbox.userEmail()}\n${mailboxOf(item, mailbox.userEmail())}\n${itemKey}\n${emails.join(",")}`;
   const cache = selectionCache<LookupResult>(api, "lookup", mailbox.userEmail());
   // Whether this email is logged needs only its id: it goes out with the lookup, not after the record
-  // (on the email the pane opened on, the pane's start sent it already).
+  // (on the email the pane opened on, the pane's start sent it already). A layout effect: it runs
+  // before the effects of the log button below, which takes it; drawn in the same commit (the
+  // answers had arrived), the button's effect would otherwise find none, ask itself, and leave this
+  // one to be taken by its reload after logging, an answer from before the email was logged.
   const messageId = item.internetMessageId;
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (messageId) prefetchUnlessWaiting(api, emailLogStatusKey(messageId), () => api.emailLogStatus(messageId));
   }, [api, messageId]);
   // The pane's start asked already (startFirstLookup): an answer that has arrived is drawn at once.
