@@ -190,7 +190,11 @@ module.exports = (env = {}, argv = {}) => {
     // Development maps are files, not eval(), so the pages' policy needs no 'unsafe-eval'.
     devtool: mode === "production" ? false : "cheap-module-source-map",
     entry: {
-      taskpane: "./addin/src/taskpane/taskpane.tsx",
+      // The pane's boot script, small and loaded first: it signs in and asks for the email's record
+      // while taskpane.js is still being evaluated. taskpane.js depends on it: one runtime, so both
+      // share module instances (the requests the boot started are the ones the pane takes).
+      "pane-boot": "./addin/src/taskpane/pane-boot.ts",
+      taskpane: { import: "./addin/src/taskpane/taskpane.tsx", dependOn: "pane-boot" },
       // The demo host is demo code (demo/), not the pane's: it draws the real pane beside sample emails.
       "demo-host": "./demo/demo-host/demo-host.tsx",
       "auth-dialog": "./addin/src/auth/auth-dialog.ts",
@@ -261,7 +265,7 @@ module.exports = (env = {}, argv = {}) => {
         "process.env.AUTH_AUTHORITY": JSON.stringify(process.env.AUTH_AUTHORITY ?? ""),
         "process.env.AUTH_API_SCOPE": JSON.stringify(process.env.AUTH_API_SCOPE ?? ""),
       }),
-      page("taskpane", "addin/src/taskpane/taskpane.html", ["taskpane"]),
+      page("taskpane", "addin/src/taskpane/taskpane.html", ["pane-boot", "taskpane"]),
       page("demo-host", "demo/demo-host/demo-host.html", ["demo-host"]),
       page("auth-dialog", "addin/src/auth/auth-dialog.html", ["auth-dialog"]),
       page("commands", "addin/src/commands/commands.html", [EVENTS_ENTRY]),

@@ -5,8 +5,8 @@ export const OFFICE_JS_URL = "https://appsforoffice.microsoft.com/lib/1/hosted/o
 
 /**
  * A stand-in for office.js as Outlook on the web gives it to a pinned read-mode pane on one message:
- * only what the pane reads at start (Office.onReady, context.mailbox.item and userProfile,
- * requirements, addHandlerAsync). Its last line marks "office-ready": from there on the pane's own
+ * only what the pane reads at start (Office.onReady, context.mailbox.item and userProfile with its
+ * time zone, requirements, addHandlerAsync). Its last line marks "office-ready": from there on the pane's own
  * JavaScript, sign-in and API calls are what the user waits for, which is what the bench times.
  * A string of JavaScript (not a function): it runs in the page, which has none of tsx's helpers.
  */
@@ -41,7 +41,9 @@ export function officeStubScript(userEmail: string, message: SimulatedMessage): 
       roamingSettings: { get: () => undefined, set: () => undefined, remove: () => undefined, saveAsync: function () { done(last(arguments)); } },
       mailbox: {
         item,
-        userProfile: { emailAddress: ${JSON.stringify(userEmail)}, displayName: ${JSON.stringify(userEmail)} },
+        // Outlook always says the user's time zone, in Windows format (Office.UserProfile.timeZone,
+        // Mailbox 1.1): the pane turns it into an IANA zone with a table it loads on demand.
+        userProfile: { emailAddress: ${JSON.stringify(userEmail)}, displayName: ${JSON.stringify(userEmail)}, timeZone: "W. Europe Standard Time" },
         diagnostics: { hostName: "OutlookWebApp" },
         // addHandlerAsync(eventType, handler, options?, callback?): only a callback after the handler
         // is called back; calling the handler itself would be an ItemChanged Outlook never fires.

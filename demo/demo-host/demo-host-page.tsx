@@ -116,6 +116,14 @@ export function DemoHost() {
     mailbox.select(selected === null ? null : sampleEmails(email)[selected]!);
   };
 
+  // Kept while its props stay: selecting a message re-draws this page, which in Outlook would not
+  // re-draw the pane (it hears of the message through ItemChanged only).
+  const paneMailbox = composing > 0 ? composeMailbox : mailbox;
+  const pane = useMemo(
+    () => <TaskPaneApp key={`${user}:${composing}:${language}`} api={api} mailbox={paneMailbox} theme={theme} />,
+    [user, composing, language, api, paneMailbox, theme],
+  );
+
   return (
     <div
       className={`demo-host demo-host--${theme}`}
@@ -224,12 +232,7 @@ export function DemoHost() {
         )}
       </main>
       <aside className="demo-host__pane" aria-label="Task pane">
-        <TaskPaneApp
-          key={`${user}:${composing}:${language}`}
-          api={api}
-          mailbox={composing > 0 ? composeMailbox : mailbox}
-          theme={theme}
-        />
+        {pane}
       </aside>
     </div>
   );

@@ -57,7 +57,8 @@ describe("contacts and notes on the record", () => {
 
   it("lets the author edit a note (links kept as links) and delete it", async () => {
     const { user, record } = await openRecord();
-    const notes = within(record).getByRole("region", { name: "Notes" });
+    // The Overview's sections come a moment after the record's head (a deferred render).
+    const notes = await within(record).findByRole("region", { name: "Notes" });
     const note = within(notes).getByRole("listitem", { name: "Note by Alice Wagner" });
     await user.click(within(note).getByRole("button", { name: "Edit note by Alice Wagner" }));
     const form = within(note).getByRole("form", { name: "Edit note" });
@@ -77,7 +78,8 @@ describe("contacts and notes on the record", () => {
   it("offers a salesman who did not write the note neither edit nor delete", async () => {
     crm.me = { ...BEN, id: crm.team.ben.id };
     const { record } = await openRecord();
-    const note = within(within(record).getByRole("region", { name: "Notes" })).getByRole("listitem", {
+    // The Overview's sections come a moment after the record's head (a deferred render).
+    const note = within(await within(record).findByRole("region", { name: "Notes" })).getByRole("listitem", {
       name: "Note by Alice Wagner",
     });
     expect(within(note).queryByRole("button")).not.toBeInTheDocument();

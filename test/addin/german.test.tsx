@@ -80,7 +80,8 @@ describe("the pane in a German Outlook", () => {
     );
     renderPane({ from: JONAS, subject: "Offener Auftrag" }, GERMAN_OUTLOOK);
     const record = await screen.findByRole("article", { name: "Kundendatensatz Fabrikam, Inc." });
-    const opportunities = within(record).getByRole("region", { name: "Verkaufschancen" });
+    // The Overview's sections come a moment after the record's head (a deferred render).
+    const opportunities = await within(record).findByRole("region", { name: "Verkaufschancen" });
     // "125.000,00 €": a dot between thousands, a comma before cents, the sign after; "50 %" with a space.
     expect(within(opportunities).getByText(/^125\.000,00\s€ · 50\s% · Alice Wagner$/)).toBeInTheDocument();
     expect(within(opportunities).getByRole("combobox", { name: "Phase von Rahmenvertrag 2027" })).toHaveDisplayValue(

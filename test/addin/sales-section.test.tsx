@@ -59,7 +59,8 @@ describe("opportunities, incidents and open actions in the record", () => {
   it("says so when there are none", async () => {
     renderPane({ from: GIULIA, subject: "Fair follow-up" });
     const record = await screen.findByRole("article", { name: "Customer record Tailspin Toys" });
-    expect(within(record).getByText("No opportunities.")).toBeInTheDocument();
+    // The Overview's sections come a moment after the record's head (a deferred render).
+    expect(await within(record).findByText("No opportunities.")).toBeInTheDocument();
     expect(within(record).getByText("No incidents.")).toBeInTheDocument();
     expect(within(record).getByText("Nothing to do.")).toBeInTheDocument();
   });

@@ -8,15 +8,13 @@ import { CapabilityNotice } from "../features/capabilities";
 import { SendWaitingIntents } from "../features/email-log";
 import { EmailView } from "../features/participants";
 import { preloadable } from "../shared/preloadable";
-import { takePaneStart } from "./pane-start";
+import { takeArrivedPaneStart, takePaneStart } from "./pane-start";
 import type { Mailbox } from "../office/mail-item.types";
 import type { ThemeMode } from "../office/office-theme";
-import { outlookTimeZone } from "../office/outlook-time-zone";
 import { useAsync } from "../shared/use-async";
 import { ServicesProvider } from "../shared/services-context";
 import { ErrorState, Loading } from "../shared/state-views";
 import { OverflowTabList } from "../shared/overflow-tab-list";
-import { markPaneTime } from "../shared/pane-marks";
 
 const useStyles = makeStyles({
   root: {
@@ -83,15 +81,14 @@ function Pane({ api, mailbox, theme, language }: TaskPaneAppProps & { language: 
     { value: "search", label: t("viewSearch") },
     { value: "reports", label: t("viewReports") },
   ];
-  const me = useAsync(async () => {
-    // The email's lookup does not wait for who the user is: both go out with the one sign-in
-    // (taskpane.tsx sends them before the first render; the demo host's pane sends them here).
-    const [user, zone] = await Promise.all([takePaneStart(api, mailbox), outlookTimeZone(mailbox).catch(() => null)]);
-    markPaneTime("pane-signed-in");
-    // Days, due dates and new activities follow the zone Outlook shows the calendar in; where
-    // Outlook does not say (or the change is refused), the CRM's own setting stays.
-    return zone && zone !== user.timeZone ? api.setTimeZone(zone).catch(() => user) : user;
-  }, [api, mailbox]);
+  // The sign-in, /api/me and the email's lookup go out together (the boot script sends them before
+  // taskpane.js has run; the demo host's pane sends them here). Arrived already: drawn at once.
+  const [arrived] = useState(() => takeArrivedPaneStart(api));
+  const me = useAsync(
+    () => takePaneStart(api, mailbox),
+    [api, mailbox],
+    arrived ? { known: arrived, refresh: false } : {},
+  );
   // The user's own changes (a new default time zone) replace what was loaded at sign-in.
   const searchModule = search.use();
   const [changedMe, setChangedMe] = useState<Me | null>(null);

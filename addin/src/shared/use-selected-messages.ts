@@ -15,8 +15,10 @@ export function useSelectedMessages(): SelectedMessage[] {
     let live = true;
     const read = () =>
       void mailbox.selectedMessages!()
-        .then((messages) => live && setSelection(messages))
-        .catch(() => live && setSelection([]));
+        // The same messages as before (a click in the list selects one, and ItemChanged says so too):
+        // the state stays, and the views under it are not drawn again for nothing.
+        .then((messages) => live && setSelection((shown) => (sameMessages(shown, messages) ? shown : messages)))
+        .catch(() => live && setSelection((shown) => (shown.length === 0 ? shown : [])));
     read();
     const stop = mailbox.onSelectionChanged?.(read);
     return () => {
@@ -25,4 +27,8 @@ export function useSelectedMessages(): SelectedMessage[] {
     };
   }, [mailbox]);
   return selection;
+}
+
+function sameMessages(a: SelectedMessage[], b: SelectedMessage[]): boolean {
+  return a.length === b.length && a.every((message, index) => message.restId === b[index]!.restId);
 }

@@ -1,27 +1,21 @@
 import "../shared/zod-without-eval";
 import { createRoot } from "react-dom/client";
 import { TaskPaneApp } from "../app/task-pane-app";
-import { startPaneEarly } from "../app/pane-start";
-import { createCrmApi } from "../api/crm-api";
-import { authConfigFromBuild } from "../auth/auth-config";
-import { createDevTokenSource } from "../auth/dev-token-source";
-import { createMsalTokenSource } from "../auth/msal-token-source";
 import { createPaneI18n, loadCatalogs, paneLanguage } from "../i18n";
-import { signInWithDialog } from "../office/office-dialog";
-import { createOfficeMailbox } from "../office/office-mailbox";
-import { officeIfHosted } from "../office/office-ready";
 import { officeThemeMode, onOfficeThemeChanged } from "../office/office-theme";
 import { markPaneTime } from "../shared/pane-marks";
+import { paneStartAnswered } from "../app/pane-start";
+import { bootedPane } from "./pane-boot";
 
-// The API's origin: same origin as the pane unless the build says otherwise (API_BASE_URL).
-const apiBase = process.env.API_BASE_URL ?? "";
+const FIRST_RENDER_WAIT_MS = 200;
 
 async function main() {
   // Where a cold open spends its time (bench:addin prints each mark after office.js was ready).
   markPaneTime("pane-script-run");
   const root = createRoot(document.getElementById("root")!);
-  const office = await officeIfHosted();
-  if (!office) {
+  // Office, the mailbox and the first requests are the boot script's (pane-boot.ts), under way already.
+  const booted = await bootedPane;
+  if (!booted) {
     // Outside Office there is no display language: the browser's stands in for it.
     const { language } = paneLanguage(navigator.language);
     const t = createPaneI18n(language, await loadCatalogs(language).catch(() => undefined)).getFixedT(null, "app");
@@ -32,18 +26,12 @@ async function main() {
     );
     return;
   }
-  const mailbox = createOfficeMailbox(office);
-  const authConfig = authConfigFromBuild();
-  const token = authConfig
-    ? createMsalTokenSource(
-        authConfig,
-        () => signInWithDialog(office, new URL("auth-dialog.html", location.href).href),
-        mailbox.capabilities().has("nestedAppAuth"),
-      )
-    : createDevTokenSource(apiBase, () => mailbox.userEmail());
-  const api = createCrmApi(apiBase, token);
-  // Sign-in, /api/me and the email's lookup go out now, not after React's first render and commit.
-  startPaneEarly(api, mailbox);
+  const { office, mailbox, api } = booted;
+  // The first render waits a moment for the sign-in and the email's record (asked for by the boot
+  // script while this script was evaluated), to draw the record rather than a spinner the record
+  // replaces right after: on the main thread, the spinner's render would also hold up the answers'
+  // last steps. Where they take longer, the spinner after FIRST_RENDER_WAIT_MS.
+  await Promise.race([paneStartAnswered(api), new Promise((resolve) => setTimeout(resolve, FIRST_RENDER_WAIT_MS))]);
   const render = (theme: "light" | "dark") => root.render(<TaskPaneApp api={api} mailbox={mailbox} theme={theme} />);
   render(officeThemeMode(office) ?? "light");
   onOfficeThemeChanged(office, render);

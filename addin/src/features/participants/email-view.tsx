@@ -1,12 +1,12 @@
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { LookupResult } from "contract";
-import { Suspense, lazy, useEffect, useState } from "react";
+import { Suspense, lazy, useEffect, useLayoutEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useServices } from "../../shared/services-context";
 import { EmptyState, ErrorState, Loading } from "../../shared/state-views";
 import { type MailAddress, type MailItem, mailboxOf, participantsOf } from "../../office/mail-item.types";
 import { useAsync } from "../../shared/use-async";
-import { emailLogStatusKey, prefetch, takePrefetched } from "../../shared/prefetch";
+import { emailLogStatusKey, prefetchUnlessWaiting, takeArrived, takePrefetched } from "../../shared/prefetch";
 import { lookupKey } from "./first-lookup";
 import { selectionCache } from "../../shared/selection-cache";
 import { preloadable } from "../../shared/preloadable";
@@ -16,7 +16,6 @@ import { type CustomerCandidate, type LookupContact, customerCandidates } from "
 import { ParticipantList } from "./participant-list";
 import { useMailItem } from "../../shared/use-mail-item";
 import { useSelectedMessages } from "../../shared/use-selected-messages";
-import { markPaneTime } from "../../shared/pane-marks";
 
 // Creating or moving a contact is a form away: fetched once the email's people are drawn.
 const contactForms = preloadable(() => import("../contacts/index.js"));
@@ -61,11 +60,20 @@ function EmailRecords({ item }: { item: MailItem }) {
   const cacheKey =
     itemKey && `${mailbox.userEmail()}\n${mailboxOf(item, mailbox.userEmail())}\n${itemKey}\n${emails.join(",")}`;
   const cache = selectionCache<LookupResult>(api, "lookup", mailbox.userEmail());
-  // Whether this email is logged needs only its id: it goes out with the lookup, not after the record.
+  // Whether this email is logged needs only its id: it goes out with the lookup, not after the record
+  // (on the email the pane opened on, the pane's start sent it already). A layout effect: it runs
+  // before the effects of the log button below, which takes it; drawn in the same commit (the
+  // answers had arrived), the button's effect would otherwise find none, ask itself, and leave this
+  // one to be taken by its reload after logging, an answer from before the email was logged.
   const messageId = item.internetMessageId;
-  useEffect(() => {
-    if (messageId) prefetch(api, emailLogStatusKey(messageId), () => api.emailLogStatus(messageId));
+  useLayoutEffect(() => {
+    if (messageId) prefetchUnlessWaiting(api, emailLogStatusKey(messageId), () => api.emailLogStatus(messageId));
   }, [api, messageId]);
+  // The pane's start asked already (startFirstLookup): an answer that has arrived is drawn at once.
+  const [early] = useState(() => (emails.length > 0 ? takeArrived<LookupResult>(api, lookupKey(emails)) : undefined));
+  useEffect(() => {
+    if (early && cacheKey) cache.set(cacheKey, early.value, cache.stamp());
+  }, []);
   // One round trip: when the people point to one customer, its record comes along (include=record).
   const lookup = useAsync(
     async () => {
@@ -74,12 +82,11 @@ function EmailRecords({ item }: { item: MailItem }) {
         emails.length > 0
           ? await takePrefetched(api, lookupKey(emails), () => api.lookup(emails, "record"))
           : { matches: [] };
-      markPaneTime("pane-lookup-answered");
       if (cacheKey) cache.set(cacheKey, found, stamp);
       return found;
     },
     [emails.join(",")],
-    { known: cacheKey ? cache.get(cacheKey) : undefined },
+    early ? { known: early.value, refresh: false } : { known: cacheKey ? cache.get(cacheKey) : undefined },
   );
   const [chosen, setChosen] = useState<CustomerCandidate | null>(null);
   const [creatingFor, setCreatingFor] = useState<MailAddress | null>(null);

@@ -1,6 +1,6 @@
 import { Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
 import type { CustomerRecord } from "contract";
-import { Suspense, useEffect, useState } from "react";
+import { Suspense, useDeferredValue, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useServices } from "../../shared/services-context";
 import { ErrorState, Loading } from "../../shared/state-views";
@@ -14,7 +14,7 @@ import { recordExtras } from "./record-extras-chunk";
 import { RecordActions } from "./record-actions";
 import { RecordFacts, RecordHeader } from "./record-header";
 import { RecordPulse } from "./record-pulse";
-import { RecordSkeleton } from "./record-skeleton";
+import { RecordSkeleton, SectionsSkeleton } from "./record-skeleton";
 import { RECORD_TABS, type RecordTab } from "./record-tabs";
 
 const [FIRST_TAB] = RECORD_TABS as [RecordTab, ...RecordTab[]];
@@ -61,6 +61,10 @@ export function RecordView({
   // until it is there they are left out, the record itself draws.
   const extras = recordExtras.use();
   const opened = record.status === "ready" ? record.data.customer : null;
+  // The open tab comes a moment after the record's head (who, status, what to do now), in a render
+  // of its own: a record selected again draws from the cache in the frame of the click, and its
+  // sections follow (a transition React may interrupt for the user's next click).
+  const panelRecord = useDeferredValue(record.status === "ready" ? record.data : null, null);
   // The search tab lists the last customers opened while its box is empty.
   useEffect(() => {
     if (opened) rememberCustomer(me.id, opened);
@@ -117,9 +121,13 @@ export function RecordView({
         </TabList>
       )}
       <div className={styles.panel} role="tabpanel" aria-label={t(`tabs.${current.label}`)}>
-        <Suspense fallback={<Loading label={t("loadingTab", { tab: t(`tabs.${current.label}`) })} />}>
-          {current.render({ record: record.data, contactId, item, reload: record.reload, emailLogRound })}
-        </Suspense>
+        {panelRecord?.customer.id === customer.id ? (
+          <Suspense fallback={<Loading label={t("loadingTab", { tab: t(`tabs.${current.label}`) })} />}>
+            {current.render({ record: panelRecord, contactId, item, reload: record.reload, emailLogRound })}
+          </Suspense>
+        ) : (
+          <SectionsSkeleton />
+        )}
       </div>
     </article>
   );
