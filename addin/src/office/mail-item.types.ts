@@ -57,6 +57,11 @@ export interface MailItem {
   shared?: SharedMailbox | null;
 }
 
+/** What names one message across reads: its internet message id once sent, else the host's item id (a draft). */
+export function itemIdentity(item: MailItem): string | null {
+  return item.internetMessageId ?? item.itemId;
+}
+
 export interface MailBody {
   html: string;
   text: string;

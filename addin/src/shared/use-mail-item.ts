@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useServices } from "./services-context";
-import type { MailItem } from "../office/mail-item.types";
+import { type MailItem, itemIdentity } from "../office/mail-item.types";
 import { CURRENT_ITEM_KEY, takeArrived } from "./prefetch";
 import type { AsyncState } from "./use-async";
 
@@ -62,5 +62,5 @@ export function useMailItem(): AsyncState<MailItem | null> & { key: number; relo
 
 function sameItem(a: MailItem | null, b: MailItem | null): boolean {
   if (!a || !b) return a === b;
-  return (a.internetMessageId ?? a.itemId) === (b.internetMessageId ?? b.itemId) && a.mode === b.mode;
+  return itemIdentity(a) === itemIdentity(b) && a.mode === b.mode;
 }

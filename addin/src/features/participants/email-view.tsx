@@ -4,7 +4,7 @@ import { Suspense, lazy, useEffect, useLayoutEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useServices } from "../../shared/services-context";
 import { EmptyState, ErrorState, Loading } from "../../shared/state-views";
-import { type MailAddress, type MailItem, mailboxOf, participantsOf } from "../../office/mail-item.types";
+import { type MailAddress, type MailItem, itemIdentity, mailboxOf, participantsOf } from "../../office/mail-item.types";
 import { useAsync } from "../../shared/use-async";
 import { emailLogStatusKey, prefetchUnlessWaiting, takeArrived, takePrefetched } from "../../shared/prefetch";
 import { lookupKey } from "./first-lookup";
@@ -56,7 +56,7 @@ function EmailRecords({ item }: { item: MailItem }) {
   const participants = participantsOf(item, mailbox.userEmail());
   const emails = participants.map((participant) => participant.email);
   // Per signed-in user, mailbox and message: reselecting an email draws what it showed last time at once.
-  const itemKey = item.internetMessageId ?? item.itemId;
+  const itemKey = itemIdentity(item);
   const cacheKey =
     itemKey && `${mailbox.userEmail()}\n${mailboxOf(item, mailbox.userEmail())}\n${itemKey}\n${emails.join(",")}`;
   const cache = selectionCache<LookupResult>(api, "lookup", mailbox.userEmail());
