@@ -25,7 +25,17 @@ async function refused(status: number, call: Promise<{ error?: { error: { code: 
 }
 
 const raw = <T>(body: T) => body;
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+// Calendar days as the signed-in user lives them: the calls below set that user's zone to Europe/Berlin,
+// and the service judges "today" (a loaner's return, a consent's date) in it. A UTC day is a day behind
+// from 23:00 UTC, which failed CI late in the evening.
+const userZone = "Europe/Berlin";
+const dayFormat = new Intl.DateTimeFormat("en-CA", {
+  timeZone: userZone,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+const day = (offset: number) => dayFormat.format(new Date(Date.now() + offset * 86_400_000));
 
 /** Signs in as the README does (development issuer) and makes every call of its route table, in order. */
 export async function readmeCalls(baseUrl: string, email: string): Promise<number> {
@@ -50,7 +60,7 @@ export async function readmeCalls(baseUrl: string, email: string): Promise<numbe
   );
   await ok(client.GET("/api/customers", { params: { query: { search: "berlin" } } }));
 
-  const me = await ok(client.PATCH("/api/me", { body: { timeZone: "Europe/Berlin" } }));
+  const me = await ok(client.PATCH("/api/me", { body: { timeZone: userZone } }));
   await ok(client.GET("/api/users"));
   const created = await ok(client.POST("/api/types", { body: { name: `Retail ${Date.now()}` } }));
   const type = await ok(
