@@ -109,6 +109,22 @@ const DECLINED = "Trey Research";
 const SCREENS: Screen[] = [
   { name: "no email", open: async (page) => pane(page).getByRole("tab", { name: "This email" }) },
   { name: "record overview", open: fabrikam },
+  {
+    // The tooltip's code comes in a chunk of its own (shared/shortcut-tip.tsx): it must still come,
+    // say the shortcut, and stay inside the pane rather than hang off its edge.
+    name: "shortcut tooltip",
+    open: async (page) => {
+      const button = (await fabrikam(page)).getByRole("button", { name: "New activity" });
+      await button.hover();
+      const tip = page.getByRole("tooltip");
+      await expectVisible(tip);
+      expect(await tip.textContent()).toBe("Plan a call, visit or task (Alt+Shift+A)");
+      const [tipBox, paneBox] = await Promise.all([tip.boundingBox(), pane(page).boundingBox()]);
+      expect(tipBox!.x).toBeGreaterThanOrEqual(paneBox!.x);
+      expect(tipBox!.x + tipBox!.width).toBeLessThanOrEqual(paneBox!.x + paneBox!.width);
+      return tip;
+    },
+  },
   { name: "new activity", open: async (page) => openForm(await fabrikam(page), "New activity", "New activity") },
   { name: "new note", open: async (page) => openForm(await fabrikam(page), "Add note", "New note") },
   { name: "cold call", open: async (page) => openForm(await fabrikam(page), "Cold call", "Cold call") },

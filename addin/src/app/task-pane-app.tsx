@@ -97,7 +97,13 @@ function Pane({ api, mailbox, theme, language }: TaskPaneAppProps & { language: 
   const [reportsOpened, setReportsOpened] = useState(false);
   if (tab === "reports" && !reportsOpened) setReportsOpened(true);
   return (
-    <FluentProvider theme={theme === "dark" ? webDarkTheme : webLightTheme} className={styles.root} lang={language}>
+    <FluentProvider
+      theme={theme === "dark" ? webDarkTheme : webLightTheme}
+      className={styles.root}
+      lang={language}
+      // What a popup of the pane keeps inside (shared/shortcut-tip.tsx).
+      data-pane-root=""
+    >
       <Title3 as="h1">{t("title")}</Title3>
       <CapabilityNotice mailbox={mailbox} />
       {me.status === "loading" && <Loading label={t("signingIn")} />}
