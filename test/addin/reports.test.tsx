@@ -175,7 +175,7 @@ describe("the contacts chart", () => {
   });
 
   it("says so when there were no contacts, and names the busiest month otherwise", () => {
-    const english = [createPaneI18n("en").getFixedT("en", "reports"), createFormat("en-US")] as const;
+    const english = [createPaneI18n("en", resources.en).getFixedT("en", "reports"), createFormat("en-US")] as const;
     const quiet = [{ month: "2026-01", calls: 0, meetings: 0, emails: 0 }];
     expect(chartSummary(quiet, ...english)).toBe("No calls, visits, meetings or e-mails in the last 1 month.");
     const months = [
