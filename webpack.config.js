@@ -176,6 +176,16 @@ function devServerHttps() {
   return { type: "https", options };
 }
 
+// Our makeStyles() calls resolved at build time into atomic classes, as Fluent's own packages ship
+// theirs: the pane's first download then needs none of Griffel's runtime style engine (its CSS
+// resolver, stylis, rtl-css-js). Loaders run last to first: this one sees ts-loader's JavaScript.
+const GRIFFEL_AT_BUILD_TIME = {
+  loader: "@griffel/webpack-loader",
+  options: {
+    modules: [{ moduleSource: "@fluentui/react-components", importName: "makeStyles" }],
+  },
+};
+
 /** @returns {import("webpack").Configuration} */
 module.exports = (env = {}, argv = {}) => {
   const mode = argv.mode ?? env.mode ?? "production";
@@ -242,19 +252,22 @@ module.exports = (env = {}, argv = {}) => {
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: {
-              // `npm run typecheck` checks types; the build only transpiles, to ES modules for tree shaking.
-              transpileOnly: true,
-              compilerOptions: {
-                module: "esnext",
-                moduleResolution: "bundler",
-                noEmit: false,
-                sourceMap: mode !== "production",
+          use: [
+            GRIFFEL_AT_BUILD_TIME,
+            {
+              loader: "ts-loader",
+              options: {
+                // `npm run typecheck` checks types; the build only transpiles, to ES modules for tree shaking.
+                transpileOnly: true,
+                compilerOptions: {
+                  module: "esnext",
+                  moduleResolution: "bundler",
+                  noEmit: false,
+                  sourceMap: mode !== "production",
+                },
               },
             },
-          },
+          ],
         },
       ],
     },
@@ -277,7 +290,13 @@ module.exports = (env = {}, argv = {}) => {
       new AddinFilesPlugin(baseUrl),
     ],
     performance: { hints: false },
-    cache: { type: "filesystem", cacheDirectory: path.join(root, "node_modules", ".cache", "webpack"), name: mode },
+    cache: {
+      type: "filesystem",
+      cacheDirectory: path.join(root, "node_modules", ".cache", "webpack"),
+      name: mode,
+      // A change to this file (a loader, its options) starts the cache afresh rather than reusing stale modules.
+      buildDependencies: { config: [__filename] },
+    },
     devServer: {
       // `npm run addin:dev`: HTTPS for Outlook sideloading; the API is proxied to the local service.
       port: 3000,
