@@ -295,7 +295,7 @@ module.exports = (env = {}, argv = {}) => {
       cacheDirectory: path.join(root, "node_modules", ".cache", "webpack"),
       name: mode,
       // A change to this file (a loader, its options) starts the cache afresh rather than reusing stale modules.
-      buildDependencies: { config: [__filename] },
+      buildDependencies: { config: [path.join(root, "webpack.config.js")] },
     },
     devServer: {
       // `npm run addin:dev`: HTTPS for Outlook sideloading; the API is proxied to the local service.
