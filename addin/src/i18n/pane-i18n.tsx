@@ -31,7 +31,10 @@ export function createPaneI18n(language: Language, catalogs = loadedCatalogs(lan
     // What draws with a namespace that arrives later (English beyond the first draw) draws again then.
     react: { bindI18nStore: "added" },
   });
-  if (lacksEnglishLater(english)) void addEnglishLater(i18n);
+  // English beyond the first draw is fetched where English is drawn: not for German's whole catalogs
+  // (they lack no key, catalogs.test.ts), only for an English pane or one whose German did not come.
+  const drawn = language === "en" ? english : catalogs;
+  if (lacksEnglishLater(english) && (!drawn || lacksEnglishLater(drawn))) void addEnglishLater(i18n);
   return i18n;
 }
 
