@@ -40,7 +40,18 @@ export function startSyncService(
   return startTestService(backend, { ...SYNC_ENV, ...env }, { calendarSync });
 }
 
+const HOUR_MS = 3_600_000;
+
+// An activity that moves only its start lasts the default hour from there: the default end is a
+// fixed instant, which a start relative to now passes some hours into the day it names.
+function hourFrom(startsAt: unknown): string | undefined {
+  const start = typeof startsAt === "string" ? Date.parse(startsAt) : NaN;
+  return Number.isNaN(start) ? undefined : new Date(start + HOUR_MS).toISOString();
+}
+
 export async function planActivity(client: ApiClient, overrides: Record<string, unknown> = {}) {
+  const end = "endsAt" in overrides ? undefined : hourFrom(overrides.startsAt);
+  const endsAt = end ? { endsAt: end } : {};
   const response = await client.post("/api/activities", {
     type: "MEETING",
     subject: "Quarterly review",
@@ -48,6 +59,7 @@ export async function planActivity(client: ApiClient, overrides: Record<string, 
     endsAt: "2026-12-03T10:00:00.000Z",
     timeZone: "Europe/Berlin",
     reminderMinutesBefore: 15,
+    ...endsAt,
     ...overrides,
   });
   if (response.status !== 201) throw new Error(`activity: ${response.status} ${JSON.stringify(response.body)}`);
