@@ -5,7 +5,6 @@ import type { Me } from "contract";
 import type { CrmApi } from "../api/crm-api";
 import { PaneLanguageProvider } from "../i18n";
 import { CapabilityNotice } from "../features/capabilities";
-import { SendWaitingIntents } from "../features/email-log";
 import { EmailView } from "../features/participants";
 import { preloadable } from "../shared/preloadable";
 import { takeArrivedPaneStart, takePaneStart } from "./pane-start";
@@ -60,6 +59,9 @@ type View = "email" | "search" | "reports";
 const ReportsView = lazy(async () => ({ default: (await import("../features/reports/index.js")).ReportsView }));
 // The search tab is one click away, not in the first draw: its code is fetched once the pane has drawn.
 const search = preloadable(() => import("../features/search/index.js"));
+// Waiting log-on-send intents are handed on, and troubled ones shown, once the first draw is done:
+// the pane's first download does not carry them.
+const waitingIntents = preloadable(() => import("../features/email-log/send-waiting-intents.js"));
 
 /**
  * The task pane: the current email's people and records, or a customer search; in the language of
@@ -89,8 +91,9 @@ function Pane({ api, mailbox, theme, language }: TaskPaneAppProps & { language: 
     [api, mailbox],
     arrived ? { known: arrived, refresh: false } : {},
   );
-  // The user's own changes (a new default time zone) replace what was loaded at sign-in.
   const searchModule = search.use();
+  const waitingModule = waitingIntents.use();
+  // The user's own changes (a new default time zone) replace what was loaded at sign-in.
   const [changedMe, setChangedMe] = useState<Me | null>(null);
   const [tab, setTab] = useState<View>("email");
   // Reports load their filters only once opened, then stay mounted like the others.
@@ -110,7 +113,7 @@ function Pane({ api, mailbox, theme, language }: TaskPaneAppProps & { language: 
       {me.status === "error" && <ErrorState error={me.error} onRetry={me.reload} />}
       {me.status === "ready" && (
         <ServicesProvider value={{ api, mailbox, me: changedMe ?? me.data, meChanged: setChangedMe }}>
-          <SendWaitingIntents />
+          {waitingModule && <waitingModule.SendWaitingIntents />}
           <OverflowTabList
             tabs={views}
             selectedValue={tab}

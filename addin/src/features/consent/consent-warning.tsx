@@ -1,8 +1,6 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
-import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { ConsentChannel, ConsentChannelState } from "contract";
-import type { RecordContact } from "./consent-channels";
+import type { ConsentChannelState } from "contract";
 
 /** The contact withdrew consent for this channel: said once, inline, with the choice to go on. */
 export function ConsentWarning({
@@ -36,34 +34,4 @@ export function ConsentWarning({
       </MessageBarActions>
     </MessageBar>
   );
-}
-
-/**
- * Wraps an action that reaches a contact through a channel: it runs at once, unless the contact
- * withdrew consent for that channel; then `warning` shows, and it runs only on "Continue anyway".
- * Nothing is blocked: the point is that the user saw it.
- */
-export function useConsentWarning(): {
-  guard: (contact: RecordContact | null | undefined, channel: ConsentChannel | null, action: () => void) => void;
-  warning: ReactNode;
-} {
-  const [pending, setPending] = useState<{ name: string; state: ConsentChannelState; action: () => void } | null>(null);
-  const guard = (contact: RecordContact | null | undefined, channel: ConsentChannel | null, action: () => void) => {
-    const state = channel ? contact?.consent.find((candidate) => candidate.channel === channel) : undefined;
-    if (contact && state?.status === "WITHDRAWN")
-      setPending({ name: `${contact.firstName} ${contact.lastName}`, state, action });
-    else action();
-  };
-  const warning = pending && (
-    <ConsentWarning
-      name={pending.name}
-      state={pending.state}
-      onContinue={() => {
-        setPending(null);
-        pending.action();
-      }}
-      onCancel={() => setPending(null)}
-    />
-  );
-  return { guard, warning };
 }

@@ -1,4 +1,4 @@
 export { ConsentBadges } from "./consent-badges";
 export { type RecordContact, withdrawnChannels } from "./consent-channels";
 export { ConsentSection } from "./consent-section";
-export { useConsentWarning } from "./consent-warning";
+export { useConsentWarning } from "./use-consent-warning";

@@ -1,23 +1,22 @@
-import {
-  Button,
-  Caption1,
-  Checkbox,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  makeStyles,
-} from "@fluentui/react-components";
+import { Button, Caption1, makeStyles } from "@fluentui/react-components";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ATTACHMENT_MAX_BYTES, attachmentRefusal, attachmentTypeFor } from "contract";
 import { useServices } from "../../shared/services-context";
 import type { MailAttachment, MailItem } from "../../office/mail-item.types";
 import { useErrorMessage } from "../../shared/error-message";
-import { useLayoutStyles } from "../../shared/layout-styles";
+import { preloadable } from "../../shared/preloadable";
 
-const useStyles = makeStyles({ wide: { flexBasis: "100%" } });
+// The check box, the results list and the reading of an attachment, in a chunk of their own: most
+// messages have no attachment of their own, and the first draw does not wait for them.
+const parts = preloadable(() => import("./keep-attachments-parts.js"));
 
-type FileState =
+const useStyles = makeStyles({
+  wide: { flexBasis: "100%" },
+  // The check box's height while its chunk arrives: the log button below does not jump.
+  placeholder: { flexBasis: "100%", minHeight: "32px" },
+});
+
+export type FileState =
   | { state: "saving" }
   | { state: "kept" }
   | { state: "failed"; message: string }
@@ -54,21 +53,9 @@ export function useKeepAttachments(item: MailItem) {
     }));
 
   const keepOne = async (entryId: string, attachment: MailAttachment) => {
-    // Over the limit the service would refuse it anyway: not read from Outlook, not sent, not retried.
-    if (attachment.size > ATTACHMENT_MAX_BYTES)
-      return set(attachment.id, { state: "too-large", message: attachmentRefusal.tooLarge(attachment.name) });
-    set(attachment.id, { state: "saving" });
-    try {
-      const content = await mailbox.attachmentContent(attachment);
-      await api.keepEmailAttachment(entryId, {
-        fileName: content.fileName,
-        contentType: attachmentTypeFor(content.fileName, content.contentType),
-        bytes: content.bytes,
-      });
-      set(attachment.id, { state: "kept" });
-    } catch (caught) {
-      set(attachment.id, { state: "failed", message: errorMessage(caught) });
-    }
+    const { keepAttachment } = await parts.preload();
+    const saving = () => set(attachment.id, { state: "saving" });
+    set(attachment.id, await keepAttachment({ api, mailbox, errorMessage }, entryId, attachment, saving));
   };
   /** One after the other: Outlook reads one attachment at a time best, and each gets its own answer. */
   const keepAll = async (entryId: string, which: MailAttachment[]) => {
@@ -97,20 +84,20 @@ export type KeepAttachments = ReturnType<typeof useKeepAttachments>;
 /** The check box before logging; shown only when the message has attachments of its own. */
 export function KeepAttachmentsOption({ keep }: { keep: KeepAttachments }) {
   const styles = useStyles();
-  const { t } = useTranslation("emailLog", { keyPrefix: "attachments" });
   if (keep.keepable.length === 0 && keep.cloud.length === 0) return null;
   return (
     <div className={styles.wide}>
-      {keep.keepable.length > 0 && (
-        <Checkbox
-          checked={keep.wanted}
-          onChange={(_event, data) => keep.setWanted(data.checked === true)}
-          label={t("keepCount", { count: keep.keepable.length })}
-        />
-      )}
+      {keep.keepable.length > 0 && <KeepOption keep={keep} />}
       {keep.cloud.length > 0 && <CloudNote cloud={keep.cloud} />}
     </div>
   );
+}
+
+function KeepOption({ keep }: { keep: KeepAttachments }) {
+  const styles = useStyles();
+  const loaded = parts.use();
+  if (!loaded) return <div className={styles.placeholder} />;
+  return <loaded.KeepCheckbox count={keep.keepable.length} checked={keep.wanted} onChange={keep.setWanted} />;
 }
 
 function CloudNote({ cloud }: { cloud: MailAttachment[] }) {
@@ -124,22 +111,16 @@ function CloudNote({ cloud }: { cloud: MailAttachment[] }) {
  */
 export function KeptAttachments({ keep, entryId }: { keep: KeepAttachments; entryId: string }) {
   const styles = useStyles();
-  const layout = useLayoutStyles();
   const { t } = useTranslation("emailLog", { keyPrefix: "attachments" });
-  const { t: common } = useTranslation("common");
   const [busy, setBusy] = useState(false);
   if (keep.keepable.length === 0) return null;
   const states = keep.keepable.map((attachment) => ({ attachment, file: keep.files[attachment.id] }));
-  const started = states.some(({ file }) => file);
-  const notKept = states.filter(({ file }) => file?.state === "failed" || file?.state === "too-large");
-  const retryable = notKept.some(({ file }) => file?.state === "failed");
   const run = async (action: (entryId: string) => Promise<void>) => {
     setBusy(true);
     await action(entryId);
     setBusy(false);
   };
-
-  if (!started)
+  if (!states.some(({ file }) => file))
     return (
       <div className={styles.wide}>
         <Button size="small" disabled={busy} onClick={() => void run(keep.keepAll)}>
@@ -149,34 +130,13 @@ export function KeptAttachments({ keep, entryId }: { keep: KeepAttachments; entr
     );
   return (
     <div className={styles.wide}>
-      <ul className={layout.list} aria-label={t("list")} aria-live="polite">
-        {states.map(({ attachment, file }) => (
-          <li key={attachment.id}>
-            <Caption1>
-              {attachment.name}:{" "}
-              {file?.state === "kept"
-                ? t("kept")
-                : file?.state === "failed" || file?.state === "too-large"
-                  ? t("notKeptBecause", { message: file.message })
-                  : file?.state === "saving"
-                    ? t("keeping")
-                    : t("notKept")}
-            </Caption1>
-          </li>
-        ))}
-      </ul>
-      {notKept.length > 0 && (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>{t("someNotKept", { count: notKept.length })}</MessageBarBody>
-          {retryable && (
-            <MessageBarActions>
-              <Button size="small" disabled={busy} onClick={() => void run(keep.retry)}>
-                {common("tryAgain")}
-              </Button>
-            </MessageBarActions>
-          )}
-        </MessageBar>
-      )}
+      <KeptList states={states} busy={busy} onRetry={() => void run(keep.retry)} />
     </div>
   );
+}
+
+// Shown only after keepOne waited for the chunk, so it is there; undefined only for a moment.
+function KeptList(props: Parameters<NonNullable<ReturnType<typeof parts.use>>["KeptAttachmentsList"]>[0]) {
+  const loaded = parts.use();
+  return loaded ? <loaded.KeptAttachmentsList {...props} /> : null;
 }
