@@ -5,10 +5,11 @@ import { SeenUsers, authMiddleware } from "./auth/auth-middleware";
 import { calendarSyncRoutes } from "./calendar-sync/calendar-sync.routes";
 import type { CalendarSync } from "./calendar-sync/calendar-sync.service";
 import {
+  NOTIFICATION_PATH,
   graphNotificationOperation,
   graphNotificationRoutes,
 } from "./calendar-sync/subscriptions/graph-notifications.routes";
-import { devTokenOperation, devTokenRoutes } from "./auth/dev-token.routes";
+import { DEV_TOKEN_PATH, devTokenOperation, devTokenRoutes } from "./auth/dev-token.routes";
 import { createAccess } from "./auth/permissions";
 import type { TokenVerifier } from "./auth/token-verifier";
 import { actionsModule } from "./features/actions/actions.module";
@@ -49,11 +50,11 @@ import { thirdPartiesModule } from "./features/third-parties/third-parties.modul
 import { timelineModule } from "./features/timeline/timeline.module";
 import { typesModule } from "./features/types/types.module";
 import { usersModule } from "./features/users/users.module";
-import { addinStaticRoutes } from "./http/addin-static";
+import { ADDIN_PATH, addinStaticRoutes, openDemoHost } from "./http/addin-static";
 import { contentEncodingGuard } from "./http/request-body";
 import { requestLog } from "./http/request-log";
 import { type Logger, defaultLogger } from "./shared/logger";
-import { type Readiness, healthOperations, healthRoutes } from "./http/health.routes";
+import { HEALTH_PATH, type Readiness, healthOperations, healthRoutes } from "./http/health.routes";
 import { errorMiddleware, notFoundRoute } from "./http/error-middleware";
 import { createIdempotency } from "./http/idempotency";
 import { createIdempotencyRepository } from "./http/idempotency.repository";
@@ -222,15 +223,19 @@ export function createApp(
   app.set("trust proxy", config.trustProxy);
   app.use(securityHeaders(config.paneFrameAncestors));
   const rateLimits = createRateLimits(config.rateLimits, db);
-  app.use(healthRoutes(readiness));
+  // Each router below is mounted at its own path: a lookup or a search does not walk through them.
+  app.use(HEALTH_PATH, healthRoutes(readiness));
   // Per address before anything else is read: unauthenticated floods stop here. Health stays above it.
   app.use("/api", rateLimits.perAddress);
   // Development issuer only: a token for the demo host and a sideloaded pane; absent with Entra ID.
-  if (config.auth.mode === "development") app.use(devTokenRoutes(config.dataDir, rateLimits.devToken));
-  if (config.addinDir) app.use(addinStaticRoutes(config.addinDir));
+  if (config.auth.mode === "development") app.use(DEV_TOKEN_PATH, devTokenRoutes(config.dataDir, rateLimits.devToken));
+  if (config.addinDir) app.get("/", openDemoHost).use(ADDIN_PATH, addinStaticRoutes(config.addinDir));
   // Microsoft Graph's notifications carry no bearer token: outside the authenticated pipeline on
   // purpose, authenticated by each subscription's clientState, behind the per-address limit above.
-  app.use(graphNotificationRoutes((items) => calendarSync.receiveNotifications(items)));
+  app.use(
+    NOTIFICATION_PATH,
+    graphNotificationRoutes((items) => calendarSync.receiveNotifications(items)),
+  );
 
   // Everything under /api but health needs a valid bearer token, before its body is even read
   // (uploads here; JSON by each route that takes a body, see apiRoutes).

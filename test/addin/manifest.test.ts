@@ -103,7 +103,7 @@ describe("manifest.xml", () => {
     let server: Server;
     let origin: string;
     beforeAll(async () => {
-      const app = express().use(addinStaticRoutes(await ensureAddinBuild()));
+      const app = express().use("/addin", addinStaticRoutes(await ensureAddinBuild()));
       server = await new Promise<Server>((resolve) => {
         const listening = app.listen(0, "127.0.0.1", () => resolve(listening));
       });

@@ -15,7 +15,10 @@ export function expressRoutes(service: TestService): string[] {
       if (layer.route) {
         const paths: string[] = Array.isArray(layer.route.path) ? layer.route.path : [layer.route.path];
         return paths.flatMap((path) =>
-          Object.keys(layer.route.methods).map((method) => `${method.toUpperCase()} ${prefix}${path}`),
+          // A router mounted at its path answers that path itself for its "/" (app.use("/api/health", …)).
+          Object.keys(layer.route.methods).map(
+            (method) => `${method.toUpperCase()} ${prefix && path === "/" ? prefix : `${prefix}${path}`}`,
+          ),
         );
       }
       if (Array.isArray(layer.handle?.answers)) return layer.handle.answers as string[];

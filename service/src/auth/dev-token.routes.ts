@@ -30,10 +30,13 @@ const localCallersOnly: RequestHandler = (request, _response, next) => {
   );
 };
 
+/** Where createApp mounts the route: a request elsewhere never enters its router. */
+export const DEV_TOKEN_PATH = "/api/dev/token";
+
 /** The route as the OpenAPI document shows it (only while the development issuer is on). */
 export const devTokenOperation: DescribedOperation = {
   method: "post",
-  path: "/api/dev/token",
+  path: DEV_TOKEN_PATH,
   tag: "development",
   summary: "A development token for a user (development issuer only, callers on this machine only)",
   description:
@@ -54,7 +57,7 @@ export function devTokenRoutes(
   rateLimit: RequestHandler = (_request, _response, next) => next(),
 ): Router {
   const router = Router();
-  router.post("/api/dev/token", localCallersOnly, rateLimit, json(), async (request, response) => {
+  router.post("/", localCallersOnly, rateLimit, json(), async (request, response) => {
     const parsed = DevTokenRequest.safeParse(request.body ?? {});
     if (!parsed.success)
       throw new AppError(

@@ -9,6 +9,9 @@ export type Readiness = { ready: true; database: string; migrations: number } | 
 /** Seconds a client (or a load balancer) should wait before asking again. */
 export const RETRY_AFTER_SECONDS = 5;
 
+/** Where createApp mounts the health routes: a request elsewhere never enters their router. */
+export const HEALTH_PATH = "/api/health";
+
 /**
  * GET /api/health/live: the process answers (restart it if not). GET /api/health/ready and
  * GET /api/health: the database answers in time and has every migration applied (send no traffic
@@ -16,10 +19,10 @@ export const RETRY_AFTER_SECONDS = 5;
  */
 export function healthRoutes(readiness: () => Promise<Readiness>): Router {
   const router = Router();
-  router.get("/api/health/live", (_request, response) => {
+  router.get("/live", (_request, response) => {
     response.json({ status: "ok" });
   });
-  router.get(["/api/health", "/api/health/ready"], async (_request, response) => {
+  router.get(["/", "/ready"], async (_request, response) => {
     sendReadiness(response, await readiness());
   });
   return router;

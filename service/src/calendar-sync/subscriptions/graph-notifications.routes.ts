@@ -30,8 +30,9 @@ const MAX_BODY = "256kb";
  */
 export function graphNotificationRoutes(receive: (items: GraphNotification[]) => Promise<void>): Router {
   const router = Router();
+  // Mounted at NOTIFICATION_PATH (createApp): a request elsewhere never enters this router.
   router.post(
-    NOTIFICATION_PATH,
+    "/",
     (request, response, next) => {
       const token = request.query.validationToken;
       if (token === undefined) return next();
