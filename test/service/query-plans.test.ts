@@ -223,7 +223,9 @@ onPostgres("the hot statements' plans at bench scale", () => {
         Activity: ["Activity_customerId_status_startsAt_idx"],
         CallResult: ["CallResult_pkey"],
         Note: ["Note_customerId_createdAt_idx"],
-        EmailLogEntry: ["EmailLogEntry_customerId_internetMessageId_key"],
+        // Only its count: either index led by the customer serves it index-only, and which one the
+        // planner takes turns on the sizes it sees (it took each in turn, run to run).
+        EmailLogEntry: [expect.stringMatching(/^EmailLogEntry_customerId_/)],
         CustomerLifecycleChange: ["CustomerLifecycleChange_customerId_changedAt_idx"],
         Opportunity: ["Opportunity_customerId_stage_idx"],
         Incident: ["Incident_customerId_state_idx"],
