@@ -8,7 +8,7 @@ import express from "express";
 import { JSDOM } from "jsdom";
 import { ON_MESSAGE_SEND_FUNCTION } from "../../addin/src/events/on-message-send";
 import { ensureAddinBuild } from "../../scripts/addin-build";
-import { addinStaticRoutes } from "../../service/src/http/addin-static";
+import { ADDIN_PATH, addinStaticRoutes } from "../../service/src/http/addin-static";
 
 // The manifest Outlook installs: well formed, the shape issue 3 asks for, and no URL in it that the
 // build does not serve (a missing icon or page only shows up at sideloading otherwise).
@@ -103,7 +103,7 @@ describe("manifest.xml", () => {
     let server: Server;
     let origin: string;
     beforeAll(async () => {
-      const app = express().use("/addin", addinStaticRoutes(await ensureAddinBuild()));
+      const app = express().use(ADDIN_PATH, addinStaticRoutes(await ensureAddinBuild()));
       server = await new Promise<Server>((resolve) => {
         const listening = app.listen(0, "127.0.0.1", () => resolve(listening));
       });

@@ -45,11 +45,13 @@ export function KeepCheckbox(props: { count: number; checked: boolean; onChange:
 }
 
 /** Each attachment's result once keeping started, and a retry for those that failed. */
-export function KeptAttachmentsList(props: {
+export interface KeptAttachmentsListProps {
   states: { attachment: MailAttachment; file: FileState | undefined }[];
   busy: boolean;
   onRetry: () => void;
-}) {
+}
+
+export function KeptAttachmentsList(props: KeptAttachmentsListProps) {
   const layout = useLayoutStyles();
   const { t } = useTranslation("emailLog", { keyPrefix: "attachments" });
   const { t: common } = useTranslation("common");

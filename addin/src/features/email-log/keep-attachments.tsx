@@ -5,6 +5,7 @@ import { useServices } from "../../shared/services-context";
 import type { MailAttachment, MailItem } from "../../office/mail-item.types";
 import { useErrorMessage } from "../../shared/error-message";
 import { preloadable } from "../../shared/preloadable";
+import type { KeptAttachmentsListProps } from "./keep-attachments-parts";
 
 // The check box, the results list and the reading of an attachment, in a chunk of their own: most
 // messages have no attachment of their own, and the first draw does not wait for them.
@@ -136,7 +137,7 @@ export function KeptAttachments({ keep, entryId }: { keep: KeepAttachments; entr
 }
 
 // Shown only after keepOne waited for the chunk, so it is there; undefined only for a moment.
-function KeptList(props: Parameters<NonNullable<ReturnType<typeof parts.use>>["KeptAttachmentsList"]>[0]) {
+function KeptList(props: KeptAttachmentsListProps) {
   const loaded = parts.use();
   return loaded ? <loaded.KeptAttachmentsList {...props} /> : null;
 }
