@@ -30,6 +30,10 @@ export const SYNC_ENV = {
   GRAPH_STATIC_TOKEN: "fake-{user}",
   SYNC_INTERVAL_MS: "0",
   GRAPH_TIMEOUT_MS: "2000",
+  // The suites plan on fixed days (planActivity's 2026-12-03, series through December 2026): a past
+  // window of ten years keeps them inside it long after, where the default 30 days would drop them
+  // from every pull a month on. A test of the window's edge sets its own.
+  SYNC_WINDOW_PAST_DAYS: "3650",
 };
 
 export function startSyncService(
