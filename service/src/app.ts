@@ -52,6 +52,7 @@ import { typesModule } from "./features/types/types.module";
 import { usersModule } from "./features/users/users.module";
 import { ADDIN_PATH, addinStaticRoutes, openDemoHost } from "./http/addin-static";
 import { contentEncodingGuard } from "./http/request-body";
+import { inOrder } from "./http/in-order";
 import { requestLog } from "./http/request-log";
 import { type Logger, defaultLogger } from "./shared/logger";
 import { HEALTH_PATH, type Readiness, healthOperations, healthRoutes } from "./http/health.routes";
@@ -241,13 +242,15 @@ export function createApp(
   // (uploads here; JSON by each route that takes a body, see apiRoutes).
   app.use(
     "/api",
-    authMiddleware(verifyToken, users.tokenUsers, seenUsers, (user, token) => {
-      // On-behalf-of needs the add-in's token: keep each new one so background sync reaches the calendar.
-      void calendarSync.rememberAssertion(user, token);
-    }),
-    rateLimits.perUser,
-    contentEncodingGuard,
-    attachmentUploadBody,
+    inOrder(
+      authMiddleware(verifyToken, users.tokenUsers, seenUsers, (user, token) => {
+        // On-behalf-of needs the add-in's token: keep each new one so background sync reaches the calendar.
+        void calendarSync.rememberAssertion(user, token);
+      }),
+      rateLimits.perUser,
+      contentEncodingGuard,
+      attachmentUploadBody,
+    ),
   );
   app.use(apiRoutes(routes, { idempotency: createIdempotency(createIdempotencyRepository(prisma), logger) }));
   app.use(notFoundRoute);
