@@ -85,6 +85,9 @@ describe.each(testBackends())("rate limits on %s", (backend) => {
       const refused = await alice.get("/api/me");
       expectRateLimited(refused);
       expect(refused.body.error.message).toMatch(/your address/);
+      // Every way into /api draws on it: the development sign-in and Graph's notifications too.
+      expectRateLimited(await service.anonymous().post("/api/dev/token", { email: "a@contoso.com" }));
+      expectRateLimited(await service.anonymous().post("/api/graph/notifications", { value: [] }));
       expect((await service.anonymous().get("/api/health")).status).toBe(200);
     });
   });
