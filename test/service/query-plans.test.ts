@@ -77,6 +77,10 @@ onPostgres("the hot statements' plans at bench scale", () => {
                 UNION ALL SELECT NULL, id FROM "Contact" WHERE "firstName" = 'First1') t,
             (SELECT array_agg(id) AS ids FROM "User" WHERE email LIKE 'plans%') o;
         ANALYZE "User", "Activity", "SalesOrder", "ThirdParty", "CustomerType", "CustomerTypeAssignment", "CustomerSalesman", "Action";`);
+      // As autovacuum leaves a table some time after its inserts, and as production's are: all of it
+      // visible, so an index-only scan reads no heap. Whether autovacuum had got there yet decided,
+      // run by run, between two plans of the domain lookup (CI saw both).
+      await session.exec(`VACUUM (ANALYZE) "CustomerDomain"`);
     });
   }, 120_000);
   afterAll(() => test?.drop());
@@ -150,7 +154,9 @@ onPostgres("the hot statements' plans at bench scale", () => {
 
   it("looks up customers by the domain index", async () => {
     const found = await plan(CUSTOMERS_BY_DOMAINS, [JSON.stringify(["c42.example"])]);
-    expect(indexesUsed(found)).toEqual(expect.arrayContaining(["CustomerDomain_domain_idx", "Customer_pkey"]));
+    expect(indexesUsed(found)).toEqual(
+      expect.arrayContaining(["CustomerDomain_domain_customerId_idx", "Customer_pkey"]),
+    );
     expect(scanned(found)).not.toContain("CustomerDomain");
   });
 
